@@ -153,3 +153,41 @@ func TestDayAndDaysBetween(t *testing.T) {
 		t.Errorf("DaysBetween = %d, want 8", got)
 	}
 }
+
+func TestParseDay(t *testing.T) {
+	now := time.Date(2026, 11, 23, 22, 15, 0, 0, time.FixedZone("X", 3600))
+	tests := []struct {
+		in      string
+		want    string // YYYY-MM-DD, "" for the zero time
+		wantErr bool
+	}{
+		{"", "", false},
+		{"  ", "", false},
+		{"2026-11-20", "2026-11-20", false},
+		{"today", "2026-11-23", false},
+		{"Yesterday", "2026-11-22", false},
+		{"3 days ago", "2026-11-20", false},
+		{"1 day ago", "2026-11-22", false},
+		{"2 weeks ago", "2026-11-09", false},
+		{"1 month ago", "2026-10-23", false},
+		{"2 years ago", "2024-11-23", false},
+		{"2026-13-01", "", true},
+		{"last tuesday", "", true},
+		{"-3 days ago", "", true},
+		{"3 fortnights ago", "", true},
+	}
+	for _, tt := range tests {
+		got, err := ParseDay(tt.in, now)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("ParseDay(%q) error = %v, wantErr %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		gotS := ""
+		if !got.IsZero() {
+			gotS = got.Format("2006-01-02")
+		}
+		if gotS != tt.want {
+			t.Errorf("ParseDay(%q) = %q, want %q", tt.in, gotS, tt.want)
+		}
+	}
+}
