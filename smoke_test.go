@@ -1,0 +1,334 @@
+//go:build smoke
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const (
+	// smokeDisplayWait bounds how long Xvfb may take to answer.
+	smokeDisplayWait = 10 * time.Second
+	// smokeWindowWait bounds how long the app may take to show its window. It is a
+	// liveness bound for a cold machine, not a performance assertion.
+	smokeWindowWait = 60 * time.Second
+	// smokePaintWait is how long the window gets to paint before the capture.
+	smokePaintWait = 2 * time.Second
+	// smokeMinColours and smokeMaxShare decide whether a capture is blank.
+	smokeMinColours = 16
+	smokeMaxShare   = 0.98
+)
+
+// TestSmokeWindow builds the real binary, opens it on a sample database under
+// a private Xvfb display, and checks that a window titled Rapport appears and
+// paints something other than a blank rectangle.
+//
+// It needs Xvfb, xdotool and ImageMagick's import (make test-deps) and runs
+// only with the smoke build tag:
+//
+//	go test -count=1 -tags smoke -smokeRun TestSmokeWindow -v .
+func TestSmokeWindow(t *testing.T) {
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is needed for the smoke test (make test-deps): %v", tool, err)
+		}
+	}
+
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "rapport")
+	db := filepath.Join(dir, "demo.db")
+	shot := filepath.Join(dir, "shot.png")
+
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	if out, err := smokeRun(2*time.Minute, smokeEnv(dir, ""), bin, "demo", "--db", db); err != nil {
+		t.Fatalf("%s demo --db %s: %v\n%s", bin, db, err, out)
+	}
+
+	display := smokeXvfb(t)
+	t.Logf("Xvfb is on display %s", display)
+	xenv := smokeEnv(dir, display)
+
+	app := smokeStart(t, "app", xenv, bin, "--db", db)
+	started := time.Now()
+
+	shown := false
+	for deadline := started.Add(smokeWindowWait); time.Now().Before(deadline); {
+		if app.exited() {
+			t.Fatalf("the app exited before showing a window: %v\n%s", app.err(), app.output())
+		}
+		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Rapport")
+		search.Env = xenv
+		if out, err := search.Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
+			shown = true
+			break
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	if shown {
+		t.Logf("the window appeared after %v", time.Since(started).Round(time.Millisecond))
+		time.Sleep(smokePaintWait)
+	}
+
+	captureOut, captureErr := smokeRun(30*time.Second, xenv, "import", "-window", "root", shot)
+
+	switch {
+	case app.exited():
+		smokeKeep(t, shot)
+		t.Fatalf("the app exited early: %v\n%s", app.err(), app.output())
+	case !shown:
+		smokeKeep(t, shot)
+		t.Fatalf("no visible window named Rapport within %v; app output:\n%s", smokeWindowWait, app.output())
+	case captureErr != nil:
+		t.Fatalf("import -window root: %v\n%s", captureErr, captureOut)
+	}
+	t.Logf("screenshot: %s", shot)
+
+	colours, share, err := smokeColours(shot)
+	if err != nil {
+		smokeKeep(t, shot)
+		t.Fatalf("reading the screenshot: %v", err)
+	}
+	t.Logf("screenshot has %d distinct colours; the commonest covers %.1f%% of it", colours, 100*share)
+	if colours < smokeMinColours || share > smokeMaxShare {
+		smokeKeep(t, shot)
+		t.Fatalf("the screen looks blank: %d distinct colours (want at least %d), commonest covers %.1f%% (want at most %.0f%%); app output:\n%s",
+			colours, smokeMinColours, 100*share, 100*smokeMaxShare, app.output())
+	}
+}
+
+// smokeEnv returns the environment for the app and the X tools: the test's
+// own, with the user's home, config, data and cache folders moved inside dir,
+// a fixed locale, no session bus, and DISPLAY set to display (left out when
+// empty), so nothing reaches the user's real session or files.
+func smokeEnv(dir, display string) []string {
+	drop := map[string]bool{
+		"DISPLAY": true, "WAYLAND_DISPLAY": true, "XDG_SESSION_TYPE": true, "XAUTHORITY": true,
+		"HOME": true, "XDG_CONFIG_HOME": true, "XDG_DATA_HOME": true, "XDG_CACHE_HOME": true, "XDG_STATE_HOME": true,
+		"LANG": true, "LANGUAGE": true, "LC_ALL": true, "LC_MESSAGES": true,
+		"DBUS_SESSION_BUS_ADDRESS": true, "RAPPORT_DB": true,
+	}
+	var env []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if !drop[name] {
+			env = append(env, kv)
+		}
+	}
+	home := filepath.Join(dir, "home")
+	env = append(env,
+		"HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"),
+		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
+		"XDG_STATE_HOME="+filepath.Join(home, ".local", "state"),
+		"LANG=en_US.UTF-8",
+		"DBUS_SESSION_BUS_ADDRESS=disabled:",
+	)
+	if display != "" {
+		env = append(env, "DISPLAY="+display)
+	}
+	return env
+}
+
+// smokeXvfb starts Xvfb on the first free display from :90 up, waits until
+// it answers, and stops it when the test ends. It returns the display name.
+func smokeXvfb(t *testing.T) string {
+	t.Helper()
+	tried := 0
+	for n := 90; n < 200 && tried < 5; n++ {
+		if smokeExists(fmt.Sprintf("/tmp/.X11-unix/X%d", n)) || smokeExists(fmt.Sprintf("/tmp/.X%d-lock", n)) {
+			continue
+		}
+		tried++
+		display := ":" + strconv.Itoa(n)
+		x := smokeStart(t, "Xvfb", os.Environ(), "Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		env := append(os.Environ(), "DISPLAY="+display)
+		for deadline := time.Now().Add(smokeDisplayWait); time.Now().Before(deadline) && !x.exited(); {
+			probe := exec.Command("xdotool", "getmouselocation")
+			probe.Env = env
+			if err := probe.Run(); err == nil {
+				return display
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		// Another server took the display first, or this one is stuck: stop it
+		// and try the next number.
+		t.Logf("Xvfb %s did not answer within %v: %v\n%s", display, smokeDisplayWait, x.err(), x.output())
+		x.stop()
+	}
+	t.Fatalf("could not smokeStart Xvfb on any display from :90 up")
+	return ""
+}
+
+// smokeProc is a started background process whose output is kept.
+type smokeProc struct {
+	cmd  *exec.Cmd
+	out  *smokeBuffer
+	done chan struct{}
+	werr error // set before done is closed
+}
+
+// smokeStart starts name with args in env, and stops it when the test ends.
+// label names it in errors.
+func smokeStart(t *testing.T, label string, env []string, name string, args ...string) *smokeProc {
+	t.Helper()
+	p := &smokeProc{out: new(smokeBuffer), done: make(chan struct{})}
+	p.cmd = exec.Command(name, args...)
+	p.cmd.Env = env
+	p.cmd.Stdout = p.out
+	p.cmd.Stderr = p.out
+	if err := p.cmd.Start(); err != nil {
+		t.Fatalf("starting %s: %v", label, err)
+	}
+	go func() {
+		p.werr = p.cmd.Wait()
+		close(p.done)
+	}()
+	t.Cleanup(p.stop)
+	return p
+}
+
+// exited reports whether the process has ended.
+func (p *smokeProc) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// err returns how the process ended, or nil while it runs.
+func (p *smokeProc) err() error {
+	if !p.exited() {
+		return nil
+	}
+	if p.werr == nil {
+		return errors.New("exit status 0")
+	}
+	return p.werr
+}
+
+// output returns what the process has written so far to stdout and stderr.
+func (p *smokeProc) output() string { return p.out.String() }
+
+// stop asks the process to end, kills it if it has not within five seconds,
+// and waits for it. Calling it again does nothing.
+func (p *smokeProc) stop() {
+	if p.exited() {
+		return
+	}
+	_ = p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.done:
+	case <-time.After(5 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// smokeBuffer is a bytes.Buffer safe for a writer and a reader at once.
+type smokeBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *smokeBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *smokeBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// smokeRun runs name with args in env, killing it after d, and returns its
+// combined output.
+func smokeRun(d time.Duration, env []string, name string, args ...string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	if ctx.Err() != nil {
+		err = fmt.Errorf("%w (killed after %v)", err, d)
+	}
+	return out, err
+}
+
+// smokeColours returns the number of distinct colours in the PNG at path and
+// the share of pixels taken by the commonest one.
+func smokeColours(path string) (colours int, share float64, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		return 0, 0, fmt.Errorf("decoding %s: %w", path, err)
+	}
+	b := img.Bounds()
+	if b.Empty() {
+		return 0, 0, fmt.Errorf("%s is empty", path)
+	}
+	counts := make(map[uint64]int)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, a := img.At(x, y).RGBA()
+			counts[uint64(r)<<48|uint64(g)<<32|uint64(bl)<<16|uint64(a)]++
+		}
+	}
+	top := 0
+	for _, n := range counts {
+		top = max(top, n)
+	}
+	return len(counts), float64(top) / float64(b.Dx()*b.Dy()), nil
+}
+
+// smokeKeep copies the screenshot to testdata/failed/smoke.png (git-ignored)
+// for inspection after a failure, if there is one.
+func smokeKeep(t *testing.T, shot string) {
+	t.Helper()
+	data, err := os.ReadFile(shot)
+	if err != nil {
+		t.Logf("no screenshot to keep: %v", err)
+		return
+	}
+	dst := filepath.Join("testdata", "failed", "smoke.png")
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		t.Logf("keeping the screenshot: %v", err)
+		return
+	}
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		t.Logf("keeping the screenshot: %v", err)
+		return
+	}
+	t.Logf("screenshot kept in %s", dst)
+}
+
+// smokeExists reports whether anything exists at path.
+func smokeExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
