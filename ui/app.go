@@ -1,0 +1,177 @@
+// Package ui is Rapport's window: the navigation between screens, the
+// People screen with its person page and forms, and the empty states of the
+// screens still to come. It talks to the database only through the Store
+// interface declared here, and never reads global state: the Fyne app, the
+// store and the clock are handed in, so tests can drive every screen.
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// Store is what the window needs from the database.
+type Store interface {
+	People(ctx context.Context, archived bool) ([]model.PersonSummary, error)
+	Person(ctx context.Context, id int64) (model.Person, error)
+	CreatePerson(ctx context.Context, p *model.Person) error
+	UpdatePerson(ctx context.Context, p *model.Person) error
+	ArchivePerson(ctx context.Context, id int64) error
+	RestorePerson(ctx context.Context, id int64) error
+	EmptyTrash(ctx context.Context) (int, error)
+	CreateInteraction(ctx context.Context, i *model.Interaction) error
+	InteractionsWith(ctx context.Context, personID int64, limit int) ([]model.Interaction, error)
+	LoadSample(ctx context.Context) error
+}
+
+// Options are the settings of a window that do not come from the store.
+type Options struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// DBPath is the database file, shown to the user where it helps.
+	DBPath string
+}
+
+// Preference keys under which the window remembers itself.
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+	prefScreen = "window.screen"
+)
+
+// Window is Rapport's main window and everything on it.
+type Window struct {
+	app   fyne.App
+	win   fyne.Window
+	store Store
+	now   func() time.Time
+	opts  Options
+
+	screens  []screen
+	current  string
+	nav      *widget.List
+	content  *fyne.Container
+	toast    *toast
+	people   *peopleScreen
+	welcomed bool // the user has chosen empty or sample (or had data)
+
+	currentWelcome           *welcome // the welcome on show, if any (for tests)
+	currentPersonEditor      *personEditor
+	currentInteractionEditor *interactionEditor
+}
+
+// New builds the main window on app, showing the data in store. Call
+// ShowAndRun (or Show) on the result's Window.
+func New(app fyne.App, store Store, opts Options) *Window {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	w := &Window{app: app, store: store, now: opts.Now, opts: opts}
+	w.win = app.NewWindow("Rapport")
+	w.screens = screenTable()
+	w.people = newPeopleScreen(w)
+	w.toast = newToast()
+
+	w.nav = newNavList(w)
+	w.content = container.NewStack()
+	body := container.NewBorder(nil, w.toast.bar, nil, nil, w.content)
+	split := container.NewHSplit(w.nav, body)
+	split.Offset = 0.17
+	w.win.SetContent(split)
+	w.win.SetMainMenu(w.mainMenu())
+
+	prefs := app.Preferences()
+	width := prefs.FloatWithFallback(prefWidth, 1180)
+	height := prefs.FloatWithFallback(prefHeight, 760)
+	w.win.Resize(fyne.NewSize(float32(max(width, 640)), float32(max(height, 480))))
+	w.win.SetCloseIntercept(func() {
+		size := w.win.Canvas().Size()
+		prefs.SetFloat(prefWidth, float64(size.Width))
+		prefs.SetFloat(prefHeight, float64(size.Height))
+		w.win.Close()
+	})
+
+	start := prefs.StringWithFallback(prefScreen, "people")
+	if w.screenByID(start) == nil {
+		start = "people"
+	}
+	w.Show(start)
+	return w
+}
+
+// Window is the Fyne window, to show and run.
+func (w *Window) Window() fyne.Window { return w.win }
+
+// Current is the ID of the screen on show.
+func (w *Window) Current() string { return w.current }
+
+// Show switches to the screen with the given ID ("today", "map", "people",
+// "promises", "career", "meetings"). An empty database shows the welcome
+// instead until the user chooses how to start.
+func (w *Window) Show(id string) {
+	s := w.screenByID(id)
+	if s == nil {
+		return
+	}
+	w.current = id
+	w.app.Preferences().SetString(prefScreen, id)
+	for i := range w.screens {
+		if w.screens[i].id == id {
+			w.nav.Select(i)
+		}
+	}
+	if !w.welcomed && w.isEmpty() {
+		w.content.Objects = []fyne.CanvasObject{newWelcome(w)}
+	} else {
+		w.welcomed = true
+		w.content.Objects = []fyne.CanvasObject{s.build(w)}
+	}
+	w.content.Refresh()
+}
+
+// isEmpty reports whether the database has nobody at all, archived or not.
+func (w *Window) isEmpty() bool {
+	for _, archived := range []bool{false, true} {
+		list, err := w.store.People(context.Background(), archived)
+		if err != nil || len(list) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// startEmpty leaves the welcome for the People screen with nobody in it.
+func (w *Window) startEmpty() {
+	w.welcomed = true
+	w.Show("people")
+}
+
+// startWithSample loads the sample network and opens the People screen.
+func (w *Window) startWithSample() {
+	if err := w.store.LoadSample(context.Background()); err != nil {
+		w.showError("Could not load the sample network", err)
+		return
+	}
+	w.welcomed = true
+	w.people.reload()
+	w.Show("people")
+}
+
+// showError tells the user that something failed, in words, with the cause.
+func (w *Window) showError(what string, err error) {
+	var v *model.ValidationError
+	msg := err.Error()
+	if errors.As(err, &v) {
+		msg = v.Error()
+	}
+	dialog.ShowError(fmt.Errorf("%s: %s", what, msg), w.win)
+}

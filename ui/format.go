@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"time"
+
+	"rapport/model"
+)
+
+// stanceColor is the colour of a stance on every screen: hues that stay
+// apart for colour-blind eyes (blue and amber rather than only green and
+// red), each also named in words wherever it is shown.
+func stanceColor(s model.Stance) color.NRGBA {
+	switch s {
+	case model.StanceChampion:
+		return color.NRGBA{R: 0x2e, G: 0x9e, B: 0x5b, A: 0xff}
+	case model.StanceSupporter:
+		return color.NRGBA{R: 0x3d, G: 0x8b, B: 0xd9, A: 0xff}
+	case model.StanceNeutral:
+		return color.NRGBA{R: 0x94, G: 0x9a, B: 0xa3, A: 0xff}
+	case model.StanceSkeptic:
+		return color.NRGBA{R: 0xe0, G: 0x9a, B: 0x2b, A: 0xff}
+	case model.StanceBlocker:
+		return color.NRGBA{R: 0xd6, G: 0x45, B: 0x45, A: 0xff}
+	default:
+		return color.NRGBA{R: 0xa5, G: 0x8c, B: 0xd6, A: 0xff}
+	}
+}
+
+// influenceDots draws influence 1–5 as filled and empty dots: "●●●○○".
+func influenceDots(n int) string {
+	n = max(0, min(5, n))
+	return strings.Repeat("●", n) + strings.Repeat("○", 5-n)
+}
+
+// ago says how long before now t was, in the words a person would use.
+func ago(t, now time.Time) string {
+	if t.IsZero() {
+		return "never"
+	}
+	days := model.DaysBetween(t.Local(), now.Local())
+	switch {
+	case days < 0:
+		return "in the future"
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "yesterday"
+	case days < 14:
+		return fmt.Sprintf("%d days ago", days)
+	case days < 60:
+		return fmt.Sprintf("%d weeks ago", days/7)
+	case days < 365*2:
+		return fmt.Sprintf("%d months ago", days/30)
+	default:
+		return fmt.Sprintf("%d years ago", days/365)
+	}
+}
+
+// dayText formats a stored day for display and editing: "2026-11-23".
+func dayText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// cadenceText describes a keep-in-touch cadence.
+func cadenceText(days int) string {
+	switch {
+	case days == 0:
+		return "No fixed cadence"
+	case days == 1:
+		return "Every day"
+	case days%30 == 0:
+		if days == 30 {
+			return "Every month"
+		}
+		return fmt.Sprintf("Every %d months", days/30)
+	case days%7 == 0:
+		if days == 7 {
+			return "Every week"
+		}
+		return fmt.Sprintf("Every %d weeks", days/7)
+	default:
+		return fmt.Sprintf("Every %d days", days)
+	}
+}
+
+// plural is "1 person", "2 people"-style counting.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// maxCompanions is how many names the "also with" field suggests at once.
+const maxCompanions = 12
+
+// interactionEditor logs a contact with a person: two clicks for the usual
+// case (the kind defaults to coffee and the date to today), more fields for
+// who else was there and what was said.
+type interactionEditor struct {
+	w       *Window
+	person  model.Person
+	onSaved func()
+
+	others      []model.PersonSummary // people who can be added
+	othersIndex *model.PeopleIndex
+	with        []model.PersonSummary // added besides person
+
+	kind     *widget.Select
+	date     *widget.Entry
+	also     *widget.SelectEntry
+	withBox  *fyne.Container
+	summary  *widget.Entry
+	notes    *widget.Entry
+	fields   *fieldSet
+	save     *widget.Button
+	cancel   *widget.Button
+	dialog   dialog.Dialog
+	suggests map[string]model.PersonSummary
+	options  []string // the suggestions on offer, in order
+}
+
+func openInteractionEditor(w *Window, person model.Person, onSaved func()) *interactionEditor {
+	e := &interactionEditor{w: w, person: person, onSaved: onSaved}
+	if all, err := w.store.People(context.Background(), false); err == nil {
+		for _, p := range all {
+			if p.ID != person.ID {
+				e.others = append(e.others, p)
+			}
+		}
+	}
+	e.othersIndex = model.NewPeopleIndex(e.others)
+
+	e.kind = widget.NewSelect(model.Labels(model.InteractionKinds()), nil)
+	e.kind.SetSelected(model.KindCoffee.Label())
+	e.date = widget.NewEntry()
+	e.date.SetText("today")
+	e.date.SetPlaceHolder("today, yesterday, 2026-11-20, 3 days ago")
+	e.also = widget.NewSelectEntry(nil)
+	e.also.SetPlaceHolder("Type a name to add someone else who was there")
+	e.also.OnChanged = e.suggest
+	e.withBox = container.NewVBox()
+	e.summary = widget.NewEntry()
+	e.summary.SetPlaceHolder("What happened, in a line")
+	e.notes = widget.NewMultiLineEntry()
+	e.notes.Wrapping = fyne.TextWrapWord
+	e.notes.SetMinRowsVisible(3)
+	e.notes.SetPlaceHolder("What they are working on, what they need, what you promised")
+
+	who := widget.NewLabelWithStyle(person.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f := newFieldSet()
+	f.add("kind", "Kind", e.kind, "")
+	f.add("date", "Date", e.date, "")
+	f.add("people", "With", container.NewVBox(who, e.withBox, e.also), "")
+	f.add("summary", "Summary", e.summary, "")
+	f.add("notes", "Notes", e.notes, "")
+	e.fields = f
+
+	e.save = widget.NewButtonWithIcon("Log", theme.ConfirmIcon(), e.submit)
+	e.save.Importance = widget.HighImportance
+	e.cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), e.cancel, e.save)
+	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid))
+	e.dialog = dialog.NewCustomWithoutButtons("Log interaction with "+person.Name, body, w.win)
+	e.dialog.Resize(fyne.NewSize(600, 520))
+	e.dialog.Show()
+	w.win.Canvas().Focus(e.summary)
+	w.currentInteractionEditor = e
+	return e
+}
+
+// suggest offers the people whose names match what was typed, and adds one
+// when the text is exactly a suggestion (chosen from the drop-down).
+func (e *interactionEditor) suggest(text string) {
+	if p, ok := e.suggests[text]; ok {
+		e.addCompanion(p)
+		return
+	}
+	e.suggests = map[string]model.PersonSummary{}
+	var options []string
+	if strings.TrimSpace(text) != "" {
+		for _, i := range e.othersIndex.Match(text, nil) {
+			p := e.others[i]
+			label := p.Name
+			if sub := p.Subtitle(); sub != "" {
+				label += " — " + sub
+			}
+			if _, dup := e.suggests[label]; dup {
+				continue
+			}
+			e.suggests[label] = p
+			options = append(options, label)
+			if len(options) == maxCompanions {
+				break
+			}
+		}
+	}
+	e.options = options
+	e.also.SetOptions(options)
+}
+
+// addCompanion adds p to the people the interaction was with.
+func (e *interactionEditor) addCompanion(p model.PersonSummary) {
+	for _, q := range e.with {
+		if q.ID == p.ID {
+			e.also.SetText("")
+			return
+		}
+	}
+	e.with = append(e.with, p)
+	var remove *widget.Button
+	row := container.NewHBox()
+	remove = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		for k, q := range e.with {
+			if q.ID == p.ID {
+				e.with = append(e.with[:k], e.with[k+1:]...)
+				break
+			}
+		}
+		e.withBox.Remove(row)
+	})
+	remove.Importance = widget.LowImportance
+	row.Objects = []fyne.CanvasObject{widget.NewLabel(p.Name), remove}
+	e.withBox.Add(row)
+	e.suggests = nil
+	e.also.SetText("")
+}
+
+// read builds the interaction the form describes.
+func (e *interactionEditor) read() (model.Interaction, map[string]string) {
+	problems := map[string]string{}
+	i := model.Interaction{Summary: strings.TrimSpace(e.summary.Text), Notes: strings.TrimSpace(e.notes.Text)}
+	if k, ok := model.FromLabel(model.InteractionKinds(), e.kind.Selected); ok {
+		i.Kind = k
+	}
+	now := e.w.now()
+	day, err := model.ParseDay(e.date.Text, now)
+	switch {
+	case err != nil:
+		problems["date"] = "Date: " + err.Error()
+	case day.IsZero():
+		problems["date"] = "Date is required"
+	default:
+		i.At = atTimeOfDay(day, now)
+	}
+	i.PersonIDs = []int64{e.person.ID}
+	for _, p := range e.with {
+		i.PersonIDs = append(i.PersonIDs, p.ID)
+	}
+	return i, problems
+}
+
+// atTimeOfDay places a contact logged for day: at the current time when day
+// is today, else at noon local time, so a day's contacts sort sensibly.
+func atTimeOfDay(day, now time.Time) time.Time {
+	local := now.Local()
+	if model.Day(local).Equal(day) {
+		return now
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, time.Local)
+}
+
+func (e *interactionEditor) submit() {
+	i, problems := e.read()
+	if e.fields.show(i.Validate(), problems) {
+		return
+	}
+	if err := e.w.store.CreateInteraction(context.Background(), &i); err != nil {
+		if e.fields.show(err, nil) {
+			return
+		}
+		e.w.showError("Could not log the interaction", err)
+		return
+	}
+	e.dialog.Hide()
+	if e.w.currentInteractionEditor == e {
+		e.w.currentInteractionEditor = nil
+	}
+	e.w.toast.show(i.Kind.Label()+" with "+e.person.Name+" logged.", nil)
+	if e.onSaved != nil {
+		e.onSaved()
+	}
+}

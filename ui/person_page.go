@@ -1,0 +1,213 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// timelineLimit is how many interactions a person page lists.
+const timelineLimit = 200
+
+// personPage shows everything known about one person and the actions on
+// them. It keeps its buttons so tests can tap them.
+type personPage struct {
+	person   model.Person
+	timeline []model.Interaction
+
+	logInteraction *widget.Button
+	edit           *widget.Button
+	archive        *widget.Button
+	restore        *widget.Button
+	root           fyne.CanvasObject
+}
+
+func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
+	ctx := context.Background()
+	p, err := s.w.store.Person(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	timeline, err := s.w.store.InteractionsWith(ctx, id, timelineLimit)
+	if err != nil {
+		return nil, err
+	}
+	pg := &personPage{person: p, timeline: timeline}
+	now := s.w.now()
+
+	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameHeadingText
+	name.Wrapping = fyne.TextWrapWord
+	sub := widget.NewLabel(p.Subtitle())
+	sub.Wrapping = fyne.TextWrapWord
+	if p.Subtitle() == "" {
+		sub.Hide()
+	}
+
+	pg.logInteraction = widget.NewButtonWithIcon("Log interaction", theme.ContentAddIcon(), func() {
+		openInteractionEditor(s.w, pg.person, s.refreshPerson)
+	})
+	pg.logInteraction.Importance = widget.HighImportance
+	pg.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), s.editSelected)
+	pg.archive = widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), func() { s.archive(pg.person) })
+	pg.restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { s.restore(pg.person) })
+	pg.restore.Importance = widget.HighImportance
+
+	var actions fyne.CanvasObject
+	var banner fyne.CanvasObject = layout.NewSpacer()
+	if p.Archived() {
+		actions = container.NewHBox(pg.restore)
+		msg := widget.NewLabel(fmt.Sprintf("In the trash since %s. Restore to edit or log interactions; emptying the trash deletes for good.", dayText(p.ArchivedAt.Local())))
+		msg.Wrapping = fyne.TextWrapWord
+		msg.Importance = widget.WarningImportance
+		banner = msg
+	} else {
+		actions = container.NewHBox(pg.logInteraction, pg.edit, pg.archive)
+	}
+
+	badge := stanceBadge(p.Stance)
+	influence := widget.NewLabel("Influence " + influenceDots(p.Influence))
+	relation := widget.NewLabel(p.Relation.Label())
+	relation.Importance = widget.LowImportance
+	chips := container.NewHBox(badge, influence, relation)
+
+	facts := container.New(layout.NewFormLayout())
+	addFact := func(label, value string) {
+		if value == "" {
+			return
+		}
+		l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{})
+		l.Importance = widget.LowImportance
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapWord
+		v.Selectable = true
+		facts.Add(l)
+		facts.Add(v)
+	}
+	addFact("Email", p.Email)
+	addFact("Phone", p.Phone)
+	addFact("Keep in touch", cadenceText(p.CadenceDays))
+	last := "Never"
+	if len(timeline) > 0 {
+		for _, i := range timeline {
+			if !i.At.After(now) {
+				last = fmt.Sprintf("%s (%s, %s)", capitalFirst(ago(i.At, now)), i.Kind.Label(), dayText(i.At.Local()))
+				break
+			}
+		}
+	}
+	addFact("Last contact", last)
+	if !p.FirstMet.IsZero() {
+		addFact("First met", dayText(p.FirstMet))
+	}
+
+	sections := container.NewVBox()
+	addText := func(title, text string) {
+		if text == "" {
+			return
+		}
+		h := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		v := widget.NewLabel(text)
+		v.Wrapping = fyne.TextWrapWord
+		v.Selectable = true
+		sections.Add(h)
+		sections.Add(v)
+	}
+	addText("Working on", p.WorkingOn)
+	addText("What they need", p.Needs)
+	addText("Notes", p.Notes)
+
+	timelineHeading := widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	timelineBox := container.NewVBox()
+	if len(timeline) == 0 {
+		none := widget.NewLabel("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm.")
+		none.Wrapping = fyne.TextWrapWord
+		none.Importance = widget.LowImportance
+		timelineBox.Add(none)
+	}
+	for _, i := range timeline {
+		timelineBox.Add(timelineRow(i, now))
+	}
+	if len(timeline) == timelineLimit {
+		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", timelineLimit))
+		more.Importance = widget.LowImportance
+		timelineBox.Add(more)
+	}
+
+	header := container.NewBorder(nil, nil, nil, actions, container.NewVBox(name, sub))
+	body := container.NewVBox(header, banner, chips, widget.NewSeparator(), facts, sections,
+		widget.NewSeparator(), timelineHeading, timelineBox)
+	pg.root = container.NewVScroll(container.NewPadded(body))
+	return pg, nil
+}
+
+// stanceBadge is a stance in words on a rounded chip of its colour.
+func stanceBadge(s model.Stance) fyne.CanvasObject {
+	bg := canvas.NewRectangle(stanceColor(s))
+	bg.CornerRadius = 10
+	text := canvas.NewText(s.Label(), theme.Color(theme.ColorNameForegroundOnPrimary))
+	text.TextStyle.Bold = true
+	text.TextSize = theme.CaptionTextSize() + 1
+	return container.NewCenter(container.NewStack(bg, container.NewPadded(text)))
+}
+
+// timelineRow is one interaction on a person page: date, kind, summary.
+func timelineRow(i model.Interaction, now time.Time) fyne.CanvasObject {
+	when := widget.NewLabel(dayText(i.At.Local()))
+	when.Importance = widget.LowImportance
+	kind := widget.NewLabelWithStyle(i.Kind.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := i.Summary
+	if i.Notes != "" {
+		if text != "" {
+			text += "\n"
+		}
+		text += i.Notes
+	}
+	summary := widget.NewLabel(text)
+	summary.Wrapping = fyne.TextWrapWord
+	if len(i.PersonIDs) > 1 {
+		kind.SetText(fmt.Sprintf("%s · with %s", i.Kind.Label(), plural(len(i.PersonIDs)-1, "other", "others")))
+	}
+	if i.At.After(now) {
+		when.SetText(dayText(i.At.Local()) + " (planned)")
+	}
+	left := container.New(&fixedWidth{width: 150}, when)
+	return container.NewBorder(nil, nil, left, nil, container.NewVBox(kind, summary))
+}
+
+// fixedWidth gives its content a constant width, to align a column.
+type fixedWidth struct{ width float32 }
+
+func (f *fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(fyne.NewSize(f.width, o.MinSize().Height))
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (f *fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(f.width, h)
+}
+
+func capitalFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	if c := s[0]; c >= 'a' && c <= 'z' {
+		return string(c-'a'+'A') + s[1:]
+	}
+	return s
+}

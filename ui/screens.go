@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// screen is one destination of the navigation: its ID, title, icon, the
+// key that reaches it with the shortcut modifier, and how to build it.
+type screen struct {
+	id    string
+	title string
+	icon  fyne.Resource
+	key   fyne.KeyName
+	build func(w *Window) fyne.CanvasObject
+}
+
+// screenTable lists the screens in navigation order.
+func screenTable() []screen {
+	return []screen{
+		{"today", "Today", theme.HomeIcon(), fyne.Key1, func(w *Window) fyne.CanvasObject {
+			return emptyState(theme.HomeIcon(), "Today",
+				"Each morning this screen will say who to reach out to and why (gone cold, a promise overdue, an influential skeptic, an upcoming promotion panel), the promises due or overdue both ways, this week's meetings, career actions due, risks in your network, and your follow-through rate.",
+				"It is built from the people and interactions you keep on the People screen.", w.goPeople)
+		}},
+		{"map", "Relationship map", theme.GridIcon(), fyne.Key2, func(w *Window) fyne.CanvasObject {
+			return emptyState(theme.GridIcon(), "Relationship map",
+				"You at the centre, everyone else placed by how warm the relationship is and grouped by team or organisation, sized by influence and coloured by stance, with the ties between them drawn in. Cold and overdue people stand out. A second view sorts people into an influence × stance grid: whom to manage closely, whom to win over, whom to keep warm.",
+				"It draws the people, stances and ties you record on the People screen.", w.goPeople)
+		}},
+		{"people", "People", theme.AccountIcon(), fyne.Key3, func(w *Window) fyne.CanvasObject {
+			return w.people.content()
+		}},
+		{"promises", "Promises", theme.ConfirmIcon(), fyne.Key4, func(w *Window) fyne.CanvasObject {
+			return emptyState(theme.ConfirmIcon(), "Promises",
+				"What you owe and what others owe you: what, to or from whom, made when, due when, and whether it was kept, kept late, broken, renegotiated or released. Overdue first. Your follow-through rate, overall and per person, month by month.",
+				"Promises will be added from a person's page and after each meeting.", w.goPeople)
+		}},
+		{"career", "Career plan", theme.ListIcon(), fyne.Key5, func(w *Window) fyne.CanvasObject {
+			return emptyState(theme.ListIcon(), "Career plan",
+				"The role you want next and the one after it; what each requires in skills, experience, visibility and certifications; where you stand; the gaps ordered by size and importance; the actions that close them; and whom to ask for advice on each.",
+				"Your people will be the advisors and the promotion panel here.", w.goPeople)
+		}},
+		{"meetings", "Meetings", theme.CalendarIcon(), fyne.Key6, func(w *Window) fyne.CanvasObject {
+			return emptyState(theme.CalendarIcon(), "Meetings",
+				"Coffee meetings and one-on-ones: schedule one with a person, get an agenda drafted from what you know (what they are working on, how you can help, open promises, a gap to ask advice on), export it as a calendar invite, and afterwards log what happened and the promises made.",
+				"Until then, log each conversation as an interaction on the person's page.", w.goPeople)
+		}},
+	}
+}
+
+func (w *Window) screenByID(id string) *screen {
+	for i := range w.screens {
+		if w.screens[i].id == id {
+			return &w.screens[i]
+		}
+	}
+	return nil
+}
+
+func (w *Window) goPeople() { w.Show("people") }
+
+// newNavList is the sidebar: one row per screen, with its shortcut.
+func newNavList(w *Window) *widget.List {
+	list := widget.NewList(
+		func() int { return len(w.screens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Relationship map"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(w.screens[id].icon)
+			row.Objects[1].(*widget.Label).SetText(w.screens[id].title)
+		})
+	list.OnSelected = func(id widget.ListItemID) {
+		if w.screens[id].id != w.current {
+			w.Show(w.screens[id].id)
+		}
+	}
+	return list
+}
+
+// emptyState is what a screen shows before it has anything to show: what
+// will be there, where it comes from, and a way to get going.
+func emptyState(icon fyne.Resource, title, what, where string, goPeople func()) fyne.CanvasObject {
+	img := canvas.NewImageFromResource(theme.NewDisabledResource(icon))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(72))
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	body := widget.NewLabel(what)
+	body.Wrapping = fyne.TextWrapWord
+	body.Alignment = fyne.TextAlignCenter
+	note := widget.NewLabel(where)
+	note.Wrapping = fyne.TextWrapWord
+	note.Alignment = fyne.TextAlignCenter
+	note.Importance = widget.LowImportance
+	button := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), goPeople)
+	column := container.NewVBox(container.NewCenter(img), heading, body, note,
+		container.NewCenter(button))
+	return container.NewCenter(container.New(&maxWidth{width: 560}, column))
+}
+
+// maxWidth lays out its objects stacked, no wider than width, so long text
+// wraps into a readable column.
+type maxWidth struct{ width float32 }
+
+func (m *maxWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (m *maxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objects {
+		// Measure at the target width: wrapped labels grow taller.
+		o.Resize(fyne.NewSize(m.width, o.MinSize().Height))
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(m.width, h)
+}
+
+var _ fyne.Layout = (*maxWidth)(nil)
+
+// shortcut is the platform's primary modifier with key: Ctrl on Linux and
+// Windows, Cmd on macOS.
+func shortcut(key fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// commands are the window's keyboard commands, shown in the menus.
+func (w *Window) commands() (file, view []*fyne.MenuItem) {
+	newPerson := fyne.NewMenuItem("New person…", w.people.addPerson)
+	newPerson.Shortcut = shortcut(fyne.KeyN)
+	newPerson.Icon = theme.ContentAddIcon()
+	logInteraction := fyne.NewMenuItem("Log interaction…", w.people.logInteractionForSelected)
+	logInteraction.Shortcut = shortcut(fyne.KeyL)
+	edit := fyne.NewMenuItem("Edit person…", w.people.editSelected)
+	edit.Shortcut = shortcut(fyne.KeyE)
+	find := fyne.NewMenuItem("Find person", w.people.focusSearch)
+	find.Shortcut = shortcut(fyne.KeyF)
+	find.Icon = theme.SearchIcon()
+	file = []*fyne.MenuItem{newPerson, logInteraction, edit}
+	view = []*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}
+	for _, s := range w.screens {
+		id := s.id
+		item := fyne.NewMenuItem(s.title, func() { w.Show(id) })
+		item.Shortcut = shortcut(s.key)
+		item.Icon = s.icon
+		view = append(view, item)
+	}
+	return file, view
+}
+
+func (w *Window) mainMenu() *fyne.MainMenu {
+	file, view := w.commands()
+	help := fyne.NewMenu("Help",
+		fyne.NewMenuItem("Keyboard shortcuts", w.showShortcuts),
+		fyne.NewMenuItem("About Rapport", w.showAbout))
+	return fyne.NewMainMenu(fyne.NewMenu("File", file...), fyne.NewMenu("View", view...), help)
+}
