@@ -66,7 +66,6 @@ func newPeopleScreen(w *Window) *peopleScreen {
 	s.emptyTrash = widget.NewButtonWithIcon("Empty trash…", theme.DeleteIcon(), s.confirmEmptyTrash)
 	s.emptyTrash.Hide()
 	s.count = widget.NewLabel("")
-	s.count.Importance = widget.LowImportance
 	s.count.SizeName = theme.SizeNameCaptionText
 
 	s.list = widget.NewList(func() int { return len(s.shown) }, newPersonRow, s.updateRow)
@@ -163,12 +162,10 @@ func newPersonRow() fyne.CanvasObject {
 	sub := widget.NewLabel("Title")
 	sub.Truncation = fyne.TextTruncateEllipsis
 	sub.SizeName = theme.SizeNameCaptionText
-	sub.Importance = widget.LowImportance
 	stance := widget.NewLabelWithStyle("Supporter", fyne.TextAlignTrailing, fyne.TextStyle{})
 	stance.SizeName = theme.SizeNameCaptionText
 	last := widget.NewLabelWithStyle("12 months ago", fyne.TextAlignTrailing, fyne.TextStyle{})
 	last.SizeName = theme.SizeNameCaptionText
-	last.Importance = widget.LowImportance
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	return container.NewBorder(nil, nil,
 		container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(12), dot)),
@@ -228,6 +225,23 @@ func (s *peopleScreen) refreshPerson() {
 	if s.selectedID != id {
 		s.showPerson(id)
 	}
+}
+
+// names maps the ID of every person the screen has loaded, and of every
+// active person, to their name.
+func (s *peopleScreen) names() map[int64]string {
+	m := make(map[int64]string, len(s.all))
+	for _, p := range s.all {
+		m[p.ID] = p.Name
+	}
+	if s.showTrash {
+		if active, err := s.w.store.People(context.Background(), false); err == nil {
+			for _, p := range active {
+				m[p.ID] = p.Name
+			}
+		}
+	}
+	return m
 }
 
 // placeholder is what the right side shows when nobody is selected.

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -77,7 +78,6 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	badge := stanceBadge(p.Stance)
 	influence := widget.NewLabel("Influence " + influenceDots(p.Influence))
 	relation := widget.NewLabel(p.Relation.Label())
-	relation.Importance = widget.LowImportance
 	chips := container.NewHBox(badge, influence, relation)
 
 	facts := container.New(layout.NewFormLayout())
@@ -85,8 +85,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		if value == "" {
 			return
 		}
-		l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{})
-		l.Importance = widget.LowImportance
+		l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 		v := widget.NewLabel(value)
 		v.Wrapping = fyne.TextWrapWord
 		v.Selectable = true
@@ -134,8 +133,9 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		none.Importance = widget.LowImportance
 		timelineBox.Add(none)
 	}
+	names := s.names()
 	for _, i := range timeline {
-		timelineBox.Add(timelineRow(i, now))
+		timelineBox.Add(timelineRow(i, p.ID, names, now))
 	}
 	if len(timeline) == timelineLimit {
 		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", timelineLimit))
@@ -143,7 +143,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		timelineBox.Add(more)
 	}
 
-	header := container.NewBorder(nil, nil, nil, actions, container.NewVBox(name, sub))
+	header := container.NewBorder(nil, nil, nil, container.NewVBox(actions), container.NewVBox(name, sub))
 	body := container.NewVBox(header, banner, chips, widget.NewSeparator(), facts, sections,
 		widget.NewSeparator(), timelineHeading, timelineBox)
 	pg.root = container.NewVScroll(container.NewPadded(body))
@@ -160,10 +160,10 @@ func stanceBadge(s model.Stance) fyne.CanvasObject {
 	return container.NewCenter(container.NewStack(bg, container.NewPadded(text)))
 }
 
-// timelineRow is one interaction on a person page: date, kind, summary.
-func timelineRow(i model.Interaction, now time.Time) fyne.CanvasObject {
+// timelineRow is one interaction on a person page: date, kind, who else
+// was there, summary and notes.
+func timelineRow(i model.Interaction, self int64, names map[int64]string, now time.Time) fyne.CanvasObject {
 	when := widget.NewLabel(dayText(i.At.Local()))
-	when.Importance = widget.LowImportance
 	kind := widget.NewLabelWithStyle(i.Kind.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := i.Summary
 	if i.Notes != "" {
@@ -174,8 +174,19 @@ func timelineRow(i model.Interaction, now time.Time) fyne.CanvasObject {
 	}
 	summary := widget.NewLabel(text)
 	summary.Wrapping = fyne.TextWrapWord
-	if len(i.PersonIDs) > 1 {
-		kind.SetText(fmt.Sprintf("%s · with %s", i.Kind.Label(), plural(len(i.PersonIDs)-1, "other", "others")))
+	var others []string
+	for _, id := range i.PersonIDs {
+		if id == self {
+			continue
+		}
+		if n, ok := names[id]; ok {
+			others = append(others, n)
+		} else {
+			others = append(others, "someone in the trash")
+		}
+	}
+	if len(others) > 0 {
+		kind.SetText(i.Kind.Label() + " · with " + strings.Join(others, ", "))
 	}
 	if i.At.After(now) {
 		when.SetText(dayText(i.At.Local()) + " (planned)")

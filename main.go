@@ -1,0 +1,233 @@
+// Command rapport is an offline desktop app that helps a person advance
+// their career by managing the relationships that decide it.
+//
+// Usage:
+//
+//	rapport [--db PATH]            open the window on a database
+//	rapport --version              print the version
+//	rapport demo --db PATH [...]   write a sample career network
+//
+// The database defaults to $RAPPORT_DB, else the per-user data folder
+// (see defaultDBPath). Subcommands and --version never start the
+// graphical driver, so they run without a display.
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/assets"
+	"rapport/model/sample"
+	"rapport/storage"
+	"rapport/ui"
+)
+
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole program but for the exit: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	meta, err := readMetadata(fyneAppTOML)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport:", err)
+		return 1
+	}
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		switch args[0] {
+		case "demo":
+			return runDemo(args[1:], stdout, stderr)
+		case "help":
+			usage(stdout)
+			return 0
+		default:
+			fmt.Fprintf(stderr, "rapport: unknown command %q\n", args[0])
+			usage(stderr)
+			return 2
+		}
+	}
+	fs := flag.NewFlagSet("rapport", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { usage(stderr) }
+	dbFlag := fs.String("db", "", "the database file")
+	version := fs.Bool("version", false, "print the version and exit")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "rapport: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if *version {
+		fmt.Fprintf(stdout, "%s %s (build %d)\n", meta.Name, meta.Version, meta.Build)
+		return 0
+	}
+	return runWindow(meta, dbPath(*dbFlag), stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `Usage:
+  rapport [--db PATH]                 open Rapport on a database
+  rapport --version                   print the version
+  rapport demo --db PATH [options]    write a sample career network into a new database
+      --people N --interactions N --promises N --seed N
+
+The database is PATH, else $RAPPORT_DB, else `+defaultDBPath(runtime.GOOS, os.Getenv, homeDir())+`
+`)
+}
+
+// runWindow opens the store and shows the main window until it is closed.
+func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
+	app.SetMetadata(meta)
+	a := app.NewWithID(meta.ID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	st, err := storage.Open(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport:", err)
+		showStartupError(a, err)
+		return 1
+	}
+	defer st.Close()
+	w := ui.New(a, st, ui.Options{DBPath: st.Path()})
+	w.Window().ShowAndRun()
+	return 0
+}
+
+// showStartupError tells a user who double-clicked the app, and so sees no
+// terminal, why it cannot open their data.
+func showStartupError(a fyne.App, err error) {
+	var advice string
+	switch {
+	case errors.Is(err, storage.ErrLocked):
+		advice = "Rapport is already open on this database. Switch to that window, or close it and try again."
+	case errors.Is(err, storage.ErrNotRapport):
+		advice = "This file is not a Rapport database. It has not been changed. Choose another file with --db."
+	case errors.Is(err, storage.ErrTooNew):
+		advice = "This database was made by a newer version of Rapport. Update Rapport to open it; the file has not been changed."
+	default:
+		advice = "Rapport could not open its database."
+	}
+	w := a.NewWindow("Rapport")
+	msg := widget.NewLabel(advice + "\n\n" + err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton("Close", a.Quit)), nil, nil, msg))
+	w.Resize(fyne.NewSize(520, 220))
+	w.ShowAndRun()
+}
+
+// runDemo writes a sample network into a new (or empty) database.
+func runDemo(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("rapport demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbFlag := fs.String("db", "", "the database file to create (required)")
+	people := fs.Int("people", 0, "how many people (default: the hand-made cast of about 40)")
+	interactions := fs.Int("interactions", 0, "how many interactions (default: about 12 a person)")
+	promises := fs.Int("promises", 0, "how many promises (default: about 1.5 a person)")
+	seed := fs.Int64("seed", storage.SampleSeed, "which network: the same seed gives the same people")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *dbFlag == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: rapport demo --db PATH [--people N --interactions N --promises N --seed N]")
+		return 2
+	}
+	if *people < 0 || *interactions < 0 || *promises < 0 {
+		fmt.Fprintln(stderr, "rapport demo: counts must not be negative")
+		return 2
+	}
+	st, err := storage.Open(*dbFlag)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport demo:", err)
+		return 1
+	}
+	defer st.Close()
+	start := time.Now()
+	n := sample.Generate(sample.Options{Seed: *seed, Now: start, People: *people,
+		Interactions: *interactions, Promises: *promises})
+	if err := st.InsertNetwork(context.Background(), n); err != nil {
+		fmt.Fprintln(stderr, "rapport demo:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Wrote a sample network to %s: %d people, %d ties, %d interactions, %d promises, %d meetings (%s).\n",
+		st.Path(), len(n.People), len(n.Ties), len(n.Interactions), len(n.Promises), len(n.Meetings),
+		time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// readMetadata reads the app's name, ID and version from FyneApp.toml,
+// the one place they are written down.
+func readMetadata(b []byte) (fyne.AppMetadata, error) {
+	var f struct {
+		Details struct {
+			Name, ID, Version string
+			Build             int
+		}
+	}
+	if err := toml.Unmarshal(b, &f); err != nil {
+		return fyne.AppMetadata{}, fmt.Errorf("FyneApp.toml: %w", err)
+	}
+	d := f.Details
+	if d.Name == "" || d.ID == "" || d.Version == "" {
+		return fyne.AppMetadata{}, errors.New("FyneApp.toml: Details needs Name, ID and Version")
+	}
+	return fyne.AppMetadata{ID: d.ID, Name: d.Name, Version: d.Version, Build: d.Build,
+		Icon: fyne.NewStaticResource("icon.png", assets.IconPNG)}, nil
+}
+
+// dbPath chooses the database: the --db flag, else $RAPPORT_DB, else the
+// default for this system.
+func dbPath(flagValue string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	if env := os.Getenv("RAPPORT_DB"); env != "" {
+		return env
+	}
+	return defaultDBPath(runtime.GOOS, os.Getenv, homeDir())
+}
+
+func homeDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	return home
+}
+
+// defaultDBPath is where a user's database lives when nothing says
+// otherwise: the per-user data folder of each system.
+func defaultDBPath(goos string, getenv func(string) string, home string) string {
+	const file = "rapport.db"
+	switch goos {
+	case "windows":
+		if appData := getenv("APPDATA"); appData != "" {
+			return filepath.Join(appData, "Rapport", file)
+		}
+		return filepath.Join(home, "AppData", "Roaming", "Rapport", file)
+	case "darwin":
+		return filepath.Join(home, "Library", "Application Support", "Rapport", file)
+	default:
+		if xdg := getenv("XDG_DATA_HOME"); xdg != "" && filepath.IsAbs(xdg) {
+			return filepath.Join(xdg, "rapport", file)
+		}
+		return filepath.Join(home, ".local", "share", "rapport", file)
+	}
+}

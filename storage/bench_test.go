@@ -1,0 +1,119 @@
+package storage
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"rapport/model/sample"
+)
+
+// benchScale is the size of the benchmark database: the 5,000
+// people, 100,000 interactions and 20,000 promises, or a tenth of it with
+// -short so that make test can check the benchmarks still work.
+func benchScale() sample.Options {
+	if testing.Short() {
+		return sample.Options{Seed: 7, People: 500, Interactions: 10_000, Promises: 2_000}
+	}
+	return sample.Options{Seed: 7, People: 5_000, Interactions: 100_000, Promises: 20_000}
+}
+
+var (
+	benchOnce sync.Once
+	benchPath string
+	benchErr  error
+)
+
+// benchDB returns the path of a closed database holding a generated
+// network at benchScale, made once per test binary.
+func benchDB(b *testing.B) (string, sample.Options) {
+	b.Helper()
+	opts := benchScale()
+	opts.Now = testNow
+	benchOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "rapport-bench-")
+		if err != nil {
+			benchErr = err
+			return
+		}
+		benchPath = filepath.Join(dir, "bench.db")
+		s, err := Open(benchPath)
+		if err != nil {
+			benchErr = err
+			return
+		}
+		start := time.Now()
+		benchErr = s.InsertNetwork(context.Background(), sample.Generate(opts))
+		if err := s.Close(); benchErr == nil {
+			benchErr = err
+		}
+		b.Logf("made %s with %d people, %d interactions in %v", benchPath, opts.People, opts.Interactions, time.Since(start))
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchPath, opts
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchPath != "" {
+		os.RemoveAll(filepath.Dir(benchPath))
+	}
+	os.Exit(code)
+}
+
+// BenchmarkOpenAndListPeople is what the window does at start: open the
+// database (checks, lock, migrations) and load the people list with each
+// person's last contact. Target: ≤ 50 ms at 5,000 people and 100,000
+// interactions.
+func BenchmarkOpenAndListPeople(b *testing.B) {
+	path, opts := benchDB(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Now = func() time.Time { return testNow }
+		people, err := s.People(ctx, false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(people) != opts.People {
+			b.Fatalf("listed %d people, want %d", len(people), opts.People)
+		}
+		if people[0].LastContact.IsZero() && people[len(people)-1].LastContact.IsZero() {
+			b.Fatal("no last contact loaded")
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPersonPage loads what a person page shows: the person and their
+// timeline.
+func BenchmarkPersonPage(b *testing.B) {
+	path, opts := benchDB(b)
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		id := int64(i%opts.People) + 1
+		if _, err := s.Person(ctx, id); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.InteractionsWith(ctx, id, 200); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"rapport/model"
+)
+
+const personColumns = `id, name, title, team, organisation, email, phone, relation, influence,
+	stance, cadence_days, working_on, needs, notes, first_met, archived_at, created_at, updated_at`
+
+func personFields(p *model.Person) []any {
+	return []any{&p.ID, &p.Name, &p.Title, &p.Team, &p.Organisation, &p.Email, &p.Phone,
+		&p.Relation, &p.Influence, &p.Stance, &p.CadenceDays, &p.WorkingOn, &p.Needs, &p.Notes,
+		timeField{&p.FirstMet}, timeField{&p.ArchivedAt}, timeField{&p.CreatedAt}, timeField{&p.UpdatedAt}}
+}
+
+// CreatePerson validates p and adds it, setting its ID and timestamps.
+func (s *Store) CreatePerson(ctx context.Context, p *model.Person) error {
+	p.Normalize()
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	p.CreatedAt, p.UpdatedAt = s.now(), s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error { return insertPerson(ctx, tx, p) })
+}
+
+// insertPerson writes p, with its own ID when it has one.
+func insertPerson(ctx context.Context, tx *sql.Tx, p *model.Person) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO person (`+personColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ref(p.ID), p.Name, p.Title, p.Team, p.Organisation, p.Email, p.Phone, p.Relation,
+		p.Influence, p.Stance, p.CadenceDays, p.WorkingOn, p.Needs, p.Notes,
+		day(p.FirstMet), instant(p.ArchivedAt), instant(p.CreatedAt), instant(p.UpdatedAt))
+	if err != nil {
+		return fmt.Errorf("add person: %w", err)
+	}
+	p.ID, err = res.LastInsertId()
+	return err
+}
+
+// UpdatePerson validates p and saves every field of it but its archive
+// state and creation time, setting UpdatedAt.
+func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
+	p.Normalize()
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	p.UpdatedAt = s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE person SET name = ?, title = ?, team = ?,
+			organisation = ?, email = ?, phone = ?, relation = ?, influence = ?, stance = ?,
+			cadence_days = ?, working_on = ?, needs = ?, notes = ?, first_met = ?, updated_at = ?
+			WHERE id = ?`,
+			p.Name, p.Title, p.Team, p.Organisation, p.Email, p.Phone, p.Relation, p.Influence,
+			p.Stance, p.CadenceDays, p.WorkingOn, p.Needs, p.Notes, day(p.FirstMet),
+			instant(p.UpdatedAt), p.ID)
+		if err != nil {
+			return fmt.Errorf("save person: %w", err)
+		}
+		return checkAffected(res, "person", p.ID)
+	})
+}
+
+// Person returns the person with the given ID, archived or not.
+func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
+	var p model.Person
+	err := s.db.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE id = ?`, id).
+		Scan(personFields(&p)...)
+	return p, notFound(err, "person", id)
+}
+
+// People lists the active people, or with archived set the ones in the
+// trash, ordered by name, each with the date of their last contact.
+func (s *Store) People(ctx context.Context, archived bool) ([]model.PersonSummary, error) {
+	where := "archived_at IS NULL"
+	if archived {
+		where = "archived_at IS NOT NULL"
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM person WHERE `+where).Scan(&n); err != nil {
+		return nil, fmt.Errorf("list people: %w", err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+`,
+		(SELECT max(ip.at) FROM interaction_person ip WHERE ip.person_id = person.id AND ip.at <= ?)
+		FROM person WHERE `+where+` ORDER BY name COLLATE NOCASE, id`, instant(s.now()))
+	if err != nil {
+		return nil, fmt.Errorf("list people: %w", err)
+	}
+	defer rows.Close()
+	out := make([]model.PersonSummary, 0, n)
+	for rows.Next() {
+		var ps model.PersonSummary
+		if err := rows.Scan(append(personFields(&ps.Person), timeField{&ps.LastContact})...); err != nil {
+			return nil, fmt.Errorf("list people: %w", err)
+		}
+		out = append(out, ps)
+	}
+	return out, rows.Err()
+}
+
+// ArchivePerson moves a person to the trash. Nothing about them is lost;
+// RestorePerson brings them back.
+func (s *Store) ArchivePerson(ctx context.Context, id int64) error {
+	return s.setArchived(ctx, id, instant(s.now()))
+}
+
+// RestorePerson takes a person out of the trash.
+func (s *Store) RestorePerson(ctx context.Context, id int64) error {
+	return s.setArchived(ctx, id, nil)
+}
+
+func (s *Store) setArchived(ctx context.Context, id int64, at any) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE person SET archived_at = ?, updated_at = ? WHERE id = ?`,
+			at, instant(s.now()), id)
+		if err != nil {
+			return fmt.Errorf("archive person: %w", err)
+		}
+		return checkAffected(res, "person", id)
+	})
+}
+
+// EmptyTrash deletes for good every archived person, with their ties,
+// promises, meetings and disclosures, and the interactions that involved
+// nobody else. It returns how many people were deleted.
+func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// Interactions whose every participant is in the trash go too.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM interaction WHERE id IN (
+			SELECT ip.interaction_id FROM interaction_person ip
+			GROUP BY ip.interaction_id
+			HAVING sum(ip.person_id NOT IN (SELECT id FROM person WHERE archived_at IS NOT NULL)) = 0)`); err != nil {
+			return fmt.Errorf("empty trash: %w", err)
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM person WHERE archived_at IS NOT NULL`)
+		if err != nil {
+			return fmt.Errorf("empty trash: %w", err)
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	return int(n), err
+}

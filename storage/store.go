@@ -1,0 +1,357 @@
+// Package storage keeps Rapport's data in one SQLite file: it opens and
+// migrates the database, guards it against a second writer, and offers one
+// transactional method per operation on each entity (one file per entity).
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// ApplicationID is the SQLite application_id that marks a file as a
+// Rapport database ('RAPP').
+const ApplicationID = 0x52415050
+
+// Errors that Open and the entity methods return, to be checked with
+// errors.Is.
+var (
+	// ErrNotFound means the record asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrLocked means another Rapport process has the database open.
+	ErrLocked = errors.New("database is in use by another Rapport window")
+	// ErrNotRapport means the file exists but is not a Rapport database.
+	ErrNotRapport = errors.New("not a Rapport database")
+	// ErrTooNew means the database was written by a newer Rapport.
+	ErrTooNew = errors.New("database was made by a newer version of Rapport")
+	// ErrNotEmpty means an operation that needs an empty database found data.
+	ErrNotEmpty = errors.New("database is not empty")
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store is an open Rapport database. Its methods are safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+	lock *fileLock
+
+	// Now is the clock used for created/updated times and anything relative
+	// to today. Tests replace it to pin time.
+	Now func() time.Time
+}
+
+// Open opens the Rapport database at path, creating it (and its folder)
+// readable by the user alone when it does not exist, and brings its schema
+// up to date. It refuses, without changing the file, one that is not a
+// Rapport database, one made by a newer Rapport, and one that another
+// Rapport process has open.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open database: no path given")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("open database: create folder: %w", err)
+	}
+	lock, err := acquireLock(abs + ".lock")
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	s, err := open(abs, lock)
+	if err != nil {
+		lock.release()
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	return s, nil
+}
+
+func open(path string, lock *fileLock) (*Store, error) {
+	migrations, err := loadMigrations()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkExisting(path, len(migrations)); err != nil {
+		return nil, err
+	}
+	// Create the file ourselves so that it, and the -wal and -shm files
+	// SQLite derives from it, are readable by the user alone.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite3", dsn(path, "_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=5000&_txlock=immediate&_cache_size=-32000&_stmt_cache_size=64"))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, lock: lock, Now: time.Now}
+	if err := s.migrate(context.Background(), migrations); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database and lets another process open it.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.lock.release()
+	return err
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// dsn builds an SQLite URI filename for path with the given query.
+func dsn(path, query string) string {
+	p := filepath.ToSlash(path)
+	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return "file:" + (&url.URL{Path: p}).EscapedPath() + "?" + query
+}
+
+// checkExisting inspects a database file before anything writes to it: a
+// file that is not SQLite, or is SQLite but not Rapport's, or is newer than
+// this build, is refused. A missing or empty file is fine: it will be made.
+func checkExisting(path string, known int) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	header := make([]byte, 100)
+	n, _ := f.Read(header)
+	if n == 0 {
+		return nil
+	}
+	if n < 100 || string(header[:16]) != "SQLite format 3\x00" {
+		return fmt.Errorf("%w: the file is not an SQLite database", ErrNotRapport)
+	}
+	// Read the header fields through SQLite itself, read-only: a recent
+	// change may still sit in the write-ahead log.
+	db, err := sql.Open("sqlite3", dsn(path, "mode=ro&_busy_timeout=5000"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var appID, version, tables int
+	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("%w: %v", ErrNotRapport, err)
+	}
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("%w: %v", ErrNotRapport, err)
+	}
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+		return fmt.Errorf("%w: %v", ErrNotRapport, err)
+	}
+	if appID != ApplicationID && (tables > 0 || version > 0 || appID != 0) {
+		return fmt.Errorf("%w: it is an SQLite database of another application", ErrNotRapport)
+	}
+	if version > known {
+		return fmt.Errorf("%w (schema %d; this Rapport knows up to %d): update Rapport", ErrTooNew, version, known)
+	}
+	return nil
+}
+
+type migration struct {
+	name string
+	sql  string
+}
+
+func loadMigrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	out := make([]migration, 0, len(names))
+	for _, name := range names {
+		b, err := migrationFiles.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{name: name, sql: string(b)})
+	}
+	return out, nil
+}
+
+// SchemaVersion is the number of migrations applied to the database.
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// migrate applies, in order and each in its own transaction, the
+// migrations the database has not had yet. user_version counts them.
+func (s *Store) migrate(ctx context.Context, migrations []migration) error {
+	for {
+		done, err := s.migrateOne(ctx, migrations)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// migrateOne applies the next pending migration and reports whether none
+// was left. Reading the version inside the write transaction means two
+// processes racing to migrate cannot both apply the same step.
+func (s *Store) migrateOne(ctx context.Context, migrations []migration) (done bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	if version >= len(migrations) {
+		return true, nil
+	}
+	m := migrations[version]
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return false, fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
+		return false, fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	return false, nil
+}
+
+// inTx runs fn in one write transaction, committing when it returns nil
+// and rolling back otherwise.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// now is the store's clock in UTC, truncated to what the database keeps.
+func (s *Store) now() time.Time { return s.Now().UTC().Truncate(time.Millisecond) }
+
+// timeLayout is how instants are stored: RFC 3339 in UTC with a fixed
+// number of fractional digits, so that text order is time order.
+const timeLayout = "2006-01-02T15:04:05.000Z07:00"
+
+// dayLayout is how days without a time are stored.
+const dayLayout = "2006-01-02"
+
+// instant converts t for storage: NULL when zero.
+func instant(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Format(timeLayout)
+}
+
+// day converts a calendar day for storage: NULL when zero.
+func day(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Format(dayLayout)
+}
+
+// timeField scans a stored instant or day (or NULL) into a time.Time.
+type timeField struct{ dst *time.Time }
+
+func (f timeField) Scan(v any) error {
+	var s string
+	switch v := v.(type) {
+	case nil:
+		*f.dst = time.Time{}
+		return nil
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	case time.Time:
+		*f.dst = v.UTC()
+		return nil
+	default:
+		return fmt.Errorf("time column holds %T", v)
+	}
+	layout := timeLayout
+	if len(s) == len(dayLayout) {
+		layout = dayLayout
+	}
+	t, err := time.Parse(layout, s)
+	if err != nil {
+		return fmt.Errorf("time column: %w", err)
+	}
+	*f.dst = t.UTC()
+	return nil
+}
+
+// idField scans a nullable foreign key into an int64 that is 0 for NULL.
+type idField struct{ dst *int64 }
+
+func (f idField) Scan(v any) error {
+	var n sql.NullInt64
+	if err := n.Scan(v); err != nil {
+		return err
+	}
+	*f.dst = n.Int64
+	return nil
+}
+
+// ref converts a foreign key for storage: NULL when 0.
+func ref(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// notFound turns sql.ErrNoRows into a descriptive ErrNotFound.
+func notFound(err error, what string, id int64) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+	}
+	return err
+}
+
+// checkAffected returns ErrNotFound when an update or delete touched no row.
+func checkAffected(res sql.Result, what string, id int64) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s %d: %w", what, id, ErrNotFound)
+	}
+	return nil
+}

@@ -1,0 +1,111 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/mattn/go-sqlite3"
+
+	"rapport/model"
+)
+
+// ErrDuplicate means the record would repeat one that already exists, such
+// as a second identical tie between the same two people.
+var ErrDuplicate = errors.New("already exists")
+
+// isConstraint reports whether err is an SQLite constraint violation with
+// the given extended code, such as sqlite3.ErrConstraintUnique.
+func isConstraint(err error, code sqlite3.ErrNoExtended) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && e.ExtendedCode == code
+}
+
+// missingRef explains a foreign key violation: a record named something
+// (a person, a meeting) that does not exist.
+func missingRef(op, names string, err error) error {
+	if isConstraint(err, sqlite3.ErrConstraintForeignKey) {
+		return fmt.Errorf("%s: it names %s that does not exist: %w", op, names, err)
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+const tieColumns = `id, from_id, to_id, kind, note, created_at, updated_at`
+
+func tieFields(t *model.Tie) []any {
+	return []any{&t.ID, &t.FromID, &t.ToID, &t.Kind, &t.Note, timeField{&t.CreatedAt}, timeField{&t.UpdatedAt}}
+}
+
+// CreateTie validates t and adds it, setting its ID and timestamps. A tie
+// of the same kind between the same two people in the same direction is
+// refused with ErrDuplicate.
+func (s *Store) CreateTie(ctx context.Context, t *model.Tie) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	t.CreatedAt, t.UpdatedAt = s.now(), s.now()
+	return s.inTx(ctx, func(tx *sql.Tx) error { return insertTie(ctx, tx, t) })
+}
+
+// insertTie writes t, with its own ID when it has one.
+func insertTie(ctx context.Context, tx *sql.Tx, t *model.Tie) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO tie (`+tieColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		ref(t.ID), t.FromID, t.ToID, t.Kind, t.Note, instant(t.CreatedAt), instant(t.UpdatedAt))
+	if isConstraint(err, sqlite3.ErrConstraintUnique) {
+		return fmt.Errorf("add tie: person %d %s person %d: %w", t.FromID, t.Kind.Label(), t.ToID, ErrDuplicate)
+	}
+	if err != nil {
+		return missingRef("add tie", "a person", err)
+	}
+	t.ID, err = res.LastInsertId()
+	return err
+}
+
+// DeleteTie removes a tie.
+func (s *Store) DeleteTie(ctx context.Context, id int64) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM tie WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("delete tie: %w", err)
+		}
+		return checkAffected(res, "tie", id)
+	})
+}
+
+// TiesOf returns the ties from and to a person, ordered by ID, whether or
+// not the person at the other end is archived.
+func (s *Store) TiesOf(ctx context.Context, personID int64) ([]model.Tie, error) {
+	return s.queryTies(ctx, `SELECT `+tieColumns+` FROM tie WHERE from_id = ? OR to_id = ? ORDER BY id`,
+		personID, personID)
+}
+
+// Ties returns every tie between two people who are not archived, ordered
+// by ID: the edges of the map.
+func (s *Store) Ties(ctx context.Context) ([]model.Tie, error) {
+	return s.queryTies(ctx, `SELECT t.id, t.from_id, t.to_id, t.kind, t.note, t.created_at, t.updated_at
+		FROM tie t
+		JOIN person f ON f.id = t.from_id AND f.archived_at IS NULL
+		JOIN person o ON o.id = t.to_id AND o.archived_at IS NULL
+		ORDER BY t.id`)
+}
+
+func (s *Store) queryTies(ctx context.Context, query string, args ...any) ([]model.Tie, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list ties: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Tie
+	for rows.Next() {
+		var t model.Tie
+		if err := rows.Scan(tieFields(&t)...); err != nil {
+			return nil, fmt.Errorf("list ties: %w", err)
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list ties: %w", err)
+	}
+	return out, nil
+}
