@@ -18,7 +18,12 @@ func (s *Store) CreateInteraction(ctx context.Context, i *model.Interaction) err
 		return err
 	}
 	i.CreatedAt, i.UpdatedAt = s.now(), s.now()
-	return s.inTx(ctx, func(tx *sql.Tx) error { return insertInteraction(ctx, tx, i) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := insertInteraction(ctx, tx, i); err != nil {
+			return err
+		}
+		return refreshLastAt(ctx, tx, i.PersonIDs)
+	})
 }
 
 // insertInteraction writes i and its participants, with its own ID when it
@@ -62,10 +67,17 @@ func (s *Store) UpdateInteraction(ctx context.Context, i *model.Interaction) err
 		if err := checkAffected(res, "interaction", i.ID); err != nil {
 			return err
 		}
+		before, err := participants(ctx, tx, i.ID)
+		if err != nil {
+			return fmt.Errorf("save interaction: %w", err)
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM interaction_person WHERE interaction_id = ?`, i.ID); err != nil {
 			return fmt.Errorf("save interaction: %w", err)
 		}
-		return insertParticipants(ctx, tx, i)
+		if err := insertParticipants(ctx, tx, i); err != nil {
+			return err
+		}
+		return refreshLastAt(ctx, tx, append(before, i.PersonIDs...))
 	})
 }
 
@@ -73,12 +85,37 @@ func (s *Store) UpdateInteraction(ctx context.Context, i *model.Interaction) err
 // pointed at it keep existing, without the link.
 func (s *Store) DeleteInteraction(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		people, err := participants(ctx, tx, id)
+		if err != nil {
+			return fmt.Errorf("delete interaction: %w", err)
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM interaction WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete interaction: %w", err)
 		}
-		return checkAffected(res, "interaction", id)
+		if err := checkAffected(res, "interaction", id); err != nil {
+			return err
+		}
+		return refreshLastAt(ctx, tx, people)
 	})
+}
+
+// participants returns the IDs of the people an interaction involves.
+func participants(ctx context.Context, tx *sql.Tx, interactionID int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT person_id FROM interaction_person WHERE interaction_id = ?`, interactionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // Interaction returns the interaction with the given ID.

@@ -83,9 +83,13 @@ func (s *Store) People(ctx context.Context, archived bool) ([]model.PersonSummar
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM person WHERE `+where).Scan(&n); err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
+	// last_at is the latest contact unless it lies in the future (a planned
+	// contact logged ahead); only then are the person's interactions read.
+	now := instant(s.now())
 	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+`,
-		(SELECT max(ip.at) FROM interaction_person ip WHERE ip.person_id = person.id AND ip.at <= ?)
-		FROM person WHERE `+where+` ORDER BY name COLLATE NOCASE, id`, instant(s.now()))
+		CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at ELSE
+		(SELECT max(ip.at) FROM interaction_person ip WHERE ip.person_id = person.id AND ip.at <= ?1) END
+		FROM person WHERE `+where+` ORDER BY name COLLATE NOCASE, id`, now)
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
@@ -99,6 +103,23 @@ func (s *Store) People(ctx context.Context, archived bool) ([]model.PersonSummar
 		out = append(out, ps)
 	}
 	return out, rows.Err()
+}
+
+// refreshLastAt recomputes last_at for the given people, or for everyone
+// when ids is nil, from their interactions.
+func refreshLastAt(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	const set = `UPDATE person SET last_at =
+		(SELECT max(at) FROM interaction_person WHERE person_id = person.id)`
+	if ids == nil {
+		_, err := tx.ExecContext(ctx, set)
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, set+` WHERE id = ?`, id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ArchivePerson moves a person to the trash. Nothing about them is lost;

@@ -231,3 +231,50 @@ func TestInteractionsWithNewestFirstAndLimit(t *testing.T) {
 		}
 	}
 }
+
+func TestLastContactFollowsEditsAndDeletes(t *testing.T) {
+	s := mustOpen(t)
+	dana := mustCreatePerson(t, s, "Dana")
+	ben := mustCreatePerson(t, s, "Ben")
+	last := func(id int64) time.Time {
+		t.Helper()
+		list, err := s.People(t.Context(), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range list {
+			if p.ID == id {
+				return p.LastContact
+			}
+		}
+		t.Fatalf("person %d not listed", id)
+		return time.Time{}
+	}
+	early := model.Interaction{Kind: model.KindCoffee, At: testNow.AddDate(0, 0, -10), PersonIDs: []int64{dana.ID}}
+	late := model.Interaction{Kind: model.KindLunch, At: testNow.AddDate(0, 0, -2), PersonIDs: []int64{dana.ID}}
+	for _, i := range []*model.Interaction{&early, &late} {
+		if err := s.CreateInteraction(t.Context(), i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := last(dana.ID); !got.Equal(late.At) {
+		t.Fatalf("last contact = %v, want %v", got, late.At)
+	}
+	// Moving the late lunch from Dana to Ben moves the last contacts too.
+	late.PersonIDs = []int64{ben.ID}
+	if err := s.UpdateInteraction(t.Context(), &late); err != nil {
+		t.Fatal(err)
+	}
+	if got := last(dana.ID); !got.Equal(early.At) {
+		t.Errorf("Dana's last contact after the move = %v, want %v", got, early.At)
+	}
+	if got := last(ben.ID); !got.Equal(late.At) {
+		t.Errorf("Ben's last contact after the move = %v, want %v", got, late.At)
+	}
+	if err := s.DeleteInteraction(t.Context(), early.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := last(dana.ID); !got.IsZero() {
+		t.Errorf("Dana's last contact after deleting her only interaction = %v, want none", got)
+	}
+}

@@ -44,6 +44,9 @@ func (s *Store) InsertNetwork(ctx context.Context, n *sample.Network) error {
 				return err
 			}
 		}
+		if err := refreshLastAt(ctx, tx, nil); err != nil {
+			return fmt.Errorf("insert network: %w", err)
+		}
 		for i := range n.Meetings {
 			if err := insertMeeting(ctx, tx, &n.Meetings[i]); err != nil {
 				return err

@@ -21,6 +21,10 @@ CREATE TABLE person (
     needs         TEXT    NOT NULL DEFAULT '',
     notes         TEXT    NOT NULL DEFAULT '',
     first_met     TEXT,
+    -- The latest interaction time with this person, future ones included:
+    -- kept by the store in the transaction that writes interactions, so the
+    -- people list need not search every person's interactions.
+    last_at       TEXT,
     archived_at   TEXT,
     created_at    TEXT    NOT NULL,
     updated_at    TEXT    NOT NULL
