@@ -428,3 +428,20 @@ var (
 	firstNames = []string{"Dana", "Zoë", "Ben", "Priya", "Chen", "Amara", "Lukas", "Sofia"}
 	lastNames  = []string{"Reyes", "Ångström", "Okafor", "Natarajan", "Wei", "Nwosu", "Berg"}
 )
+
+// TestPersonPageGolden pins how a person page renders: the golden markup in
+// testdata/ shows every label, colour and position. After a deliberate
+// change, copy testdata/failed/person_page.xml over it.
+func TestPersonPageGolden(t *testing.T) {
+	p := person("Zoë Ångström", "Head of Design", "Design")
+	p.Organisation, p.Email, p.Relation, p.Influence, p.Stance = "Northwind Labs", "zoe@northwind.example", model.RelationLeader, 4, model.StanceSkeptic
+	p.WorkingOn, p.Needs = "The design system", "An engineer to pair with"
+	st := seeded(t, p)
+	i := model.Interaction{Kind: model.KindCoffee, At: testNow.AddDate(0, 0, -12), Summary: "Coffee at Blue Bottle", PersonIDs: []int64{1}}
+	if err := st.CreateInteraction(context.Background(), &i); err != nil {
+		t.Fatal(err)
+	}
+	w := newTestWindow(t, st)
+	w.people.list.Select(0)
+	test.AssertRendersToMarkup(t, "person_page.xml", w.win.Canvas())
+}

@@ -32,15 +32,13 @@ func newWelcome(w *Window) fyne.CanvasObject {
 	where := widget.NewLabel("Your data stays in one file on this computer, readable by you alone. Rapport never connects to the network.")
 	where.Wrapping = fyne.TextWrapWord
 	where.Alignment = fyne.TextAlignCenter
-	where.Importance = widget.LowImportance
 	path := widget.NewLabel(w.opts.DBPath)
 	path.Alignment = fyne.TextAlignCenter
 	path.Truncation = fyne.TextTruncateEllipsis
 	path.Importance = widget.LowImportance
-	sample := widget.NewLabel("The sample is a fictional company of about forty people with a year of history. You can empty the trash of it later, or start a fresh database with --db.")
+	sample := widget.NewLabel("The sample is a fictional company of about forty people with a year of history, there to try things out. Keep your real network in a database of its own.")
 	sample.Wrapping = fyne.TextWrapWord
 	sample.Alignment = fyne.TextAlignCenter
-	sample.Importance = widget.LowImportance
 
 	buttons := container.NewCenter(container.NewHBox(wl.startEmpty, wl.startSample))
 	column := container.NewVBox(heading, intro, widget.NewSeparator(), buttons, sample, where, path)
