@@ -93,12 +93,13 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	width := prefs.FloatWithFallback(prefWidth, 1180)
 	height := prefs.FloatWithFallback(prefHeight, 760)
 	w.win.Resize(fyne.NewSize(float32(max(width, 640)), float32(max(height, 480))))
+	// Remember the size whether the window is closed or the app quits
+	// (File → Quit closes windows without asking them).
 	w.win.SetCloseIntercept(func() {
-		size := w.win.Canvas().Size()
-		prefs.SetFloat(prefWidth, float64(size.Width))
-		prefs.SetFloat(prefHeight, float64(size.Height))
+		w.saveSize()
 		w.win.Close()
 	})
+	app.Lifecycle().SetOnStopped(w.saveSize)
 
 	start := prefs.StringWithFallback(prefScreen, "people")
 	if w.screenByID(start) == nil {
@@ -106,6 +107,17 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	}
 	w.Show(start)
 	return w
+}
+
+// saveSize remembers the window's size for the next start.
+func (w *Window) saveSize() {
+	size := w.win.Canvas().Size()
+	if size.Width < 100 || size.Height < 100 {
+		return // closed or not yet laid out
+	}
+	prefs := w.app.Preferences()
+	prefs.SetFloat(prefWidth, float64(size.Width))
+	prefs.SetFloat(prefHeight, float64(size.Height))
 }
 
 // Window is the Fyne window, to show and run.

@@ -326,11 +326,17 @@ func TestScreenShortcutsAndMemory(t *testing.T) {
 	if got := w.app.Preferences().String(prefScreen); got != "meetings" {
 		t.Errorf("remembered screen = %q", got)
 	}
-	// A new window on the same app opens where the last one was.
+	// A new window on the same app opens where the last one was, at the
+	// size it was left.
+	w.win.Resize(fyne.NewSize(900, 640))
+	w.saveSize()
 	w2 := New(w.app, st, Options{Now: func() time.Time { return testNow }})
 	defer w2.win.Close()
 	if w2.Current() != "meetings" {
 		t.Errorf("reopened on %q, want meetings", w2.Current())
+	}
+	if got := w2.win.Canvas().Size(); got.Width != 900 || got.Height != 640 {
+		t.Errorf("reopened at %v, want 900×640", got)
 	}
 	// Every menu shortcut is written in the menus.
 	for _, m := range w.win.MainMenu().Items[:2] {
