@@ -18,7 +18,7 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver; its error codes
 )
 
 // ApplicationID is the SQLite application_id that marks a file as a
@@ -38,6 +38,9 @@ var (
 	ErrTooNew = errors.New("database was made by a newer version of Rapport")
 	// ErrNotEmpty means an operation that needs an empty database found data.
 	ErrNotEmpty = errors.New("database is not empty")
+	// ErrDuplicate means the record would repeat one that already exists,
+	// such as a second identical tie between the same two people.
+	ErrDuplicate = errors.New("already exists")
 )
 
 //go:embed migrations/*.sql
@@ -334,6 +337,22 @@ func ref(id int64) any {
 		return nil
 	}
 	return id
+}
+
+// isConstraint reports whether err is an SQLite constraint violation with
+// the given extended code, such as sqlite3.ErrConstraintUnique.
+func isConstraint(err error, code sqlite3.ErrNoExtended) bool {
+	var e sqlite3.Error
+	return errors.As(err, &e) && e.ExtendedCode == code
+}
+
+// missingRef explains a foreign key violation: a record named something
+// (a person, a meeting) that does not exist.
+func missingRef(op, names string, err error) error {
+	if isConstraint(err, sqlite3.ErrConstraintForeignKey) {
+		return fmt.Errorf("%s: it names %s that does not exist: %w", op, names, err)
+	}
+	return fmt.Errorf("%s: %w", op, err)
 }
 
 // notFound turns sql.ErrNoRows into a descriptive ErrNotFound.

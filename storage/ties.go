@@ -3,33 +3,12 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/mattn/go-sqlite3"
 
 	"rapport/model"
 )
-
-// ErrDuplicate means the record would repeat one that already exists, such
-// as a second identical tie between the same two people.
-var ErrDuplicate = errors.New("already exists")
-
-// isConstraint reports whether err is an SQLite constraint violation with
-// the given extended code, such as sqlite3.ErrConstraintUnique.
-func isConstraint(err error, code sqlite3.ErrNoExtended) bool {
-	var e sqlite3.Error
-	return errors.As(err, &e) && e.ExtendedCode == code
-}
-
-// missingRef explains a foreign key violation: a record named something
-// (a person, a meeting) that does not exist.
-func missingRef(op, names string, err error) error {
-	if isConstraint(err, sqlite3.ErrConstraintForeignKey) {
-		return fmt.Errorf("%s: it names %s that does not exist: %w", op, names, err)
-	}
-	return fmt.Errorf("%s: %w", op, err)
-}
 
 const tieColumns = `id, from_id, to_id, kind, note, created_at, updated_at`
 
