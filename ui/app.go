@@ -145,7 +145,7 @@ func (w *Window) Show(id string) {
 		w.content.Objects = []fyne.CanvasObject{newWelcome(w)}
 	} else {
 		w.welcomed = true
-		w.content.Objects = []fyne.CanvasObject{s.build(w)}
+		w.content.Objects = []fyne.CanvasObject{s.content(w)}
 	}
 	w.content.Refresh()
 }

@@ -322,6 +322,10 @@ func TestScreenShortcutsAndMemory(t *testing.T) {
 			t.Errorf("Ctrl+%s shows %q, want %q", key, w.Current(), want)
 		}
 	}
+	w.Show("today")
+	if markup := test.RenderObjectToMarkup(w.content); !strings.Contains(markup, "your follow-through rate") || !strings.Contains(markup, "Go to People") {
+		t.Error("Today does not say what it will hold")
+	}
 	w.Show("meetings")
 	if got := w.app.Preferences().String(prefScreen); got != "meetings" {
 		t.Errorf("remembered screen = %q", got)

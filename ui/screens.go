@@ -10,46 +10,46 @@ import (
 )
 
 // screen is one destination of the navigation: its ID, title, icon, the
-// key that reaches it with the shortcut modifier, and how to build it.
+// key that reaches it with the shortcut modifier, and how to build it. A
+// screen without build shows its empty state: what it will hold (what) and
+// where that comes from (where).
 type screen struct {
-	id    string
-	title string
-	icon  fyne.Resource
-	key   fyne.KeyName
-	build func(w *Window) fyne.CanvasObject
+	id          string
+	title       string
+	icon        fyne.Resource
+	key         fyne.KeyName
+	build       func(w *Window) fyne.CanvasObject
+	what, where string
+}
+
+// content builds the screen, or its empty state.
+func (s *screen) content(w *Window) fyne.CanvasObject {
+	if s.build != nil {
+		return s.build(w)
+	}
+	return emptyState(s.icon, s.title, s.what, s.where, w.goPeople)
 }
 
 // screenTable lists the screens in navigation order.
 func screenTable() []screen {
 	return []screen{
-		{"today", "Today", theme.HomeIcon(), fyne.Key1, func(w *Window) fyne.CanvasObject {
-			return emptyState(theme.HomeIcon(), "Today",
-				"Each morning this screen will say who to reach out to and why (gone cold, a promise overdue, an influential skeptic, an upcoming promotion panel), the promises due or overdue both ways, this week's meetings, career actions due, risks in your network, and your follow-through rate.",
-				"It is built from the people and interactions you keep on the People screen.", w.goPeople)
-		}},
-		{"map", "Relationship map", theme.GridIcon(), fyne.Key2, func(w *Window) fyne.CanvasObject {
-			return emptyState(theme.GridIcon(), "Relationship map",
-				"You at the centre, everyone else placed by how warm the relationship is and grouped by team or organisation, sized by influence and coloured by stance, with the ties between them drawn in. Cold and overdue people stand out. A second view sorts people into an influence × stance grid: whom to manage closely, whom to win over, whom to keep warm.",
-				"It draws the people, stances and ties you record on the People screen.", w.goPeople)
-		}},
-		{"people", "People", theme.AccountIcon(), fyne.Key3, func(w *Window) fyne.CanvasObject {
-			return w.people.content()
-		}},
-		{"promises", "Promises", theme.ConfirmIcon(), fyne.Key4, func(w *Window) fyne.CanvasObject {
-			return emptyState(theme.ConfirmIcon(), "Promises",
-				"What you owe and what others owe you: what, to or from whom, made when, due when, and whether it was kept, kept late, broken, renegotiated or released. Overdue first. Your follow-through rate, overall and per person, month by month.",
-				"Promises will be added from a person's page and after each meeting.", w.goPeople)
-		}},
-		{"career", "Career plan", theme.ListIcon(), fyne.Key5, func(w *Window) fyne.CanvasObject {
-			return emptyState(theme.ListIcon(), "Career plan",
-				"The role you want next and the one after it; what each requires in skills, experience, visibility and certifications; where you stand; the gaps ordered by size and importance; the actions that close them; and whom to ask for advice on each.",
-				"Your people will be the advisors and the promotion panel here.", w.goPeople)
-		}},
-		{"meetings", "Meetings", theme.CalendarIcon(), fyne.Key6, func(w *Window) fyne.CanvasObject {
-			return emptyState(theme.CalendarIcon(), "Meetings",
-				"Coffee meetings and one-on-ones: schedule one with a person, get an agenda drafted from what you know (what they are working on, how you can help, open promises, a gap to ask advice on), export it as a calendar invite, and afterwards log what happened and the promises made.",
-				"Until then, log each conversation as an interaction on the person's page.", w.goPeople)
-		}},
+		{id: "today", title: "Today", icon: theme.HomeIcon(), key: fyne.Key1,
+			what:  "Each morning this screen will say who to reach out to and why (gone cold, a promise overdue, an influential skeptic, an upcoming promotion panel), the promises due or overdue both ways, this week's meetings, career actions due, risks in your network, and your follow-through rate.",
+			where: "It is built from the people and interactions you keep on the People screen."},
+		{id: "map", title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2,
+			what:  "You at the centre, everyone else placed by how warm the relationship is and grouped by team or organisation, sized by influence and coloured by stance, with the ties between them drawn in. Cold and overdue people stand out. A second view sorts people into an influence × stance grid: whom to manage closely, whom to win over, whom to keep warm.",
+			where: "It draws the people, stances and ties you record on the People screen."},
+		{id: "people", title: "People", icon: theme.AccountIcon(), key: fyne.Key3,
+			build: func(w *Window) fyne.CanvasObject { return w.people.content() }},
+		{id: "promises", title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4,
+			what:  "What you owe and what others owe you: what, to or from whom, made when, due when, and whether it was kept, kept late, broken, renegotiated or released. Overdue first. Your follow-through rate, overall and per person, month by month.",
+			where: "Promises will be added from a person's page and after each meeting."},
+		{id: "career", title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5,
+			what:  "The role you want next and the one after it; what each requires in skills, experience, visibility and certifications; where you stand; the gaps ordered by size and importance; the actions that close them; and whom to ask for advice on each.",
+			where: "Your people will be the advisors and the promotion panel here."},
+		{id: "meetings", title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
+			what:  "Coffee meetings and one-on-ones: schedule one with a person, get an agenda drafted from what you know (what they are working on, how you can help, open promises, a gap to ask advice on), export it as a calendar invite, and afterwards log what happened and the promises made.",
+			where: "Until then, log each conversation as an interaction on the person's page."},
 	}
 }
 
@@ -98,7 +98,7 @@ func emptyState(icon fyne.Resource, title, what, where string, goPeople func()) 
 	note := widget.NewLabel(where)
 	note.Wrapping = fyne.TextWrapWord
 	note.Alignment = fyne.TextAlignCenter
-	note.Importance = widget.LowImportance
+	note.TextStyle.Italic = true
 	button := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), goPeople)
 	column := container.NewVBox(container.NewCenter(img), heading, body, note,
 		container.NewCenter(button))
