@@ -85,41 +85,29 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		if value == "" {
 			return
 		}
-		l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
-		v := widget.NewLabel(value)
-		v.Wrapping = fyne.TextWrapWord
-		v.Selectable = true
-		facts.Add(l)
-		facts.Add(v)
+		facts.Add(widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
+		facts.Add(valueLabel(value))
 	}
 	addFact("Email", p.Email)
 	addFact("Phone", p.Phone)
 	addFact("Keep in touch", cadenceText(p.CadenceDays))
 	last := "Never"
-	if len(timeline) > 0 {
-		for _, i := range timeline {
-			if !i.At.After(now) {
-				last = fmt.Sprintf("%s (%s, %s)", capitalFirst(ago(i.At, now)), i.Kind.Label(), dayText(i.At.Local()))
-				break
-			}
+	for _, i := range timeline {
+		if !i.At.After(now) {
+			last = fmt.Sprintf("%s (%s, %s)", capitalFirst(ago(i.At, now)), i.Kind.Label(), dayText(i.At.Local()))
+			break
 		}
 	}
 	addFact("Last contact", last)
-	if !p.FirstMet.IsZero() {
-		addFact("First met", dayText(p.FirstMet))
-	}
+	addFact("First met", dayText(p.FirstMet))
 
 	sections := container.NewVBox()
 	addText := func(title, text string) {
 		if text == "" {
 			return
 		}
-		h := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		v := widget.NewLabel(text)
-		v.Wrapping = fyne.TextWrapWord
-		v.Selectable = true
-		sections.Add(h)
-		sections.Add(v)
+		sections.Add(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		sections.Add(valueLabel(text))
 	}
 	addText("Working on", p.WorkingOn)
 	addText("What they need", p.Needs)
@@ -148,6 +136,15 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		widget.NewSeparator(), timelineHeading, timelineBox)
 	pg.root = container.NewVScroll(container.NewPadded(body))
 	return pg, nil
+}
+
+// valueLabel shows what is known about a person: wrapped, and selectable
+// so it can be copied.
+func valueLabel(text string) *widget.Label {
+	v := widget.NewLabel(text)
+	v.Wrapping = fyne.TextWrapWord
+	v.Selectable = true
+	return v
 }
 
 // stanceBadge is a stance in words on a rounded chip of its colour.

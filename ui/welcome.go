@@ -35,7 +35,7 @@ func newWelcome(w *Window) fyne.CanvasObject {
 	path := widget.NewLabel(w.opts.DBPath)
 	path.Alignment = fyne.TextAlignCenter
 	path.Truncation = fyne.TextTruncateEllipsis
-	path.Importance = widget.LowImportance
+	path.TextStyle.Monospace = true
 	sample := widget.NewLabel("The sample is a fictional company of about forty people with a year of history, there to try things out. Keep your real network in a database of its own.")
 	sample.Wrapping = fyne.TextWrapWord
 	sample.Alignment = fyne.TextAlignCenter
