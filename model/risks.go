@@ -1,0 +1,236 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// RiskInput is what NetworkRisks knows about one person.
+type RiskInput struct {
+	Person      Person
+	LastContact time.Time // zero if never contacted
+	LastThanks  time.Time // last private or public thanks; zero if never
+	Warmth      int       // orders people within a rule, coldest first
+}
+
+// RiskKind is which weakness of the network a risk is about.
+type RiskKind string
+
+// The kinds of network risk.
+const (
+	RiskSingleChampion    RiskKind = "single_champion"    // all support rests on one person
+	RiskBlockerUnattended RiskKind = "blocker_unattended" // an influential blocker left alone
+	RiskKeyPersonCold     RiskKind = "key_person_cold"    // an influential person not contacted in months
+	RiskTeamUnthanked     RiskKind = "team_unthanked"     // team mates not thanked lately
+)
+
+// Risk is one weak spot in the user's network, in words, with the people it
+// is about.
+type Risk struct {
+	Kind      RiskKind
+	PersonIDs []int64
+	Text      string
+}
+
+// Thresholds of the network risks.
+const (
+	championInfluence  = 3  // influence from which a person counts toward support
+	championMinPeople  = 3  // influential people needed before one champion is a risk
+	keyInfluence       = 4  // influence of a key person or a dangerous blocker
+	blockerSilenceDays = 30 // a blocker not spoken to this long is a risk
+	keyPersonColdDays  = 90 // a key person not contacted this long is a risk
+	teamThanksDays     = 60 // a team mate not thanked this long is overlooked
+	teamNamesShown     = 5  // names listed in the team risk before "and N more"
+)
+
+// NetworkRisks finds the weak spots of the user's network, ignoring
+// archived people, in this order:
+//
+//   - each influential blocker (influence ≥ 4) not spoken to in 30 days or
+//     more, or never;
+//   - all support resting on one person: exactly one champion or supporter
+//     among the people with influence ≥ 3, when there are at least 3 such
+//     people;
+//   - each key person (influence ≥ 4, not a blocker) not contacted in 90
+//     days or more, or never;
+//   - team mates not thanked in 60 days or more, or never, as one risk.
+//
+// Within a rule, higher influence comes first, then the colder person, then
+// the longer silence.
+func NetworkRisks(in []RiskInput, now time.Time) []Risk {
+	active := make([]RiskInput, 0, len(in))
+	for _, r := range in {
+		if !r.Person.Archived() {
+			active = append(active, r)
+		}
+	}
+	slices.SortStableFunc(active, func(a, b RiskInput) int {
+		if c := cmp.Compare(b.Person.Influence, a.Person.Influence); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Warmth, b.Warmth); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(daysSilent(b.LastContact, now), daysSilent(a.LastContact, now)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Person.ID, b.Person.ID)
+	})
+
+	var risks []Risk
+	for _, r := range active {
+		if risk, ok := blockerRisk(r, now); ok {
+			risks = append(risks, risk)
+		}
+	}
+	if risk, ok := singleChampionRisk(active); ok {
+		risks = append(risks, risk)
+	}
+	for _, r := range active {
+		if risk, ok := keyPersonRisk(r, now); ok {
+			risks = append(risks, risk)
+		}
+	}
+	if risk, ok := teamRisk(active, now); ok {
+		risks = append(risks, risk)
+	}
+	return risks
+}
+
+// daysSilent is the calendar days since t, 0 for a date in the future, and a
+// very large number when t is zero (never).
+func daysSilent(t, now time.Time) int {
+	if t.IsZero() {
+		return int(^uint(0) >> 1)
+	}
+	return max(DaysBetween(t, now), 0)
+}
+
+// blockerRisk is "Lee Park (influence 5) may block you and you have not
+// spoken in 45 days".
+func blockerRisk(r RiskInput, now time.Time) (Risk, bool) {
+	p := r.Person
+	if p.Stance != StanceBlocker || p.Influence < keyInfluence {
+		return Risk{}, false
+	}
+	if !r.LastContact.IsZero() && daysSilent(r.LastContact, now) < blockerSilenceDays {
+		return Risk{}, false
+	}
+	text := nameWithInfluence(p) + " may block you and you have never spoken"
+	if !r.LastContact.IsZero() {
+		text = nameWithInfluence(p) + " may block you and you have not spoken in " +
+			countOf(daysSilent(r.LastContact, now), "day")
+	}
+	return Risk{Kind: RiskBlockerUnattended, PersonIDs: []int64{p.ID}, Text: text}, true
+}
+
+// singleChampionRisk is "All your support rests on Dana Whitfield: find a
+// second champion". active is sorted and holds no archived people.
+func singleChampionRisk(active []RiskInput) (Risk, bool) {
+	influential := 0
+	var support []Person
+	for _, r := range active {
+		if r.Person.Influence < championInfluence {
+			continue
+		}
+		influential++
+		if s := r.Person.Stance; s == StanceChampion || s == StanceSupporter {
+			support = append(support, r.Person)
+		}
+	}
+	if len(support) != 1 || influential < championMinPeople {
+		return Risk{}, false
+	}
+	p := support[0]
+	return Risk{
+		Kind:      RiskSingleChampion,
+		PersonIDs: []int64{p.ID},
+		Text:      "All your support rests on " + p.Name + ": find a second champion",
+	}, true
+}
+
+// keyPersonRisk is "Priya Shah (influence 4) has been cold for 3 months".
+func keyPersonRisk(r RiskInput, now time.Time) (Risk, bool) {
+	p := r.Person
+	if p.Stance == StanceBlocker || p.Influence < keyInfluence {
+		return Risk{}, false
+	}
+	if !r.LastContact.IsZero() && daysSilent(r.LastContact, now) < keyPersonColdDays {
+		return Risk{}, false
+	}
+	text := nameWithInfluence(p) + ": no contact yet"
+	if !r.LastContact.IsZero() {
+		text = nameWithInfluence(p) + " has been cold for " + coldFor(daysSilent(r.LastContact, now))
+	}
+	return Risk{Kind: RiskKeyPersonCold, PersonIDs: []int64{p.ID}, Text: text}, true
+}
+
+// coldFor is a long silence in months, or in years from two years on:
+// "3 months", "2 years".
+func coldFor(days int) string {
+	if months := days / 30; months < 24 {
+		return countOf(months, "month")
+	}
+	return countOf(days/365, "year")
+}
+
+// teamRisk is "3 team mates not thanked in 60 days: A, B and C", never
+// thanked first, then the longest unthanked.
+func teamRisk(active []RiskInput, now time.Time) (Risk, bool) {
+	var late []RiskInput
+	for _, r := range active {
+		if r.Person.Relation != RelationTeamMate {
+			continue
+		}
+		if r.LastThanks.IsZero() || daysSilent(r.LastThanks, now) >= teamThanksDays {
+			late = append(late, r)
+		}
+	}
+	if len(late) == 0 {
+		return Risk{}, false
+	}
+	slices.SortStableFunc(late, func(a, b RiskInput) int {
+		if c := cmp.Compare(daysSilent(b.LastThanks, now), daysSilent(a.LastThanks, now)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Person.Name, b.Person.Name)
+	})
+	ids := make([]int64, len(late))
+	names := make([]string, 0, teamNamesShown)
+	for i, r := range late {
+		ids[i] = r.Person.ID
+		if i < teamNamesShown {
+			names = append(names, r.Person.Name)
+		}
+	}
+	noun := "team mates"
+	if len(late) == 1 {
+		noun = "team mate"
+	}
+	return Risk{
+		Kind:      RiskTeamUnthanked,
+		PersonIDs: ids,
+		Text: strconv.Itoa(len(late)) + " " + noun + " not thanked in " +
+			strconv.Itoa(teamThanksDays) + " days: " + listNames(names, len(late)-len(names)),
+	}, true
+}
+
+// listNames joins names as "A", "A and B", "A, B and C", or with more left
+// out "A, B, C, D, E and 2 more".
+func listNames(names []string, more int) string {
+	if more > 0 {
+		names = append(names, strconv.Itoa(more)+" more")
+	}
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// nameWithInfluence is "Lee Park (influence 5)".
+func nameWithInfluence(p Person) string {
+	return p.Name + " (influence " + strconv.Itoa(p.Influence) + ")"
+}

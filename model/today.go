@@ -1,0 +1,56 @@
+package model
+
+import "time"
+
+// Today is what the Today screen shows each morning, read from the store in
+// one go: whom to reach out to and why, the promises due both ways, the
+// week's meetings and those still waiting for an outcome, the risks in the
+// network, and three headline numbers.
+type Today struct {
+	Now time.Time
+
+	// ReachOuts are the people to contact next, most pressing first, each
+	// with its reasons.
+	ReachOuts []ReachOut
+	// Due are the pending promises, both ways, overdue or due within
+	// DueSoonDays, the earliest due first. Promises to or from archived
+	// people are included: archiving someone never hides what is owed.
+	Due []Promise
+	// Upcoming are the planned meetings from now to MeetingsAheadDays
+	// ahead, soonest first.
+	Upcoming []Meeting
+	// Unlogged are planned meetings that have ended with no outcome
+	// logged, the most recent first.
+	Unlogged []Meeting
+	// Risks are the weak spots of the network, in words.
+	Risks []Risk
+
+	// FollowThrough counts how the user's own promises were resolved.
+	FollowThrough FollowThrough
+	// Warmed is the number of people contacted this calendar month.
+	Warmed int
+	// PublicThanks is the number of public thank-yous this quarter.
+	PublicThanks int
+
+	// People holds everyone the lists above name, archived or not, by ID.
+	// Active people carry only what Today shows and ranks by: name,
+	// relation, influence, stance and cadence.
+	People map[int64]Person
+}
+
+// Horizons of the Today screen.
+const (
+	DueSoonDays       = 7  // promises due within this many days are listed
+	MeetingsAheadDays = 7  // meetings planned within this many days are listed
+	MeetingInHandDays = 14 // a meeting this close makes reaching out less pressing
+	TodayReachOuts    = 8  // how many people to suggest
+)
+
+// Name is the name of the person with the given ID, or "someone" when the
+// report does not know them.
+func (t Today) Name(id int64) string {
+	if p, ok := t.People[id]; ok {
+		return p.Name
+	}
+	return "someone"
+}
