@@ -35,6 +35,10 @@ type Risk struct {
 	Text      string
 }
 
+// TeamThanksDays is how long a team mate can go without thanks before
+// they count as overlooked.
+const TeamThanksDays = 60
+
 // Thresholds of the network risks.
 const (
 	championInfluence  = 3  // influence from which a person counts toward support
@@ -42,7 +46,6 @@ const (
 	keyInfluence       = 4  // influence of a key person or a dangerous blocker
 	blockerSilenceDays = 30 // a blocker not spoken to this long is a risk
 	keyPersonColdDays  = 90 // a key person not contacted this long is a risk
-	teamThanksDays     = 60 // a team mate not thanked this long is overlooked
 	teamNamesShown     = 5  // names listed in the team risk before "and N more"
 )
 
@@ -61,40 +64,44 @@ const (
 // Within a rule, higher influence comes first, then the colder person, then
 // the longer silence.
 func NetworkRisks(in []RiskInput, now time.Time) []Risk {
-	active := make([]RiskInput, 0, len(in))
+	type keyed struct {
+		RiskInput
+		silent int
+	}
+	var key []keyed // the influential, whom the per-person rules can name
 	for _, r := range in {
-		if !r.Person.Archived() {
-			active = append(active, r)
+		if !r.Person.Archived() && r.Person.Influence >= keyInfluence {
+			key = append(key, keyed{r, daysSilent(r.LastContact, now)})
 		}
 	}
-	slices.SortStableFunc(active, func(a, b RiskInput) int {
+	slices.SortStableFunc(key, func(a, b keyed) int {
 		if c := cmp.Compare(b.Person.Influence, a.Person.Influence); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Warmth, b.Warmth); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(daysSilent(b.LastContact, now), daysSilent(a.LastContact, now)); c != 0 {
+		if c := cmp.Compare(b.silent, a.silent); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Person.ID, b.Person.ID)
 	})
 
 	var risks []Risk
-	for _, r := range active {
-		if risk, ok := blockerRisk(r, now); ok {
+	for _, r := range key {
+		if risk, ok := blockerRisk(r.RiskInput, now); ok {
 			risks = append(risks, risk)
 		}
 	}
-	if risk, ok := singleChampionRisk(active); ok {
+	if risk, ok := singleChampionRisk(in); ok {
 		risks = append(risks, risk)
 	}
-	for _, r := range active {
-		if risk, ok := keyPersonRisk(r, now); ok {
+	for _, r := range key {
+		if risk, ok := keyPersonRisk(r.RiskInput, now); ok {
 			risks = append(risks, risk)
 		}
 	}
-	if risk, ok := teamRisk(active, now); ok {
+	if risk, ok := teamRisk(in, now); ok {
 		risks = append(risks, risk)
 	}
 	return risks
@@ -128,12 +135,12 @@ func blockerRisk(r RiskInput, now time.Time) (Risk, bool) {
 }
 
 // singleChampionRisk is "All your support rests on Dana Whitfield: find a
-// second champion". active is sorted and holds no archived people.
-func singleChampionRisk(active []RiskInput) (Risk, bool) {
+// second champion".
+func singleChampionRisk(in []RiskInput) (Risk, bool) {
 	influential := 0
 	var support []Person
-	for _, r := range active {
-		if r.Person.Influence < championInfluence {
+	for _, r := range in {
+		if r.Person.Archived() || r.Person.Influence < championInfluence {
 			continue
 		}
 		influential++
@@ -179,13 +186,13 @@ func coldFor(days int) string {
 
 // teamRisk is "3 team mates not thanked in 60 days: A, B and C", never
 // thanked first, then the longest unthanked.
-func teamRisk(active []RiskInput, now time.Time) (Risk, bool) {
+func teamRisk(in []RiskInput, now time.Time) (Risk, bool) {
 	var late []RiskInput
-	for _, r := range active {
-		if r.Person.Relation != RelationTeamMate {
+	for _, r := range in {
+		if r.Person.Archived() || r.Person.Relation != RelationTeamMate {
 			continue
 		}
-		if r.LastThanks.IsZero() || daysSilent(r.LastThanks, now) >= teamThanksDays {
+		if r.LastThanks.IsZero() || daysSilent(r.LastThanks, now) >= TeamThanksDays {
 			late = append(late, r)
 		}
 	}
@@ -214,7 +221,7 @@ func teamRisk(active []RiskInput, now time.Time) (Risk, bool) {
 		Kind:      RiskTeamUnthanked,
 		PersonIDs: ids,
 		Text: strconv.Itoa(len(late)) + " " + noun + " not thanked in " +
-			strconv.Itoa(teamThanksDays) + " days: " + listNames(names, len(late)-len(names)),
+			strconv.Itoa(TeamThanksDays) + " days: " + listNames(names, len(late)-len(names)),
 	}, true
 }
 
