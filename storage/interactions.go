@@ -22,7 +22,7 @@ func (s *Store) CreateInteraction(ctx context.Context, i *model.Interaction) err
 		if err := insertInteraction(ctx, tx, i); err != nil {
 			return err
 		}
-		return refreshLastAt(ctx, tx, i.PersonIDs)
+		return s.refreshPeople(ctx, tx, i.PersonIDs)
 	})
 }
 
@@ -77,7 +77,7 @@ func (s *Store) UpdateInteraction(ctx context.Context, i *model.Interaction) err
 		if err := insertParticipants(ctx, tx, i); err != nil {
 			return err
 		}
-		return refreshLastAt(ctx, tx, append(before, i.PersonIDs...))
+		return s.refreshPeople(ctx, tx, append(before, i.PersonIDs...))
 	})
 }
 
@@ -96,7 +96,7 @@ func (s *Store) DeleteInteraction(ctx context.Context, id int64) error {
 		if err := checkAffected(res, "interaction", id); err != nil {
 			return err
 		}
-		return refreshLastAt(ctx, tx, people)
+		return s.refreshPeople(ctx, tx, people)
 	})
 }
 

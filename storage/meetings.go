@@ -124,7 +124,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 
 // Meeting returns the meeting with the given ID.
 func (s *Store) Meeting(ctx context.Context, id int64) (model.Meeting, error) {
-	list, err := s.queryMeetings(ctx, `WHERE id = ?`, id)
+	list, err := queryMeetings(ctx, s.db, `WHERE id = ?`, id)
 	if err != nil {
 		return model.Meeting{}, err
 	}
@@ -137,17 +137,17 @@ func (s *Store) Meeting(ctx context.Context, id int64) (model.Meeting, error) {
 // Meetings returns the meetings that start at or after from and before to,
 // in order of start. A zero from or to leaves that end open.
 func (s *Store) Meetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error) {
-	return s.queryMeetings(ctx, `WHERE (? IS NULL OR start_at >= ?) AND (? IS NULL OR start_at < ?)`,
+	return queryMeetings(ctx, s.db, `WHERE (? IS NULL OR start_at >= ?) AND (? IS NULL OR start_at < ?)`,
 		instant(from), instant(from), instant(to), instant(to))
 }
 
 // MeetingsWith returns the meetings with a person, in order of start.
 func (s *Store) MeetingsWith(ctx context.Context, personID int64) ([]model.Meeting, error) {
-	return s.queryMeetings(ctx, `WHERE person_id = ?`, personID)
+	return queryMeetings(ctx, s.db, `WHERE person_id = ?`, personID)
 }
 
-func (s *Store) queryMeetings(ctx context.Context, where string, args ...any) ([]model.Meeting, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+meetingColumns+` FROM meeting `+where+
+func queryMeetings(ctx context.Context, q querier, where string, args ...any) ([]model.Meeting, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+meetingColumns+` FROM meeting `+where+
 		` ORDER BY start_at, id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list meetings: %w", err)

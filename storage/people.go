@@ -105,11 +105,14 @@ func (s *Store) People(ctx context.Context, archived bool) ([]model.PersonSummar
 	return out, rows.Err()
 }
 
-// refreshLastAt recomputes last_at for the given people, or for everyone
-// when ids is nil, from their interactions.
+// refreshLastAt recomputes last_at and thanked_at for the given people, or
+// for everyone when ids is nil, from their interactions.
 func refreshLastAt(ctx context.Context, tx *sql.Tx, ids []int64) error {
-	const set = `UPDATE person SET last_at =
-		(SELECT max(at) FROM interaction_person WHERE person_id = person.id)`
+	const set = `UPDATE person SET
+		last_at = (SELECT max(at) FROM interaction_person WHERE person_id = person.id),
+		thanked_at = (SELECT max(ip.at) FROM interaction_person ip
+			JOIN interaction i ON i.id = ip.interaction_id
+			WHERE ip.person_id = person.id AND i.kind IN ('thanks_private', 'thanks_public'))`
 	if ids == nil {
 		_, err := tx.ExecContext(ctx, set)
 		return err

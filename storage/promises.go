@@ -34,7 +34,12 @@ func (s *Store) CreatePromise(ctx context.Context, p *model.Promise) error {
 		return err
 	}
 	p.CreatedAt, p.UpdatedAt = s.now(), s.now()
-	return s.inTx(ctx, func(tx *sql.Tx) error { return insertPromise(ctx, tx, p) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := insertPromise(ctx, tx, p); err != nil {
+			return err
+		}
+		return s.refoldCredits(ctx, tx, []int64{p.PersonID})
+	})
 }
 
 // insertPromise writes p, with its own ID when it has one.
@@ -62,8 +67,8 @@ func (s *Store) UpdatePromise(ctx context.Context, p *model.Promise) error {
 	p.UpdatedAt = s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var old model.Promise
-		err := tx.QueryRowContext(ctx, `SELECT status, due_on FROM promise WHERE id = ?`, p.ID).
-			Scan(&old.Status, timeField{&old.DueOn})
+		err := tx.QueryRowContext(ctx, `SELECT person_id, status, due_on FROM promise WHERE id = ?`, p.ID).
+			Scan(&old.PersonID, &old.Status, timeField{&old.DueOn})
 		if err != nil {
 			return fmt.Errorf("save promise: %w", notFound(err, "promise", p.ID))
 		}
@@ -74,6 +79,9 @@ func (s *Store) UpdatePromise(ctx context.Context, p *model.Promise) error {
 			ref(p.MeetingID), ref(p.InteractionID), p.Notes, instant(p.UpdatedAt), p.ID)
 		if err != nil {
 			return missingRef("save promise", "a person, meeting or interaction", err)
+		}
+		if err := s.refoldCredits(ctx, tx, []int64{old.PersonID, p.PersonID}); err != nil {
+			return err
 		}
 		if old.Status == p.Status && old.DueOn.Equal(p.DueOn) {
 			return nil
@@ -169,10 +177,14 @@ func (s *Store) PromiseHistory(ctx context.Context, promiseID int64) ([]model.Pr
 // DeletePromise removes a promise and its history.
 func (s *Store) DeletePromise(ctx context.Context, id int64) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM promise WHERE id = ?`, id)
+		var personID int64
+		err := tx.QueryRowContext(ctx, `SELECT person_id FROM promise WHERE id = ?`, id).Scan(&personID)
 		if err != nil {
+			return fmt.Errorf("delete promise: %w", notFound(err, "promise", id))
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM promise WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete promise: %w", err)
 		}
-		return checkAffected(res, "promise", id)
+		return s.refoldCredits(ctx, tx, []int64{personID})
 	})
 }

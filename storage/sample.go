@@ -44,9 +44,6 @@ func (s *Store) InsertNetwork(ctx context.Context, n *sample.Network) error {
 				return err
 			}
 		}
-		if err := refreshLastAt(ctx, tx, nil); err != nil {
-			return fmt.Errorf("insert network: %w", err)
-		}
 		for i := range n.Meetings {
 			if err := insertMeeting(ctx, tx, &n.Meetings[i]); err != nil {
 				return err
@@ -76,6 +73,9 @@ func (s *Store) InsertNetwork(ctx context.Context, n *sample.Network) error {
 			if err := insertDisclosure(ctx, tx, &n.Disclosures[i]); err != nil {
 				return err
 			}
+		}
+		if err := s.refreshPeople(ctx, tx, nil); err != nil {
+			return fmt.Errorf("insert network: %w", err)
 		}
 		return nil
 	})

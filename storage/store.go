@@ -111,6 +111,10 @@ func open(path string, lock *fileLock) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if err := s.refoldStale(context.Background()); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("fold credits: %w", err)
+	}
 	return s, nil
 }
 
@@ -260,6 +264,22 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// inReadTx runs fn on one connection inside a deferred transaction, so
+// that its queries all see one snapshot of the database without taking the
+// write lock (the DSN makes BeginTx immediate, which suits writers only).
+func (s *Store) inReadTx(ctx context.Context, fn func(q querier) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+	return fn(conn)
 }
 
 // now is the store's clock in UTC, truncated to what the database keeps.
