@@ -31,6 +31,14 @@ type Store interface {
 	CreateInteraction(ctx context.Context, i *model.Interaction) error
 	InteractionsWith(ctx context.Context, personID int64, limit int) ([]model.Interaction, error)
 	LoadSample(ctx context.Context) error
+
+	Promises(ctx context.Context) ([]model.Promise, error)
+	PromisesFor(ctx context.Context, personID int64) ([]model.Promise, error)
+	CreatePromise(ctx context.Context, p *model.Promise) error
+	UpdatePromise(ctx context.Context, p *model.Promise) error
+	PromiseHistory(ctx context.Context, promiseID int64) ([]model.PromiseChange, error)
+
+	Today(ctx context.Context, now time.Time) (model.Today, error)
 }
 
 // Options are the settings of a window that do not come from the store.
@@ -45,7 +53,6 @@ type Options struct {
 const (
 	prefWidth  = "window.width"
 	prefHeight = "window.height"
-	prefScreen = "window.screen"
 )
 
 // Window is Rapport's main window and everything on it.
@@ -61,12 +68,17 @@ type Window struct {
 	nav      *widget.List
 	content  *fyne.Container
 	toast    *toast
+	today    *todayScreen
 	people   *peopleScreen
+	promises *promisesScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
+	reminder *reminder
 
 	currentWelcome           *welcome // the welcome on show, if any (for tests)
 	currentPersonEditor      *personEditor
 	currentInteractionEditor *interactionEditor
+	currentPromiseEditor     *promiseEditor
+	currentPromiseDialog     *promiseDialog
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -78,7 +90,9 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w := &Window{app: app, store: store, now: opts.Now, opts: opts}
 	w.win = app.NewWindow("Rapport")
 	w.screens = screenTable()
+	w.today = newTodayScreen(w)
 	w.people = newPeopleScreen(w)
+	w.promises = newPromisesScreen(w)
 	w.toast = newToast()
 
 	w.nav = newNavList(w)
@@ -101,11 +115,9 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	})
 	app.Lifecycle().SetOnStopped(w.saveSize)
 
-	start := prefs.StringWithFallback(prefScreen, "people")
-	if w.screenByID(start) == nil {
-		start = "people"
-	}
-	w.Show(start)
+	w.Show("today")
+	w.reminder = newReminder(w)
+	w.win.SetOnClosed(w.reminder.stop)
 	return w
 }
 
@@ -135,7 +147,6 @@ func (w *Window) Show(id string) {
 		return
 	}
 	w.current = id
-	w.app.Preferences().SetString(prefScreen, id)
 	for i := range w.screens {
 		if w.screens[i].id == id {
 			w.nav.Select(i)
@@ -175,7 +186,28 @@ func (w *Window) startWithSample() {
 	}
 	w.welcomed = true
 	w.people.reload()
-	w.Show("people")
+	w.Show("today")
+}
+
+// addPromise opens the quick-add form for a promise, with the person whose
+// page is on show already chosen (or personID when it is not 0).
+func (w *Window) addPromise(personID int64) {
+	if personID == 0 && w.current == "people" && w.people.page != nil && !w.people.page.person.Archived() {
+		personID = w.people.page.person.ID
+	}
+	openPromiseEditor(w, model.Promise{PersonID: personID}, func(model.Promise) { w.refresh() })
+}
+
+// refresh rebuilds the screen on show after data changed.
+func (w *Window) refresh() {
+	switch w.current {
+	case "today":
+		w.today.reload()
+	case "people":
+		w.people.refreshPerson()
+	case "promises":
+		w.promises.reload()
+	}
 }
 
 // showError tells the user that something failed, in words, with the cause.

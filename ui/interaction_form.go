@@ -15,9 +15,6 @@ import (
 	"rapport/model"
 )
 
-// maxCompanions is how many names the "also with" field suggests at once.
-const maxCompanions = 12
-
 // interactionEditor logs a contact with a person: two clicks for the usual
 // case (the kind defaults to coffee and the date to today), more fields for
 // who else was there and what was said.
@@ -26,34 +23,32 @@ type interactionEditor struct {
 	person  model.Person
 	onSaved func()
 
-	others      []model.PersonSummary // people who can be added
-	othersIndex *model.PeopleIndex
-	with        []model.PersonSummary // added besides person
+	others *personSuggester      // people who can be added
+	with   []model.PersonSummary // added besides person
 
-	kind     *widget.Select
-	date     *widget.Entry
-	also     *widget.SelectEntry
-	withBox  *fyne.Container
-	summary  *widget.Entry
-	notes    *widget.Entry
-	fields   *fieldSet
-	save     *widget.Button
-	cancel   *widget.Button
-	dialog   dialog.Dialog
-	suggests map[string]model.PersonSummary
-	options  []string // the suggestions on offer, in order
+	kind    *widget.Select
+	date    *widget.Entry
+	also    *widget.SelectEntry
+	withBox *fyne.Container
+	summary *widget.Entry
+	notes   *widget.Entry
+	fields  *fieldSet
+	save    *widget.Button
+	cancel  *widget.Button
+	dialog  dialog.Dialog
 }
 
 func openInteractionEditor(w *Window, person model.Person, onSaved func()) *interactionEditor {
 	e := &interactionEditor{w: w, person: person, onSaved: onSaved}
+	var others []model.PersonSummary
 	if all, err := w.store.People(context.Background(), false); err == nil {
 		for _, p := range all {
 			if p.ID != person.ID {
-				e.others = append(e.others, p)
+				others = append(others, p)
 			}
 		}
 	}
-	e.othersIndex = model.NewPeopleIndex(e.others)
+	e.others = newPersonSuggester(others)
 
 	e.kind = widget.NewSelect(model.Labels(model.InteractionKinds()), nil)
 	e.kind.SetSelected(model.KindCoffee.Label())
@@ -96,31 +91,11 @@ func openInteractionEditor(w *Window, person model.Person, onSaved func()) *inte
 // suggest offers the people whose names match what was typed, and adds one
 // when the text is exactly a suggestion (chosen from the drop-down).
 func (e *interactionEditor) suggest(text string) {
-	if p, ok := e.suggests[text]; ok {
+	if p, ok := e.others.suggest(text); ok {
 		e.addCompanion(p)
 		return
 	}
-	e.suggests = map[string]model.PersonSummary{}
-	var options []string
-	if strings.TrimSpace(text) != "" {
-		for _, i := range e.othersIndex.Match(text, nil) {
-			p := e.others[i]
-			label := p.Name
-			if sub := p.Subtitle(); sub != "" {
-				label += " — " + sub
-			}
-			if _, dup := e.suggests[label]; dup {
-				continue
-			}
-			e.suggests[label] = p
-			options = append(options, label)
-			if len(options) == maxCompanions {
-				break
-			}
-		}
-	}
-	e.options = options
-	e.also.SetOptions(options)
+	e.also.SetOptions(e.others.options)
 }
 
 // addCompanion adds p to the people the interaction was with.
@@ -146,7 +121,7 @@ func (e *interactionEditor) addCompanion(p model.PersonSummary) {
 	remove.Importance = widget.LowImportance
 	row.Objects = []fyne.CanvasObject{widget.NewLabel(p.Name), remove}
 	e.withBox.Add(row)
-	e.suggests = nil
+	e.others.clear()
 	e.also.SetText("")
 }
 

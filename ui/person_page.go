@@ -24,8 +24,10 @@ const timelineLimit = 200
 type personPage struct {
 	person   model.Person
 	timeline []model.Interaction
+	promises []model.Promise
 
 	logInteraction *widget.Button
+	addPromise     *widget.Button
 	edit           *widget.Button
 	archive        *widget.Button
 	restore        *widget.Button
@@ -42,7 +44,11 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg := &personPage{person: p, timeline: timeline}
+	promises, err := s.w.store.PromisesFor(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	pg := &personPage{person: p, timeline: timeline, promises: promises}
 	now := s.w.now()
 
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -58,6 +64,9 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		openInteractionEditor(s.w, pg.person, s.refreshPerson)
 	})
 	pg.logInteraction.Importance = widget.HighImportance
+	pg.addPromise = widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() {
+		openPromiseEditor(s.w, model.Promise{PersonID: pg.person.ID}, func(model.Promise) { s.refreshPerson() })
+	})
 	pg.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), s.editSelected)
 	pg.archive = widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), func() { s.archive(pg.person) })
 	pg.restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { s.restore(pg.person) })
@@ -72,7 +81,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		msg.Importance = widget.WarningImportance
 		banner = msg
 	} else {
-		actions = container.NewHBox(pg.logInteraction, pg.edit, pg.archive)
+		actions = container.NewHBox(pg.logInteraction, pg.addPromise, pg.edit, pg.archive)
 	}
 
 	badge := stanceBadge(p.Stance)
@@ -131,11 +140,61 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		timelineBox.Add(more)
 	}
 
-	header := container.NewBorder(nil, nil, nil, container.NewVBox(actions), container.NewVBox(name, sub))
+	header := container.NewVBox(name, sub, actions)
 	body := container.NewVBox(header, banner, chips, widget.NewSeparator(), facts, sections,
-		widget.NewSeparator(), timelineHeading, timelineBox)
+		pg.promiseSection(s, now), widget.NewSeparator(), timelineHeading, timelineBox)
 	pg.root = container.NewVScroll(container.NewPadded(body))
 	return pg, nil
+}
+
+// promiseSection lists the promises still pending between the user and
+// the person, both ways, and how well each side has followed through.
+func (pg *personPage) promiseSection(s *peopleScreen, now time.Time) fyne.CanvasObject {
+	if len(pg.promises) == 0 {
+		return container.NewVBox() // nothing, taking no room
+	}
+	box := container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle("Promises", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	report := model.FollowThroughOf(pg.promises, now, 1)
+	pending := 0
+	for _, p := range pg.promises {
+		if !p.Status.Pending() {
+			continue
+		}
+		pending++
+		parts := promiseRowOf(newPromiseRow())
+		parts.header.Hide()
+		fillPromiseRow(parts, p, pg.person, now)
+		parts.sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.sub.Text, pg.person.Name), " · "))
+		parts.kept.OnTapped = func() { s.w.keepPromise(p, pg.person.Name, s.refreshPerson) }
+		parts.more.OnTapped = func() { openPromiseDialog(s.w, p, pg.person.Name, s.refreshPerson) }
+		box.Add(parts.row)
+	}
+	if pending == 0 {
+		box.Add(quiet("Nothing pending either way."))
+	}
+	var rates []string
+	if r := report.Mine; r.Resolved() > 0 {
+		rates = append(rates, fmt.Sprintf("you kept %s on time (%d of %d)", r.Percent(), r.Kept, r.Resolved()))
+	}
+	if r := report.Theirs; r.Resolved() > 0 {
+		rates = append(rates, fmt.Sprintf("%s kept %s (%d of %d)", firstName(pg.person.Name), r.Percent(), r.Kept, r.Resolved()))
+	}
+	if len(rates) > 0 {
+		l := widget.NewLabel("Follow-through: " + strings.Join(rates, "; ") + ".")
+		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText
+		box.Add(l)
+	}
+	return box
+}
+
+// firstName is the first word of a name, for a friendlier sentence.
+func firstName(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return name
 }
 
 // valueLabel shows what is known about a person: wrapped, and selectable

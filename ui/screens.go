@@ -34,16 +34,14 @@ func (s *screen) content(w *Window) fyne.CanvasObject {
 func screenTable() []screen {
 	return []screen{
 		{id: "today", title: "Today", icon: theme.HomeIcon(), key: fyne.Key1,
-			what:  "Each morning this screen will say who to reach out to and why (gone cold, a promise overdue, an influential skeptic, an upcoming promotion panel), the promises due or overdue both ways, this week's meetings, career actions due, risks in your network, and your follow-through rate.",
-			where: "It is built from the people and interactions you keep on the People screen."},
+			build: func(w *Window) fyne.CanvasObject { return w.today.content() }},
 		{id: "map", title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2,
 			what:  "You at the centre, everyone else placed by how warm the relationship is and grouped by team or organisation, sized by influence and coloured by stance, with the ties between them drawn in. Cold and overdue people stand out. A second view sorts people into an influence × stance grid: whom to manage closely, whom to win over, whom to keep warm.",
 			where: "It draws the people, stances and ties you record on the People screen."},
 		{id: "people", title: "People", icon: theme.AccountIcon(), key: fyne.Key3,
 			build: func(w *Window) fyne.CanvasObject { return w.people.content() }},
 		{id: "promises", title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4,
-			what:  "What you owe and what others owe you: what, to or from whom, made when, due when, and whether it was kept, kept late, broken, renegotiated or released. Overdue first. Your follow-through rate, overall and per person, month by month.",
-			where: "Promises will be added from a person's page and after each meeting."},
+			build: func(w *Window) fyne.CanvasObject { return w.promises.content() }},
 		{id: "career", title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5,
 			what:  "The role you want next and the one after it; what each requires in skills, experience, visibility and certifications; where you stand; the gaps ordered by size and importance; the actions that close them; and whom to ask for advice on each.",
 			where: "Your people will be the advisors and the promotion panel here."},
@@ -143,10 +141,13 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	logInteraction.Shortcut = shortcut(fyne.KeyL)
 	edit := fyne.NewMenuItem("Edit person…", w.people.editSelected)
 	edit.Shortcut = shortcut(fyne.KeyE)
+	promise := fyne.NewMenuItem("New promise…", func() { w.addPromise(0) })
+	promise.Shortcut = shortcut(fyne.KeyP)
+	promise.Icon = theme.ConfirmIcon()
 	find := fyne.NewMenuItem("Find person", w.people.focusSearch)
 	find.Shortcut = shortcut(fyne.KeyF)
 	find.Icon = theme.SearchIcon()
-	file = []*fyne.MenuItem{newPerson, logInteraction, edit}
+	file = []*fyne.MenuItem{newPerson, logInteraction, promise, edit}
 	view = []*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}
 	for _, s := range w.screens {
 		id := s.id

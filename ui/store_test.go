@@ -20,6 +20,8 @@ type memStore struct {
 	now          func() time.Time
 	people       map[int64]model.Person
 	interactions []model.Interaction
+	promises     []model.Promise
+	changes      []model.PromiseChange
 	nextID       int64
 	sampleLoads  int
 	sample       []model.Person // what LoadSample adds
@@ -172,4 +174,122 @@ func (m *memStore) count() int {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return len(m.people)
+}
+
+func (m *memStore) Promises(context.Context) ([]model.Promise, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return slices.Clone(m.promises), nil
+}
+
+func (m *memStore) PromisesFor(_ context.Context, personID int64) ([]model.Promise, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []model.Promise
+	for _, p := range m.promises {
+		if p.PersonID == personID {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+func (m *memStore) CreatePromise(_ context.Context, p *model.Promise) error {
+	p.MadeOn, p.DueOn, p.ResolvedOn = model.Day(p.MadeOn), model.Day(p.DueOn), model.Day(p.ResolvedOn)
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.people[p.PersonID]; !ok {
+		return fmt.Errorf("person %d: not found", p.PersonID)
+	}
+	m.nextID++
+	p.ID = m.nextID
+	m.promises = append(m.promises, *p)
+	return nil
+}
+
+func (m *memStore) UpdatePromise(_ context.Context, p *model.Promise) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for k, old := range m.promises {
+		if old.ID == p.ID {
+			if old.Status != p.Status || !old.DueOn.Equal(p.DueOn) {
+				m.changes = append(m.changes, model.PromiseChange{PromiseID: p.ID, At: m.now(),
+					FromStatus: old.Status, ToStatus: p.Status, OldDueOn: old.DueOn, NewDueOn: p.DueOn})
+			}
+			m.promises[k] = *p
+			return nil
+		}
+	}
+	return fmt.Errorf("promise %d: not found", p.ID)
+}
+
+func (m *memStore) PromiseHistory(_ context.Context, id int64) ([]model.PromiseChange, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []model.PromiseChange
+	for _, c := range m.changes {
+		if c.PromiseID == id {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// Today builds the report from the model's rules over what the fake holds,
+// without the real store's folding and indexes.
+func (m *memStore) Today(_ context.Context, now time.Time) (model.Today, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	t := model.Today{Now: now, People: map[int64]model.Person{}}
+	for id, p := range m.people {
+		t.People[id] = p
+	}
+	dueBy := model.Day(now).AddDate(0, 0, model.DueSoonDays)
+	mineDue := map[int64]int{}
+	for _, p := range m.promises {
+		if p.Direction == model.DirectionMine {
+			t.FollowThrough.Add(p.Status)
+		}
+		if p.Status.Pending() && !p.DueOn.IsZero() && !p.DueOn.After(dueBy) {
+			t.Due = append(t.Due, p)
+			if p.Direction == model.DirectionMine {
+				mineDue[p.PersonID]++
+			}
+		}
+	}
+	sort.SliceStable(t.Due, func(a, b int) bool { return t.Due[a].DueOn.Before(t.Due[b].DueOn) })
+	var inputs []model.ReachOutInput
+	var risks []model.RiskInput
+	for _, p := range m.people {
+		if p.Archived() {
+			continue
+		}
+		var credits []model.Credit
+		var last time.Time
+		var kind model.InteractionKind
+		for _, i := range m.interactions {
+			if slices.Contains(i.PersonIDs, p.ID) {
+				credits = append(credits, model.DefaultCredits.ForInteraction(i.Kind, i.At))
+				if !i.At.After(now) && i.At.After(last) {
+					last, kind = i.At, i.Kind
+				}
+			}
+		}
+		bal := model.DefaultCredits.Balance(credits, now)
+		inputs = append(inputs, model.ReachOutInput{Person: p, Balance: bal, LastContact: last,
+			LastKind: kind, MineDue: mineDue[p.ID]})
+		risks = append(risks, model.RiskInput{Person: p, LastContact: last,
+			Warmth: model.DefaultCredits.Warmth(bal, last, p.CadenceDays, now)})
+	}
+	sort.Slice(inputs, func(a, b int) bool { return inputs[a].Person.ID < inputs[b].Person.ID })
+	sort.Slice(risks, func(a, b int) bool { return risks[a].Person.ID < risks[b].Person.ID })
+	t.ReachOuts = model.DefaultCredits.RankReachOuts(inputs, now, model.TodayReachOuts)
+	t.Risks = model.NetworkRisks(risks, now)
+	return t, nil
 }

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"rapport/model"
+)
+
+// reminderHour is the local hour of the daily reminder while the window
+// stays open overnight.
+const reminderHour = 8
+
+// reminder sends one desktop notification that sums up the promises due
+// today and overdue, both ways: when the window opens, and once a day
+// after that while it stays open. One timer waits for the next morning;
+// nothing ticks in between.
+type reminder struct {
+	w     *Window
+	timer *time.Timer
+	sent  []*fyne.Notification // what was sent, for tests
+}
+
+func newReminder(w *Window) *reminder {
+	r := &reminder{w: w}
+	r.remind()
+	r.schedule()
+	return r
+}
+
+// remind sends the summary, if anything is due.
+func (r *reminder) remind() {
+	now := r.w.now()
+	report, err := r.w.store.Today(context.Background(), now)
+	if err != nil {
+		return // the Today screen reports read errors; a reminder must not nag
+	}
+	n := reminderFor(report)
+	if n == nil {
+		return
+	}
+	r.sent = append(r.sent, n)
+	r.w.app.SendNotification(n)
+}
+
+// schedule sets the timer for the next morning's reminder.
+func (r *reminder) schedule() {
+	now := r.w.now()
+	r.timer = time.AfterFunc(nextReminder(now).Sub(now), func() {
+		fyne.Do(func() {
+			r.remind()
+			if r.w.current == "today" {
+				r.w.today.reload() // the day changed: so did what is due
+			}
+			r.schedule()
+		})
+	})
+}
+
+// stop cancels the next reminder.
+func (r *reminder) stop() {
+	if r.timer != nil {
+		r.timer.Stop()
+	}
+}
+
+// nextReminder is the next reminderHour o'clock, local time, after now.
+func nextReminder(now time.Time) time.Time {
+	local := now.Local()
+	y, m, d := local.Date()
+	next := time.Date(y, m, d, reminderHour, 0, 0, 0, local.Location())
+	if !next.After(local) {
+		next = time.Date(y, m, d+1, reminderHour, 0, 0, 0, local.Location())
+	}
+	return next
+}
+
+// reminderFor sums up what is due today or overdue in one notification, or
+// returns nil when nothing is.
+func reminderFor(t model.Today) *fyne.Notification {
+	var overdue, today []string
+	for _, p := range t.Due {
+		line := promiseSentence(p, t.Name(p.PersonID))
+		switch {
+		case p.Overdue(t.Now):
+			overdue = append(overdue, line)
+		case model.DaysBetween(p.DueOn, model.Day(t.Now.Local())) == 0:
+			today = append(today, line)
+		}
+	}
+	n := len(overdue) + len(today)
+	if n == 0 {
+		return nil
+	}
+	var parts []string
+	if len(overdue) > 0 {
+		parts = append(parts, fmt.Sprintf("%d overdue", len(overdue)))
+	}
+	if len(today) > 0 {
+		parts = append(parts, fmt.Sprintf("%d due today", len(today)))
+	}
+	title := fmt.Sprintf("Rapport: %s (%s)", plural(n, "promise needs you", "promises need you"), strings.Join(parts, ", "))
+	lines := append(overdue, today...)
+	if len(lines) > 3 {
+		lines = append(lines[:3], fmt.Sprintf("and %d more on the Today screen", len(lines)-3))
+	}
+	return fyne.NewNotification(title, strings.Join(lines, "\n"))
+}

@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// todayScreen is what the app opens on: whom to reach out to and why, the
+// promises due both ways, the week's meetings and those waiting for an
+// outcome, risks in words, and three headline numbers. Every item opens
+// what it is about in one click. It keeps its report for tests.
+type todayScreen struct {
+	w      *Window
+	report model.Today
+	root   *fyne.Container
+}
+
+func newTodayScreen(w *Window) *todayScreen {
+	return &todayScreen{w: w, root: container.NewStack()}
+}
+
+// content returns the screen with fresh data.
+func (s *todayScreen) content() fyne.CanvasObject {
+	s.reload()
+	return s.root
+}
+
+// reload reads the report again and rebuilds the screen.
+func (s *todayScreen) reload() {
+	report, err := s.w.store.Today(context.Background(), s.w.now())
+	if err != nil {
+		s.w.showError("Could not read today's plan", err)
+		return
+	}
+	s.report = report
+	s.root.Objects = []fyne.CanvasObject{s.build()}
+	s.root.Refresh()
+}
+
+func (s *todayScreen) build() fyne.CanvasObject {
+	r := s.report
+	date := widget.NewLabelWithStyle(r.Now.Local().Format("Monday 2 January"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	date.SizeName = theme.SizeNameHeadingText
+
+	rate := r.FollowThrough.Percent()
+	rateNote := fmt.Sprintf("of %d resolved promises kept on time", r.FollowThrough.Resolved())
+	if r.FollowThrough.Resolved() == 0 {
+		rateNote = "none of your promises resolved yet"
+	}
+	numbers := container.NewGridWithColumns(3,
+		headline(rate, "Follow-through", rateNote, func() { s.w.Show("promises") }),
+		headline(fmt.Sprint(r.Warmed), "People warmed", "contacted this month", func() { s.w.Show("people") }),
+		headline(fmt.Sprint(r.PublicThanks), "Public thanks", "given this quarter", nil))
+
+	reach := container.NewVBox()
+	for _, ro := range r.ReachOuts {
+		reach.Add(s.reachOutRow(ro))
+	}
+	if len(r.ReachOuts) == 0 {
+		reach.Add(quiet("Nobody is pressing: everyone who matters has been in touch within their cadence."))
+	}
+
+	due := container.NewVBox()
+	for _, p := range r.Due {
+		due.Add(s.dueRow(p))
+	}
+	if len(r.Due) == 0 {
+		due.Add(quiet("No promise is overdue or due this week, either way."))
+	}
+
+	meetings := container.NewVBox()
+	for _, m := range r.Upcoming {
+		meetings.Add(s.meetingRow(m, m.Start.Local().Format("Mon 2 Jan 15:04")))
+	}
+	if len(r.Upcoming) == 0 {
+		meetings.Add(quiet("No meetings planned for the coming week."))
+	}
+	if len(r.Unlogged) > 0 {
+		meetings.Add(subheading(fmt.Sprintf("Waiting for an outcome · %d", len(r.Unlogged))))
+		for i, m := range r.Unlogged {
+			if i == 5 {
+				meetings.Add(quiet(fmt.Sprintf("and %d more on the people's pages", len(r.Unlogged)-5)))
+				break
+			}
+			meetings.Add(s.meetingRow(m, "held "+ago(m.Start, r.Now)))
+		}
+	}
+
+	risks := container.NewVBox()
+	for _, risk := range r.Risks {
+		risks.Add(s.riskRow(risk))
+	}
+	if len(r.Risks) == 0 {
+		risks.Add(quiet("No weak spots found: support is spread, blockers are in touch, team mates thanked."))
+	}
+
+	left := container.NewVBox(section("Reach out", theme.AccountIcon()), reach)
+	right := container.NewVBox(
+		section("Promises due", theme.ConfirmIcon()), due,
+		section("This week's meetings", theme.CalendarIcon()), meetings,
+		section("Risks in your network", theme.WarningIcon()), risks)
+	columns := container.NewGridWithColumns(2, left, right)
+	body := container.NewVBox(date, numbers, columns)
+	return container.NewVScroll(container.NewPadded(body))
+}
+
+// reachOutRow is one person to contact: their name (opens their page),
+// stance, why, and a button to log the contact.
+func (s *todayScreen) reachOutRow(ro model.ReachOut) fyne.CanvasObject {
+	p := s.report.People[ro.PersonID]
+	name := s.personLink(ro.PersonID)
+	why := widget.NewLabel(strings.Join(ro.Reasons, " · "))
+	why.Wrapping = fyne.TextWrapWord
+	why.SizeName = theme.SizeNameCaptionText
+	log := widget.NewButtonWithIcon("Log", theme.ContentAddIcon(), func() {
+		openInteractionEditor(s.w, p, s.reload)
+	})
+	log.Importance = widget.LowImportance
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(stanceBadge(p.Stance), log), name)
+	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
+	return container.New(tight, head, why)
+}
+
+// dueRow is a promise due: who owes whom what and when, Kept, and the
+// dialog for the rest.
+func (s *todayScreen) dueRow(p model.Promise) fyne.CanvasObject {
+	parts := promiseRowOf(newPromiseRow())
+	parts.header.Hide()
+	person := s.report.People[p.PersonID]
+	fillPromiseRow(parts, p, person, s.report.Now)
+	parts.kept.OnTapped = func() { s.w.keepPromise(p, person.Name, s.reload) }
+	parts.more.OnTapped = func() { openPromiseDialog(s.w, p, person.Name, s.reload) }
+	return parts.row
+}
+
+// meetingRow is a meeting: when, what and with whom, opening the person.
+func (s *todayScreen) meetingRow(m model.Meeting, when string) fyne.CanvasObject {
+	w := widget.NewLabel(when)
+	w.SizeName = theme.SizeNameCaptionText
+	kind := widget.NewLabel(m.Kind.Label() + " with")
+	return container.NewHBox(container.New(&fixedWidth{width: 130}, w), kind, s.personLink(m.PersonID))
+}
+
+// riskRow is a risk in words, opening the person it is about (the People
+// screen filtered to team mates when it names several).
+func (s *todayScreen) riskRow(r model.Risk) fyne.CanvasObject {
+	icon := widget.NewIcon(theme.WarningIcon())
+	text := widget.NewLabel(r.Text)
+	text.Wrapping = fyne.TextWrapWord
+	open := widget.NewButton("Open", func() { s.openRisk(r) })
+	open.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, icon, open, text)
+}
+
+func (s *todayScreen) openRisk(r model.Risk) {
+	if len(r.PersonIDs) == 1 {
+		s.openPerson(r.PersonIDs[0])
+		return
+	}
+	s.w.Show("people")
+	if r.Kind == model.RiskTeamUnthanked {
+		s.w.people.relation.SetSelected(model.RelationTeamMate.Label())
+	}
+}
+
+// personLink is a person's name that opens their page.
+func (s *todayScreen) personLink(id int64) fyne.CanvasObject {
+	p := s.report.People[id]
+	name := p.Name
+	if p.Archived() {
+		name += " (in the trash)"
+	}
+	link := widget.NewHyperlink(name, nil)
+	link.OnTapped = func() { s.openPerson(id) }
+	link.TextStyle.Bold = true
+	return link
+}
+
+func (s *todayScreen) openPerson(id int64) {
+	p := s.report.People[id]
+	s.w.people.selectPerson(id, p.Archived())
+}
+
+// headline is one of the numbers at the top: big figure, name, what it
+// counts; tapping it opens what it is about.
+func headline(figure, name, note string, open func()) fyne.CanvasObject {
+	big := canvas.NewText(figure, theme.Color(theme.ColorNamePrimary))
+	big.TextSize = theme.TextHeadingSize() * 1.4
+	big.TextStyle.Bold = true
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	sub := widget.NewLabel(note)
+	sub.SizeName = theme.SizeNameCaptionText
+	sub.Wrapping = fyne.TextWrapWord
+	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
+	card := container.New(tight, container.NewPadded(big), title, sub)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	box := container.NewStack(bg, container.NewPadded(card))
+	if open == nil {
+		return box
+	}
+	return newTapArea(box, open)
+}
+
+// section is a heading with an icon above a list on Today.
+func section(title string, icon fyne.Resource) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return container.NewVBox(widget.NewSeparator(), container.NewHBox(widget.NewIcon(icon), l))
+}
+
+func subheading(text string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true})
+}
+
+// quiet is a muted line saying a list is empty and why that is fine.
+func quiet(text string) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// tapArea makes its content tappable, with the pointing-hand cursor.
+type tapArea struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+	onTap   func()
+}
+
+func newTapArea(content fyne.CanvasObject, onTap func()) *tapArea {
+	t := &tapArea{content: content, onTap: onTap}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Tapped implements fyne.Tappable.
+func (t *tapArea) Tapped(*fyne.PointEvent) { t.onTap() }
+
+// Cursor shows that the area can be clicked.
+func (t *tapArea) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CreateRenderer implements fyne.Widget.
+func (t *tapArea) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.content) }
