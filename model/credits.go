@@ -300,7 +300,7 @@ func (r CreditRules) Explain() string {
 			MeetingInHandDays),
 		fmt.Sprintf("Risks: all your support resting on one champion; an influential blocker not spoken to in %d days; "+
 			"a key person not contacted in %d days; team mates not thanked in %d days.",
-			blockerSilenceDays, keyPersonColdDays, teamThanksDays),
+			blockerSilenceDays, keyPersonColdDays, TeamThanksDays),
 	}, "\n\n")
 }
 

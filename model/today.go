@@ -13,9 +13,13 @@ type Today struct {
 	// with its reasons.
 	ReachOuts []ReachOut
 	// Due are the pending promises, both ways, overdue or due within
-	// DueSoonDays, the earliest due first. Promises to or from archived
-	// people are included: archiving someone never hides what is owed.
+	// DueSoonDays, the earliest due first, at most TodayDueShown of them.
+	// Promises to or from archived people are included: archiving someone
+	// never hides what is owed.
 	Due []Promise
+	// DueCount counts all the promises Due would list without its limit;
+	// Overdue and DueToday count those overdue and those due today.
+	DueCount, Overdue, DueToday int
 	// Upcoming are the planned meetings from now to MeetingsAheadDays
 	// ahead, soonest first.
 	Upcoming []Meeting
@@ -44,6 +48,7 @@ const (
 	MeetingsAheadDays = 7  // meetings planned within this many days are listed
 	MeetingInHandDays = 14 // a meeting this close makes reaching out less pressing
 	TodayReachOuts    = 8  // how many people to suggest
+	TodayDueShown     = 12 // how many promises due to list
 )
 
 // Name is the name of the person with the given ID, or "someone" when the
