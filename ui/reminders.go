@@ -92,21 +92,24 @@ func reminderFor(t model.Today) *fyne.Notification {
 			today = append(today, line)
 		}
 	}
-	n := len(overdue) + len(today)
+	// The report lists only the first promises due; its counts cover all.
+	nOverdue, nToday := max(len(overdue), t.Overdue), max(len(today), t.DueToday)
+	n := nOverdue + nToday
 	if n == 0 {
 		return nil
 	}
 	var parts []string
-	if len(overdue) > 0 {
-		parts = append(parts, fmt.Sprintf("%d overdue", len(overdue)))
+	if nOverdue > 0 {
+		parts = append(parts, fmt.Sprintf("%d overdue", nOverdue))
 	}
-	if len(today) > 0 {
-		parts = append(parts, fmt.Sprintf("%d due today", len(today)))
+	if nToday > 0 {
+		parts = append(parts, fmt.Sprintf("%d due today", nToday))
 	}
 	title := fmt.Sprintf("Rapport: %s (%s)", plural(n, "promise needs you", "promises need you"), strings.Join(parts, ", "))
 	lines := append(overdue, today...)
-	if len(lines) > 3 {
-		lines = append(lines[:3], fmt.Sprintf("and %d more on the Today screen", len(lines)-3))
+	if len(lines) > 3 || n > len(lines) {
+		shown := min(len(lines), 3)
+		lines = append(lines[:shown], fmt.Sprintf("and %d more on the Today screen", n-shown))
 	}
 	return fyne.NewNotification(title, strings.Join(lines, "\n"))
 }

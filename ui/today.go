@@ -78,6 +78,9 @@ func (s *todayScreen) build() fyne.CanvasObject {
 	if len(r.Due) == 0 {
 		due.Add(quiet("No promise is overdue or due this week, either way."))
 	}
+	if more := r.DueCount - len(r.Due); more > 0 {
+		due.Add(quiet(fmt.Sprintf("and %d more on the Promises screen", more)))
+	}
 
 	meetings := container.NewVBox()
 	for _, m := range r.Upcoming {
