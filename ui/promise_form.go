@@ -76,6 +76,7 @@ func openPromiseEditor(w *Window, p model.Promise, onSaved func(model.Promise)) 
 	e.dueHint.Importance = widget.LowImportance
 	e.due.OnChanged = func(string) { e.showDue() }
 	e.due.SetText(dayText(p.DueOn))
+	e.showDue() // SetText of the same text fires no change
 	e.madeOn = widget.NewEntry()
 	e.madeOn.SetText("today")
 	if !p.MadeOn.IsZero() {
