@@ -102,20 +102,7 @@ func (s *Store) DeleteInteraction(ctx context.Context, id int64) error {
 
 // participants returns the IDs of the people an interaction involves.
 func participants(ctx context.Context, tx *sql.Tx, interactionID int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT person_id FROM interaction_person WHERE interaction_id = ?`, interactionID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryIDs(ctx, tx, `SELECT person_id FROM interaction_person WHERE interaction_id = ?`, interactionID)
 }
 
 // Interaction returns the interaction with the given ID.

@@ -32,12 +32,15 @@ func newReminder(w *Window) *reminder {
 	return r
 }
 
-// remind sends the summary, if anything is due.
+// remind sends the summary, if anything is due. It reuses the report of the
+// Today screen when that is on show, rather than reading it twice.
 func (r *reminder) remind() {
-	now := r.w.now()
-	report, err := r.w.store.Today(context.Background(), now)
-	if err != nil {
-		return // the Today screen reports read errors; a reminder must not nag
+	report := r.w.today.report
+	if r.w.current != "today" || report.People == nil {
+		var err error
+		if report, err = r.w.store.Today(context.Background(), r.w.now()); err != nil {
+			return // the Today screen reports read errors; a reminder must not nag
+		}
 	}
 	n := reminderFor(report)
 	if n == nil {
@@ -52,10 +55,10 @@ func (r *reminder) schedule() {
 	now := r.w.now()
 	r.timer = time.AfterFunc(nextReminder(now).Sub(now), func() {
 		fyne.Do(func() {
-			r.remind()
 			if r.w.current == "today" {
 				r.w.today.reload() // the day changed: so did what is due
 			}
+			r.remind()
 			r.schedule()
 		})
 	})
