@@ -55,22 +55,22 @@ func (s *Store) DeleteTie(ctx context.Context, id int64) error {
 // TiesOf returns the ties from and to a person, ordered by ID, whether or
 // not the person at the other end is archived.
 func (s *Store) TiesOf(ctx context.Context, personID int64) ([]model.Tie, error) {
-	return s.queryTies(ctx, `SELECT `+tieColumns+` FROM tie WHERE from_id = ? OR to_id = ? ORDER BY id`,
+	return queryTies(ctx, s.db, `SELECT `+tieColumns+` FROM tie WHERE from_id = ? OR to_id = ? ORDER BY id`,
 		personID, personID)
 }
 
 // Ties returns every tie between two people who are not archived, ordered
 // by ID: the edges of the map.
 func (s *Store) Ties(ctx context.Context) ([]model.Tie, error) {
-	return s.queryTies(ctx, `SELECT t.id, t.from_id, t.to_id, t.kind, t.note, t.created_at, t.updated_at
+	return queryTies(ctx, s.db, `SELECT t.id, t.from_id, t.to_id, t.kind, t.note, t.created_at, t.updated_at
 		FROM tie t
 		JOIN person f ON f.id = t.from_id AND f.archived_at IS NULL
 		JOIN person o ON o.id = t.to_id AND o.archived_at IS NULL
 		ORDER BY t.id`)
 }
 
-func (s *Store) queryTies(ctx context.Context, query string, args ...any) ([]model.Tie, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func queryTies(ctx context.Context, q querier, query string, args ...any) ([]model.Tie, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list ties: %w", err)
 	}

@@ -39,6 +39,11 @@ type Store interface {
 	PromiseHistory(ctx context.Context, promiseID int64) ([]model.PromiseChange, error)
 
 	Today(ctx context.Context, now time.Time) (model.Today, error)
+
+	Network(ctx context.Context, now time.Time) (model.Network, error)
+	TiesOf(ctx context.Context, personID int64) ([]model.Tie, error)
+	CreateTie(ctx context.Context, t *model.Tie) error
+	DeleteTie(ctx context.Context, id int64) error
 }
 
 // Options are the settings of a window that do not come from the store.

@@ -22,6 +22,7 @@ type memStore struct {
 	interactions []model.Interaction
 	promises     []model.Promise
 	changes      []model.PromiseChange
+	ties         []model.Tie
 	nextID       int64
 	sampleLoads  int
 	sample       []model.Person // what LoadSample adds
@@ -292,4 +293,73 @@ func (m *memStore) Today(_ context.Context, now time.Time) (model.Today, error) 
 	t.ReachOuts = model.DefaultCredits.RankReachOuts(inputs, now, model.TodayReachOuts)
 	t.Risks = model.NetworkRisks(risks, now)
 	return t, nil
+}
+
+// Network builds the map's data from the model's rules over what the fake
+// holds.
+func (m *memStore) Network(_ context.Context, now time.Time) (model.Network, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := model.Network{Now: now, Ties: slices.Clone(m.ties)}
+	for _, p := range m.people {
+		var credits []model.Credit
+		var last time.Time
+		for _, i := range m.interactions {
+			if slices.Contains(i.PersonIDs, p.ID) {
+				credits = append(credits, model.DefaultCredits.ForInteraction(i.Kind, i.At))
+				if !i.At.After(now) && i.At.After(last) {
+					last = i.At
+				}
+			}
+		}
+		bal := model.DefaultCredits.Balance(credits, now)
+		p.Notes, p.WorkingOn, p.Needs = "", "", ""
+		n.People = append(n.People, model.NetworkPerson{Person: p, Balance: bal, LastContact: last,
+			Warmth:  model.DefaultCredits.Warmth(bal, last, p.CadenceDays, now),
+			Overdue: model.ContactOverdue(p.CadenceDays, last, now)})
+	}
+	sort.Slice(n.People, func(a, b int) bool { return n.People[a].Person.ID < n.People[b].Person.ID })
+	return n, nil
+}
+
+func (m *memStore) TiesOf(_ context.Context, personID int64) ([]model.Tie, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []model.Tie
+	for _, t := range m.ties {
+		if t.FromID == personID || t.ToID == personID {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+func (m *memStore) CreateTie(_ context.Context, t *model.Tie) error {
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, id := range []int64{t.FromID, t.ToID} {
+		if _, ok := m.people[id]; !ok {
+			return fmt.Errorf("no person %d", id)
+		}
+	}
+	m.nextID++
+	t.ID = m.nextID
+	t.CreatedAt, t.UpdatedAt = m.now(), m.now()
+	m.ties = append(m.ties, *t)
+	return nil
+}
+
+func (m *memStore) DeleteTie(_ context.Context, id int64) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, t := range m.ties {
+		if t.ID == id {
+			m.ties = slices.Delete(m.ties, i, i+1)
+			return nil
+		}
+	}
+	return fmt.Errorf("no tie %d", id)
 }

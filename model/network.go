@@ -1,0 +1,142 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// NetworkPerson is one person as the relationship map and the influence ×
+// stance grid show them: who they are, and how warm things are now.
+type NetworkPerson struct {
+	// Person has the fields a map shows (name, title, team,
+	// organisation, relation, influence, stance, cadence, archived); the
+	// long texts (notes, working on, needs) are left empty.
+	Person      Person
+	Balance     float64   // relationship credits at Network.Now
+	Warmth      int       // 0 (cold) to 100 (warm), see CreditRules.Warmth
+	LastContact time.Time // the last contact at or before Network.Now; zero if never
+	// Overdue is true when the person has a cadence and the last contact
+	// is longer ago than it, or there has never been one.
+	Overdue bool
+}
+
+// Network is everything the relationship map draws, read at one moment.
+type Network struct {
+	Now    time.Time
+	People []NetworkPerson // everyone, archived people too, ordered by ID
+	Ties   []Tie           // every tie, archived people's too, ordered by ID
+}
+
+// ContactOverdue reports whether someone with the given cadence (0 for
+// none) and last contact (zero for never) is overdue for contact at now:
+// they have a cadence and the last contact is more calendar days ago than
+// it, or there was none. It is the rule ReachOut marks Overdue with.
+func ContactOverdue(cadenceDays int, lastContact, now time.Time) bool {
+	if cadenceDays <= 0 {
+		return false
+	}
+	days := daysSince(lastContact, Day(now))
+	return days < 0 || days > cadenceDays
+}
+
+// WarmthReasons puts a person's warmth into words, in the order the
+// formula weighs them: the last contact ("last coffee 94 days ago", or
+// "never contacted"), where that stands against the cadence ("64 days past
+// the 30-day cadence", "within the 30-day cadence", or "no cadence: 90 days
+// count as one"), and the balance ("balance +12.5 credits").
+func (r CreditRules) WarmthReasons(balance float64, lastContact time.Time, lastKind InteractionKind,
+	cadenceDays int, now time.Time) []string {
+	days := daysSince(lastContact, Day(now))
+	reasons := []string{recencyReason(lastKind, days)}
+	switch {
+	case cadenceDays <= 0:
+		reasons = append(reasons, "no cadence: "+strconv.Itoa(noCadenceScaleDays)+" days count as one")
+	case days < 0:
+		reasons = append(reasons, strconv.Itoa(cadenceDays)+"-day cadence")
+	case days > cadenceDays:
+		reasons = append(reasons, countOf(days-cadenceDays, "day")+" past the "+
+			strconv.Itoa(cadenceDays)+"-day cadence")
+	default:
+		reasons = append(reasons, "within the "+strconv.Itoa(cadenceDays)+"-day cadence")
+	}
+	return append(reasons, "balance "+signedPoints(balance)+" credits")
+}
+
+// signedPoints is a balance with its sign and one decimal: "+12.5", "−3.0",
+// "0.0".
+func signedPoints(v float64) string {
+	s := fmt.Sprintf("%.1f", v)
+	switch {
+	case s == "0.0" || s == "-0.0":
+		return "0.0"
+	case v > 0:
+		return "+" + s
+	}
+	return "−" + s[1:]
+}
+
+// Advice is what to do about a person given their influence and stance:
+// the four quarters of the influence × stance grid.
+type Advice int
+
+// The quarters of the influence × stance grid.
+const (
+	// AdviceManageClosely: influential and on the user's side. Keep them
+	// close and informed; their backing decides.
+	AdviceManageClosely Advice = iota
+	// AdviceWinOver: influential and not (yet) on the user's side.
+	AdviceWinOver
+	// AdviceKeepWarm: on the user's side with less say. Keep the
+	// relationship warm; they speak up for the user.
+	AdviceKeepWarm
+	// AdviceKeepInformed: less say and not on the user's side. Keep them
+	// informed; watch for a change.
+	AdviceKeepInformed
+)
+
+// HighInfluence is the influence from which a person is in the top half
+// of the grid.
+const HighInfluence = 4
+
+// AdviceFor is the quarter of the grid for a person with the given
+// influence and stance. Champions and supporters are on the user's side;
+// everyone else, unknown included, is not yet.
+func AdviceFor(influence int, stance Stance) Advice {
+	onSide := stance == StanceChampion || stance == StanceSupporter
+	switch {
+	case influence >= HighInfluence && onSide:
+		return AdviceManageClosely
+	case influence >= HighInfluence:
+		return AdviceWinOver
+	case onSide:
+		return AdviceKeepWarm
+	}
+	return AdviceKeepInformed
+}
+
+// Label is the advice as a heading: "Manage closely".
+func (a Advice) Label() string {
+	switch a {
+	case AdviceManageClosely:
+		return "Manage closely"
+	case AdviceWinOver:
+		return "Win over"
+	case AdviceKeepWarm:
+		return "Keep warm"
+	}
+	return "Keep informed"
+}
+
+// Hint is a sentence on what the advice means in practice.
+func (a Advice) Hint() string {
+	switch a {
+	case AdviceManageClosely:
+		return "Influential and on your side: keep them close, informed and thanked."
+	case AdviceWinOver:
+		return "Influential and not yet on your side: find out what they need and earn their support."
+	case AdviceKeepWarm:
+		return "On your side with less say: keep in touch; they speak up for you."
+	}
+	return "Less say and not on your side: keep them informed and watch for a change."
+}
