@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -124,6 +125,13 @@ func TestDecay(t *testing.T) {
 		{DefaultCredits, 8, -30, 8},
 		{DefaultCredits, 8, 45, 8 / math.Sqrt2},
 		{CreditRules{HalfLifeDays: 0}, 8, 1000, 8},
+		{CreditRules{HalfLifeDays: -90}, 8, 90, 8}, // a negative half-life never fades either
+		{DefaultCredits, 8, 360, 0.5},
+		{DefaultCredits, 0, 90, 0},
+		{DefaultCredits, -4, 0, -4},    // a withdrawal made just now counts in full
+		{DefaultCredits, -10, -1, -10}, // one dated in the future does not grow
+		// Made at midnight, read at 09:30 the same day.
+		{DefaultCredits, 8, 9.5 / 24, 8 * math.Exp2(-9.5/24/90)},
 	}
 	for _, tt := range tests {
 		if got := tt.rules.Decay(tt.points, tt.days); math.Abs(got-tt.want) > 1e-12 {
@@ -151,6 +159,56 @@ func TestBalance(t *testing.T) {
 	half := DefaultCredits.Balance([]Credit{{At: now.Add(-12 * time.Hour), Points: 1}}, now)
 	if want := math.Exp2(-0.5 / 90); math.Abs(half-want) > 1e-15 {
 		t.Errorf("12 hours: %v, want %v", half, want)
+	}
+}
+
+// Edge cases of the balance: no credits, credits all dated in the future,
+// a person added today, and rules whose credits never fade.
+func TestBalanceEdgeCases(t *testing.T) {
+	now := time.Date(2026, 6, 1, 9, 30, 0, 0, time.UTC)
+	today := creditDay(2026, 6, 1)
+	tests := []struct {
+		name    string
+		rules   CreditRules
+		credits []Credit
+		want    float64
+	}{
+		{"no credits", DefaultCredits, nil, 0},
+		{"empty credits", DefaultCredits, []Credit{}, 0},
+		{"only credits dated in the future", DefaultCredits,
+			[]Credit{{At: now.Add(time.Millisecond), Points: 8}, {At: now.AddDate(0, 0, 30), Points: -10}}, 0},
+		{"a credit dated exactly now", DefaultCredits, []Credit{{At: now, Points: 6}}, 6},
+		{"added today: a coffee this morning", DefaultCredits,
+			[]Credit{{At: today, Points: 3}}, 3 * math.Exp2(-9.5/24/90)},
+		{"added today: help given now and a coffee booked for tomorrow", DefaultCredits,
+			[]Credit{{At: now, Points: 8}, {At: today.AddDate(0, 0, 1), Points: 3}}, 8},
+		{"a deposit and a withdrawal cancel", DefaultCredits,
+			[]Credit{{At: now, Points: 4}, {At: now, Points: -4}}, 0},
+		{"never fading: a plain sum", CreditRules{},
+			[]Credit{{At: creditDay(1990, 1, 1), Points: 8}, {At: now, Points: -4}, {At: now.AddDate(0, 0, 1), Points: 100}}, 4},
+	}
+	for _, tt := range tests {
+		if got := tt.rules.Balance(tt.credits, now); math.Abs(got-tt.want) > 1e-12 {
+			t.Errorf("%s: Balance = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestHistoryEdgeCases(t *testing.T) {
+	now := creditDay(2026, 6, 1)
+	if got := DefaultCredits.History(nil, now); len(got) != 0 {
+		t.Errorf("History(nil) = %+v, want none", got)
+	}
+	future := []Credit{{At: now.Add(time.Second), Points: 8}, {At: now.AddDate(1, 0, 0), Points: 3}}
+	if got := DefaultCredits.History(future, now); len(got) != 0 {
+		t.Errorf("History of future credits = %+v, want none", got)
+	}
+	// Added today: one credit dated now is one point at its full value.
+	c := Credit{At: now, Points: 3, Reason: "Coffee"}
+	got := DefaultCredits.History([]Credit{c}, now)
+	want := []BalancePoint{{At: now, Balance: 3, Credit: c}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("History of one credit today = %+v, want %+v", got, want)
 	}
 }
 
@@ -233,6 +291,32 @@ func TestFoldNext(t *testing.T) {
 	}
 	if _, next := DefaultCredits.Fold(credits[1:2], now); !next.IsZero() {
 		t.Errorf("next = %v, want zero with no credit ahead", next)
+	}
+}
+
+// Edge cases of folding: no credits, only future ones, and rules whose
+// credits never fade.
+func TestFoldEdgeCases(t *testing.T) {
+	now := creditDay(2026, 6, 1)
+	if folded, next := DefaultCredits.Fold(nil, now); folded != 0 || !next.IsZero() {
+		t.Errorf("Fold(nil) = %v, %v; want 0 and no next", folded, next)
+	}
+	future := []Credit{{At: now.AddDate(0, 0, 3), Points: 8}, {At: now.AddDate(0, 0, 1), Points: -4}}
+	folded, next := DefaultCredits.Fold(future, now)
+	if folded != 0 || !next.Equal(now.AddDate(0, 0, 1)) {
+		t.Errorf("Fold(future) = %v, %v; want 0 and 2026-06-02", folded, next)
+	}
+	if got := DefaultCredits.Unfold(folded, now.AddDate(0, 0, 1).Add(-time.Second)); got != 0 {
+		t.Errorf("Unfold before the first credit = %v, want 0", got)
+	}
+	never := CreditRules{}
+	credits := []Credit{{At: creditDay(1990, 1, 1), Points: 8}, {At: now, Points: -3}}
+	folded, next = never.Fold(credits, now)
+	if folded != 5 || !next.IsZero() {
+		t.Errorf("never fading: Fold = %v, %v; want 5 and no next", folded, next)
+	}
+	if got := never.Unfold(folded, creditDay(2100, 1, 1)); got != 5 {
+		t.Errorf("never fading: Unfold = %v, want 5", got)
 	}
 }
 

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 )
@@ -64,8 +65,17 @@ func (r CreditRules) WarmthReasons(balance float64, lastContact time.Time, lastK
 }
 
 // signedPoints is a balance with its sign and one decimal: "+12.5", "−3.0",
-// "0.0".
+// "0.0". Infinities read "+∞" and "−∞"; NaN reads "0.0", as Warmth counts
+// it.
 func signedPoints(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "0.0"
+	case math.IsInf(v, 1):
+		return "+∞"
+	case math.IsInf(v, -1):
+		return "−∞"
+	}
 	s := fmt.Sprintf("%.1f", v)
 	switch {
 	case s == "0.0" || s == "-0.0":

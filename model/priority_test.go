@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -92,6 +93,22 @@ func TestReachOutReasons(t *testing.T) {
 			in:      ReachOutInput{Person: reachPerson(1, 2, StanceNeutral, 30), LastContact: reachAgo(1), LastKind: KindMessage},
 			reasons: []string{"Influence 2", "last message yesterday"},
 		},
+		{
+			name:    "contact dated in the future reads today",
+			in:      ReachOutInput{Person: reachPerson(1, 2, StanceNeutral, 30), LastContact: reachNow.AddDate(0, 0, 10), LastKind: KindCoffee},
+			reasons: []string{"Influence 2", "last coffee today"},
+		},
+		{
+			name:    "added today, never contacted",
+			in:      ReachOutInput{Person: Person{ID: 1, Name: "New", Relation: RelationOther, Influence: DefaultInfluence, Stance: StanceUnknown, CadenceDays: DefaultCadenceDays}},
+			overdue: true,
+			reasons: []string{"Influence 3", "never contacted", "cadence 30 days", "stance unknown: find out where they stand"},
+		},
+		{
+			name:    "no cadence, long ago",
+			in:      ReachOutInput{Person: reachPerson(1, 5, StanceBlocker, 0), LastContact: reachAgo(400), LastKind: KindAsk},
+			reasons: []string{"Influence 5", "last ask or favour 400 days ago", "blocker: understand their concerns"},
+		},
 	}
 	for _, tt := range tests {
 		got := DefaultCredits.ReachOut(tt.in, reachNow)
@@ -172,6 +189,66 @@ func TestReachOutScore(t *testing.T) {
 	older.LastContact = reachAgo(200)
 	if score(older) <= score(cold) {
 		t.Error("further past the cadence should score higher")
+	}
+}
+
+// Exact scores, warmth and overdue flags for the edge cases: nobody
+// contacted yet, a person added today, contacts dated in the future, no
+// cadence, promises past the cap and a meeting in hand.
+func TestReachOutScoreExact(t *testing.T) {
+	added := Person{ID: 1, Name: "New", Relation: RelationOther, Influence: DefaultInfluence,
+		Stance: StanceUnknown, CadenceDays: DefaultCadenceDays} // as NewPerson makes them
+	tests := []struct {
+		name    string
+		in      ReachOutInput
+		score   float64
+		warmth  int
+		overdue bool
+	}{
+		// 3 × 1.2 × (1² + 0.5 × 2): never contacted counts two periods past the cadence.
+		{"added today, never contacted", ReachOutInput{Person: added}, 7.2, 0, true},
+		// Warmth 81 (0.75 + 0.25 × 3/13): 3 × 1.2 × 0.19².
+		{"added today, a coffee this morning",
+			ReachOutInput{Person: added, Balance: 3, LastContact: reachNow.Add(-time.Hour), LastKind: KindCoffee},
+			0.12996, 81, false},
+		// The same coffee typed in for next week counts as today.
+		{"added today, a coffee dated next week",
+			ReachOutInput{Person: added, Balance: 3, LastContact: reachNow.AddDate(0, 0, 7), LastKind: KindCoffee},
+			0.12996, 81, false},
+		// Influence 1, no stance weight, no cadence: 1 × 1 × 1².
+		{"never contacted, no cadence", ReachOutInput{Person: reachPerson(1, 1, StanceUnknown, 0)}, 1, 0, false},
+		{"never contacted, no cadence, influential", ReachOutInput{Person: reachPerson(1, 5, StanceNeutral, 0)}, 6, 0, false},
+		// Warmth 75: 2 × 1 × 0.25², and 5 × 1.5 × 0.25² for a blocker.
+		{"contact dated in the future",
+			ReachOutInput{Person: reachPerson(1, 2, StanceNeutral, 30), LastContact: reachNow.AddDate(0, 0, 10)}, 0.125, 75, false},
+		{"contact dated in the future, influential blocker",
+			ReachOutInput{Person: reachPerson(1, 5, StanceBlocker, 30), LastContact: reachNow.AddDate(0, 0, 10)}, 0.46875, 75, false},
+		// No cadence: warmth 7 after 400 days, nothing past a cadence: 5 × 1.5 × 0.93².
+		{"no cadence, 400 days", ReachOutInput{Person: reachPerson(1, 5, StanceBlocker, 0), LastContact: reachAgo(400)},
+			7.5 * 0.93 * 0.93, 7, false},
+		// Warmth 38, one period past: 4 × 1.3 × (0.62² + 0.5).
+		{"twice the cadence", ReachOutInput{Person: reachPerson(1, 4, StanceSkeptic, 30), LastContact: reachAgo(60)},
+			4 * 1.3 * (0.62*0.62 + 0.5), 38, true},
+		// Warmth 94: 1 × 0.06² + 6 × 3 + 1.5 × 3; promises past three do not count.
+		{"promises past the cap", ReachOutInput{Person: reachPerson(1, 1, StanceChampion, 30), LastContact: reachNow,
+			Balance: 30, MineDue: 5, TheirsDue: 4}, 0.06*0.06 + 18 + 4.5, 94, false},
+		{"negative promise counts count as none", ReachOutInput{Person: reachPerson(1, 1, StanceChampion, 30), LastContact: reachNow,
+			Balance: 30, MineDue: -2, TheirsDue: -1}, 0.06 * 0.06, 94, false},
+		// A meeting in hand today or tomorrow keeps a fifth.
+		{"added today, meeting tomorrow", ReachOutInput{Person: added, NextMeeting: reachNow.AddDate(0, 0, 1)}, 7.2 * 0.2, 0, true},
+		{"added today, meeting later today", ReachOutInput{Person: added, NextMeeting: reachNow.Add(3 * time.Hour)}, 7.2 * 0.2, 0, true},
+	}
+	for _, tt := range tests {
+		got := DefaultCredits.ReachOut(tt.in, reachNow)
+		if math.Abs(got.Score-tt.score) > 1e-12*math.Max(1, tt.score) {
+			t.Errorf("%s: Score = %v, want %v", tt.name, got.Score, tt.score)
+		}
+		if got.Warmth != tt.warmth || got.Overdue != tt.overdue {
+			t.Errorf("%s: Warmth %d, Overdue %v; want %d, %v", tt.name, got.Warmth, got.Overdue, tt.warmth, tt.overdue)
+		}
+		if got.Warmth != DefaultCredits.Warmth(tt.in.Balance, tt.in.LastContact, tt.in.Person.CadenceDays, reachNow) {
+			t.Errorf("%s: Warmth %d disagrees with CreditRules.Warmth", tt.name, got.Warmth)
+		}
 	}
 }
 

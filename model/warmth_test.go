@@ -34,6 +34,17 @@ func TestWarmth(t *testing.T) {
 		{"huge balance", 1e9, now, 30, 100},
 		{"infinite balance", math.Inf(1), now, 30, 100},
 		{"not a number", math.NaN(), now, 30, 75},
+		{"never contacted, no cadence", 0, time.Time{}, 0, 0},
+		{"never contacted, in debt", -10, time.Time{}, 30, 0},
+		{"added today, a coffee this morning", 3, time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC), DefaultCadenceDays, 81},
+		{"added today, help given just now", 8, now, 0, 86},
+		{"contact dated in the future, no cadence", 0, now.AddDate(1, 0, 0), 0, 75},
+		{"contact dated later today", 0, now.Add(time.Hour), 30, 75},
+		{"no cadence, a day past 90 days", 0, ago(91), 0, 74},
+		{"no cadence, 400 days", 0, ago(400), 0, 7},
+		{"negative cadence counts as none", 0, ago(180), -5, 38},
+		{"one-day cadence, yesterday", 0, ago(1), 1, 75},
+		{"one-day cadence, two days ago", 0, ago(2), 1, 38},
 	}
 	for _, tt := range tests {
 		got := DefaultCredits.Warmth(tt.balance, tt.last, tt.cadence, now)
