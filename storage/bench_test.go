@@ -143,3 +143,33 @@ func BenchmarkToday(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNetwork reads what the relationship map draws: everyone,
+// archived people too, with their credits balance, warmth, last contact
+// and whether they are overdue, and every tie. Target: credits and warmth
+// for 5,000 people over 100,000 interactions (and about 15,000 ties) in
+// ≤ 50 ms.
+func BenchmarkNetwork(b *testing.B) {
+	path, opts := benchDB(b)
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	s.Now = func() time.Time { return testNow }
+	ctx := context.Background()
+	var people, ties int
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n, err := s.Network(ctx, testNow)
+		if err != nil {
+			b.Fatal(err)
+		}
+		people, ties = len(n.People), len(n.Ties)
+	}
+	b.StopTimer()
+	if people != opts.People || ties == 0 {
+		b.Fatalf("network has %d people and %d ties, want %d people and some ties", people, ties, opts.People)
+	}
+	b.ReportMetric(float64(ties), "ties")
+}
