@@ -25,6 +25,7 @@ type personPage struct {
 	person   model.Person
 	timeline []model.Interaction
 	promises []model.Promise
+	ties     *tieSection
 
 	logInteraction *widget.Button
 	addPromise     *widget.Button
@@ -49,6 +50,9 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		return nil, err
 	}
 	pg := &personPage{person: p, timeline: timeline, promises: promises}
+	if pg.ties, err = newTieSection(s, p); err != nil {
+		return nil, err
+	}
 	now := s.w.now()
 
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -142,7 +146,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 
 	header := container.NewVBox(name, sub, actions)
 	body := container.NewVBox(header, banner, chips, widget.NewSeparator(), facts, sections,
-		pg.promiseSection(s, now), widget.NewSeparator(), timelineHeading, timelineBox)
+		pg.promiseSection(s, now), pg.ties.root, widget.NewSeparator(), timelineHeading, timelineBox)
 	pg.root = container.NewVScroll(container.NewPadded(body))
 	return pg, nil
 }

@@ -345,6 +345,16 @@ func (m *memStore) CreateTie(_ context.Context, t *model.Tie) error {
 			return fmt.Errorf("no person %d", id)
 		}
 	}
+	// Like the real store, refuse a repeat; a tie of a mutual kind (close
+	// to, at odds with) repeats one the other way round too.
+	mutual := t.Kind == model.TieCloseTo || t.Kind == model.TieAtOddsWith
+	for _, o := range m.ties {
+		same := o.FromID == t.FromID && o.ToID == t.ToID
+		reverse := mutual && o.FromID == t.ToID && o.ToID == t.FromID
+		if o.Kind == t.Kind && (same || reverse) {
+			return fmt.Errorf("add tie: person %d %s person %d: already exists", t.FromID, t.Kind.Label(), t.ToID)
+		}
+	}
 	m.nextID++
 	t.ID = m.nextID
 	t.CreatedAt, t.UpdatedAt = m.now(), m.now()
