@@ -1,0 +1,646 @@
+package netmap
+
+import (
+	"image"
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Limits of the view.
+const (
+	maxZoom       = 6.0
+	labelZoom     = 1.1 // from this zoom every node in view may carry its label
+	maxLabels     = 160 // labels drawn at once, most important first
+	fitMargin     = 64  // widget units kept around the outer ring when fitting
+	zoomStep      = 1.25
+	scrollZoomPer = 0.015 // zoom factor per scrolled unit: e^(0.015 × 10) ≈ 1.16 a wheel notch
+)
+
+// Map is the relationship map widget. Give it a Layout; it fits the whole
+// map into view until the user pans or zooms. Tap a node to select it
+// (OnTapped), double-tap to open it (OnDoubleTapped), drag to pan, scroll
+// to zoom around the pointer; hovering a node shows its tooltip.
+type Map struct {
+	widget.BaseWidget
+
+	// OnTapped is called with the ID of the node tapped, or 0 when the
+	// background was tapped.
+	OnTapped func(id int64)
+	// OnDoubleTapped is called with the ID of the node double-tapped.
+	OnDoubleTapped func(id int64)
+	// Tooltip gives the text shown while the pointer rests on a node;
+	// nil shows its label.
+	Tooltip func(id int64) string
+	// CentreLabel is written at the centre of the map.
+	CentreLabel string
+
+	layout      *Layout
+	zoom        float64 // widget units per world unit
+	ox, oy      float64 // where the world's origin is, in widget units
+	fitted      bool    // the view follows the size until the user moves it
+	selected    int64
+	highlighted map[int64]bool
+	hover       int // node index under the pointer, or -1
+	hoverAt     fyne.Position
+	size        fyne.Size
+	paint       painter
+	// labelBoxes are where labels are, in widget units, so the picture
+	// can lay a backing under them that keeps them readable over lines.
+	labelBoxes []rect
+}
+
+var (
+	_ fyne.Widget         = (*Map)(nil)
+	_ fyne.Tappable       = (*Map)(nil)
+	_ fyne.DoubleTappable = (*Map)(nil)
+	_ fyne.Draggable      = (*Map)(nil)
+	_ fyne.Scrollable     = (*Map)(nil)
+	_ desktop.Hoverable   = (*Map)(nil)
+)
+
+// New returns an empty map.
+func New() *Map {
+	m := &Map{layout: NewLayout(nil, nil), zoom: 1, fitted: true, hover: -1, CentreLabel: "You"}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// SetLayout shows a new layout, keeping the selection when its node is
+// still there and the view unless the map still fits itself.
+func (m *Map) SetLayout(l *Layout) {
+	m.layout = l
+	if _, ok := l.index[m.selected]; !ok {
+		m.selected = 0
+	}
+	m.hover = -1
+	if m.fitted {
+		m.fit()
+	}
+	m.Refresh()
+}
+
+// Layout is the layout on show.
+func (m *Map) Layout() *Layout { return m.layout }
+
+// Select selects the node with the given ID (0 for none): its ties are
+// drawn strong, everyone not tied to it faint. It does not call OnTapped.
+func (m *Map) Select(id int64) {
+	if _, ok := m.layout.index[id]; !ok {
+		id = 0
+	}
+	if id == m.selected {
+		return
+	}
+	m.selected = id
+	m.Refresh()
+}
+
+// Selected is the ID of the selected node, or 0.
+func (m *Map) Selected() int64 { return m.selected }
+
+// SetHighlighted marks the nodes with the given IDs (search matches): they
+// get a halo and their labels, the rest turn faint. Nil or empty clears it.
+func (m *Map) SetHighlighted(ids []int64) {
+	if len(ids) == 0 {
+		if m.highlighted == nil {
+			return
+		}
+		m.highlighted = nil
+	} else {
+		m.highlighted = make(map[int64]bool, len(ids))
+		for _, id := range ids {
+			m.highlighted[id] = true
+		}
+	}
+	m.Refresh()
+}
+
+// Zoom is the current zoom, widget units per world unit.
+func (m *Map) Zoom() float64 { return m.zoom }
+
+// ZoomIn zooms in a step around the middle of the view.
+func (m *Map) ZoomIn() { m.zoomAround(zoomStep, m.middle()) }
+
+// ZoomOut zooms out a step around the middle of the view.
+func (m *Map) ZoomOut() { m.zoomAround(1/zoomStep, m.middle()) }
+
+// FitAll zooms and pans so the whole map is in view, and keeps it so as
+// the widget is resized until the user pans or zooms.
+func (m *Map) FitAll() {
+	m.fitted = true
+	m.fit()
+	m.Refresh()
+}
+
+// CentreOn pans so the node with the given ID is in the middle of the
+// view, keeping the zoom.
+func (m *Map) CentreOn(id int64) {
+	x, y, ok := m.layout.Position(id)
+	if !ok {
+		return
+	}
+	mid := m.middle()
+	m.ox, m.oy = float64(mid.X)-x*m.zoom, float64(mid.Y)-y*m.zoom
+	m.fitted = false
+	m.Refresh()
+}
+
+// NodePosition is where the node with the given ID is drawn, in the
+// widget's coordinates.
+func (m *Map) NodePosition(id int64) (fyne.Position, bool) {
+	x, y, ok := m.layout.Position(id)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	return fyne.NewPos(float32(m.ox+x*m.zoom), float32(m.oy+y*m.zoom)), true
+}
+
+// NodeAt is the ID of the node drawn at pos (widget coordinates), or 0.
+func (m *Map) NodeAt(pos fyne.Position) int64 {
+	if i := m.nodeIndexAt(pos); i >= 0 {
+		return m.layout.Nodes[i].ID
+	}
+	return 0
+}
+
+func (m *Map) nodeIndexAt(pos fyne.Position) int {
+	w := point{(float64(pos.X) - m.ox) / m.zoom, (float64(pos.Y) - m.oy) / m.zoom}
+	// Be forgiving with small nodes: 4 widget units of slack.
+	return m.layout.nodeAt(w, 4/m.zoom)
+}
+
+func (m *Map) middle() fyne.Position { return fyne.NewPos(m.size.Width/2, m.size.Height/2) }
+
+// fitZoom is the zoom at which the whole map fits the widget.
+func (m *Map) fitZoom() float64 {
+	if m.size.Width <= 0 || m.size.Height <= 0 {
+		return 1
+	}
+	side := float64(min(m.size.Width, m.size.Height)) - 2*fitMargin
+	return max(side, 40) / (2 * m.layout.Outer)
+}
+
+func (m *Map) fit() {
+	m.zoom = m.fitZoom()
+	mid := m.middle()
+	m.ox, m.oy = float64(mid.X), float64(mid.Y)
+}
+
+// zoomAround multiplies the zoom by f, keeping the world point under at
+// where it is.
+func (m *Map) zoomAround(f float64, at fyne.Position) {
+	z := min(max(m.zoom*f, m.fitZoom()/2), maxZoom)
+	if z == m.zoom {
+		return
+	}
+	wx, wy := (float64(at.X)-m.ox)/m.zoom, (float64(at.Y)-m.oy)/m.zoom
+	m.zoom = z
+	m.ox, m.oy = float64(at.X)-wx*z, float64(at.Y)-wy*z
+	m.fitted = false
+	m.Refresh()
+}
+
+// Tapped selects the node under the pointer and reports it.
+func (m *Map) Tapped(ev *fyne.PointEvent) {
+	id := m.NodeAt(ev.Position)
+	m.Select(id)
+	if m.OnTapped != nil {
+		m.OnTapped(id)
+	}
+}
+
+// DoubleTapped opens the node under the pointer.
+func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
+	if id := m.NodeAt(ev.Position); id != 0 && m.OnDoubleTapped != nil {
+		m.OnDoubleTapped(id)
+	}
+}
+
+// Dragged pans the map.
+func (m *Map) Dragged(ev *fyne.DragEvent) {
+	m.ox += float64(ev.Dragged.DX)
+	m.oy += float64(ev.Dragged.DY)
+	m.fitted = false
+	m.hover = -1
+	m.Refresh()
+}
+
+// DragEnd ends a pan.
+func (m *Map) DragEnd() {}
+
+// Scrolled zooms around the pointer.
+func (m *Map) Scrolled(ev *fyne.ScrollEvent) {
+	m.zoomAround(math.Exp(float64(ev.Scrolled.DY)*scrollZoomPer), ev.Position)
+}
+
+// MouseIn starts hovering.
+func (m *Map) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
+
+// MouseMoved shows the tooltip of the node under the pointer.
+func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
+	i := m.nodeIndexAt(ev.Position)
+	if i == m.hover && i < 0 {
+		return
+	}
+	m.hover, m.hoverAt = i, ev.Position
+	m.Refresh()
+}
+
+// MouseOut hides the tooltip.
+func (m *Map) MouseOut() {
+	if m.hover >= 0 {
+		m.hover = -1
+		m.Refresh()
+	}
+}
+
+// Cursor is the pointer over the map: a hand over a node.
+func (m *Map) Cursor() desktop.Cursor {
+	if m.hover >= 0 {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// CreateRenderer builds the map's renderer.
+func (m *Map) CreateRenderer() fyne.WidgetRenderer {
+	r := &mapRenderer{m: m}
+	r.raster = canvas.NewRaster(r.draw)
+	r.centre = canvas.NewText("", color.Black)
+	r.centre.TextStyle.Bold = true
+	r.tipBox = canvas.NewRectangle(color.Black)
+	r.tipText = canvas.NewText("", color.Black)
+	return r
+}
+
+// mapRenderer draws the map: one raster for the picture and text objects
+// for what is read.
+type mapRenderer struct {
+	m       *Map
+	raster  *canvas.Raster
+	centre  *canvas.Text
+	labels  []*canvas.Text // pooled; the first shown of them are in use
+	shown   int
+	sectors []*canvas.Text
+	tipBox  *canvas.Rectangle
+	tipText *canvas.Text
+	objects []fyne.CanvasObject
+}
+
+func (r *mapRenderer) Destroy() {}
+
+func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 200) }
+
+func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *mapRenderer) Layout(size fyne.Size) {
+	m := r.m
+	if size != m.size {
+		m.size = size
+		if m.fitted {
+			m.fit()
+		}
+	}
+	r.raster.Resize(size)
+	r.place()
+}
+
+func (r *mapRenderer) Refresh() {
+	r.place()
+	r.raster.Refresh()
+	canvas.Refresh(r.m)
+}
+
+// place positions the texts for the current view and data.
+func (r *mapRenderer) place() {
+	m := r.m
+	fg := theme.Color(theme.ColorNameForeground)
+	r.objects = append(r.objects[:0], r.raster)
+
+	// Sector labels, just outside the outer ring.
+	for len(r.sectors) < len(m.layout.Sectors) {
+		t := canvas.NewText("", fg)
+		t.TextStyle.Bold = true
+		r.sectors = append(r.sectors, t)
+	}
+	size := theme.TextSize()
+	for i, s := range m.layout.Sectors {
+		t := r.sectors[i]
+		t.Text, t.Color, t.TextSize = sectorLabel(s), theme.Color(theme.ColorNamePlaceHolder), size*0.92
+		a := s.Mid()
+		rad := m.layout.Outer*m.zoom + 14
+		x, y := m.ox+rad*math.Sin(a), m.oy-rad*math.Cos(a)
+		ts := t.MinSize()
+		switch {
+		case math.Sin(a) > 0.2:
+			// right half: start at the point
+		case math.Sin(a) < -0.2:
+			x -= float64(ts.Width)
+		default:
+			x -= float64(ts.Width) / 2
+		}
+		if math.Cos(a) < 0 {
+			y += 0
+		} else {
+			y -= float64(ts.Height)
+		}
+		t.Move(fyne.NewPos(float32(x), float32(y)))
+		t.Resize(ts)
+		r.objects = append(r.objects, t)
+	}
+
+	// "You" at the centre.
+	r.centre.Text, r.centre.Color, r.centre.TextSize = m.CentreLabel, theme.Color(theme.ColorNameForegroundOnPrimary), size*0.9
+	cs := r.centre.MinSize()
+	r.centre.Resize(cs)
+	r.centre.Move(fyne.NewPos(float32(m.ox)-cs.Width/2, float32(m.oy)-cs.Height/2))
+	r.objects = append(r.objects, r.centre)
+
+	r.placeLabels(fg, size)
+
+	// Tooltip last, over everything.
+	if m.hover >= 0 && m.hover < len(m.layout.Nodes) {
+		n := m.layout.Nodes[m.hover]
+		text := n.Label
+		if m.Tooltip != nil {
+			text = m.Tooltip(n.ID)
+		}
+		r.tipText.Text, r.tipText.Color, r.tipText.TextSize = text, fg, size
+		ts := r.tipText.MinSize()
+		pad := float32(theme.Padding())
+		box := fyne.NewSize(ts.Width+2*pad, ts.Height+pad)
+		pos := m.hoverAt.Add(fyne.NewPos(14, 18))
+		if pos.X+box.Width > m.size.Width {
+			pos.X = m.hoverAt.X - box.Width - 6
+		}
+		if pos.Y+box.Height > m.size.Height {
+			pos.Y = m.hoverAt.Y - box.Height - 6
+		}
+		pos.X, pos.Y = max(pos.X, 0), max(pos.Y, 0)
+		r.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+		r.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
+		r.tipBox.StrokeWidth = 1
+		r.tipBox.CornerRadius = theme.InputRadiusSize()
+		r.tipBox.Move(pos)
+		r.tipBox.Resize(box)
+		r.tipText.Move(pos.Add(fyne.NewPos(pad, pad/2)))
+		r.tipText.Resize(ts)
+		r.objects = append(r.objects, r.tipBox, r.tipText)
+	}
+}
+
+// rect is a label's box in widget units.
+type rect struct{ x0, y0, x1, y1 float64 }
+
+func (a rect) overlaps(b rect) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+// placeLabels names the nodes that matter most without letting labels
+// overlap: the selected node, search matches, the selected node's ties,
+// then (zoomed out) only prominent nodes or (zoomed in) everyone in view,
+// larger nodes first. A label that would cover one already placed is left
+// out.
+func (r *mapRenderer) placeLabels(fg color.Color, size float32) {
+	m := r.m
+	l := m.layout
+	r.shown = 0
+	m.labelBoxes = m.labelBoxes[:0]
+	if len(l.Nodes) == 0 {
+		return
+	}
+	neighbour := map[int64]bool{}
+	if m.selected != 0 {
+		for _, id := range l.Neighbours(m.selected) {
+			neighbour[id] = true
+		}
+	}
+	rank := func(i int) int {
+		n := l.Nodes[i]
+		switch {
+		case n.ID == m.selected:
+			return 0
+		case m.highlighted[n.ID]:
+			return 1
+		case neighbour[n.ID]:
+			return 2
+		case m.highlighted != nil:
+			return -1 // while searching, only matches and ties are named
+		case n.Prominent || m.zoom >= labelZoom:
+			return 3 + 5 - n.Size
+		}
+		return -1
+	}
+	// Bucket candidates by rank: cheaper than sorting thousands.
+	var buckets [8][]int
+	for i := range l.Nodes {
+		if k := rank(i); k >= 0 {
+			buckets[k] = append(buckets[k], i)
+		}
+	}
+	placed := make([]rect, 0, maxLabels)
+	for _, bucket := range buckets {
+		for _, i := range bucket {
+			if r.shown >= maxLabels {
+				return
+			}
+			n := l.Nodes[i]
+			p := l.pos[i]
+			x, y := m.ox+p.x*m.zoom, m.oy+p.y*m.zoom
+			if x < -50 || y < -20 || x > float64(m.size.Width)+50 || y > float64(m.size.Height)+20 {
+				continue
+			}
+			nr := l.radius[i] * nodeScale(m.zoom)
+			// Estimated width: measuring thousands of strings is slow.
+			w := float64(len([]rune(n.Label))) * float64(size) * 0.56
+			h := float64(size) * 1.3
+			box := rect{x + nr + 3, y - h/2, x + nr + 3 + w, y + h/2}
+			clash := false
+			for _, q := range placed {
+				if box.overlaps(q) {
+					clash = true
+					break
+				}
+			}
+			if clash && n.ID != m.selected {
+				continue
+			}
+			placed = append(placed, box)
+			t := r.label(r.shown)
+			r.shown++
+			t.Text = n.Label
+			t.TextSize = size
+			t.TextStyle.Bold = n.ID == m.selected
+			t.Color = fg
+			if n.Dimmed || (m.selected != 0 && n.ID != m.selected && !neighbour[n.ID]) {
+				t.Color = theme.Color(theme.ColorNameDisabled)
+			}
+			ts := t.MinSize()
+			t.Resize(ts)
+			t.Move(fyne.NewPos(float32(box.x0), float32(y)-ts.Height/2))
+			m.labelBoxes = append(m.labelBoxes, rect{box.x0 - 2, y - float64(ts.Height)/2 + 1,
+				box.x0 + float64(ts.Width) + 2, y + float64(ts.Height)/2 - 1})
+			r.objects = append(r.objects, t)
+		}
+	}
+}
+
+func (r *mapRenderer) label(i int) *canvas.Text {
+	for len(r.labels) <= i {
+		r.labels = append(r.labels, canvas.NewText("", color.Black))
+	}
+	return r.labels[i]
+}
+
+// nodeScale is how much node glyphs grow with the zoom: less than the map
+// does, so they stay legible zoomed out and do not swamp it zoomed in.
+func nodeScale(zoom float64) float64 { return min(max(math.Sqrt(zoom), 0.45), 1.8) }
+
+// draw paints the picture at w×h pixels.
+func (r *mapRenderer) draw(w, h int) image.Image {
+	m := r.m
+	scale := 1.0
+	if m.size.Width > 0 {
+		scale = float64(w) / float64(m.size.Width)
+	}
+	m.paintView(w, h, scale)
+	return m.paint.img
+}
+
+// paintView paints the map at w×h pixels, scale pixels per widget unit:
+// rings and sectors, edges, nodes, and the centre.
+func (m *Map) paintView(w, h int, scale float64) {
+	p := &m.paint
+	p.reset(w, h)
+	l := m.layout
+	fg := toNRGBA(theme.Color(theme.ColorNameForeground))
+	primary := toNRGBA(theme.Color(theme.ColorNamePrimary))
+	z := m.zoom * scale
+	ox, oy := m.ox*scale, m.oy*scale
+	toScreen := func(q point) (float64, float64) { return ox + q.x*z, oy + q.y*z }
+
+	// Warmth rings: at the inner edge, each quarter, and the outer ring.
+	guide := inkOf(fg, 0.10)
+	span := l.Outer - innerRadius - 18
+	for _, f := range []float64{0, 0.25, 0.5, 0.75, 1} {
+		p.circle(ox, oy, (innerRadius+18+f*span)*z, guide)
+	}
+	// Sector dividers.
+	if len(l.Sectors) > 1 {
+		for _, s := range l.Sectors {
+			sx, sy := math.Sin(s.Start), -math.Cos(s.Start)
+			p.line(ox+sx*innerRadius*z, oy+sy*innerRadius*z, ox+sx*(l.Outer+10)*z, oy+sy*(l.Outer+10)*z, guide, 0)
+		}
+	}
+
+	neighbour := make(map[int32]bool)
+	sel := -1
+	if m.selected != 0 {
+		sel = l.index[m.selected]
+		for _, e := range l.adj[sel] {
+			neighbour[l.refs[e].a], neighbour[l.refs[e].b] = true, true
+		}
+	}
+	ns := nodeScale(m.zoom) * scale
+
+	// Edges: faint when there are many, and under a selection all but the
+	// selected node's.
+	base := min(max(0.6*math.Sqrt(150/float64(max(len(l.refs), 1))), 0.14), 0.6)
+	arrows := len(l.refs) <= 400 && ns >= 0.8*scale
+	smooth := len(l.refs) <= 2000
+	for _, e := range l.refs {
+		mine := sel >= 0 && (int(e.a) == sel || int(e.b) == sel)
+		opacity := base
+		if sel >= 0 && !mine {
+			opacity = base * 0.35
+		}
+		if m.highlighted != nil && !mine {
+			opacity = base * 0.35
+		}
+		ax, ay := toScreen(l.pos[e.a])
+		bx, by := toScreen(l.pos[e.b])
+		d := math.Hypot(bx-ax, by-ay)
+		if d < 1 {
+			continue
+		}
+		ux, uy := (bx-ax)/d, (by-ay)/d
+		ra, rb := l.radius[e.a]*ns+1, l.radius[e.b]*ns+1
+		if d <= ra+rb {
+			continue
+		}
+		ax, ay, bx, by = ax+ux*ra, ay+uy*ra, bx-ux*rb, by-uy*rb
+		c := inkOf(e.edge.Color, opacity)
+		dash := 0.0
+		if e.edge.Dashed {
+			dash = 4 * scale
+		}
+		if mine {
+			c = inkOf(e.edge.Color, 0.95)
+			p.thickLine(ax, ay, bx, by, 2*scale, c, dash)
+		} else if smooth {
+			p.line(ax, ay, bx, by, c, dash)
+		} else {
+			p.fastLine(ax, ay, bx, by, c, dash)
+		}
+		if e.edge.Arrow && (arrows || mine) {
+			p.arrowHead(bx, by, ux, uy, 7*scale, c)
+		}
+	}
+
+	// Nodes.
+	alert := toNRGBA(theme.Color(theme.ColorNameError))
+	bg := toNRGBA(theme.Color(theme.ColorNameBackground))
+	for i, n := range l.Nodes {
+		cx, cy := toScreen(l.pos[i])
+		rad := l.radius[i] * ns
+		if cx < -rad-4 || cy < -rad-4 || cx > float64(w)+rad+4 || cy > float64(h)+rad+4 {
+			continue
+		}
+		opacity := 1.0
+		switch {
+		case n.Dimmed:
+			opacity = 0.4
+		case sel >= 0 && i != sel && !neighbour[int32(i)]:
+			opacity = 0.3
+		case m.highlighted != nil && !m.highlighted[n.ID] && i != sel:
+			opacity = 0.25
+		}
+		if i == sel || m.highlighted[n.ID] {
+			p.fill(cx, cy, rad+6*scale, ringSDF(rad+3.5*scale, 2*scale), inkOf(primary, 1))
+		}
+		var outline ink
+		if rad >= 4*scale {
+			outline = inkOf(fg, 0.35*opacity)
+		}
+		p.glyph(cx, cy, rad, n.Shape, inkOf(n.Color, opacity), outline)
+		if n.Marked {
+			mx, my := cx+rad*0.75, cy-rad*0.75
+			dot := max(rad*0.38, 2.2*scale)
+			p.fill(mx, my, dot+1.5*scale, circleSDF(dot+1.2*scale), inkOf(bg, opacity))
+			p.fill(mx, my, dot, circleSDF(dot), inkOf(alert, opacity))
+		}
+	}
+
+	// A backing under each label, so names stay readable over lines.
+	backing := inkOf(bg, 0.72)
+	for _, b := range m.labelBoxes {
+		hw, hh := (b.x1-b.x0)*scale/2, (b.y1-b.y0)*scale/2
+		cx, cy := (b.x0*scale + hw), (b.y0*scale + hh)
+		p.fillBox(cx, cy, hw, hh, roundRectSDF(hw, hh, 4*scale), backing)
+	}
+
+	// You, at the centre.
+	you := 22 * scale * min(max(m.zoom, 0.7), 1.3)
+	p.fill(ox, oy, you+1, circleSDF(you), inkOf(primary, 1))
+}
+
+// toNRGBA converts any colour to non-premultiplied RGBA.
+func toNRGBA(c color.Color) color.NRGBA {
+	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}

@@ -1,0 +1,276 @@
+package netmap
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+)
+
+// smallNetwork is a fixed network of six people in three groups.
+func smallNetwork() ([]Node, []Edge) {
+	green := color.NRGBA{0x00, 0x9E, 0x73, 0xFF}
+	orange := color.NRGBA{0xE6, 0x9F, 0x00, 0xFF}
+	grey := color.NRGBA{0x99, 0x99, 0x99, 0xFF}
+	nodes := []Node{
+		{ID: 1, Label: "Ana Ruiz", Group: "Platform", Distance: 0.1, Size: 5, Color: green, Shape: DoubleRing, Prominent: true},
+		{ID: 2, Label: "Ben Ode", Group: "Platform", Distance: 0.6, Size: 3, Color: grey, Shape: Square},
+		{ID: 3, Label: "Carla Diaz", Group: "Sales", Distance: 0.9, Size: 4, Color: orange, Shape: Diamond, Marked: true, Prominent: true},
+		{ID: 4, Label: "Dan Wu", Group: "Sales", Distance: 0.4, Size: 2, Color: green, Shape: Circle},
+		{ID: 5, Label: "Eve Stone", Group: "", Distance: 1, Size: 1, Color: grey, Shape: Ring, Marked: true},
+		{ID: 6, Label: "Finn Lee", Group: "Design", Distance: 0.3, Size: 4, Color: orange, Shape: Triangle, Prominent: true},
+	}
+	edges := []Edge{
+		{From: 2, To: 1, Color: grey, Arrow: true},
+		{From: 1, To: 3, Color: grey, Arrow: true},
+		{From: 4, To: 3, Color: green},
+		{From: 6, To: 1, Color: orange, Dashed: true},
+		{From: 5, To: 99, Color: grey}, // to nobody on the map: left out
+	}
+	return nodes, edges
+}
+
+// generated is a network of n people in thirty groups with three ties
+// each, three in four within the group, like the sample network at scale.
+func generated(n int) ([]Node, []Edge) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	nodes := make([]Node, n)
+	for i := range nodes {
+		nodes[i] = Node{ID: int64(i + 1), Label: fmt.Sprintf("Person %d", i+1),
+			Group: fmt.Sprintf("Team %d", rng.IntN(30)), Distance: rng.Float64(), Size: 1 + rng.IntN(5),
+			Color: color.NRGBA{uint8(rng.IntN(256)), 0x80, 0x80, 0xFF}, Shape: Shape(rng.IntN(6)),
+			Marked: rng.IntN(4) == 0}
+		nodes[i].Prominent = nodes[i].Size >= 4
+	}
+	byGroup := map[string][]int64{}
+	for _, nd := range nodes {
+		byGroup[nd.Group] = append(byGroup[nd.Group], nd.ID)
+	}
+	edges := make([]Edge, 3*n)
+	for i := range edges {
+		from := int64(1 + rng.IntN(n))
+		to := int64(1 + rng.IntN(n))
+		if mates := byGroup[nodes[from-1].Group]; rng.IntN(4) > 0 {
+			to = mates[rng.IntN(len(mates))]
+		}
+		edges[i] = Edge{From: from, To: to,
+			Color: color.NRGBA{0x80, 0x80, 0x80, 0xFF}, Dashed: i%7 == 0, Arrow: i%2 == 0}
+	}
+	return nodes, edges
+}
+
+func TestLayoutPlacesByDistanceAndGroup(t *testing.T) {
+	nodes, edges := smallNetwork()
+	l := NewLayout(nodes, edges)
+	if len(l.refs) != 4 {
+		t.Errorf("%d edges on the map, want 4 (the one to nobody left out)", len(l.refs))
+	}
+	// Groups: the biggest first, the nameless last.
+	var labels []string
+	for _, s := range l.Sectors {
+		labels = append(labels, s.Label)
+	}
+	if fmt.Sprint(labels) != "[Platform Sales Design No group]" {
+		t.Errorf("sectors %v, want [Platform Sales Design No group]", labels)
+	}
+	// Warm (small distance) nodes sit nearer the centre than cold ones.
+	dist := func(id int64) float64 {
+		x, y, ok := l.Position(id)
+		if !ok {
+			t.Fatalf("node %d not placed", id)
+		}
+		return x*x + y*y
+	}
+	if !(dist(1) < dist(2) && dist(2) < dist(3) && dist(3) < dist(5)) {
+		t.Errorf("radii out of order: %v %v %v %v", dist(1), dist(2), dist(3), dist(5))
+	}
+	// Each node's angle lies in its sector.
+	for _, n := range nodes {
+		x, y, _ := l.Position(n.ID)
+		var s Sector
+		for _, sec := range l.Sectors {
+			if sec.Label == n.Group || (n.Group == "" && sec.Label == noGroup) {
+				s = sec
+			}
+		}
+		a := math.Atan2(x, -y) // clockwise from twelve o'clock
+		if a < 0 {
+			a += 2 * math.Pi
+		}
+		if a < s.Start || a > s.End {
+			t.Errorf("%s at angle %.2f, outside its sector %.2f–%.2f", n.Label, a, s.Start, s.End)
+		}
+	}
+	if got := fmt.Sprint(l.Neighbours(1)); got != "[2 3 6]" {
+		t.Errorf("neighbours of 1 = %s, want [2 3 6]", got)
+	}
+	// The same input gives the same picture.
+	again := NewLayout(nodes, edges)
+	for _, n := range nodes {
+		x1, y1, _ := l.Position(n.ID)
+		x2, y2, _ := again.Position(n.ID)
+		if x1 != x2 || y1 != y2 {
+			t.Errorf("%s moved between two layouts of the same network", n.Label)
+		}
+	}
+}
+
+func TestLayoutGathersManyGroupsIntoOther(t *testing.T) {
+	nodes, _ := generated(600)
+	for i := range nodes {
+		nodes[i].Group = fmt.Sprintf("Org %d", i%40)
+	}
+	l := NewLayout(nodes, nil)
+	if len(l.Sectors) != maxSectors || l.Sectors[len(l.Sectors)-1].Label != otherGroup {
+		t.Fatalf("%d sectors ending with %q, want %d ending with Other", len(l.Sectors), l.Sectors[len(l.Sectors)-1].Label, maxSectors)
+	}
+	total := 0
+	for _, s := range l.Sectors {
+		total += s.Count
+	}
+	if total != 600 {
+		t.Errorf("sectors hold %d nodes, want 600", total)
+	}
+}
+
+// newTestMap shows a map of the small network in a test window.
+func newTestMap(t *testing.T) (*Map, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	m := New()
+	m.SetLayout(NewLayout(smallNetwork()))
+	w := test.NewTempWindow(t, m)
+	w.Resize(fyne.NewSize(640, 480))
+	return m, w
+}
+
+// onCanvas is a position in the map's coordinates as a position on the
+// window's canvas.
+func onCanvas(m *Map, pos fyne.Position) fyne.Position {
+	return pos.Add(fyne.CurrentApp().Driver().AbsolutePositionForObject(m))
+}
+
+func TestTapSelectsTheNodeUnderThePointer(t *testing.T) {
+	m, w := newTestMap(t)
+	var tapped []int64
+	m.OnTapped = func(id int64) { tapped = append(tapped, id) }
+	for _, id := range []int64{3, 1, 6} {
+		pos, ok := m.NodePosition(id)
+		if !ok {
+			t.Fatalf("node %d has no position", id)
+		}
+		test.TapCanvas(w.Canvas(), onCanvas(m, pos))
+		if m.Selected() != id {
+			t.Errorf("tapped node %d, selected %d", id, m.Selected())
+		}
+	}
+	test.TapCanvas(w.Canvas(), onCanvas(m, fyne.NewPos(3, 3))) // a corner: nobody
+	if fmt.Sprint(tapped) != "[3 1 6 0]" || m.Selected() != 0 {
+		t.Errorf("tapped %v, selected %d; want [3 1 6 0] and nothing selected", tapped, m.Selected())
+	}
+}
+
+func TestDoubleTapOpens(t *testing.T) {
+	m, _ := newTestMap(t)
+	var opened int64
+	m.OnDoubleTapped = func(id int64) { opened = id }
+	pos, _ := m.NodePosition(4)
+	test.DoubleTap(m) // at the centre: "You", not a person
+	if opened != 0 {
+		t.Errorf("double tap at the centre opened %d", opened)
+	}
+	m.DoubleTapped(&fyne.PointEvent{Position: pos})
+	if opened != 4 {
+		t.Errorf("opened %d, want 4", opened)
+	}
+}
+
+func TestZoomKeepsThePointUnderThePointer(t *testing.T) {
+	m, _ := newTestMap(t)
+	before, _ := m.NodePosition(3)
+	z := m.Zoom()
+	m.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: before}, Scrolled: fyne.Delta{DY: 20}})
+	after, _ := m.NodePosition(3)
+	if m.Zoom() <= z {
+		t.Errorf("scrolling up zoomed from %.3f to %.3f, want closer", z, m.Zoom())
+	}
+	if d := after.Subtract(before); d.X*d.X+d.Y*d.Y > 0.01 {
+		t.Errorf("node under the pointer moved by %v while zooming", d)
+	}
+	m.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 30, DY: -10}})
+	moved, _ := m.NodePosition(3)
+	if moved.Subtract(after) != fyne.NewPos(30, -10) {
+		t.Errorf("dragging by (30, -10) moved the node by %v", moved.Subtract(after))
+	}
+	m.FitAll()
+	if m.Zoom() != z {
+		t.Errorf("fit all zoom %.3f, want the first fit %.3f", m.Zoom(), z)
+	}
+	for i := 0; i < 40; i++ {
+		m.ZoomOut()
+	}
+	if m.Zoom() < z/2-1e-9 {
+		t.Errorf("zoomed out to %.3f, below half the fit %.3f", m.Zoom(), z)
+	}
+}
+
+func TestMapImages(t *testing.T) {
+	m, w := newTestMap(t)
+	m.Tooltip = func(id int64) string { return fmt.Sprintf("person %d", id) }
+	test.AssertImageMatches(t, "map_unselected.png", w.Canvas().Capture())
+	m.Select(1)
+	test.AssertImageMatches(t, "map_selected.png", w.Canvas().Capture())
+	m.Select(0)
+	m.SetHighlighted([]int64{4})
+	test.AssertImageMatches(t, "map_search.png", w.Canvas().Capture())
+}
+
+func TestHoverShowsTooltip(t *testing.T) {
+	m, w := newTestMap(t)
+	m.Tooltip = func(id int64) string { return fmt.Sprintf("Tip for %d", id) }
+	pos, _ := m.NodePosition(2)
+	test.MoveMouse(w.Canvas(), onCanvas(m, pos))
+	if !rendersText(m, "Tip for 2") {
+		t.Error("hovering node 2 shows no tooltip")
+	}
+	test.MoveMouse(w.Canvas(), onCanvas(m, fyne.NewPos(2, 2)))
+	if rendersText(m, "Tip for 2") {
+		t.Error("the tooltip stays after the pointer left the node")
+	}
+}
+
+func rendersText(m *Map, s string) bool {
+	for _, o := range test.WidgetRenderer(m).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text == s {
+			return true
+		}
+	}
+	return false
+}
+
+func BenchmarkLayout(b *testing.B) {
+	nodes, edges := generated(5000)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewLayout(nodes, edges)
+	}
+}
+
+// BenchmarkRepaint paints the whole 5,000-person map with 15,000 ties at
+// 1280×800, fitted into view: what a pan or zoom costs. Target ≤ 16 ms.
+func BenchmarkRepaint(b *testing.B) {
+	test.NewTempApp(b)
+	nodes, edges := generated(5000)
+	m := New()
+	m.size = fyne.NewSize(1280, 800)
+	m.SetLayout(NewLayout(nodes, edges))
+	b.ReportAllocs()
+	for b.Loop() {
+		m.paintView(1280, 800, 1)
+	}
+}

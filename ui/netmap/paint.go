@@ -1,0 +1,357 @@
+package netmap
+
+import (
+	"image"
+	"image/color"
+	"math"
+)
+
+// painter draws anti-aliased shapes and lines straight into an RGBA image
+// (premultiplied alpha), far faster than thousands of canvas objects.
+type painter struct {
+	img  *image.RGBA
+	w, h int
+}
+
+// reset makes the painter's image w×h pixels and clears it, reusing the
+// image's memory when it is big enough.
+func (p *painter) reset(w, h int) {
+	if p.img == nil || cap(p.img.Pix) < w*h*4 {
+		p.img = image.NewRGBA(image.Rect(0, 0, w, h))
+	} else {
+		p.img.Pix = p.img.Pix[:w*h*4]
+		p.img.Stride = w * 4
+		p.img.Rect = image.Rect(0, 0, w, h)
+		clear(p.img.Pix)
+	}
+	p.w, p.h = w, h
+}
+
+// ink is a colour ready to blend: premultiplied components 0–255, as
+// floats for partial coverage and as integers for the fast path.
+type ink struct {
+	r, g, b, a     float64
+	ir, ig, ib, ia uint32
+}
+
+// inkOf is c at the given opacity (0–1).
+func inkOf(c color.NRGBA, opacity float64) ink {
+	a := float64(c.A) / 255 * min(max(opacity, 0), 1)
+	k := ink{r: float64(c.R) * a, g: float64(c.G) * a, b: float64(c.B) * a, a: 255 * a}
+	k.ir, k.ig, k.ib, k.ia = uint32(k.r+0.5), uint32(k.g+0.5), uint32(k.b+0.5), uint32(k.a+0.5)
+	return k
+}
+
+// put lays ink over the pixel at byte offset i, fully covered, in
+// integer arithmetic: the path of the thousands of faint edges.
+func (p *painter) put(i int, c ink) {
+	px := p.img.Pix[i : i+4 : i+4]
+	keep := 256 - c.ia // exact at both ends: 256 keeps all, 1 keeps none
+	px[0] = uint8(c.ir + uint32(px[0])*keep>>8)
+	px[1] = uint8(c.ig + uint32(px[1])*keep>>8)
+	px[2] = uint8(c.ib + uint32(px[2])*keep>>8)
+	px[3] = uint8(c.ia + uint32(px[3])*keep>>8)
+}
+
+// fastLine draws a one-pixel line without anti-aliasing (a fixed-point
+// DDA), several times faster than line: for networks with thousands of
+// faint edges, where smoothing is invisible.
+func (p *painter) fastLine(x0, y0, x1, y1 float64, c ink, dash float64) {
+	if !p.clip(&x0, &y0, &x1, &y1) {
+		return
+	}
+	dx, dy := x1-x0, y1-y0
+	n := int(max(math.Abs(dx), math.Abs(dy)))
+	if n == 0 {
+		return
+	}
+	const one = 1 << 16
+	x, y := int(x0*one), int(y0*one)
+	sx, sy := int(dx/float64(n)*one), int(dy/float64(n)*one)
+	// Dashes: on for dashSteps steps, off for as many.
+	dashSteps := n + 1
+	if dash > 0 {
+		dashSteps = max(int(dash/math.Sqrt(dx*dx+dy*dy)*float64(n)), 1)
+	}
+	w, h, stride := p.w, p.h, p.img.Stride
+	for k, run := 0, 0; k <= n; k++ {
+		xi, yi := x>>16, y>>16
+		x += sx
+		y += sy
+		if run++; run > dashSteps {
+			if run > 2*dashSteps {
+				run = 1
+			} else {
+				continue
+			}
+		}
+		if uint(xi) < uint(w) && uint(yi) < uint(h) {
+			p.put(yi*stride+xi*4, c)
+		}
+	}
+}
+
+// circle draws a one-pixel anti-aliased circle outline as a polygon of
+// short lines: far cheaper than testing every pixel of its box.
+func (p *painter) circle(cx, cy, r float64, c ink) {
+	n := max(int(2*math.Pi*r/6), 24)
+	px, py := cx, cy-r
+	for k := 1; k <= n; k++ {
+		a := 2 * math.Pi * float64(k) / float64(n)
+		x, y := cx+r*math.Sin(a), cy-r*math.Cos(a)
+		p.line(px, py, x, y, c, 0)
+		px, py = x, y
+	}
+}
+
+// blend lays ink over the pixel at (x, y) with coverage cov (0–1).
+func (p *painter) blend(x, y int, c ink, cov float64) {
+	if x < 0 || y < 0 || x >= p.w || y >= p.h || cov <= 0 {
+		return
+	}
+	if cov > 1 {
+		cov = 1
+	}
+	i := y*p.img.Stride + x*4
+	px := p.img.Pix[i : i+4 : i+4]
+	keep := 1 - c.a*cov/255
+	px[0] = uint8(c.r*cov + float64(px[0])*keep)
+	px[1] = uint8(c.g*cov + float64(px[1])*keep)
+	px[2] = uint8(c.b*cov + float64(px[2])*keep)
+	px[3] = uint8(c.a*cov + float64(px[3])*keep)
+}
+
+// sdf is a signed distance in pixels from a point (dx, dy) relative to a
+// shape's centre to its edge: negative inside.
+type sdf func(dx, dy float64) float64
+
+// fill paints the shape described by d around (cx, cy), reaching at most
+// extent pixels from the centre, anti-aliased over one pixel.
+func (p *painter) fill(cx, cy, extent float64, d sdf, c ink) {
+	p.fillBox(cx, cy, extent, extent, d, c)
+}
+
+// fillBox is fill for a shape reaching ex pixels across and ey down from
+// its centre.
+func (p *painter) fillBox(cx, cy, ex, ey float64, d sdf, c ink) {
+	x0, x1 := int(math.Floor(cx-ex-1)), int(math.Ceil(cx+ex+1))
+	y0, y1 := int(math.Floor(cy-ey-1)), int(math.Ceil(cy+ey+1))
+	x0, y0 = max(x0, 0), max(y0, 0)
+	x1, y1 = min(x1, p.w-1), min(y1, p.h-1)
+	for y := y0; y <= y1; y++ {
+		dy := float64(y) + 0.5 - cy
+		for x := x0; x <= x1; x++ {
+			if cov := 0.5 - d(float64(x)+0.5-cx, dy); cov > 0 {
+				p.blend(x, y, c, cov)
+			}
+		}
+	}
+}
+
+func circleSDF(r float64) sdf {
+	return func(dx, dy float64) float64 { return math.Sqrt(dx*dx+dy*dy) - r }
+}
+
+// ringSDF is the outline of a circle of radius r, width wide.
+func ringSDF(r, width float64) sdf {
+	return func(dx, dy float64) float64 { return math.Abs(math.Sqrt(dx*dx+dy*dy)-r) - width/2 }
+}
+
+func squareSDF(half float64) sdf {
+	return func(dx, dy float64) float64 {
+		qx, qy := math.Abs(dx)-half, math.Abs(dy)-half
+		return math.Sqrt(max(qx, 0)*max(qx, 0)+max(qy, 0)*max(qy, 0)) + min(max(qx, qy), 0)
+	}
+}
+
+// roundRectSDF is a rectangle of half-size hw×hh with corners rounded by
+// radius r.
+func roundRectSDF(hw, hh, r float64) sdf {
+	return func(dx, dy float64) float64 {
+		qx, qy := math.Abs(dx)-hw+r, math.Abs(dy)-hh+r
+		return math.Sqrt(max(qx, 0)*max(qx, 0)+max(qy, 0)*max(qy, 0)) + min(max(qx, qy), 0) - r
+	}
+}
+
+func diamondSDF(r float64) sdf {
+	return func(dx, dy float64) float64 { return (math.Abs(dx) + math.Abs(dy) - r) / math.Sqrt2 }
+}
+
+// triangleSDF is an equilateral triangle pointing down (y grows down)
+// whose circumscribed circle has radius r.
+func triangleSDF(r float64) sdf {
+	const k = 1.7320508075688772 // √3
+	side := r * k / 2            // half the side
+	return func(dx, dy float64) float64 {
+		// Inigo Quilez's equilateral triangle, centred on its centroid
+		// and pointing up in y-up space, which is down on screen.
+		px, py := math.Abs(dx)-side, dy+side/k
+		if px+k*py > 0 {
+			px, py = (px-k*py)/2, (-k*px-py)/2
+		}
+		px -= min(max(px, -2*side), 0)
+		d := math.Sqrt(px*px + py*py)
+		if py < 0 {
+			return d
+		}
+		return -d
+	}
+}
+
+// glyph paints a node of shape s with radius r (pixels) at (cx, cy).
+func (p *painter) glyph(cx, cy, r float64, s Shape, c ink, outline ink) {
+	switch s {
+	case DoubleRing:
+		p.fill(cx, cy, r, circleSDF(r*0.72), c)
+		p.fill(cx, cy, r+1, ringSDF(r, max(r*0.16, 1.2)), c)
+	case Square:
+		p.fill(cx, cy, r, squareSDF(r*0.8), c)
+	case Diamond:
+		p.fill(cx, cy, r*1.1, diamondSDF(r*1.08), c)
+	case Triangle:
+		p.fill(cx, cy, r*1.2, triangleSDF(r*1.12), c)
+	case Ring:
+		p.fill(cx, cy, r+1, ringSDF(r*0.86, max(r*0.28, 1.4)), c)
+	default:
+		p.fill(cx, cy, r, circleSDF(r), c)
+	}
+	if outline.a > 0 && s != Ring && s != DoubleRing {
+		// A hairline keeps light fills apart from the background.
+		p.fill(cx, cy, r+1, ringSDF(r, 0.8), outline)
+	}
+}
+
+// line draws a one-pixel anti-aliased line (Xiaolin Wu) from (x0, y0) to
+// (x1, y1). With dash > 0 it leaves gaps of dash pixels every dash pixels.
+func (p *painter) line(x0, y0, x1, y1 float64, c ink, dash float64) {
+	if !p.clip(&x0, &y0, &x1, &y1) {
+		return
+	}
+	steep := math.Abs(y1-y0) > math.Abs(x1-x0)
+	if steep {
+		x0, y0, x1, y1 = y0, x0, y1, x1
+	}
+	if x0 > x1 {
+		x0, x1, y0, y1 = x1, x0, y1, y0
+	}
+	dx := x1 - x0
+	gradient := 1.0
+	if dx > 0 {
+		gradient = (y1 - y0) / dx
+	}
+	// Dashes are measured along the line.
+	stepLen := math.Hypot(1, gradient)
+	y := y0 + gradient*(math.Round(x0)-x0)
+	for x := int(math.Round(x0)); x <= int(math.Round(x1)); x++ {
+		if dash > 0 && int(float64(x-int(math.Round(x0)))*stepLen/dash)%2 == 1 {
+			y += gradient
+			continue
+		}
+		yi := math.Floor(y)
+		f := y - yi
+		if steep {
+			p.blend(int(yi), x, c, 1-f)
+			p.blend(int(yi)+1, x, c, f)
+		} else {
+			p.blend(x, int(yi), c, 1-f)
+			p.blend(x, int(yi)+1, c, f)
+		}
+		y += gradient
+	}
+}
+
+// thickLine draws a line width pixels wide with round ends.
+func (p *painter) thickLine(x0, y0, x1, y1, width float64, c ink, dash float64) {
+	if !p.clip(&x0, &y0, &x1, &y1) {
+		return
+	}
+	length := math.Hypot(x1-x0, y1-y0)
+	if length < 0.5 {
+		return
+	}
+	ux, uy := (x1-x0)/length, (y1-y0)/length
+	half := width / 2
+	minX, maxX := int(math.Floor(min(x0, x1)-half-1)), int(math.Ceil(max(x0, x1)+half+1))
+	minY, maxY := int(math.Floor(min(y0, y1)-half-1)), int(math.Ceil(max(y0, y1)+half+1))
+	minX, minY = max(minX, 0), max(minY, 0)
+	maxX, maxY = min(maxX, p.w-1), min(maxY, p.h-1)
+	for y := minY; y <= maxY; y++ {
+		for x := minX; x <= maxX; x++ {
+			px, py := float64(x)+0.5-x0, float64(y)+0.5-y0
+			t := px*ux + py*uy
+			if dash > 0 && t > 0 && int(t/dash)%2 == 1 {
+				continue
+			}
+			tc := min(max(t, 0), length)
+			d := math.Hypot(px-tc*ux, py-tc*uy) - half
+			if cov := 0.5 - d; cov > 0 {
+				p.blend(x, y, c, cov)
+			}
+		}
+	}
+}
+
+// arrowHead draws a filled arrow head with its tip at (x, y), pointing
+// along (ux, uy), size pixels long.
+func (p *painter) arrowHead(x, y, ux, uy, size float64, c ink) {
+	// Corners of the head: the tip, and two points back and to the sides.
+	bx, by := x-ux*size, y-uy*size
+	ax, ay := bx-uy*size*0.5, by+ux*size*0.5
+	cx, cy := bx+uy*size*0.5, by-ux*size*0.5
+	minX, maxX := int(math.Floor(min(x, ax, cx))), int(math.Ceil(max(x, ax, cx)))
+	minY, maxY := int(math.Floor(min(y, ay, cy))), int(math.Ceil(max(y, ay, cy)))
+	minX, minY = max(minX, 0), max(minY, 0)
+	maxX, maxY = min(maxX, p.w-1), min(maxY, p.h-1)
+	edge := func(x0, y0, x1, y1, px, py float64) float64 {
+		// Signed distance to the edge line, positive outside
+		// (corners run counter-clockwise on screen).
+		ex, ey := x1-x0, y1-y0
+		l := math.Hypot(ex, ey)
+		return ((px-x0)*ey - (py-y0)*ex) / l
+	}
+	for py := minY; py <= maxY; py++ {
+		for px := minX; px <= maxX; px++ {
+			fx, fy := float64(px)+0.5, float64(py)+0.5
+			d := max(edge(x, y, ax, ay, fx, fy), edge(ax, ay, cx, cy, fx, fy), edge(cx, cy, x, y, fx, fy))
+			if (ax-x)*(cy-y)-(ay-y)*(cx-x) < 0 {
+				d = max(-edge(x, y, ax, ay, fx, fy), -edge(ax, ay, cx, cy, fx, fy), -edge(cx, cy, x, y, fx, fy))
+			}
+			if cov := 0.5 - d; cov > 0 {
+				p.blend(px, py, c, cov)
+			}
+		}
+	}
+}
+
+// clip trims a segment to the image (with a margin), Liang–Barsky, and
+// reports whether any of it is left.
+func (p *painter) clip(x0, y0, x1, y1 *float64) bool {
+	const m = 2
+	lo, hi := 0.0, 1.0
+	dx, dy := *x1-*x0, *y1-*y0
+	for _, e := range [4][2]float64{
+		{-dx, *x0 + m}, {dx, float64(p.w) + m - *x0},
+		{-dy, *y0 + m}, {dy, float64(p.h) + m - *y0},
+	} {
+		pp, q := e[0], e[1]
+		if pp == 0 {
+			if q < 0 {
+				return false
+			}
+			continue
+		}
+		t := q / pp
+		if pp < 0 {
+			lo = max(lo, t)
+		} else {
+			hi = min(hi, t)
+		}
+		if lo > hi {
+			return false
+		}
+	}
+	ox, oy := *x0, *y0
+	*x0, *y0 = ox+lo*dx, oy+lo*dy
+	*x1, *y1 = ox+hi*dx, oy+hi*dy
+	return true
+}
