@@ -74,6 +74,7 @@ type Window struct {
 	content  *fyne.Container
 	toast    *toast
 	today    *todayScreen
+	relMap   *mapScreen
 	people   *peopleScreen
 	promises *promisesScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
@@ -84,6 +85,7 @@ type Window struct {
 	currentInteractionEditor *interactionEditor
 	currentPromiseEditor     *promiseEditor
 	currentPromiseDialog     *promiseDialog
+	currentExplainer         dialog.Dialog // "How is this computed?", once shown
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -96,6 +98,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.win = app.NewWindow("Rapport")
 	w.screens = screenTable()
 	w.today = newTodayScreen(w)
+	w.relMap = newMapScreen(w)
 	w.people = newPeopleScreen(w)
 	w.promises = newPromisesScreen(w)
 	w.toast = newToast()
@@ -208,6 +211,8 @@ func (w *Window) refresh() {
 	switch w.current {
 	case "today":
 		w.today.reload()
+	case "map":
+		w.relMap.reload()
 	case "people":
 		w.people.refreshPerson()
 	case "promises":

@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// showCreditsExplainer answers "How is this computed?": the rules of
+// credits, warmth, whom to reach out to and the risks in plain sentences,
+// and the table of what each kind of contact and promise outcome is worth.
+func showCreditsExplainer(w *Window) {
+	rules := model.DefaultCredits
+	body := container.NewVBox()
+	for _, para := range strings.Split(rules.Explain(), "\n\n") {
+		body.Add(wrapped(para))
+	}
+	body.Add(cardHeading("What each is worth, in credits"))
+	table := container.New(layout.NewFormLayout())
+	for _, row := range rules.Table() {
+		points := widget.NewLabelWithStyle(signedCredits(row.Points), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+		if row.Points < 0 {
+			points.Importance = widget.DangerImportance
+		}
+		table.Add(points)
+		table.Add(widget.NewLabel(row.What))
+	}
+	body.Add(table)
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(600, 480))
+	d := dialog.NewCustom("How is this computed?", "Close", scroll, w.win)
+	w.currentExplainer = d
+	d.Show()
+}
+
+// signedCredits is a weight with its sign: "+8", "−2", "0".
+func signedCredits(v float64) string {
+	s := strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), "-", "−", 1)
+	if v > 0 {
+		return "+" + s
+	}
+	return s
+}

@@ -1,0 +1,365 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/netmap"
+)
+
+// Choices of the map's filters.
+const (
+	groupByTeam    = "Sectors by team"
+	groupByOrg     = "Sectors by organisation"
+	anyInfluence   = "Any influence"
+	mapViewName    = "Map"
+	gridViewName   = "Grid"
+	minSearchRunes = 2
+)
+
+// minInfluenceChoices are the minimum-influence filter's options, from none
+// to 5 only.
+var minInfluenceChoices = []string{anyInfluence, "Influence 2+", "Influence 3+", "Influence 4+", "Influence 5"}
+
+// mapScreen is the relationship map: the network drawn around the user,
+// or the same people in the influence × stance grid, with filters above
+// and a card beside it about the person selected (or a legend when
+// nobody is).
+type mapScreen struct {
+	w   *Window
+	net model.Network
+	// shown is the people that pass the filters, and byID every person
+	// by ID, archived ones too.
+	shown    []model.NetworkPerson
+	index    *model.PeopleIndex // of shown, for the search
+	byID     map[int64]model.NetworkPerson
+	selected int64
+
+	view      *netmap.Map
+	grid      *stanceGrid
+	body      *fyne.Container // the map or the grid
+	card      *fyne.Container // the side card
+	count     *widget.Label
+	viewMode  *widget.RadioGroup
+	groupBy   *widget.Select
+	stance    *widget.Select
+	influence *widget.Select
+	archived  *widget.Check
+	search    *widget.Entry
+	zoom      *fyne.Container // zoom buttons, shown with the map only
+	root      fyne.CanvasObject
+
+	// card holds what it read about the selected person, for tests.
+	cardPromises []model.Promise
+}
+
+func newMapScreen(w *Window) *mapScreen {
+	s := &mapScreen{w: w, byID: map[int64]model.NetworkPerson{}, index: model.NewPeopleIndex(nil)}
+	s.view = netmap.New()
+	s.view.OnTapped = s.selectPerson
+	s.view.OnDoubleTapped = s.openPerson
+	s.view.Tooltip = s.tooltip
+	s.grid = newStanceGrid(s.selectPerson)
+	s.body = container.NewStack(s.view)
+	s.card = container.NewVBox()
+	s.count = widget.NewLabel("")
+	s.count.Importance = widget.LowImportance
+
+	s.viewMode = widget.NewRadioGroup([]string{mapViewName, gridViewName}, func(string) { s.showView() })
+	s.viewMode.Horizontal = true
+	s.viewMode.Required = true
+	s.viewMode.Selected = mapViewName
+	s.groupBy = widget.NewSelect([]string{groupByTeam, groupByOrg}, func(string) { s.apply() })
+	s.groupBy.Selected = groupByTeam
+	s.stance = widget.NewSelect(append([]string{anyStance}, model.Labels(model.Stances())...), func(string) { s.apply() })
+	s.stance.Selected = anyStance
+	s.influence = widget.NewSelect(minInfluenceChoices, func(string) { s.apply() })
+	s.influence.Selected = anyInfluence
+	s.archived = widget.NewCheck("Show archived", func(bool) { s.apply() })
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Find on the map")
+	s.search.OnChanged = func(string) { s.applySearch() }
+	s.search.OnSubmitted = func(string) { s.jumpToMatch() }
+
+	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), s.view.ZoomOut)
+	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), s.view.ZoomIn)
+	fit := widget.NewButtonWithIcon("Fit all", theme.ZoomFitIcon(), s.view.FitAll)
+	for _, b := range []*widget.Button{zoomOut, zoomIn, fit} {
+		b.Importance = widget.LowImportance
+	}
+	s.zoom = container.NewHBox(zoomOut, zoomIn, fit)
+	how := widget.NewButtonWithIcon("How is this computed?", theme.QuestionIcon(), func() { showCreditsExplainer(w) })
+	how.Importance = widget.LowImportance
+
+	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(210, s.groupBy),
+		atLeast(150, s.stance), atLeast(160, s.influence), s.archived)
+	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.zoom, how), s.search)
+	top := container.NewVBox(container.NewHScroll(filters), searchRow)
+	side := container.NewBorder(nil, nil, widget.NewSeparator(), nil,
+		atLeast(300, container.NewVScroll(container.NewPadded(s.card))))
+	s.root = container.NewBorder(container.NewPadded(top), container.NewPadded(s.count), nil, side, s.body)
+	return s
+}
+
+// content returns the screen with fresh data.
+func (s *mapScreen) content() fyne.CanvasObject {
+	s.reload()
+	return s.root
+}
+
+// reload reads the network again and redraws, keeping the filters, the
+// selection and the view.
+func (s *mapScreen) reload() {
+	net, err := s.w.store.Network(context.Background(), s.w.now())
+	if err != nil {
+		s.w.showError("Could not read the relationship map", err)
+		return
+	}
+	s.net = net
+	clear(s.byID)
+	for _, p := range net.People {
+		s.byID[p.Person.ID] = p
+	}
+	s.apply()
+}
+
+// keep reports whether a person passes the filters.
+func (s *mapScreen) keep(p model.NetworkPerson) bool {
+	if p.Person.Archived() && !s.archived.Checked {
+		return false
+	}
+	if s.stance.Selected != anyStance && p.Person.Stance.Label() != s.stance.Selected {
+		return false
+	}
+	return p.Person.Influence >= slices.Index(minInfluenceChoices, s.influence.Selected)+1
+}
+
+// apply filters the network and redraws the map, the grid and the card.
+func (s *mapScreen) apply() {
+	s.shown = s.shown[:0]
+	for _, p := range s.net.People {
+		if s.keep(p) {
+			s.shown = append(s.shown, p)
+		}
+	}
+	if _, ok := s.byID[s.selected]; !ok || !slices.ContainsFunc(s.shown, func(p model.NetworkPerson) bool {
+		return p.Person.ID == s.selected
+	}) {
+		s.selected = 0
+	}
+	nodes := make([]netmap.Node, len(s.shown))
+	people := make([]model.PersonSummary, len(s.shown))
+	for i, p := range s.shown {
+		nodes[i] = s.node(p)
+		people[i] = model.PersonSummary{Person: p.Person}
+	}
+	s.index = model.NewPeopleIndex(people)
+	edges := make([]netmap.Edge, 0, len(s.net.Ties))
+	for _, t := range s.net.Ties {
+		edges = append(edges, tieEdge(t))
+	}
+	s.view.SetLayout(netmap.NewLayout(nodes, edges))
+	s.view.Select(s.selected)
+	s.applySearch()
+	s.updateCount()
+	s.showCard()
+}
+
+// node is how a person is drawn: nearer the centre the warmer, sized by
+// influence, coloured and shaped by stance.
+func (s *mapScreen) node(p model.NetworkPerson) netmap.Node {
+	group := p.Person.Team
+	if s.groupBy.Selected == groupByOrg {
+		group = p.Person.Organisation
+	}
+	return netmap.Node{
+		ID:        p.Person.ID,
+		Label:     p.Person.Name,
+		Group:     group,
+		Distance:  1 - float64(p.Warmth)/100,
+		Size:      p.Person.Influence,
+		Color:     stanceColor(p.Person.Stance),
+		Shape:     stanceShape(p.Person.Stance),
+		Marked:    p.Overdue && !p.Person.Archived(),
+		Prominent: p.Person.Influence >= model.HighInfluence,
+		Dimmed:    p.Person.Archived(),
+	}
+}
+
+// stanceShape tells stances apart without colour: champions ringed,
+// supporters round, neutrals square, skeptics diamonds, blockers
+// triangles pointing down, unknowns hollow.
+func stanceShape(st model.Stance) netmap.Shape {
+	switch st {
+	case model.StanceChampion:
+		return netmap.DoubleRing
+	case model.StanceSupporter:
+		return netmap.Circle
+	case model.StanceNeutral:
+		return netmap.Square
+	case model.StanceSkeptic:
+		return netmap.Diamond
+	case model.StanceBlocker:
+		return netmap.Triangle
+	}
+	return netmap.Ring
+}
+
+// tieEdge is how a tie is drawn: reporting lines grey with an arrow to the
+// manager, influence blue with an arrow to whom it sways, closeness green,
+// and conflict dashed red.
+func tieEdge(t model.Tie) netmap.Edge {
+	e := netmap.Edge{From: t.FromID, To: t.ToID}
+	switch t.Kind {
+	case model.TieReportsTo:
+		e.Color, e.Arrow = color.NRGBA{R: 0x8a, G: 0x90, B: 0x99, A: 0xff}, true
+	case model.TieInfluences:
+		e.Color, e.Arrow = color.NRGBA{R: 0x3d, G: 0x8b, B: 0xd9, A: 0xff}, true
+	case model.TieCloseTo:
+		e.Color = color.NRGBA{R: 0x2e, G: 0x9e, B: 0x5b, A: 0xff}
+	default:
+		e.Color, e.Dashed = color.NRGBA{R: 0xd6, G: 0x45, B: 0x45, A: 0xff}, true
+	}
+	return e
+}
+
+// showView shows the map or the grid.
+func (s *mapScreen) showView() {
+	if s.viewMode.Selected == gridViewName {
+		s.body.Objects = []fyne.CanvasObject{s.grid.content()}
+		s.zoom.Hide()
+	} else {
+		s.body.Objects = []fyne.CanvasObject{s.view}
+		s.zoom.Show()
+	}
+	s.applySearch()
+	s.body.Refresh()
+}
+
+// matches are the people shown whose name, title, team, organisation or
+// email matches the search, or nil when there is no search.
+func (s *mapScreen) matches() []int64 {
+	q := strings.TrimSpace(s.search.Text)
+	if len([]rune(q)) < minSearchRunes {
+		return nil
+	}
+	found := []int64{}
+	for _, i := range s.index.Match(q, nil) {
+		found = append(found, s.shown[i].Person.ID)
+	}
+	return found
+}
+
+// applySearch highlights the matches on the map, or narrows the grid to
+// them.
+func (s *mapScreen) applySearch() {
+	found := s.matches()
+	if found != nil && len(found) == 0 {
+		found = []int64{-1} // nothing matches: everyone faint
+	}
+	s.view.SetHighlighted(found)
+	s.grid.setPeople(s.gridPeople(), s.selected)
+	s.updateCount()
+}
+
+// jumpToMatch selects the first match and brings it into view.
+func (s *mapScreen) jumpToMatch() {
+	if found := s.matches(); len(found) > 0 {
+		s.selectPerson(found[0])
+		s.view.CentreOn(found[0])
+	}
+}
+
+// updateCount says how many people and ties are on show.
+func (s *mapScreen) updateCount() {
+	overdue := 0
+	for _, p := range s.shown {
+		if p.Overdue && !p.Person.Archived() {
+			overdue++
+		}
+	}
+	text := fmt.Sprintf("%s · %s on the map · %d overdue for contact",
+		plural(len(s.shown), "person", "people"), plural(len(s.view.Layout().Edges)-s.hiddenTies(), "tie", "ties"), overdue)
+	if hidden := len(s.net.People) - len(s.shown); hidden > 0 {
+		text += fmt.Sprintf(" · %d hidden by the filters", hidden)
+	}
+	if found := s.matches(); found != nil {
+		text += fmt.Sprintf(" · %s found", plural(len(found), "match", "matches"))
+	}
+	s.count.SetText(text)
+}
+
+// hiddenTies counts the ties with an end filtered out.
+func (s *mapScreen) hiddenTies() int {
+	l := s.view.Layout()
+	n := 0
+	for _, e := range l.Edges {
+		_, _, okA := l.Position(e.From)
+		_, _, okB := l.Position(e.To)
+		if !okA || !okB {
+			n++
+		}
+	}
+	return n
+}
+
+// selectPerson selects a person (0 for nobody) on both views and shows
+// their card.
+func (s *mapScreen) selectPerson(id int64) {
+	s.selected = id
+	s.view.Select(id)
+	s.grid.setPeople(s.gridPeople(), id)
+	s.showCard()
+}
+
+// gridPeople is the people the grid shows: those shown, narrowed by the
+// search.
+func (s *mapScreen) gridPeople() []model.NetworkPerson {
+	found := s.matches()
+	if found == nil {
+		return s.shown
+	}
+	return slices.DeleteFunc(slices.Clone(s.shown), func(p model.NetworkPerson) bool {
+		return !slices.Contains(found, p.Person.ID)
+	})
+}
+
+// openPerson opens a person's page.
+func (s *mapScreen) openPerson(id int64) {
+	p, ok := s.byID[id]
+	if !ok {
+		return
+	}
+	s.w.people.selectPerson(id, p.Person.Archived())
+}
+
+// tooltip is what hovering a person shows: name, role and warmth.
+func (s *mapScreen) tooltip(id int64) string {
+	p := s.byID[id]
+	parts := []string{p.Person.Name}
+	if sub := p.Person.Subtitle(); sub != "" {
+		parts = append(parts, sub)
+	}
+	parts = append(parts, p.Person.Stance.Label(), fmt.Sprintf("warmth %d", p.Warmth))
+	if p.Overdue && !p.Person.Archived() {
+		parts = append(parts, "overdue for contact")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// atLeast gives o a minimum width, however narrow its own minimum.
+func atLeast(width float32, o fyne.CanvasObject) fyne.CanvasObject {
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(width, 0))
+	return container.NewStack(strut, o)
+}

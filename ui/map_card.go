@@ -1,0 +1,250 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/netmap"
+)
+
+// cardPromisesShown is how many promises each way the side card lists.
+const cardPromisesShown = 3
+
+// showCard fills the side card: the selected person, or the legend.
+func (s *mapScreen) showCard() {
+	s.cardPromises = nil
+	p, ok := s.byID[s.selected]
+	if s.selected == 0 || !ok {
+		s.card.Objects = s.legend()
+	} else {
+		s.card.Objects = s.personCard(p)
+	}
+	s.card.Refresh()
+}
+
+// personCard is what the map knows about one person: who they are, where
+// they stand, how warm it is and why, what is owed each way, their ties,
+// and what to do next.
+func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
+	p := np.Person
+	now := s.net.Now
+	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameSubHeadingText
+	name.Wrapping = fyne.TextWrapWord
+	objects := []fyne.CanvasObject{name}
+	if sub := p.Subtitle(); sub != "" {
+		objects = append(objects, wrapped(sub))
+	}
+	if p.Archived() {
+		objects = append(objects, quiet("In the trash since "+dayText(p.ArchivedAt.Local())+"."))
+	}
+	stance := container.NewHBox(netmap.NewGlyph(stanceShape(p.Stance), stanceColor(p.Stance), false),
+		widget.NewLabelWithStyle(p.Stance.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabel("· influence "+influenceDots(p.Influence)))
+	objects = append(objects, stance)
+
+	// Warmth, with the reasons.
+	bar := widget.NewProgressBar()
+	bar.Max = 100
+	bar.Value = float64(np.Warmth)
+	bar.TextFormatter = func() string { return fmt.Sprintf("Warmth %d of 100", np.Warmth) }
+	objects = append(objects, bar)
+	kind := s.lastKind(p.ID)
+	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, kind, p.CadenceDays, now) {
+		objects = append(objects, bullet(r))
+	}
+	if np.Overdue && !p.Archived() {
+		l := widget.NewLabel("Overdue for contact")
+		l.Importance = widget.DangerImportance
+		l.TextStyle.Bold = true
+		objects = append(objects, l)
+	}
+
+	objects = append(objects, s.cardPromiseLists(p)...)
+	objects = append(objects, s.cardTies(p)...)
+
+	// What to do next.
+	var actions []fyne.CanvasObject
+	if !p.Archived() {
+		full := func() (model.Person, bool) {
+			person, err := s.w.store.Person(context.Background(), p.ID)
+			if err != nil {
+				s.w.showError("Could not read "+p.Name, err)
+				return model.Person{}, false
+			}
+			return person, true
+		}
+		log := widget.NewButtonWithIcon("Log interaction", theme.DocumentCreateIcon(), func() {
+			if person, ok := full(); ok {
+				openInteractionEditor(s.w, person, s.w.refresh)
+			}
+		})
+		log.Importance = widget.HighImportance
+		promise := widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() { s.w.addPromise(p.ID) })
+		actions = append(actions, log, promise)
+	}
+	open := widget.NewButtonWithIcon("Open page", theme.AccountIcon(), func() { s.openPerson(p.ID) })
+	actions = append(actions, open)
+	objects = append(objects, widget.NewSeparator(), container.NewGridWithColumns(1, actions...))
+	return objects
+}
+
+// lastKind is the kind of the person's last contact up to now, or "".
+func (s *mapScreen) lastKind(id int64) model.InteractionKind {
+	recent, err := s.w.store.InteractionsWith(context.Background(), id, 8)
+	if err != nil {
+		return ""
+	}
+	for _, i := range recent {
+		if !i.At.After(s.net.Now) {
+			return i.Kind
+		}
+	}
+	return ""
+}
+
+// cardPromiseLists lists the pending promises each way, overdue first.
+func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
+	all, err := s.w.store.PromisesFor(context.Background(), p.ID)
+	if err != nil {
+		return []fyne.CanvasObject{quiet("Could not read the promises: " + err.Error())}
+	}
+	now := s.net.Now
+	var out []fyne.CanvasObject
+	for _, dir := range []model.Direction{model.DirectionMine, model.DirectionTheirs} {
+		var pending []model.Promise
+		for _, pr := range all {
+			if pr.Direction == dir && pr.Status.Pending() {
+				pending = append(pending, pr)
+			}
+		}
+		s.cardPromises = append(s.cardPromises, pending...)
+		title := "You owe " + firstName(p.Name)
+		if dir == model.DirectionTheirs {
+			title = firstName(p.Name) + " owes you"
+		}
+		out = append(out, cardHeading(fmt.Sprintf("%s · %d", title, len(pending))))
+		if len(pending) == 0 {
+			out = append(out, quiet("Nothing pending."))
+			continue
+		}
+		slices.SortStableFunc(pending, func(a, b model.Promise) int {
+			switch {
+			case a.DueOn.IsZero() && !b.DueOn.IsZero():
+				return 1
+			case b.DueOn.IsZero() && !a.DueOn.IsZero():
+				return -1
+			}
+			return a.DueOn.Compare(b.DueOn)
+		})
+		for i, pr := range pending {
+			if i == cardPromisesShown {
+				out = append(out, quiet(fmt.Sprintf("and %d more on their page", len(pending)-i)))
+				break
+			}
+			text := pr.What
+			if !pr.DueOn.IsZero() {
+				if pr.Overdue(now) {
+					text += " · " + model.DueWords(pr.DueOn, now)
+				} else {
+					text += " · due " + model.DueWords(pr.DueOn, now)
+				}
+			}
+			l := bullet(text)
+			if pr.Overdue(now) {
+				l.Importance = widget.DangerImportance
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// cardTies lists the person's ties in words; a name selects that person.
+func (s *mapScreen) cardTies(p model.Person) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, t := range s.net.Ties {
+		var other int64
+		var phrase string
+		switch {
+		case t.FromID == p.ID:
+			other, phrase = t.ToID, capitalFirst(t.Kind.Label())
+		case t.ToID == p.ID:
+			other, phrase = t.FromID, ""
+		default:
+			continue
+		}
+		o, ok := s.byID[other]
+		if !ok {
+			continue
+		}
+		name := o.Person.Name
+		if o.Person.Archived() {
+			name += " (in the trash)"
+		}
+		link := widget.NewHyperlink(name, nil)
+		link.OnTapped = func() {
+			if !o.Person.Archived() || s.archived.Checked {
+				s.selectPerson(other)
+			} else {
+				s.openPerson(other)
+			}
+		}
+		if phrase != "" {
+			rows = append(rows, container.NewHBox(widget.NewLabel(phrase), link))
+		} else {
+			rows = append(rows, container.NewHBox(link, widget.NewLabel(t.Kind.Label()+" "+firstName(p.Name))))
+		}
+	}
+	if len(rows) == 0 {
+		return []fyne.CanvasObject{cardHeading("Ties"), quiet("No ties recorded. Add them on their page.")}
+	}
+	return append([]fyne.CanvasObject{cardHeading(fmt.Sprintf("Ties · %d", len(rows)))}, rows...)
+}
+
+// legend explains the picture when nobody is selected.
+func (s *mapScreen) legend() []fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("Reading the map", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	objects := []fyne.CanvasObject{title,
+		wrapped("You are at the centre. The warmer a relationship, the nearer the centre; the rings mark warmth 100, 75, 50, 25 and 0. " +
+			"Sectors group people by team or organisation. Bigger means more influence."),
+		cardHeading("Stance"),
+	}
+	for _, st := range model.Stances() {
+		objects = append(objects, container.NewHBox(netmap.NewGlyph(stanceShape(st), stanceColor(st), false),
+			widget.NewLabel(st.Label())))
+	}
+	objects = append(objects, container.NewHBox(netmap.NewGlyph(netmap.Circle, stanceColor(model.StanceNeutral), true),
+		widget.NewLabel("Overdue for contact")))
+	objects = append(objects, cardHeading("Ties"))
+	for _, k := range model.TieKinds() {
+		objects = append(objects, container.NewHBox(netmap.NewEdgeSample(tieEdge(model.Tie{Kind: k})),
+			widget.NewLabel(capitalFirst(k.Label()))))
+	}
+	objects = append(objects, quiet("Tap a person for their card, double-tap to open their page. "+
+		"Drag to move, scroll to zoom."))
+	return objects
+}
+
+// cardHeading is a small bold heading in the side card.
+func cardHeading(text string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// wrapped is a label that wraps to the card's width.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// bullet is one wrapped line of a list.
+func bullet(text string) *widget.Label { return wrapped("• " + text) }
