@@ -18,7 +18,9 @@ func Day(t time.Time) time.Time {
 }
 
 // DaysBetween is the number of whole calendar days from a to b (negative
-// when b is earlier), counting dates, not 24-hour periods.
+// when b is earlier), counting dates, not 24-hour periods. Each is read in
+// its own location, so dates (as Day returns them) compare with dates; to
+// count the days since an instant, give both in the same location.
 func DaysBetween(a, b time.Time) int {
 	return int(Day(b).Sub(Day(a)).Hours() / 24)
 }

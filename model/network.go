@@ -37,7 +37,7 @@ func ContactOverdue(cadenceDays int, lastContact, now time.Time) bool {
 	if cadenceDays <= 0 {
 		return false
 	}
-	days := daysSince(lastContact, Day(now))
+	days := daysSince(lastContact, Day(now), now.Location())
 	return days < 0 || days > cadenceDays
 }
 
@@ -48,7 +48,7 @@ func ContactOverdue(cadenceDays int, lastContact, now time.Time) bool {
 // count as one"), and the balance ("balance +12.5 credits").
 func (r CreditRules) WarmthReasons(balance float64, lastContact time.Time, lastKind InteractionKind,
 	cadenceDays int, now time.Time) []string {
-	days := daysSince(lastContact, Day(now))
+	days := daysSince(lastContact, Day(now), now.Location())
 	reasons := []string{recencyReason(lastKind, days)}
 	switch {
 	case cadenceDays <= 0:

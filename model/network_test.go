@@ -228,3 +228,27 @@ func TestAdviceLabelAndHint(t *testing.T) {
 		labels[a.Label()], hints[hint] = a, a
 	}
 }
+
+// An instant stored in UTC and a now in the user's zone count days in the
+// user's zone: 23:30 in New York on the 22nd is the 23rd in UTC, and was
+// yesterday, not today, at 09:00 New York time on the 23rd.
+func TestDaysCountInNowsZone(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no tzdata:", err)
+	}
+	now := time.Date(2026, 11, 23, 9, 0, 0, 0, ny)
+	last := time.Date(2026, 11, 22, 23, 30, 0, 0, ny).UTC()
+	if got := daysSince(last, Day(now), now.Location()); got != 1 {
+		t.Errorf("daysSince = %d, want 1", got)
+	}
+	if ContactOverdue(1, last, now) {
+		t.Error("a contact yesterday is overdue on a 1-day cadence")
+	}
+	if !ContactOverdue(1, last, now.AddDate(0, 0, 1)) {
+		t.Error("a contact two days ago is not overdue on a 1-day cadence")
+	}
+	if got := daysSilent(last, now); got != 1 {
+		t.Errorf("daysSilent = %d, want 1", got)
+	}
+}

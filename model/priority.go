@@ -125,7 +125,7 @@ type reachScore struct {
 // MeetingInHandDays cuts the score to a fifth: it is already in hand.
 // Archived people score 0.
 func (r CreditRules) ReachOut(in ReachOutInput, now time.Time) ReachOut {
-	s := r.reachScore(in, Day(now))
+	s := r.reachScore(in, Day(now), now.Location())
 	out := ReachOut{PersonID: in.Person.ID, Score: s.score, Warmth: s.warmth, Overdue: s.overdue}
 	if !in.Person.Archived() {
 		out.Reasons = reachReasons(in, s)
@@ -134,9 +134,9 @@ func (r CreditRules) ReachOut(in ReachOutInput, now time.Time) ReachOut {
 }
 
 // reachScore scores in on the date today, as Day returns it.
-func (r CreditRules) reachScore(in ReachOutInput, today time.Time) reachScore {
+func (r CreditRules) reachScore(in ReachOutInput, today time.Time, loc *time.Location) reachScore {
 	p := in.Person
-	days := daysSince(in.LastContact, today)
+	days := daysSince(in.LastContact, today, loc)
 	s := reachScore{
 		warmth:      warmth(in.Balance, days, p.CadenceDays),
 		influence:   min(max(p.Influence, 1), 5),
@@ -162,7 +162,7 @@ func (r CreditRules) reachScore(in ReachOutInput, today time.Time) reachScore {
 	s.theirsPart = theirPromisePts * float64(min(max(in.TheirsDue, 0), maxDuePromises))
 	s.score = s.coldPart + s.minePart + s.theirsPart
 	if !in.NextMeeting.IsZero() {
-		if d := int(Day(in.NextMeeting).Sub(today).Hours() / 24); d >= 0 && d <= MeetingInHandDays {
+		if d := int(Day(in.NextMeeting.In(loc)).Sub(today).Hours() / 24); d >= 0 && d <= MeetingInHandDays {
 			s.meetingDays = d
 			s.score *= meetingInHandCut
 		}
@@ -291,7 +291,7 @@ func (r CreditRules) RankReachOuts(inputs []ReachOutInput, now time.Time, limit 
 	today := Day(now)
 	var chosen []candidate
 	for i, in := range inputs {
-		s := r.reachScore(in, today)
+		s := r.reachScore(in, today, now.Location())
 		if !(s.score >= MinReachOutScore) || math.IsInf(s.score, 0) {
 			continue
 		}

@@ -113,7 +113,7 @@ func daysSilent(t, now time.Time) int {
 	if t.IsZero() {
 		return int(^uint(0) >> 1)
 	}
-	return max(DaysBetween(t, now), 0)
+	return max(DaysBetween(t.In(now.Location()), now), 0)
 }
 
 // blockerRisk is "Lee Park (influence 5) may block you and you have not

@@ -35,18 +35,19 @@ const (
 // balance pulls warmth down by as much. A lastContact after now counts as
 // now: a contact dated in the future is no warmer than one today.
 func (r CreditRules) Warmth(balance float64, lastContact time.Time, cadenceDays int, now time.Time) int {
-	return warmth(balance, daysSince(lastContact, Day(now)), cadenceDays)
+	return warmth(balance, daysSince(lastContact, Day(now), now.Location()), cadenceDays)
 }
 
 // daysSince is the calendar days from t to today (a date as Day returns
-// it, computed once by callers that loop), 0 when t is after today, and -1
-// when t is zero (never). It is DaysBetween(t, today) without reading
-// today's date again.
-func daysSince(t, today time.Time) int {
+// it, computed once by callers that loop, of a now in location loc), 0
+// when t is after today, and -1 when t is zero (never). t's date is read
+// in loc, the zone of now, so an instant stored in UTC and a local now
+// agree on what "yesterday" is.
+func daysSince(t, today time.Time, loc *time.Location) int {
 	if t.IsZero() {
 		return -1
 	}
-	return max(int(today.Sub(Day(t)).Hours()/24), 0)
+	return max(int(today.Sub(Day(t.In(loc))).Hours()/24), 0)
 }
 
 // warmth is Warmth with the days since the last contact already counted
