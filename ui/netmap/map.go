@@ -614,17 +614,9 @@ func (m *Map) paintView(w, h int, scale float64) {
 		if i == sel || m.highlighted[n.ID] {
 			p.fill(cx, cy, rad+6*scale, ringSDF(rad+3.5*scale, 2*scale), inkOf(primary, 1))
 		}
-		var outline ink
-		if rad >= 4*scale {
-			outline = inkOf(fg, 0.35*opacity)
-		}
-		p.glyph(cx, cy, rad, n.Shape, inkOf(n.Color, opacity), outline)
-		if n.Marked {
-			mx, my := cx+rad*0.75, cy-rad*0.75
-			dot := max(rad*0.38, 2.2*scale)
-			p.fill(mx, my, dot+1.5*scale, circleSDF(dot+1.2*scale), inkOf(bg, opacity))
-			p.fill(mx, my, dot, circleSDF(dot), inkOf(alert, opacity))
-		}
+		look := nodeLook{shape: n.Shape, radius: quarter(rad), scale: quarter(scale), color: n.Color,
+			opacity: uint8(opacity * 255), marked: n.Marked, fg: fg, bg: bg, alert: alert}
+		p.stamp(cx, cy, look)
 	}
 
 	// A backing under each label, so names stay readable over lines.
@@ -632,7 +624,7 @@ func (m *Map) paintView(w, h int, scale float64) {
 	for _, b := range m.labelBoxes {
 		hw, hh := (b.x1-b.x0)*scale/2, (b.y1-b.y0)*scale/2
 		cx, cy := (b.x0*scale + hw), (b.y0*scale + hh)
-		p.fillBox(cx, cy, hw, hh, roundRectSDF(hw, hh, 4*scale), backing)
+		p.roundRect(cx, cy, hw, hh, 4*scale, backing)
 	}
 
 	// You, at the centre.
@@ -643,4 +635,36 @@ func (m *Map) paintView(w, h int, scale float64) {
 // toNRGBA converts any colour to non-premultiplied RGBA.
 func toNRGBA(c color.Color) color.NRGBA {
 	return color.NRGBAModel.Convert(c).(color.NRGBA)
+}
+
+// nodeLook is everything that decides how a node's glyph looks, so that
+// identical glyphs are drawn once and stamped (see painter.stamp).
+type nodeLook struct {
+	shape         Shape
+	radius, scale float64 // in pixels, rounded to quarters
+	color         color.NRGBA
+	opacity       uint8
+	marked        bool
+	fg, bg, alert color.NRGBA
+}
+
+// quarter rounds v to the nearest quarter, which the eye cannot tell apart
+// on a glyph and which keeps the number of distinct glyphs small.
+func quarter(v float64) float64 { return math.Round(v*4) / 4 }
+
+// drawNode paints a node's glyph centred at (cx, cy): the shape, a hairline
+// outline when it is big enough to need one, and the alert dot.
+func drawNode(p *painter, cx, cy float64, k nodeLook) {
+	opacity := float64(k.opacity) / 255
+	var outline ink
+	if k.radius >= 4*k.scale {
+		outline = inkOf(k.fg, 0.35*opacity)
+	}
+	p.glyph(cx, cy, k.radius, k.shape, inkOf(k.color, opacity), outline)
+	if k.marked {
+		mx, my := cx+k.radius*0.75, cy-k.radius*0.75
+		dot := max(k.radius*0.38, 2.2*k.scale)
+		p.fill(mx, my, dot+1.5*k.scale, circleSDF(dot+1.2*k.scale), inkOf(k.bg, opacity))
+		p.fill(mx, my, dot, circleSDF(dot), inkOf(k.alert, opacity))
+	}
 }

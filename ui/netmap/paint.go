@@ -1,6 +1,7 @@
 package netmap
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -11,6 +12,50 @@ import (
 type painter struct {
 	img  *image.RGBA
 	w, h int
+	// stamps are node glyphs drawn once and copied, by their look.
+	stamps map[nodeLook]*image.RGBA
+}
+
+// maxStamps bounds the glyph cache; past it the cache starts again.
+const maxStamps = 4096
+
+// stamp draws the node glyph k centred on (cx, cy), rounded to the pixel,
+// from a cache: a network has thousands of nodes but few distinct looks.
+func (p *painter) stamp(cx, cy float64, k nodeLook) {
+	img, ok := p.stamps[k]
+	if !ok {
+		// Room for the glyph and the alert dot beside it.
+		half := int(math.Ceil(k.radius*1.25+max(k.radius*0.38, 2.2*k.scale)+2*k.scale)) + 1
+		var s painter
+		s.reset(2*half, 2*half)
+		drawNode(&s, float64(half), float64(half), k)
+		img = s.img
+		if p.stamps == nil || len(p.stamps) >= maxStamps {
+			p.stamps = make(map[nodeLook]*image.RGBA)
+		}
+		p.stamps[k] = img
+	}
+	half := img.Rect.Dx() / 2
+	x0, y0 := int(math.Round(cx))-half, int(math.Round(cy))-half
+	p.blit(img, x0, y0)
+}
+
+// blit lays src over the image with its top-left corner at (x0, y0).
+func (p *painter) blit(src *image.RGBA, x0, y0 int) {
+	sw, sh := src.Rect.Dx(), src.Rect.Dy()
+	for y := max(0, -y0); y < sh && y0+y < p.h; y++ {
+		srow := src.Pix[y*src.Stride:]
+		drow := p.img.Pix[(y0+y)*p.img.Stride:]
+		for x := max(0, -x0); x < sw && x0+x < p.w; x++ {
+			s := srow[x*4 : x*4+4 : x*4+4]
+			if s[3] == 0 {
+				continue
+			}
+			d := drow[(x0+x)*4 : (x0+x)*4+4 : (x0+x)*4+4]
+			binary.LittleEndian.PutUint32(d, binary.LittleEndian.Uint32(s)+
+				scalePixel(binary.LittleEndian.Uint32(d), 256-uint32(s[3])))
+		}
+	}
 }
 
 // reset makes the painter's image w×h pixels and clears it, reusing the
@@ -32,6 +77,7 @@ func (p *painter) reset(w, h int) {
 type ink struct {
 	r, g, b, a     float64
 	ir, ig, ib, ia uint32
+	packed         uint32 // ir, ig, ib, ia in the bytes of a little-endian pixel
 }
 
 // inkOf is c at the given opacity (0–1).
@@ -39,6 +85,7 @@ func inkOf(c color.NRGBA, opacity float64) ink {
 	a := float64(c.A) / 255 * min(max(opacity, 0), 1)
 	k := ink{r: float64(c.R) * a, g: float64(c.G) * a, b: float64(c.B) * a, a: 255 * a}
 	k.ir, k.ig, k.ib, k.ia = uint32(k.r+0.5), uint32(k.g+0.5), uint32(k.b+0.5), uint32(k.a+0.5)
+	k.packed = k.ir | k.ig<<8 | k.ib<<16 | k.ia<<24
 	return k
 }
 
@@ -46,11 +93,16 @@ func inkOf(c color.NRGBA, opacity float64) ink {
 // integer arithmetic: the path of the thousands of faint edges.
 func (p *painter) put(i int, c ink) {
 	px := p.img.Pix[i : i+4 : i+4]
-	keep := 256 - c.ia // exact at both ends: 256 keeps all, 1 keeps none
-	px[0] = uint8(c.ir + uint32(px[0])*keep>>8)
-	px[1] = uint8(c.ig + uint32(px[1])*keep>>8)
-	px[2] = uint8(c.ib + uint32(px[2])*keep>>8)
-	px[3] = uint8(c.ia + uint32(px[3])*keep>>8)
+	d := binary.LittleEndian.Uint32(px)
+	binary.LittleEndian.PutUint32(px, c.packed+scalePixel(d, 256-c.ia))
+}
+
+// scalePixel multiplies the four bytes of a packed pixel by keep/256
+// (keep 1–256: 256 keeps all, 1 keeps none), two bytes per multiply.
+func scalePixel(d, keep uint32) uint32 {
+	rb := (d & 0x00FF00FF) * keep >> 8 & 0x00FF00FF
+	ga := (d >> 8 & 0x00FF00FF) * keep & 0xFF00FF00
+	return rb | ga
 }
 
 // fastLine draws a one-pixel line without anti-aliasing (a fixed-point
@@ -74,6 +126,17 @@ func (p *painter) fastLine(x0, y0, x1, y1 float64, c ink, dash float64) {
 		dashSteps = max(int(dash/math.Sqrt(dx*dx+dy*dy)*float64(n)), 1)
 	}
 	w, h, stride := p.w, p.h, p.img.Stride
+	if dash <= 0 {
+		for range n + 1 {
+			xi, yi := x>>16, y>>16
+			x += sx
+			y += sy
+			if uint(xi) < uint(w) && uint(yi) < uint(h) {
+				p.put(yi*stride+xi*4, c)
+			}
+		}
+		return
+	}
 	for k, run := 0, 0; k <= n; k++ {
 		xi, yi := x>>16, y>>16
 		x += sx
@@ -161,6 +224,31 @@ func squareSDF(half float64) sdf {
 	return func(dx, dy float64) float64 {
 		qx, qy := math.Abs(dx)-half, math.Abs(dy)-half
 		return math.Sqrt(max(qx, 0)*max(qx, 0)+max(qy, 0)*max(qy, 0)) + min(max(qx, qy), 0)
+	}
+}
+
+// roundRect fills a rectangle with rounded corners centred on (cx, cy),
+// hw×hh from the centre to its sides: the distance test only where the
+// edge is, plain fills inside.
+func (p *painter) roundRect(cx, cy, hw, hh, r float64, c ink) {
+	d := roundRectSDF(hw, hh, r)
+	x0, x1 := max(int(math.Floor(cx-hw)), 0), min(int(math.Ceil(cx+hw)), p.w-1)
+	y0, y1 := max(int(math.Floor(cy-hh)), 0), min(int(math.Ceil(cy+hh)), p.h-1)
+	inL, inR := cx-hw+r+1, cx+hw-r-1 // columns clear of the rounded corners and edges
+	inT, inB := cy-hh+1, cy+hh-1
+	for y := y0; y <= y1; y++ {
+		fy := float64(y) + 0.5
+		rowInside := fy > inT && fy < inB
+		for x := x0; x <= x1; x++ {
+			fx := float64(x) + 0.5
+			if rowInside && fx > inL && fx < inR {
+				p.put(y*p.img.Stride+x*4, c)
+				continue
+			}
+			if cov := 0.5 - d(fx-cx, fy-cy); cov > 0 {
+				p.blend(x, y, c, cov)
+			}
+		}
 	}
 }
 
