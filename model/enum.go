@@ -151,6 +151,10 @@ func (k TieKind) Label() string { return labelOf(tieChoices, k) }
 // Valid reports whether k is one of the tie kinds.
 func (k TieKind) Valid() bool { return isChoice(tieChoices, k) }
 
+// Mutual reports whether a tie of this kind holds both ways, so that its
+// direction does not matter: being close to, or at odds with, someone.
+func (k TieKind) Mutual() bool { return k == TieCloseTo || k == TieAtOddsWith }
+
 // TieKinds lists every tie kind.
 func TieKinds() []TieKind { return valuesOf(tieChoices) }
 

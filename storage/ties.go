@@ -17,7 +17,8 @@ func tieFields(t *model.Tie) []any {
 }
 
 // CreateTie validates t and adds it, setting its ID and timestamps. A tie
-// of the same kind between the same two people in the same direction is
+// of the same kind between the same two people in the same direction, or
+// for a mutual kind (close to, at odds with) in either direction, is
 // refused with ErrDuplicate.
 func (s *Store) CreateTie(ctx context.Context, t *model.Tie) error {
 	if err := t.Validate(); err != nil {
@@ -29,6 +30,17 @@ func (s *Store) CreateTie(ctx context.Context, t *model.Tie) error {
 
 // insertTie writes t, with its own ID when it has one.
 func insertTie(ctx context.Context, tx *sql.Tx, t *model.Tie) error {
+	if t.Kind.Mutual() {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM tie WHERE from_id = ? AND to_id = ? AND kind = ?`,
+			t.ToID, t.FromID, t.Kind).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("add tie: %w", err)
+		}
+		if n > 0 {
+			return fmt.Errorf("add tie: person %d %s person %d: %w", t.FromID, t.Kind.Label(), t.ToID, ErrDuplicate)
+		}
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO tie (`+tieColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		ref(t.ID), t.FromID, t.ToID, t.Kind, t.Note, instant(t.CreatedAt), instant(t.UpdatedAt))
 	if isConstraint(err, sqlite3.ErrConstraintUnique) {

@@ -57,8 +57,15 @@ func TestCreateTieRefused(t *testing.T) {
 	s := mustOpen(t)
 	ctx := t.Context()
 	ana, ben := mustCreatePerson(t, s, "Ana"), mustCreatePerson(t, s, "Ben")
-	if err := s.CreateTie(ctx, &model.Tie{FromID: ana.ID, ToID: ben.ID, Kind: model.TieReportsTo}); err != nil {
-		t.Fatal(err)
+	for _, k := range []model.TieKind{model.TieReportsTo, model.TieCloseTo} {
+		if err := s.CreateTie(ctx, &model.Tie{FromID: ana.ID, ToID: ben.ID, Kind: k}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A one-way kind may run the other way too (odd for reporting, but
+	// not the store's to judge).
+	if err := s.CreateTie(ctx, &model.Tie{FromID: ben.ID, ToID: ana.ID, Kind: model.TieReportsTo}); err != nil {
+		t.Errorf("the reverse of a one-way tie was refused: %v", err)
 	}
 
 	tests := []struct {
@@ -71,6 +78,7 @@ func TestCreateTieRefused(t *testing.T) {
 		{"no kind", model.Tie{FromID: ana.ID, ToID: ben.ID}, true, false},
 		{"no from", model.Tie{ToID: ben.ID, Kind: model.TieCloseTo}, true, false},
 		{"duplicate", model.Tie{FromID: ana.ID, ToID: ben.ID, Kind: model.TieReportsTo, Note: "again"}, false, true},
+		{"mutual the other way", model.Tie{FromID: ben.ID, ToID: ana.ID, Kind: model.TieCloseTo}, false, true},
 		{"unknown from", model.Tie{FromID: 999, ToID: ben.ID, Kind: model.TieCloseTo}, false, false},
 		{"unknown to", model.Tie{FromID: ana.ID, ToID: 999, Kind: model.TieCloseTo}, false, false},
 	}
@@ -90,8 +98,8 @@ func TestCreateTieRefused(t *testing.T) {
 			if tt.duplicate && !strings.Contains(err.Error(), "already") {
 				t.Errorf("CreateTie duplicate error %q does not say it already exists", err)
 			}
-			if got := countRows(t, s, "tie"); got != 1 {
-				t.Errorf("after refused CreateTie: %d ties, want 1", got)
+			if got := countRows(t, s, "tie"); got != 3 {
+				t.Errorf("after refused CreateTie: %d ties, want 3", got)
 			}
 		})
 	}

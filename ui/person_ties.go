@@ -135,7 +135,7 @@ func (ts *tieSection) reload() error {
 			}
 			known[id] = other
 		}
-		lines = append(lines, tieLine{tie: t, other: other, mine: t.FromID == ts.person.ID || mutualTie(t.Kind)})
+		lines = append(lines, tieLine{tie: t, other: other, mine: t.FromID == ts.person.ID || t.Kind.Mutual()})
 	}
 	sortTieLines(lines)
 	ts.lines = lines
@@ -223,12 +223,6 @@ func inlineText(text string) *widget.TextSegment {
 	return &widget.TextSegment{Text: text, Style: widget.RichTextStyleInline}
 }
 
-// mutualTie reports whether a tie of kind k holds both ways, so that its
-// direction does not matter: being close to, or at odds with, someone.
-func mutualTie(k model.TieKind) bool {
-	return k == model.TieCloseTo || k == model.TieAtOddsWith
-}
-
 // tieVerb is a kind of tie leading a sentence about the person on the
 // page, who goes unnamed: "Reports to", "Close to".
 func tieVerb(k model.TieKind) string {
@@ -282,7 +276,7 @@ func (ts *tieSection) check() (model.TieKind, string) {
 	for _, l := range ts.lines {
 		t := l.tie
 		same := t.FromID == ts.person.ID && t.ToID == ts.picked.ID
-		reverse := mutualTie(kind) && t.FromID == ts.picked.ID && t.ToID == ts.person.ID
+		reverse := kind.Mutual() && t.FromID == ts.picked.ID && t.ToID == ts.person.ID
 		if t.Kind == kind && (same || reverse) {
 			return kind, firstName(ts.person.Name) + " " + tieAlready(kind) + " " + ts.picked.Name
 		}

@@ -347,7 +347,7 @@ func (m *memStore) CreateTie(_ context.Context, t *model.Tie) error {
 	}
 	// Like the real store, refuse a repeat; a tie of a mutual kind (close
 	// to, at odds with) repeats one the other way round too.
-	mutual := t.Kind == model.TieCloseTo || t.Kind == model.TieAtOddsWith
+	mutual := t.Kind.Mutual()
 	for _, o := range m.ties {
 		same := o.FromID == t.FromID && o.ToID == t.ToID
 		reverse := mutual && o.FromID == t.ToID && o.ToID == t.FromID
