@@ -45,19 +45,21 @@ type mapScreen struct {
 	byID     map[int64]model.NetworkPerson
 	selected int64
 
-	view      *netmap.Map
-	grid      *stanceGrid
-	body      *fyne.Container // the map or the grid
-	card      *fyne.Container // the side card
-	count     *widget.Label
-	viewMode  *widget.RadioGroup
-	groupBy   *widget.Select
-	stance    *widget.Select
-	influence *widget.Select
-	archived  *widget.Check
-	search    *widget.Entry
-	zoom      *fyne.Container // zoom buttons, shown with the map only
-	root      fyne.CanvasObject
+	view       *netmap.Map
+	grid       *stanceGrid
+	body       *fyne.Container   // the map or the grid
+	card       *fyne.Container   // the side card
+	side       fyne.CanvasObject // the card with its frame
+	count      *widget.Label
+	viewMode   *widget.RadioGroup
+	groupBy    *widget.Select
+	groupByBox fyne.CanvasObject // groupBy at its width, hidden with the grid
+	stance     *widget.Select
+	influence  *widget.Select
+	archived   *widget.Check
+	search     *widget.Entry
+	zoom       *fyne.Container // zoom buttons, shown with the map only
+	root       fyne.CanvasObject
 
 	// card holds what it read about the selected person, for tests.
 	cardPromises []model.Promise
@@ -101,13 +103,14 @@ func newMapScreen(w *Window) *mapScreen {
 	how := widget.NewButtonWithIcon("How is this computed?", theme.QuestionIcon(), func() { showCreditsExplainer(w) })
 	how.Importance = widget.LowImportance
 
-	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(210, s.groupBy),
+	s.groupByBox = atLeast(210, s.groupBy)
+	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), s.groupByBox,
 		atLeast(150, s.stance), atLeast(160, s.influence), s.archived)
 	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.zoom, how), s.search)
 	top := container.NewVBox(container.NewHScroll(filters), searchRow)
-	side := container.NewBorder(nil, nil, widget.NewSeparator(), nil,
+	s.side = container.NewBorder(nil, nil, widget.NewSeparator(), nil,
 		atLeast(300, container.NewVScroll(container.NewPadded(s.card))))
-	s.root = container.NewBorder(container.NewPadded(top), container.NewPadded(s.count), nil, side, s.body)
+	s.root = container.NewBorder(container.NewPadded(top), container.NewPadded(s.count), nil, s.side, s.body)
 	return s
 }
 
@@ -235,16 +238,22 @@ func tieEdge(t model.Tie) netmap.Edge {
 
 // showView shows the map or the grid.
 func (s *mapScreen) showView() {
-	if s.viewMode.Selected == gridViewName {
+	if s.gridShown() {
 		s.body.Objects = []fyne.CanvasObject{s.grid.content()}
 		s.zoom.Hide()
+		s.groupByBox.Hide()
 	} else {
 		s.body.Objects = []fyne.CanvasObject{s.view}
 		s.zoom.Show()
+		s.groupByBox.Show()
 	}
 	s.applySearch()
+	s.showCard()
 	s.body.Refresh()
 }
+
+// gridShown reports whether the grid is on show rather than the map.
+func (s *mapScreen) gridShown() bool { return s.viewMode.Selected == gridViewName }
 
 // matches are the people shown whose name, title, team, organisation or
 // email matches the search, or nil when there is no search.

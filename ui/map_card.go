@@ -26,6 +26,13 @@ func (s *mapScreen) showCard() {
 	} else {
 		s.card.Objects = s.personCard(p)
 	}
+	// The grid explains itself: it takes the card's room until someone
+	// is selected.
+	if s.gridShown() && (s.selected == 0 || !ok) {
+		s.side.Hide()
+	} else {
+		s.side.Show()
+	}
 	s.card.Refresh()
 }
 
@@ -175,9 +182,11 @@ func (s *mapScreen) cardTies(p model.Person) []fyne.CanvasObject {
 		var phrase string
 		switch {
 		case t.FromID == p.ID:
-			other, phrase = t.ToID, capitalFirst(t.Kind.Label())
+			other, phrase = t.ToID, tieVerb(t.Kind)
+		case t.ToID == p.ID && t.Kind.Mutual():
+			other, phrase = t.FromID, tieVerb(t.Kind)
 		case t.ToID == p.ID:
-			other, phrase = t.FromID, ""
+			other = t.FromID
 		default:
 			continue
 		}
@@ -227,7 +236,7 @@ func (s *mapScreen) legend() []fyne.CanvasObject {
 	objects = append(objects, cardHeading("Ties"))
 	for _, k := range model.TieKinds() {
 		objects = append(objects, container.NewHBox(netmap.NewEdgeSample(tieEdge(model.Tie{Kind: k})),
-			widget.NewLabel(capitalFirst(k.Label()))))
+			widget.NewLabel(tieVerb(k))))
 	}
 	objects = append(objects, quiet("Tap a person for their card, double-tap to open their page. "+
 		"Drag to move, scroll to zoom."))
