@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"image/png"
 	"os"
 	"os/exec"
@@ -30,11 +31,15 @@ const (
 	// smokeMinColours and smokeMaxShare decide whether a capture is blank.
 	smokeMinColours = 16
 	smokeMaxShare   = 0.98
+	// smokeMinChange is the share of the screen that must change when the
+	// map replaces the Today screen.
+	smokeMinChange = 0.05
 )
 
 // TestSmokeWindow builds the real binary, opens it on a sample database under
 // a private Xvfb display, and checks that a window titled Rapport appears and
-// paints something other than a blank rectangle.
+// paints something other than a blank rectangle, and that the relationship
+// map paints when Ctrl+2 opens it.
 //
 // It needs Xvfb, xdotool and ImageMagick's import (make test-deps) and runs
 // only with the smoke build tag:
@@ -111,6 +116,61 @@ func TestSmokeWindow(t *testing.T) {
 		t.Fatalf("the screen looks blank: %d distinct colours (want at least %d), commonest covers %.1f%% (want at most %.0f%%); app output:\n%s",
 			colours, smokeMinColours, 100*share, 100*smokeMaxShare, app.output())
 	}
+
+	// The relationship map is a custom widget painted into a raster: check
+	// it draws in a real window too. Ctrl+2 opens it.
+	mapShot := filepath.Join(dir, "map.png")
+	if out, err := smokeRun(10*time.Second, xenv, "xdotool", "key", "ctrl+2"); err != nil {
+		t.Fatalf("xdotool key ctrl+2: %v\n%s", err, out)
+	}
+	time.Sleep(smokePaintWait)
+	if out, err := smokeRun(30*time.Second, xenv, "import", "-window", "root", mapShot); err != nil {
+		t.Fatalf("import -window root: %v\n%s", err, out)
+	}
+	if app.exited() {
+		smokeKeep(t, mapShot)
+		t.Fatalf("the app exited on opening the map: %v\n%s", app.err(), app.output())
+	}
+	changed, err := smokeChanged(shot, mapShot)
+	if err != nil {
+		t.Fatalf("comparing the screenshots: %v", err)
+	}
+	t.Logf("opening the map changed %.1f%% of the screen", 100*changed)
+	if changed < smokeMinChange {
+		smokeKeep(t, mapShot)
+		t.Fatalf("Ctrl+2 changed only %.1f%% of the screen (want at least %.0f%%): the map did not paint; app output:\n%s",
+			100*changed, 100*smokeMinChange, app.output())
+	}
+}
+
+// smokeChanged is the share of pixels that differ between two captures of
+// the same size.
+func smokeChanged(a, b string) (float64, error) {
+	var imgs [2]image.Image
+	for i, path := range []string{a, b} {
+		f, err := os.Open(path)
+		if err != nil {
+			return 0, err
+		}
+		imgs[i], err = png.Decode(f)
+		f.Close()
+		if err != nil {
+			return 0, fmt.Errorf("decoding %s: %w", path, err)
+		}
+	}
+	bounds := imgs[0].Bounds()
+	if bounds != imgs[1].Bounds() || bounds.Empty() {
+		return 0, fmt.Errorf("%s and %s differ in size", a, b)
+	}
+	changed := 0
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			if imgs[0].At(x, y) != imgs[1].At(x, y) {
+				changed++
+			}
+		}
+	}
+	return float64(changed) / float64(bounds.Dx()*bounds.Dy()), nil
 }
 
 // smokeEnv returns the environment for the app and the X tools: the test's
