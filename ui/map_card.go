@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -63,10 +64,11 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	bar.Value = float64(np.Warmth)
 	bar.TextFormatter = func() string { return fmt.Sprintf("Warmth %d of 100", np.Warmth) }
 	objects = append(objects, bar)
-	kind := s.lastKind(p.ID)
-	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, kind, p.CadenceDays, now) {
-		objects = append(objects, bullet(r))
+	reasons := tight()
+	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, s.lastKind(p.ID), p.CadenceDays, now) {
+		reasons.Add(bullet(r))
 	}
+	objects = append(objects, reasons)
 	if np.Overdue && !p.Archived() {
 		l := widget.NewLabel("Overdue for contact")
 		l.Importance = widget.DangerImportance
@@ -151,9 +153,11 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 			}
 			return a.DueOn.Compare(b.DueOn)
 		})
+		list := tight()
+		out = append(out, list)
 		for i, pr := range pending {
 			if i == cardPromisesShown {
-				out = append(out, quiet(fmt.Sprintf("and %d more on their page", len(pending)-i)))
+				list.Add(quiet(fmt.Sprintf("and %d more on their page", len(pending)-i)))
 				break
 			}
 			text := pr.What
@@ -168,7 +172,7 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 			if pr.Overdue(now) {
 				l.Importance = widget.DangerImportance
 			}
-			out = append(out, l)
+			list.Add(l)
 		}
 	}
 	return out
@@ -253,6 +257,12 @@ func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// tight is a column of lines closer together than a VBox sets them, for
+// a list read as one block.
+func tight() *fyne.Container {
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding()))
 }
 
 // bullet is one wrapped line of a list.

@@ -16,6 +16,7 @@ import (
 const (
 	maxZoom       = 6.0
 	labelZoom     = 1.1 // from this zoom every node in view may carry its label
+	fewNodes      = 80  // a map this small may name everyone at any zoom
 	maxLabels     = 160 // labels drawn at once, most important first
 	fitMargin     = 64  // widget units kept around the outer ring when fitting
 	zoomStep      = 1.25
@@ -432,7 +433,7 @@ func (r *mapRenderer) placeLabels(fg color.Color, size float32) {
 			return 2
 		case m.highlighted != nil:
 			return -1 // while searching, only matches and ties are named
-		case n.Prominent || m.zoom >= labelZoom:
+		case n.Prominent || m.zoom >= labelZoom || len(l.Nodes) <= fewNodes:
 			return 3 + 5 - n.Size
 		}
 		return -1
