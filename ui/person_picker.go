@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"fyne.io/fyne/v2/widget"
+
 	"rapport/model"
 )
 
@@ -47,6 +49,25 @@ func (s *personSuggester) suggest(text string) (picked model.PersonSummary, ok b
 		}
 	}
 	return model.PersonSummary{}, false
+}
+
+// pickOne runs a field that names one person: picked is set when the text
+// is a suggestion chosen from the drop-down (which then closes, showing the
+// name), kept while the text is still the picked name, and cleared
+// otherwise, with the matching names offered.
+func (s *personSuggester) pickOne(field *widget.SelectEntry, text string, picked *model.PersonSummary) {
+	if p, ok := s.suggest(text); ok {
+		*picked = p
+		s.clear()
+		field.SetOptions(nil)
+		field.SetText(p.Name)
+		return
+	}
+	if picked.ID != 0 && text == picked.Name {
+		return
+	}
+	*picked = model.PersonSummary{}
+	field.SetOptions(s.options)
 }
 
 // clear forgets the suggestions on offer.

@@ -247,18 +247,7 @@ func (ts *tieSection) open(p model.Person) {
 // picked from the drop-down, as the promise form does.
 func (ts *tieSection) suggest(text string) {
 	ts.showProblem("")
-	if p, ok := ts.people.suggest(text); ok {
-		ts.picked = p
-		ts.people.clear()
-		ts.who.SetOptions(nil)
-		ts.who.SetText(p.Name)
-		return
-	}
-	if ts.picked.ID != 0 && text == ts.picked.Name {
-		return
-	}
-	ts.picked = model.PersonSummary{}
-	ts.who.SetOptions(ts.people.options)
+	ts.people.pickOne(ts.who, text, &ts.picked)
 }
 
 // check says what is wrong with adding a tie of the kind chosen to the

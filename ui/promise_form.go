@@ -120,18 +120,7 @@ func openPromiseEditor(w *Window, p model.Promise, onSaved func(model.Promise)) 
 // suggest offers the people matching what was typed, and takes the one
 // picked from the drop-down.
 func (e *promiseEditor) suggest(text string) {
-	if p, ok := e.people.suggest(text); ok {
-		e.person = p
-		e.people.clear()
-		e.who.SetOptions(nil)
-		e.who.SetText(p.Name)
-		return
-	}
-	if e.person.ID != 0 && text == e.person.Name {
-		return
-	}
-	e.person = model.PersonSummary{}
-	e.who.SetOptions(e.people.options)
+	e.people.pickOne(e.who, text, &e.person)
 }
 
 // showDue reads the due date back in words under the field as it is typed.
