@@ -77,7 +77,9 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	pg.restore.Importance = widget.HighImportance
 
 	var actions fyne.CanvasObject
-	var banner fyne.CanvasObject = layout.NewSpacer()
+	// Nothing between the header and the chips unless in the trash (a
+	// spacer would soak up the spare height of a short page).
+	var banner fyne.CanvasObject = container.NewVBox()
 	if p.Archived() {
 		actions = container.NewHBox(pg.restore)
 		msg := widget.NewLabel(fmt.Sprintf("In the trash since %s. Restore to edit or log interactions; emptying the trash deletes for good.", dayText(p.ArchivedAt.Local())))
