@@ -44,8 +44,9 @@ func ContactOverdue(cadenceDays int, lastContact, now time.Time) bool {
 // WarmthReasons puts a person's warmth into words, in the order the
 // formula weighs them: the last contact ("last coffee 94 days ago", or
 // "never contacted"), where that stands against the cadence ("64 days past
-// the 30-day cadence", "within the 30-day cadence", or "no cadence: 90 days
-// count as one"), and the balance ("balance +12.5 credits").
+// the 30-day cadence", "within the 30-day cadence", "overdue on a 30-day
+// cadence" when never contacted, or "no cadence: 90 days count as one"),
+// and the balance ("balance +12.5 credits").
 func (r CreditRules) WarmthReasons(balance float64, lastContact time.Time, lastKind InteractionKind,
 	cadenceDays int, now time.Time) []string {
 	days := daysSince(lastContact, Day(now), now.Location())
@@ -54,7 +55,7 @@ func (r CreditRules) WarmthReasons(balance float64, lastContact time.Time, lastK
 	case cadenceDays <= 0:
 		reasons = append(reasons, "no cadence: "+strconv.Itoa(noCadenceScaleDays)+" days count as one")
 	case days < 0:
-		reasons = append(reasons, strconv.Itoa(cadenceDays)+"-day cadence")
+		reasons = append(reasons, "overdue on a "+strconv.Itoa(cadenceDays)+"-day cadence")
 	case days > cadenceDays:
 		reasons = append(reasons, countOf(days-cadenceDays, "day")+" past the "+
 			strconv.Itoa(cadenceDays)+"-day cadence")

@@ -88,7 +88,7 @@ func TestWarmthReasons(t *testing.T) {
 		want    []string
 	}{
 		{"never contacted, with a cadence", 0, time.Time{}, "", 30,
-			[]string{"never contacted", "30-day cadence", "balance 0.0 credits"}},
+			[]string{"never contacted", "overdue on a 30-day cadence", "balance 0.0 credits"}},
 		{"never contacted, no cadence", 0, time.Time{}, "", 0,
 			[]string{"never contacted", "no cadence: 90 days count as one", "balance 0.0 credits"}},
 		{"contacted today", 3, networkNow, KindCoffee, 30,

@@ -197,13 +197,62 @@ func (w *Window) startWithSample() {
 	w.Show("today")
 }
 
-// addPromise opens the quick-add form for a promise, with the person whose
-// page is on show already chosen (or personID when it is not 0).
+// addPromise opens the quick-add form for a promise, with the person in
+// view already chosen (or personID when it is not 0).
 func (w *Window) addPromise(personID int64) {
-	if personID == 0 && w.current == "people" && w.people.page != nil && !w.people.page.person.Archived() {
-		personID = w.people.page.person.ID
+	if p, ok := w.personInView(); personID == 0 && ok {
+		personID = p.ID
 	}
 	openPromiseEditor(w, model.Promise{PersonID: personID}, func(model.Promise) { w.refresh() })
+}
+
+// personInView is the active person the screen on show is about: the
+// page open on People, or the person selected on the map.
+func (w *Window) personInView() (model.Person, bool) {
+	switch w.current {
+	case "people":
+		if w.people.page != nil && !w.people.page.person.Archived() {
+			return w.people.page.person, true
+		}
+	case "map":
+		if np, ok := w.relMap.byID[w.relMap.selected]; ok && !np.Person.Archived() {
+			p, err := w.store.Person(context.Background(), np.Person.ID)
+			if err != nil {
+				w.showError("Could not read "+np.Person.Name, err)
+				return model.Person{}, false
+			}
+			return p, true
+		}
+	}
+	return model.Person{}, false
+}
+
+// logInteraction opens the interaction form for the person in view, or
+// asks the user to pick someone first.
+func (w *Window) logInteraction() {
+	p, ok := w.personInView()
+	if !ok {
+		dialog.ShowInformation("Log interaction", "Select a person on the People screen or the map first.", w.win)
+		return
+	}
+	openInteractionEditor(w, p, w.refresh)
+}
+
+// editPerson opens the form for the person in view.
+func (w *Window) editPerson() {
+	if p, ok := w.personInView(); ok {
+		openPersonEditor(w, p, func(model.Person) { w.refresh() })
+	}
+}
+
+// find puts the cursor in the search of the screen on show: the map's, or
+// the People screen's.
+func (w *Window) find() {
+	if w.current == "map" {
+		w.win.Canvas().Focus(w.relMap.search)
+		return
+	}
+	w.people.focusSearch()
 }
 
 // refresh rebuilds the screen on show after data changed.

@@ -19,8 +19,8 @@ import (
 
 // Choices of the map's filters.
 const (
-	groupByTeam    = "Sectors by team"
-	groupByOrg     = "Sectors by organisation"
+	groupByTeam    = "By team"
+	groupByOrg     = "By organisation"
 	anyInfluence   = "Any influence"
 	mapViewName    = "Map"
 	gridViewName   = "Grid"
@@ -52,8 +52,8 @@ type mapScreen struct {
 	side       fyne.CanvasObject // the card with its frame
 	count      *widget.Label
 	viewMode   *widget.RadioGroup
-	groupBy    *widget.Select
-	groupByBox fyne.CanvasObject // groupBy at its width, hidden with the grid
+	groupBy    *widget.Select // sectors and the group filter by team or by organisation
+	group      *widget.Select // one team or organisation, or every one
 	stance     *widget.Select
 	influence  *widget.Select
 	archived   *widget.Check
@@ -69,7 +69,6 @@ func newMapScreen(w *Window) *mapScreen {
 	s := &mapScreen{w: w, byID: map[int64]model.NetworkPerson{}, index: model.NewPeopleIndex(nil)}
 	s.view = netmap.New()
 	s.view.OnTapped = s.selectPerson
-	s.view.OnDoubleTapped = s.openPerson
 	s.view.Tooltip = s.tooltip
 	s.grid = newStanceGrid(s.selectPerson)
 	s.body = container.NewStack(s.view)
@@ -81,15 +80,19 @@ func newMapScreen(w *Window) *mapScreen {
 	s.viewMode.Horizontal = true
 	s.viewMode.Required = true
 	s.viewMode.Selected = mapViewName
-	s.groupBy = widget.NewSelect([]string{groupByTeam, groupByOrg}, func(string) { s.apply() })
+	s.groupBy = widget.NewSelect([]string{groupByTeam, groupByOrg}, func(string) {
+		s.group.Selected = "" // a team is no organisation: start again from every one
+		s.apply()
+	})
 	s.groupBy.Selected = groupByTeam
+	s.group = widget.NewSelect(nil, func(string) { s.apply() })
 	s.stance = widget.NewSelect(append([]string{anyStance}, model.Labels(model.Stances())...), func(string) { s.apply() })
 	s.stance.Selected = anyStance
 	s.influence = widget.NewSelect(minInfluenceChoices, func(string) { s.apply() })
 	s.influence.Selected = anyInfluence
 	s.archived = widget.NewCheck("Show archived", func(bool) { s.apply() })
 	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Find on the map")
+	s.search.SetPlaceHolder("Find a person: name, title, team, organisation or email")
 	s.search.OnChanged = func(string) { s.applySearch() }
 	s.search.OnSubmitted = func(string) { s.jumpToMatch() }
 
@@ -103,9 +106,8 @@ func newMapScreen(w *Window) *mapScreen {
 	how := widget.NewButtonWithIcon("How is this computed?", theme.QuestionIcon(), func() { showCreditsExplainer(w) })
 	how.Importance = widget.LowImportance
 
-	s.groupByBox = atLeast(210, s.groupBy)
-	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), s.groupByBox,
-		atLeast(150, s.stance), atLeast(160, s.influence), s.archived)
+	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(170, s.groupBy),
+		atLeast(190, s.group), atLeast(140, s.stance), atLeast(150, s.influence), s.archived)
 	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.zoom, how), s.search)
 	top := container.NewVBox(container.NewHScroll(filters), searchRow)
 	s.side = container.NewBorder(nil, nil, widget.NewSeparator(), nil,
@@ -136,10 +138,64 @@ func (s *mapScreen) reload() {
 	s.apply()
 }
 
+// groupOf is the team or organisation a person is grouped by.
+func (s *mapScreen) groupOf(p model.Person) string {
+	if s.groupBy.Selected == groupByOrg {
+		return p.Organisation
+	}
+	return p.Team
+}
+
+// groupWords are the group filter's first and last choices: "Every team"
+// and "No team", or the same for organisations.
+func (s *mapScreen) groupWords() (every, none string) {
+	if s.groupBy.Selected == groupByOrg {
+		return "Every organisation", "No organisation"
+	}
+	return "Every team", "No team"
+}
+
+// updateGroupChoices offers every team (or organisation) among the people
+// who could be shown, keeping the choice when it is still there.
+func (s *mapScreen) updateGroupChoices() {
+	every, none := s.groupWords()
+	seen := map[string]bool{}
+	var names []string
+	empty := false
+	for _, p := range s.net.People {
+		if p.Person.Archived() && !s.archived.Checked {
+			continue
+		}
+		g := s.groupOf(p.Person)
+		if g == "" {
+			empty = true
+		} else if !seen[g] {
+			seen[g] = true
+			names = append(names, g)
+		}
+	}
+	slices.SortFunc(names, func(a, b string) int { return strings.Compare(model.Fold(a), model.Fold(b)) })
+	options := append([]string{every}, names...)
+	if empty {
+		options = append(options, none)
+	}
+	s.group.Options = options
+	if !slices.Contains(options, s.group.Selected) {
+		s.group.Selected = every
+	}
+	s.group.Refresh()
+}
+
 // keep reports whether a person passes the filters.
 func (s *mapScreen) keep(p model.NetworkPerson) bool {
 	if p.Person.Archived() && !s.archived.Checked {
 		return false
+	}
+	if every, none := s.groupWords(); s.group.Selected != every {
+		g := s.groupOf(p.Person)
+		if g != s.group.Selected && (g != "" || s.group.Selected != none) {
+			return false
+		}
 	}
 	if s.stance.Selected != anyStance && p.Person.Stance.Label() != s.stance.Selected {
 		return false
@@ -149,15 +205,14 @@ func (s *mapScreen) keep(p model.NetworkPerson) bool {
 
 // apply filters the network and redraws the map, the grid and the card.
 func (s *mapScreen) apply() {
+	s.updateGroupChoices()
 	s.shown = s.shown[:0]
 	for _, p := range s.net.People {
 		if s.keep(p) {
 			s.shown = append(s.shown, p)
 		}
 	}
-	if _, ok := s.byID[s.selected]; !ok || !slices.ContainsFunc(s.shown, func(p model.NetworkPerson) bool {
-		return p.Person.ID == s.selected
-	}) {
+	if !s.isShown(s.selected) {
 		s.selected = 0
 	}
 	nodes := make([]netmap.Node, len(s.shown))
@@ -171,7 +226,14 @@ func (s *mapScreen) apply() {
 	for _, t := range s.net.Ties {
 		edges = append(edges, tieEdge(t))
 	}
-	s.view.SetLayout(netmap.NewLayout(nodes, edges))
+	l := netmap.NewLayout(nodes, edges)
+	_, none := s.groupWords()
+	for i := range l.Sectors {
+		if l.Sectors[i].Label == netmap.Ungrouped {
+			l.Sectors[i].Label = none
+		}
+	}
+	s.view.SetLayout(l)
 	s.view.Select(s.selected)
 	s.applySearch()
 	s.updateCount()
@@ -181,14 +243,10 @@ func (s *mapScreen) apply() {
 // node is how a person is drawn: nearer the centre the warmer, sized by
 // influence, coloured and shaped by stance.
 func (s *mapScreen) node(p model.NetworkPerson) netmap.Node {
-	group := p.Person.Team
-	if s.groupBy.Selected == groupByOrg {
-		group = p.Person.Organisation
-	}
 	return netmap.Node{
 		ID:        p.Person.ID,
 		Label:     p.Person.Name,
-		Group:     group,
+		Group:     s.groupOf(p.Person),
 		Distance:  1 - float64(p.Warmth)/100,
 		Size:      p.Person.Influence,
 		Color:     stanceColor(p.Person.Stance),
@@ -241,11 +299,9 @@ func (s *mapScreen) showView() {
 	if s.gridShown() {
 		s.body.Objects = []fyne.CanvasObject{s.grid.content()}
 		s.zoom.Hide()
-		s.groupByBox.Hide()
 	} else {
 		s.body.Objects = []fyne.CanvasObject{s.view}
 		s.zoom.Show()
-		s.groupByBox.Show()
 	}
 	s.applySearch()
 	s.showCard()
@@ -297,29 +353,36 @@ func (s *mapScreen) updateCount() {
 			overdue++
 		}
 	}
-	text := fmt.Sprintf("%s · %s on the map · %d overdue for contact",
-		plural(len(s.shown), "person", "people"), plural(len(s.view.Layout().Edges)-s.hiddenTies(), "tie", "ties"), overdue)
-	if hidden := len(s.net.People) - len(s.shown); hidden > 0 {
-		text += fmt.Sprintf(" · %d hidden by the filters", hidden)
+	parts := []string{plural(len(s.shown), "person", "people")}
+	if !s.gridShown() {
+		parts = append(parts, plural(s.view.Layout().EdgeCount(), "tie", "ties"))
 	}
-	if found := s.matches(); found != nil {
-		text += fmt.Sprintf(" · %s found", plural(len(found), "match", "matches"))
+	if overdue > 0 {
+		parts = append(parts, fmt.Sprintf("%d overdue for contact", overdue))
 	}
-	s.count.SetText(text)
-}
-
-// hiddenTies counts the ties with an end filtered out.
-func (s *mapScreen) hiddenTies() int {
-	l := s.view.Layout()
-	n := 0
-	for _, e := range l.Edges {
-		_, _, okA := l.Position(e.From)
-		_, _, okB := l.Position(e.To)
-		if !okA || !okB {
-			n++
+	// People in the trash are hidden by choice, not by a filter.
+	candidates := 0
+	for _, p := range s.net.People {
+		if !p.Person.Archived() || s.archived.Checked {
+			candidates++
 		}
 	}
-	return n
+	if hidden := candidates - len(s.shown); hidden > 0 {
+		parts = append(parts, fmt.Sprintf("%d hidden by the filters", hidden))
+	}
+	if found := s.matches(); found != nil {
+		if len(found) == 0 {
+			parts = append(parts, fmt.Sprintf("no one matches %q", strings.TrimSpace(s.search.Text)))
+		} else {
+			parts = append(parts, plural(len(found), "match", "matches")+" found")
+		}
+	}
+	s.count.SetText(strings.Join(parts, " · "))
+}
+
+// isShown reports whether the person with the given ID passes the filters.
+func (s *mapScreen) isShown(id int64) bool {
+	return slices.ContainsFunc(s.shown, func(p model.NetworkPerson) bool { return p.Person.ID == id })
 }
 
 // selectPerson selects a person (0 for nobody) on both views and shows

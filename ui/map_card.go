@@ -46,12 +46,14 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Wrapping = fyne.TextWrapWord
-	objects := []fyne.CanvasObject{name}
+	closeCard := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { s.selectPerson(0) })
+	closeCard.Importance = widget.LowImportance
+	objects := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewVBox(closeCard), name)}
 	if sub := p.Subtitle(); sub != "" {
 		objects = append(objects, wrapped(sub))
 	}
 	if p.Archived() {
-		objects = append(objects, quiet("In the trash since "+dayText(p.ArchivedAt.Local())+"."))
+		objects = append(objects, quiet("In the trash since "+p.ArchivedAt.Local().Format("2 January 2006")+"."))
 	}
 	stance := container.NewHBox(netmap.NewGlyph(stanceShape(p.Stance), stanceColor(p.Stance), false),
 		widget.NewLabelWithStyle(p.Stance.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -134,16 +136,15 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 				pending = append(pending, pr)
 			}
 		}
+		if len(pending) == 0 {
+			continue
+		}
 		s.cardPromises = append(s.cardPromises, pending...)
 		title := "You owe " + firstName(p.Name)
 		if dir == model.DirectionTheirs {
 			title = firstName(p.Name) + " owes you"
 		}
 		out = append(out, cardHeading(fmt.Sprintf("%s · %d", title, len(pending))))
-		if len(pending) == 0 {
-			out = append(out, quiet("Nothing pending."))
-			continue
-		}
 		slices.SortStableFunc(pending, func(a, b model.Promise) int {
 			switch {
 			case a.DueOn.IsZero() && !b.DueOn.IsZero():
@@ -175,6 +176,9 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 			list.Add(l)
 		}
 	}
+	if len(out) == 0 {
+		out = append(out, cardHeading("Promises"), quiet("Nothing pending either way."))
+	}
 	return out
 }
 
@@ -199,12 +203,17 @@ func (s *mapScreen) cardTies(p model.Person) []fyne.CanvasObject {
 			continue
 		}
 		name := o.Person.Name
-		if o.Person.Archived() {
+		switch {
+		case o.Person.Archived():
 			name += " (in the trash)"
+		case !s.isShown(other):
+			name += " (hidden by the filters)"
 		}
+		// A name selects that person on the map, or opens their page
+		// when the map does not show them.
 		link := widget.NewHyperlink(name, nil)
 		link.OnTapped = func() {
-			if !o.Person.Archived() || s.archived.Checked {
+			if s.isShown(other) {
 				s.selectPerson(other)
 			} else {
 				s.openPerson(other)
@@ -242,8 +251,8 @@ func (s *mapScreen) legend() []fyne.CanvasObject {
 		objects = append(objects, container.NewHBox(netmap.NewEdgeSample(tieEdge(model.Tie{Kind: k})),
 			widget.NewLabel(tieVerb(k))))
 	}
-	objects = append(objects, quiet("Tap a person for their card, double-tap to open their page. "+
-		"Drag to move, scroll to zoom."))
+	objects = append(objects, quiet("Tap a person for their card; Open page on it opens their page. "+
+		"Drag to move, scroll to zoom, Fit all to see everyone."))
 	return objects
 }
 

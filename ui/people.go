@@ -312,16 +312,6 @@ func (s *peopleScreen) editSelected() {
 	openPersonEditor(s.w, s.page.person, func(model.Person) { s.refreshPerson() })
 }
 
-// logInteractionForSelected opens the interaction form for the selected
-// person, or asks the user to pick someone first.
-func (s *peopleScreen) logInteractionForSelected() {
-	if s.page == nil || s.page.person.Archived() {
-		dialog.ShowInformation("Log interaction", "Select a person on the People screen first.", s.w.win)
-		return
-	}
-	openInteractionEditor(s.w, s.page.person, func() { s.refreshPerson() })
-}
-
 // archive moves a person to the trash and offers to undo it.
 func (s *peopleScreen) archive(p model.Person) {
 	if err := s.w.store.ArchivePerson(context.Background(), p.ID); err != nil {

@@ -248,6 +248,7 @@ func TestLogInteractionWithOthersAndPastDate(t *testing.T) {
 		person("Chen Wei", "PM", "Data"))
 	w := newTestWindow(t, st)
 	s := w.people
+	w.Show("people")
 	s.list.Select(1) // Chen Wei
 	pressShortcut(t, w, fyne.KeyL)
 	e := w.currentInteractionEditor

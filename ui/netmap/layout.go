@@ -70,6 +70,10 @@ type Sector struct {
 // Mid is the angle in the middle of the sector.
 func (s Sector) Mid() float64 { return (s.Start + s.End) / 2 }
 
+// Ungrouped is the label of the sector of nodes without a group; rename
+// it in Sectors to suit.
+const Ungrouped = "No group"
+
 // Geometry of the layout, in world units (pixels at zoom 1).
 const (
 	innerRadius = 56.0  // room for "You" at the centre
@@ -77,7 +81,6 @@ const (
 	spacing     = 26.0  // about the room one node gets, for growing the map with the network
 	maxSectors  = 14    // more groups than this are gathered into "Other"
 	otherGroup  = "Other"
-	noGroup     = "No group"
 	cellSize    = 32.0 // of the hit-test grid: more than two of the largest nodes
 	nodeGap     = 3.0  // kept between nodes where there is room
 	spreadPass  = 10   // rounds of pushing overlapping nodes apart
@@ -226,7 +229,7 @@ func (l *Layout) groupNodes() [][]int {
 	for i, n := range l.Nodes {
 		g := n.Group
 		if g == "" {
-			g = noGroup
+			g = Ungrouped
 		}
 		byGroup[g] = append(byGroup[g], i)
 	}
@@ -250,7 +253,7 @@ func (l *Layout) groupNodes() [][]int {
 		names = append(names[:maxSectors-1:maxSectors-1], otherGroup)
 		byGroup[otherGroup] = other
 	}
-	for _, last := range []string{noGroup, otherGroup} {
+	for _, last := range []string{Ungrouped, otherGroup} {
 		if i := slices.Index(names, last); i >= 0 && i < len(names)-1 {
 			names = append(slices.Delete(names, i, i+1), last)
 		}
@@ -380,6 +383,9 @@ func (l *Layout) nodeAt(p point, slack float64) int {
 	}
 	return best
 }
+
+// EdgeCount is the number of edges drawn: those with both ends on the map.
+func (l *Layout) EdgeCount() int { return len(l.refs) }
 
 // Neighbours are the IDs of the nodes tied to the node with the given ID.
 func (l *Layout) Neighbours(id int64) []int64 {

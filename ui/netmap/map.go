@@ -25,16 +25,16 @@ const (
 
 // Map is the relationship map widget. Give it a Layout; it fits the whole
 // map into view until the user pans or zooms. Tap a node to select it
-// (OnTapped), double-tap to open it (OnDoubleTapped), drag to pan, scroll
-// to zoom around the pointer; hovering a node shows its tooltip.
+// (OnTapped), drag to pan, scroll to zoom around the pointer; hovering a
+// node shows its tooltip. It takes no double tap: a widget that does gets
+// its single taps only after the double-tap delay, and selecting must feel
+// instant.
 type Map struct {
 	widget.BaseWidget
 
 	// OnTapped is called with the ID of the node tapped, or 0 when the
 	// background was tapped.
 	OnTapped func(id int64)
-	// OnDoubleTapped is called with the ID of the node double-tapped.
-	OnDoubleTapped func(id int64)
 	// Tooltip gives the text shown while the pointer rests on a node;
 	// nil shows its label.
 	Tooltip func(id int64) string
@@ -57,12 +57,11 @@ type Map struct {
 }
 
 var (
-	_ fyne.Widget         = (*Map)(nil)
-	_ fyne.Tappable       = (*Map)(nil)
-	_ fyne.DoubleTappable = (*Map)(nil)
-	_ fyne.Draggable      = (*Map)(nil)
-	_ fyne.Scrollable     = (*Map)(nil)
-	_ desktop.Hoverable   = (*Map)(nil)
+	_ fyne.Widget       = (*Map)(nil)
+	_ fyne.Tappable     = (*Map)(nil)
+	_ fyne.Draggable    = (*Map)(nil)
+	_ fyne.Scrollable   = (*Map)(nil)
+	_ desktop.Hoverable = (*Map)(nil)
 )
 
 // New returns an empty map.
@@ -213,13 +212,6 @@ func (m *Map) Tapped(ev *fyne.PointEvent) {
 	m.Select(id)
 	if m.OnTapped != nil {
 		m.OnTapped(id)
-	}
-}
-
-// DoubleTapped opens the node under the pointer.
-func (m *Map) DoubleTapped(ev *fyne.PointEvent) {
-	if id := m.NodeAt(ev.Position); id != 0 && m.OnDoubleTapped != nil {
-		m.OnDoubleTapped(id)
 	}
 }
 
@@ -458,8 +450,7 @@ func (r *mapRenderer) placeLabels(fg color.Color, size float32) {
 				continue
 			}
 			nr := l.radius[i] * nodeScale(m.zoom)
-			// Estimated width: measuring thousands of strings is slow.
-			w := float64(len([]rune(n.Label))) * float64(size) * 0.56
+			w := float64(fyne.MeasureText(n.Label, size, fyne.TextStyle{Bold: n.ID == m.selected}).Width) + 4
 			h := float64(size) * 1.3
 			box := rect{x + nr + 3, y - h/2, x + nr + 3 + w, y + h/2}
 			clash := false

@@ -96,7 +96,7 @@ func TestLayoutPlacesByDistanceAndGroup(t *testing.T) {
 		x, y, _ := l.Position(n.ID)
 		var s Sector
 		for _, sec := range l.Sectors {
-			if sec.Label == n.Group || (n.Group == "" && sec.Label == noGroup) {
+			if sec.Label == n.Group || (n.Group == "" && sec.Label == Ungrouped) {
 				s = sec
 			}
 		}
@@ -174,21 +174,6 @@ func TestTapSelectsTheNodeUnderThePointer(t *testing.T) {
 	test.TapCanvas(w.Canvas(), onCanvas(m, fyne.NewPos(3, 3))) // a corner: nobody
 	if fmt.Sprint(tapped) != "[3 1 6 0]" || m.Selected() != 0 {
 		t.Errorf("tapped %v, selected %d; want [3 1 6 0] and nothing selected", tapped, m.Selected())
-	}
-}
-
-func TestDoubleTapOpens(t *testing.T) {
-	m, _ := newTestMap(t)
-	var opened int64
-	m.OnDoubleTapped = func(id int64) { opened = id }
-	pos, _ := m.NodePosition(4)
-	test.DoubleTap(m) // at the centre: "You", not a person
-	if opened != 0 {
-		t.Errorf("double tap at the centre opened %d", opened)
-	}
-	m.DoubleTapped(&fyne.PointEvent{Position: pos})
-	if opened != 4 {
-		t.Errorf("opened %d, want 4", opened)
 	}
 }
 
@@ -281,5 +266,51 @@ func BenchmarkRepaint(b *testing.B) {
 	}
 	if r.shown == 0 || r.shown > maxLabels {
 		b.Errorf("%d labels placed, want some and at most %d", r.shown, maxLabels)
+	}
+}
+
+// Zoomed out on a big network, only prominent nodes are named, no two
+// labels overlap, and the selected node is always named.
+func TestLabelsOnABigMapNameOnlyTheProminent(t *testing.T) {
+	test.NewTempApp(t)
+	nodes, edges := generated(600)
+	m := New()
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	r.Layout(fyne.NewSize(800, 600))
+	m.SetLayout(NewLayout(nodes, edges))
+	var quiet int64
+	for _, n := range nodes {
+		if !n.Prominent {
+			quiet = n.ID
+			break
+		}
+	}
+	m.Select(quiet)
+	r.place()
+	if m.Zoom() >= labelZoom {
+		t.Fatalf("zoom %.2f: the test needs a zoomed-out map", m.Zoom())
+	}
+	named := map[string]bool{}
+	for _, lb := range r.labels[:r.shown] {
+		named[lb.Text] = true
+	}
+	tied := map[int64]bool{}
+	for _, id := range m.layout.Neighbours(quiet) {
+		tied[id] = true
+	}
+	for _, n := range nodes {
+		if named[n.Label] && !n.Prominent && n.ID != quiet && !tied[n.ID] {
+			t.Errorf("%s is named though neither prominent nor selected", n.Label)
+		}
+	}
+	if !named[nodes[quiet-1].Label] {
+		t.Errorf("the selected node %s is not named", nodes[quiet-1].Label)
+	}
+	for i, a := range m.labelBoxes {
+		for _, b := range m.labelBoxes[i+1:] {
+			if a.overlaps(b) {
+				t.Fatalf("labels overlap: %v and %v", a, b)
+			}
+		}
 	}
 }
