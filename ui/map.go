@@ -45,21 +45,21 @@ type mapScreen struct {
 	byID     map[int64]model.NetworkPerson
 	selected int64
 
-	view       *netmap.Map
-	grid       *stanceGrid
-	body       *fyne.Container   // the map or the grid
-	card       *fyne.Container   // the side card
-	side       fyne.CanvasObject // the card with its frame
-	count      *widget.Label
-	viewMode   *widget.RadioGroup
-	groupBy    *widget.Select // sectors and the group filter by team or by organisation
-	group      *widget.Select // one team or organisation, or every one
-	stance     *widget.Select
-	influence  *widget.Select
-	archived   *widget.Check
-	search     *widget.Entry
-	zoom       *fyne.Container // zoom buttons, shown with the map only
-	root       fyne.CanvasObject
+	view      *netmap.Map
+	grid      *stanceGrid
+	body      *fyne.Container   // the map or the grid
+	card      *fyne.Container   // the side card
+	side      fyne.CanvasObject // the card with its frame
+	count     *widget.Label
+	viewMode  *widget.RadioGroup
+	groupBy   *widget.Select // sectors and the group filter by team or by organisation
+	group     *widget.Select // one team or organisation, or every one
+	stance    *widget.Select
+	influence *widget.Select
+	archived  *widget.Check
+	search    *widget.Entry
+	zoom      *fyne.Container // zoom buttons, shown with the map only
+	root      fyne.CanvasObject
 
 	// card holds what it read about the selected person, for tests.
 	cardPromises []model.Promise
