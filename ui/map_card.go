@@ -58,7 +58,7 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	stance := container.NewHBox(netmap.NewGlyph(stanceShape(p.Stance), stanceColor(p.Stance), false),
 		widget.NewLabelWithStyle(p.Stance.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("· influence "+influenceDots(p.Influence)))
-	objects = append(objects, stance)
+	objects = append(objects, stance, s.cardActions(p))
 
 	// Warmth, with the reasons.
 	bar := widget.NewProgressBar()
@@ -81,30 +81,20 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	objects = append(objects, s.cardPromiseLists(p)...)
 	objects = append(objects, s.cardTies(p)...)
 
-	// What to do next.
-	var actions []fyne.CanvasObject
-	if !p.Archived() {
-		full := func() (model.Person, bool) {
-			person, err := s.w.store.Person(context.Background(), p.ID)
-			if err != nil {
-				s.w.showError("Could not read "+p.Name, err)
-				return model.Person{}, false
-			}
-			return person, true
-		}
-		log := widget.NewButtonWithIcon("Log interaction", theme.DocumentCreateIcon(), func() {
-			if person, ok := full(); ok {
-				openInteractionEditor(s.w, person, s.w.refresh)
-			}
-		})
-		log.Importance = widget.HighImportance
-		promise := widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() { s.w.addPromise(p.ID) })
-		actions = append(actions, log, promise)
-	}
-	open := widget.NewButtonWithIcon("Open page", theme.AccountIcon(), func() { s.openPerson(p.ID) })
-	actions = append(actions, open)
-	objects = append(objects, widget.NewSeparator(), container.NewGridWithColumns(1, actions...))
 	return objects
+}
+
+// cardActions are what to do next about a person: log an interaction,
+// add a promise, open their page (only the page for someone in the trash).
+func (s *mapScreen) cardActions(p model.Person) fyne.CanvasObject {
+	open := widget.NewButtonWithIcon("Open page", theme.AccountIcon(), func() { s.openPerson(p.ID) })
+	if p.Archived() {
+		return open
+	}
+	log := widget.NewButtonWithIcon("Log interaction", theme.DocumentCreateIcon(), s.w.logInteraction)
+	log.Importance = widget.HighImportance
+	promise := widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() { s.w.addPromise(p.ID) })
+	return container.NewVBox(log, container.NewGridWithColumns(2, promise, open))
 }
 
 // lastKind is the kind of the person's last contact up to now, or "".
