@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -12,7 +13,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -207,33 +207,40 @@ func smokeEnv(dir, display string) []string {
 	return env
 }
 
-// smokeXvfb starts Xvfb on the first free display from :90 up, waits until
-// it answers, and stops it when the test ends. It returns the display name.
+// smokeXvfb starts Xvfb on a display it picks itself (-displayfd: it
+// tries successively higher numbers and writes back the first it could
+// take, once it accepts connections), so two servers never race for one
+// number, and stops it when the test ends. It returns the display name.
 func smokeXvfb(t *testing.T) string {
 	t.Helper()
-	tried := 0
-	for n := 90; n < 200 && tried < 5; n++ {
-		if smokeExists(fmt.Sprintf("/tmp/.X11-unix/X%d", n)) || smokeExists(fmt.Sprintf("/tmp/.X%d-lock", n)) {
-			continue
-		}
-		tried++
-		display := ":" + strconv.Itoa(n)
-		x := smokeStart(t, "Xvfb", os.Environ(), "Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-		env := append(os.Environ(), "DISPLAY="+display)
-		for deadline := time.Now().Add(smokeDisplayWait); time.Now().Before(deadline) && !x.exited(); {
-			probe := exec.Command("xdotool", "getmouselocation")
-			probe.Env = env
-			if err := probe.Run(); err == nil {
-				return display
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		// Another server took the display first, or this one is stuck: stop it
-		// and try the next number.
-		t.Logf("Xvfb %s did not answer within %v: %v\n%s", display, smokeDisplayWait, x.err(), x.output())
-		x.stop()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatalf("could not smokeStart Xvfb on any display from :90 up")
+	defer r.Close()
+	x := smokeStartWith(t, "Xvfb", os.Environ(), []*os.File{w},
+		"Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	w.Close() // Xvfb holds its own copy
+	line := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(r).ReadString('\n')
+		line <- strings.TrimSpace(s)
+	}()
+	select {
+	case n := <-line:
+		if n == "" {
+			t.Fatalf("Xvfb gave no display number: %v\n%s", x.err(), x.output())
+		}
+		display := ":" + n
+		probe := exec.Command("xdotool", "getmouselocation")
+		probe.Env = append(os.Environ(), "DISPLAY="+display)
+		if out, err := probe.CombinedOutput(); err != nil {
+			t.Fatalf("Xvfb on %s does not answer: %v\n%s", display, err, out)
+		}
+		return display
+	case <-time.After(smokeDisplayWait):
+		t.Fatalf("Xvfb did not take a display within %v:\n%s", smokeDisplayWait, x.output())
+	}
 	return ""
 }
 
@@ -249,9 +256,17 @@ type smokeProc struct {
 // label names it in errors.
 func smokeStart(t *testing.T, label string, env []string, name string, args ...string) *smokeProc {
 	t.Helper()
+	return smokeStartWith(t, label, env, nil, name, args...)
+}
+
+// smokeStartWith is smokeStart handing the process extra open files, as
+// file descriptors 3 and up.
+func smokeStartWith(t *testing.T, label string, env []string, extra []*os.File, name string, args ...string) *smokeProc {
+	t.Helper()
 	p := &smokeProc{out: new(smokeBuffer), done: make(chan struct{})}
 	p.cmd = exec.Command(name, args...)
 	p.cmd.Env = env
+	p.cmd.ExtraFiles = extra
 	p.cmd.Stdout = p.out
 	p.cmd.Stderr = p.out
 	if err := p.cmd.Start(); err != nil {
@@ -385,10 +400,4 @@ func smokeKeep(t *testing.T, shot string) {
 		return
 	}
 	t.Logf("screenshot kept in %s", dst)
-}
-
-// smokeExists reports whether anything exists at path.
-func smokeExists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
 }
