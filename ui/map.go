@@ -44,6 +44,8 @@ type mapScreen struct {
 	index    *model.PeopleIndex // of shown, for the search
 	byID     map[int64]model.NetworkPerson
 	selected int64
+	// found is the search's matches among shown, nil when not searching.
+	found []int64
 
 	view      *netmap.Map
 	grid      *stanceGrid
@@ -61,7 +63,8 @@ type mapScreen struct {
 	zoom      *fyne.Container // zoom buttons, shown with the map only
 	root      fyne.CanvasObject
 
-	// card holds what it read about the selected person, for tests.
+	// cardPromises holds what the card read about the selected person,
+	// for tests.
 	cardPromises []model.Promise
 }
 
@@ -236,7 +239,6 @@ func (s *mapScreen) apply() {
 	s.view.SetLayout(l)
 	s.view.Select(s.selected)
 	s.applySearch()
-	s.updateCount()
 	s.showCard()
 }
 
@@ -328,20 +330,30 @@ func (s *mapScreen) matches() []int64 {
 // applySearch highlights the matches on the map, or narrows the grid to
 // them.
 func (s *mapScreen) applySearch() {
-	found := s.matches()
-	if found != nil && len(found) == 0 {
-		found = []int64{-1} // nothing matches: everyone faint
+	s.found = s.matches()
+	highlight := s.found
+	if highlight != nil && len(highlight) == 0 {
+		highlight = []int64{-1} // nothing matches: everyone faint
 	}
-	s.view.SetHighlighted(found)
-	s.grid.setPeople(s.gridPeople(), s.selected)
+	s.view.SetHighlighted(highlight)
+	s.updateGrid()
 	s.updateCount()
+}
+
+// updateGrid gives the grid its people when it is on show; building
+// thousands of chips for a hidden grid would slow every keystroke.
+func (s *mapScreen) updateGrid() {
+	if s.gridShown() {
+		s.grid.setPeople(s.gridPeople(), s.selected)
+	}
 }
 
 // jumpToMatch selects the first match and brings it into view.
 func (s *mapScreen) jumpToMatch() {
-	if found := s.matches(); len(found) > 0 {
-		s.selectPerson(found[0])
-		s.view.CentreOn(found[0])
+	if len(s.found) > 0 {
+		first := s.found[0]
+		s.selectPerson(first)
+		s.view.CentreOn(first)
 	}
 }
 
@@ -370,7 +382,7 @@ func (s *mapScreen) updateCount() {
 	if hidden := candidates - len(s.shown); hidden > 0 {
 		parts = append(parts, fmt.Sprintf("%d hidden by the filters", hidden))
 	}
-	if found := s.matches(); found != nil {
+	if found := s.found; found != nil {
 		if len(found) == 0 {
 			parts = append(parts, fmt.Sprintf("no one matches %q", strings.TrimSpace(s.search.Text)))
 		} else {
@@ -390,20 +402,21 @@ func (s *mapScreen) isShown(id int64) bool {
 func (s *mapScreen) selectPerson(id int64) {
 	s.selected = id
 	s.view.Select(id)
-	s.grid.setPeople(s.gridPeople(), id)
+	s.updateGrid()
 	s.showCard()
 }
 
 // gridPeople is the people the grid shows: those shown, narrowed by the
 // search.
 func (s *mapScreen) gridPeople() []model.NetworkPerson {
-	found := s.matches()
-	if found == nil {
+	if s.found == nil {
 		return s.shown
 	}
-	return slices.DeleteFunc(slices.Clone(s.shown), func(p model.NetworkPerson) bool {
-		return !slices.Contains(found, p.Person.ID)
-	})
+	keep := make(map[int64]bool, len(s.found))
+	for _, id := range s.found {
+		keep[id] = true
+	}
+	return slices.DeleteFunc(slices.Clone(s.shown), func(p model.NetworkPerson) bool { return !keep[p.Person.ID] })
 }
 
 // openPerson opens a person's page.

@@ -845,3 +845,43 @@ func TestMapFiltersByTeamOrOrganisation(t *testing.T) {
 		t.Errorf("sectors %v, want one named No organisation", got)
 	}
 }
+
+// BenchmarkMapSearchKeystroke is a keystroke in the map's search over
+// 5,000 people (500 with -short): matching, highlighting and the count.
+// The map's repaint it triggers is BenchmarkRepaint in ui/netmap.
+func BenchmarkMapSearchKeystroke(b *testing.B) {
+	n := 5000
+	if testing.Short() {
+		n = 500
+	}
+	st := newMemStore(func() time.Time { return testNow })
+	a := test.NewApp()
+	defer a.Quit()
+	w := New(a, st, Options{Now: func() time.Time { return testNow }})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	s := w.relMap
+	net := model.Network{Now: testNow}
+	for i := range n {
+		p := model.NewPerson(fmt.Sprintf("%s %s %d", firstNames[i%len(firstNames)], lastNames[i%len(lastNames)], i))
+		p.ID, p.Team, p.Influence = int64(i+1), fmt.Sprintf("Team %d", i%30), 1+i%5
+		net.People = append(net.People, model.NetworkPerson{Person: p, Warmth: (i * 37) % 101})
+		if i > 0 {
+			net.Ties = append(net.Ties, model.Tie{ID: int64(i), FromID: int64(i + 1), ToID: int64(i/3 + 1), Kind: model.TieReportsTo})
+		}
+	}
+	w.Show("map")
+	s.net = net // the store is empty: hand the screen its network
+	for _, p := range net.People {
+		s.byID[p.Person.ID] = p
+	}
+	s.apply()
+	query := "ångström 4"
+	for i := 0; b.Loop(); i++ {
+		k := i % (len([]rune(query)) + 1)
+		s.search.SetText(string([]rune(query)[:k]))
+	}
+	s.search.SetText(query)
+	if len(s.found) == 0 {
+		b.Fatal("the search found nobody")
+	}
+}
