@@ -1,0 +1,101 @@
+package ics
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"rapport/model"
+)
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "invite.ics")
+	data := mustMarshal(t, coffeeInvite(t))
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(path, data); err != nil {
+		t.Fatalf("WriteFile: %v", err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != string(data) {
+		t.Fatalf("read back %q, %v", got, err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Errorf("mode = %v, want 0600", info.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("directory holds %d entries, want only the file", len(entries))
+	}
+}
+
+func TestWriteFileFailureLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing", "invite.ics")
+	if err := WriteFile(missing, []byte("x")); err == nil {
+		t.Fatal("WriteFile into a missing directory succeeded")
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Errorf("file exists after failure: %v", err)
+	}
+
+	// The rename fails because the target is a non-empty directory: the
+	// temporary file must be cleaned up.
+	target := filepath.Join(dir, "taken")
+	if err := os.MkdirAll(filepath.Join(target, "inside"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(target, []byte("x")); err == nil {
+		t.Fatal("WriteFile over a directory succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != "taken" {
+			t.Errorf("left behind %s", e.Name())
+		}
+	}
+}
+
+func TestFileName(t *testing.T) {
+	berlin := mustZone(t, "Europe/Berlin")
+	coffee := model.Meeting{Kind: model.MeetingCoffee, Start: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+	late := model.Meeting{Kind: model.MeetingLunch, Start: time.Date(2026, 12, 1, 23, 30, 0, 0, time.UTC).In(berlin)}
+	tests := []struct {
+		m    model.Meeting
+		with string
+		want string
+	}{
+		{coffee, "Dana Reyes", "2026-12-01 Coffee with Dana Reyes.ics"},
+		{late, "Dana Reyes", "2026-12-02 Lunch with Dana Reyes.ics"}, // the date in Start's location
+		{coffee, `a/b\c:d*e?f"g<h>i|j`, "2026-12-01 Coffee with a-b-c-d-e-f-g-h-i-j.ics"},
+		{coffee, "Eve\r\nEvil\x00\x7f", "2026-12-01 Coffee with Eve Evil--.ics"},
+		{coffee, "  ..Dana..  ", "2026-12-01 Coffee with Dana.ics"},
+		{coffee, "", "2026-12-01 Coffee.ics"},
+		{coffee, " / ", "2026-12-01 Coffee with -.ics"},
+		{coffee, "..", "2026-12-01 Coffee.ics"},
+		{coffee, "Zoë 山田", "2026-12-01 Coffee with Zoë 山田.ics"},
+		{coffee, "bad\xffutf8", "2026-12-01 Coffee with bad-utf8.ics"},
+	}
+	for _, tt := range tests {
+		if got := FileName(tt.m, tt.with); got != tt.want {
+			t.Errorf("FileName(%q) = %q, want %q", tt.with, got, tt.want)
+		}
+	}
+
+	long := FileName(coffee, strings.Repeat("山", 200))
+	if len(long) > maxFileName || !strings.HasSuffix(long, ".ics") || !strings.HasPrefix(long, "2026-12-01 Coffee with 山") {
+		t.Errorf("long name = %q (%d bytes)", long, len(long))
+	}
+	if strings.ContainsRune(long, '\uFFFD') {
+		t.Errorf("long name split a character: %q", long)
+	}
+}
