@@ -58,6 +58,19 @@ func benchDB(b *testing.B) (string, sample.Options) {
 	return benchPath, opts
 }
 
+// benchStore opens the benchmark database for one benchmark, closing it
+// when the benchmark ends.
+func benchStore(b *testing.B) (*Store, sample.Options) {
+	b.Helper()
+	path, opts := benchDB(b)
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	return s, opts
+}
+
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if benchPath != "" {
@@ -99,12 +112,7 @@ func BenchmarkOpenAndListPeople(b *testing.B) {
 // BenchmarkPersonPage loads what a person page shows: the person and their
 // timeline.
 func BenchmarkPersonPage(b *testing.B) {
-	path, opts := benchDB(b)
-	s, err := Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s, opts := benchStore(b)
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -124,12 +132,7 @@ func BenchmarkPersonPage(b *testing.B) {
 // Target: ≤ 30 ms at 5,000 people, 100,000 interactions and 20,000
 // promises.
 func BenchmarkToday(b *testing.B) {
-	path, _ := benchDB(b)
-	s, err := Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := benchStore(b)
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -150,12 +153,7 @@ func BenchmarkToday(b *testing.B) {
 // for 5,000 people over 100,000 interactions (and about 15,000 ties) in
 // ≤ 50 ms.
 func BenchmarkNetwork(b *testing.B) {
-	path, opts := benchDB(b)
-	s, err := Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s, opts := benchStore(b)
 	s.Now = func() time.Time { return testNow }
 	ctx := context.Background()
 	var people, ties int

@@ -291,9 +291,9 @@ func TestNetworkEmpty(t *testing.T) {
 	}
 }
 
-// parseInstant, the fast path of Network, reads every stored text as
-// timeField does: the same time, or an error for the same texts.
-func TestParseInstantMatchesTimeField(t *testing.T) {
+// parseStoredTime, the fast path of every stored time, reads every stored
+// text as time.Parse does: the same time, or an error for the same texts.
+func TestParseStoredTimeMatchesTimeParse(t *testing.T) {
 	texts := []string{
 		"2026-11-23T09:30:00.000Z",
 		"2026-11-23T09:30:00.123Z",
@@ -320,10 +320,10 @@ func TestParseInstantMatchesTimeField(t *testing.T) {
 	}
 	for _, s := range texts {
 		var got, want time.Time
-		gotErr := parseInstant(s, &got)
-		wantErr := timeField{&want}.Scan(s)
+		gotErr := parseStoredTime(s, &got)
+		wantErr := parseByLayout(s, &want)
 		if (gotErr == nil) != (wantErr == nil) || !reflect.DeepEqual(got, want) {
-			t.Errorf("%q: parseInstant gives %v, %v; timeField %v, %v", s, got, gotErr, want, wantErr)
+			t.Errorf("%q: parseStoredTime gives %v, %v; time.Parse %v, %v", s, got, gotErr, want, wantErr)
 		}
 	}
 }
@@ -354,7 +354,7 @@ func TestNetworkMatchesOtherReaders(t *testing.T) {
 		}
 		people = append(people, p)
 	}
-	ties, err := queryTies(ctx, s.db, `SELECT `+tieColumns+` FROM tie ORDER BY id`)
+	ties, err := queryTies(ctx, s.db, 0, `SELECT `+tieColumns+` FROM tie ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
 	}

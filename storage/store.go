@@ -327,6 +327,46 @@ func (f timeField) Scan(v any) error {
 	default:
 		return fmt.Errorf("time column holds %T", v)
 	}
+	return parseStoredTime(s, f.dst)
+}
+
+// parseStoredTime reads a stored instant or day into dst. Instants in the
+// exact form instant writes are read digit by digit, several times faster
+// than time.Parse, which matters for tens of thousands of rows; anything
+// else goes through parseByLayout, so both give the same time or refuse the
+// same texts.
+func parseStoredTime(s string, dst *time.Time) error {
+	const n = len("2006-01-02T15:04:05.000Z")
+	if len(s) != n || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+		s[19] != '.' || s[23] != 'Z' {
+		return parseByLayout(s, dst)
+	}
+	num := func(i, j int) int {
+		v := 0
+		for ; i < j; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, mo, d := num(0, 4), num(5, 7), num(8, 10)
+	h, mi, sec, ms := num(11, 13), num(14, 16), num(17, 19), num(20, 23)
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms < 0 {
+		return parseByLayout(s, dst)
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, sec, ms*1e6, time.UTC)
+	if t.Day() != d { // 31 April and the like: let time.Parse refuse it
+		return parseByLayout(s, dst)
+	}
+	*dst = t
+	return nil
+}
+
+// parseByLayout reads a stored instant or day with time.Parse.
+func parseByLayout(s string, dst *time.Time) error {
 	layout := timeLayout
 	if len(s) == len(dayLayout) {
 		layout = dayLayout
@@ -335,7 +375,7 @@ func (f timeField) Scan(v any) error {
 	if err != nil {
 		return fmt.Errorf("time column: %w", err)
 	}
-	*f.dst = t.UTC()
+	*dst = t.UTC()
 	return nil
 }
 
