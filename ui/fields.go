@@ -73,6 +73,19 @@ func (f *fieldSet) show(err error, extra map[string]string) bool {
 	return any
 }
 
+// saved reports whether a save succeeded. When it did not, the problems
+// err names are shown under their fields, or, when it names none, in a
+// dialog headed what.
+func (f *fieldSet) saved(w *Window, err error, what string) bool {
+	if err == nil {
+		return true
+	}
+	if !f.show(err, nil) {
+		w.showError(what, err)
+	}
+	return false
+}
+
 // problem is the message shown under a field, "" when none.
 func (f *fieldSet) problem(key string) string {
 	if p := f.problems[key]; p != nil && p.Visible() {

@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"rapport/model"
 )
@@ -95,4 +97,19 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// lowerFirst lower-cases the first letter of a label for use mid-sentence.
+func lowerFirst(s string) string { return mapFirst(s, unicode.ToLower) }
+
+// capitalFirst upper-cases the first letter, to start a sentence.
+func capitalFirst(s string) string { return mapFirst(s, unicode.ToUpper) }
+
+// mapFirst is s with f applied to its first letter.
+func mapFirst(s string, f func(rune) rune) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(f(r)) + s[n:]
 }

@@ -164,11 +164,7 @@ func (e *interactionEditor) submit() {
 	if e.fields.show(i.Validate(), problems) {
 		return
 	}
-	if err := e.w.store.CreateInteraction(context.Background(), &i); err != nil {
-		if e.fields.show(err, nil) {
-			return
-		}
-		e.w.showError("Could not log the interaction", err)
+	if !e.fields.saved(e.w, e.w.store.CreateInteraction(context.Background(), &i), "Could not log the interaction") {
 		return
 	}
 	e.dialog.Hide()

@@ -163,11 +163,7 @@ func (e *personEditor) submit() {
 	} else {
 		err = e.w.store.UpdatePerson(ctx, &p)
 	}
-	if err != nil {
-		if e.fields.show(err, nil) {
-			return
-		}
-		e.w.showError("Could not save "+p.Name, err)
+	if !e.fields.saved(e.w, err, "Could not save "+p.Name) {
 		return
 	}
 	e.dialog.Hide()

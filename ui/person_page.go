@@ -274,13 +274,3 @@ func (f *fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(f.width, h)
 }
-
-func capitalFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	if c := s[0]; c >= 'a' && c <= 'z' {
-		return string(c-'a'+'A') + s[1:]
-	}
-	return s
-}

@@ -198,14 +198,3 @@ func historyRow(c model.PromiseChange) fyne.CanvasObject {
 	when.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, container.New(&fixedWidth{width: 150}, when), nil, widget.NewLabel(what))
 }
-
-// lowerFirst lower-cases the first letter of a label for use mid-sentence.
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	if c := s[0]; c >= 'A' && c <= 'Z' {
-		return string(c-'A'+'a') + s[1:]
-	}
-	return s
-}

@@ -184,11 +184,7 @@ func (e *promiseEditor) submit() {
 	if p.ID != 0 {
 		save = e.w.store.UpdatePromise
 	}
-	if err := save(ctx, &p); err != nil {
-		if e.fields.show(err, nil) {
-			return
-		}
-		e.w.showError("Could not save the promise", err)
+	if !e.fields.saved(e.w, save(ctx, &p), "Could not save the promise") {
 		return
 	}
 	e.dialog.Hide()

@@ -51,6 +51,7 @@ type Map struct {
 	hoverAt     fyne.Position
 	size        fyne.Size
 	paint       painter
+	renderer    *mapRenderer // once created, for repainting the tooltip alone
 	// labelBoxes are where labels are, in widget units, so the picture
 	// can lay a backing under them that keeps them readable over lines.
 	labelBoxes []rect
@@ -242,14 +243,23 @@ func (m *Map) MouseMoved(ev *desktop.MouseEvent) {
 		return
 	}
 	m.hover, m.hoverAt = i, ev.Position
-	m.Refresh()
+	m.refreshTip()
 }
 
 // MouseOut hides the tooltip.
 func (m *Map) MouseOut() {
 	if m.hover >= 0 {
 		m.hover = -1
-		m.Refresh()
+		m.refreshTip()
+	}
+}
+
+// refreshTip redraws the tooltip alone.
+func (m *Map) refreshTip() {
+	if r := m.renderer; r != nil {
+		r.placeTip()
+		canvas.Refresh(r.tipBox)
+		canvas.Refresh(r.tipText)
 	}
 }
 
@@ -264,6 +274,7 @@ func (m *Map) Cursor() desktop.Cursor {
 // CreateRenderer builds the map's renderer.
 func (m *Map) CreateRenderer() fyne.WidgetRenderer {
 	r := &mapRenderer{m: m}
+	m.renderer = r
 	r.raster = canvas.NewRaster(r.draw)
 	r.centre = canvas.NewText("", color.Black)
 	r.centre.TextStyle.Bold = true
@@ -358,7 +369,22 @@ func (r *mapRenderer) place() {
 	r.placeLabels(fg, size)
 
 	// Tooltip last, over everything.
+	r.placeTip()
+	r.objects = append(r.objects, r.tipBox, r.tipText)
+}
+
+// placeTip shows the tooltip of the node under the pointer beside it, or
+// hides it. The picture does not change with the pointer, so moving it
+// repaints only the tooltip.
+func (r *mapRenderer) placeTip() {
+	m := r.m
+	// Emptied rather than hidden: a hidden object is unknown to the canvas,
+	// which would then ignore refreshing it alone.
+	r.tipText.Text = ""
+	r.tipBox.Resize(fyne.Size{})
+	r.tipText.Resize(fyne.Size{})
 	if m.hover >= 0 && m.hover < len(m.layout.Nodes) {
+		fg, size := theme.Color(theme.ColorNameForeground), theme.TextSize()
 		n := m.layout.Nodes[m.hover]
 		text := n.Label
 		if m.Tooltip != nil {
@@ -384,7 +410,6 @@ func (r *mapRenderer) place() {
 		r.tipBox.Resize(box)
 		r.tipText.Move(pos.Add(fyne.NewPos(pad, pad/2)))
 		r.tipText.Resize(ts)
-		r.objects = append(r.objects, r.tipBox, r.tipText)
 	}
 }
 
