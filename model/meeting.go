@@ -1,6 +1,10 @@
 package model
 
-import "time"
+import (
+	"errors"
+	"fmt"
+	"time"
+)
 
 // Meeting is a coffee, lunch or one-on-one with one person, planned or held.
 // UID identifies it in calendars forever; Sequence grows each time its time
@@ -54,3 +58,109 @@ func (m Meeting) Validate() error {
 
 // End is when the meeting's first occurrence ends.
 func (m Meeting) End() time.Time { return m.Start.Add(m.Duration) }
+
+// NextOccurrence is the start of the first occurrence of m that ends after
+// t: m.Start for a one-off (whether or not it has ended, so a past one-off
+// returns its own start), else the recurring series stepped forward in loc,
+// keeping the local time of day across daylight-saving changes. Monthly
+// meetings fall on the same weekday of the month as the first (the last
+// such weekday when the first was a fifth one), as the invite's RRULE says.
+func (m Meeting) NextOccurrence(t time.Time, loc *time.Location) time.Time {
+	if m.Recurrence == RecurrenceNone || !m.Start.Add(m.Duration).Before(t) {
+		return m.Start
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	first := m.Start.In(loc)
+	switch m.Recurrence {
+	case RecurrenceWeekly, RecurrenceBiweekly:
+		step := 7
+		if m.Recurrence == RecurrenceBiweekly {
+			step = 14
+		}
+		// Jump close by whole steps, then walk.
+		days := int(t.Sub(first).Hours()/24) / step * step
+		for k := max(days/step-1, 0); ; k++ {
+			s := first.AddDate(0, 0, k*step)
+			if s.Add(m.Duration).After(t) {
+				return s
+			}
+		}
+	case RecurrenceMonthly:
+		n := (first.Day()-1)/7 + 1
+		y, mo, _ := first.Date()
+		months := (t.Year()-y)*12 + int(t.Month()-mo) - 1
+		for k := max(months, 1); ; k++ {
+			month := time.Date(y, mo+time.Month(k), 1, first.Hour(), first.Minute(), first.Second(), 0, loc)
+			if s := nthWeekdayOf(month, n, first.Weekday()); s.Add(m.Duration).After(t) {
+				return s
+			}
+		}
+	}
+	return m.Start
+}
+
+// nthWeekdayOf is the nth wd of month's month (at month's time of day);
+// n == 5 means the last.
+func nthWeekdayOf(month time.Time, n int, wd time.Weekday) time.Time {
+	first := month
+	offset := (int(wd) - int(first.Weekday()) + 7) % 7
+	if n < 5 {
+		return first.AddDate(0, 0, offset+(n-1)*7)
+	}
+	last := first.AddDate(0, 0, offset+4*7)
+	if last.Month() != first.Month() {
+		last = last.AddDate(0, 0, -7)
+	}
+	return last
+}
+
+// MeetingOutcome is what the user records after a meeting, saved in one
+// step: the interaction it becomes (and so its credits), the promises made
+// there either way, what the person said they are working on and need, and
+// their stance if it changed.
+type MeetingOutcome struct {
+	// At is when the meeting took place; the interaction is dated then.
+	At time.Time
+	// Summary and Notes become the interaction's; Notes are private.
+	Summary string
+	Notes   string
+	// Promises are the promises made at the meeting, in either direction.
+	// Their PersonID and MeetingID are set to the meeting's when saved,
+	// and MadeOn to At's day when zero.
+	Promises []Promise
+	// WorkingOn, Needs and Stance replace the person's.
+	WorkingOn string
+	Needs     string
+	Stance    Stance
+}
+
+// Validate reports every field of o that cannot be saved; a promise's
+// problems are named "promise N …".
+func (o MeetingOutcome) Validate() error {
+	c := checker{record: "outcome"}
+	if o.At.IsZero() {
+		c.add("date", "is required")
+	}
+	c.text("summary", o.Summary, MaxShortText*5)
+	c.text("notes", o.Notes, MaxLongText)
+	c.text("working on", o.WorkingOn, MaxLongText)
+	c.text("needs", o.Needs, MaxLongText)
+	c.oneOf("stance", o.Stance.Valid())
+	for i, p := range o.Promises {
+		if p.PersonID == 0 {
+			p.PersonID = 1 // filled in from the meeting
+		}
+		if p.MadeOn.IsZero() {
+			p.MadeOn = Day(o.At)
+		}
+		var v *ValidationError
+		if err := p.Validate(); errors.As(err, &v) {
+			for _, f := range v.Fields {
+				c.add(fmt.Sprintf("promise %d %s", i+1, f.Field), f.Problem)
+			}
+		}
+	}
+	return c.err()
+}
