@@ -1,7 +1,9 @@
 package model
 
 import (
+	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -57,4 +59,57 @@ func ParseDay(text string, now time.Time) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date like 2026-11-23, today, yesterday or 3 days ago", text)
+}
+
+// ParseClock reads a time of day typed by the user: "10:00", "9:30",
+// "15.45", "14", "3pm", "3:30 pm", "noon". It returns the hour (0–23) and
+// minute.
+func ParseClock(text string) (hour, minute int, err error) {
+	s := strings.ToLower(strings.Join(strings.Fields(text), ""))
+	bad := fmt.Errorf("%q is not a time like 10:00, 9:30 or 3pm", text)
+	switch s {
+	case "":
+		return 0, 0, errors.New("is required")
+	case "noon", "midday":
+		return 12, 0, nil
+	case "midnight":
+		return 0, 0, nil
+	}
+	suffix := ""
+	for _, x := range []string{"am", "pm", "a.m.", "p.m."} {
+		if strings.HasSuffix(s, x) {
+			suffix, s = x[:1], strings.TrimSuffix(s, x)
+			break
+		}
+	}
+	hs, ms, found := strings.Cut(strings.ReplaceAll(s, ".", ":"), ":")
+	if !found && len(hs) > 2 {
+		return 0, 0, bad
+	}
+	if !found {
+		ms = "0"
+	}
+	if hs == "" || ms == "" || len(hs) > 2 || len(ms) > 2 || found && len(ms) != 2 {
+		return 0, 0, bad
+	}
+	h, err1 := strconv.Atoi(hs)
+	m, err2 := strconv.Atoi(ms)
+	if err1 != nil || err2 != nil || h < 0 || m < 0 || m > 59 {
+		return 0, 0, bad
+	}
+	switch suffix {
+	case "a", "p":
+		if h < 1 || h > 12 {
+			return 0, 0, bad
+		}
+		h %= 12
+		if suffix == "p" {
+			h += 12
+		}
+	default:
+		if h > 23 {
+			return 0, 0, bad
+		}
+	}
+	return h, m, nil
 }

@@ -66,7 +66,7 @@ func (m Meeting) End() time.Time { return m.Start.Add(m.Duration) }
 // meetings fall on the same weekday of the month as the first (the last
 // such weekday when the first was a fifth one), as the invite's RRULE says.
 func (m Meeting) NextOccurrence(t time.Time, loc *time.Location) time.Time {
-	if m.Recurrence == RecurrenceNone || !m.Start.Add(m.Duration).Before(t) {
+	if m.Recurrence == RecurrenceNone || m.Start.Add(m.Duration).After(t) {
 		return m.Start
 	}
 	if loc == nil {
