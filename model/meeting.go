@@ -128,7 +128,7 @@ type MeetingOutcome struct {
 	Notes   string
 	// Promises are the promises made at the meeting, in either direction.
 	// Their PersonID and MeetingID are set to the meeting's when saved,
-	// and MadeOn to At's day when zero.
+	// MadeOn to At's day when zero, and Status to open when empty.
 	Promises []Promise
 	// WorkingOn, Needs and Stance replace the person's.
 	WorkingOn string
@@ -154,6 +154,9 @@ func (o MeetingOutcome) Validate() error {
 		}
 		if p.MadeOn.IsZero() {
 			p.MadeOn = Day(o.At)
+		}
+		if p.Status == "" {
+			p.Status = PromiseOpen
 		}
 		var v *ValidationError
 		if err := p.Validate(); errors.As(err, &v) {

@@ -1,0 +1,105 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+
+	"rapport/model"
+)
+
+// settingField ties a key of the setting table to a field of
+// model.Settings, text or number.
+type settingField struct {
+	key    string
+	text   *string
+	number *int
+}
+
+// settingFields lists the keys of st's fields in the setting table.
+func settingFields(st *model.Settings) []settingField {
+	return []settingField{
+		{key: "user.name", text: &st.UserName},
+		{key: "user.email", text: &st.UserEmail},
+		{key: "time_zone", text: &st.TimeZone},
+		{key: "invites.folder", text: &st.InvitesFolder},
+		{key: "meeting.minutes", number: &st.MeetingMinutes},
+		{key: "meeting.reminder_minutes", number: &st.ReminderMinutes},
+	}
+}
+
+// value is the field's value as stored.
+func (f settingField) value() string {
+	if f.number != nil {
+		return strconv.Itoa(*f.number)
+	}
+	return *f.text
+}
+
+// set reads a stored value into the field.
+func (f settingField) set(v string) error {
+	if f.number == nil {
+		*f.text = v
+		return nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return fmt.Errorf("setting %s: %q is not a whole number", f.key, v)
+	}
+	*f.number = n
+	return nil
+}
+
+// Settings returns the saved settings. A setting never saved has its value
+// from model.DefaultSettings; keys this version does not know are ignored.
+func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
+	stored, err := storedSettings(ctx, s.db)
+	if err != nil {
+		return model.Settings{}, fmt.Errorf("read settings: %w", err)
+	}
+	st := model.DefaultSettings()
+	for _, f := range settingFields(&st) {
+		if v, ok := stored[f.key]; ok {
+			if err := f.set(v); err != nil {
+				return model.Settings{}, fmt.Errorf("read settings: %w", err)
+			}
+		}
+	}
+	return st, nil
+}
+
+// storedSettings reads every row of the setting table.
+func storedSettings(ctx context.Context, q querier) (map[string]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT key, value FROM setting`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[string]string)
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, rows.Err()
+}
+
+// SaveSettings validates st and saves every field of it in one
+// transaction: either all are saved or none.
+func (s *Store) SaveSettings(ctx context.Context, st model.Settings) error {
+	if err := st.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, f := range settingFields(&st) {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO setting (key, value) VALUES (?, ?)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value`, f.key, f.value()); err != nil {
+				return fmt.Errorf("save setting %s: %w", f.key, err)
+			}
+		}
+		return nil
+	})
+}
