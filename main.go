@@ -6,6 +6,8 @@
 //	rapport [--db PATH]            open the window on a database
 //	rapport --version              print the version
 //	rapport demo --db PATH [...]   write a sample career network
+//	rapport invite ID [--request] [--out FILE] [--db PATH]
+//	                               write a meeting's calendar invite
 //
 // The database defaults to $RAPPORT_DB, else the per-user data folder
 // (see defaultDBPath). Subcommands and --version never start the
@@ -22,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -34,6 +37,7 @@ import (
 	"rapport/assets"
 	"rapport/model/sample"
 	"rapport/storage"
+	"rapport/storage/ics"
 	"rapport/ui"
 )
 
@@ -55,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "demo":
 			return runDemo(args[1:], stdout, stderr)
+		case "invite":
+			return runInvite(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -89,6 +95,10 @@ func usage(w io.Writer) {
   rapport --version                   print the version
   rapport demo --db PATH [options]    write a sample career network into a new database
       --people N --interactions N --promises N --seed N
+  rapport invite ID [--request] [--out FILE] [--db PATH]
+                                      print meeting ID as an iCalendar file for your own
+                                      calendar; --request makes it an invite to the person;
+                                      --out writes it (whole or not at all) to FILE
 
 The database is PATH, else $RAPPORT_DB, else `+defaultDBPath(runtime.GOOS, os.Getenv, homeDir())+`
 `)
@@ -106,7 +116,7 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
-	w := ui.New(a, st, ui.Options{DBPath: st.Path()})
+	w := ui.New(a, st, ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Zone: systemZone()})
 	w.Window().ShowAndRun()
 	return 0
 }
@@ -169,6 +179,66 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "Wrote a sample network to %s: %d people, %d ties, %d interactions, %d promises, %d meetings (%s).\n",
 		st.Path(), len(n.People), len(n.Ties), len(n.Interactions), len(n.Promises), len(n.Meetings),
 		time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// runInvite prints or writes the calendar file of one meeting, exactly as
+// the window's Add to my calendar (or, with --request, Invite) makes it.
+func runInvite(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("rapport invite", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbFlag := fs.String("db", "", "the database file")
+	request := fs.Bool("request", false, "an invite to the person (METHOD:REQUEST) instead of an event for your calendar")
+	out := fs.String("out", "", "write to this file instead of standard output")
+	// The ID may come before or after the flags.
+	var positional []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			return 2
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	usageLine := "usage: rapport invite MEETING_ID [--request] [--out FILE] [--db PATH]"
+	if len(positional) != 1 {
+		fmt.Fprintln(stderr, usageLine)
+		return 2
+	}
+	id, err := strconv.ParseInt(positional[0], 10, 64)
+	if err != nil || id <= 0 {
+		fmt.Fprintf(stderr, "rapport invite: %q is not a meeting number\n%s\n", positional[0], usageLine)
+		return 2
+	}
+	path := dbPath(*dbFlag)
+	if _, err := os.Stat(path); err != nil {
+		fmt.Fprintln(stderr, "rapport invite:", err)
+		return 1
+	}
+	st, err := storage.Open(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport invite:", err)
+		return 1
+	}
+	defer st.Close()
+	data, _, _, err := inviteFor(context.Background(), st, id, *request, time.Now())
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport invite:", err)
+		return 1
+	}
+	if *out == "" {
+		if _, err := stdout.Write(data); err != nil {
+			fmt.Fprintln(stderr, "rapport invite:", err)
+			return 1
+		}
+		return 0
+	}
+	if err := ics.WriteFile(*out, data); err != nil {
+		fmt.Fprintln(stderr, "rapport invite:", err)
+		return 1
+	}
 	return 0
 }
 

@@ -76,7 +76,7 @@ func insertMeeting(ctx context.Context, tx *sql.Tx, m *model.Meeting) error {
 // UpdateMeeting validates m and saves every field of it but its UID,
 // sequence and creation time, setting UpdatedAt. When anything an
 // attendee's calendar shows changed (kind, start, duration, location,
-// recurrence or status), the sequence grows by one, so that a re-sent
+// agenda, recurrence or status), the sequence grows by one, so that a re-sent
 // invite replaces the calendar entry; m.UID and m.Sequence are set to the
 // stored ones.
 func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
@@ -93,8 +93,8 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 		var oldStart string
 		var oldMinutes int64
 		err := tx.QueryRowContext(ctx, `SELECT uid, kind, start_at, duration_minutes, location,
-			recurrence, sequence, status FROM meeting WHERE id = ?`, m.ID).
-			Scan(&old.UID, &old.Kind, &oldStart, &oldMinutes, &old.Location, &old.Recurrence,
+			agenda, recurrence, sequence, status FROM meeting WHERE id = ?`, m.ID).
+			Scan(&old.UID, &old.Kind, &oldStart, &oldMinutes, &old.Location, &old.Agenda, &old.Recurrence,
 				&old.Sequence, &old.Status)
 		if err != nil {
 			return fmt.Errorf("save meeting: %w", notFound(err, "meeting", m.ID))
@@ -102,7 +102,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 		uid, seq = old.UID, old.Sequence
 		if old.Kind != m.Kind || oldStart != m.Start.UTC().Format(timeLayout) ||
 			oldMinutes != int64(m.Duration/time.Minute) || old.Location != m.Location ||
-			old.Recurrence != m.Recurrence || old.Status != m.Status {
+			old.Agenda != m.Agenda || old.Recurrence != m.Recurrence || old.Status != m.Status {
 			seq++
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE meeting SET person_id = ?, kind = ?, start_at = ?,

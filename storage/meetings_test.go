@@ -118,7 +118,7 @@ func TestUpdateMeetingSequence(t *testing.T) {
 		change func(*model.Meeting)
 		bump   bool
 	}{
-		{"agenda", func(m *model.Meeting) { m.Agenda = "talk about the reorg" }, false},
+		{"agenda (the invite's description)", func(m *model.Meeting) { m.Agenda = "talk about the reorg" }, true},
 		{"reminder", func(m *model.Meeting) { m.ReminderMinutes = 10 }, false},
 		{"outcome", func(m *model.Meeting) { m.OutcomeID = in.ID }, false},
 		{"person", func(m *model.Meeting) { m.PersonID = ben.ID }, false},

@@ -44,6 +44,17 @@ type Store interface {
 	TiesOf(ctx context.Context, personID int64) ([]model.Tie, error)
 	CreateTie(ctx context.Context, t *model.Tie) error
 	DeleteTie(ctx context.Context, id int64) error
+
+	Meetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error)
+	Meeting(ctx context.Context, id int64) (model.Meeting, error)
+	MeetingsWith(ctx context.Context, personID int64) ([]model.Meeting, error)
+	CreateMeeting(ctx context.Context, m *model.Meeting) error
+	UpdateMeeting(ctx context.Context, m *model.Meeting) error
+	LogMeetingOutcome(ctx context.Context, meetingID int64, o model.MeetingOutcome) (model.Interaction, error)
+	ImportInteractions(ctx context.Context, list []model.Interaction) (added, skipped int, err error)
+
+	Settings(ctx context.Context) (model.Settings, error)
+	SaveSettings(ctx context.Context, s model.Settings) error
 }
 
 // Options are the settings of a window that do not come from the store.
@@ -52,6 +63,15 @@ type Options struct {
 	Now func() time.Time
 	// DBPath is the database file, shown to the user where it helps.
 	DBPath string
+	// Calendar writes invites and reads calendar files; nil leaves the
+	// window without them (the export buttons then explain).
+	Calendar Calendar
+	// Zone is the system's time zone with its IANA name, for recurring
+	// invites when the settings name none; nil means time.Local.
+	Zone *time.Location
+	// InvitesDir is the default invites folder, used when the settings
+	// name none.
+	InvitesDir string
 }
 
 // Preference keys under which the window remembers itself.
@@ -77,6 +97,7 @@ type Window struct {
 	relMap   *mapScreen
 	people   *peopleScreen
 	promises *promisesScreen
+	meetings *meetingsScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
 	reminder *reminder
 
@@ -85,6 +106,11 @@ type Window struct {
 	currentInteractionEditor *interactionEditor
 	currentPromiseEditor     *promiseEditor
 	currentPromiseDialog     *promiseDialog
+	currentMeetingEditor     *meetingEditor
+	currentOutcomeEditor     *outcomeEditor
+	currentSettingsEditor    *settingsEditor
+	currentCalendarImport    *calendarImport
+	currentExportDialog      dialog.Dialog // the week's export, once shown
 	currentExplainer         dialog.Dialog // "How is this computed?", once shown
 }
 
@@ -101,6 +127,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.relMap = newMapScreen(w)
 	w.people = newPeopleScreen(w)
 	w.promises = newPromisesScreen(w)
+	w.meetings = newMeetingsScreen(w)
 	w.toast = newToast()
 
 	w.nav = newNavList(w)
@@ -238,6 +265,13 @@ func (w *Window) logInteraction() {
 	openInteractionEditor(w, p, w.refresh)
 }
 
+// scheduleWithPersonInView opens the form for a new meeting, with the
+// person in view (if any) already chosen.
+func (w *Window) scheduleWithPersonInView() {
+	p, _ := w.personInView()
+	w.scheduleMeeting(p.ID)
+}
+
 // editPerson opens the form for the person in view.
 func (w *Window) editPerson() {
 	if p, ok := w.personInView(); ok {
@@ -266,6 +300,8 @@ func (w *Window) refresh() {
 		w.people.refreshPerson()
 	case "promises":
 		w.promises.reload()
+	case "meetings":
+		w.meetings.reload()
 	}
 }
 

@@ -85,7 +85,8 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 }
 
 // cardActions are what to do next about a person: log an interaction,
-// add a promise, open their page (only the page for someone in the trash).
+// schedule a coffee, add a promise, open their page (only the page for
+// someone in the trash).
 func (s *mapScreen) cardActions(p model.Person) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Open page", theme.AccountIcon(), func() { s.openPerson(p.ID) })
 	if p.Archived() {
@@ -93,8 +94,9 @@ func (s *mapScreen) cardActions(p model.Person) fyne.CanvasObject {
 	}
 	log := widget.NewButtonWithIcon("Log interaction", theme.DocumentCreateIcon(), s.w.logInteraction)
 	log.Importance = widget.HighImportance
+	coffee := widget.NewButtonWithIcon("Schedule coffee", theme.CalendarIcon(), func() { s.w.scheduleMeeting(p.ID) })
 	promise := widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() { s.w.addPromise(p.ID) })
-	return container.NewVBox(log, container.NewGridWithColumns(2, promise, open))
+	return container.NewVBox(log, coffee, container.NewGridWithColumns(2, promise, open))
 }
 
 // lastKind is the kind of the person's last contact up to now, or "".

@@ -363,7 +363,7 @@ func TestMapTapSelectsAndCardTellsAboutThem(t *testing.T) {
 		"Influences Carl Xu",
 		"Close to Eva Lind",
 		"At odds with Carl Xu", // stored as Carl's tie, read from Dana's side
-		"Log interaction Promise Open page",
+		"Log interaction Schedule coffee Promise Open page",
 	} {
 		if !cardHas(s, want) {
 			t.Errorf("Dana's card has no line %q; it shows:\n%s", want, strings.Join(cardLines(s), "\n"))

@@ -323,9 +323,9 @@ func TestScreenShortcutsAndWindowSize(t *testing.T) {
 			t.Errorf("Ctrl+%s shows %q, want %q", key, w.Current(), want)
 		}
 	}
-	w.Show("meetings")
+	w.Show("career")
 	if markup := test.RenderObjectToMarkup(w.content); !strings.Contains(markup, "Go to People") {
-		t.Error("Meetings does not say what it will hold")
+		t.Error("Career plan does not say what it will hold")
 	}
 	// A new window on the same app opens on Today, at the size the last
 	// one was left.

@@ -29,6 +29,7 @@ type personPage struct {
 
 	logInteraction *widget.Button
 	addPromise     *widget.Button
+	schedule       *widget.Button
 	edit           *widget.Button
 	archive        *widget.Button
 	restore        *widget.Button
@@ -71,6 +72,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	pg.addPromise = widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() {
 		openPromiseEditor(s.w, model.Promise{PersonID: pg.person.ID}, func(model.Promise) { s.refreshPerson() })
 	})
+	pg.schedule = widget.NewButtonWithIcon("Schedule", theme.CalendarIcon(), func() { s.w.scheduleMeeting(pg.person.ID) })
 	pg.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), s.editSelected)
 	pg.archive = widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), func() { s.archive(pg.person) })
 	pg.restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { s.restore(pg.person) })
@@ -87,7 +89,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		msg.Importance = widget.WarningImportance
 		banner = msg
 	} else {
-		actions = container.NewHBox(pg.logInteraction, pg.addPromise, pg.edit, pg.archive)
+		actions = container.NewHBox(pg.logInteraction, pg.addPromise, pg.schedule, pg.edit, pg.archive)
 	}
 
 	badge := stanceBadge(p.Stance)

@@ -45,8 +45,7 @@ func screenTable() []screen {
 			what:  "The role you want next and the one after it; what each requires in skills, experience, visibility and certifications; where you stand; the gaps ordered by size and importance; the actions that close them; and whom to ask for advice on each.",
 			where: "Your people will be the advisors and the promotion panel here."},
 		{id: "meetings", title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
-			what:  "Coffee meetings and one-on-ones: schedule one with a person, get an agenda drafted from what you know (what they are working on, how you can help, open promises, a gap to ask advice on), export it as a calendar invite, and afterwards log what happened and the promises made.",
-			where: "Until then, log each conversation as an interaction on the person's page."},
+			build: func(w *Window) fyne.CanvasObject { return w.meetings.content() }},
 	}
 }
 
@@ -143,10 +142,16 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	promise := fyne.NewMenuItem("New promise…", func() { w.addPromise(0) })
 	promise.Shortcut = shortcut(fyne.KeyP)
 	promise.Icon = theme.ConfirmIcon()
+	schedule := fyne.NewMenuItem("Schedule meeting…", w.scheduleWithPersonInView)
+	schedule.Shortcut = shortcut(fyne.KeyM)
+	schedule.Icon = theme.CalendarIcon()
+	settings := fyne.NewMenuItem("Settings…", func() { openSettingsEditor(w, w.refresh) })
+	settings.Shortcut = shortcut(fyne.KeyComma)
+	settings.Icon = theme.SettingsIcon()
 	find := fyne.NewMenuItem("Find person", w.find)
 	find.Shortcut = shortcut(fyne.KeyF)
 	find.Icon = theme.SearchIcon()
-	file = []*fyne.MenuItem{newPerson, logInteraction, promise, edit}
+	file = []*fyne.MenuItem{newPerson, logInteraction, promise, schedule, edit, fyne.NewMenuItemSeparator(), settings}
 	view = []*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}
 	for _, s := range w.screens {
 		id := s.id

@@ -23,13 +23,15 @@ type memStore struct {
 	promises     []model.Promise
 	changes      []model.PromiseChange
 	ties         []model.Tie
+	meetings     []model.Meeting
+	settings     model.Settings
 	nextID       int64
 	sampleLoads  int
 	sample       []model.Person // what LoadSample adds
 }
 
 func newMemStore(now func() time.Time) *memStore {
-	return &memStore{now: now, people: map[int64]model.Person{}}
+	return &memStore{now: now, people: map[int64]model.Person{}, settings: model.DefaultSettings()}
 }
 
 var _ Store = (*memStore)(nil)
@@ -291,6 +293,15 @@ func (m *memStore) Today(_ context.Context, now time.Time) (model.Today, error) 
 	sort.Slice(inputs, func(a, b int) bool { return inputs[a].Person.ID < inputs[b].Person.ID })
 	sort.Slice(risks, func(a, b int) bool { return risks[a].Person.ID < risks[b].Person.ID })
 	t.ReachOuts = model.DefaultCredits.RankReachOuts(inputs, now, model.TodayReachOuts)
+	for _, mt := range m.meetings {
+		switch {
+		case mt.Status != model.MeetingPlanned:
+		case mt.End().After(now) && mt.Start.Before(now.AddDate(0, 0, model.MeetingsAheadDays)):
+			t.Upcoming = append(t.Upcoming, mt)
+		case !mt.End().After(now) && mt.Recurrence == model.RecurrenceNone && mt.OutcomeID == 0:
+			t.Unlogged = append(t.Unlogged, mt)
+		}
+	}
 	t.Risks = model.NetworkRisks(risks, now)
 	return t, nil
 }

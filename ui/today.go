@@ -130,7 +130,9 @@ func (s *todayScreen) reachOutRow(ro model.ReachOut) fyne.CanvasObject {
 		openInteractionEditor(s.w, p, s.reload)
 	})
 	log.Importance = widget.LowImportance
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(stanceBadge(p.Stance), log), name)
+	coffee := widget.NewButtonWithIcon("Coffee", theme.CalendarIcon(), func() { s.w.scheduleMeeting(ro.PersonID) })
+	coffee.Importance = widget.LowImportance
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(stanceBadge(p.Stance), log, coffee), name)
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	return container.New(tight, head, why)
 }
@@ -147,12 +149,25 @@ func (s *todayScreen) dueRow(p model.Promise) fyne.CanvasObject {
 	return parts.row
 }
 
-// meetingRow is a meeting: when, what and with whom, opening the person.
+// meetingRow is a meeting: when, what and with whom (opening the person),
+// and a button to its page: to log the outcome of one held, or to prepare
+// one ahead.
 func (s *todayScreen) meetingRow(m model.Meeting, when string) fyne.CanvasObject {
 	w := widget.NewLabel(when)
 	w.SizeName = theme.SizeNameCaptionText
 	kind := widget.NewLabel(m.Kind.Label() + " with")
-	return container.NewHBox(container.New(&fixedWidth{width: 130}, w), kind, s.personLink(m.PersonID))
+	label := "Agenda"
+	if waitingForOutcome(m, s.report.Now) {
+		label = "Log outcome"
+	}
+	open := widget.NewButtonWithIcon(label, theme.CalendarIcon(), func() {
+		s.w.showMeeting(m.ID)
+		if pg := s.w.meetings.page; label == "Log outcome" && pg != nil && pg.meeting.ID == m.ID {
+			openOutcomeEditor(s.w, pg.meeting, pg.person, s.w.meetings.reload)
+		}
+	})
+	open.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, container.NewHBox(container.New(&fixedWidth{width: 130}, w), kind, s.personLink(m.PersonID)), open)
 }
 
 // riskRow is a risk in words, opening the person it is about (the People

@@ -1,0 +1,312 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// meetingPage is one meeting: when and where, the agenda to edit, the
+// calendar exports, and logging what happened. It keeps its widgets so
+// tests can tap them.
+type meetingPage struct {
+	s       *meetingsScreen
+	meeting model.Meeting
+	person  model.Person
+	zone    *time.Location
+
+	logOutcome    *widget.Button
+	change        *widget.Button
+	cancel        *widget.Button
+	reinstate     *widget.Button
+	addToCalendar *widget.Button
+	invite        *widget.Button
+	agenda        *widget.Entry
+	saveAgenda    *widget.Button
+	redraft       *widget.Button
+	exports       *exportBar
+	root          fyne.CanvasObject
+}
+
+func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
+	ctx := context.Background()
+	m, err := s.w.store.Meeting(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.w.store.Person(ctx, m.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	pg := &meetingPage{s: s, meeting: m, person: p, zone: s.w.zone(s.w.settings())}
+	w := s.w
+	now := w.now()
+
+	title := widget.NewLabelWithStyle(meetingTitle(m, p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	title.Wrapping = fyne.TextWrapWord
+	who := widget.NewHyperlink(personLabel(p), nil)
+	who.OnTapped = func() { w.people.selectPerson(p.ID, p.Archived()) }
+
+	facts := widget.NewForm()
+	facts.Append("When", valueLabel(pg.whenText(now)))
+	if m.Location != "" {
+		facts.Append("Where", valueLabel(m.Location))
+	}
+	facts.Append("Reminder", widget.NewLabel(reminderText(m.ReminderMinutes)))
+	facts.Append("Status", widget.NewLabel(pg.statusText(now)))
+
+	pg.logOutcome = widget.NewButtonWithIcon("Log outcome…", theme.ConfirmIcon(), func() {
+		openOutcomeEditor(w, pg.meeting, pg.person, s.reload)
+	})
+	pg.logOutcome.Importance = widget.HighImportance
+	pg.change = widget.NewButtonWithIcon("Change…", theme.DocumentCreateIcon(), func() {
+		openMeetingEditor(w, pg.meeting, func(model.Meeting) { s.reload() })
+	})
+	pg.cancel = widget.NewButtonWithIcon("Cancel meeting", theme.CancelIcon(), pg.cancelMeeting)
+	pg.reinstate = widget.NewButtonWithIcon("Reinstate", theme.ContentUndoIcon(), func() { pg.setStatus(model.MeetingPlanned) })
+	actions := container.NewHBox()
+	switch {
+	case m.Status == model.MeetingCanceled:
+		actions.Add(pg.reinstate)
+	case p.Archived():
+		// Restore the person to act on the meeting.
+	case m.Status == model.MeetingPlanned:
+		if pg.outcomeDue(now) {
+			actions.Add(pg.logOutcome)
+		}
+		actions.Add(pg.change)
+		actions.Add(pg.cancel)
+	}
+
+	first := firstName(p.Name)
+	pg.addToCalendar = widget.NewButtonWithIcon("Add to my calendar", theme.CalendarIcon(), func() { pg.export(false) })
+	pg.invite = widget.NewButtonWithIcon("Invite "+first, theme.MailSendIcon(), func() { pg.export(true) })
+	pg.exports = newExportBar(w)
+	calendarHint := widget.NewLabel(pg.calendarHint())
+	calendarHint.Wrapping = fyne.TextWrapWord
+	calendarHint.SizeName = theme.SizeNameCaptionText
+
+	pg.agenda = widget.NewMultiLineEntry()
+	pg.agenda.Wrapping = fyne.TextWrapWord
+	pg.agenda.SetMinRowsVisible(12)
+	pg.agenda.SetText(m.Agenda)
+	pg.saveAgenda = widget.NewButtonWithIcon("Save agenda", theme.DocumentSaveIcon(), func() { pg.storeAgenda() })
+	pg.saveAgenda.Disable()
+	pg.agenda.OnChanged = func(string) { pg.saveAgenda.Enable() }
+	pg.redraft = widget.NewButtonWithIcon("Draft again", theme.ViewRefreshIcon(), pg.draftAgain)
+	agendaHint := widget.NewLabel("This text goes into the invite " + first + " sees. Your notes on " + first + " and what you have shared about yourself never do.")
+	agendaHint.Wrapping = fyne.TextWrapWord
+	agendaHint.SizeName = theme.SizeNameCaptionText
+
+	reminders := container.NewVBox()
+	for _, r := range model.AgendaReminders() {
+		reminders.Add(quiet("•  " + r))
+	}
+
+	body := container.NewVBox(title, container.NewHBox(who), facts, actions,
+		widget.NewSeparator(), heading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite), calendarHint, pg.exports.root,
+		widget.NewSeparator(), heading("Agenda"), agendaHint, pg.agenda, container.NewHBox(pg.saveAgenda, pg.redraft),
+		widget.NewSeparator(), heading("For you, not in the invite"), reminders)
+	if m.Status != model.MeetingPlanned || p.Archived() {
+		pg.agenda.Disable()
+		pg.redraft.Disable()
+	}
+	pg.root = container.NewVScroll(container.NewPadded(body))
+	return pg, nil
+}
+
+// heading is a bold section title on a page.
+func heading(text string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// outcomeDue reports whether the meeting can take an outcome now: a
+// one-off once it has started, with none logged; a recurring one once its
+// first occurrence has started.
+func (pg *meetingPage) outcomeDue(now time.Time) bool {
+	m := pg.meeting
+	if m.Start.After(now) {
+		return false
+	}
+	return m.Recurrence != model.RecurrenceNone || m.OutcomeID == 0
+}
+
+// whenText says when the meeting is: "Tuesday 1 December 2026, 10:00–10:30
+// (30 minutes)", and for a repeating one how it repeats and when next.
+func (pg *meetingPage) whenText(now time.Time) string {
+	m := pg.meeting
+	span := func(start time.Time) string {
+		start = start.In(pg.zone)
+		return fmt.Sprintf("%s, %s–%s (%s)", start.Format("Monday 2 January 2006"), start.Format("15:04"),
+			start.Add(m.Duration).Format("15:04"), minutesText(int(m.Duration/time.Minute)))
+	}
+	if m.Recurrence == model.RecurrenceNone {
+		return span(m.Start)
+	}
+	since := " since "
+	if m.Start.After(now) {
+		since = " from "
+	}
+	text := m.Recurrence.Label() + since + m.Start.In(pg.zone).Format("2 January 2006")
+	if m.Status == model.MeetingPlanned {
+		text += "\nNext: " + span(m.NextOccurrence(now, pg.zone))
+	}
+	return text
+}
+
+// statusText says where the meeting stands.
+func (pg *meetingPage) statusText(now time.Time) string {
+	m := pg.meeting
+	switch {
+	case m.Status == model.MeetingCanceled:
+		return "Cancelled. Export it again to take it off the calendars."
+	case m.Status == model.MeetingHeld:
+		return "Held; the outcome is on " + firstName(pg.person.Name) + "'s timeline."
+	case pg.person.Archived():
+		return pg.person.Name + " is in the trash: restore them to act on this meeting."
+	case waitingForOutcome(m, now):
+		return "Waiting for an outcome: log what happened while you remember it."
+	case m.Recurrence != model.RecurrenceNone && m.OutcomeID != 0:
+		return "Planned; outcomes are logged per occurrence."
+	case m.Start.After(now):
+		return "Planned for " + model.DueWords(model.Day(m.Start.In(pg.zone)), now.In(pg.zone))
+	}
+	return "Under way"
+}
+
+// calendarHint says what the exports do and to whom an invite goes.
+func (pg *meetingPage) calendarHint() string {
+	text := "Add to my calendar writes an event for your own calendar. "
+	me := pg.s.w.settings()
+	switch {
+	case pg.person.Email == "":
+		text += "To invite " + firstName(pg.person.Name) + ", add their e-mail address to their details."
+	case me.UserEmail == "":
+		text += "To invite " + firstName(pg.person.Name) + ", set your own e-mail address in Settings: the invite comes from you."
+	default:
+		text += fmt.Sprintf("The invite goes from %s to %s.", me.UserEmail, pg.person.Email)
+	}
+	if pg.meeting.Sequence > 0 {
+		text += " Export again after a change: the calendar entry is updated, not duplicated."
+	}
+	return text
+}
+
+// storeAgenda saves the agenda as edited, reporting whether it could.
+func (pg *meetingPage) storeAgenda() bool {
+	if pg.agenda.Text == pg.meeting.Agenda {
+		pg.saveAgenda.Disable()
+		return true
+	}
+	m := pg.meeting
+	m.Agenda = strings.TrimRight(pg.agenda.Text, " \n")
+	if err := pg.s.w.store.UpdateMeeting(context.Background(), &m); err != nil {
+		pg.s.w.showError("Could not save the agenda", err)
+		return false
+	}
+	pg.meeting = m
+	pg.saveAgenda.Disable()
+	return true
+}
+
+// draftAgain replaces the agenda with a fresh draft, asking first when it
+// would lose the user's edits.
+func (pg *meetingPage) draftAgain() {
+	draft, err := pg.s.w.draftAgenda(pg.meeting)
+	if err != nil {
+		pg.s.w.showError("Could not draft the agenda", err)
+		return
+	}
+	if pg.agenda.Text == draft {
+		return
+	}
+	replace := func() {
+		pg.agenda.SetText(draft)
+		pg.storeAgenda()
+	}
+	if strings.TrimSpace(pg.agenda.Text) == "" {
+		replace()
+		return
+	}
+	dialog.ShowConfirm("Draft the agenda again?",
+		"The agenda is drafted afresh from what you know about "+firstName(pg.person.Name)+" now. Your edits to it are replaced.",
+		func(ok bool) {
+			if ok {
+				replace()
+			}
+		}, pg.s.w.win)
+}
+
+// export writes the meeting for the user's calendar, or as an invite to
+// the person, saving the agenda first.
+func (pg *meetingPage) export(request bool) {
+	if !pg.storeAgenda() {
+		return
+	}
+	sm := ScheduledMeeting{Meeting: pg.meeting, With: pg.person}
+	w := pg.s.w
+	if w.opts.Calendar == nil {
+		w.showError("Could not write the invite", errNoCalendar)
+		return
+	}
+	f, err := w.writeInvites(request, w.inviteFileName(sm, request), sm)
+	if err != nil {
+		w.explainExportError(err, pg.person, pg.s.reload)
+		return
+	}
+	what := "The event for your calendar"
+	if request {
+		what = "The invite to " + pg.person.Name
+	}
+	pg.exports.show(f, what)
+}
+
+// cancelMeeting calls the meeting off, with Undo.
+func (pg *meetingPage) cancelMeeting() {
+	if !pg.setStatus(model.MeetingCanceled) {
+		return
+	}
+	w := pg.s.w
+	id := pg.meeting.ID
+	w.toast.show(meetingTitle(pg.meeting, pg.person)+" cancelled. Export it again to take it off the calendars.", func() {
+		if m, err := w.store.Meeting(context.Background(), id); err == nil {
+			m.Status = model.MeetingPlanned
+			if err := w.store.UpdateMeeting(context.Background(), &m); err != nil {
+				w.showError("Could not reinstate the meeting", err)
+			}
+		}
+		w.meetings.reload()
+	})
+}
+
+// setStatus saves the meeting with a new status and shows it afresh.
+func (pg *meetingPage) setStatus(status model.MeetingStatus) bool {
+	m := pg.meeting
+	m.Status = status
+	if err := pg.s.w.store.UpdateMeeting(context.Background(), &m); err != nil {
+		pg.s.w.showError("Could not save the meeting", err)
+		return false
+	}
+	pg.s.reload()
+	return true
+}
+
+// showMeeting opens the Meetings screen on the meeting with the given ID.
+func (w *Window) showMeeting(id int64) {
+	w.meetings.selectedID = id
+	if w.current == "meetings" {
+		w.meetings.reload()
+	} else {
+		w.Show("meetings")
+	}
+}

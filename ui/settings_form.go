@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// commonZones are offered in the time zone field; any IANA name can be
+// typed.
+var commonZones = []string{
+	"Europe/London", "Europe/Dublin", "Europe/Lisbon", "Europe/Paris", "Europe/Berlin", "Europe/Madrid",
+	"Europe/Amsterdam", "Europe/Stockholm", "Europe/Warsaw", "Europe/Athens", "Europe/Istanbul",
+	"America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Toronto",
+	"America/Sao_Paulo", "America/Mexico_City", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore",
+	"Asia/Shanghai", "Asia/Tokyo", "Australia/Sydney", "Pacific/Auckland", "Africa/Johannesburg", "UTC",
+}
+
+// settingsEditor edits the user's settings: who they are on an invite,
+// their time zone, where invites go, and the defaults of a new meeting.
+type settingsEditor struct {
+	w       *Window
+	onSaved func()
+
+	name     *widget.Entry
+	email    *widget.Entry
+	zone     *widget.SelectEntry
+	folder   *widget.Entry
+	length   *widget.Select
+	reminder *widget.Select
+	fields   *fieldSet
+	save     *widget.Button
+	dialog   dialog.Dialog
+}
+
+// openSettingsEditor opens the settings; onSaved (if any) runs after a
+// save.
+func openSettingsEditor(w *Window, onSaved func()) *settingsEditor {
+	s := w.settings()
+	e := &settingsEditor{w: w, onSaved: onSaved}
+	e.name = widget.NewEntry()
+	e.name.SetPlaceHolder("Your name, as invites show it")
+	e.name.SetText(s.UserName)
+	e.email = widget.NewEntry()
+	e.email.SetPlaceHolder("you@example.com")
+	e.email.SetText(s.UserEmail)
+	e.zone = widget.NewSelectEntry(commonZones)
+	e.zone.SetPlaceHolder("System: " + zoneName(w.opts.Zone))
+	e.zone.SetText(s.TimeZone)
+	e.folder = widget.NewEntry()
+	e.folder.SetPlaceHolder(w.invitesDir(model.Settings{}))
+	e.folder.SetText(s.InvitesFolder)
+	choose := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), e.chooseFolder)
+	lengths := make([]string, len(meetingLengths))
+	for i, n := range meetingLengths {
+		lengths[i] = minutesText(n)
+	}
+	e.length = widget.NewSelect(lengths, nil)
+	e.length.SetSelected(minutesText(s.MeetingMinutes))
+	reminders := make([]string, len(reminderChoices))
+	for i, n := range reminderChoices {
+		reminders[i] = reminderText(n)
+	}
+	e.reminder = widget.NewSelect(reminders, nil)
+	e.reminder.SetSelected(reminderText(s.ReminderMinutes))
+
+	f := newFieldSet()
+	f.add("your name", "Your name", e.name, "")
+	f.add("your email", "Your e-mail", e.email, "Invites you send come from this address. It stays on this computer.")
+	f.add("time zone", "Time zone", e.zone, "Repeating meetings keep their local time in this zone across daylight-saving changes. Empty: your computer's.")
+	f.add("invites folder", "Invites folder", container.NewBorder(nil, nil, nil, choose, e.folder), "Where calendar files are written. Empty: beside your data.")
+	f.add("meeting length", "New meetings last", e.length, "")
+	f.add("reminder", "Reminder", e.reminder, "")
+	e.fields = f
+
+	e.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), e.submit)
+	e.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { e.dialog.Hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, e.save)
+	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid))
+	e.dialog = dialog.NewCustomWithoutButtons("Settings", body, w.win)
+	e.dialog.Resize(fyne.NewSize(620, 520))
+	e.dialog.Show()
+	w.win.Canvas().Focus(e.name)
+	w.currentSettingsEditor = e
+	return e
+}
+
+// chooseFolder picks the invites folder with the folder dialog.
+func (e *settingsEditor) chooseFolder() {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			e.w.showError("Could not choose the folder", err)
+			return
+		}
+		if dir != nil {
+			e.folder.SetText(dir.Path())
+		}
+	}, e.w.win)
+}
+
+// read builds the settings the form describes.
+func (e *settingsEditor) read() model.Settings {
+	s := model.DefaultSettings()
+	s.UserName = strings.TrimSpace(e.name.Text)
+	s.UserEmail = strings.TrimSpace(e.email.Text)
+	s.TimeZone = strings.TrimSpace(e.zone.Text)
+	s.InvitesFolder = strings.TrimSpace(e.folder.Text)
+	for _, n := range meetingLengths {
+		if minutesText(n) == e.length.Selected {
+			s.MeetingMinutes = n
+		}
+	}
+	for _, n := range reminderChoices {
+		if reminderText(n) == e.reminder.Selected {
+			s.ReminderMinutes = n
+		}
+	}
+	return s
+}
+
+func (e *settingsEditor) submit() {
+	s := e.read()
+	if e.fields.show(s.Validate(), nil) {
+		return
+	}
+	if !e.fields.saved(e.w, e.w.store.SaveSettings(context.Background(), s), "Could not save the settings") {
+		return
+	}
+	e.dialog.Hide()
+	if e.w.currentSettingsEditor == e {
+		e.w.currentSettingsEditor = nil
+	}
+	e.w.toast.show("Settings saved.", nil)
+	if e.onSaved != nil {
+		e.onSaved()
+	}
+}
