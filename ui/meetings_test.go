@@ -388,3 +388,56 @@ func TestSettingsForm(t *testing.T) {
 		t.Errorf("a new meeting lasts %q in %v, want the settings' 45 minutes in New York", m.length.Selected, m.zone)
 	}
 }
+
+func TestImportPastMeetingsFromACalendarFile(t *testing.T) {
+	w, st, cal, _ := newMeetingWindow(t)
+	st.settings.UserEmail = "me@example.com"
+	at := func(d int) time.Time { return time.Date(2026, 11, d, 10, 0, 0, 0, time.UTC) }
+	cal.events = []model.CalendarEvent{
+		{UID: "a", Summary: "Coffee", Start: at(2), End: at(2).Add(30 * time.Minute), Line: 3,
+			Organizer: model.CalendarParty{Email: "me@example.com"}, Attendees: []model.CalendarParty{{Name: "Dana", Email: "DANA@example.com"}}},
+		{UID: "b", Summary: "Lunch with Ben", Start: at(9), End: at(9).Add(time.Hour), Line: 20,
+			Attendees: []model.CalendarParty{{Name: "Ben Okafor"}}},
+		{UID: "c", Summary: "Dentist", Start: at(10), End: at(10).Add(time.Hour), Line: 40},
+		{UID: "d", Summary: "Coffee next week", Start: at(30), End: at(30).Add(time.Hour), Line: 60,
+			Attendees: []model.CalendarParty{{Email: "dana@example.com"}}},
+	}
+	file := filepath.Join(t.TempDir(), "export.ics")
+	if err := os.WriteFile(file, []byte("stand-in"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ci := previewCalendarFile(w, file)
+	if ci == nil {
+		t.Fatal("no preview")
+	}
+	if !strings.HasPrefix(ci.summary.Text, "4 events in the file: 2 meetings to import, 2 left out") {
+		t.Errorf("summary = %q", ci.summary.Text)
+	}
+	if got := ci.details(ci.matches[1]); !strings.Contains(got, "with Ben Okafor") || !strings.Contains(got, "matched by name") {
+		t.Errorf("Ben's row = %q, want the name match flagged", got)
+	}
+	if got := ci.details(ci.matches[3]); !strings.HasPrefix(got, "In the future") {
+		t.Errorf("future row = %q", got)
+	}
+	if len(st.interactions) != 0 {
+		t.Fatal("the preview wrote interactions")
+	}
+	ci.chosen[1] = false // the user unticks Ben's
+	ci.refreshSummary()
+	test.Tap(ci.confirm)
+	if len(st.interactions) != 1 {
+		t.Fatalf("%d interactions imported, want 1", len(st.interactions))
+	}
+	if i := st.interactions[0]; i.Kind != model.KindCoffee || !i.At.Equal(at(2)) || !equal64(i.PersonIDs, []int64{1}) {
+		t.Errorf("imported %+v", i)
+	}
+	// The same file again adds nothing twice.
+	ci = previewCalendarFile(w, file)
+	test.Tap(ci.confirm)
+	if len(st.interactions) != 2 {
+		t.Fatalf("%d interactions after the second import (Ben's now chosen), want 2", len(st.interactions))
+	}
+	if !strings.Contains(w.toast.message.Text, "1 was already there") {
+		t.Errorf("toast = %q", w.toast.message.Text)
+	}
+}

@@ -149,7 +149,7 @@ func (s *todayScreen) dueRow(p model.Promise) fyne.CanvasObject {
 	return parts.row
 }
 
-// meetingRow is a meeting: when, what and with whom (opening the person),
+// meetingRow is a meeting: what and with whom (opening the person), when,
 // and a button to its page: to log the outcome of one held, or to prepare
 // one ahead.
 func (s *todayScreen) meetingRow(m model.Meeting, when string) fyne.CanvasObject {
@@ -167,7 +167,9 @@ func (s *todayScreen) meetingRow(m model.Meeting, when string) fyne.CanvasObject
 		}
 	})
 	open.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, container.NewHBox(container.New(&fixedWidth{width: 130}, w), kind, s.personLink(m.PersonID)), open)
+	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
+	what := container.New(layout.NewCustomPaddedHBoxLayout(-2*theme.Padding()), kind, s.personLink(m.PersonID))
+	return container.NewBorder(nil, nil, nil, open, container.New(tight, what, w))
 }
 
 // riskRow is a risk in words, opening the person it is about (the People

@@ -27,6 +27,11 @@ const MaxReadSize = 20 << 20
 // recurses, run out of stack.
 const maxDepth = 16
 
+// maxParams bounds the parameters of one property, in bytes: go-ical
+// builds each parameter value a byte at a time, in time quadratic in its
+// length (a 100 kB one takes seconds). Real ones are a few hundred bytes.
+const maxParams = 2048
+
 // ErrUnreadable is wrapped by every error Read returns for a file it
 // cannot read: too large, not a calendar, not UTF-8, cut short, malformed.
 // The message names the line when there is one ("line 12: …").
@@ -211,6 +216,7 @@ func (rd *reader) scan() ([]int, error) {
 		eventLines []int
 		pending    []byte // a BEGIN or END line being unfolded
 		pendingAt  int
+		params     paramCounter
 	)
 	finish := func() error {
 		if pending == nil {
@@ -267,6 +273,9 @@ func (rd *reader) scan() ([]int, error) {
 			if pending != nil {
 				pending = append(pending, text[1:]...)
 			}
+			if !params.feed(text[1:]) {
+				return nil, unreadable(rd.base+params.line, "property parameters longer than %d bytes", maxParams)
+			}
 			continue
 		}
 		if err := finish(); err != nil {
@@ -274,6 +283,10 @@ func (rd *reader) scan() ([]int, error) {
 		}
 		if len(text) == 0 {
 			continue
+		}
+		params = paramCounter{line: n}
+		if !params.feed(text) {
+			return nil, unreadable(rd.base+n, "property parameters longer than %d bytes", maxParams)
 		}
 		i := bytes.IndexAny(text, ";:")
 		if i < 0 {
@@ -294,6 +307,37 @@ func (rd *reader) scan() ([]int, error) {
 		return nil, unreadable(top.line, "the file is cut short: BEGIN:%s is never ended", top.name)
 	}
 	return eventLines, nil
+}
+
+// paramCounter measures the parameters of one content line, fed its
+// physical lines in turn: the bytes after the first ';' of the name up to
+// the colon that starts the value, outside double quotes.
+type paramCounter struct {
+	line   int // where the content line begins
+	state  int // 0 in the name, 1 in the parameters, 2 in the value
+	quoted bool
+	n      int
+}
+
+// feed counts text and reports whether the parameters are still within
+// maxParams.
+func (c *paramCounter) feed(text []byte) bool {
+	for i := 0; i < len(text) && c.state < 2; i++ {
+		switch b := text[i]; {
+		case c.state == 0 && b == ';':
+			c.state = 1
+		case c.state == 0 && b == ':':
+			c.state = 2
+		case c.state == 1:
+			c.n++
+			if b == '"' {
+				c.quoted = !c.quoted
+			} else if b == ':' && !c.quoted {
+				c.state = 2
+			}
+		}
+	}
+	return c.n <= maxParams
 }
 
 // decode runs go-ical's decoder over the data until only blank space is
@@ -353,32 +397,35 @@ func (rd *reader) event(ev ical.Event, line int) (model.CalendarEvent, error) {
 		Location: oneLine(textValue(ev.Props.Get(ical.PropLocation))),
 		Line:     line,
 	}
-	bad := func(prop *ical.Prop, err error) error {
+	bad := func(prop *ical.Prop) error {
 		what := "event"
 		if e.Summary != "" {
 			what = fmt.Sprintf("event %q", e.Summary)
 		}
-		return unreadable(line, "%s: %s %q is not a date or a date and time (%s)",
-			what, prop.Name, prop.Value, strings.TrimPrefix(err.Error(), "ical: "))
+		want := "a date or a date and time"
+		if prop.Name == ical.PropDuration {
+			want = "a duration"
+		}
+		return unreadable(line, "%s: %s %q is not %s", what, prop.Name, prop.Value, want)
 	}
 
 	if p := ev.Props.Get(ical.PropDateTimeStart); p != nil && strings.TrimSpace(p.Value) != "" {
 		start, date, err := rd.dateTime(p)
 		if err != nil {
-			return e, bad(p, err)
+			return e, bad(p)
 		}
 		e.Start, e.AllDay = start.UTC(), date
 		switch end, dur := ev.Props.Get(ical.PropDateTimeEnd), ev.Props.Get(ical.PropDuration); {
 		case end != nil:
 			t, _, err := rd.dateTime(end)
 			if err != nil {
-				return e, bad(end, err)
+				return e, bad(end)
 			}
 			e.End = t.UTC()
 		case dur != nil:
 			d, err := dur.Duration()
 			if err != nil {
-				return e, bad(dur, err)
+				return e, bad(dur)
 			}
 			e.End = e.Start.Add(d)
 		case date:
