@@ -98,7 +98,7 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 
 	pg.agenda = widget.NewMultiLineEntry()
 	pg.agenda.Wrapping = fyne.TextWrapWord
-	pg.agenda.SetMinRowsVisible(12)
+	pg.agenda.SetMinRowsVisible(8)
 	pg.agenda.SetText(m.Agenda)
 	pg.saveAgenda = widget.NewButtonWithIcon("Save agenda", theme.DocumentSaveIcon(), func() { pg.storeAgenda() })
 	pg.saveAgenda.Disable()
