@@ -27,10 +27,12 @@ const MaxReadSize = 20 << 20
 // recurses, run out of stack.
 const maxDepth = 16
 
-// maxParams bounds the parameters of one property, in bytes: go-ical
-// builds each parameter value a byte at a time, in time quadratic in its
-// length (a 100 kB one takes seconds). Real ones are a few hundred bytes.
-const maxParams = 2048
+// maxParamValue bounds each parameter value, in bytes: go-ical builds
+// parameter values a byte at a time, in time quadratic in their length
+// (one of 100 kB takes seconds), so longer ones are cut before decoding.
+// The values Read uses (CN, EMAIL, PARTSTAT, CUTYPE, TZID, VALUE) are far
+// shorter; Apple's X-APPLE-MAPKIT-HANDLE can be longer, and is not used.
+const maxParamValue = 256
 
 // ErrUnreadable is wrapped by every error Read returns for a file it
 // cannot read: too large, not a calendar, not UTF-8, cut short, malformed.
@@ -73,7 +75,8 @@ var ErrUnreadable = errors.New("unreadable calendar file")
 // case) or else an EMAIL parameter, Name from CN (dropped when it is just
 // the address), and Declined from PARTSTAT=DECLINED. Attendees that are
 // rooms or equipment (CUTYPE=ROOM or RESOURCE) are left out. The
-// DESCRIPTION is not read.
+// DESCRIPTION is not read. Parameter values are cut to 256 bytes before
+// decoding (see maxParamValue), which no real CN or e-mail address reaches.
 //
 // An input that is empty, not a calendar, not UTF-8, cut short or
 // malformed is an error wrapping ErrUnreadable, with the line when known.
@@ -88,6 +91,8 @@ func Read(r io.Reader) ([]model.CalendarEvent, error) {
 	return readIn(data, time.Local)
 }
 
+// unreadable is an error wrapping ErrUnreadable, naming line unless it
+// is 0.
 func unreadable(line int, format string, args ...any) error {
 	msg := fmt.Sprintf(format, args...)
 	if line > 0 {
@@ -118,7 +123,6 @@ func readIn(data []byte, local *time.Location) ([]model.CalendarEvent, error) {
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	rd.base = bytes.Count(data[:len(data)-len(trimmed)], []byte("\n"))
 	data = bytes.TrimRight(trimmed, " \t\r\n")
-	rd.data = data
 
 	if len(data) == 0 {
 		return nil, unreadable(0, "the file is empty")
@@ -141,6 +145,7 @@ func readIn(data []byte, local *time.Location) ([]model.CalendarEvent, error) {
 		}
 		return nil, unreadable(rd.base+1+bytes.Count(data[:off], []byte("\n")), "not UTF-8 text (save the calendar as UTF-8)")
 	}
+	rd.data = shortenParams(data)
 	eventLines, err := rd.scan()
 	if err != nil {
 		return nil, err
@@ -216,7 +221,6 @@ func (rd *reader) scan() ([]int, error) {
 		eventLines []int
 		pending    []byte // a BEGIN or END line being unfolded
 		pendingAt  int
-		params     paramCounter
 	)
 	finish := func() error {
 		if pending == nil {
@@ -273,9 +277,6 @@ func (rd *reader) scan() ([]int, error) {
 			if pending != nil {
 				pending = append(pending, text[1:]...)
 			}
-			if !params.feed(text[1:]) {
-				return nil, unreadable(rd.base+params.line, "property parameters longer than %d bytes", maxParams)
-			}
 			continue
 		}
 		if err := finish(); err != nil {
@@ -283,10 +284,6 @@ func (rd *reader) scan() ([]int, error) {
 		}
 		if len(text) == 0 {
 			continue
-		}
-		params = paramCounter{line: n}
-		if !params.feed(text) {
-			return nil, unreadable(rd.base+n, "property parameters longer than %d bytes", maxParams)
 		}
 		i := bytes.IndexAny(text, ";:")
 		if i < 0 {
@@ -309,35 +306,74 @@ func (rd *reader) scan() ([]int, error) {
 	return eventLines, nil
 }
 
-// paramCounter measures the parameters of one content line, fed its
-// physical lines in turn: the bytes after the first ';' of the name up to
-// the colon that starts the value, outside double quotes.
-type paramCounter struct {
-	line   int // where the content line begins
-	state  int // 0 in the name, 1 in the parameters, 2 in the value
-	quoted bool
-	n      int
-}
-
-// feed counts text and reports whether the parameters are still within
-// maxParams.
-func (c *paramCounter) feed(text []byte) bool {
-	for i := 0; i < len(text) && c.state < 2; i++ {
-		switch b := text[i]; {
-		case c.state == 0 && b == ';':
-			c.state = 1
-		case c.state == 0 && b == ':':
-			c.state = 2
-		case c.state == 1:
-			c.n++
-			if b == '"' {
-				c.quoted = !c.quoted
-			} else if b == ':' && !c.quoted {
-				c.state = 2
+// shortenParams returns data with every parameter value cut to
+// maxParamValue bytes, on a rune boundary, keeping line breaks and folds
+// so that line numbers stay the same. It follows go-ical's grammar: a
+// content line is NAME *(";" PARAM "=" VALUE *("," VALUE)) ":" VALUE, a
+// parameter value may be in double quotes, and a line beginning with a
+// space or a tab continues the one before.
+func shortenParams(data []byte) []byte {
+	const (
+		inName = iota
+		inParamName
+		inParamValue
+		inValue
+	)
+	out := make([]byte, 0, len(data))
+	state, quoted, atStart, dropping, n := inName, false, false, false, 0
+	for i := 0; i < len(data); i++ {
+		b := data[i]
+		if b == '\n' {
+			out = append(out, b)
+			if i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\t') {
+				i++
+				out = append(out, data[i])
+			} else {
+				state, quoted = inName, false
+			}
+			continue
+		}
+		if b == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+			out = append(out, b)
+			continue
+		}
+		switch state {
+		case inName:
+			if b == ';' {
+				state = inParamName
+			} else if b == ':' {
+				state = inValue
+			}
+		case inParamName:
+			if b == '=' {
+				state, quoted, atStart, dropping, n = inParamValue, false, true, false, 0
+			} else if b == ':' {
+				state = inValue
+			}
+		case inParamValue:
+			switch {
+			case atStart && b == '"':
+				quoted, atStart = true, false
+			case quoted && b == '"':
+				quoted = false
+			case !quoted && b == ',':
+				atStart, dropping, n = true, false, 0
+			case !quoted && b == ';':
+				state = inParamName
+			case !quoted && b == ':':
+				state = inValue
+			default:
+				atStart = false
+				if dropping || n >= maxParamValue && utf8.RuneStart(b) {
+					dropping = true
+					continue
+				}
+				n++
 			}
 		}
+		out = append(out, b)
 	}
-	return c.n <= maxParams
+	return out
 }
 
 // decode runs go-ical's decoder over the data until only blank space is
