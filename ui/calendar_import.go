@@ -34,7 +34,8 @@ type calendarImport struct {
 	dialog  dialog.Dialog
 }
 
-// openCalendarImport asks for a calendar file, then previews it.
+// openCalendarImport asks for a calendar file, reads it off the window's
+// goroutine (a big export takes a second or two), then previews it.
 func openCalendarImport(w *Window) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
@@ -46,30 +47,52 @@ func openCalendarImport(w *Window) {
 		}
 		path := rc.URI().Path()
 		_ = rc.Close()
-		previewCalendarFile(w, path)
+		reading := dialog.NewCustomWithoutButtons("Reading "+filepath.Base(path)+"…", widget.NewProgressBarInfinite(), w.win)
+		reading.Show()
+		go func() {
+			events, err := readCalendarFile(w.opts.Calendar, path)
+			fyne.Do(func() {
+				reading.Hide()
+				if err != nil {
+					w.showError("Could not read "+filepath.Base(path), err)
+					return
+				}
+				showCalendarImport(w, path, events)
+			})
+		}()
 	}, w.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ICS"}))
 	d.Show()
 }
 
-// previewCalendarFile reads the calendar file at path and shows what
-// importing it would do. Nothing is written until the user confirms.
-func previewCalendarFile(w *Window, path string) *calendarImport {
-	if w.opts.Calendar == nil {
-		w.showError("Could not read "+filepath.Base(path), errNoCalendar)
-		return nil
+// readCalendarFile reads the events of the calendar file at path.
+func readCalendarFile(cal Calendar, path string) ([]model.CalendarEvent, error) {
+	if cal == nil {
+		return nil, errNoCalendar
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		w.showError("Could not open "+filepath.Base(path), err)
-		return nil
+		return nil, err
 	}
-	events, err := w.opts.Calendar.Read(f)
-	_ = f.Close()
+	defer f.Close()
+	return cal.Read(f)
+}
+
+// previewCalendarFile reads the calendar file at path and shows what
+// importing it would do, on the window's goroutine.
+func previewCalendarFile(w *Window, path string) *calendarImport {
+	events, err := readCalendarFile(w.opts.Calendar, path)
 	if err != nil {
 		w.showError("Could not read "+filepath.Base(path), err)
 		return nil
 	}
+	return showCalendarImport(w, path, events)
+}
+
+// showCalendarImport matches the events of the file at path to the
+// people and previews the import. Nothing is written until the user
+// confirms.
+func showCalendarImport(w *Window, path string, events []model.CalendarEvent) *calendarImport {
 	ctx := context.Background()
 	var people []model.PersonSummary
 	for _, archived := range []bool{false, true} {
