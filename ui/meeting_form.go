@@ -45,6 +45,26 @@ func reminderText(n int) string {
 	return minutesText(n) + " before"
 }
 
+// minuteLabels lists the choices ns as text says them, for a drop-down.
+func minuteLabels(ns []int, text func(int) string) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = text(n)
+	}
+	return out
+}
+
+// minutesFromLabel is the choice in ns that text says as label, and
+// whether there is one.
+func minutesFromLabel(ns []int, text func(int) string, label string) (int, bool) {
+	for _, n := range ns {
+		if text(n) == label {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
 // meetingEditor schedules a meeting or changes one: with whom, what kind,
 // when (the day in words, "Tue" or "1 Dec", and the time), how long, where,
 // whether it repeats, and a reminder. A new meeting gets an agenda drafted
@@ -126,11 +146,7 @@ func openMeetingEditor(w *Window, m model.Meeting, onSaved func(model.Meeting)) 
 	}
 	e.showDay()
 
-	lengths := make([]string, len(meetingLengths))
-	for i, n := range meetingLengths {
-		lengths[i] = minutesText(n)
-	}
-	e.length = widget.NewSelect(lengths, nil)
+	e.length = widget.NewSelect(minuteLabels(meetingLengths, minutesText), nil)
 	e.length.SetSelected(minutesText(int(m.Duration / time.Minute)))
 	if e.length.Selected == "" {
 		e.length.SetSelected(minutesText(30))
@@ -140,11 +156,7 @@ func openMeetingEditor(w *Window, m model.Meeting, onSaved func(model.Meeting)) 
 	e.place.SetText(m.Location)
 	e.repeats = widget.NewSelect(model.Labels(model.Recurrences()), nil)
 	e.repeats.SetSelected(m.Recurrence.Label())
-	reminders := make([]string, len(reminderChoices))
-	for i, n := range reminderChoices {
-		reminders[i] = reminderText(n)
-	}
-	e.reminder = widget.NewSelect(reminders, nil)
+	e.reminder = widget.NewSelect(minuteLabels(reminderChoices, reminderText), nil)
 	e.reminder.SetSelected(reminderText(m.ReminderMinutes))
 	if e.reminder.Selected == "" {
 		e.reminder.SetSelected(reminderText(10))
@@ -236,19 +248,15 @@ func (e *meetingEditor) read() (model.Meeting, map[string]string) {
 	if problems["start"] == "" && problems["time"] == "" {
 		m.Start = time.Date(day.Year(), day.Month(), day.Day(), hour, minute, 0, 0, e.zone)
 	}
-	for _, n := range meetingLengths {
-		if minutesText(n) == e.length.Selected {
-			m.Duration = time.Duration(n) * time.Minute
-		}
+	if n, ok := minutesFromLabel(meetingLengths, minutesText, e.length.Selected); ok {
+		m.Duration = time.Duration(n) * time.Minute
 	}
 	m.Location = strings.TrimSpace(e.place.Text)
 	if r, ok := model.FromLabel(model.Recurrences(), e.repeats.Selected); ok {
 		m.Recurrence = r
 	}
-	for _, n := range reminderChoices {
-		if reminderText(n) == e.reminder.Selected {
-			m.ReminderMinutes = n
-		}
+	if n, ok := minutesFromLabel(reminderChoices, reminderText, e.reminder.Selected); ok {
+		m.ReminderMinutes = n
 	}
 	if m.Status == "" {
 		m.Status = model.MeetingPlanned

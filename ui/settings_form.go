@@ -59,17 +59,9 @@ func openSettingsEditor(w *Window, onSaved func()) *settingsEditor {
 	e.folder.SetPlaceHolder(w.invitesDir(model.Settings{}))
 	e.folder.SetText(s.InvitesFolder)
 	choose := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), e.chooseFolder)
-	lengths := make([]string, len(meetingLengths))
-	for i, n := range meetingLengths {
-		lengths[i] = minutesText(n)
-	}
-	e.length = widget.NewSelect(lengths, nil)
+	e.length = widget.NewSelect(minuteLabels(meetingLengths, minutesText), nil)
 	e.length.SetSelected(minutesText(s.MeetingMinutes))
-	reminders := make([]string, len(reminderChoices))
-	for i, n := range reminderChoices {
-		reminders[i] = reminderText(n)
-	}
-	e.reminder = widget.NewSelect(reminders, nil)
+	e.reminder = widget.NewSelect(minuteLabels(reminderChoices, reminderText), nil)
 	e.reminder.SetSelected(reminderText(s.ReminderMinutes))
 
 	f := newFieldSet()
@@ -114,15 +106,11 @@ func (e *settingsEditor) read() model.Settings {
 	s.UserEmail = strings.TrimSpace(e.email.Text)
 	s.TimeZone = strings.TrimSpace(e.zone.Text)
 	s.InvitesFolder = strings.TrimSpace(e.folder.Text)
-	for _, n := range meetingLengths {
-		if minutesText(n) == e.length.Selected {
-			s.MeetingMinutes = n
-		}
+	if n, ok := minutesFromLabel(meetingLengths, minutesText, e.length.Selected); ok {
+		s.MeetingMinutes = n
 	}
-	for _, n := range reminderChoices {
-		if reminderText(n) == e.reminder.Selected {
-			s.ReminderMinutes = n
-		}
+	if n, ok := minutesFromLabel(reminderChoices, reminderText, e.reminder.Selected); ok {
+		s.ReminderMinutes = n
 	}
 	return s
 }
