@@ -21,7 +21,8 @@ type Today struct {
 	// Overdue and DueToday count those overdue and those due today.
 	DueCount, Overdue, DueToday int
 	// Upcoming are the planned meetings from now to MeetingsAheadDays
-	// ahead, soonest first.
+	// ahead, soonest first; a repeating one is listed once, with Start
+	// set to its next occurrence.
 	Upcoming []Meeting
 	// Unlogged are planned meetings that have ended with no outcome
 	// logged, the most recent first.

@@ -95,16 +95,20 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 
 	// Meetings: the coming week, and the held ones with no outcome.
 	ahead := now.AddDate(0, 0, model.MeetingsAheadDays)
-	upcoming, err := queryMeetings(ctx, tx, `WHERE status = 'planned' AND start_at >= ? AND start_at < ?`,
-		instant(now.Add(-12*time.Hour)), instant(ahead))
+	// A repeating meeting that began before the week counts at its next
+	// occurrence, in the zone of now.
+	upcoming, err := queryMeetings(ctx, tx, `WHERE status = 'planned' AND start_at < ?
+		AND (start_at >= ? OR recurrence <> '')`, instant(ahead), instant(now.Add(-12*time.Hour)))
 	if err != nil {
 		return err
 	}
 	for _, m := range upcoming {
-		if m.End().After(now) {
+		m.Start = m.NextOccurrence(now, now.Location())
+		if m.End().After(now) && m.Start.Before(ahead) {
 			t.Upcoming = append(t.Upcoming, m)
 		}
 	}
+	slices.SortStableFunc(t.Upcoming, func(a, b model.Meeting) int { return a.Start.Compare(b.Start) })
 	past, err := queryMeetings(ctx, tx, `WHERE status = 'planned' AND outcome_id IS NULL
 		AND recurrence = '' AND start_at < ?`, instant(now))
 	if err != nil {

@@ -266,3 +266,37 @@ func TestOpenRefoldsStaleCredits(t *testing.T) {
 		t.Errorf("after reopening: folded %v (version %d), want %v (version %d)", got, version, want, creditsVersion)
 	}
 }
+
+// TestTodayListsARepeatingMeetingAtItsNextOccurrence: a weekly one-on-one
+// that began months ago is on this week's list once, at its next
+// occurrence, in order with the one-offs; a monthly one not due this week
+// is not.
+func TestTodayListsARepeatingMeetingAtItsNextOccurrence(t *testing.T) {
+	s := mustOpen(t)
+	ctx := t.Context()
+	ana, ben := mustCreatePerson(t, s, "Ana"), mustCreatePerson(t, s, "Ben")
+	weekly := newMeeting(ana.ID, time.Date(2026, 6, 3, 14, 0, 0, 0, time.UTC)) // a Wednesday
+	weekly.Recurrence = model.RecurrenceWeekly
+	monthly := newMeeting(ben.ID, time.Date(2026, 6, 1, 14, 0, 0, 0, time.UTC)) // 1st Monday
+	monthly.Recurrence = model.RecurrenceMonthly
+	tomorrow := newMeeting(ben.ID, testNow.Add(24*time.Hour))
+	for _, m := range []*model.Meeting{&weekly, &monthly, &tomorrow} {
+		if err := s.CreateMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	today, err := s.Today(ctx, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(today.Upcoming) != 2 {
+		t.Fatalf("upcoming = %+v, want tomorrow's coffee and Wednesday's one-on-one", today.Upcoming)
+	}
+	first, second := today.Upcoming[0], today.Upcoming[1]
+	if first.ID != tomorrow.ID || second.ID != weekly.ID {
+		t.Errorf("order = %d, %d; want %d then %d", first.ID, second.ID, tomorrow.ID, weekly.ID)
+	}
+	if want := time.Date(2026, 11, 25, 14, 0, 0, 0, time.UTC); !second.Start.Equal(want) {
+		t.Errorf("weekly listed at %v, want its next occurrence %v", second.Start, want)
+	}
+}
