@@ -9,11 +9,23 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev \
 	libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	libwayland-dev libxkbcommon-dev wayland-protocols
 
-# Extra Debian packages the window smoke test needs.
-TEST_PKGS := xvfb xdotool imagemagick
+# Extra Debian packages the tests need: the window smoke test's, and
+# libical's GObject binding for Debian's Python, which storage/ics's
+# TestClientsParse runs on the invites.
+TEST_PKGS := xvfb xdotool imagemagick gir1.2-ical-3.0 python3-gi
 
-# Tests run under a locale Fyne knows, with no terminal needed.
-TEST_ENV := LANG=en_US.UTF-8
+# Node.js and npm for ical.js, the other parser TestClientsParse runs,
+# installed only when there is no npm: Debian's npm conflicts with a
+# Node.js from elsewhere that bundles its own.
+NODE_PKGS := nodejs npm
+
+# Where ical.js is installed (npm ci, from the lockfile there).
+ICS_CLIENTS := storage/ics/testdata/clients
+ICS_CLIENTS_STAMP := $(ICS_CLIENTS)/node_modules/.installed
+
+# Tests run under a locale Fyne knows, with no terminal needed, and with
+# the invite checkers required (missing, they fail instead of skipping).
+TEST_ENV := LANG=en_US.UTF-8 RAPPORT_REQUIRE_CLIENTS=1
 
 # ensure-pkgs installs whichever of the Debian packages in $(1) are missing:
 # directly as root, through sudo when it needs no password, and otherwise
@@ -47,13 +59,22 @@ $$as apt-get -o DPkg::Lock::Timeout=300 update </dev/null; \
 $$as env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends $$missing </dev/null
 endef
 
-.PHONY: deps test-deps build run test bench clean
+.PHONY: deps test-deps ics-clients build run test bench clean
 
 deps:
 	@$(call ensure-pkgs,$(BUILD_PKGS))
 
 test-deps:
 	@$(call ensure-pkgs,$(TEST_PKGS))
+	@command -v npm >/dev/null 2>&1 || { $(call ensure-pkgs,$(NODE_PKGS)); }
+
+# ics-clients installs ical.js for storage/ics's TestClientsParse, again
+# only when package.json or the lockfile changed since the last install.
+ics-clients: $(ICS_CLIENTS_STAMP)
+
+$(ICS_CLIENTS_STAMP): $(ICS_CLIENTS)/package.json $(ICS_CLIENTS)/package-lock.json | test-deps
+	cd $(ICS_CLIENTS) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 build:
 	$(GO) build -o $(BIN) .
@@ -61,7 +82,7 @@ build:
 run: deps build
 	./$(BIN)
 
-test: deps test-deps
+test: deps test-deps ics-clients
 	$(GO) vet ./...
 	$(TEST_ENV) $(GO) test -race -count=1 ./...
 	$(TEST_ENV) $(GO) test -short -count=1 -run '^$$' -bench . -benchtime 1x ./...

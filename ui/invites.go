@@ -144,7 +144,10 @@ func (w *Window) inviteFileName(m ScheduledMeeting, request bool) string {
 	dated := m.Meeting
 	dated.Start = dated.Start.In(w.zone(w.settings())) // the day the user sees
 	name := w.opts.Calendar.FileName(dated, m.With.Name)
-	if request {
+	switch {
+	case request && m.Meeting.Status == model.MeetingCanceled:
+		name = strings.TrimSuffix(name, ".ics") + " (cancellation).ics"
+	case request:
 		name = strings.TrimSuffix(name, ".ics") + " (invite).ics"
 	}
 	return name

@@ -89,8 +89,12 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	}
 
 	first := firstName(p.Name)
-	pg.addToCalendar = widget.NewButtonWithIcon("Add to my calendar", theme.CalendarIcon(), func() { pg.export(false) })
-	pg.invite = widget.NewButtonWithIcon("Invite "+first, theme.MailSendIcon(), func() { pg.export(true) })
+	mine, theirs := "Add to my calendar", "Invite "+first
+	if m.Status == model.MeetingCanceled {
+		mine, theirs = "Take off my calendar", "Cancellation for "+first
+	}
+	pg.addToCalendar = widget.NewButtonWithIcon(mine, theme.CalendarIcon(), func() { pg.export(false) })
+	pg.invite = widget.NewButtonWithIcon(theirs, theme.MailSendIcon(), func() { pg.export(true) })
 	pg.exports = newExportBar(w)
 	calendarHint := widget.NewLabel(pg.calendarHint())
 	calendarHint.Wrapping = fyne.TextWrapWord
@@ -169,7 +173,7 @@ func (pg *meetingPage) statusText(now time.Time) string {
 	m := pg.meeting
 	switch {
 	case m.Status == model.MeetingCanceled:
-		return "Cancelled. Export it again to take it off the calendars."
+		return "Cancelled. Take it off your calendar, and send " + firstName(pg.person.Name) + " the cancellation if you sent an invite."
 	case m.Status == model.MeetingHeld:
 		return "Held; the outcome is on " + firstName(pg.person.Name) + "'s timeline."
 	case pg.person.Archived():
@@ -186,6 +190,10 @@ func (pg *meetingPage) statusText(now time.Time) string {
 
 // calendarHint says what the exports do and to whom an invite goes.
 func (pg *meetingPage) calendarHint() string {
+	if pg.meeting.Status == model.MeetingCanceled {
+		return "Open the file each button writes: your calendar app removes the meeting, and a cancellation sent to " +
+			firstName(pg.person.Name) + " removes it from theirs."
+	}
 	text := "Add to my calendar writes an event for your own calendar. "
 	me := pg.s.w.settings()
 	switch {
@@ -265,7 +273,10 @@ func (pg *meetingPage) export(request bool) {
 		return
 	}
 	what := "The event for your calendar"
-	if request {
+	switch {
+	case request && pg.meeting.Status == model.MeetingCanceled:
+		what = "The cancellation for " + pg.person.Name
+	case request:
 		what = "The invite to " + pg.person.Name
 	}
 	pg.exports.show(f, what)
@@ -278,7 +289,7 @@ func (pg *meetingPage) cancelMeeting() {
 	}
 	w := pg.s.w
 	id := pg.meeting.ID
-	w.toast.show(meetingTitle(pg.meeting, pg.person)+" cancelled. Export it again to take it off the calendars.", func() {
+	w.toast.show(meetingTitle(pg.meeting, pg.person)+" cancelled. Its page can take it off the calendars.", func() {
 		if m, err := w.store.Meeting(context.Background(), id); err == nil {
 			m.Status = model.MeetingPlanned
 			if err := w.store.UpdateMeeting(context.Background(), &m); err != nil {

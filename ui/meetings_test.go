@@ -304,6 +304,11 @@ func TestCancelMeetingThenUndo(t *testing.T) {
 	if !w.meetings.page.reinstate.Visible() || len(w.meetings.shown) != 0 {
 		t.Errorf("cancelled meeting still listed as coming up, or no Reinstate")
 	}
+	st.settings.UserEmail = "me@example.com"
+	test.Tap(w.meetings.page.invite)
+	if _, err := os.Stat(filepath.Join(st.settings.InvitesFolder, "2026-12-01 Coffee with Dana Reyes (cancellation).ics")); err != nil {
+		t.Errorf("no cancellation written for Dana: %v", err)
+	}
 	test.Tap(w.toast.undo)
 	if st.meetings[0].Status != model.MeetingPlanned {
 		t.Errorf("status after undo = %s, want planned", st.meetings[0].Status)

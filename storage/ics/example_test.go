@@ -34,7 +34,6 @@ func ExampleMarshal() {
 	// Output:
 	// 2026-12-01 Coffee with Dana Reyes.ics
 	// BEGIN:VCALENDAR
-	// METHOD:PUBLISH
 	// PRODID:-//Rapport//Rapport//EN
 	// VERSION:2.0
 	// BEGIN:VEVENT

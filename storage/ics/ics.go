@@ -32,13 +32,19 @@ const ProdID = "-//Rapport//Rapport//EN"
 // calendar should do with it.
 type Method string
 
-// The methods Encode writes.
+// The methods an Invite asks for.
 const (
 	// MethodPublish adds the meeting to the user's own calendar; no
-	// ATTENDEE is written.
+	// ATTENDEE is written. RFC 5546 wants an ORGANIZER in a PUBLISH, so
+	// when any invite lacks the organizer's e-mail address the calendar is
+	// written without a METHOD: a plain calendar file, which every
+	// calendar imports as it would a PUBLISH.
 	MethodPublish Method = "PUBLISH"
 	// MethodRequest is an invite to the other person: it needs an ORGANIZER
-	// and an ATTENDEE, so both e-mail addresses are required.
+	// and an ATTENDEE, so both e-mail addresses are required. For a
+	// cancelled meeting the calendar says METHOD:CANCEL instead (a REQUEST
+	// may not carry STATUS:CANCELLED), so re-sending it takes the meeting
+	// off the other person's calendar.
 	MethodRequest Method = "REQUEST"
 )
 
@@ -109,10 +115,16 @@ func build(cal *ical.Calendar, invites []Invite) error {
 	if method != MethodPublish && method != MethodRequest {
 		return fmt.Errorf("ics: invite 1: method %q is not PUBLISH or REQUEST: %w", method, ErrInvalid)
 	}
+	written, err := calendarMethod(invites)
+	if err != nil {
+		return err
+	}
 	cal.Component = ical.NewComponent(ical.CompCalendar)
 	cal.Props.SetText(ical.PropProductID, ProdID)
 	cal.Props.SetText(ical.PropVersion, "2.0")
-	cal.Props.SetText(ical.PropMethod, string(method))
+	if written != "" {
+		cal.Props.SetText(ical.PropMethod, written)
+	}
 
 	var zones []*ical.Component
 	seenZone := map[string]bool{}
@@ -126,7 +138,7 @@ func build(cal *ical.Calendar, invites []Invite) error {
 			return fmt.Errorf("ics: invite %d: uid %q already used by invite %d: %w", i+1, inv.Meeting.UID, first, ErrInvalid)
 		}
 		seenUID[inv.Meeting.UID] = i + 1
-		ev, err := event(inv)
+		ev, err := event(inv, written)
 		if err != nil {
 			return fmt.Errorf("ics: invite %d: %w", i+1, err)
 		}
@@ -140,12 +152,42 @@ func build(cal *ical.Calendar, invites []Invite) error {
 	return nil
 }
 
+// calendarMethod is the METHOD a calendar of invites is written with (see
+// MethodPublish and MethodRequest): "PUBLISH", "" for a publish without an
+// organizer, "REQUEST", or "CANCEL" when every meeting of a request is
+// cancelled. Cancelled and planned meetings cannot share a request.
+func calendarMethod(invites []Invite) (string, error) {
+	if invites[0].Method == MethodPublish {
+		for _, inv := range invites {
+			if strings.TrimSpace(inv.Organizer.Email) == "" {
+				return "", nil
+			}
+		}
+		return string(MethodPublish), nil
+	}
+	canceled := 0
+	for _, inv := range invites {
+		if inv.Meeting.Status == model.MeetingCanceled {
+			canceled++
+		}
+	}
+	switch canceled {
+	case 0:
+		return string(MethodRequest), nil
+	case len(invites):
+		return "CANCEL", nil
+	}
+	return "", fmt.Errorf("ics: a request cannot mix cancelled and planned meetings (%d of %d cancelled): %w",
+		canceled, len(invites), ErrInvalid)
+}
+
 func invalid(field, format string, args ...any) error {
 	return fmt.Errorf("%s %s: %w", field, fmt.Sprintf(format, args...), ErrInvalid)
 }
 
-// event builds the VEVENT of one invite.
-func event(inv Invite) (*ical.Component, error) {
+// event builds the VEVENT of one invite in a calendar whose METHOD is
+// method.
+func event(inv Invite, method string) (*ical.Component, error) {
 	m := inv.Meeting
 	if strings.TrimSpace(m.UID) == "" || strings.ContainsFunc(m.UID, unicode.IsControl) || !utf8.ValidString(m.UID) {
 		return nil, invalid("uid", "%q must be non-empty text without control characters", m.UID)
@@ -223,7 +265,7 @@ func event(inv Invite) (*ical.Component, error) {
 	if m.ReminderMinutes < 0 {
 		return nil, invalid("reminder", "must not be negative")
 	}
-	if m.ReminderMinutes > 0 {
+	if m.ReminderMinutes > 0 && method != "CANCEL" { // RFC 5546 allows no VALARM in a CANCEL
 		alarm := ical.NewComponent(ical.CompAlarm)
 		alarm.Props.SetText(ical.PropAction, "DISPLAY")
 		alarm.Props.Set(&ical.Prop{Name: ical.PropTrigger, Params: ical.Params{}, Value: fmt.Sprintf("-PT%dM", m.ReminderMinutes)})

@@ -145,6 +145,13 @@ func TestRules(t *testing.T) {
 	noReminder := coffeeInvite(t)
 	noReminder.Meeting.ReminderMinutes = 0
 	quiet := mustMarshal(t, noReminder)
+	signed := coffeeInvite(t)
+	signed.Organizer = Party{Name: "Sam Lee", Email: "sam@example.com"}
+	pubOrg := mustMarshal(t, signed)
+	callOff := oneOnOneInvite(t)
+	callOff.Meeting.Status = model.MeetingCanceled
+	callOff.Meeting.ReminderMinutes = 10
+	cancel := mustMarshal(t, callOff)
 	tests := []struct {
 		name string
 		data []byte
@@ -153,7 +160,13 @@ func TestRules(t *testing.T) {
 	}{
 		{"prodid", pub, "PRODID:-//Rapport//Rapport//EN", true},
 		{"version", pub, "VERSION:2.0", true},
-		{"method publish", pub, "METHOD:PUBLISH", true},
+		{"publish without organizer is a plain calendar", pub, "METHOD:", false},
+		{"method publish", pubOrg, "METHOD:PUBLISH", true},
+		{"publish organizer", pubOrg, "ORGANIZER;CN=Sam Lee:mailto:sam@example.com", true},
+		{"cancelled request is a cancel", cancel, "METHOD:CANCEL", true},
+		{"cancel status", cancel, "STATUS:CANCELLED", true},
+		{"cancel keeps the attendee", cancel, `ATTENDEE;CN="Jörg Müller, Head of Platform";PARTSTAT=NEEDS-ACTION;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:joerg@example.de`, true},
+		{"cancel has no alarm", cancel, "BEGIN:VALARM", false},
 		{"method request", req, "METHOD:REQUEST", true},
 		{"uid", pub, "UID:3f1c2a9e-coffee@rapport", true},
 		{"sequence 0", pub, "SEQUENCE:0", true},
@@ -496,6 +509,15 @@ func TestErrors(t *testing.T) {
 		data := mustMarshal(t, coffeeInvite(t))
 		if countPrefix(data, "ORGANIZER") != 0 {
 			t.Errorf("ORGANIZER written without an address")
+		}
+	})
+	t.Run("request mixing cancelled and planned", func(t *testing.T) {
+		off := coffeeInvite(t)
+		off.Method, off.Organizer = MethodRequest, Party{Email: "sam@example.com"}
+		off.Meeting.Status = model.MeetingCanceled
+		_, err := Marshal(oneOnOneInvite(t), off)
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "cancelled") {
+			t.Errorf("err = %v, want ErrInvalid about mixing cancelled and planned", err)
 		}
 	})
 }

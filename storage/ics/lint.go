@@ -19,8 +19,9 @@ import (
 //   - a TZID= parameter with no VTIMEZONE of that TZID in the file;
 //   - a DTSTAMP not in UTC (not ending in Z);
 //   - a VEVENT without exactly one UID, or a UID used by two VEVENTs;
-//   - under METHOD:REQUEST, a VEVENT without an ORGANIZER or without an
-//     ATTENDEE.
+//   - under METHOD:REQUEST or CANCEL, a VEVENT without an ORGANIZER or
+//     without an ATTENDEE; under METHOD:PUBLISH, one without an ORGANIZER
+//     (RFC 5546 §3.2).
 //
 // Lint is exported so that tests and fuzzers elsewhere can check what they
 // export. It returns nil for a clean file.
@@ -164,13 +165,16 @@ func Lint(data []byte) []error {
 		if ev.uids != 1 {
 			add(ev.n, "VEVENT has %d UIDs (want exactly 1)", ev.uids)
 		}
-		if method == "REQUEST" {
+		if method == "REQUEST" || method == "CANCEL" {
 			if ev.orgs == 0 {
-				add(ev.n, "VEVENT of a METHOD:REQUEST has no ORGANIZER")
+				add(ev.n, "VEVENT of a METHOD:%s has no ORGANIZER", method)
 			}
 			if ev.attends == 0 {
-				add(ev.n, "VEVENT of a METHOD:REQUEST has no ATTENDEE")
+				add(ev.n, "VEVENT of a METHOD:%s has no ATTENDEE", method)
 			}
+		}
+		if method == "PUBLISH" && ev.orgs == 0 {
+			add(ev.n, "VEVENT of a METHOD:PUBLISH has no ORGANIZER")
 		}
 	}
 	return errs
