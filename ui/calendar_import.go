@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,6 +28,7 @@ type calendarImport struct {
 	matches []model.EventMatch
 	names   map[int64]string
 	chosen  []bool // per match: import it
+	zone    *time.Location
 
 	summary *widget.Label
 	list    *widget.List
@@ -107,7 +109,9 @@ func showCalendarImport(w *Window, path string, events []model.CalendarEvent) *c
 	for _, p := range people {
 		ci.names[p.ID] = p.Name
 	}
-	ci.matches = model.MatchEvents(events, people, w.settings().UserEmail, w.now())
+	settings := w.settings()
+	ci.zone = w.zone(settings)
+	ci.matches = model.MatchEvents(events, people, settings.UserEmail, w.now())
 	ci.chosen = make([]bool, len(ci.matches))
 	for i, m := range ci.matches {
 		ci.chosen[i] = m.Imported()
@@ -191,7 +195,7 @@ func (ci *calendarImport) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	when := "no date"
 	if !m.Event.Start.IsZero() {
-		when = m.Event.Start.In(ci.w.zone(ci.w.settings())).Format("Mon 2 Jan 2006")
+		when = m.Event.Start.In(ci.zone).Format("Mon 2 Jan 2006")
 	}
 	left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(when)
 	title := strings.TrimSpace(m.Event.Summary)

@@ -37,6 +37,7 @@ type meetingsScreen struct {
 	people     map[int64]model.Person
 	shown      []model.Meeting
 	next       map[int64]time.Time // each meeting's next (or only) start
+	zone       *time.Location      // the user's, read with the meetings
 	selectedID int64
 
 	view       *widget.Select
@@ -139,10 +140,10 @@ func (s *meetingsScreen) applyView() {
 		return // still being built
 	}
 	now := s.w.now()
-	zone := s.w.zone(s.w.settings())
+	s.zone = s.w.zone(s.w.settings())
 	s.next = make(map[int64]time.Time, len(s.all))
 	for _, m := range s.all {
-		s.next[m.ID] = m.NextOccurrence(now, zone)
+		s.next[m.ID] = m.NextOccurrence(now, s.zone)
 	}
 	s.shown = s.shown[:0]
 	for _, m := range s.all {
@@ -236,7 +237,7 @@ func (s *meetingsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	main := row.Objects[0].(*fyne.Container)
 	when := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
-	start := s.next[m.ID].In(s.w.zone(s.w.settings()))
+	start := s.next[m.ID].In(s.zone)
 	when.Objects[0].(*widget.Label).SetText(start.Format("Mon 2 Jan"))
 	when.Objects[1].(*widget.Label).SetText(start.Format("15:04"))
 	main.Objects[0].(*widget.Label).SetText(meetingTitle(m, s.people[m.PersonID]))

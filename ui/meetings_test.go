@@ -37,7 +37,9 @@ func (c *fakeCalendar) FileName(m model.Meeting, with string) string {
 	return m.Start.Format("2006-01-02") + " " + m.Kind.Label() + " with " + with + ".ics"
 }
 
-func (c *fakeCalendar) WriteFile(path string, data []byte) error { return os.WriteFile(path, data, 0o600) }
+func (c *fakeCalendar) WriteFile(path string, data []byte) error {
+	return os.WriteFile(path, data, 0o600)
+}
 
 func (c *fakeCalendar) Read(io.Reader) ([]model.CalendarEvent, error) { return c.events, nil }
 
