@@ -81,6 +81,7 @@ type Action struct {
 	Status        ActionStatus
 	DoneOn        time.Time // a day, set when done
 	Notes         string
+	Evidence      bool // a done action the user offers as evidence for the requirement
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
@@ -98,5 +99,8 @@ func (a Action) Validate() error {
 		c.add("done on", "is required once the action is done")
 	}
 	c.text("notes", a.Notes, MaxLongText)
+	if a.Evidence && a.Status != ActionDone {
+		c.add("evidence", "only a done action can be evidence")
+	}
 	return c.err()
 }

@@ -149,7 +149,8 @@ func normalizeAdvisors(r *model.Requirement) {
 }
 
 // CreateRequirement validates r and adds it with its advisors, setting its
-// ID and timestamps. AdvisorIDs is sorted and rid of repeats.
+// ID and timestamps, and records its current level in its level history
+// (see LevelHistory). AdvisorIDs is sorted and rid of repeats.
 func (s *Store) CreateRequirement(ctx context.Context, r *model.Requirement) error {
 	if err := r.Validate(); err != nil {
 		return err
@@ -159,7 +160,7 @@ func (s *Store) CreateRequirement(ctx context.Context, r *model.Requirement) err
 }
 
 // insertRequirement writes r and its advisors, with its own ID when it has
-// one.
+// one, and records its current level as of its creation.
 func insertRequirement(ctx context.Context, tx *sql.Tx, r *model.Requirement) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO requirement (id, role_id, kind, title, target_level,
 		current_level, manager_level, importance, evidence, created_at, updated_at)
@@ -172,7 +173,21 @@ func insertRequirement(ctx context.Context, tx *sql.Tx, r *model.Requirement) er
 	if r.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
+	if err := insertLevel(ctx, tx, r.ID, r.CurrentLevel, r.CreatedAt); err != nil {
+		return fmt.Errorf("add requirement: %w", err)
+	}
 	return insertAdvisors(ctx, tx, r)
+}
+
+// insertLevel records that the user's current level of a requirement was
+// level at the given moment.
+func insertLevel(ctx context.Context, tx *sql.Tx, requirementID int64, level int, at time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO requirement_level (requirement_id, level, at)
+		VALUES (?, ?, ?)`, requirementID, level, instant(at))
+	if err != nil {
+		return fmt.Errorf("record level: %w", err)
+	}
+	return nil
 }
 
 // insertAdvisors writes r's advisors, sorting them and dropping repeats.
@@ -188,13 +203,19 @@ func insertAdvisors(ctx context.Context, tx *sql.Tx, r *model.Requirement) error
 }
 
 // UpdateRequirement validates r and saves it, replacing its advisors with
-// AdvisorIDs (sorted and rid of repeats) and setting UpdatedAt.
+// AdvisorIDs (sorted and rid of repeats) and setting UpdatedAt. When the
+// current level changed it records the new one in the level history.
 func (s *Store) UpdateRequirement(ctx context.Context, r *model.Requirement) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
 	r.UpdatedAt = s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var stored int
+		err := tx.QueryRowContext(ctx, `SELECT current_level FROM requirement WHERE id = ?`, r.ID).Scan(&stored)
+		if err != nil {
+			return fmt.Errorf("save requirement: %w", notFound(err, "requirement", r.ID))
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE requirement SET role_id = ?, kind = ?, title = ?,
 			target_level = ?, current_level = ?, manager_level = ?, importance = ?, evidence = ?,
 			updated_at = ? WHERE id = ?`,
@@ -205,6 +226,11 @@ func (s *Store) UpdateRequirement(ctx context.Context, r *model.Requirement) err
 		}
 		if err := checkAffected(res, "requirement", r.ID); err != nil {
 			return err
+		}
+		if stored != r.CurrentLevel {
+			if err := insertLevel(ctx, tx, r.ID, r.CurrentLevel, r.UpdatedAt); err != nil {
+				return fmt.Errorf("save requirement: %w", err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM requirement_advisor WHERE requirement_id = ?`, r.ID); err != nil {
 			return fmt.Errorf("save requirement: %w", err)
@@ -272,11 +298,12 @@ func (s *Store) DeleteRequirement(ctx context.Context, id int64) error {
 	})
 }
 
-const actionColumns = `id, requirement_id, kind, title, due_on, status, done_on, notes, created_at, updated_at`
+const actionColumns = `id, requirement_id, kind, title, due_on, status, done_on, notes, evidence,
+	created_at, updated_at`
 
 func actionFields(a *model.Action) []any {
 	return []any{&a.ID, &a.RequirementID, &a.Kind, &a.Title, timeField{&a.DueOn}, &a.Status,
-		timeField{&a.DoneOn}, &a.Notes, timeField{&a.CreatedAt}, timeField{&a.UpdatedAt}}
+		timeField{&a.DoneOn}, &a.Notes, &a.Evidence, timeField{&a.CreatedAt}, timeField{&a.UpdatedAt}}
 }
 
 // CreateAction validates a and adds it, setting its ID and timestamps. Its
@@ -293,9 +320,9 @@ func (s *Store) CreateAction(ctx context.Context, a *model.Action) error {
 // insertAction writes a, with its own ID when it has one.
 func insertAction(ctx context.Context, tx *sql.Tx, a *model.Action) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO action (`+actionColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		ref(a.ID), a.RequirementID, a.Kind, a.Title, day(a.DueOn), a.Status, day(a.DoneOn), a.Notes,
-		instant(a.CreatedAt), instant(a.UpdatedAt))
+		a.Evidence, instant(a.CreatedAt), instant(a.UpdatedAt))
 	if err != nil {
 		return missingRef("add action", "a requirement", err)
 	}
@@ -313,9 +340,9 @@ func (s *Store) UpdateAction(ctx context.Context, a *model.Action) error {
 	a.UpdatedAt = s.now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE action SET requirement_id = ?, kind = ?, title = ?,
-			due_on = ?, status = ?, done_on = ?, notes = ?, updated_at = ? WHERE id = ?`,
+			due_on = ?, status = ?, done_on = ?, notes = ?, evidence = ?, updated_at = ? WHERE id = ?`,
 			a.RequirementID, a.Kind, a.Title, day(a.DueOn), a.Status, day(a.DoneOn), a.Notes,
-			instant(a.UpdatedAt), a.ID)
+			a.Evidence, instant(a.UpdatedAt), a.ID)
 		if err != nil {
 			return missingRef("save action", "a requirement", err)
 		}

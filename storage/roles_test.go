@@ -385,3 +385,132 @@ func TestActionRoundTrip(t *testing.T) {
 		t.Errorf("after DeleteRequirement: %d action and advisor rows, want 0", got)
 	}
 }
+
+func TestLevelHistoryRecordsLevelChangesOnly(t *testing.T) {
+	s := mustOpen(t)
+	ctx := t.Context()
+	role := mustCreateRole(t, s, "Engineering Manager", true)
+	other := mustCreateRole(t, s, "Director", false)
+	ana := mustCreatePerson(t, s, "Ana")
+
+	r := model.Requirement{RoleID: role.ID, Kind: model.RequirementSkill, Title: "Hiring", TargetLevel: 4,
+		CurrentLevel: 1, Importance: 3}
+	if err := s.CreateRequirement(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := mustCreateRequirement(t, s, other.ID, "Strategy")
+	at := func(days int) time.Time { return testNow.AddDate(0, 0, days) }
+	want := []model.LevelChange{{RequirementID: r.ID, Level: 1, At: testNow}}
+
+	steps := []struct {
+		name   string
+		change func(*model.Requirement)
+		record bool // whether the step adds a level change
+	}{
+		{"raise the level", func(r *model.Requirement) { r.CurrentLevel = 2 }, true},
+		{"edit everything but the level", func(r *model.Requirement) {
+			r.Title, r.TargetLevel, r.ManagerLevel, r.Importance = "Hiring well", 5, 3, 4
+			r.Evidence, r.AdvisorIDs, r.Kind = "ran two loops", []int64{ana.ID}, model.RequirementExperience
+		}, false},
+		{"save unchanged", func(*model.Requirement) {}, false},
+		{"raise again", func(r *model.Requirement) { r.CurrentLevel = 4 }, true},
+		{"lower it", func(r *model.Requirement) { r.CurrentLevel = 3 }, true},
+	}
+	for i, step := range steps {
+		setClock(s, at(i+1))
+		step.change(&r)
+		if err := s.UpdateRequirement(ctx, &r); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		if step.record {
+			want = append(want, model.LevelChange{RequirementID: r.ID, Level: r.CurrentLevel, At: at(i + 1)})
+		}
+		got, err := s.LevelHistory(ctx, role.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("after %s: LevelHistory = %+v, want %+v", step.name, got, want)
+		}
+	}
+
+	// A refused update records nothing.
+	r.CurrentLevel, r.TargetLevel = 5, 0
+	if err := s.UpdateRequirement(ctx, &r); !isValidationError(err) {
+		t.Errorf("UpdateRequirement(invalid) = %v, want a validation error", err)
+	}
+	r.TargetLevel = 5
+	bad := r
+	bad.AdvisorIDs = []int64{999}
+	if err := s.UpdateRequirement(ctx, &bad); err == nil {
+		t.Error("UpdateRequirement(unknown advisor) succeeded")
+	}
+	ghost := r
+	ghost.ID = 999
+	if err := s.UpdateRequirement(ctx, &ghost); !errors.Is(err, ErrNotFound) {
+		t.Errorf("UpdateRequirement(999) = %v, want ErrNotFound", err)
+	}
+	if got, err := s.LevelHistory(ctx, role.ID); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("after refused updates: LevelHistory = %+v, %v; want %+v", got, err, want)
+	}
+
+	if got, err := s.LevelHistory(ctx, other.ID); err != nil || len(got) != 1 || got[0].RequirementID != elsewhere.ID {
+		t.Errorf("LevelHistory(other role) = %+v, %v; want Strategy's creation only", got, err)
+	}
+	if got, err := s.LevelHistory(ctx, 999); err != nil || got != nil {
+		t.Errorf("LevelHistory(999) = %+v, %v; want none", got, err)
+	}
+
+	// The history goes with the requirement.
+	if err := s.DeleteRequirement(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := countRows(t, s, "requirement_level"); got != 1 {
+		t.Errorf("%d level rows after deleting Hiring, want 1 (Strategy's)", got)
+	}
+}
+
+func TestActionEvidenceRoundTrip(t *testing.T) {
+	s := mustOpen(t)
+	ctx := t.Context()
+	role := mustCreateRole(t, s, "Engineering Manager", false)
+	req := mustCreateRequirement(t, s, role.ID, "Public speaking")
+
+	a := model.Action{RequirementID: req.ID, Kind: model.ActionWritePresent, Title: "Talk at the all-hands",
+		Status: model.ActionDone, DoneOn: date(11, 12), Evidence: true}
+	if err := s.CreateAction(ctx, &a); err != nil {
+		t.Fatalf("CreateAction: %v", err)
+	}
+	if got, err := s.Action(ctx, a.ID); err != nil || !reflect.DeepEqual(got, a) {
+		t.Errorf("Action() = %+v, %v; want %+v", got, err, a)
+	}
+
+	a.Evidence = false
+	if err := s.UpdateAction(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Actions(ctx, req.ID); err != nil || len(got) != 1 || got[0].Evidence {
+		t.Errorf("Actions() after clearing evidence = %+v, %v", got, err)
+	}
+	a.Evidence = true
+	if err := s.UpdateAction(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Action(ctx, a.ID); err != nil || !got.Evidence {
+		t.Errorf("Action() after setting evidence = %+v, %v", got, err)
+	}
+
+	// Only a done action can be evidence.
+	planned := model.Action{RequirementID: req.ID, Kind: model.ActionCourse, Title: "Speaking course",
+		Status: model.ActionPlanned, Evidence: true}
+	if err := s.CreateAction(ctx, &planned); model.FieldProblem(err, "evidence") == "" {
+		t.Errorf("CreateAction(planned evidence) = %v, want a problem with evidence", err)
+	}
+	a.Status, a.DoneOn = model.ActionInProgress, time.Time{}
+	if err := s.UpdateAction(ctx, &a); model.FieldProblem(err, "evidence") == "" {
+		t.Errorf("UpdateAction(in progress evidence) = %v, want a problem with evidence", err)
+	}
+	if got, err := s.Action(ctx, a.ID); err != nil || got.Status != model.ActionDone || !got.Evidence {
+		t.Errorf("Action() after refused update = %+v, %v; want it done and evidence", got, err)
+	}
+}
