@@ -55,6 +55,24 @@ type Store interface {
 
 	Settings(ctx context.Context) (model.Settings, error)
 	SaveSettings(ctx context.Context, s model.Settings) error
+
+	Roles(ctx context.Context, archived bool) ([]model.Role, error)
+	Role(ctx context.Context, id int64) (model.Role, error)
+	CreateRole(ctx context.Context, r *model.Role) error
+	UpdateRole(ctx context.Context, r *model.Role) error
+	SetFocusRole(ctx context.Context, id int64) error
+	Requirements(ctx context.Context, roleID int64) ([]model.Requirement, error)
+	CreateRequirement(ctx context.Context, r *model.Requirement) error
+	UpdateRequirement(ctx context.Context, r *model.Requirement) error
+	Actions(ctx context.Context, requirementID int64) ([]model.Action, error)
+	CreateAction(ctx context.Context, a *model.Action) error
+	UpdateAction(ctx context.Context, a *model.Action) error
+	LevelHistory(ctx context.Context, roleID int64) ([]model.LevelChange, error)
+	PanelMembers(ctx context.Context, roleID int64) ([]model.PanelMember, error)
+	SetPanelMember(ctx context.Context, m model.PanelMember) error
+	RemovePanelMember(ctx context.Context, roleID, personID int64) error
+	Panel(ctx context.Context, roleID int64, now time.Time) (model.PanelReadiness, error)
+	AdvisedBy(ctx context.Context, personID int64) ([]model.Requirement, error)
 }
 
 // Options are the settings of a window that do not come from the store.
@@ -69,6 +87,8 @@ type Options struct {
 	// Zone is the system's time zone with its IANA name, for recurring
 	// invites when the settings name none; nil means time.Local.
 	Zone *time.Location
+	// Plans writes career plan summaries; nil leaves them out.
+	Plans PlanWriter
 	// InvitesDir is the default invites folder, used when the settings
 	// name none.
 	InvitesDir string
@@ -98,6 +118,7 @@ type Window struct {
 	people   *peopleScreen
 	promises *promisesScreen
 	meetings *meetingsScreen
+	career   *careerScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
 	reminder *reminder
 
@@ -111,6 +132,9 @@ type Window struct {
 	currentSettingsEditor    *settingsEditor
 	currentCalendarImport    *calendarImport
 	currentExportDialog      dialog.Dialog // the week's export, once shown
+	currentRoleEditor        *roleEditor
+	currentRequirementEditor *requirementEditor
+	currentActionEditor      *actionEditor
 	currentExplainer         dialog.Dialog // "How is this computed?", once shown
 }
 
@@ -128,6 +152,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.people = newPeopleScreen(w)
 	w.promises = newPromisesScreen(w)
 	w.meetings = newMeetingsScreen(w)
+	w.career = newCareerScreen(w)
 	w.toast = newToast()
 
 	w.nav = newNavList(w)
@@ -302,6 +327,8 @@ func (w *Window) refresh() {
 		w.promises.reload()
 	case "meetings":
 		w.meetings.reload()
+	case "career":
+		w.career.reload()
 	}
 }
 

@@ -23,13 +23,10 @@ type interactionEditor struct {
 	person  model.Person
 	onSaved func()
 
-	others *personSuggester      // people who can be added
-	with   []model.PersonSummary // added besides person
+	others *peopleChooser // who else was there
 
 	kind    *widget.Select
 	date    *widget.Entry
-	also    *widget.SelectEntry
-	withBox *fyne.Container
 	summary *widget.Entry
 	notes   *widget.Entry
 	fields  *fieldSet
@@ -48,17 +45,13 @@ func openInteractionEditor(w *Window, person model.Person, onSaved func()) *inte
 			}
 		}
 	}
-	e.others = newPersonSuggester(others)
+	e.others = newPeopleChooser(others, "Type a name to add someone else who was there")
 
 	e.kind = widget.NewSelect(model.Labels(model.InteractionKinds()), nil)
 	e.kind.SetSelected(model.KindCoffee.Label())
 	e.date = widget.NewEntry()
 	e.date.SetText("today")
 	e.date.SetPlaceHolder("today, yesterday, 2026-11-20, 3 days ago")
-	e.also = widget.NewSelectEntry(nil)
-	e.also.SetPlaceHolder("Type a name to add someone else who was there")
-	e.also.OnChanged = e.suggest
-	e.withBox = container.NewVBox()
 	e.summary = widget.NewEntry()
 	e.summary.SetPlaceHolder("What happened, in a line")
 	e.notes = widget.NewMultiLineEntry()
@@ -70,7 +63,7 @@ func openInteractionEditor(w *Window, person model.Person, onSaved func()) *inte
 	f := newFieldSet()
 	f.add("kind", "Kind", e.kind, "")
 	f.add("date", "Date", e.date, "")
-	f.add("people", "With", container.NewVBox(who, e.withBox, e.also), "")
+	f.add("people", "With", container.NewVBox(who, e.others.root), "")
 	f.add("summary", "Summary", e.summary, "")
 	f.add("notes", "Notes", e.notes, "")
 	e.fields = f
@@ -86,43 +79,6 @@ func openInteractionEditor(w *Window, person model.Person, onSaved func()) *inte
 	w.win.Canvas().Focus(e.summary)
 	w.currentInteractionEditor = e
 	return e
-}
-
-// suggest offers the people whose names match what was typed, and adds one
-// when the text is exactly a suggestion (chosen from the drop-down).
-func (e *interactionEditor) suggest(text string) {
-	if p, ok := e.others.suggest(text); ok {
-		e.addCompanion(p)
-		return
-	}
-	e.also.SetOptions(e.others.options)
-}
-
-// addCompanion adds p to the people the interaction was with.
-func (e *interactionEditor) addCompanion(p model.PersonSummary) {
-	for _, q := range e.with {
-		if q.ID == p.ID {
-			e.also.SetText("")
-			return
-		}
-	}
-	e.with = append(e.with, p)
-	var remove *widget.Button
-	row := container.NewHBox()
-	remove = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
-		for k, q := range e.with {
-			if q.ID == p.ID {
-				e.with = append(e.with[:k], e.with[k+1:]...)
-				break
-			}
-		}
-		e.withBox.Remove(row)
-	})
-	remove.Importance = widget.LowImportance
-	row.Objects = []fyne.CanvasObject{widget.NewLabel(p.Name), remove}
-	e.withBox.Add(row)
-	e.others.clear()
-	e.also.SetText("")
 }
 
 // read builds the interaction the form describes.
@@ -143,7 +99,7 @@ func (e *interactionEditor) read() (model.Interaction, map[string]string) {
 		i.At = atTimeOfDay(day, now)
 	}
 	i.PersonIDs = []int64{e.person.ID}
-	for _, p := range e.with {
+	for _, p := range e.others.picked {
 		i.PersonIDs = append(i.PersonIDs, p.ID)
 	}
 	return i, problems

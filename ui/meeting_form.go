@@ -295,7 +295,8 @@ func (e *meetingEditor) submit() {
 }
 
 // draftAgenda drafts the agenda of m from what is known about its person:
-// what they are working on and need, and the promises pending either way.
+// what they are working on and need, the promises pending either way, and
+// the career gaps they are best placed to advise on.
 func (w *Window) draftAgenda(m model.Meeting) (string, error) {
 	ctx := context.Background()
 	p, err := w.store.Person(ctx, m.PersonID)
@@ -306,7 +307,12 @@ func (w *Window) draftAgenda(m model.Meeting) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return model.DraftAgenda(model.AgendaInput{Kind: m.Kind, Person: p, Promises: promises, Now: w.now()}), nil
+	advises, err := w.store.AdvisedBy(ctx, m.PersonID)
+	if err != nil {
+		return "", err
+	}
+	return model.DraftAgenda(model.AgendaInput{Kind: m.Kind, Person: p, Promises: promises,
+		AskAbout: model.AskAbout(advises, m.PersonID), Now: w.now()}), nil
 }
 
 // scheduleMeeting opens the form for a new meeting with the person (none

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,36 +13,71 @@ import (
 	"rapport/model"
 )
 
-// rateChart draws a follow-through rate month by month: one bar per month,
-// as tall as the share of promises kept on time, a faint stub for a month
-// with nothing resolved, the month's initial under it and guides at 50%
-// and 100%.
-type rateChart struct {
-	widget.BaseWidget
-	months []model.MonthlyFollowThrough
+// monthBar is one month of a monthChart: its height as a share of the
+// plot (0–1), the figure written over it, and whether the month has a
+// value at all (a month without one is a faint stub).
+type monthBar struct {
+	Month time.Time
+	Share float64
+	Text  string
+	Empty bool
 }
 
-func newRateChart(months []model.MonthlyFollowThrough) *rateChart {
-	c := &rateChart{months: months}
+// chartGuide is a horizontal guide line at a share of the plot's height,
+// labelled on the left ("100%", "50%").
+type chartGuide struct {
+	Share float64
+	Label string
+}
+
+// monthChart draws a value month by month: one bar per month, the figure
+// over it, the month's initial under it (its name for the first month and
+// each January) and guide lines.
+type monthChart struct {
+	widget.BaseWidget
+	bars   []monthBar
+	guides []chartGuide
+}
+
+func newMonthChart(guides []chartGuide) *monthChart {
+	c := &monthChart{guides: guides}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-// SetMonths replaces the data and redraws.
-func (c *rateChart) SetMonths(months []model.MonthlyFollowThrough) {
-	c.months = months
+// SetBars replaces the data and redraws.
+func (c *monthChart) SetBars(bars []monthBar) {
+	c.bars = bars
 	c.Refresh()
 }
 
+// rateGuides are the guides of a chart of rates.
+var rateGuides = []chartGuide{{1, "100%"}, {0.5, "50%"}}
+
+// rateBars are the bars of a follow-through rate month by month: as tall
+// as the share of promises kept on time, a stub for a month with nothing
+// resolved.
+func rateBars(months []model.MonthlyFollowThrough) []monthBar {
+	out := make([]monthBar, len(months))
+	for i, m := range months {
+		rate, ok := m.Rate()
+		out[i] = monthBar{Month: m.Month, Share: rate, Empty: !ok}
+		if ok {
+			out[i].Text = fmt.Sprintf("%.0f", rate*100)
+		}
+	}
+	return out
+}
+
 // CreateRenderer implements fyne.Widget.
-func (c *rateChart) CreateRenderer() fyne.WidgetRenderer {
-	r := &rateChartRenderer{chart: c}
+func (c *monthChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &monthChartRenderer{chart: c}
 	r.rebuild()
 	return r
 }
 
-type rateChartRenderer struct {
-	chart   *rateChart
+type monthChartRenderer struct {
+	chart   *monthChart
 	guides  []*canvas.Line
 	guideAt []*canvas.Text
 	bars    []*canvas.Rectangle
@@ -50,18 +86,19 @@ type rateChartRenderer struct {
 	objects []fyne.CanvasObject
 }
 
-// rebuild makes one bar, value and label per month.
-func (r *rateChartRenderer) rebuild() {
+// rebuild makes one line and label per guide, and one bar, value and label
+// per month.
+func (r *monthChartRenderer) rebuild() {
 	r.guides, r.guideAt, r.bars, r.values, r.labels = nil, nil, nil, nil, nil
 	r.objects = nil
-	for _, pct := range []string{"100%", "50%"} {
+	for _, g := range r.chart.guides {
 		l := canvas.NewLine(color.Transparent)
-		t := canvas.NewText(pct, color.Transparent)
+		t := canvas.NewText(g.Label, color.Transparent)
 		r.guides = append(r.guides, l)
 		r.guideAt = append(r.guideAt, t)
 		r.objects = append(r.objects, l, t)
 	}
-	for range r.chart.months {
+	for range r.chart.bars {
 		b := canvas.NewRectangle(color.Transparent)
 		b.CornerRadius = 2
 		v := canvas.NewText("", color.Transparent)
@@ -79,7 +116,7 @@ const (
 	chartValueHeight = 14
 )
 
-func (r *rateChartRenderer) Layout(size fyne.Size) {
+func (r *monthChartRenderer) Layout(size fyne.Size) {
 	small := theme.CaptionTextSize()
 	fg := theme.Color(theme.ColorNameForeground)
 	faint := theme.Color(theme.ColorNameDisabled)
@@ -87,8 +124,8 @@ func (r *rateChartRenderer) Layout(size fyne.Size) {
 	top := float32(chartValueHeight)
 	plotH := size.Height - chartLabelHeight - top
 	plotW := size.Width - chartAxisWidth
-	for i, frac := range []float32{1, 0.5} {
-		y := top + plotH*(1-frac)
+	for i, g := range r.chart.guides {
+		y := top + plotH*(1-float32(g.Share))
 		l := r.guides[i]
 		l.StrokeColor, l.StrokeWidth = grid, 1
 		l.Position1, l.Position2 = fyne.NewPos(chartAxisWidth, y), fyne.NewPos(size.Width, y)
@@ -96,24 +133,22 @@ func (r *rateChartRenderer) Layout(size fyne.Size) {
 		t.Color, t.TextSize = faint, small
 		t.Move(fyne.NewPos(0, y-small/2-2))
 	}
-	n := len(r.chart.months)
+	n := len(r.chart.bars)
 	if n == 0 {
 		return
 	}
 	slot := plotW / float32(n)
 	barW := max(4, slot*0.6)
-	for i, m := range r.chart.months {
+	for i, m := range r.chart.bars {
 		x := chartAxisWidth + slot*float32(i) + (slot-barW)/2
 		b, v, l := r.bars[i], r.values[i], r.labels[i]
-		rate, ok := m.Rate()
 		h := float32(2)
 		b.FillColor = faint
-		v.Text = ""
-		if ok {
-			h = max(2, plotH*float32(rate))
+		if !m.Empty {
+			h = max(2, plotH*float32(m.Share))
 			b.FillColor = theme.Color(theme.ColorNamePrimary)
-			v.Text = fmt.Sprintf("%.0f", rate*100)
 		}
+		v.Text = m.Text
 		b.Resize(fyne.NewSize(barW, h))
 		b.Move(fyne.NewPos(x, top+plotH-h))
 		v.Color, v.TextSize = fg, small-1
@@ -129,17 +164,17 @@ func (r *rateChartRenderer) Layout(size fyne.Size) {
 	}
 }
 
-func (r *rateChartRenderer) MinSize() fyne.Size { return fyne.NewSize(240, 150) }
+func (r *monthChartRenderer) MinSize() fyne.Size { return fyne.NewSize(240, 150) }
 
-func (r *rateChartRenderer) Refresh() {
-	if len(r.bars) != len(r.chart.months) {
+func (r *monthChartRenderer) Refresh() {
+	if len(r.bars) != len(r.chart.bars) || len(r.guides) != len(r.chart.guides) {
 		r.rebuild()
 	}
 	r.Layout(r.chart.Size())
 	canvas.Refresh(r.chart)
 }
 
-func (r *rateChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
-func (r *rateChartRenderer) Destroy()                     {}
+func (r *monthChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
+func (r *monthChartRenderer) Destroy()                     {}
 
-var _ fyne.Widget = (*rateChart)(nil)
+var _ fyne.Widget = (*monthChart)(nil)

@@ -117,6 +117,11 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	}
 	addFact("Last contact", last)
 	addFact("First met", dayText(p.FirstMet))
+	if advises, err := s.w.store.AdvisedBy(context.Background(), id); err == nil {
+		if topics := model.AskAbout(advises, id); len(topics) > 0 {
+			addFact("Ask about", strings.Join(topics, "; "))
+		}
+	}
 
 	sections := container.NewVBox()
 	addText := func(title, text string) {

@@ -45,7 +45,7 @@ type promisesScreen struct {
 	mineRate   *widget.Label
 	mineDetail *widget.Label
 	theirsRate *widget.Label
-	chart      *rateChart
+	chart      *monthChart
 	root       fyne.CanvasObject
 }
 
@@ -88,7 +88,7 @@ func newPromisesScreen(w *Window) *promisesScreen {
 	s.mineDetail.SizeName = theme.SizeNameCaptionText
 	s.theirsRate = widget.NewLabel("")
 	s.theirsRate.Wrapping = fyne.TextWrapWord
-	s.chart = newRateChart(nil)
+	s.chart = newMonthChart(rateGuides)
 	heading := widget.NewLabelWithStyle("Your follow-through", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	monthly := widget.NewLabelWithStyle("Kept on time, month by month", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	explain := widget.NewLabel("Kept on time ÷ resolved (kept, kept late or broken). Released promises count for neither side; a renegotiated date counts as the due date.")
@@ -144,7 +144,7 @@ func (s *promisesScreen) showFollowThrough() {
 		s.mineDetail.SetText(fmt.Sprintf("%d of %d resolved on time · %d late · %d broken · %d released",
 			mine.Kept, mine.Resolved(), mine.KeptLate, mine.Broken, mine.Released))
 	}
-	s.chart.SetMonths(monthsOf(s.all, model.DirectionMine, s.w))
+	s.chart.SetBars(rateBars(monthsOf(s.all, model.DirectionMine, s.w)))
 	theirs := report.Theirs
 	if theirs.Resolved() == 0 {
 		s.theirsRate.SetText("Promises made to you: none resolved yet.")

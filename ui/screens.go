@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -10,25 +9,17 @@ import (
 )
 
 // screen is one destination of the navigation: its ID, title, icon, the
-// key that reaches it with the shortcut modifier, and how to build it. A
-// screen without build shows its empty state: what it will hold (what) and
-// where that comes from (where).
+// key that reaches it with the shortcut modifier, and how to build it.
 type screen struct {
-	id          string
-	title       string
-	icon        fyne.Resource
-	key         fyne.KeyName
-	build       func(w *Window) fyne.CanvasObject
-	what, where string
+	id    string
+	title string
+	icon  fyne.Resource
+	key   fyne.KeyName
+	build func(w *Window) fyne.CanvasObject
 }
 
-// content builds the screen, or its empty state.
-func (s *screen) content(w *Window) fyne.CanvasObject {
-	if s.build != nil {
-		return s.build(w)
-	}
-	return emptyState(s.icon, s.title, s.what, s.where, w.goPeople)
-}
+// content builds the screen.
+func (s *screen) content(w *Window) fyne.CanvasObject { return s.build(w) }
 
 // screenTable lists the screens in navigation order.
 func screenTable() []screen {
@@ -42,8 +33,7 @@ func screenTable() []screen {
 		{id: "promises", title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4,
 			build: func(w *Window) fyne.CanvasObject { return w.promises.content() }},
 		{id: "career", title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5,
-			what:  "The role you want next and the one after it; what each requires in skills, experience, visibility and certifications; where you stand; the gaps ordered by size and importance; the actions that close them; and whom to ask for advice on each.",
-			where: "Your people will be the advisors and the promotion panel here."},
+			build: func(w *Window) fyne.CanvasObject { return w.career.content() }},
 		{id: "meetings", title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
 			build: func(w *Window) fyne.CanvasObject { return w.meetings.content() }},
 	}
@@ -57,8 +47,6 @@ func (w *Window) screenByID(id string) *screen {
 	}
 	return nil
 }
-
-func (w *Window) goPeople() { w.Show("people") }
 
 // newNavList is the sidebar: one row per screen, with its shortcut.
 func newNavList(w *Window) *widget.List {
@@ -78,27 +66,6 @@ func newNavList(w *Window) *widget.List {
 		}
 	}
 	return list
-}
-
-// emptyState is what a screen shows before it has anything to show: what
-// will be there, where it comes from, and a way to get going.
-func emptyState(icon fyne.Resource, title, what, where string, goPeople func()) fyne.CanvasObject {
-	img := canvas.NewImageFromResource(theme.NewDisabledResource(icon))
-	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSquareSize(72))
-	heading := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	heading.SizeName = theme.SizeNameSubHeadingText
-	body := widget.NewLabel(what)
-	body.Wrapping = fyne.TextWrapWord
-	body.Alignment = fyne.TextAlignCenter
-	note := widget.NewLabel(where)
-	note.Wrapping = fyne.TextWrapWord
-	note.Alignment = fyne.TextAlignCenter
-	note.TextStyle.Italic = true
-	button := widget.NewButtonWithIcon("Go to People", theme.AccountIcon(), goPeople)
-	column := container.NewVBox(container.NewCenter(img), heading, body, note,
-		container.NewCenter(button))
-	return container.NewCenter(container.New(&maxWidth{width: 560}, column))
 }
 
 // maxWidth lays out its objects stacked, no wider than width, so long text

@@ -24,6 +24,11 @@ type memStore struct {
 	changes      []model.PromiseChange
 	ties         []model.Tie
 	meetings     []model.Meeting
+	roles        []model.Role
+	requirements []model.Requirement
+	actions      []model.Action
+	levels       []model.LevelChange
+	panel        []model.PanelMember
 	settings     model.Settings
 	nextID       int64
 	sampleLoads  int

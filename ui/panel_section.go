@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// panelSection is a role's promotion panel: who decides and who
+// influences the decision, where each stands and is it warm, the next step
+// with each, and the risks (support resting on one person, possible
+// blockers). It keeps its widgets so tests can use them.
+type panelSection struct {
+	pg     *rolePage
+	people *personSuggester
+	picked model.PersonSummary
+	who    *widget.SelectEntry
+	part   *widget.Select
+	add    *widget.Button
+	remove map[int64]*widget.Button
+	root   fyne.CanvasObject
+}
+
+func newPanelSection(pg *rolePage) *panelSection {
+	w := pg.s.w
+	ps := &panelSection{pg: pg, remove: map[int64]*widget.Button{}}
+	box := container.NewVBox(heading("Promotion panel"))
+	intro := "Who will decide, and who influences the decision, for this role."
+	if !pg.role.Focus {
+		intro += " It matters most for the role you focus on now."
+	}
+	box.Add(quiet(intro))
+	r := pg.panel
+	if r.Total > 0 {
+		summary := widget.NewLabel(r.Summary)
+		summary.Wrapping = fyne.TextWrapWord
+		summary.TextStyle.Bold = true
+		box.Add(summary)
+	}
+	if r.SingleChampion {
+		risk := widget.NewLabel("All your support rests on one person: if they move on or change their mind, nobody speaks for you. Win over a second backer.")
+		risk.Wrapping = fyne.TextWrapWord
+		risk.Importance = widget.WarningImportance
+		box.Add(risk)
+	}
+	for _, m := range r.Members {
+		box.Add(ps.memberRow(m))
+	}
+
+	all, err := w.store.People(context.Background(), false)
+	if err != nil {
+		w.showError("Could not read people", err)
+	}
+	ps.people = newPersonSuggester(all)
+	ps.who = widget.NewSelectEntry(nil)
+	ps.who.SetPlaceHolder("Add someone: type a name")
+	ps.who.OnChanged = func(text string) { ps.people.pickOne(ps.who, text, &ps.picked) }
+	ps.part = widget.NewSelect(model.Labels(model.PanelParts()), nil)
+	ps.part.SetSelected(model.PanelDecides.Label())
+	ps.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), ps.addMember)
+	if !pg.role.ArchivedAt.IsZero() {
+		ps.who.Disable()
+		ps.add.Disable()
+	}
+	box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(ps.part, ps.add), ps.who))
+	ps.root = box
+	return ps
+}
+
+// memberRow is one member: stance, name (opening their page), part,
+// status and warmth, the next step, and a button to take them off.
+func (ps *panelSection) memberRow(m model.PanelStanding) fyne.CanvasObject {
+	w := ps.pg.s.w
+	name := widget.NewHyperlink(m.Person.Name, nil)
+	name.OnTapped = func() { w.people.selectPerson(m.Person.ID, m.Person.Archived()) }
+	status := widget.NewLabel(fmt.Sprintf("%s · %s · warmth %d", m.Part.Label(), m.Status.Label(), m.Warmth))
+	status.SizeName = theme.SizeNameCaptionText
+	step := widget.NewLabel(m.NextStep)
+	step.Wrapping = fyne.TextWrapWord
+	step.SizeName = theme.SizeNameCaptionText
+	if m.Status == model.PanelMayBlock {
+		step.Importance = widget.WarningImportance
+	}
+	id := m.Person.ID
+	remove := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { ps.removeMember(m) })
+	remove.Importance = widget.LowImportance
+	ps.remove[id] = remove
+	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
+	head := container.NewHBox(stanceBadge(m.Person.Stance), name, status)
+	return container.NewBorder(nil, nil, nil, remove, container.New(tight, head, step))
+}
+
+// addMember puts the person typed on the panel with the part chosen.
+func (ps *panelSection) addMember() {
+	w := ps.pg.s.w
+	if ps.picked.ID == 0 {
+		w.toast.show("Pick someone from the list first.", nil)
+		return
+	}
+	part, _ := model.FromLabel(model.PanelParts(), ps.part.Selected)
+	m := model.PanelMember{RoleID: ps.pg.role.ID, PersonID: ps.picked.ID, Part: part}
+	if err := w.store.SetPanelMember(context.Background(), m); err != nil {
+		w.showError("Could not add to the panel", err)
+		return
+	}
+	ps.pg.s.reload()
+}
+
+// removeMember takes someone off the panel, with Undo.
+func (ps *panelSection) removeMember(m model.PanelStanding) {
+	w := ps.pg.s.w
+	roleID := ps.pg.role.ID
+	if err := w.store.RemovePanelMember(context.Background(), roleID, m.Person.ID); err != nil {
+		w.showError("Could not take them off the panel", err)
+		return
+	}
+	ps.pg.s.reload()
+	w.toast.show(m.Person.Name+" is off the panel.", func() {
+		if err := w.store.SetPanelMember(context.Background(), model.PanelMember{RoleID: roleID, PersonID: m.Person.ID, Part: m.Part}); err != nil {
+			w.showError("Could not put them back", err)
+		}
+		w.career.reload()
+	})
+}

@@ -1,0 +1,350 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// formDialog shows a form's fields with Cancel and a save button named
+// verb, and returns the dialog and the button.
+func formDialog(w *Window, title, verb string, f *fieldSet, size fyne.Size, submit func()) (dialog.Dialog, *widget.Button) {
+	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
+	save.Importance = widget.HighImportance
+	var d dialog.Dialog
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid)), w.win)
+	d.Resize(size)
+	d.Show()
+	return d, save
+}
+
+// levelChoices are the labels of levels lo to 5, lo meaning none.
+func levelChoices(lo int, none string) []string {
+	var out []string
+	for n := lo; n <= 5; n++ {
+		out = append(out, levelLabel(n, none))
+	}
+	return out
+}
+
+// levelLabel says a level: "3", or none for 0.
+func levelLabel(n int, none string) string {
+	if n == 0 {
+		return none
+	}
+	return fmt.Sprint(n)
+}
+
+// levelOf reads a level label back; none is 0.
+func levelOf(label string) int {
+	var n int
+	fmt.Sscan(label, &n)
+	return n
+}
+
+// roleEditor adds a target role or edits one.
+type roleEditor struct {
+	w       *Window
+	role    model.Role
+	onSaved func(model.Role)
+
+	title   *widget.Entry
+	horizon *widget.Select
+	target  *widget.Entry
+	why     *widget.Entry
+	focus   *widget.Check
+	fields  *fieldSet
+	save    *widget.Button
+	dialog  dialog.Dialog
+}
+
+// openRoleEditor opens the form for r: a new role when r.ID is 0.
+func openRoleEditor(w *Window, r model.Role, onSaved func(model.Role)) *roleEditor {
+	e := &roleEditor{w: w, role: r, onSaved: onSaved}
+	e.title = widget.NewEntry()
+	e.title.SetPlaceHolder("Engineering Manager, Platform")
+	e.title.SetText(r.Title)
+	e.horizon = widget.NewSelect(model.Labels(model.Horizons()), nil)
+	e.horizon.SetSelected(r.Horizon.Label())
+	e.target = widget.NewEntry()
+	e.target.SetPlaceHolder("2027-06-30, or 1 Jun 2027; empty for none")
+	e.target.SetText(dayText(r.TargetDate))
+	e.why = widget.NewMultiLineEntry()
+	e.why.Wrapping = fyne.TextWrapWord
+	e.why.SetMinRowsVisible(3)
+	e.why.SetPlaceHolder("Why this role, in a few lines: it keeps you honest when you re-target")
+	e.why.SetText(r.Why)
+	e.focus = widget.NewCheck("This is the role I am working toward now", nil)
+	e.focus.SetChecked(r.Focus || r.ID == 0 && !w.hasFocusRole())
+
+	f := newFieldSet()
+	f.add("title", "Role", e.title, "")
+	f.add("horizon", "When", e.horizon, "")
+	f.add("target date", "Target date", e.target, "")
+	f.add("why", "Why", e.why, "")
+	f.add("focus", "Focus", e.focus, "One role at a time: its panel and gaps lead Today and your agendas.")
+	e.fields = f
+	title, verb := "New target role", "Add"
+	if r.ID != 0 {
+		title, verb = "Edit role", "Save"
+	}
+	e.dialog, e.save = formDialog(w, title, verb, f, fyne.NewSize(620, 480), e.submit)
+	w.win.Canvas().Focus(e.title)
+	w.currentRoleEditor = e
+	return e
+}
+
+// hasFocusRole reports whether a role is already the focus.
+func (w *Window) hasFocusRole() bool {
+	roles, err := w.store.Roles(context.Background(), false)
+	if err != nil {
+		return true // do not offer to take the focus on a guess
+	}
+	for _, r := range roles {
+		if r.Focus {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *roleEditor) submit() {
+	r := e.role
+	problems := map[string]string{}
+	r.Title = strings.TrimSpace(e.title.Text)
+	if h, ok := model.FromLabel(model.Horizons(), e.horizon.Selected); ok {
+		r.Horizon = h
+	}
+	day, err := model.ParseDue(e.target.Text, e.w.now())
+	if err != nil {
+		problems["target date"] = "Target date: " + err.Error()
+	}
+	r.TargetDate = day
+	r.Why = strings.TrimSpace(e.why.Text)
+	r.Focus = e.focus.Checked
+	if e.fields.show(r.Validate(), problems) {
+		return
+	}
+	save := e.w.store.CreateRole
+	if r.ID != 0 {
+		save = e.w.store.UpdateRole
+	}
+	if !e.fields.saved(e.w, save(context.Background(), &r), "Could not save the role") {
+		return
+	}
+	e.dialog.Hide()
+	if e.onSaved != nil {
+		e.onSaved(r)
+	}
+}
+
+// requirementEditor adds what a role requires, or edits it: the kind, the
+// level the role needs, where the user stands, the manager's view, how
+// much it matters, the evidence and whom to ask for advice.
+type requirementEditor struct {
+	w       *Window
+	req     model.Requirement
+	onSaved func(model.Requirement)
+
+	kind       *widget.Select
+	title      *widget.Entry
+	target     *widget.Select
+	current    *widget.Select
+	manager    *widget.Select
+	importance *widget.Select
+	evidence   *widget.Entry
+	advisors   *peopleChooser
+	fields     *fieldSet
+	save       *widget.Button
+	dialog     dialog.Dialog
+}
+
+// Words for the levels nobody has given.
+const (
+	levelNone       = "0 (not at all)"
+	levelNotAsked   = "Not assessed"
+	importanceLabel = "1 nice to have … 5 decisive"
+)
+
+// openRequirementEditor opens the form for r: a new requirement of r's
+// role when r.ID is 0.
+func openRequirementEditor(w *Window, r model.Requirement, onSaved func(model.Requirement)) *requirementEditor {
+	e := &requirementEditor{w: w, req: r, onSaved: onSaved}
+	e.kind = widget.NewSelect(model.Labels(model.RequirementKinds()), nil)
+	e.kind.SetSelected(r.Kind.Label())
+	e.title = widget.NewEntry()
+	e.title.SetPlaceHolder("Stakeholder management; led hiring end to end; a talk at a conference")
+	e.title.SetText(r.Title)
+	e.target = widget.NewSelect(levelChoices(1, ""), nil)
+	e.target.SetSelected(levelLabel(r.TargetLevel, ""))
+	e.current = widget.NewSelect(levelChoices(0, levelNone), nil)
+	e.current.SetSelected(levelLabel(r.CurrentLevel, levelNone))
+	e.manager = widget.NewSelect(levelChoices(0, levelNotAsked), nil)
+	e.manager.SetSelected(levelLabel(r.ManagerLevel, levelNotAsked))
+	e.importance = widget.NewSelect(levelChoices(1, ""), nil)
+	e.importance.SetSelected(levelLabel(r.Importance, ""))
+	e.evidence = widget.NewMultiLineEntry()
+	e.evidence.Wrapping = fyne.TextWrapWord
+	e.evidence.SetMinRowsVisible(2)
+	e.evidence.SetPlaceHolder("What shows where you stand: projects, feedback, results")
+	e.evidence.SetText(r.Evidence)
+	people, err := w.store.People(context.Background(), false)
+	if err != nil {
+		w.showError("Could not read people", err)
+	}
+	e.advisors = newPeopleChooser(people, "Type a name: who is best placed to advise on this?")
+	for _, id := range r.AdvisorIDs {
+		for _, p := range people {
+			if p.ID == id {
+				e.advisors.add(p)
+			}
+		}
+	}
+
+	f := newFieldSet()
+	f.add("kind", "Kind", e.kind, "")
+	f.add("title", "Requirement", e.title, "")
+	f.add("target level", "The role needs", e.target, "Levels 1 (aware) to 5 (expert, or done many times).")
+	f.add("current level", "You are at", e.current, "Each change is kept with its date, so the plan shows your progress.")
+	f.add("manager level", "Your manager says", e.manager, "A difference of 2 or more is flagged: a conversation to have.")
+	f.add("importance", "Importance", e.importance, importanceLabel)
+	f.add("evidence", "Evidence", e.evidence, "")
+	f.add("advisors", "Ask", e.advisors.root, "Shown on their page and in your agenda for your next coffee.")
+	e.fields = f
+	title, verb := "New requirement", "Add"
+	if r.ID != 0 {
+		title, verb = "Edit requirement", "Save"
+	}
+	e.dialog, e.save = formDialog(w, title, verb, f, fyne.NewSize(660, 620), e.submit)
+	w.win.Canvas().Focus(e.title)
+	w.currentRequirementEditor = e
+	return e
+}
+
+func (e *requirementEditor) submit() {
+	r := e.req
+	if k, ok := model.FromLabel(model.RequirementKinds(), e.kind.Selected); ok {
+		r.Kind = k
+	}
+	r.Title = strings.TrimSpace(e.title.Text)
+	r.TargetLevel = levelOf(e.target.Selected)
+	r.CurrentLevel = levelOf(e.current.Selected)
+	r.ManagerLevel = levelOf(e.manager.Selected)
+	r.Importance = levelOf(e.importance.Selected)
+	r.Evidence = strings.TrimSpace(e.evidence.Text)
+	r.AdvisorIDs = e.advisors.ids()
+	if e.fields.show(r.Validate(), nil) {
+		return
+	}
+	save := e.w.store.CreateRequirement
+	if r.ID != 0 {
+		save = e.w.store.UpdateRequirement
+	}
+	if !e.fields.saved(e.w, save(context.Background(), &r), "Could not save the requirement") {
+		return
+	}
+	e.dialog.Hide()
+	if e.onSaved != nil {
+		e.onSaved(r)
+	}
+}
+
+// actionEditor adds a step toward closing a gap, or edits one.
+type actionEditor struct {
+	w       *Window
+	action  model.Action
+	onSaved func(model.Action)
+
+	kind   *widget.Select
+	title  *widget.Entry
+	due    *widget.Entry
+	status *widget.Select
+	notes  *widget.Entry
+	fields *fieldSet
+	save   *widget.Button
+	dialog dialog.Dialog
+}
+
+// openActionEditor opens the form for a: a new action when a.ID is 0.
+func openActionEditor(w *Window, a model.Action, onSaved func(model.Action)) *actionEditor {
+	e := &actionEditor{w: w, action: a, onSaved: onSaved}
+	e.kind = widget.NewSelect(model.Labels(model.ActionKinds()), nil)
+	e.kind.SetSelected(a.Kind.Label())
+	e.title = widget.NewEntry()
+	e.title.SetPlaceHolder("Volunteer for the hiring committee; present at the all-hands")
+	e.title.SetText(a.Title)
+	e.due = widget.NewEntry()
+	e.due.SetPlaceHolder("Fri, next month, 1 Mar, 2027-03-01; empty for none")
+	e.due.SetText(dayText(a.DueOn))
+	e.status = widget.NewSelect(model.Labels(model.ActionStatuses()), nil)
+	e.status.SetSelected(a.Status.Label())
+	e.notes = widget.NewMultiLineEntry()
+	e.notes.Wrapping = fyne.TextWrapWord
+	e.notes.SetMinRowsVisible(2)
+	e.notes.SetText(a.Notes)
+	f := newFieldSet()
+	f.add("kind", "Kind", e.kind, "")
+	f.add("title", "Action", e.title, "")
+	f.add("due on", "Due", e.due, "")
+	f.add("status", "Status", e.status, "")
+	f.add("notes", "Notes", e.notes, "")
+	e.fields = f
+	title, verb := "New action", "Add"
+	if a.ID != 0 {
+		title, verb = "Edit action", "Save"
+	}
+	e.dialog, e.save = formDialog(w, title, verb, f, fyne.NewSize(600, 440), e.submit)
+	w.win.Canvas().Focus(e.title)
+	w.currentActionEditor = e
+	return e
+}
+
+func (e *actionEditor) submit() {
+	a := e.action
+	problems := map[string]string{}
+	if k, ok := model.FromLabel(model.ActionKinds(), e.kind.Selected); ok {
+		a.Kind = k
+	}
+	a.Title = strings.TrimSpace(e.title.Text)
+	due, err := model.ParseDue(e.due.Text, e.w.now())
+	if err != nil {
+		problems["due on"] = "Due: " + err.Error()
+	}
+	a.DueOn = due
+	if s, ok := model.FromLabel(model.ActionStatuses(), e.status.Selected); ok {
+		a.Status = s
+	}
+	switch {
+	case a.Status == model.ActionDone && a.DoneOn.IsZero():
+		a.DoneOn = model.Day(e.w.now())
+	case a.Status != model.ActionDone:
+		a.DoneOn, a.Evidence = time.Time{}, false
+	}
+	a.Notes = strings.TrimSpace(e.notes.Text)
+	if e.fields.show(a.Validate(), problems) {
+		return
+	}
+	save := e.w.store.CreateAction
+	if a.ID != 0 {
+		save = e.w.store.UpdateAction
+	}
+	if !e.fields.saved(e.w, save(context.Background(), &a), "Could not save the action") {
+		return
+	}
+	e.dialog.Hide()
+	if e.onSaved != nil {
+		e.onSaved(a)
+	}
+}
