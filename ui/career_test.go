@@ -76,7 +76,7 @@ func TestCareerPlanFromNothing(t *testing.T) {
 	}
 
 	// Add requirements, with levels, and see them ordered by weighted gap.
-	addRequirementThroughTheForm(t, w, "Budgeting", 3, 2, 2, "")                          // 1 × 2 = 2
+	addRequirementThroughTheForm(t, w, "Budgeting", 3, 2, 2, "")                         // 1 × 2 = 2
 	addRequirementThroughTheForm(t, w, "Stakeholder management", 4, 1, 4, "Ingrid Halv") // 3 × 4 = 12
 	addRequirementThroughTheForm(t, w, "Hiring", 3, 1, 5, "")                            // 2 × 5 = 10
 	addRequirementThroughTheForm(t, w, "Public speaking", 2, 3, 3, "")                   // met
