@@ -1,60 +1,19 @@
 package ics
 
 import (
-	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"rapport/model"
+	"rapport/storage/atomicfile"
 )
 
 // WriteFile writes data to path with mode 0600, atomically: it writes a
 // temporary file in the same directory, syncs it, and renames it over
 // path, so path ends up either as before or with all of data, never
-// partial. On failure the temporary file is removed.
-func WriteFile(path string, data []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("ics: write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = f.Close() // already failing; the first error is the one to report
-			_ = os.Remove(tmp)
-			err = fmt.Errorf("ics: write %s: %w", path, err)
-		}
-	}()
-	if err = f.Chmod(0o600); err != nil && !errors.Is(err, errors.ErrUnsupported) {
-		return err
-	}
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	// Make the rename durable where directories can be synced; Windows
-	// cannot open a directory for this, which is not a failure of the write.
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
-	return nil
-}
+// partial. On failure the temporary file is removed. It is
+// [atomicfile.Write], which other exports share.
+func WriteFile(path string, data []byte) error { return atomicfile.Write(path, data) }
 
 // maxFileName bounds FileName's result in bytes, well under the 255 that
 // common file systems allow, leaving room for a " (2)" a browser may add.

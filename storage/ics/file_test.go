@@ -11,6 +11,8 @@ import (
 	"rapport/model"
 )
 
+// TestWriteFile checks that WriteFile still writes invites whole and
+// private; storage/atomicfile tests the failures.
 func TestWriteFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "invite.ics")
@@ -35,33 +37,6 @@ func TestWriteFile(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("directory holds %d entries, want only the file", len(entries))
-	}
-}
-
-func TestWriteFileFailureLeavesNothing(t *testing.T) {
-	dir := t.TempDir()
-	missing := filepath.Join(dir, "missing", "invite.ics")
-	if err := WriteFile(missing, []byte("x")); err == nil {
-		t.Fatal("WriteFile into a missing directory succeeded")
-	}
-	if _, err := os.Stat(missing); !os.IsNotExist(err) {
-		t.Errorf("file exists after failure: %v", err)
-	}
-
-	// The rename fails because the target is a non-empty directory: the
-	// temporary file must be cleaned up.
-	target := filepath.Join(dir, "taken")
-	if err := os.MkdirAll(filepath.Join(target, "inside"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(target, []byte("x")); err == nil {
-		t.Fatal("WriteFile over a directory succeeded")
-	}
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if e.Name() != "taken" {
-			t.Errorf("left behind %s", e.Name())
-		}
 	}
 }
 
