@@ -116,7 +116,7 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
-	w := ui.New(a, st, ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Zone: systemZone()})
+	w := ui.New(a, st, ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Plans: planWriter{}, Zone: systemZone()})
 	w.Window().ShowAndRun()
 	return 0
 }
