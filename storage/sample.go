@@ -69,6 +69,17 @@ func (s *Store) InsertNetwork(ctx context.Context, n *sample.Network) error {
 				return err
 			}
 		}
+		for _, l := range n.Levels {
+			if err := insertLevel(ctx, tx, l.RequirementID, l.Level, l.At); err != nil {
+				return err
+			}
+		}
+		for _, m := range n.Panel {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO panel_member (role_id, person_id, part) VALUES (?, ?, ?)`,
+				m.RoleID, m.PersonID, m.Part); err != nil {
+				return fmt.Errorf("insert network: panel: %w", err)
+			}
+		}
 		for i := range n.Disclosures {
 			if err := insertDisclosure(ctx, tx, &n.Disclosures[i]); err != nil {
 				return err

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -316,7 +317,9 @@ func newRequirementCard(pg *rolePage, r model.Requirement) *requirementCard {
 	})
 	c.addStep.Importance = widget.LowImportance
 	box.Add(container.NewHBox(c.addStep))
-	c.root = container.NewPadded(box)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	c.root = container.NewPadded(container.NewStack(bg, container.NewPadded(box)))
 	return c
 }
 

@@ -17,6 +17,13 @@ type planRole struct {
 	why     string
 	created int // days ago
 	reqs    []planReq
+	panel   []planSeat // who decides and who influences the promotion
+}
+
+// planSeat is a person on a role's promotion panel.
+type planSeat struct {
+	who  string // cast key
+	part model.PanelPart
 }
 
 type planReq struct {
@@ -42,6 +49,13 @@ type planAction struct {
 var plan = []planRole{
 	{
 		title: "Engineering Manager, Platform", horizon: model.HorizonNext, months: 9, focus: true, created: 200,
+		panel: []planSeat{
+			{"helena", model.PanelDecides},
+			{"daniel", model.PanelInfluences},
+			{"gregor", model.PanelInfluences},
+			{"thandiwe", model.PanelInfluences},
+			{"sophie", model.PanelInfluences},
+		},
 		why: "Daniel moves to lead the new Infrastructure group in Q3 and Helena wants an internal candidate for Platform. " +
 			"I get more out of growing Aisha and Kenji than out of being the smartest person in the room, and I want to try it while I can still go back.",
 		reqs: []planReq{
@@ -142,7 +156,9 @@ var plan = []planRole{
 	},
 }
 
-// addPlan adds the career plan: roles, requirements and actions.
+// addPlan adds the career plan: roles, requirements and actions, the
+// levels as they rose (one step below today's until the latest action
+// done, today's since), and the promotion panel.
 func (g *gen) addPlan() {
 	n := g.net
 	for _, r := range plan {
@@ -160,6 +176,11 @@ func (g *gen) addPlan() {
 			role.TargetDate = g.today.AddDate(0, r.months, 0)
 		}
 		n.Roles = append(n.Roles, role)
+		for _, seat := range r.panel {
+			if i := g.person(seat.who); i >= 0 {
+				n.Panel = append(n.Panel, model.PanelMember{RoleID: role.ID, PersonID: g.id(i), Part: seat.part})
+			}
+		}
 		for j, q := range r.reqs {
 			reqCreated := created.Add(time.Duration(j+1) * 4 * time.Minute)
 			req := model.Requirement{
@@ -204,6 +225,26 @@ func (g *gen) addPlan() {
 				n.Actions = append(n.Actions, act)
 			}
 			n.Requirements = append(n.Requirements, req)
+			g.addLevels(req, q)
 		}
 	}
+}
+
+// addLevels records how a requirement's level rose: one step below today's
+// when it was written down, today's from the latest action done (when one
+// was), so the plan shows progress month by month.
+func (g *gen) addLevels(req model.Requirement, q planReq) {
+	latest := -1
+	for _, a := range q.actions {
+		if a.status == model.ActionDone && (latest < 0 || a.done < latest) {
+			latest = a.done
+		}
+	}
+	if req.CurrentLevel == 0 || latest < 0 {
+		return
+	}
+	n := g.net
+	n.Levels = append(n.Levels,
+		model.LevelChange{RequirementID: req.ID, Level: req.CurrentLevel - 1, At: req.CreatedAt.Add(time.Second)},
+		model.LevelChange{RequirementID: req.ID, Level: req.CurrentLevel, At: g.clock(-latest, 18, 5)})
 }

@@ -106,6 +106,8 @@ type Network struct {
 	Roles        []model.Role
 	Requirements []model.Requirement
 	Actions      []model.Action
+	Levels       []model.LevelChange // besides each requirement's level when written down
+	Panel        []model.PanelMember
 	Meetings     []model.Meeting
 	Disclosures  []model.Disclosure
 }

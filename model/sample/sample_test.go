@@ -814,3 +814,44 @@ func BenchmarkGenerate(b *testing.B) {
 		}
 	}
 }
+
+// TestPlanHasProgressAndAPanel: the focused role has a panel of five
+// distinct people, and the levels it records rose over time, never in the
+// future, within 0–5, each one step below the requirement's level today
+// or at it.
+func TestPlanHasProgressAndAPanel(t *testing.T) {
+	n := Generate(Options{Now: testNow})
+	seen := map[int64]bool{}
+	for _, m := range n.Panel {
+		if err := m.Validate(); err != nil || seen[m.PersonID] {
+			t.Errorf("panel member %+v: %v (seen before: %v)", m, err, seen[m.PersonID])
+		}
+		seen[m.PersonID] = true
+	}
+	if len(n.Panel) != 5 {
+		t.Errorf("panel has %d members, want 5", len(n.Panel))
+	}
+	byID := map[int64]model.Requirement{}
+	for _, r := range n.Requirements {
+		byID[r.ID] = r
+	}
+	if len(n.Levels) == 0 {
+		t.Fatal("no level history: the plan would show no progress")
+	}
+	for _, l := range n.Levels {
+		r := byID[l.RequirementID]
+		if l.At.After(testNow) || l.At.Before(r.CreatedAt) || l.Level < r.CurrentLevel-1 || l.Level > r.CurrentLevel {
+			t.Errorf("level %+v of %q (created %v, now at %d)", l, r.Title, r.CreatedAt, r.CurrentLevel)
+		}
+	}
+	var focused []model.Requirement
+	for _, r := range n.Requirements {
+		if r.RoleID == n.Roles[0].ID {
+			focused = append(focused, r)
+		}
+	}
+	trend := model.GapTrend(focused, n.Levels, testNow, 6)
+	if trend[0].Gap <= trend[len(trend)-1].Gap {
+		t.Errorf("the focused role's gap did not close over six months: %+v", trend)
+	}
+}
