@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -207,5 +209,55 @@ func TestPanelReadiness(t *testing.T) {
 	test.Tap(w.toast.undo)
 	if len(st.panel) != 3 {
 		t.Errorf("Undo did not put Ben back: %+v", st.panel)
+	}
+}
+
+// fakePlans records the summaries asked for.
+type fakePlans struct{ formats []string }
+
+func (f *fakePlans) Summary(format string, plan PlanSummary) ([]byte, error) {
+	f.formats = append(f.formats, format)
+	var b strings.Builder
+	b.WriteString(plan.Role.Title + "\n")
+	for _, g := range plan.Gaps {
+		b.WriteString(g.Title + "\n")
+	}
+	return []byte(b.String()), nil
+}
+
+func (f *fakePlans) FileName(plan PlanSummary, ext string) string { return plan.Role.Title + "." + ext }
+
+func (f *fakePlans) WriteFile(path string, data []byte) error { return os.WriteFile(path, data, 0o600) }
+
+func TestSummaryIsWrittenWithTheGapsInOrder(t *testing.T) {
+	st := seeded(t, person("Ingrid Halvorsen", "Director", "Platform"))
+	ctx := context.Background()
+	role := model.Role{Title: "Engineering Manager", Horizon: model.HorizonNext, Focus: true}
+	if err := st.CreateRole(ctx, &role); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []model.Requirement{
+		{RoleID: role.ID, Kind: model.RequirementSkill, Title: "Budgeting", TargetLevel: 3, CurrentLevel: 2, Importance: 2},
+		{RoleID: role.ID, Kind: model.RequirementSkill, Title: "Hiring", TargetLevel: 4, CurrentLevel: 1, Importance: 5},
+	} {
+		if err := st.CreateRequirement(ctx, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plans := &fakePlans{}
+	a := test.NewTempApp(t)
+	w := New(a, st, Options{Now: func() time.Time { return testNow }, Plans: plans})
+	t.Cleanup(w.win.Close)
+	w.Show("career")
+	path := filepath.Join(t.TempDir(), "plan.md")
+	if !w.career.page.writeSummary("md", path) {
+		t.Fatal("summary not written")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(data); got != "Engineering Manager\nHiring\nBudgeting\n" {
+		t.Errorf("summary = %q, want the role then its gaps largest first", got)
 	}
 }
