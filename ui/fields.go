@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -92,4 +93,19 @@ func (f *fieldSet) problem(key string) string {
 		return p.Text
 	}
 	return ""
+}
+
+// openDialog shows the form in a dialog titled title, with Cancel and a
+// button named verb that runs submit, at size; it returns the dialog and
+// the button.
+func (f *fieldSet) openDialog(w *Window, title, verb string, size fyne.Size, submit func()) (dialog.Dialog, *widget.Button) {
+	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
+	save.Importance = widget.HighImportance
+	var d dialog.Dialog
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid)), w.win)
+	d.Resize(size)
+	d.Show()
+	return d, save
 }

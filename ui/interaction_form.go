@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
@@ -31,7 +29,6 @@ type interactionEditor struct {
 	notes   *widget.Entry
 	fields  *fieldSet
 	save    *widget.Button
-	cancel  *widget.Button
 	dialog  dialog.Dialog
 }
 
@@ -68,14 +65,7 @@ func openInteractionEditor(w *Window, person model.Person, onSaved func()) *inte
 	f.add("notes", "Notes", e.notes, "")
 	e.fields = f
 
-	e.save = widget.NewButtonWithIcon("Log", theme.ConfirmIcon(), e.submit)
-	e.save.Importance = widget.HighImportance
-	e.cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), e.cancel, e.save)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid))
-	e.dialog = dialog.NewCustomWithoutButtons("Log interaction with "+person.Name, body, w.win)
-	e.dialog.Resize(fyne.NewSize(600, 520))
-	e.dialog.Show()
+	e.dialog, e.save = f.openDialog(w, "Log interaction with "+person.Name, "Log", fyne.NewSize(600, 520), e.submit)
 	w.win.Canvas().Focus(e.summary)
 	w.currentInteractionEditor = e
 	return e

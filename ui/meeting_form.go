@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -177,14 +176,7 @@ func openMeetingEditor(w *Window, m model.Meeting, onSaved func(model.Meeting)) 
 	if m.ID != 0 {
 		title, verb = "Change the meeting", "Save"
 	}
-	e.save = widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), e.submit)
-	e.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { e.dialog.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, e.save)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid))
-	e.dialog = dialog.NewCustomWithoutButtons(title, body, w.win)
-	e.dialog.Resize(fyne.NewSize(600, 560))
-	e.dialog.Show()
+	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(600, 560), e.submit)
 	if e.person.ID == 0 {
 		w.win.Canvas().Focus(e.who)
 	} else {

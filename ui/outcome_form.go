@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -92,14 +91,7 @@ func openOutcomeEditor(w *Window, m model.Meeting, p model.Person, onSaved func(
 	f.add("notes", "Notes", e.notes, "")
 	e.fields = f
 
-	e.save = widget.NewButtonWithIcon("Log outcome", theme.ConfirmIcon(), e.submit)
-	e.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { e.dialog.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, e.save)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid))
-	e.dialog = dialog.NewCustomWithoutButtons("How did it go? "+meetingTitle(m, p), body, w.win)
-	e.dialog.Resize(fyne.NewSize(680, 640))
-	e.dialog.Show()
+	e.dialog, e.save = f.openDialog(w, "How did it go? "+meetingTitle(m, p), "Log outcome", fyne.NewSize(680, 640), e.submit)
 	w.win.Canvas().Focus(e.summary)
 	w.currentOutcomeEditor = e
 	return e

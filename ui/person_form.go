@@ -6,10 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
@@ -96,14 +93,7 @@ func openPersonEditor(w *Window, p model.Person, onSaved func(model.Person)) *pe
 		title = "Edit " + p.Name
 		saveText = "Save"
 	}
-	e.save = widget.NewButtonWithIcon(saveText, theme.ConfirmIcon(), e.submit)
-	e.save.Importance = widget.HighImportance
-	e.cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), e.cancel, e.save)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid))
-	e.dialog = dialog.NewCustomWithoutButtons(title, body, w.win)
-	e.dialog.Resize(fyne.NewSize(640, 680))
-	e.dialog.Show()
+	e.dialog, e.save = f.openDialog(w, title, saveText, fyne.NewSize(640, 680), e.submit)
 	w.win.Canvas().Focus(e.name)
 	w.currentPersonEditor = e
 	return e

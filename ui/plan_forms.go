@@ -7,28 +7,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
 )
-
-// formDialog shows a form's fields with Cancel and a save button named
-// verb, and returns the dialog and the button.
-func formDialog(w *Window, title, verb string, f *fieldSet, size fyne.Size, submit func()) (dialog.Dialog, *widget.Button) {
-	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
-	save.Importance = widget.HighImportance
-	var d dialog.Dialog
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
-	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid)), w.win)
-	d.Resize(size)
-	d.Show()
-	return d, save
-}
 
 // levelChoices are the labels of levels lo to 5, lo meaning none.
 func levelChoices(lo int, none string) []string {
@@ -100,7 +83,7 @@ func openRoleEditor(w *Window, r model.Role, onSaved func(model.Role)) *roleEdit
 	if r.ID != 0 {
 		title, verb = "Edit role", "Save"
 	}
-	e.dialog, e.save = formDialog(w, title, verb, f, fyne.NewSize(620, 480), e.submit)
+	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(620, 480), e.submit)
 	w.win.Canvas().Focus(e.title)
 	w.currentRoleEditor = e
 	return e
@@ -227,7 +210,7 @@ func openRequirementEditor(w *Window, r model.Requirement, onSaved func(model.Re
 	if r.ID != 0 {
 		title, verb = "Edit requirement", "Save"
 	}
-	e.dialog, e.save = formDialog(w, title, verb, f, fyne.NewSize(660, 620), e.submit)
+	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(660, 620), e.submit)
 	w.win.Canvas().Focus(e.title)
 	w.currentRequirementEditor = e
 	return e
@@ -305,7 +288,7 @@ func openActionEditor(w *Window, a model.Action, onSaved func(model.Action)) *ac
 	if a.ID != 0 {
 		title, verb = "Edit action", "Save"
 	}
-	e.dialog, e.save = formDialog(w, title, verb, f, fyne.NewSize(600, 440), e.submit)
+	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(600, 440), e.submit)
 	w.win.Canvas().Focus(e.title)
 	w.currentActionEditor = e
 	return e

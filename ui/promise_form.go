@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,7 +32,6 @@ type promiseEditor struct {
 	notes     *widget.Entry
 	fields    *fieldSet
 	save      *widget.Button
-	cancel    *widget.Button
 	dialog    dialog.Dialog
 }
 
@@ -100,14 +98,7 @@ func openPromiseEditor(w *Window, p model.Promise, onSaved func(model.Promise)) 
 	if p.ID != 0 {
 		title, verb = "Edit promise", "Save"
 	}
-	e.save = widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), e.submit)
-	e.save.Importance = widget.HighImportance
-	e.cancel = widget.NewButton("Cancel", func() { e.dialog.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), e.cancel, e.save)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid))
-	e.dialog = dialog.NewCustomWithoutButtons(title, body, w.win)
-	e.dialog.Resize(fyne.NewSize(600, 480))
-	e.dialog.Show()
+	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(600, 480), e.submit)
 	if e.person.ID == 0 {
 		w.win.Canvas().Focus(e.who)
 	} else {

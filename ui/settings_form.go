@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -73,14 +72,7 @@ func openSettingsEditor(w *Window, onSaved func()) *settingsEditor {
 	f.add("reminder", "Reminder", e.reminder, "")
 	e.fields = f
 
-	e.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), e.submit)
-	e.save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { e.dialog.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, e.save)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid))
-	e.dialog = dialog.NewCustomWithoutButtons("Settings", body, w.win)
-	e.dialog.Resize(fyne.NewSize(620, 520))
-	e.dialog.Show()
+	e.dialog, e.save = f.openDialog(w, "Settings", "Save", fyne.NewSize(620, 520), e.submit)
 	w.win.Canvas().Focus(e.name)
 	w.currentSettingsEditor = e
 	return e
