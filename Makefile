@@ -9,10 +9,12 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev \
 	libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	libwayland-dev libxkbcommon-dev wayland-protocols
 
-# Extra Debian packages the tests need: the window smoke test's, and
+# Extra Debian packages the tests need: the window smoke test's;
 # libical's GObject binding for Debian's Python, which storage/ics's
-# TestClientsParse runs on the invites.
-TEST_PKGS := xvfb xdotool imagemagick gir1.2-ical-3.0 python3-gi
+# TestClientsParse runs on the invites; and a window manager with GTK 3
+# and Qt 5 drop targets for the drag-out end-to-end test (ui/dragout).
+TEST_PKGS := xvfb xdotool imagemagick gir1.2-ical-3.0 python3-gi \
+	openbox gir1.2-gtk-3.0 python3-pyqt5
 
 # Node.js and npm for ical.js, the other parser TestClientsParse runs,
 # installed only when there is no npm: Debian's npm conflicts with a
@@ -87,6 +89,7 @@ test: deps test-deps ics-clients
 	$(TEST_ENV) $(GO) test -race -count=1 ./...
 	$(TEST_ENV) $(GO) test -short -count=1 -run '^$$' -bench . -benchtime 1x ./...
 	$(TEST_ENV) $(GO) test -count=1 -timeout 15m -tags smoke -run TestSmokeWindow -v .
+	$(TEST_ENV) $(GO) test -count=1 -timeout 10m -tags e2e -run E2E -v ./ui/dragout/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

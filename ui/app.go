@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/dragout"
 )
 
 // Store is what the window needs from the database.
@@ -120,6 +121,8 @@ type Window struct {
 	meetings *meetingsScreen
 	career   *careerScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
+	dragger  fileDragger
+	lastDrag *dragout.Result // how the last drag out ended, for tests
 	reminder *reminder
 
 	currentWelcome           *welcome // the welcome on show, if any (for tests)
@@ -144,7 +147,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	w := &Window{app: app, store: store, now: opts.Now, opts: opts}
+	w := &Window{app: app, store: store, now: opts.Now, opts: opts, dragger: platformDragger{}}
 	w.win = app.NewWindow("Rapport")
 	w.screens = screenTable()
 	w.today = newTodayScreen(w)

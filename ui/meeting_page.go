@@ -34,6 +34,7 @@ type meetingPage struct {
 	saveAgenda    *widget.Button
 	redraft       *widget.Button
 	exports       *exportBar
+	handle        *dragHandle
 	root          fyne.CanvasObject
 }
 
@@ -96,6 +97,10 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	pg.addToCalendar = widget.NewButtonWithIcon(mine, theme.CalendarIcon(), func() { pg.export(false) })
 	pg.invite = widget.NewButtonWithIcon(theirs, theme.MailSendIcon(), func() { pg.export(true) })
 	pg.exports = newExportBar(w)
+	pg.handle = newDragHandle(w, ScheduledMeeting{Meeting: m, With: p}, false)
+	pg.handle.prepare = func() (ScheduledMeeting, bool) {
+		return ScheduledMeeting{Meeting: pg.meeting, With: pg.person}, pg.storeAgenda()
+	}
 	calendarHint := widget.NewLabel(pg.calendarHint())
 	calendarHint.Wrapping = fyne.TextWrapWord
 	calendarHint.SizeName = theme.SizeNameCaptionText
@@ -118,7 +123,7 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	}
 
 	body := container.NewVBox(title, container.NewHBox(who), facts, actions,
-		widget.NewSeparator(), heading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite), calendarHint, pg.exports.root,
+		widget.NewSeparator(), heading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite, pg.handle), calendarHint, pg.exports.root,
 		widget.NewSeparator(), heading("Agenda"), agendaHint, pg.agenda, container.NewHBox(pg.saveAgenda, pg.redraft),
 		widget.NewSeparator(), heading("For you, not in the invite"), reminders)
 	if m.Status != model.MeetingPlanned || p.Archived() {

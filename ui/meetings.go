@@ -64,7 +64,7 @@ func newMeetingsScreen(w *Window) *meetingsScreen {
 	s.count.SizeName = theme.SizeNameCaptionText
 	s.count.Wrapping = fyne.TextWrapWord
 
-	s.list = widget.NewList(func() int { return len(s.shown) }, newMeetingRow, s.updateRow)
+	s.list = widget.NewList(func() int { return len(s.shown) }, s.newMeetingRow, s.updateRow)
 	s.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.shown) {
 			s.showMeeting(s.shown[id].ID)
@@ -214,8 +214,9 @@ func (s *meetingsScreen) showMeeting(id int64) {
 }
 
 // newMeetingRow is the template of a row: when on the left, what and with
-// whom, and a line of details.
-func newMeetingRow() fyne.CanvasObject {
+// whom, a line of details, and a handle to drag it onto a calendar.
+func (s *meetingsScreen) newMeetingRow() fyne.CanvasObject {
+	handle := newDragHandle(s.w, ScheduledMeeting{}, true)
 	day := widget.NewLabelWithStyle("Wed 30 Dec", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	clock := widget.NewLabel("10:00")
 	clock.SizeName = theme.SizeNameCaptionText
@@ -226,7 +227,7 @@ func newMeetingRow() fyne.CanvasObject {
 	sub.Truncation = fyne.TextTruncateEllipsis
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	when := container.New(&fixedWidth{width: 96}, container.New(tight, day, clock))
-	return container.NewBorder(nil, nil, when, nil, container.New(tight, title, sub))
+	return container.NewBorder(nil, nil, when, container.NewCenter(handle), container.New(tight, title, sub))
 }
 
 func (s *meetingsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -242,6 +243,7 @@ func (s *meetingsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	when.Objects[1].(*widget.Label).SetText(start.Format("15:04"))
 	main.Objects[0].(*widget.Label).SetText(meetingTitle(m, s.people[m.PersonID]))
 	main.Objects[1].(*widget.Label).SetText(s.rowDetails(m))
+	row.Objects[2].(*fyne.Container).Objects[0].(*dragHandle).setMeeting(ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
 }
 
 // rowDetails is the second line of a row: where, how it repeats, and what

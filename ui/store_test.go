@@ -299,6 +299,7 @@ func (m *memStore) Today(_ context.Context, now time.Time) (model.Today, error) 
 	sort.Slice(risks, func(a, b int) bool { return risks[a].Person.ID < risks[b].Person.ID })
 	t.ReachOuts = model.DefaultCredits.RankReachOuts(inputs, now, model.TodayReachOuts)
 	for _, mt := range m.meetings {
+		mt.Start = mt.NextOccurrence(now, now.Location()) // as the store lists repeating ones
 		switch {
 		case mt.Status != model.MeetingPlanned:
 		case mt.End().After(now) && mt.Start.Before(now.AddDate(0, 0, model.MeetingsAheadDays)):

@@ -169,7 +169,18 @@ func (s *todayScreen) meetingRow(m model.Meeting, when string) fyne.CanvasObject
 	open.Importance = widget.LowImportance
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	what := container.New(layout.NewCustomPaddedHBoxLayout(-2*theme.Padding()), kind, s.personLink(m.PersonID))
-	return container.NewBorder(nil, nil, nil, open, container.New(tight, what, w))
+	handle := newDragHandle(s.w, ScheduledMeeting{}, true)
+	handle.prepare = func() (ScheduledMeeting, bool) {
+		// As stored: a repeating meeting is listed at its next occurrence,
+		// but its invite starts with the series.
+		stored, err := s.w.store.Meeting(context.Background(), m.ID)
+		if err != nil {
+			s.w.showError("Could not read the meeting", err)
+			return ScheduledMeeting{}, false
+		}
+		return ScheduledMeeting{Meeting: stored, With: s.report.People[m.PersonID]}, true
+	}
+	return container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(handle), open), container.New(tight, what, w))
 }
 
 // riskRow is a risk in words, opening the person it is about (the People

@@ -1,0 +1,12 @@
+//go:build !(linux || freebsd || openbsd || netbsd)
+
+package dragout
+
+// Supported reports whether this platform and session can drag out: never,
+// on this platform (see docs/drag-out.md for the Windows and macOS plans).
+func Supported() bool { return false }
+
+// Start returns ErrUnsupported: dragging out is implemented on X11 only.
+func Start(win uintptr, item Item, done func(Result)) error {
+	return ErrUnsupported
+}
