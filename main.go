@@ -116,9 +116,27 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
-	w := ui.New(a, st, ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Plans: planWriter{}, Zone: systemZone()})
+	opts := ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Plans: planWriter{}, Zone: systemZone()}
+	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
+		opts.HandleMoved = reportHandles(path)
+	}
+	w := ui.New(a, st, opts)
 	w.Window().ShowAndRun()
 	return 0
+}
+
+// reportHandles appends "place x y" to the file at path for each drag
+// handle laid out, so the end-to-end drag test can find one on the
+// screen; $RAPPORT_TEST_HANDLES turns it on.
+func reportHandles(path string) func(string, fyne.Position) {
+	return func(place string, at fyne.Position) {
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+		if err != nil {
+			return
+		}
+		fmt.Fprintf(f, "%s %.0f %.0f\n", place, at.X, at.Y)
+		f.Close()
+	}
 }
 
 // showStartupError tells a user who double-clicked the app, and so sees no

@@ -73,35 +73,8 @@ func TestSmokeWindow(t *testing.T) {
 	t.Logf("Xvfb is on display %s", display)
 	xenv := smokeEnv(dir, display)
 
-	app := smokeStart(t, "app", xenv, bin, "--db", db)
-	started := time.Now()
-
-	shown := false
-	for attempt, deadline := 1, started.Add(smokeWindowWait); time.Now().Before(deadline); {
-		if app.exited() {
-			// GLFW now and then finds no display on a server that has
-			// just answered xdotool (about 1 start in 10 here); that is
-			// the virtual display, not the app: start it again, twice
-			// at most.
-			if attempt < smokeStarts && strings.Contains(app.output(), "PlatformUnavailable") {
-				t.Logf("attempt %d: GLFW found no display; starting the app again", attempt)
-				attempt++
-				time.Sleep(500 * time.Millisecond)
-				app = smokeStart(t, "app", xenv, bin, "--db", db)
-				continue
-			}
-			t.Fatalf("the app exited before showing a window: %v\n%s", app.err(), app.output())
-		}
-		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Rapport")
-		search.Env = xenv
-		if out, err := search.Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
-			shown = true
-			break
-		}
-		time.Sleep(250 * time.Millisecond)
-	}
+	app, shown := smokeOpen(t, xenv, bin, "--db", db)
 	if shown {
-		t.Logf("the window appeared after %v", time.Since(started).Round(time.Millisecond))
 		time.Sleep(smokePaintWait)
 	}
 
@@ -155,6 +128,40 @@ func TestSmokeWindow(t *testing.T) {
 		t.Fatalf("Ctrl+2 changed only %.1f%% of the screen (want at least %.0f%%): the map did not paint; app output:\n%s",
 			100*changed, 100*smokeMinChange, app.output())
 	}
+}
+
+// smokeOpen starts the app with args and waits until its window shows,
+// starting it again (twice at most) when GLFW finds no display. It
+// reports whether the window showed; the app is stopped when the test
+// ends.
+func smokeOpen(t *testing.T, xenv []string, bin string, args ...string) (*smokeProc, bool) {
+	t.Helper()
+	app := smokeStart(t, "app", xenv, bin, args...)
+	started := time.Now()
+	for attempt, deadline := 1, started.Add(smokeWindowWait); time.Now().Before(deadline); {
+		if app.exited() {
+			// GLFW now and then finds no display on a server that has
+			// just answered xdotool (about 1 start in 10 here); that is
+			// the virtual display, not the app: start it again, twice
+			// at most.
+			if attempt < smokeStarts && strings.Contains(app.output(), "PlatformUnavailable") {
+				t.Logf("attempt %d: GLFW found no display; starting the app again", attempt)
+				attempt++
+				time.Sleep(500 * time.Millisecond)
+				app = smokeStart(t, "app", xenv, bin, args...)
+				continue
+			}
+			t.Fatalf("the app exited before showing a window: %v\n%s", app.err(), app.output())
+		}
+		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Rapport")
+		search.Env = xenv
+		if out, err := search.Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
+			t.Logf("the window appeared after %v", time.Since(started).Round(time.Millisecond))
+			return app, true
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	return app, false
 }
 
 // smokeChanged is the share of pixels that differ between two captures of

@@ -88,6 +88,11 @@ type Options struct {
 	// Zone is the system's time zone with its IANA name, for recurring
 	// invites when the settings name none; nil means time.Local.
 	Zone *time.Location
+	// HandleMoved, when set, is told where each drag handle sits in the
+	// window (its centre, in canvas coordinates) whenever it is laid out,
+	// with where it is: "page", "list" or "today". It lets the end-to-end
+	// test find a handle to drag from; the app leaves it nil.
+	HandleMoved func(place string, centre fyne.Position)
 	// Plans writes career plan summaries; nil leaves them out.
 	Plans PlanWriter
 	// InvitesDir is the default invites folder, used when the settings

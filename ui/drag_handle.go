@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -38,12 +39,13 @@ func (platformDragger) Start(win uintptr, item dragout.Item, done func(dragout.R
 // meeting's calendar file (written first to the invites folder, and left
 // there) out of the window, onto a calendar, a mail or a folder. Where
 // dragging out is not possible, tapping it shows the file in its folder
-// instead. With compact set it is an icon alone, for list rows.
+// instead.
 type dragHandle struct {
 	widget.BaseWidget
 	w       *Window
 	meeting ScheduledMeeting
-	compact bool
+	place   string // "page", "list" or "today", for Options.HandleMoved
+	compact bool   // an icon alone, outside the meeting page
 	// prepare, when set, gives the meeting to drag at the start of a
 	// drag (a page saves its edits first), or false to drag nothing.
 	prepare  func() (ScheduledMeeting, bool)
@@ -53,10 +55,30 @@ type dragHandle struct {
 // dragHandleText is what the handle says.
 const dragHandleText = "Drag to your calendar"
 
-func newDragHandle(w *Window, m ScheduledMeeting, compact bool) *dragHandle {
-	h := &dragHandle{w: w, meeting: m, compact: compact}
+func newDragHandle(w *Window, m ScheduledMeeting, place string) *dragHandle {
+	h := &dragHandle{w: w, meeting: m, place: place, compact: place != "page"}
 	h.ExtendBaseWidget(h)
 	return h
+}
+
+// Move places the handle, and tells Options.HandleMoved where it is once
+// the layout under way has settled (its parents move after it).
+func (h *dragHandle) Move(pos fyne.Position) {
+	h.BaseWidget.Move(pos)
+	report := h.w.opts.HandleMoved
+	if report == nil {
+		return
+	}
+	time.AfterFunc(100*time.Millisecond, func() {
+		fyne.Do(func() {
+			d := fyne.CurrentApp().Driver()
+			if d.CanvasForObject(h) == nil || !h.Visible() {
+				return
+			}
+			abs := d.AbsolutePositionForObject(h)
+			report(h.place, abs.AddXY(h.Size().Width/2, h.Size().Height/2))
+		})
+	})
 }
 
 // setMeeting changes the meeting a reused list row's handle drags.

@@ -97,7 +97,7 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	pg.addToCalendar = widget.NewButtonWithIcon(mine, theme.CalendarIcon(), func() { pg.export(false) })
 	pg.invite = widget.NewButtonWithIcon(theirs, theme.MailSendIcon(), func() { pg.export(true) })
 	pg.exports = newExportBar(w)
-	pg.handle = newDragHandle(w, ScheduledMeeting{Meeting: m, With: p}, false)
+	pg.handle = newDragHandle(w, ScheduledMeeting{Meeting: m, With: p}, "page")
 	pg.handle.prepare = func() (ScheduledMeeting, bool) {
 		return ScheduledMeeting{Meeting: pg.meeting, With: pg.person}, pg.storeAgenda()
 	}

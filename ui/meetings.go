@@ -216,7 +216,7 @@ func (s *meetingsScreen) showMeeting(id int64) {
 // newMeetingRow is the template of a row: when on the left, what and with
 // whom, a line of details, and a handle to drag it onto a calendar.
 func (s *meetingsScreen) newMeetingRow() fyne.CanvasObject {
-	handle := newDragHandle(s.w, ScheduledMeeting{}, true)
+	handle := newDragHandle(s.w, ScheduledMeeting{}, "list")
 	day := widget.NewLabelWithStyle("Wed 30 Dec", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	clock := widget.NewLabel("10:00")
 	clock.SizeName = theme.SizeNameCaptionText

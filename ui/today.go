@@ -169,7 +169,7 @@ func (s *todayScreen) meetingRow(m model.Meeting, when string) fyne.CanvasObject
 	open.Importance = widget.LowImportance
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	what := container.New(layout.NewCustomPaddedHBoxLayout(-2*theme.Padding()), kind, s.personLink(m.PersonID))
-	handle := newDragHandle(s.w, ScheduledMeeting{}, true)
+	handle := newDragHandle(s.w, ScheduledMeeting{}, "today")
 	handle.prepare = func() (ScheduledMeeting, bool) {
 		// As stored: a repeating meeting is listed at its next occurrence,
 		// but its invite starts with the series.

@@ -1,0 +1,208 @@
+//go:build smoke
+
+package main
+
+import (
+	"bytes"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSmokeDragInviteOut drags a meeting's invite out of the real Rapport
+// window, from the handle on its Meetings row, onto a GTK 3 window that
+// accepts files (ui/dragout/testdata/gtk_target.py), under Xvfb with
+// openbox, the pointer driven by xdotool; the target must receive a
+// file:// URI of a calendar file. A drag dropped back inside Rapport
+// delivers nothing. The app reports where its handles are through
+// $RAPPORT_TEST_HANDLES.
+func TestSmokeDragInviteOut(t *testing.T) {
+	for _, tool := range []string{"Xvfb", "xdotool", "openbox"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is needed for the drag test (make test-deps): %v", tool, err)
+		}
+	}
+	python := smokePython(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "rapport")
+	db := filepath.Join(dir, "demo.db")
+	handles := filepath.Join(dir, "handles.txt")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if out, err := smokeRun(2*time.Minute, smokeEnv(dir, ""), bin, "demo", "--db", db); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	display := smokeXvfb(t)
+	xenv := smokeEnv(dir, display)
+	wm := smokeStart(t, "openbox", xenv, "openbox", "--sm-disable")
+	time.Sleep(time.Second) // openbox takes over the screen
+	if wm.exited() {
+		t.Fatalf("openbox exited: %v\n%s", wm.err(), wm.output())
+	}
+
+	app, shown := smokeOpen(t, append(xenv, "RAPPORT_TEST_HANDLES="+handles, "FYNE_SCALE=1"), bin, "--db", db)
+	if !shown {
+		t.Fatalf("no window named Rapport within %v:\n%s", smokeWindowWait, app.output())
+	}
+	xdo := func(args ...string) string {
+		t.Helper()
+		out, err := smokeRun(10*time.Second, xenv, "xdotool", args...)
+		if err != nil {
+			t.Fatalf("xdotool %v: %v\n%s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	win := strings.Fields(xdo("search", "--onlyvisible", "--name", "Rapport"))[0]
+	// Rapport at the top, the target under it: clicking Rapport raises it,
+	// so they must not overlap.
+	xdo("windowsize", win, "1100", "460")
+	xdo("windowmove", win, "0", "0")
+	time.Sleep(smokePaintWait)
+	os.Remove(handles) // only where the handles are from now on
+	xdo("key", "--window", win, "ctrl+6")
+	time.Sleep(smokePaintWait)
+
+	_, oy, _, height := smokeGeometry(t, xdo("getwindowgeometry", "--shell", win))
+	targetX, targetY := 400, oy+height+50
+	if targetY+200 > 800 {
+		t.Fatalf("Rapport's window is %d high: no room under it for the target", height)
+	}
+	received := filepath.Join(dir, "received.txt")
+	target := smokeStart(t, "gtk target", append(xenv, "NO_AT_BRIDGE=1", "GDK_BACKEND=x11", "XDG_RUNTIME_DIR="+dir),
+		python, filepath.Join("ui", "dragout", "testdata", "gtk_target.py"), received, strconv.Itoa(targetX), strconv.Itoa(targetY))
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(target.output(), "READY"); {
+		if time.Now().After(deadline) || target.exited() {
+			t.Fatalf("the GTK target did not start:\n%s", target.output())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond)
+
+	x, y := smokeHandle(t, handles, "list")
+	// Relative to the window's client area, which is where Fyne's canvas
+	// starts; then where that is on the screen.
+	xdo("mousemove", "--window", win, strconv.Itoa(x), strconv.Itoa(y))
+	hx, hy, _, _ := smokeGeometry(t, xdo("getmouselocation", "--shell"))
+	t.Logf("dragging from the first Meetings row's handle at %d,%d on the screen (%d,%d in the window)", hx, hy, x, y)
+
+	drag := func(toX, toY int) {
+		xdo("mousemove", strconv.Itoa(hx), strconv.Itoa(hy))
+		time.Sleep(200 * time.Millisecond)
+		xdo("mousedown", "1")
+		for i := 1; i <= 12; i++ {
+			xdo("mousemove", strconv.Itoa(hx+(toX-hx)*i/12), strconv.Itoa(hy+(toY-hy)*i/12))
+			time.Sleep(60 * time.Millisecond)
+		}
+		time.Sleep(300 * time.Millisecond)
+		xdo("mouseup", "1")
+		time.Sleep(time.Second)
+	}
+
+	// Dropped back inside Rapport: nothing is delivered anywhere.
+	drag(450, 400)
+	if data, _ := os.ReadFile(received); len(data) > 0 {
+		t.Fatalf("a drop inside Rapport reached the target: %q", data)
+	}
+	// Dropped on the GTK window: it gets the invite.
+	drag(targetX+150, targetY+120)
+	var data []byte
+	for deadline := time.Now().Add(10 * time.Second); len(data) == 0 && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+		data, _ = os.ReadFile(received)
+	}
+	if len(data) == 0 {
+		shot := filepath.Join(dir, "drag.png")
+		smokeRun(30*time.Second, xenv, "import", "-window", "root", shot)
+		smokeKeep(t, shot)
+		t.Fatalf("the GTK target received nothing; app output:\n%s\ntarget output:\n%s", app.output(), target.output())
+	}
+	uri := strings.Fields(string(data))[0]
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "file" {
+		t.Fatalf("received %q, not a file:// URI", uri)
+	}
+	ics, err := os.ReadFile(u.Path)
+	if err != nil {
+		t.Fatalf("the dropped file %s: %v", u.Path, err)
+	}
+	if !strings.HasSuffix(u.Path, "One-on-one with Daniel Okafor.ics") {
+		t.Errorf("dropped %s, want the first row's meeting (the one-on-one with Daniel Okafor)", u.Path)
+	}
+	if !bytes.HasPrefix(ics, []byte("BEGIN:VCALENDAR\r\n")) {
+		t.Errorf("the dropped file %s is not a calendar:\n%s", u.Path, ics)
+	}
+	t.Logf("the GTK target received %s", uri)
+	if app.exited() {
+		t.Fatalf("the app exited: %v\n%s", app.err(), app.output())
+	}
+}
+
+// smokePython is a python3 that can import GTK 3 (Debian's: a python3
+// earlier on $PATH may not see its packages).
+func smokePython(t *testing.T) string {
+	t.Helper()
+	const probe = "import gi; gi.require_version('Gtk', '3.0'); from gi.repository import Gtk"
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if path, err := exec.LookPath(p); err == nil && exec.Command(path, "-c", probe).Run() == nil {
+			return path
+		}
+	}
+	t.Fatal("no python3 with GTK 3 (apt-get install python3-gi gir1.2-gtk-3.0)")
+	return ""
+}
+
+// smokeHandle is the canvas position of the topmost handle at place the
+// app has reported, waiting for one.
+func smokeHandle(t *testing.T, path, place string) (int, int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		x, y, found := 0, 0, false
+		for _, line := range strings.Split(string(data), "\n") {
+			f := strings.Fields(line)
+			if len(f) != 3 || f[0] != place {
+				continue
+			}
+			lx, _ := strconv.Atoi(f[1])
+			ly, _ := strconv.Atoi(f[2])
+			if !found || ly <= y { // the newest layout of the topmost
+				x, y, found = lx, ly, true
+			}
+		}
+		if found {
+			return x, y
+		}
+	}
+	t.Fatalf("the app reported no %q handle in %s", place, path)
+	return 0, 0
+}
+
+// smokeGeometry reads X, Y, WIDTH and HEIGHT from xdotool's --shell
+// output (getwindowgeometry, getmouselocation).
+func smokeGeometry(t *testing.T, out string) (x, y, width, height int) {
+	t.Helper()
+	for _, line := range strings.Fields(out) {
+		name, v, _ := strings.Cut(line, "=")
+		n, _ := strconv.Atoi(v)
+		switch name {
+		case "X":
+			x = n
+		case "Y":
+			y = n
+		case "WIDTH":
+			width = n
+		case "HEIGHT":
+			height = n
+		}
+	}
+	return x, y, width, height
+}
