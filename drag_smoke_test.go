@@ -15,11 +15,11 @@ import (
 )
 
 // TestSmokeDragInviteOut drags a meeting's invite out of the real Rapport
-// window, from the handle on its Meetings row, onto a GTK 3 window that
-// accepts files (ui/dragout/testdata/gtk_target.py), under Xvfb with
-// openbox, the pointer driven by xdotool; the target must receive a
-// file:// URI of a calendar file. A drag dropped back inside Rapport
-// delivers nothing. The app reports where its handles are through
+// window, from the handle on its first Meetings row, onto a GTK 3 and a
+// Qt 5 window that accept files (ui/dragout/testdata), under Xvfb with
+// openbox, the pointer driven by xdotool: each must receive a file:// URI
+// of the meeting's calendar file. Drags dropped back inside Rapport or on
+// the bare desktop deliver nothing. The app reports where its handles are through
 // $RAPPORT_TEST_HANDLES.
 func TestSmokeDragInviteOut(t *testing.T) {
 	for _, tool := range []string{"Xvfb", "xdotool", "openbox"} {
@@ -69,19 +69,25 @@ func TestSmokeDragInviteOut(t *testing.T) {
 	time.Sleep(smokePaintWait)
 
 	_, oy, _, height := smokeGeometry(t, xdo("getwindowgeometry", "--shell", win))
-	targetX, targetY := 400, oy+height+50
+	targetY := oy + height + 50
 	if targetY+200 > 800 {
 		t.Fatalf("Rapport's window is %d high: no room under it for the target", height)
 	}
-	received := filepath.Join(dir, "received.txt")
-	target := smokeStart(t, "gtk target", append(xenv, "NO_AT_BRIDGE=1", "GDK_BACKEND=x11", "XDG_RUNTIME_DIR="+dir),
-		python, filepath.Join("ui", "dragout", "testdata", "gtk_target.py"), received, strconv.Itoa(targetX), strconv.Itoa(targetY))
-	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(target.output(), "READY"); {
-		if time.Now().After(deadline) || target.exited() {
-			t.Fatalf("the GTK target did not start:\n%s", target.output())
+	targetEnv := append(xenv, "NO_AT_BRIDGE=1", "GDK_BACKEND=x11", "QT_QPA_PLATFORM=xcb", "XDG_RUNTIME_DIR="+dir)
+	startTarget := func(script string, x int) (*smokeProc, string) {
+		out := filepath.Join(dir, script+".received")
+		p := smokeStart(t, script, targetEnv, python, filepath.Join("ui", "dragout", "testdata", script), out,
+			strconv.Itoa(x), strconv.Itoa(targetY))
+		for deadline := time.Now().Add(30 * time.Second); !strings.Contains(p.output(), "READY"); {
+			if time.Now().After(deadline) || p.exited() {
+				t.Fatalf("%s did not start:\n%s", script, p.output())
+			}
+			time.Sleep(100 * time.Millisecond)
 		}
-		time.Sleep(100 * time.Millisecond)
+		return p, out
 	}
+	gtk, gtkOut := startTarget("gtk_target.py", 100)
+	qt, qtOut := startTarget("qt_target.py", 560)
 	time.Sleep(500 * time.Millisecond)
 
 	x, y := smokeHandle(t, handles, "list")
@@ -104,25 +110,49 @@ func TestSmokeDragInviteOut(t *testing.T) {
 		time.Sleep(time.Second)
 	}
 
-	// Dropped back inside Rapport: nothing is delivered anywhere.
-	drag(450, 400)
-	if data, _ := os.ReadFile(received); len(data) > 0 {
-		t.Fatalf("a drop inside Rapport reached the target: %q", data)
+	received := func() string {
+		a, _ := os.ReadFile(gtkOut)
+		b, _ := os.ReadFile(qtOut)
+		return string(a) + string(b)
 	}
-	// Dropped on the GTK window: it gets the invite.
-	drag(targetX+150, targetY+120)
-	var data []byte
-	for deadline := time.Now().Add(10 * time.Second); len(data) == 0 && time.Now().Before(deadline); {
-		time.Sleep(100 * time.Millisecond)
-		data, _ = os.ReadFile(received)
+	// Dropped back inside Rapport, or on the bare desktop: nothing is
+	// delivered anywhere.
+	drag(450, 300)
+	drag(1150, targetY+100)
+	if got := received(); got != "" {
+		t.Fatalf("a drop inside Rapport or on the desktop reached a target: %q", got)
 	}
-	if len(data) == 0 {
-		shot := filepath.Join(dir, "drag.png")
-		smokeRun(30*time.Second, xenv, "import", "-window", "root", shot)
-		smokeKeep(t, shot)
-		t.Fatalf("the GTK target received nothing; app output:\n%s\ntarget output:\n%s", app.output(), target.output())
+	// Dropped on the GTK window, then on the Qt one: each gets the invite.
+	for _, target := range []struct {
+		name string
+		proc *smokeProc
+		out  string
+		x    int
+	}{{"GTK 3", gtk, gtkOut, 100}, {"Qt 5", qt, qtOut, 560}} {
+		drag(target.x+150, targetY+120)
+		var data []byte
+		for deadline := time.Now().Add(10 * time.Second); len(data) == 0 && time.Now().Before(deadline); {
+			time.Sleep(100 * time.Millisecond)
+			data, _ = os.ReadFile(target.out)
+		}
+		if len(data) == 0 {
+			shot := filepath.Join(dir, "drag.png")
+			smokeRun(30*time.Second, xenv, "import", "-window", "root", shot)
+			smokeKeep(t, shot)
+			t.Fatalf("the %s target received nothing; app output:\n%s\ntarget output:\n%s", target.name, app.output(), target.proc.output())
+		}
+		smokeCheckInvite(t, strings.Fields(string(data))[0])
+		t.Logf("the %s target received %s", target.name, strings.TrimSpace(string(data)))
 	}
-	uri := strings.Fields(string(data))[0]
+	if app.exited() {
+		t.Fatalf("the app exited: %v\n%s", app.err(), app.output())
+	}
+}
+
+// smokeCheckInvite checks that uri is a file:// URI of the first
+// coming-up meeting's calendar file.
+func smokeCheckInvite(t *testing.T, uri string) {
+	t.Helper()
 	u, err := url.Parse(uri)
 	if err != nil || u.Scheme != "file" {
 		t.Fatalf("received %q, not a file:// URI", uri)
@@ -134,12 +164,8 @@ func TestSmokeDragInviteOut(t *testing.T) {
 	if !strings.HasSuffix(u.Path, "One-on-one with Daniel Okafor.ics") {
 		t.Errorf("dropped %s, want the first row's meeting (the one-on-one with Daniel Okafor)", u.Path)
 	}
-	if !bytes.HasPrefix(ics, []byte("BEGIN:VCALENDAR\r\n")) {
+	if !bytes.HasPrefix(ics, []byte("BEGIN:VCALENDAR\r\n")) || !bytes.Contains(ics, []byte("END:VCALENDAR\r\n")) {
 		t.Errorf("the dropped file %s is not a calendar:\n%s", u.Path, ics)
-	}
-	t.Logf("the GTK target received %s", uri)
-	if app.exited() {
-		t.Fatalf("the app exited: %v\n%s", app.err(), app.output())
 	}
 }
 
@@ -147,13 +173,13 @@ func TestSmokeDragInviteOut(t *testing.T) {
 // earlier on $PATH may not see its packages).
 func smokePython(t *testing.T) string {
 	t.Helper()
-	const probe = "import gi; gi.require_version('Gtk', '3.0'); from gi.repository import Gtk"
+	const probe = "import gi; gi.require_version('Gtk', '3.0'); from gi.repository import Gtk; import PyQt5.QtWidgets"
 	for _, p := range []string{"python3", "/usr/bin/python3"} {
 		if path, err := exec.LookPath(p); err == nil && exec.Command(path, "-c", probe).Run() == nil {
 			return path
 		}
 	}
-	t.Fatal("no python3 with GTK 3 (apt-get install python3-gi gir1.2-gtk-3.0)")
+	t.Fatal("no python3 with GTK 3 and PyQt5 (apt-get install python3-gi gir1.2-gtk-3.0 python3-pyqt5)")
 	return ""
 }
 
