@@ -51,7 +51,9 @@ type CreditRules struct {
 //     user mostly listened (3), a private thank-you (3), a one-on-one or
 //     feedback (2), a message or anything else (1).
 //   - An ask or favour is a withdrawal (-4): asking is fine, but only
-//     against a balance built first.
+//     against a balance built first. Help received (-2) is a smaller one:
+//     the other person chose to give it, and thanking them (3 or 6) more
+//     than repays it.
 //   - Following through is the strongest signal. A promise kept on time
 //     (6) is as large as public thanks; kept late (-2) still costs a
 //     little, because the other person waited and wondered; broken (-10)
@@ -71,6 +73,7 @@ var DefaultCredits = CreditRules{
 		{KindThanksPublic, 6},
 		{KindIntroduction, 5},
 		{KindAsk, -4},
+		{KindHelpReceived, -2},
 		{KindFeedback, 2},
 		{KindLunch, 3},
 		{KindMessage, 1},

@@ -168,6 +168,7 @@ const (
 	KindExploratory   InteractionKind = "exploratory"
 	KindHelpOffered   InteractionKind = "help_offered"
 	KindHelpGiven     InteractionKind = "help_given"
+	KindHelpReceived  InteractionKind = "help_received"
 	KindThanksPrivate InteractionKind = "thanks_private"
 	KindThanksPublic  InteractionKind = "thanks_public"
 	KindIntroduction  InteractionKind = "introduction"
@@ -184,6 +185,7 @@ var interactionChoices = []choice[InteractionKind]{
 	{KindExploratory, "Exploratory meeting"},
 	{KindHelpOffered, "Help offered"},
 	{KindHelpGiven, "Help given"},
+	{KindHelpReceived, "Help received"},
 	{KindThanksPrivate, "Thanks in private"},
 	{KindThanksPublic, "Thanks in public"},
 	{KindIntroduction, "Introduction"},

@@ -118,8 +118,8 @@ func TestEnumerationsHaveLabels(t *testing.T) {
 	check("recurrence", Labels(Recurrences()))
 	check("meeting status", Labels(MeetingStatuses()))
 	check("sensitivity", Labels(Sensitivities()))
-	if got := len(InteractionKinds()); got != 13 {
-		t.Errorf("%d interaction kinds, want the 13 of the brief", got)
+	if got := len(InteractionKinds()); got != 14 {
+		t.Errorf("%d interaction kinds, want the 13 of the brief and help received", got)
 	}
 	if s, ok := FromLabel(Stances(), "Blocker"); !ok || s != StanceBlocker {
 		t.Errorf("FromLabel(Blocker) = %q, %v", s, ok)
