@@ -74,6 +74,21 @@ type Store interface {
 	RemovePanelMember(ctx context.Context, roleID, personID int64) error
 	Panel(ctx context.Context, roleID int64, now time.Time) (model.PanelReadiness, error)
 	AdvisedBy(ctx context.Context, personID int64) ([]model.Requirement, error)
+
+	DisclosuresFor(ctx context.Context, personID int64) ([]model.Disclosure, error)
+	CreateDisclosure(ctx context.Context, d *model.Disclosure) error
+	UpdateDisclosure(ctx context.Context, d *model.Disclosure) error
+	DeleteDisclosure(ctx context.Context, id int64) error
+	OnPanel(ctx context.Context, personID int64) (bool, error)
+	SensitiveKnowers(ctx context.Context) (map[int64]bool, error)
+
+	Thanks(ctx context.Context) ([]model.ThanksRecord, error)
+	PraiseFacts(ctx context.Context, personIDs []int64, since time.Time) ([]model.PraiseFacts, error)
+	Opportunities(ctx context.Context) ([]model.Opportunity, error)
+	CreateOpportunity(ctx context.Context, o *model.Opportunity) error
+	UpdateOpportunity(ctx context.Context, o *model.Opportunity) error
+	LastReview(ctx context.Context) (time.Time, error)
+	MarkReviewed(ctx context.Context, at time.Time) error
 }
 
 // Options are the settings of a window that do not come from the store.
@@ -125,6 +140,7 @@ type Window struct {
 	promises *promisesScreen
 	meetings *meetingsScreen
 	career   *careerScreen
+	credit   *creditScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
 	dragger  fileDragger
 	lastDrag *dragout.Result // how the last drag out ended, for tests
@@ -134,6 +150,7 @@ type Window struct {
 	currentPersonEditor      *personEditor
 	currentInteractionEditor *interactionEditor
 	currentPromiseEditor     *promiseEditor
+	currentDisclosureEditor  *disclosureEditor
 	currentPromiseDialog     *promiseDialog
 	currentMeetingEditor     *meetingEditor
 	currentOutcomeEditor     *outcomeEditor
@@ -143,6 +160,10 @@ type Window struct {
 	currentRoleEditor        *roleEditor
 	currentRequirementEditor *requirementEditor
 	currentActionEditor      *actionEditor
+	currentDraft             *draftDialog
+	currentOpportunityEditor *opportunityEditor
+	currentFollowUps         *followUpDialog
+	currentReview            *weeklyReview
 	currentExplainer         dialog.Dialog // "How is this computed?", once shown
 }
 
@@ -161,6 +182,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.promises = newPromisesScreen(w)
 	w.meetings = newMeetingsScreen(w)
 	w.career = newCareerScreen(w)
+	w.credit = newCreditScreen(w)
 	w.toast = newToast()
 
 	w.nav = newNavList(w)
@@ -337,6 +359,8 @@ func (w *Window) refresh() {
 		w.meetings.reload()
 	case "career":
 		w.career.reload()
+	case "credit":
+		w.credit.reload()
 	}
 }
 

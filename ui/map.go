@@ -59,6 +59,7 @@ type mapScreen struct {
 	stance    *widget.Select
 	influence *widget.Select
 	archived  *widget.Check
+	sensitive *widget.Check // tint who knows something sensitive
 	search    *widget.Entry
 	zoom      *fyne.Container // zoom buttons, shown with the map only
 	root      fyne.CanvasObject
@@ -66,6 +67,10 @@ type mapScreen struct {
 	// cardPromises holds what the card read about the selected person,
 	// for tests.
 	cardPromises []model.Promise
+	// knowers is who knows something sensitive the user shared, read at
+	// most once per reload (when tinted or when a card needs it); nil
+	// until read.
+	knowers map[int64]bool
 }
 
 func newMapScreen(w *Window) *mapScreen {
@@ -94,6 +99,7 @@ func newMapScreen(w *Window) *mapScreen {
 	s.influence = widget.NewSelect(minInfluenceChoices, func(string) { s.apply() })
 	s.influence.Selected = anyInfluence
 	s.archived = widget.NewCheck("Show archived", func(bool) { s.apply() })
+	s.sensitive = widget.NewCheck("Knows sensitive things", func(bool) { s.apply() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Find a person: name, title, team, organisation or email")
 	s.search.OnChanged = func(string) { s.applySearch() }
@@ -111,7 +117,9 @@ func newMapScreen(w *Window) *mapScreen {
 
 	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(170, s.groupBy),
 		atLeast(190, s.group), atLeast(140, s.stance), atLeast(150, s.influence), s.archived)
-	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.zoom, how), s.search)
+	// The tint's check sits by the search, where a narrow window still
+	// shows it.
+	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.sensitive, s.zoom, how), s.search)
 	top := container.NewVBox(container.NewHScroll(filters), searchRow)
 	s.side = container.NewBorder(nil, nil, widget.NewSeparator(), nil,
 		atLeast(300, container.NewVScroll(container.NewPadded(s.card))))
@@ -134,6 +142,7 @@ func (s *mapScreen) reload() {
 		return
 	}
 	s.net = net
+	s.knowers = nil // read again when next needed
 	clear(s.byID)
 	for _, p := range net.People {
 		s.byID[p.Person.ID] = p
@@ -218,10 +227,17 @@ func (s *mapScreen) apply() {
 	if !s.isShown(s.selected) {
 		s.selected = 0
 	}
+	var knowers map[int64]bool
+	if s.sensitive.Checked {
+		knowers = s.sensitiveKnowers()
+	}
 	nodes := make([]netmap.Node, len(s.shown))
 	people := make([]model.PersonSummary, len(s.shown))
 	for i, p := range s.shown {
 		nodes[i] = s.node(p)
+		if knowers[p.Person.ID] {
+			nodes[i].Color = frameTint
+		}
 		people[i] = model.PersonSummary{Person: p.Person}
 	}
 	s.index = model.NewPeopleIndex(people)
@@ -257,6 +273,28 @@ func (s *mapScreen) node(p model.NetworkPerson) netmap.Node {
 		Prominent: p.Person.Influence >= model.HighInfluence,
 		Dimmed:    p.Person.Archived(),
 	}
+}
+
+// frameTint is the colour of the people who know something sensitive the
+// user shared, when the map tints them; their shape still tells their
+// stance.
+var frameTint = color.NRGBA{R: 0xc2, G: 0x18, B: 0x9b, A: 0xff}
+
+// sensitiveKnowers is who knows something of high sensitivity the user
+// shared, read from the store once per reload.
+func (s *mapScreen) sensitiveKnowers() map[int64]bool {
+	if s.knowers != nil {
+		return s.knowers
+	}
+	k, err := s.w.store.SensitiveKnowers(context.Background())
+	if err != nil {
+		s.w.showError("Could not read who knows what you shared", err)
+	}
+	if k == nil {
+		k = map[int64]bool{} // read, if in vain: not again until the next reload
+	}
+	s.knowers = k
+	return k
 }
 
 // stanceShape tells stances apart without colour: champions ringed,
@@ -371,6 +409,20 @@ func (s *mapScreen) updateCount() {
 	}
 	if overdue > 0 {
 		parts = append(parts, fmt.Sprintf("%d overdue for contact", overdue))
+	}
+	if s.sensitive.Checked {
+		knowers := s.sensitiveKnowers()
+		n := 0
+		for _, p := range s.shown {
+			if knowers[p.Person.ID] {
+				n++
+			}
+		}
+		verb := "know"
+		if n == 1 {
+			verb = "knows"
+		}
+		parts = append(parts, fmt.Sprintf("%d %s something sensitive", n, verb))
 	}
 	// People in the trash are hidden by choice, not by a filter.
 	candidates := 0

@@ -15,6 +15,10 @@ import (
 	"rapport/ui/netmap"
 )
 
+// knowsSensitive marks, on the side card, someone the user
+// shared something of high sensitivity with.
+const knowsSensitive = "Knows something sensitive you shared"
+
 // cardPromisesShown is how many promises each way the side card lists.
 const cardPromisesShown = 3
 
@@ -75,6 +79,13 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 		l := widget.NewLabel("Overdue for contact")
 		l.Importance = widget.DangerImportance
 		l.TextStyle.Bold = true
+		objects = append(objects, l)
+	}
+
+	if s.sensitiveKnowers()[p.ID] {
+		l := widget.NewLabelWithStyle(knowsSensitive, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.WarningImportance
 		objects = append(objects, l)
 	}
 
@@ -238,6 +249,10 @@ func (s *mapScreen) legend() []fyne.CanvasObject {
 	}
 	objects = append(objects, container.NewHBox(netmap.NewGlyph(netmap.Circle, stanceColor(model.StanceNeutral), true),
 		widget.NewLabel("Overdue for contact")))
+	if s.sensitive.Checked {
+		objects = append(objects, container.NewHBox(netmap.NewGlyph(netmap.Circle, frameTint, false),
+			widget.NewLabel("Knows something sensitive")))
+	}
 	objects = append(objects, cardHeading("Ties"))
 	for _, k := range model.TieKinds() {
 		objects = append(objects, container.NewHBox(netmap.NewEdgeSample(tieEdge(model.Tie{Kind: k})),

@@ -26,6 +26,7 @@ type personPage struct {
 	timeline []model.Interaction
 	promises []model.Promise
 	ties     *tieSection
+	frame    *frameSection // what the user shared with them
 
 	logInteraction *widget.Button
 	addPromise     *widget.Button
@@ -52,6 +53,9 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	}
 	pg := &personPage{person: p, timeline: timeline, promises: promises}
 	if pg.ties, err = newTieSection(s, p); err != nil {
+		return nil, err
+	}
+	if pg.frame, err = newFrameSection(s.w, p); err != nil {
 		return nil, err
 	}
 	now := s.w.now()
@@ -155,7 +159,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 
 	header := container.NewVBox(name, sub, actions)
 	body := container.NewVBox(header, banner, chips, widget.NewSeparator(), facts, sections,
-		pg.promiseSection(s, now), pg.ties.root, widget.NewSeparator(), timelineHeading, timelineBox)
+		pg.promiseSection(s, now), pg.ties.root, pg.frame.root, widget.NewSeparator(), timelineHeading, timelineBox)
 	pg.root = container.NewVScroll(container.NewPadded(body))
 	return pg, nil
 }

@@ -36,6 +36,8 @@ func screenTable() []screen {
 			build: func(w *Window) fyne.CanvasObject { return w.career.content() }},
 		{id: "meetings", title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
 			build: func(w *Window) fyne.CanvasObject { return w.meetings.content() }},
+		{id: "credit", title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
+			build: func(w *Window) fyne.CanvasObject { return w.credit.content() }},
 	}
 }
 
@@ -53,7 +55,13 @@ func newNavList(w *Window) *widget.List {
 	list := widget.NewList(
 		func() int { return len(w.screens) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Relationship map"))
+			longest := ""
+			for _, s := range w.screens {
+				if len(s.title) > len(longest) {
+					longest = s.title
+				}
+			}
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
@@ -112,13 +120,16 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	schedule := fyne.NewMenuItem("Schedule meeting…", w.scheduleWithPersonInView)
 	schedule.Shortcut = shortcut(fyne.KeyM)
 	schedule.Icon = theme.CalendarIcon()
+	review := fyne.NewMenuItem("Weekly review…", func() { openWeeklyReview(w) })
+	review.Shortcut = shortcut(fyne.KeyR)
+	review.Icon = theme.HistoryIcon()
 	settings := fyne.NewMenuItem("Settings…", func() { openSettingsEditor(w, w.refresh) })
 	settings.Shortcut = shortcut(fyne.KeyComma)
 	settings.Icon = theme.SettingsIcon()
 	find := fyne.NewMenuItem("Find person", w.find)
 	find.Shortcut = shortcut(fyne.KeyF)
 	find.Icon = theme.SearchIcon()
-	file = []*fyne.MenuItem{newPerson, logInteraction, promise, schedule, edit, fyne.NewMenuItemSeparator(), settings}
+	file = []*fyne.MenuItem{newPerson, logInteraction, promise, schedule, edit, fyne.NewMenuItemSeparator(), review, settings}
 	view = []*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}
 	for _, s := range w.screens {
 		id := s.id

@@ -16,23 +16,27 @@ import (
 // real store, so forms meet the same errors; the real store has its own
 // tests against SQLite in package storage.
 type memStore struct {
-	mu           sync.Mutex
-	now          func() time.Time
-	people       map[int64]model.Person
-	interactions []model.Interaction
-	promises     []model.Promise
-	changes      []model.PromiseChange
-	ties         []model.Tie
-	meetings     []model.Meeting
-	roles        []model.Role
-	requirements []model.Requirement
-	actions      []model.Action
-	levels       []model.LevelChange
-	panel        []model.PanelMember
-	settings     model.Settings
-	nextID       int64
-	sampleLoads  int
-	sample       []model.Person // what LoadSample adds
+	mu            sync.Mutex
+	now           func() time.Time
+	people        map[int64]model.Person
+	interactions  []model.Interaction
+	promises      []model.Promise
+	changes       []model.PromiseChange
+	ties          []model.Tie
+	meetings      []model.Meeting
+	roles         []model.Role
+	requirements  []model.Requirement
+	actions       []model.Action
+	levels        []model.LevelChange
+	panel         []model.PanelMember
+	disclosures   []model.Disclosure
+	knowerReads   int // calls of SensitiveKnowers
+	opportunities []model.Opportunity
+	lastReview    time.Time
+	settings      model.Settings
+	nextID        int64
+	sampleLoads   int
+	sample        []model.Person // what LoadSample adds
 }
 
 func newMemStore(now func() time.Time) *memStore {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -21,9 +22,11 @@ import (
 // outcome, risks in words, and three headline numbers. Every item opens
 // what it is about in one click. It keeps its report for tests.
 type todayScreen struct {
-	w      *Window
-	report model.Today
-	root   *fyne.Container
+	w          *Window
+	report     model.Today
+	lastReview time.Time
+	review     *widget.Button // starts the weekly review when it is due
+	root       *fyne.Container
 }
 
 func newTodayScreen(w *Window) *todayScreen {
@@ -44,6 +47,9 @@ func (s *todayScreen) reload() {
 		return
 	}
 	s.report = report
+	if s.lastReview, err = s.w.store.LastReview(context.Background()); err != nil {
+		s.w.showError("Could not read when you last reviewed your week", err)
+	}
 	s.root.Objects = []fyne.CanvasObject{s.build()}
 	s.root.Refresh()
 }
@@ -114,8 +120,27 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		section("This week's meetings", theme.CalendarIcon()), meetings,
 		section("Risks in your network", theme.WarningIcon()), risks)
 	columns := container.NewGridWithColumns(2, left, right)
-	body := container.NewVBox(date, numbers, columns)
+	body := container.NewVBox(date, s.reviewNudge(), numbers, columns)
 	return container.NewVScroll(container.NewPadded(body))
+}
+
+// reviewNudge asks for the weekly review when it is due: never done, or
+// done a week or more ago. Otherwise it takes no room.
+func (s *todayScreen) reviewNudge() fyne.CanvasObject {
+	s.review = nil
+	if !model.ReviewDue(s.lastReview, s.report.Now) {
+		return container.NewVBox()
+	}
+	text := "Your weekly review is due: about ten minutes to log last week's meetings, resolve promises, and pick whom to reach this week."
+	if !s.lastReview.IsZero() {
+		text = fmt.Sprintf("Your weekly review is due: the last one was %s. About ten minutes to log last week's meetings, resolve promises, and pick whom to reach this week.",
+			ago(s.lastReview, s.report.Now))
+	}
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	s.review = widget.NewButtonWithIcon("Start the review", theme.HistoryIcon(), func() { openWeeklyReview(s.w) })
+	s.review.Importance = widget.HighImportance
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), s.review, msg)
 }
 
 // reachOutRow is one person to contact: their name (opens their page),

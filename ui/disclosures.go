@@ -1,0 +1,382 @@
+package ui
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// frameCaption is the promise the frame log makes, said under its heading.
+const frameCaption = "Private: never in anything you export."
+
+// frameSection is the person page's part of the user's private log of
+// what they have shared about themselves with this person (the frame):
+// each entry's topic, sensitivity, day and notes, the newest first. On an
+// active person's page entries can be added, edited and deleted (with
+// Undo); a page in the trash only lists them. It keeps its widgets so
+// tests can tap them.
+type frameSection struct {
+	w      *Window
+	person model.Person
+
+	list []model.Disclosure // as listed, the newest first
+	rows []frameRow         // their rows, in the same order
+
+	add  *widget.Button // nil on a page in the trash
+	box  *fyne.Container
+	root *fyne.Container
+}
+
+// frameRow is the row of one disclosure, with its buttons (nil on a page
+// in the trash).
+type frameRow struct {
+	disclosure model.Disclosure
+	edit       *widget.Button
+	remove     *widget.Button
+}
+
+// newFrameSection reads what the user shared with p and builds the
+// section listing it.
+func newFrameSection(w *Window, p model.Person) (*frameSection, error) {
+	fs := &frameSection{w: w, person: p, box: container.NewVBox()}
+	heading := widget.NewLabelWithStyle("What you have shared with "+firstName(p.Name),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	caption := widget.NewLabel(frameCaption)
+	caption.SizeName = theme.SizeNameCaptionText
+	caption.Importance = widget.LowImportance
+	var head fyne.CanvasObject = heading
+	if !p.Archived() {
+		fs.add = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() {
+			openDisclosureEditor(w, fs.person, model.Disclosure{PersonID: fs.person.ID}, func(model.Disclosure) { fs.changed() })
+		})
+		fs.add.Importance = widget.LowImportance
+		head = container.NewBorder(nil, nil, nil, fs.add, heading)
+	}
+	fs.root = container.NewVBox(widget.NewSeparator(), head, caption, fs.box)
+	if err := fs.reload(); err != nil {
+		return nil, err
+	}
+	return fs, nil
+}
+
+// reload reads the log again and lists it.
+func (fs *frameSection) reload() error {
+	list, err := fs.w.store.DisclosuresFor(context.Background(), fs.person.ID)
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(list, func(a, b model.Disclosure) int {
+		return cmp.Or(b.SharedOn.Compare(a.SharedOn), cmp.Compare(b.ID, a.ID))
+	})
+	fs.list = list
+	fs.show()
+	return nil
+}
+
+// show lists fs.list, or says there is nothing yet.
+func (fs *frameSection) show() {
+	fs.rows = fs.rows[:0]
+	var objs []fyne.CanvasObject
+	switch {
+	case len(fs.list) > 0:
+	case fs.person.Archived(): // nothing to list and nothing to do: take no room
+		fs.root.Hide()
+		return
+	default:
+		objs = append(objs, quiet("Nothing logged. Note what you tell "+firstName(fs.person.Name)+
+			" about yourself, and how sensitive it is."))
+	}
+	fs.root.Show()
+	for _, d := range fs.list {
+		r, obj := fs.newRow(d)
+		fs.rows = append(fs.rows, r)
+		objs = append(objs, obj)
+	}
+	fs.box.Objects = objs
+	fs.box.Refresh()
+}
+
+// newRow builds the row of d: the day, the topic with its sensitivity,
+// the notes, and the buttons to edit and delete it.
+func (fs *frameSection) newRow(d model.Disclosure) (frameRow, fyne.CanvasObject) {
+	r := frameRow{disclosure: d}
+	when := widget.NewLabel(dayText(d.SharedOn))
+	topic := widget.NewLabelWithStyle(d.Topic, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	topic.Wrapping = fyne.TextWrapWord
+	text := container.NewVBox(container.NewBorder(nil, nil, nil, sensitivityChip(d.Sensitivity), topic))
+	if notes := strings.TrimSpace(d.Notes); notes != "" {
+		text.Add(valueLabel(notes))
+	}
+	var buttons fyne.CanvasObject
+	if !fs.person.Archived() {
+		r.edit = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
+			openDisclosureEditor(fs.w, fs.person, d, func(model.Disclosure) { fs.changed() })
+		})
+		r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { fs.remove(d) })
+		r.edit.Importance, r.remove.Importance = widget.LowImportance, widget.LowImportance
+		buttons = container.NewVBox(container.NewHBox(r.edit, r.remove))
+	}
+	left := container.New(&fixedWidth{width: 110}, when)
+	return r, container.NewBorder(nil, nil, left, buttons, text)
+}
+
+// remove deletes d from the log, offering to put it back.
+func (fs *frameSection) remove(d model.Disclosure) {
+	if err := fs.w.store.DeleteDisclosure(context.Background(), d.ID); err != nil {
+		fs.w.showError("Could not delete it", err)
+		return
+	}
+	fs.w.toast.show("Deleted from your private log: "+d.Topic+".", func() {
+		again := d // under its own ID, so it is the same entry again
+		if err := fs.w.store.CreateDisclosure(context.Background(), &again); err != nil {
+			fs.w.showError("Could not undo", err)
+			return
+		}
+		fs.changed()
+	})
+	fs.changed()
+}
+
+// changed shows the log as it now is: on the People screen the window's
+// refresh rebuilds the page on show, keeping where it was scrolled to;
+// elsewhere the page the People screen keeps reloads its log in place, and
+// the screen on show (the map, tinting who knows what) refreshes.
+func (fs *frameSection) changed() {
+	w := fs.w
+	s := w.people
+	if w.current != "people" {
+		if s.page != nil && s.page.frame != nil {
+			if err := s.page.frame.reload(); err != nil {
+				w.showError("Could not read what you shared", err)
+			}
+		}
+		w.refresh()
+		return
+	}
+	var id int64
+	var offset fyne.Position
+	if s.page != nil {
+		id = s.page.person.ID
+		if scroll, ok := s.page.root.(*container.Scroll); ok {
+			offset = scroll.Offset
+		}
+	}
+	w.refresh()
+	if s.page != nil && s.page.person.ID == id {
+		if scroll, ok := s.page.root.(*container.Scroll); ok {
+			scroll.ScrollToOffset(offset)
+		}
+	}
+}
+
+// sensitivityColor is the colour of a sensitivity: grey, amber, red.
+func sensitivityColor(s model.Sensitivity) color.NRGBA {
+	switch s {
+	case model.SensitivityHigh:
+		return color.NRGBA{R: 0xd6, G: 0x45, B: 0x45, A: 0xff}
+	case model.SensitivityMedium:
+		return color.NRGBA{R: 0xe0, G: 0x9a, B: 0x2b, A: 0xff}
+	}
+	return color.NRGBA{R: 0x94, G: 0x9a, B: 0xa3, A: 0xff}
+}
+
+// sensitivityChip is a sensitivity in words on a rounded chip of its
+// colour: "High".
+func sensitivityChip(s model.Sensitivity) fyne.CanvasObject {
+	bg := canvas.NewRectangle(sensitivityColor(s))
+	bg.CornerRadius = 8
+	text := canvas.NewText(s.Label(), theme.Color(theme.ColorNameForegroundOnPrimary))
+	text.TextStyle.Bold = true
+	text.TextSize = theme.CaptionTextSize()
+	return container.NewCenter(container.NewStack(bg, container.NewPadded(text)))
+}
+
+// disclosureEditor adds an entry to the frame log, or edits one: what the
+// user shared with the person, how sensitive it is, when, and notes.
+// Before saving something of high sensitivity shared with a decision-maker
+// (see model.NeedsFrameCheck) it asks once whether the user is sure.
+type disclosureEditor struct {
+	w          *Window
+	person     model.Person
+	disclosure model.Disclosure // the entry edited; ID 0 for a new one
+	onSaved    func(model.Disclosure)
+
+	topic       *widget.Entry
+	sensitivity *widget.RadioGroup
+	sharedOn    *widget.Entry
+	notes       *widget.Entry
+	fields      *fieldSet
+	save        *widget.Button
+	dialog      dialog.Dialog
+
+	// asked is set once the "are you sure?" question has been put: it is
+	// not put again in this form.
+	asked bool
+	// question is the question put, "" until then.
+	question string
+	// confirmFrame answers the question on show (true saves); nil when
+	// none is waiting for an answer.
+	confirmFrame func(bool)
+	confirm      *dialog.ConfirmDialog // the question on show, once put
+}
+
+// openDisclosureEditor opens the form for d, something shared with p: a
+// new entry when d.ID is 0.
+func openDisclosureEditor(w *Window, p model.Person, d model.Disclosure, onSaved func(model.Disclosure)) *disclosureEditor {
+	e := &disclosureEditor{w: w, person: p, disclosure: d, onSaved: onSaved}
+	e.topic = widget.NewEntry()
+	e.topic.SetPlaceHolder("Thinking of leaving; my health; the offer from Globex")
+	e.topic.SetText(d.Topic)
+	e.sensitivity = widget.NewRadioGroup(model.Labels(model.Sensitivities()), nil)
+	e.sensitivity.Horizontal = true
+	e.sensitivity.Required = true
+	if !d.Sensitivity.Valid() {
+		d.Sensitivity = model.SensitivityLow
+	}
+	e.sensitivity.SetSelected(d.Sensitivity.Label())
+	e.sharedOn = widget.NewEntry()
+	e.sharedOn.SetText("today")
+	if !d.SharedOn.IsZero() {
+		e.sharedOn.SetText(dayText(d.SharedOn))
+	}
+	e.notes = widget.NewMultiLineEntry()
+	e.notes.Wrapping = fyne.TextWrapWord
+	e.notes.SetMinRowsVisible(3)
+	e.notes.SetPlaceHolder("What exactly you said, and how they took it")
+	e.notes.SetText(d.Notes)
+
+	f := newFieldSet()
+	f.add("topic", "Topic", e.topic, "")
+	f.add("sensitivity", "Sensitivity", e.sensitivity, "")
+	f.add("shared on", "Shared on", e.sharedOn, "today, yesterday, 3 days ago, 2026-11-20")
+	f.add("notes", "Notes", e.notes, frameCaption)
+	e.fields = f
+
+	title, verb := "Shared with "+p.Name, "Add"
+	if d.ID != 0 {
+		verb = "Save"
+	}
+	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(600, 440), e.submit)
+	w.win.Canvas().Focus(e.topic)
+	w.currentDisclosureEditor = e
+	return e
+}
+
+// read builds the entry the form describes.
+func (e *disclosureEditor) read() (model.Disclosure, map[string]string) {
+	problems := map[string]string{}
+	d := e.disclosure
+	d.PersonID = e.person.ID
+	d.Topic = strings.TrimSpace(e.topic.Text)
+	d.Notes = strings.TrimSpace(e.notes.Text)
+	if s, ok := model.FromLabel(model.Sensitivities(), e.sensitivity.Selected); ok {
+		d.Sensitivity = s
+	}
+	day, err := model.ParseDay(e.sharedOn.Text, e.w.now())
+	switch {
+	case err != nil:
+		problems["shared on"] = "Shared on: " + err.Error()
+	case day.IsZero():
+		problems["shared on"] = "Shared on is required"
+	}
+	d.SharedOn = day
+	return d, problems
+}
+
+func (e *disclosureEditor) submit() {
+	d, problems := e.read()
+	if e.fields.show(d.Validate(), problems) {
+		return
+	}
+	// A new entry, or one raised to high, shared with a decision-maker:
+	// ask once.
+	raised := e.disclosure.ID == 0 || e.disclosure.Sensitivity != model.SensitivityHigh
+	if !e.asked && raised {
+		onPanel, err := e.w.store.OnPanel(context.Background(), e.person.ID)
+		if err != nil {
+			e.w.showError("Could not read the promotion panels", err)
+			return
+		}
+		if model.NeedsFrameCheck(d, e.person, onPanel) {
+			e.ask(d, onPanel)
+			return
+		}
+	}
+	e.store(d)
+}
+
+// ask puts the question whether to save d, shared with a decision-maker,
+// and saves it only when the user confirms.
+func (e *disclosureEditor) ask(d model.Disclosure, onPanel bool) {
+	e.asked = true
+	e.question = frameQuestion(e.person, onPanel)
+	answered := false
+	answer := func(ok bool) {
+		if answered {
+			return
+		}
+		answered = true
+		e.confirmFrame = nil
+		if ok {
+			e.store(d)
+		}
+	}
+	e.confirm = dialog.NewConfirm("Shared with a decision-maker", e.question, answer, e.w.win)
+	e.confirm.SetConfirmText("Save anyway")
+	e.confirm.SetDismissText("Cancel")
+	e.confirmFrame = func(ok bool) {
+		answer(ok)
+		e.confirm.Hide() // answered already: hiding answers nothing more
+	}
+	e.confirm.Show()
+}
+
+// frameQuestion is the "are you sure?" put before saving something of
+// high sensitivity shared with p, a decision-maker.
+func frameQuestion(p model.Person, onPanel bool) string {
+	var why []string
+	if p.Influence >= model.HighInfluence {
+		why = append(why, fmt.Sprintf("influence %d", p.Influence))
+	}
+	if onPanel {
+		why = append(why, "on your promotion panel")
+	}
+	say := p.Name + " has a say in your next move"
+	if len(why) > 0 {
+		say += " (" + strings.Join(why, ", ") + ")"
+	}
+	return "Are you sure? " + say + ". High-sensitivity things shared with decision-makers can shape how they see you."
+}
+
+// store saves d and closes the form.
+func (e *disclosureEditor) store(d model.Disclosure) {
+	save := e.w.store.CreateDisclosure
+	if d.ID != 0 {
+		save = e.w.store.UpdateDisclosure
+	}
+	if !e.fields.saved(e.w, save(context.Background(), &d), "Could not save what you shared") {
+		return
+	}
+	e.dialog.Hide()
+	if e.w.currentDisclosureEditor == e {
+		e.w.currentDisclosureEditor = nil
+	}
+	if e.disclosure.ID == 0 {
+		e.w.toast.show("Noted privately: "+d.Topic+", shared with "+firstName(e.person.Name)+".", nil)
+	}
+	if e.onSaved != nil {
+		e.onSaved(d)
+	}
+}

@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// opportunityEditor adds an opportunity or records how it went: what, when,
+// who backed the user, and the outcome. Once the outcome is known it
+// offers the follow-ups.
+type opportunityEditor struct {
+	w       *Window
+	opp     model.Opportunity
+	onSaved func()
+
+	title   *widget.Entry
+	kind    *widget.Select
+	date    *widget.Entry
+	outcome *widget.Select
+	backers *peopleChooser
+	notes   *widget.Entry
+	fields  *fieldSet
+	save    *widget.Button
+	dialog  dialog.Dialog
+}
+
+// openOpportunityEditor opens the form for o: a new one when o.ID is 0.
+func openOpportunityEditor(w *Window, o model.Opportunity, onSaved func()) *opportunityEditor {
+	e := &opportunityEditor{w: w, opp: o, onSaved: onSaved}
+	e.title = widget.NewEntry()
+	e.title.SetPlaceHolder("Engineering Manager, Platform; the Q3 promotion round")
+	e.title.SetText(o.Title)
+	e.kind = widget.NewSelect(model.Labels(model.OpportunityKinds()), nil)
+	e.kind.SetSelected(o.Kind.Label())
+	e.date = widget.NewEntry()
+	e.date.SetPlaceHolder("When it is decided: 2027-03-01, next month, 3 days ago")
+	e.date.SetText(dayText(o.Date))
+	e.outcome = widget.NewSelect(model.Labels(model.OpportunityOutcomes()), nil)
+	e.outcome.SetSelected(o.Outcome.Label())
+	people, err := w.store.People(context.Background(), false)
+	if err != nil {
+		w.showError("Could not read people", err)
+	}
+	e.backers = newPeopleChooser(people, "Type a name: who backed you?")
+	for _, id := range o.BackerIDs {
+		for _, p := range people {
+			if p.ID == id {
+				e.backers.add(p)
+			}
+		}
+	}
+	e.notes = widget.NewMultiLineEntry()
+	e.notes.Wrapping = fyne.TextWrapWord
+	e.notes.SetMinRowsVisible(3)
+	e.notes.SetText(o.Notes)
+	f := newFieldSet()
+	f.add("title", "Opportunity", e.title, "")
+	f.add("kind", "Kind", e.kind, "")
+	f.add("date", "Decided on", e.date, "")
+	f.add("backers", "Backed by", e.backers.root, "The people who spoke for you.")
+	f.add("outcome", "Outcome", e.outcome, "")
+	f.add("notes", "Notes", e.notes, "Private.")
+	e.fields = f
+	title, verb := "New opportunity", "Add"
+	if o.ID != 0 {
+		title, verb = "Opportunity", "Save"
+	}
+	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(620, 560), e.submit)
+	w.currentOpportunityEditor = e
+	return e
+}
+
+// parseAnyDay reads a day in the past ("3 days ago") or ahead ("next
+// month").
+func parseAnyDay(text string, now time.Time) (time.Time, error) {
+	if d, err := model.ParseDay(text, now); err == nil {
+		return d, nil
+	}
+	return model.ParseDue(text, now)
+}
+
+func (e *opportunityEditor) submit() {
+	o := e.opp
+	problems := map[string]string{}
+	o.Title = strings.TrimSpace(e.title.Text)
+	if k, ok := model.FromLabel(model.OpportunityKinds(), e.kind.Selected); ok {
+		o.Kind = k
+	}
+	day, err := parseAnyDay(e.date.Text, e.w.now())
+	if err != nil {
+		problems["date"] = "Decided on: " + err.Error()
+	}
+	o.Date = day
+	if r, ok := model.FromLabel(model.OpportunityOutcomes(), e.outcome.Selected); ok {
+		o.Outcome = r
+	}
+	o.BackerIDs = e.backers.ids()
+	o.Notes = strings.TrimSpace(e.notes.Text)
+	if e.fields.show(o.Validate(), problems) {
+		return
+	}
+	save := e.w.store.CreateOpportunity
+	if o.ID != 0 {
+		save = e.w.store.UpdateOpportunity
+	}
+	if !e.fields.saved(e.w, save(context.Background(), &o), "Could not save the opportunity") {
+		return
+	}
+	e.dialog.Hide()
+	if e.onSaved != nil {
+		e.onSaved()
+	}
+	if o.Outcome != model.OutcomePending && o.Outcome != e.opp.Outcome {
+		people := map[int64]model.Person{}
+		for _, p := range e.backers.picked {
+			people[p.ID] = p.Person
+		}
+		openFollowUps(e.w, o, people)
+	}
+}
+
+// followUpDialog lists what to do after an outcome, each logged in one
+// click. It keeps its buttons for tests.
+type followUpDialog struct {
+	items  []model.FollowUp
+	log    []*widget.Button
+	dialog dialog.Dialog
+}
+
+// openFollowUps shows the follow-ups of o's outcome.
+func openFollowUps(w *Window, o model.Opportunity, people map[int64]model.Person) *followUpDialog {
+	d := &followUpDialog{items: model.FollowUps(o, people)}
+	box := container.NewVBox()
+	intro := "You won it: thank the people who backed you, by name."
+	if o.Outcome == model.OutcomePassedOver {
+		intro = "It went the other way. Thank the people who backed you all the same, and ask them what to strengthen next time: that is how the next round is won."
+	}
+	box.Add(quiet(intro))
+	if len(d.items) == 0 {
+		box.Add(quiet("Add the people who backed you to the opportunity to see who to thank."))
+	}
+	for _, f := range d.items {
+		text := widget.NewLabel(f.Text)
+		text.Wrapping = fyne.TextWrapWord
+		var log *widget.Button
+		log = widget.NewButtonWithIcon("Done: log it", theme.ConfirmIcon(), func() {
+			i := model.Interaction{Kind: f.Kind, At: w.now(), PersonIDs: []int64{f.PersonID}, Summary: f.Text}
+			if err := w.store.CreateInteraction(context.Background(), &i); err != nil {
+				w.showError("Could not log it", err)
+				return
+			}
+			log.SetText("Logged")
+			log.Disable()
+		})
+		log.Importance = widget.LowImportance
+		d.log = append(d.log, log)
+		box.Add(container.NewBorder(nil, nil, nil, log, text))
+	}
+	closeBtn := widget.NewButton("Close", func() {
+		d.dialog.Hide()
+		w.refresh()
+	})
+	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(box))
+	d.dialog = dialog.NewCustomWithoutButtons("After "+o.Title, body, w.win)
+	d.dialog.Resize(fyne.NewSize(640, 440))
+	d.dialog.Show()
+	w.currentFollowUps = d
+	return d
+}
