@@ -243,3 +243,35 @@ func TestWeeklyReviewEndToEnd(t *testing.T) {
 		t.Error("Today still asks for the review just done")
 	}
 }
+
+// TestFrameLogNeverLeaves: what the user shared about themselves appears
+// in none of the texts meant for others: an agenda and invite, a draft
+// to the manager, a team thank-you.
+func TestFrameLogNeverLeaves(t *testing.T) {
+	st := creditStore(t)
+	ctx := context.Background()
+	for _, id := range []int64{1, 2, 3} {
+		d := model.Disclosure{PersonID: id, Topic: "SECRET-TOPIC interviewing elsewhere", Sensitivity: model.SensitivityHigh,
+			SharedOn: model.Day(testNow), Notes: "SECRET-NOTES"}
+		if err := st.CreateDisclosure(ctx, &d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := newTestWindow(t, st)
+	var texts []string
+	agenda, err := w.draftAgenda(model.Meeting{PersonID: 2, Kind: model.MeetingCoffee})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, agenda)
+	w.Show("credit")
+	test.Tap(w.credit.bossNote)
+	texts = append(texts, w.currentDraft.text.Text)
+	test.Tap(w.credit.teamNotes["Platform"])
+	texts = append(texts, w.currentDraft.text.Text)
+	for _, text := range texts {
+		if strings.Contains(text, "SECRET") {
+			t.Errorf("a text meant for others carries the frame log:\n%s", text)
+		}
+	}
+}
