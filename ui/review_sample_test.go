@@ -148,4 +148,3 @@ func TestWeeklyReviewOnTheSampleNetwork(t *testing.T) {
 		t.Error("Today still asks for the review")
 	}
 }
-
