@@ -8,6 +8,8 @@
 //	rapport demo --db PATH [...]   write a sample career network
 //	rapport invite ID [--request] [--out FILE] [--db PATH]
 //	                               write a meeting's calendar invite
+//	rapport backup [--to DIR] [--db PATH]
+//	                               write a backup of the database
 //
 // The database defaults to $RAPPORT_DB, else the per-user data folder
 // (see defaultDBPath). Subcommands and --version never start the
@@ -32,6 +34,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/assets"
@@ -61,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runDemo(args[1:], stdout, stderr)
 		case "invite":
 			return runInvite(args[1:], stdout, stderr)
+		case "backup":
+			return runBackup(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -95,6 +100,8 @@ func usage(w io.Writer) {
   rapport --version                   print the version
   rapport demo --db PATH [options]    write a sample career network into a new database
       --people N --interactions N --promises N --seed N
+  rapport backup [--to DIR] [--db PATH]
+                                      write a backup of the database (default: backups beside it)
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;
@@ -112,11 +119,13 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	st, err := storage.Open(path)
 	if err != nil {
 		fmt.Fprintln(stderr, "rapport:", err)
-		showStartupError(a, err)
+		showStartupError(a, path, err)
 		return 1
 	}
 	defer st.Close()
-	opts := ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Plans: planWriter{}, Zone: systemZone()}
+	backUpDaily(st)
+	opts := ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Plans: planWriter{}, Zone: systemZone(),
+		Backups: &windowBackups{app: a, store: st, path: st.Path()}}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}
@@ -141,7 +150,7 @@ func reportHandles(path string) func(string, fyne.Position) {
 
 // showStartupError tells a user who double-clicked the app, and so sees no
 // terminal, why it cannot open their data.
-func showStartupError(a fyne.App, err error) {
+func showStartupError(a fyne.App, path string, err error) {
 	var advice string
 	switch {
 	case errors.Is(err, storage.ErrLocked):
@@ -150,13 +159,34 @@ func showStartupError(a fyne.App, err error) {
 		advice = "This file is not a Rapport database. It has not been changed. Choose another file with --db."
 	case errors.Is(err, storage.ErrTooNew):
 		advice = "This database was made by a newer version of Rapport. Update Rapport to open it; the file has not been changed."
+	case errors.Is(err, storage.ErrDamaged):
+		advice = "This database is damaged, so Rapport has not written to it."
 	default:
 		advice = "Rapport could not open its database."
 	}
 	w := a.NewWindow("Rapport")
+	buttons := container.NewHBox(widget.NewButton("Close", a.Quit))
+	if errors.Is(err, storage.ErrDamaged) {
+		if list, lerr := storage.Backups(storage.BackupDir(path)); lerr == nil && len(list) > 0 {
+			newest := list[0]
+			advice += fmt.Sprintf(" The newest backup is from %s. Restoring it keeps a copy of the damaged file beside it.",
+				newest.At.Local().Format("2 January 2006 at 15:04"))
+			restore := widget.NewButton("Restore the newest backup", func() {
+				if rerr := storage.Restore(path, newest.Path); rerr != nil {
+					dialog.ShowError(rerr, w)
+					return
+				}
+				restart(a, path)
+			})
+			restore.Importance = widget.HighImportance
+			buttons.Add(restore)
+		} else {
+			advice += " There is no backup to restore; the file is as it was."
+		}
+	}
 	msg := widget.NewLabel(advice + "\n\n" + err.Error())
 	msg.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton("Close", a.Quit)), nil, nil, msg))
+	w.SetContent(container.NewBorder(nil, container.NewCenter(buttons), nil, nil, msg))
 	w.Resize(fyne.NewSize(520, 220))
 	w.ShowAndRun()
 }

@@ -60,8 +60,10 @@ type Store struct {
 // Open opens the Rapport database at path, creating it (and its folder)
 // readable by the user alone when it does not exist, and brings its schema
 // up to date. It refuses, without changing the file, one that is not a
-// Rapport database, one made by a newer Rapport, and one that another
-// Rapport process has open.
+// Rapport database, one made by a newer Rapport, one that another
+// Rapport process has open, and one that fails PRAGMA quick_check
+// (ErrDamaged). Before migrating a database that has a schema it writes a
+// backup of it into BackupDir(path), marked with the version it migrates to.
 func Open(path string) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
@@ -90,7 +92,9 @@ func open(path string, lock *fileLock) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkExisting(path, len(migrations)); err != nil {
+	// Refuse a file that is not ours, too new or damaged before anything
+	// (even a checkpoint) can write to it.
+	if err := checkFile(path, len(migrations)); err != nil {
 		return nil, err
 	}
 	// Create the file ourselves so that it, and the -wal and -shm files
@@ -107,6 +111,10 @@ func open(path string, lock *fileLock) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path, lock: lock, Now: time.Now}
+	if err := s.backupBeforeMigrating(context.Background(), len(migrations)); err != nil {
+		db.Close()
+		return nil, err
+	}
 	if err := s.migrate(context.Background(), migrations); err != nil {
 		db.Close()
 		return nil, err

@@ -89,6 +89,8 @@ type Store interface {
 	UpdateOpportunity(ctx context.Context, o *model.Opportunity) error
 	LastReview(ctx context.Context) (time.Time, error)
 	MarkReviewed(ctx context.Context, at time.Time) error
+
+	ImportPeople(ctx context.Context, format model.ContactFormat, matches []model.ImportMatch) (added, merged, skipped int, err error)
 }
 
 // Options are the settings of a window that do not come from the store.
@@ -108,6 +110,10 @@ type Options struct {
 	// with where it is: "page", "list" or "today". It lets the end-to-end
 	// test find a handle to drag from; the app leaves it nil.
 	HandleMoved func(place string, centre fyne.Position)
+	// Backups keeps snapshots of the database; nil leaves them out.
+	Backups Backups
+	// Contacts reads contacts files for import; nil leaves import out.
+	Contacts ContactReader
 	// Plans writes career plan summaries; nil leaves them out.
 	Plans PlanWriter
 	// InvitesDir is the default invites folder, used when the settings
@@ -164,6 +170,8 @@ type Window struct {
 	currentOpportunityEditor *opportunityEditor
 	currentFollowUps         *followUpDialog
 	currentReview            *weeklyReview
+	currentContactsImport    *contactsImport
+	currentBackups           *backupsDialog
 	currentExplainer         dialog.Dialog // "How is this computed?", once shown
 }
 
@@ -192,6 +200,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	split.Offset = 0.17
 	w.win.SetContent(split)
 	w.win.SetMainMenu(w.mainMenu())
+	w.win.SetOnDropped(w.onDropped)
 
 	prefs := app.Preferences()
 	width := prefs.FloatWithFallback(prefWidth, 1180)

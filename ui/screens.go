@@ -120,6 +120,12 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	schedule := fyne.NewMenuItem("Schedule meeting…", w.scheduleWithPersonInView)
 	schedule.Shortcut = shortcut(fyne.KeyM)
 	schedule.Icon = theme.CalendarIcon()
+	importContacts := fyne.NewMenuItem("Import contacts…", func() { openContactsImport(w) })
+	importContacts.Shortcut = shortcut(fyne.KeyI)
+	importContacts.Icon = theme.DownloadIcon()
+	backups := fyne.NewMenuItem("Backups…", func() { openBackups(w) })
+	backups.Shortcut = shortcut(fyne.KeyB)
+	backups.Icon = theme.HistoryIcon()
 	review := fyne.NewMenuItem("Weekly review…", func() { openWeeklyReview(w) })
 	review.Shortcut = shortcut(fyne.KeyR)
 	review.Icon = theme.HistoryIcon()
@@ -129,7 +135,8 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	find := fyne.NewMenuItem("Find person", w.find)
 	find.Shortcut = shortcut(fyne.KeyF)
 	find.Icon = theme.SearchIcon()
-	file = []*fyne.MenuItem{newPerson, logInteraction, promise, schedule, edit, fyne.NewMenuItemSeparator(), review, settings}
+	file = []*fyne.MenuItem{newPerson, logInteraction, promise, schedule, edit, fyne.NewMenuItemSeparator(),
+		importContacts, backups, review, settings}
 	view = []*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}
 	for _, s := range w.screens {
 		id := s.id

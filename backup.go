@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"rapport/storage"
+)
+
+// runBackup writes a snapshot of the database into its backups folder, or
+// into the folder given with --to, as the window does once a day, and
+// rotates the backups there.
+func runBackup(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("rapport backup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbFlag := fs.String("db", "", "the database file")
+	to := fs.String("to", "", "the folder to write the backup into (default: backups beside the database)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "rapport backup: unexpected argument %q\nusage: rapport backup [--to DIR] [--db PATH]\n", fs.Arg(0))
+		return 2
+	}
+	path := dbPath(*dbFlag)
+	if _, err := os.Stat(path); err != nil {
+		// Opening would make a new, empty database: nothing to back up.
+		fmt.Fprintf(stderr, "rapport backup: no database to back up: %v\n", err)
+		return 1
+	}
+	st, err := storage.Open(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport backup:", err)
+		switch {
+		case errors.Is(err, storage.ErrDamaged):
+			fmt.Fprintln(stderr, "The database is damaged: it was not backed up, and it has not been changed.")
+			if list, lerr := storage.Backups(storage.BackupDir(path)); lerr == nil && len(list) > 0 {
+				fmt.Fprintf(stderr, "The newest backup is %s (%s UTC).\n", list[0].Path, list[0].At.Format("2006-01-02 15:04"))
+			}
+		case errors.Is(err, storage.ErrLocked):
+			fmt.Fprintln(stderr, "Rapport has this database open; it backs it up itself once a day. Close it to back up now.")
+		}
+		return 1
+	}
+	defer st.Close()
+	dir := *to
+	if dir == "" {
+		dir = storage.BackupDir(st.Path())
+	}
+	b, err := st.Backup(context.Background(), dir)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport backup:", err)
+		if b.Path == "" {
+			return 1
+		}
+	}
+	fmt.Fprintf(stdout, "Backed up %s (%d KB) to %s\n", st.Path(), (b.Size+1023)/1024, b.Path)
+	if err != nil {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"rapport/model"
+	"rapport/storage"
+)
+
+// makeBackupTestDB writes a closed database at path with n people in it.
+func makeBackupTestDB(t *testing.T, path string, n int) {
+	t.Helper()
+	st, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		p := model.NewPerson("Person " + strings.Repeat("p", i%30))
+		p.Notes = strings.Repeat("Met at the offsite. ", 20)
+		if err := st.CreatePerson(context.Background(), &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRunBackup(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rapport.db")
+	makeBackupTestDB(t, db, 3)
+	elsewhere := filepath.Join(dir, "elsewhere")
+
+	// A damaged copy: the middle page of a larger database overwritten.
+	damaged := filepath.Join(dir, "damaged", "rapport.db")
+	makeBackupTestDB(t, damaged, 150)
+	data, err := os.ReadFile(damaged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	mid := len(data) / page / 2 * page
+	copy(data[mid:mid+page], bytes.Repeat([]byte("garbage! "), page/9+1))
+	if err := os.WriteFile(damaged, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	backupLine := regexp.MustCompile(`^Backed up (.+) \((\d+) KB\) to (.+)\n$`)
+	tests := []struct {
+		name     string
+		args     []string
+		env      string // $RAPPORT_DB
+		wantCode int
+		wantDir  string // where the backup lands, when one is made
+		wantErr  string
+	}{
+		{"beside the database", []string{"--db", db}, "", 0, storage.BackupDir(db), ""},
+		{"to a folder", []string{"--db", db, "--to", elsewhere}, "", 0, elsewhere, ""},
+		{"the database from the environment", nil, db, 0, storage.BackupDir(db), ""},
+		{"no database", []string{"--db", filepath.Join(dir, "missing.db")}, "", 1, "", "no database to back up"},
+		{"a damaged database", []string{"--db", damaged}, "", 1, "", "has not been changed"},
+		{"an argument", []string{"--db", db, "now"}, "", 2, "", "unexpected argument"},
+		{"a bad flag", []string{"--colour"}, "", 2, "", "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("RAPPORT_DB", tt.env)
+			var out, errOut bytes.Buffer
+			before, _ := os.ReadFile(damaged)
+			code := runBackup(tt.args, &out, &errOut)
+			if code != tt.wantCode {
+				t.Fatalf("exit %d, want %d (stderr %q)", code, tt.wantCode, errOut.String())
+			}
+			if !strings.Contains(errOut.String(), tt.wantErr) {
+				t.Errorf("stderr %q does not contain %q", errOut.String(), tt.wantErr)
+			}
+			if after, _ := os.ReadFile(damaged); !bytes.Equal(before, after) {
+				t.Error("the damaged database was changed")
+			}
+			if tt.wantDir == "" {
+				if out.Len() > 0 {
+					t.Errorf("stdout %q, want nothing", out.String())
+				}
+				return
+			}
+			m := backupLine.FindStringSubmatch(out.String())
+			if m == nil {
+				t.Fatalf("stdout %q, want \"Backed up PATH (N KB) to FILE\"", out.String())
+			}
+			if m[1] != db || filepath.Dir(m[3]) != tt.wantDir {
+				t.Errorf("backed up %s to %s, want %s into %s", m[1], m[3], db, tt.wantDir)
+			}
+			fi, err := os.Stat(m[3])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fi.Mode().Perm() != 0o600 || m[2] != strconv.FormatInt((fi.Size()+1023)/1024, 10) {
+				t.Errorf("backup mode %v, %d bytes, reported %s KB", fi.Mode().Perm(), fi.Size(), m[2])
+			}
+		})
+	}
+
+	// While a Store (the window) holds the database, the command says so.
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var out, errOut bytes.Buffer
+	if code := runBackup([]string{"--db", db}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "Close it") {
+		t.Errorf("backup of an open database: exit %d, stderr %q", code, errOut.String())
+	}
+}

@@ -1,0 +1,160 @@
+package storage
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"rapport/model"
+)
+
+// pageSize reads the page size from an SQLite file's header.
+func pageSize(t *testing.T, data []byte) int {
+	t.Helper()
+	if len(data) < 100 || string(data[:16]) != "SQLite format 3\x00" {
+		t.Fatal("not an SQLite file")
+	}
+	n := int(binary.BigEndian.Uint16(data[16:18]))
+	if n == 1 {
+		n = 65536
+	}
+	return n
+}
+
+// garbage is what damage writes: its first byte is no b-tree page type.
+var garbage = []byte("garbage! ")
+
+// damage returns a copy of an SQLite file with its middle page (a b-tree
+// page in a database that was never vacuumed or had nothing deleted)
+// overwritten with garbage, as a failing disk or a stray write might.
+func damage(t *testing.T, data []byte) []byte {
+	t.Helper()
+	size := pageSize(t, data)
+	pages := len(data) / size
+	if pages < 3 {
+		t.Fatalf("only %d pages: nothing in the middle to damage", pages)
+	}
+	out := bytes.Clone(data)
+	page := out[pages/2*size : (pages/2+1)*size]
+	for i := range page {
+		page[i] = garbage[i%len(garbage)]
+	}
+	return out
+}
+
+// makeFilledDatabase writes a closed database at path holding people with
+// long notes and their interactions, over many pages.
+func makeFilledDatabase(t *testing.T, path string) {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setClock(s, testNow)
+	for i := range 150 {
+		p := model.NewPerson("Person " + strings.Repeat("p", i%40))
+		p.Notes = strings.Repeat("Met at the offsite. ", 20)
+		if err := s.CreatePerson(t.Context(), &p); err != nil {
+			t.Fatal(err)
+		}
+		in := model.Interaction{Kind: model.KindCoffee, At: testNow, Summary: "coffee", PersonIDs: []int64{p.ID}}
+		if err := s.CreateInteraction(t.Context(), &in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenRefusesADamagedDatabaseWithoutWritingIt(t *testing.T) {
+	tests := []struct {
+		name   string
+		damage func(t *testing.T, data []byte) []byte
+	}{
+		{"a page in the middle", damage},
+		{"the schema on the first page", func(t *testing.T, data []byte) []byte {
+			out := bytes.Clone(data)
+			for i := 100; i < pageSize(t, data); i++ {
+				out[i] = garbage[i%len(garbage)]
+			}
+			return out
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "rapport.db")
+			makeFilledDatabase(t, path)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, tt.damage(t, data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			before := fileSum(t, path)
+
+			s, err := Open(path)
+			if err == nil {
+				s.Close()
+				t.Fatal("Open succeeded on a damaged database")
+			}
+			if !errors.Is(err, ErrDamaged) {
+				t.Fatalf("Open = %v, want ErrDamaged", err)
+			}
+			if msg := err.Error(); !strings.Contains(msg, path) || !strings.Contains(msg, "quick_check") {
+				t.Errorf("error %q does not name the file and the check", msg)
+			}
+			t.Logf("Open: %v", err)
+			if after := fileSum(t, path); after != before {
+				t.Error("Open changed the damaged file")
+			}
+			if _, err := os.Stat(BackupDir(path)); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("Open of a damaged database made a backups folder (%v)", err)
+			}
+			// The lock is released: the next Open fails the same way, not
+			// with ErrLocked.
+			if _, err := Open(path); !errors.Is(err, ErrDamaged) {
+				t.Errorf("second Open = %v, want ErrDamaged", err)
+			}
+		})
+	}
+}
+
+func TestIntegrityCheck(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rapport.db")
+	makeFilledDatabase(t, path)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.IntegrityCheck(t.Context()); err != nil {
+		t.Errorf("IntegrityCheck of a sound database = %v", err)
+	}
+	s.Close()
+
+	// A store on a damaged file, as Open would never make one: the full
+	// check finds the damage too.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, damage(t, data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite3", dsn(path, "mode=ro"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = (&Store{db: db}).IntegrityCheck(t.Context())
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "integrity_check") {
+		t.Errorf("IntegrityCheck of a damaged database = %v, want ErrDamaged from integrity_check", err)
+	}
+}

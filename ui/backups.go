@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Backups keeps snapshots of the database; main hands in one on storage.
+type Backups interface {
+	// List lists the snapshots, newest first.
+	List() ([]BackupFile, error)
+	// BackupNow writes a snapshot of the database as it is.
+	BackupNow() (BackupFile, error)
+	// Restore backs up the database as it is, puts the snapshot at path in
+	// its place, and starts Rapport again on it.
+	Restore(path string) error
+}
+
+// BackupFile is one snapshot: where, when, and how big.
+type BackupFile struct {
+	Path string
+	At   time.Time
+	Size int64
+}
+
+// backupsDialog shows when the last backup was made, lists them, and
+// restores one. It keeps its widgets so tests can use them.
+type backupsDialog struct {
+	w       *Window
+	list    []BackupFile
+	last    *widget.Label
+	now     *widget.Button
+	restore []*widget.Button
+	rows    *fyne.Container
+	dialog  dialog.Dialog
+}
+
+// openBackups shows the backups.
+func openBackups(w *Window) *backupsDialog {
+	if w.opts.Backups == nil {
+		w.showError("Backups", fmt.Errorf("this build of Rapport keeps no backups"))
+		return nil
+	}
+	d := &backupsDialog{w: w, last: widget.NewLabel(""), rows: container.NewVBox()}
+	d.last.Wrapping = fyne.TextWrapWord
+	d.now = widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() {
+		if _, err := w.opts.Backups.BackupNow(); err != nil {
+			w.showError("Could not back up", err)
+			return
+		}
+		d.reload()
+	})
+	d.now.Importance = widget.HighImportance
+	note := quiet("Rapport backs up your data on start, once a day, and before every upgrade of its format, into a backups folder beside your database: the last 7 days, 4 weeks and 12 months are kept. Restoring backs up what you have now first.")
+	closeBtn := widget.NewButton("Close", func() { d.dialog.Hide() })
+	top := container.NewVBox(d.last, note, container.NewHBox(d.now))
+	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(d.rows))
+	d.dialog = dialog.NewCustomWithoutButtons("Backups", body, w.win)
+	d.dialog.Resize(fyne.NewSize(640, 520))
+	d.reload()
+	d.dialog.Show()
+	w.currentBackups = d
+	return d
+}
+
+// reload lists the backups again.
+func (d *backupsDialog) reload() {
+	list, err := d.w.opts.Backups.List()
+	if err != nil {
+		d.w.showError("Could not list the backups", err)
+		return
+	}
+	d.list = list
+	d.restore = nil
+	d.rows.Objects = nil
+	if len(list) == 0 {
+		d.last.SetText("No backup yet.")
+	} else {
+		d.last.SetText(fmt.Sprintf("Last backup: %s (%s), %s.", list[0].At.Local().Format("Monday 2 January 2006 at 15:04"),
+			ago(list[0].At, d.w.now()), filepath.Dir(list[0].Path)))
+	}
+	for _, b := range list {
+		b := b
+		label := widget.NewLabel(fmt.Sprintf("%s · %s", b.At.Local().Format("2 Jan 2006 15:04"), sizeText(b.Size)))
+		restore := widget.NewButtonWithIcon("Restore…", theme.ContentUndoIcon(), func() { d.confirmRestore(b) })
+		restore.Importance = widget.LowImportance
+		d.restore = append(d.restore, restore)
+		d.rows.Add(container.NewBorder(nil, nil, nil, restore, label))
+	}
+	d.rows.Refresh()
+}
+
+// confirmRestore asks before restoring b.
+func (d *backupsDialog) confirmRestore(b BackupFile) {
+	w := d.w
+	dialog.ShowConfirm("Restore this backup?",
+		fmt.Sprintf("Your data goes back to how it was on %s. What you have now is backed up first, so this can be undone by restoring that backup. Rapport starts again on the restored data.",
+			b.At.Local().Format("2 January 2006 at 15:04")),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := w.opts.Backups.Restore(b.Path); err != nil {
+				w.showError("Could not restore the backup; nothing was changed", err)
+			}
+		}, w.win)
+}
+
+// sizeText says a file size: "840 KB", "12.3 MB".
+func sizeText(n int64) string {
+	switch {
+	case n >= 10<<20:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", max(1, n>>10))
+}

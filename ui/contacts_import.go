@@ -1,0 +1,251 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+)
+
+// ContactReader reads contacts files (vCard, LinkedIn and Google CSV),
+// recognising the format from the content; main hands in one built on
+// storage/contacts.
+type ContactReader interface {
+	Read(name string, data []byte) (model.ContactFile, error)
+}
+
+// maxImportSize is the largest file the window reads for an import.
+const maxImportSize = 200 << 20
+
+// contactsImport previews a contacts file: who is new, who duplicates
+// someone known (with Add, Merge or Skip for each), and the problems found,
+// then imports all of it in one go once confirmed. It keeps its widgets so
+// tests can use them.
+type contactsImport struct {
+	w       *Window
+	file    string
+	format  model.ContactFormat
+	matches []model.ImportMatch
+	actions []*widget.Select // per match, for duplicates; nil for new people
+	summary *widget.Label
+	confirm *widget.Button
+	dialog  dialog.Dialog
+}
+
+// openContactsImport asks for a contacts file and previews it.
+func openContactsImport(w *Window) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError("Could not open the file", err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		_ = rc.Close()
+		w.importFile(path)
+	}, w.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".vcf", ".vcard", ".csv", ".VCF", ".CSV"}))
+	d.Show()
+}
+
+// importFile previews the import of the file at path: a calendar goes to
+// the calendar import, contacts to the contacts preview. The format is
+// recognised from the content.
+func (w *Window) importFile(path string) {
+	name := filepath.Base(path)
+	info, err := os.Stat(path)
+	if err != nil {
+		w.showError("Could not open "+name, err)
+		return
+	}
+	if info.Size() > maxImportSize {
+		w.showError("Could not import "+name, fmt.Errorf("the file is %d MB; Rapport reads files up to 200 MB", info.Size()>>20))
+		return
+	}
+	if strings.EqualFold(filepath.Ext(path), ".ics") {
+		previewCalendarFile(w, path)
+		return
+	}
+	if w.opts.Contacts == nil {
+		w.showError("Could not import "+name, fmt.Errorf("this build of Rapport cannot read contacts files"))
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		w.showError("Could not read "+name, err)
+		return
+	}
+	file, err := w.opts.Contacts.Read(name, data)
+	if err != nil {
+		w.showError("Could not import "+name+"; nothing was changed", err)
+		return
+	}
+	if file.Format == model.FormatCalendar {
+		previewCalendarFile(w, path)
+		return
+	}
+	previewContacts(w, path, file)
+}
+
+// previewContacts matches the file's people against everyone known and
+// shows the preview.
+func previewContacts(w *Window, path string, file model.ContactFile) *contactsImport {
+	ctx := context.Background()
+	var existing []model.PersonSummary
+	for _, archived := range []bool{false, true} {
+		list, err := w.store.People(ctx, archived)
+		if err != nil {
+			w.showError("Could not read people", err)
+			return nil
+		}
+		existing = append(existing, list...)
+	}
+	ci := &contactsImport{w: w, file: path, format: file.Format, matches: model.MatchImport(file.People, existing)}
+	ci.show(file.Problems)
+	w.currentContactsImport = ci
+	return ci
+}
+
+// show builds the preview dialog.
+func (ci *contactsImport) show(problems []model.ImportProblem) {
+	w := ci.w
+	ci.summary = widget.NewLabel("")
+	ci.summary.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox()
+	ci.actions = make([]*widget.Select, len(ci.matches))
+	for i, m := range ci.matches {
+		rows.Add(ci.row(i, m))
+	}
+	if len(problems) > 0 {
+		rows.Add(subheading(plural(len(problems), "problem", "problems") + " (those entries are left out)"))
+		for _, p := range problems {
+			where := "The file"
+			if p.Line > 0 {
+				where = fmt.Sprintf("Line %d", p.Line)
+			}
+			l := widget.NewLabel(where + ": " + p.Problem)
+			l.Wrapping = fyne.TextWrapWord
+			l.Importance = widget.WarningImportance
+			rows.Add(l)
+		}
+	}
+	ci.confirm = widget.NewButtonWithIcon("Import", theme.ConfirmIcon(), ci.importAll)
+	ci.confirm.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { ci.dialog.Hide() })
+	note := quiet("Nothing is written until you import, and then all of it at once. A duplicate is someone with the same e-mail address, or the same name and organisation: merge fills in what their page lacks and never overwrites it.")
+	body := container.NewBorder(container.NewVBox(ci.summary, note), container.NewHBox(layout.NewSpacer(), cancel, ci.confirm),
+		nil, nil, container.NewVScroll(rows))
+	ci.dialog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Import %s (%s)", filepath.Base(ci.file), ci.format.Label()), body, w.win)
+	ci.dialog.Resize(fyne.NewSize(780, 600))
+	ci.refreshSummary()
+	ci.dialog.Show()
+}
+
+// row is one person of the file: who, where in the file, and for a
+// duplicate whom it duplicates and what to do.
+func (ci *contactsImport) row(i int, m model.ImportMatch) fyne.CanvasObject {
+	p := m.Imported.Person
+	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Truncation = fyne.TextTruncateEllipsis
+	var parts []string
+	if sub := p.Subtitle(); sub != "" {
+		parts = append(parts, sub)
+	}
+	if p.Email != "" {
+		parts = append(parts, p.Email)
+	}
+	if m.Imported.Line > 0 {
+		parts = append(parts, fmt.Sprintf("line %d", m.Imported.Line))
+	}
+	if m.ExistingID != 0 {
+		parts = append(parts, fmt.Sprintf("same %s as %s", m.By, m.Existing))
+	}
+	sub := widget.NewLabel(strings.Join(parts, " · "))
+	sub.SizeName = theme.SizeNameCaptionText
+	sub.Truncation = fyne.TextTruncateEllipsis
+	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
+	text := container.New(tight, name, sub)
+	if m.ExistingID == 0 {
+		return container.NewBorder(nil, nil, nil, widget.NewLabel("New"), text)
+	}
+	choices := []string{model.ImportMerge.Label(), model.ImportSkip.Label(), model.ImportAdd.Label()}
+	if m.ExistingID < 0 { // a duplicate within the file: nobody to merge into yet
+		choices = []string{model.ImportSkip.Label(), model.ImportAdd.Label()}
+	}
+	sel := widget.NewSelect(choices, func(label string) {
+		for _, a := range []model.ImportAction{model.ImportAdd, model.ImportMerge, model.ImportSkip} {
+			if a.Label() == label {
+				ci.matches[i].Action = a
+			}
+		}
+		ci.refreshSummary()
+	})
+	sel.SetSelected(m.Action.Label())
+	ci.actions[i] = sel
+	return container.NewBorder(nil, nil, nil, sel, text)
+}
+
+// refreshSummary counts what the import will do.
+func (ci *contactsImport) refreshSummary() {
+	if ci.confirm == nil {
+		return // still being built
+	}
+	var add, merge, skip, dup int
+	for _, m := range ci.matches {
+		if m.ExistingID != 0 {
+			dup++
+		}
+		switch m.Action {
+		case model.ImportAdd:
+			add++
+		case model.ImportMerge:
+			merge++
+		default:
+			skip++
+		}
+	}
+	ci.summary.SetText(fmt.Sprintf("%s in the file, %s of people you know. It will add %d, merge %d and skip %d.",
+		plural(len(ci.matches), "person", "people"), plural(dup, "duplicate", "duplicates"), add, merge, skip))
+	if add+merge == 0 {
+		ci.confirm.Disable()
+	} else {
+		ci.confirm.Enable()
+	}
+}
+
+// importAll writes the import in one transaction.
+func (ci *contactsImport) importAll() {
+	w := ci.w
+	added, merged, skipped, err := w.store.ImportPeople(context.Background(), ci.format, ci.matches)
+	if err != nil {
+		w.showError("Could not import; nothing was changed", err)
+		return
+	}
+	ci.dialog.Hide()
+	w.toast.show(fmt.Sprintf("Imported from %s: %d added, %d merged, %d skipped.", filepath.Base(ci.file), added, merged, skipped), nil)
+	w.people.reload()
+	w.refresh()
+}
+
+// onDropped imports the first file dropped onto the window.
+func (w *Window) onDropped(_ fyne.Position, uris []fyne.URI) {
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			w.importFile(u.Path())
+			return
+		}
+	}
+}
