@@ -10,6 +10,8 @@
 //	                               write a meeting's calendar invite
 //	rapport backup [--to DIR] [--db PATH]
 //	                               write a backup of the database
+//	rapport import FILE [--db PATH] [--yes]
+//	                               import people from a contacts file
 //
 // The database defaults to $RAPPORT_DB, else the per-user data folder
 // (see defaultDBPath). Subcommands and --version never start the
@@ -66,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runInvite(args[1:], stdout, stderr)
 		case "backup":
 			return runBackup(args[1:], stdout, stderr)
+		case "import":
+			return runImport(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -102,6 +106,9 @@ func usage(w io.Writer) {
       --people N --interactions N --promises N --seed N
   rapport backup [--to DIR] [--db PATH]
                                       write a backup of the database (default: backups beside it)
+  rapport import FILE [--db PATH] [--yes]
+                                      preview importing people from a vCard, LinkedIn or Google
+                                      Contacts file; --yes imports them
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;
@@ -125,7 +132,7 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	defer st.Close()
 	backUpDaily(st)
 	opts := ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Plans: planWriter{}, Zone: systemZone(),
-		Backups: &windowBackups{app: a, store: st, path: st.Path()}}
+		Backups: &windowBackups{app: a, store: st, path: st.Path()}, Contacts: contactReader{}}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}
