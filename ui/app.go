@@ -260,6 +260,19 @@ func (w *Window) Show(id string) {
 	w.content.Refresh()
 }
 
+// everyone lists all the people, active first, then those in the trash.
+func (w *Window) everyone(ctx context.Context) ([]model.PersonSummary, error) {
+	var out []model.PersonSummary
+	for _, archived := range []bool{false, true} {
+		list, err := w.store.People(ctx, archived)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, list...)
+	}
+	return out, nil
+}
+
 // isEmpty reports whether the database has nobody at all, archived or not.
 func (w *Window) isEmpty() bool {
 	for _, archived := range []bool{false, true} {

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,35 +35,27 @@ type calendarImport struct {
 	dialog  dialog.Dialog
 }
 
-// openCalendarImport asks for a calendar file, reads it off the window's
-// goroutine (a big export takes a second or two), then previews it.
+// openCalendarImport asks for a calendar file, then previews it.
 func openCalendarImport(w *Window) {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError("Could not open the calendar file", err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		_ = rc.Close()
-		reading := dialog.NewCustomWithoutButtons("Reading "+filepath.Base(path)+"…", widget.NewProgressBarInfinite(), w.win)
-		reading.Show()
-		go func() {
-			events, err := readCalendarFile(w.opts.Calendar, path)
-			fyne.Do(func() {
-				reading.Hide()
-				if err != nil {
-					w.showError("Could not read "+filepath.Base(path), err)
-					return
-				}
-				showCalendarImport(w, path, events)
-			})
-		}()
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics", ".ICS"}))
-	d.Show()
+	w.chooseFile("the calendar file", []string{".ics", ".ICS"}, w.importCalendarFile)
+}
+
+// importCalendarFile reads the calendar file at path off the window's
+// goroutine (a big export takes a second or two), then previews it.
+func (w *Window) importCalendarFile(path string) {
+	reading := dialog.NewCustomWithoutButtons("Reading "+filepath.Base(path)+"…", widget.NewProgressBarInfinite(), w.win)
+	reading.Show()
+	go func() {
+		events, err := readCalendarFile(w.opts.Calendar, path)
+		fyne.Do(func() {
+			reading.Hide()
+			if err != nil {
+				w.showError("Could not read "+filepath.Base(path), err)
+				return
+			}
+			showCalendarImport(w, path, events)
+		})
+	}()
 }
 
 // readCalendarFile reads the events of the calendar file at path.
@@ -96,14 +87,10 @@ func previewCalendarFile(w *Window, path string) *calendarImport {
 // confirms.
 func showCalendarImport(w *Window, path string, events []model.CalendarEvent) *calendarImport {
 	ctx := context.Background()
-	var people []model.PersonSummary
-	for _, archived := range []bool{false, true} {
-		list, err := w.store.People(ctx, archived)
-		if err != nil {
-			w.showError("Could not read people", err)
-			return nil
-		}
-		people = append(people, list...)
+	people, err := w.everyone(ctx)
+	if err != nil {
+		w.showError("Could not read people", err)
+		return nil
 	}
 	ci := &calendarImport{w: w, file: path, names: map[int64]string{}}
 	for _, p := range people {

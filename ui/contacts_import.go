@@ -45,9 +45,15 @@ type contactsImport struct {
 
 // openContactsImport asks for a contacts file and previews it.
 func openContactsImport(w *Window) {
+	w.chooseFile("the file", []string{".vcf", ".vcard", ".csv", ".VCF", ".CSV"}, w.importFile)
+}
+
+// chooseFile asks for a file with one of the extensions exts, and hands
+// its path to then; what names it in an error.
+func (w *Window) chooseFile(what string, exts []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			w.showError("Could not open the file", err)
+			w.showError("Could not open "+what, err)
 			return
 		}
 		if rc == nil {
@@ -55,9 +61,9 @@ func openContactsImport(w *Window) {
 		}
 		path := rc.URI().Path()
 		_ = rc.Close()
-		w.importFile(path)
+		then(path)
 	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".vcf", ".vcard", ".csv", ".VCF", ".CSV"}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Show()
 }
 
@@ -76,7 +82,7 @@ func (w *Window) importFile(path string) {
 		return
 	}
 	if strings.EqualFold(filepath.Ext(path), ".ics") {
-		previewCalendarFile(w, path)
+		w.importCalendarFile(path)
 		return
 	}
 	if w.opts.Contacts == nil {
@@ -94,7 +100,7 @@ func (w *Window) importFile(path string) {
 		return
 	}
 	if file.Format == model.FormatCalendar {
-		previewCalendarFile(w, path)
+		w.importCalendarFile(path)
 		return
 	}
 	previewContacts(w, path, file)
@@ -104,14 +110,10 @@ func (w *Window) importFile(path string) {
 // shows the preview.
 func previewContacts(w *Window, path string, file model.ContactFile) *contactsImport {
 	ctx := context.Background()
-	var existing []model.PersonSummary
-	for _, archived := range []bool{false, true} {
-		list, err := w.store.People(ctx, archived)
-		if err != nil {
-			w.showError("Could not read people", err)
-			return nil
-		}
-		existing = append(existing, list...)
+	existing, err := w.everyone(ctx)
+	if err != nil {
+		w.showError("Could not read people", err)
+		return nil
 	}
 	ci := &contactsImport{w: w, file: path, format: file.Format, matches: model.MatchImport(file.People, existing)}
 	ci.show(file.Problems)

@@ -263,7 +263,8 @@ func (s *mapScreen) legend() []fyne.CanvasObject {
 	return objects
 }
 
-// cardHeading is a small bold heading in the side card.
+// cardHeading is a small bold heading: in the side card, and over the
+// sections of a page.
 func cardHeading(text string) fyne.CanvasObject {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }

@@ -200,15 +200,7 @@ func (e *meetingEditor) today() time.Time { return e.w.now().In(e.zone) }
 
 // showDay reads the day back in words as it is typed.
 func (e *meetingEditor) showDay() {
-	day, err := model.ParseDue(e.day.Text, e.today())
-	switch {
-	case strings.TrimSpace(e.day.Text) == "":
-		e.dayHint.SetText("")
-	case err != nil:
-		e.dayHint.SetText("Not a day yet")
-	default:
-		e.dayHint.SetText(day.Format("Monday 2 January 2006") + " (" + model.DueWords(day, e.today()) + ")")
-	}
+	e.dayHint.SetText(dayHint(e.day.Text, e.today(), "", "Not a day yet"))
 }
 
 // read builds the meeting the form describes.

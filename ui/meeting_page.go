@@ -19,10 +19,11 @@ import (
 // calendar exports, and logging what happened. It keeps its widgets so
 // tests can tap them.
 type meetingPage struct {
-	s       *meetingsScreen
-	meeting model.Meeting
-	person  model.Person
-	zone    *time.Location
+	s        *meetingsScreen
+	meeting  model.Meeting
+	person   model.Person
+	settings model.Settings // read once, with the meeting
+	zone     *time.Location
 
 	logOutcome    *widget.Button
 	change        *widget.Button
@@ -48,7 +49,8 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg := &meetingPage{s: s, meeting: m, person: p, zone: s.w.zone(s.w.settings())}
+	settings := s.w.settings()
+	pg := &meetingPage{s: s, meeting: m, person: p, settings: settings, zone: s.w.zone(settings)}
 	w := s.w
 	now := w.now()
 
@@ -123,20 +125,15 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	}
 
 	body := container.NewVBox(title, container.NewHBox(who), facts, actions,
-		widget.NewSeparator(), heading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite, pg.handle), calendarHint, pg.exports.root,
-		widget.NewSeparator(), heading("Agenda"), agendaHint, pg.agenda, container.NewHBox(pg.saveAgenda, pg.redraft),
-		widget.NewSeparator(), heading("For you, not in the invite"), reminders)
+		widget.NewSeparator(), cardHeading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite, pg.handle), calendarHint, pg.exports.root,
+		widget.NewSeparator(), cardHeading("Agenda"), agendaHint, pg.agenda, container.NewHBox(pg.saveAgenda, pg.redraft),
+		widget.NewSeparator(), cardHeading("For you, not in the invite"), reminders)
 	if m.Status != model.MeetingPlanned || p.Archived() {
 		pg.agenda.Disable()
 		pg.redraft.Disable()
 	}
 	pg.root = container.NewVScroll(container.NewPadded(body))
 	return pg, nil
-}
-
-// heading is a bold section title on a page.
-func heading(text string) fyne.CanvasObject {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // outcomeDue reports whether the meeting can take an outcome now: a
@@ -200,7 +197,7 @@ func (pg *meetingPage) calendarHint() string {
 			firstName(pg.person.Name) + " removes it from theirs."
 	}
 	text := "Add to my calendar writes an event for your own calendar. "
-	me := pg.s.w.settings()
+	me := pg.settings
 	switch {
 	case pg.person.Email == "":
 		text += "To invite " + firstName(pg.person.Name) + ", add their e-mail address to their details."

@@ -31,7 +31,7 @@ type panelSection struct {
 func newPanelSection(pg *rolePage) *panelSection {
 	w := pg.s.w
 	ps := &panelSection{pg: pg, remove: map[int64]*widget.Button{}}
-	box := container.NewVBox(heading("Promotion panel"))
+	box := container.NewVBox(cardHeading("Promotion panel"))
 	intro := "Who will decide, and who influences the decision, for this role."
 	if !pg.role.Focus {
 		intro += " It matters most for the role you focus on now."

@@ -116,16 +116,7 @@ func (e *promiseEditor) suggest(text string) {
 
 // showDue reads the due date back in words under the field as it is typed.
 func (e *promiseEditor) showDue() {
-	now := e.w.now()
-	due, err := model.ParseDue(e.due.Text, now)
-	switch {
-	case strings.TrimSpace(e.due.Text) == "":
-		e.dueHint.SetText("No due date")
-	case err != nil:
-		e.dueHint.SetText("Not a date yet")
-	default:
-		e.dueHint.SetText(due.Format("Monday 2 January 2006") + " (" + model.DueWords(due, now) + ")")
-	}
+	e.dueHint.SetText(dayHint(e.due.Text, e.w.now(), "No due date", "Not a date yet"))
 }
 
 // read builds the promise the form describes.

@@ -118,15 +118,13 @@ func (s *promisesScreen) reload() {
 	}
 	s.all = all
 	s.people = map[int64]model.Person{}
-	for _, archived := range []bool{false, true} {
-		list, err := s.w.store.People(ctx, archived)
-		if err != nil {
-			s.w.showError("Could not read people", err)
-			return
-		}
-		for _, p := range list {
-			s.people[p.ID] = p.Person
-		}
+	everyone, err := s.w.everyone(ctx)
+	if err != nil {
+		s.w.showError("Could not read people", err)
+		return
+	}
+	for _, p := range everyone {
+		s.people[p.ID] = p.Person
 	}
 	s.showFollowThrough()
 	s.applyFilter()

@@ -128,11 +128,11 @@ func newRolePage(s *careerScreen, id int64) (*rolePage, error) {
 
 	pg.panelView = newPanelSection(pg)
 	body := container.NewVBox(title, sub, actions,
-		widget.NewSeparator(), heading("Gaps, largest first"), pg.gapPicture(),
+		widget.NewSeparator(), cardHeading("Gaps, largest first"), pg.gapPicture(),
 		container.NewHBox(pg.addReq), gapList,
-		widget.NewSeparator(), heading("Progress"), quiet(pg.trendText()), pg.trendChart(),
+		widget.NewSeparator(), cardHeading("Progress"), quiet(pg.trendText()), pg.trendChart(),
 		widget.NewSeparator(), pg.panelView.root,
-		widget.NewSeparator(), heading("One-page summary for a conversation with your manager"),
+		widget.NewSeparator(), cardHeading("One-page summary for a conversation with your manager"),
 		quiet("The role, the gaps with their actions and evidence, and the panel's readiness. Nothing from your notes on people."),
 		container.NewHBox(pg.exportMD, pg.exportWeb))
 	pg.root = container.NewVScroll(container.NewPadded(body))
