@@ -18,7 +18,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("rapport backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dbFlag := fs.String("db", "", "the database file")
-	to := fs.String("to", "", "the folder to write the backup into (default: backups beside the database)")
+	to := fs.String("to", "", "the folder to write the backup into (default: the backup folder in Settings, else backups beside the database)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -49,7 +49,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	defer st.Close()
 	dir := *to
 	if dir == "" {
-		dir = storage.BackupDir(st.Path())
+		dir = backupFolder(context.Background(), st)
 	}
 	b, err := st.Backup(context.Background(), dir)
 	if err != nil {

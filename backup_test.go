@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"rapport/model"
 	"rapport/storage"
@@ -119,5 +120,63 @@ func TestRunBackup(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if code := runBackup([]string{"--db", db}, &out, &errOut); code != 1 || !strings.Contains(errOut.String(), "Close it") {
 		t.Errorf("backup of an open database: exit %d, stderr %q", code, errOut.String())
+	}
+}
+
+func TestBackupFolderFromSettings(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rapport.db")
+	makeBackupTestDB(t, db, 2)
+	usb := filepath.Join(dir, "usb", "Rapport backups")
+
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	b := &windowBackups{store: st, path: st.Path()}
+	if b.Folder() != storage.BackupDir(st.Path()) || b.Folder() != b.DefaultFolder() {
+		t.Errorf("with no folder set, backups go to %q, want %q", b.Folder(), storage.BackupDir(st.Path()))
+	}
+	beside, err := b.BackupNow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := st.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.BackupFolder = usb
+	if err := st.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	st.Now = func() time.Time { return time.Now().Add(time.Hour) }
+	onUSB, err := b.BackupNow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(onUSB.Path) != usb {
+		t.Errorf("with the folder set, a backup went to %s, want %s", onUSB.Path, usb)
+	}
+	list, err := b.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].Path != onUSB.Path || list[1].Path != beside.Path {
+		t.Errorf("List = %+v, want the USB backup then the one beside the database", list)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	// rapport backup uses the folder of the settings too.
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"backup", "--db", db}, &stdout, &stderr); code != 0 {
+		t.Fatalf("rapport backup: exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), usb) {
+		t.Errorf("rapport backup wrote %q, want a backup in %s", stdout.String(), usb)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"sort"
 
 	"fyne.io/fyne/v2"
 
@@ -13,8 +14,9 @@ import (
 )
 
 // windowBackups is the window's Backups, on storage: snapshots into the
-// backups folder beside the database; restoring closes the database,
-// restores, and starts Rapport again on it.
+// backup folder of the settings (by default the backups folder beside the
+// database); restoring closes the database, restores, and starts Rapport
+// again on it.
 type windowBackups struct {
 	app   fyne.App
 	store *storage.Store
@@ -23,22 +25,39 @@ type windowBackups struct {
 
 var _ ui.Backups = (*windowBackups)(nil)
 
-// List implements ui.Backups.
+// Folder implements ui.Backups: the folder in the settings, else the
+// default.
+func (b *windowBackups) Folder() string { return backupFolder(context.Background(), b.store) }
+
+// DefaultFolder implements ui.Backups: the backups folder beside the
+// database.
+func (b *windowBackups) DefaultFolder() string { return storage.BackupDir(b.path) }
+
+// List implements ui.Backups: the backups in the folder of the settings
+// and those beside the database (the ones made before an upgrade, and any
+// made before the folder was changed), newest first.
 func (b *windowBackups) List() ([]ui.BackupFile, error) {
-	list, err := storage.Backups(storage.BackupDir(b.path))
-	if err != nil {
-		return nil, err
+	dirs := []string{b.Folder()}
+	if def := b.DefaultFolder(); def != dirs[0] {
+		dirs = append(dirs, def)
 	}
-	out := make([]ui.BackupFile, len(list))
-	for i, x := range list {
-		out[i] = ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size}
+	var out []ui.BackupFile
+	for _, dir := range dirs {
+		list, err := storage.Backups(dir)
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range list {
+			out = append(out, ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size})
+		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil
 }
 
 // BackupNow implements ui.Backups.
 func (b *windowBackups) BackupNow() (ui.BackupFile, error) {
-	x, err := b.store.Backup(context.Background(), storage.BackupDir(b.path))
+	x, err := b.store.Backup(context.Background(), b.Folder())
 	return ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size}, err
 }
 
@@ -75,8 +94,18 @@ func restart(a fyne.App, path string) {
 // goroutine so that start-up does not wait for it.
 func backUpDaily(st *storage.Store) {
 	go func() {
-		if _, _, err := st.BackupIfDue(context.Background(), storage.BackupDir(st.Path())); err != nil {
+		ctx := context.Background()
+		if _, _, err := st.BackupIfDue(ctx, backupFolder(ctx, st)); err != nil {
 			fmt.Fprintln(os.Stderr, "rapport: daily backup:", err)
 		}
 	}()
+}
+
+// backupFolder is where st's backups go: the folder in its settings, else
+// the backups folder beside it.
+func backupFolder(ctx context.Context, st *storage.Store) string {
+	if s, err := st.Settings(ctx); err == nil && s.BackupFolder != "" {
+		return s.BackupFolder
+	}
+	return storage.BackupDir(st.Path())
 }

@@ -87,8 +87,9 @@ func TestSettingsValidate(t *testing.T) {
 	s.UserEmail = "me at example"
 	s.TimeZone = "Mars/Olympus"
 	s.MeetingMinutes = 2
+	s.BackupFolder = "/mnt/usb\nbackups"
 	err := s.Validate()
-	for _, field := range []string{"your email", "time zone", "meeting length"} {
+	for _, field := range []string{"your email", "time zone", "meeting length", "backup folder"} {
 		if FieldProblem(err, field) == "" {
 			t.Errorf("no problem reported for %q in %v", field, err)
 		}

@@ -20,6 +20,9 @@ type Settings struct {
 	// InvitesFolder is where invites are written; empty means the default
 	// folder beside the database.
 	InvitesFolder string
+	// BackupFolder is where the daily and on-demand backups are written;
+	// empty means the backups folder beside the database.
+	BackupFolder string
 	// MeetingMinutes is the length of a new meeting.
 	MeetingMinutes int
 	// ReminderMinutes is the reminder of a new meeting; 0 for none.
@@ -44,6 +47,8 @@ func (s Settings) Validate() error {
 	}
 	c.text("invites folder", s.InvitesFolder, 4096)
 	c.singleLine("invites folder", s.InvitesFolder)
+	c.text("backup folder", s.BackupFolder, 4096)
+	c.singleLine("backup folder", s.BackupFolder)
 	c.between("meeting length", s.MeetingMinutes, 5, int(MaxMeetingDuration/time.Minute))
 	c.between("reminder", s.ReminderMinutes, 0, MaxReminderMinutes)
 	return c.err()

@@ -24,6 +24,7 @@ func settingFields(st *model.Settings) []settingField {
 		{key: "user.email", text: &st.UserEmail},
 		{key: "time_zone", text: &st.TimeZone},
 		{key: "invites.folder", text: &st.InvitesFolder},
+		{key: "backups.folder", text: &st.BackupFolder},
 		{key: "meeting.minutes", number: &st.MeetingMinutes},
 		{key: "meeting.reminder_minutes", number: &st.ReminderMinutes},
 	}

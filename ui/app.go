@@ -182,6 +182,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 		opts.Now = time.Now
 	}
 	w := &Window{app: app, store: store, now: opts.Now, opts: opts, dragger: platformDragger{}}
+	applyAppearance(app, savedAppearance(app))
 	w.win = app.NewWindow("Rapport")
 	w.screens = screenTable()
 	w.today = newTodayScreen(w)

@@ -22,6 +22,11 @@ type Backups interface {
 	// Restore backs up the database as it is, puts the snapshot at path in
 	// its place, and starts Rapport again on it.
 	Restore(path string) error
+	// Folder is where the daily backups are written now; DefaultFolder
+	// is where they go when the settings name no folder (beside the
+	// database), and where the backups made before an upgrade always go.
+	Folder() string
+	DefaultFolder() string
 }
 
 // BackupFile is one snapshot: where, when, and how big.
@@ -43,6 +48,17 @@ type backupsDialog struct {
 	dialog  dialog.Dialog
 }
 
+// backupsNote says when and where backups are made and which are kept.
+func backupsNote(b Backups) string {
+	where := "into a backups folder beside your database"
+	if b.Folder() != b.DefaultFolder() {
+		where = "into " + b.Folder()
+	}
+	return "Rapport backs up your data on start, once a day, " + where +
+		" (Settings changes the folder), and before every upgrade of its format beside your database. " +
+		"The last 7 days, 4 weeks and 12 months are kept. Restoring backs up what you have now first."
+}
+
 // openBackups shows the backups.
 func openBackups(w *Window) *backupsDialog {
 	if w.opts.Backups == nil {
@@ -59,12 +75,12 @@ func openBackups(w *Window) *backupsDialog {
 		d.reload()
 	})
 	d.now.Importance = widget.HighImportance
-	note := quiet("Rapport backs up your data on start, once a day, and before every upgrade of its format, into a backups folder beside your database: the last 7 days, 4 weeks and 12 months are kept. Restoring backs up what you have now first.")
+	note := quiet(backupsNote(w.opts.Backups))
 	closeBtn := widget.NewButton("Close", func() { d.dialog.Hide() })
 	top := container.NewVBox(d.last, note, container.NewHBox(d.now))
 	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(d.rows))
 	d.dialog = dialog.NewCustomWithoutButtons("Backups", body, w.win)
-	d.dialog.Resize(fyne.NewSize(640, 520))
+	d.dialog.Resize(fitCanvas(w, fyne.NewSize(640, 520)))
 	d.reload()
 	d.dialog.Show()
 	w.currentBackups = d
@@ -89,7 +105,12 @@ func (d *backupsDialog) reload() {
 	}
 	for _, b := range list {
 		b := b
-		label := widget.NewLabel(fmt.Sprintf("%s · %s", b.At.Local().Format("2 Jan 2006 15:04"), sizeText(b.Size)))
+		text := fmt.Sprintf("%s · %s", b.At.Local().Format("2 Jan 2006 15:04"), sizeText(b.Size))
+		if dir := filepath.Dir(b.Path); dir != d.w.opts.Backups.Folder() {
+			text += " · " + dir
+		}
+		label := widget.NewLabel(text)
+		label.Truncation = fyne.TextTruncateEllipsis
 		restore := widget.NewButtonWithIcon("Restore…", theme.ContentUndoIcon(), func() { d.confirmRestore(b) })
 		restore.Importance = widget.LowImportance
 		d.restore = append(d.restore, restore)

@@ -66,6 +66,9 @@ type fakeBackups struct {
 
 func (f *fakeBackups) List() ([]BackupFile, error) { return f.list, nil }
 
+func (f *fakeBackups) Folder() string        { return "/data/backups" }
+func (f *fakeBackups) DefaultFolder() string { return "/data/backups" }
+
 func (f *fakeBackups) BackupNow() (BackupFile, error) {
 	b := BackupFile{Path: "/data/backups/rapport-20261123-093000.db", At: testNow, Size: 840 << 10}
 	f.list = append([]BackupFile{b}, f.list...)

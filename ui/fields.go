@@ -48,6 +48,12 @@ func (f *fieldSet) add(key, label string, input fyne.CanvasObject, hint string) 
 	f.grid.Add(cell)
 }
 
+// section starts a group of fields under the heading title.
+func (f *fieldSet) section(title string) {
+	f.grid.Add(layout.NewSpacer())
+	f.grid.Add(cardHeading(title))
+}
+
 // show marks every field problem in err (a *model.ValidationError) and the
 // extra problems found while reading the inputs, clearing the rest. It
 // reports whether anything was wrong.
@@ -105,7 +111,22 @@ func (f *fieldSet) openDialog(w *Window, title, verb string, size fyne.Size, sub
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
 	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.grid)), w.win)
-	d.Resize(size)
+	d.Resize(fitCanvas(w, size))
 	d.Show()
 	return d, save
+}
+
+// fitCanvas is size made small enough for a dialog to fit inside the
+// window with a margin, so that a form stays whole (scrolling inside)
+// in a small window.
+func fitCanvas(w *Window, size fyne.Size) fyne.Size {
+	room := w.win.Canvas().Size()
+	margin := 4 * theme.Padding()
+	if room.Width > 0 && size.Width > room.Width-margin {
+		size.Width = room.Width - margin
+	}
+	if room.Height > 0 && size.Height > room.Height-margin {
+		size.Height = room.Height - margin
+	}
+	return size
 }

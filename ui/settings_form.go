@@ -24,7 +24,8 @@ var commonZones = []string{
 }
 
 // settingsEditor edits the user's settings: who they are on an invite,
-// their time zone, where invites go, and the defaults of a new meeting.
+// their time zone and the defaults of a new meeting, where invites and
+// backups go, and whether Rapport is light or dark.
 type settingsEditor struct {
 	w       *Window
 	onSaved func()
@@ -33,8 +34,10 @@ type settingsEditor struct {
 	email    *widget.Entry
 	zone     *widget.SelectEntry
 	folder   *widget.Entry
+	backups  *widget.Entry
 	length   *widget.Select
 	reminder *widget.Select
+	look     *widget.RadioGroup
 	fields   *fieldSet
 	save     *widget.Button
 	dialog   dialog.Dialog
@@ -57,38 +60,63 @@ func openSettingsEditor(w *Window, onSaved func()) *settingsEditor {
 	e.folder = widget.NewEntry()
 	e.folder.SetPlaceHolder(w.invitesDir(model.Settings{}))
 	e.folder.SetText(s.InvitesFolder)
-	choose := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), e.chooseFolder)
+	e.backups = widget.NewEntry()
+	e.backups.SetText(s.BackupFolder)
+	if w.opts.Backups != nil {
+		e.backups.SetPlaceHolder(w.opts.Backups.DefaultFolder())
+	}
 	e.length = widget.NewSelect(minuteLabels(meetingLengths, minutesText), nil)
 	e.length.SetSelected(minutesText(s.MeetingMinutes))
 	e.reminder = widget.NewSelect(minuteLabels(reminderChoices, reminderText), nil)
 	e.reminder.SetSelected(reminderText(s.ReminderMinutes))
+	var looks []string
+	for _, a := range appearances {
+		looks = append(looks, a.label())
+	}
+	e.look = widget.NewRadioGroup(looks, nil)
+	e.look.Horizontal = true
+	e.look.Required = true
+	e.look.SetSelected(savedAppearance(w.app).label())
 
 	f := newFieldSet()
+	f.section("You")
 	f.add("your name", "Your name", e.name, "")
 	f.add("your email", "Your e-mail", e.email, "Invites you send come from this address. It stays on this computer.")
+	f.section("Meetings")
 	f.add("time zone", "Time zone", e.zone, "Repeating meetings keep their local time in this zone across daylight-saving changes. Empty: your computer's.")
-	f.add("invites folder", "Invites folder", container.NewBorder(nil, nil, nil, choose, e.folder), "Where calendar files are written. Empty: beside your data.")
 	f.add("meeting length", "New meetings last", e.length, "")
 	f.add("reminder", "Reminder", e.reminder, "")
+	f.section("Files")
+	f.add("invites folder", "Invites folder", withFolderButton(w, e.folder), "Where calendar files are written. Empty: beside your data.")
+	if w.opts.Backups != nil {
+		f.add("backup folder", "Backup folder", withFolderButton(w, e.backups),
+			"Where the daily backups go; another disk keeps them safe from this one failing. Empty: beside your data. Backups made before an upgrade always stay beside it.")
+	}
+	f.section("Appearance")
+	f.add("appearance", "Theme", e.look, "Follow the system goes light or dark with your desktop.")
 	e.fields = f
 
-	e.dialog, e.save = f.openDialog(w, "Settings", "Save", fyne.NewSize(620, 520), e.submit)
+	e.dialog, e.save = f.openDialog(w, "Settings", "Save", fyne.NewSize(640, 600), e.submit)
 	w.win.Canvas().Focus(e.name)
 	w.currentSettingsEditor = e
 	return e
 }
 
-// chooseFolder picks the invites folder with the folder dialog.
-func (e *settingsEditor) chooseFolder() {
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			e.w.showError("Could not choose the folder", err)
-			return
-		}
-		if dir != nil {
-			e.folder.SetText(dir.Path())
-		}
-	}, e.w.win)
+// withFolderButton puts a button that picks a folder with the folder
+// dialog beside entry, which holds the folder's path.
+func withFolderButton(w *Window, entry *widget.Entry) fyne.CanvasObject {
+	choose := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
+		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil {
+				w.showError("Could not choose the folder", err)
+				return
+			}
+			if dir != nil {
+				entry.SetText(dir.Path())
+			}
+		}, w.win)
+	})
+	return container.NewBorder(nil, nil, nil, choose, entry)
 }
 
 // read builds the settings the form describes.
@@ -98,6 +126,7 @@ func (e *settingsEditor) read() model.Settings {
 	s.UserEmail = strings.TrimSpace(e.email.Text)
 	s.TimeZone = strings.TrimSpace(e.zone.Text)
 	s.InvitesFolder = strings.TrimSpace(e.folder.Text)
+	s.BackupFolder = strings.TrimSpace(e.backups.Text)
 	if n, ok := minutesFromLabel(meetingLengths, minutesText, e.length.Selected); ok {
 		s.MeetingMinutes = n
 	}
@@ -114,6 +143,9 @@ func (e *settingsEditor) submit() {
 	}
 	if !e.fields.saved(e.w, e.w.store.SaveSettings(context.Background(), s), "Could not save the settings") {
 		return
+	}
+	if look := appearanceFromLabel(e.look.Selected); look != savedAppearance(e.w.app) {
+		setAppearance(e.w.app, look)
 	}
 	e.dialog.Hide()
 	if e.w.currentSettingsEditor == e {

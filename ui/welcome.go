@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -9,40 +12,76 @@ import (
 )
 
 // welcome is shown in place of any screen while the database is empty: it
-// says what Rapport is and where the data lives, and offers an empty start
-// or a sample network to explore.
+// says what Rapport is and where the data lives, asks who the user is (the
+// organiser of their invites), and offers an empty start or a sample
+// network to explore.
 type welcome struct {
+	w           *Window
+	name        *widget.Entry
+	email       *widget.Entry
+	fields      *fieldSet
 	startEmpty  *widget.Button
 	startSample *widget.Button
 }
 
 func newWelcome(w *Window) fyne.CanvasObject {
-	wl := &welcome{
-		startEmpty:  widget.NewButtonWithIcon("Start with my own people", theme.ContentAddIcon(), w.startEmpty),
-		startSample: widget.NewButtonWithIcon("Explore a sample network", theme.SearchIcon(), w.startWithSample),
-	}
+	wl := &welcome{w: w}
+	wl.startEmpty = widget.NewButtonWithIcon("Start with my own people", theme.ContentAddIcon(), func() { wl.start(w.startEmpty) })
+	wl.startSample = widget.NewButtonWithIcon("Explore a sample network", theme.SearchIcon(), func() { wl.start(w.startWithSample) })
 	wl.startEmpty.Importance = widget.HighImportance
 	w.currentWelcome = wl
 
+	s := w.settings()
+	wl.name = widget.NewEntry()
+	wl.name.SetPlaceHolder("Your name, as invites show it")
+	wl.name.SetText(s.UserName)
+	wl.email = widget.NewEntry()
+	wl.email.SetPlaceHolder("you@example.com")
+	wl.email.SetText(s.UserEmail)
+	wl.fields = newFieldSet()
+	wl.fields.add("your name", "Your name", wl.name, "")
+	wl.fields.add("your email", "Your e-mail", wl.email, "Meeting invites you send come from you. Both can wait: Settings has them.")
+
 	heading := widget.NewLabelWithStyle("Welcome to Rapport", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameHeadingText
-	intro := widget.NewLabel("Careers are decided by people. Rapport keeps track of who has a say in your next move and where each of them stands, the promises you made and must keep, and the conversations that build trust.")
-	intro.Wrapping = fyne.TextWrapWord
-	intro.Alignment = fyne.TextAlignCenter
-	where := widget.NewLabel("Your data stays in one file on this computer, readable by you alone. Rapport never connects to the network.")
-	where.Wrapping = fyne.TextWrapWord
-	where.Alignment = fyne.TextAlignCenter
+	intro := centred("Careers are decided by people. Rapport keeps track of who has a say in your next move and where each of them stands, the promises you made and must keep, and the conversations that build trust.")
+	where := centred("Your data stays in one file on this computer, readable by you alone. Rapport never connects to the network: nothing you write leaves this machine unless you export it.")
 	path := widget.NewLabel(w.opts.DBPath)
 	path.Alignment = fyne.TextAlignCenter
 	path.Truncation = fyne.TextTruncateEllipsis
 	path.TextStyle.Monospace = true
-	sample := widget.NewLabel("The sample is a fictional company of about forty people with a year of history, there to try things out. Keep your real network in a database of its own.")
-	sample.Wrapping = fyne.TextWrapWord
-	sample.Alignment = fyne.TextAlignCenter
+	sample := centred("The sample is a fictional company of about forty people with a year of history, there to try things out. Keep your real network in a database of its own.")
 
 	buttons := container.NewCenter(container.NewHBox(wl.startEmpty, wl.startSample))
-	column := container.NewVBox(heading, intro, widget.NewSeparator(), buttons, sample, where, path)
-	return container.NewCenter(container.New(&maxWidth{width: 600}, column))
+	column := container.NewVBox(heading, intro, where, path, widget.NewSeparator(), wl.fields.grid,
+		widget.NewSeparator(), buttons, sample)
+	return container.NewVScroll(container.NewCenter(container.New(&maxWidth{width: 600}, column)))
+}
+
+// centred is a wrapping label with its lines centred.
+func centred(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Alignment = fyne.TextAlignCenter
+	return l
+}
+
+// start saves the name and e-mail, when given and valid, and then starts
+// as next does; a problem with either is shown under it and nothing
+// starts.
+func (wl *welcome) start(next func()) {
+	name, email := strings.TrimSpace(wl.name.Text), strings.TrimSpace(wl.email.Text)
+	s := wl.w.settings()
+	if name != s.UserName || email != s.UserEmail {
+		s.UserName, s.UserEmail = name, email
+		if wl.fields.show(s.Validate(), nil) {
+			return
+		}
+		if !wl.fields.saved(wl.w, wl.w.store.SaveSettings(context.Background(), s), "Could not save your name and e-mail") {
+			return
+		}
+	}
+	next()
 }
 
 func (w *Window) showShortcuts() {
