@@ -66,16 +66,23 @@ func setAppearance(app fyne.App, a appearance) {
 	applyAppearance(app, a)
 }
 
-// applyAppearance draws app in a: Fyne's own theme, whose variant follows
-// the system, or that theme held to light or dark.
+// applyAppearance draws app in a: the app's theme as it is, whose
+// variant follows the system, or that theme held to light or dark.
 func applyAppearance(app fyne.App, a appearance) {
+	base := app.Settings().Theme()
+	fixed, wasFixed := base.(fixedVariant)
+	if wasFixed {
+		base = fixed.Theme
+	}
 	switch a {
 	case appearanceLight:
-		app.Settings().SetTheme(fixedVariant{Theme: theme.DefaultTheme(), variant: theme.VariantLight})
+		app.Settings().SetTheme(fixedVariant{Theme: base, variant: theme.VariantLight})
 	case appearanceDark:
-		app.Settings().SetTheme(fixedVariant{Theme: theme.DefaultTheme(), variant: theme.VariantDark})
+		app.Settings().SetTheme(fixedVariant{Theme: base, variant: theme.VariantDark})
 	default:
-		app.Settings().SetTheme(theme.DefaultTheme())
+		if wasFixed {
+			app.Settings().SetTheme(base)
+		}
 	}
 }
 

@@ -98,7 +98,7 @@ func newMapScreen(w *Window) *mapScreen {
 	s.stance.Selected = anyStance
 	s.influence = widget.NewSelect(minInfluenceChoices, func(string) { s.apply() })
 	s.influence.Selected = anyInfluence
-	s.archived = widget.NewCheck("Show archived", func(bool) { s.apply() })
+	s.archived = widget.NewCheck("Trash", func(bool) { s.apply() }) // as on People
 	s.sensitive = widget.NewCheck("Knows sensitive things", func(bool) { s.apply() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Find a person: name, title, team, organisation or email")
@@ -115,8 +115,8 @@ func newMapScreen(w *Window) *mapScreen {
 	how := widget.NewButtonWithIcon("How is this computed?", theme.QuestionIcon(), func() { showCreditsExplainer(w) })
 	how.Importance = widget.LowImportance
 
-	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(170, s.groupBy),
-		atLeast(190, s.group), atLeast(140, s.stance), atLeast(150, s.influence), s.archived)
+	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(150, s.groupBy),
+		atLeast(160, s.group), atLeast(130, s.stance), atLeast(140, s.influence), s.archived)
 	// The tint's check sits by the search, where a narrow window still
 	// shows it.
 	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.sensitive, s.zoom, how), s.search)

@@ -334,7 +334,7 @@ func TestMapShowsActivePeopleAndArchivedOnRequest(t *testing.T) {
 
 	s.archived.SetChecked(false)
 	if got := nodeNames(s); slices.Contains(got, "Finn Moss") {
-		t.Errorf("unticking Show archived leaves %v", got)
+		t.Errorf("unticking Trash leaves %v", got)
 	}
 }
 

@@ -193,7 +193,7 @@ func (s *todayScreen) meetingRow(m model.Meeting, when string) fyne.CanvasObject
 	})
 	open.Importance = widget.LowImportance
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	what := container.New(layout.NewCustomPaddedHBoxLayout(-2*theme.Padding()), kind, s.personLink(m.PersonID))
+	what := container.NewBorder(nil, nil, kind, nil, s.personLink(m.PersonID))
 	handle := newDragHandle(s.w, ScheduledMeeting{}, "today")
 	handle.prepare = func() (ScheduledMeeting, bool) {
 		// As stored: a repeating meeting is listed at its next occurrence,
@@ -240,6 +240,7 @@ func (s *todayScreen) personLink(id int64) fyne.CanvasObject {
 	link := widget.NewHyperlink(name, nil)
 	link.OnTapped = func() { s.openPerson(id) }
 	link.TextStyle.Bold = true
+	link.Truncation = fyne.TextTruncateEllipsis // a long name must not widen the column
 	return link
 }
 
