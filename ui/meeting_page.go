@@ -58,6 +58,7 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	title.SizeName = theme.SizeNameHeadingText
 	title.Wrapping = fyne.TextWrapWord
 	who := widget.NewHyperlink(personLabel(p), nil)
+	who.Truncation = fyne.TextTruncateEllipsis
 	who.OnTapped = func() { w.people.selectPerson(p.ID, p.Archived()) }
 
 	facts := widget.NewForm()
@@ -124,8 +125,10 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 		reminders.Add(quiet("•  " + r))
 	}
 
-	body := container.NewVBox(title, container.NewHBox(who), facts, actions,
-		widget.NewSeparator(), cardHeading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite, pg.handle), calendarHint, pg.exports.root,
+	// The handle has a line of its own so that the page fits beside the
+	// list in a small window.
+	body := container.NewVBox(title, who, facts, actions,
+		widget.NewSeparator(), cardHeading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite), container.NewHBox(pg.handle), calendarHint, pg.exports.root,
 		widget.NewSeparator(), cardHeading("Agenda"), agendaHint, pg.agenda, container.NewHBox(pg.saveAgenda, pg.redraft),
 		widget.NewSeparator(), cardHeading("For you, not in the invite"), reminders)
 	if m.Status != model.MeetingPlanned || p.Archived() {

@@ -73,7 +73,9 @@ func newMeetingsScreen(w *Window) *meetingsScreen {
 	s.detail = container.NewStack()
 
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.schedule, s.view), s.count)
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewGridWithColumns(2, s.exportWeek, s.importCal))
+	// One above the other: side by side they would make the list too
+	// wide for the meeting beside it in a small window.
+	bottom := container.NewVBox(widget.NewSeparator(), s.exportWeek, s.importCal)
 	left := container.NewBorder(top, bottom, nil, nil, s.list)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.36
