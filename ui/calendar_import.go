@@ -121,7 +121,7 @@ func (ci *calendarImport) show() {
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, ci.confirm)
 	body := container.NewBorder(top, buttons, nil, nil, ci.list)
 	ci.dialog = dialog.NewCustomWithoutButtons("Import past meetings from "+filepath.Base(ci.file), body, ci.w.win)
-	ci.dialog.Resize(fyne.NewSize(760, 560))
+	ci.dialog.Resize(fitCanvas(ci.w, fyne.NewSize(760, 560)))
 	ci.refreshSummary()
 	ci.dialog.Show()
 }

@@ -151,7 +151,7 @@ func (ci *contactsImport) show(problems []model.ImportProblem) {
 	body := container.NewBorder(container.NewVBox(ci.summary, note), container.NewHBox(layout.NewSpacer(), cancel, ci.confirm),
 		nil, nil, container.NewVScroll(rows))
 	ci.dialog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Import %s (%s)", filepath.Base(ci.file), ci.format.Label()), body, w.win)
-	ci.dialog.Resize(fyne.NewSize(780, 600))
+	ci.dialog.Resize(fitCanvas(w, fyne.NewSize(780, 600)))
 	ci.refreshSummary()
 	ci.dialog.Show()
 }

@@ -313,7 +313,7 @@ func openDraft(w *Window, title, text string, ids []int64, onLogged func()) *dra
 	close := widget.NewButton("Close", func() { d.dialog.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), close, d.copy, d.logged)
 	d.dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(note, buttons, nil, nil, d.text), w.win)
-	d.dialog.Resize(fyne.NewSize(680, 560))
+	d.dialog.Resize(fitCanvas(w, fyne.NewSize(680, 560)))
 	d.dialog.Show()
 	w.currentDraft = d
 	return d

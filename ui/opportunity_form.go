@@ -172,7 +172,7 @@ func openFollowUps(w *Window, o model.Opportunity, people map[int64]model.Person
 	})
 	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(box))
 	d.dialog = dialog.NewCustomWithoutButtons("After "+o.Title, body, w.win)
-	d.dialog.Resize(fyne.NewSize(640, 440))
+	d.dialog.Resize(fitCanvas(w, fyne.NewSize(640, 440)))
 	d.dialog.Show()
 	w.currentFollowUps = d
 	return d

@@ -154,7 +154,7 @@ func openPromiseDialog(w *Window, p model.Promise, name string, changed func()) 
 	body := container.NewBorder(nil, container.NewVBox(d.problem, actions, widget.NewSeparator(), buttons), nil, nil,
 		container.NewVScroll(container.NewVBox(title, facts, history)))
 	d.dialog = dialog.NewCustomWithoutButtons("Promise", body, w.win)
-	d.dialog.Resize(fyne.NewSize(620, 460))
+	d.dialog.Resize(fitCanvas(w, fyne.NewSize(620, 460)))
 	d.dialog.Show()
 	w.currentPromiseDialog = d
 	return d

@@ -59,7 +59,7 @@ func openWeeklyReview(w *Window) *weeklyReview {
 	later := widget.NewButton("Later", func() { r.dialog.Hide() })
 	buttons := container.NewHBox(later, layout.NewSpacer(), r.back, r.next, r.finish)
 	r.dialog = dialog.NewCustomWithoutButtons("Weekly review", container.NewBorder(r.title, buttons, nil, nil, r.body), w.win)
-	r.dialog.Resize(fyne.NewSize(760, 600))
+	r.dialog.Resize(fitCanvas(w, fyne.NewSize(760, 600)))
 	r.show(0)
 	r.dialog.Show()
 	w.currentReview = r
