@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 	"testing"
 	"time"
 
@@ -15,6 +16,48 @@ import (
 // backgroundOf is the background colour the app draws now.
 func backgroundOf(a fyne.App) color.Color {
 	return a.Settings().Theme().Color(theme.ColorNameBackground, a.Settings().ThemeVariant())
+}
+
+// heldVariant reports whether the app's theme holds one variant whatever
+// the system's.
+func heldVariant(a fyne.App) bool {
+	t, ok := a.Settings().Theme().(appTheme)
+	return ok && t.fixed
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	lum := func(c color.Color) float64 {
+		r, g, b, _ := c.RGBA()
+		lin := func(v uint32) float64 {
+			x := float64(v) / 0xffff
+			if x <= 0.03928 {
+				return x / 12.92
+			}
+			return math.Pow((x+0.055)/1.055, 2.4)
+		}
+		return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+	}
+	l1, l2 := lum(a), lum(b)
+	if l1 < l2 {
+		l1, l2 = l2, l1
+	}
+	return (l1 + 0.05) / (l2 + 0.05)
+}
+
+func TestQuietTextIsReadable(t *testing.T) {
+	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := appTheme{Theme: theme.DefaultTheme(), fixed: true, variant: variant}
+		quiet := th.Color(colorNameQuiet, variant)
+		bg := th.Color(theme.ColorNameBackground, variant)
+		fg := th.Color(theme.ColorNameForeground, variant)
+		if got := contrast(quiet, bg); got < 4.5 {
+			t.Errorf("variant %d: quiet text is %.1f:1 on the background, want at least 4.5:1", variant, got)
+		}
+		if got := contrast(quiet, fg); got < 1.5 {
+			t.Errorf("variant %d: quiet text is hardly quieter than the text (%.1f:1)", variant, got)
+		}
+	}
 }
 
 func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
@@ -43,7 +86,7 @@ func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
 	if e.fields.problem("backup folder") == "" {
 		t.Fatal("a folder with a line break was accepted")
 	}
-	if _, fixed := a.Settings().Theme().(fixedVariant); fixed || savedAppearance(a) != appearanceSystem {
+	if heldVariant(a) || savedAppearance(a) != appearanceSystem {
 		t.Fatal("the theme changed although nothing was saved")
 	}
 	e.backups.SetText("  /mnt/usb/backups ")
@@ -74,7 +117,7 @@ func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
 	e3 := openSettingsEditor(w2, nil)
 	e3.look.SetSelected("Follow the system")
 	test.Tap(e3.save)
-	if _, fixed := a.Settings().Theme().(fixedVariant); fixed || a.Preferences().String(prefAppearance) != "" {
+	if heldVariant(a) || a.Preferences().String(prefAppearance) != "" {
 		t.Errorf("Follow the system left theme %T, preference %q", a.Settings().Theme(), a.Preferences().String(prefAppearance))
 	}
 }

@@ -122,8 +122,7 @@ func (s *careerScreen) countText() string {
 // showEmpty puts a hint where the role page goes.
 func (s *careerScreen) showEmpty() {
 	s.page = nil
-	hint := quiet("A career plan gives every conversation a purpose: the role you want next and the one after it, what each requires, where you fall short, and who can help.")
-	hint.(*widget.Label).Alignment = fyne.TextAlignCenter
+	hint := quietCentred("A career plan gives every conversation a purpose: the role you want next and the one after it, what each requires, where you fall short, and who can help.")
 	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&maxWidth{width: 380}, hint))}
 	s.detail.Refresh()
 }

@@ -53,9 +53,7 @@ func newFrameSection(w *Window, p model.Person) (*frameSection, error) {
 	fs := &frameSection{w: w, person: p, box: container.NewVBox()}
 	heading := widget.NewLabelWithStyle("What you have shared with "+firstName(p.Name),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	caption := widget.NewLabel(frameCaption)
-	caption.SizeName = theme.SizeNameCaptionText
-	caption.Importance = widget.LowImportance
+	caption := quietText(frameCaption, theme.SizeNameCaptionText)
 	var head fyne.CanvasObject = heading
 	if !p.Archived() {
 		fs.add = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() {

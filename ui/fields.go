@@ -37,11 +37,7 @@ func (f *fieldSet) add(key, label string, input fyne.CanvasObject, hint string) 
 	f.order = append(f.order, key)
 	cell := container.NewVBox(input, problem)
 	if hint != "" {
-		h := widget.NewLabel(hint)
-		h.Importance = widget.LowImportance
-		h.SizeName = theme.SizeNameCaptionText
-		h.Wrapping = fyne.TextWrapWord
-		cell.Add(h)
+		cell.Add(quietText(hint, theme.SizeNameCaptionText))
 	}
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{})
 	f.grid.Add(l)

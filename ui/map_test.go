@@ -148,6 +148,8 @@ func textsOf(o fyne.CanvasObject) []string {
 		return textsOf(v.Content)
 	case *widget.Label:
 		return []string{v.Text}
+	case *widget.RichText:
+		return []string{v.String()}
 	case *widget.Hyperlink:
 		return []string{v.Text}
 	case *widget.Button:
@@ -657,8 +659,11 @@ func overlayLabels(w *Window) []string {
 	}
 	var out []string
 	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*widget.Label); ok {
+		switch l := o.(type) {
+		case *widget.Label:
 			out = append(out, l.Text)
+		case *widget.RichText:
+			out = append(out, l.String())
 		}
 	}
 	return out

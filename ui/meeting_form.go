@@ -131,7 +131,6 @@ func openMeetingEditor(w *Window, m model.Meeting, onSaved func(model.Meeting)) 
 	e.day.SetPlaceHolder("Tue, tomorrow, 1 Dec, 2026-12-01")
 	e.dayHint = widget.NewLabel("")
 	e.dayHint.SizeName = theme.SizeNameCaptionText
-	e.dayHint.Importance = widget.LowImportance
 	e.day.OnChanged = func(string) { e.showDay() }
 	e.clock = widget.NewEntry()
 	e.clock.SetPlaceHolder("10:00")

@@ -196,8 +196,7 @@ func (s *meetingsScreen) countText() string {
 // showEmpty puts a hint where the meeting page goes.
 func (s *meetingsScreen) showEmpty() {
 	s.page = nil
-	hint := quiet("Select a meeting to see its agenda, send it to your calendar, and log what happened afterwards.")
-	hint.(*widget.Label).Alignment = fyne.TextAlignCenter
+	hint := quietCentred("Select a meeting to see its agenda, send it to your calendar, and log what happened afterwards.")
 	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&maxWidth{width: 360}, hint))}
 	s.detail.Refresh()
 }

@@ -259,11 +259,7 @@ func (s *peopleScreen) placeholder() fyne.CanvasObject {
 	default:
 		msg = "Select a person to see their page, or add someone new."
 	}
-	l := widget.NewLabel(msg)
-	l.Wrapping = fyne.TextWrapWord
-	l.Alignment = fyne.TextAlignCenter
-	l.Importance = widget.LowImportance
-	objs := []fyne.CanvasObject{l}
+	objs := []fyne.CanvasObject{quietCentred(msg)}
 	if !s.showTrash && len(s.all) == 0 {
 		b := widget.NewButtonWithIcon("Add person", theme.ContentAddIcon(), s.addPerson)
 		b.Importance = widget.HighImportance

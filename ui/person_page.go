@@ -142,10 +142,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	timelineHeading := widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	timelineBox := container.NewVBox()
 	if len(timeline) == 0 {
-		none := widget.NewLabel("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm.")
-		none.Wrapping = fyne.TextWrapWord
-		none.Importance = widget.LowImportance
-		timelineBox.Add(none)
+		timelineBox.Add(quiet("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm."))
 	}
 	names := s.names()
 	for _, i := range timeline {

@@ -194,7 +194,7 @@ func historyRow(c model.PromiseChange) fyne.CanvasObject {
 			what += fmt.Sprintf(", due %s → %s", c.OldDueOn.Format("Mon 2 Jan"), c.NewDueOn.Format("Mon 2 Jan"))
 		}
 	}
-	when := widget.NewLabel(c.At.Local().Format("2006-01-02 15:04"))
-	when.Importance = widget.LowImportance
+	when := quietText(c.At.Local().Format("2006-01-02 15:04"), theme.SizeNameText)
+	when.Wrapping = fyne.TextWrapOff
 	return container.NewBorder(nil, nil, container.New(&fixedWidth{width: 150}, when), nil, widget.NewLabel(what))
 }

@@ -71,7 +71,6 @@ func openPromiseEditor(w *Window, p model.Promise, onSaved func(model.Promise)) 
 	e.due.SetPlaceHolder("Tue, next week, in 3 days, 1 Dec, 2026-12-01")
 	e.dueHint = widget.NewLabel("")
 	e.dueHint.SizeName = theme.SizeNameCaptionText
-	e.dueHint.Importance = widget.LowImportance
 	e.due.OnChanged = func(string) { e.showDue() }
 	e.due.SetText(dayText(p.DueOn))
 	e.showDue() // SetText of the same text fires no change

@@ -283,10 +283,24 @@ func subheading(text string) fyne.CanvasObject {
 
 // quiet is a muted line saying a list is empty and why that is fine.
 func quiet(text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return l
+	return quietText(text, theme.SizeNameText)
+}
+
+// quietCentred is quiet text with its lines centred: what an empty
+// place says.
+func quietCentred(text string) *widget.RichText {
+	t := quietText(text, theme.SizeNameText)
+	t.Segments[0].(*widget.TextSegment).Style.Alignment = fyne.TextAlignCenter
+	return t
+}
+
+// quietText is secondary text, wrapping, in the quiet colour and the
+// given size: a hint, a note, a count.
+func quietText(text string, size fyne.ThemeSizeName) *widget.RichText {
+	t := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		ColorName: colorNameQuiet, SizeName: size, TextStyle: fyne.TextStyle{}}})
+	t.Wrapping = fyne.TextWrapWord
+	return t
 }
 
 // tapArea makes its content tappable, with the pointing-hand cursor.
