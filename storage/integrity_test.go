@@ -158,3 +158,43 @@ func TestIntegrityCheck(t *testing.T) {
 		t.Errorf("IntegrityCheck of a damaged database = %v, want ErrDamaged from integrity_check", err)
 	}
 }
+
+func TestBackupFolderOfADamagedDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rapport.db")
+	if got := BackupFolderOf(path); got != "" {
+		t.Errorf("no database: folder %q, want none", got)
+	}
+	makeFilledDatabase(t, path)
+	if got := BackupFolderOf(path); got != "" {
+		t.Errorf("no folder set: %q, want none", got)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := model.DefaultSettings()
+	st.BackupFolder = "/media/usb/Rapport backups"
+	if err := s.SaveSettings(t.Context(), st); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, damage(t, data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := fileSum(t, path)
+	if _, err := Open(path); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Open = %v, want ErrDamaged", err)
+	}
+	if got := BackupFolderOf(path); got != st.BackupFolder {
+		t.Errorf("damaged database: folder %q, want %q", got, st.BackupFolder)
+	}
+	if fileSum(t, path) != before {
+		t.Error("reading the folder changed the damaged file")
+	}
+}

@@ -104,3 +104,21 @@ func (s *Store) SaveSettings(ctx context.Context, st model.Settings) error {
 		return nil
 	})
 }
+
+// BackupFolderOf reads the backup folder from the settings of the
+// database file at path without opening it for writing, so that it works
+// on a database Open refuses as damaged: where to look for a backup to
+// restore. It returns "" when the settings name no folder or cannot be
+// read.
+func BackupFolderOf(path string) string {
+	db, err := sql.Open("sqlite3", dsn(path, "mode=ro&_busy_timeout=5000"))
+	if err != nil {
+		return ""
+	}
+	defer db.Close()
+	var folder string
+	if err := db.QueryRow(`SELECT value FROM setting WHERE key = 'backups.folder'`).Scan(&folder); err != nil {
+		return ""
+	}
+	return folder
+}
