@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -17,6 +18,10 @@ import (
 // importUsage is the one-line usage of rapport import.
 const importUsage = "usage: rapport import FILE [--db PATH] [--yes]"
 
+// notEmptyAdvice is what rapport import says of a database that an export
+// cannot be restored into.
+const notEmptyAdvice = "restore into a new database with --db NEW.db"
+
 // runImport reads a contacts file (vCard, LinkedIn Connections.csv or
 // Google Contacts CSV, told from the content) and prints the preview: the
 // format, how many people are new, duplicates and problems, then each
@@ -28,6 +33,9 @@ const importUsage = "usage: rapport import FILE [--db PATH] [--yes]"
 //
 // Without --yes, a database that does not exist is not created: the
 // preview is then against no one.
+//
+// A Rapport export (rapport export --format json, told from the content)
+// is restored instead, into an empty or new database: see runRestore.
 func runImport(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("rapport import", flag.ContinueOnError)
 	flags.SetOutput(stderr)
@@ -53,6 +61,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "rapport import:", err)
 		return 1
+	}
+
+	if export, err := isExportFile(name); err != nil {
+		return fail(err)
+	} else if export {
+		return runRestore(name, dbPath(*dbFlag), *yes, stdout, stderr)
 	}
 
 	file, err := readContacts(name)
@@ -160,4 +174,129 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// isExportFile reports whether the file at name is JSON (its first
+// character, after white space, is "{"), which among the files rapport
+// import reads only an export is; no contacts format starts so.
+func isExportFile(name string) (bool, error) {
+	if info, err := os.Stat(name); err != nil || info.IsDir() {
+		return false, err // readContacts says what a folder is not
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return false, fmt.Errorf("%s: %w", name, err)
+	}
+	text := bytes.TrimLeft(bytes.TrimPrefix(head[:n], []byte("\uFEFF")), " \t\r\n")
+	return len(text) > 0 && text[0] == '{', nil
+}
+
+// runRestore restores the export document at name into the database at
+// path, which must be empty or not exist yet (it is then made). Without
+// yes it writes nothing: it checks the whole document (restoring it into a
+// temporary database) and prints what it holds, table by table. A failed
+// restore leaves the database as it was, and does not leave behind one it
+// made.
+func runRestore(name, path string, yes bool, stdout, stderr io.Writer) int {
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "rapport import:", err)
+		return 1
+	}
+	ctx := context.Background()
+	f, err := os.Open(name)
+	if err != nil {
+		return fail(err)
+	}
+	defer f.Close()
+	if _, err := storage.ReadExportHeader(f); err != nil {
+		return fail(fmt.Errorf("%s: %w", name, err))
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return fail(fmt.Errorf("%s: %w", name, err))
+	}
+	_, err = os.Stat(path)
+	existed := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fail(err)
+	}
+	notEmpty := func(err error) int {
+		if errors.Is(err, storage.ErrNotEmpty) {
+			err = fmt.Errorf("%s is not empty: %s", path, notEmptyAdvice)
+		}
+		return fail(err)
+	}
+
+	if !yes {
+		sum, err := storage.CheckExport(ctx, f)
+		if err != nil {
+			return fail(fmt.Errorf("%s: %w (nothing was written)", name, err))
+		}
+		printExportPreview(stdout, name, sum)
+		if existed {
+			if err := checkEmptyDB(ctx, path); err != nil {
+				return notEmpty(err)
+			}
+		}
+		fmt.Fprintf(stdout, "\nNothing was written. To restore it into %s, run it again with --yes.\n", path)
+		return 0
+	}
+
+	st, err := storage.Open(path)
+	if err != nil {
+		return fail(err)
+	}
+	if err := st.CheckEmpty(ctx); err != nil {
+		st.Close()
+		return notEmpty(err)
+	}
+	sum, err := st.RestoreExport(ctx, f)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		if !existed {
+			removeDatabase(path)
+		}
+		return fail(fmt.Errorf("%s: %w (nothing was written)", name, err))
+	}
+	printExportPreview(stdout, name, sum)
+	fmt.Fprintf(stdout, "\nRestored %s into %s.\n", plural(sum.Rows(), "row", "rows"), path)
+	return 0
+}
+
+// checkEmptyDB opens the database at path to see that it holds nothing.
+func checkEmptyDB(ctx context.Context, path string) error {
+	st, err := storage.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return st.CheckEmpty(ctx)
+}
+
+// removeDatabase removes a database this command made, with the files
+// SQLite and the store keep beside it.
+func removeDatabase(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", ".lock"} {
+		_ = os.Remove(path + suffix) // best effort: the restore's error is the one to report
+	}
+}
+
+// printExportPreview prints what the export document holds.
+func printExportPreview(w io.Writer, name string, sum storage.ExportSummary) {
+	fmt.Fprintf(w, "%s: Rapport export (version %d, schema %d)", name, sum.Version, sum.Schema)
+	if !sum.ExportedAt.IsZero() {
+		fmt.Fprintf(w, ", exported %s UTC", sum.ExportedAt.UTC().Format("2006-01-02 15:04"))
+	}
+	fmt.Fprintln(w)
+	for _, t := range sum.Tables {
+		fmt.Fprintf(w, "  %-20s %8d\n", t.Table, t.Rows)
+	}
+	fmt.Fprintf(w, "  %s in %s\n", plural(sum.Rows(), "row", "rows"), plural(len(sum.Tables), "table", "tables"))
 }

@@ -11,7 +11,10 @@
 //	rapport backup [--to DIR] [--db PATH]
 //	                               write a backup of the database
 //	rapport import FILE [--db PATH] [--yes]
-//	                               import people from a contacts file
+//	                               import people from a contacts file, or
+//	                               restore an export into a new database
+//	rapport export --format json|vcard --out FILE [--db PATH]
+//	                               export everything, or the people as vCard
 //
 // The database defaults to $RAPPORT_DB, else the per-user data folder
 // (see defaultDBPath). Subcommands and --version never start the
@@ -70,6 +73,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runBackup(args[1:], stdout, stderr)
 		case "import":
 			return runImport(args[1:], stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -108,7 +113,12 @@ func usage(w io.Writer) {
                                       write a backup of the database (default: backups beside it)
   rapport import FILE [--db PATH] [--yes]
                                       preview importing people from a vCard, LinkedIn or Google
-                                      Contacts file; --yes imports them
+                                      Contacts file; --yes imports them. A Rapport export (.json)
+                                      is restored instead, into a new or empty database
+  rapport export --format json|vcard --out FILE [--db PATH]
+                                      write everything as one JSON document (restore it with
+                                      rapport import FILE --db NEW.db --yes), or the active people
+                                      as vCard 4.0 without their notes; --out - writes to stdout
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;
@@ -132,7 +142,8 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	defer st.Close()
 	backUpDaily(st)
 	opts := ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Plans: planWriter{}, Zone: systemZone(),
-		Backups: &windowBackups{app: a, store: st, path: st.Path()}, Contacts: contactReader{}}
+		Backups: &windowBackups{app: a, store: st, path: st.Path()}, Contacts: contactReader{},
+		Exports: storeExports{st}}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}

@@ -114,6 +114,9 @@ type Options struct {
 	Backups Backups
 	// Contacts reads contacts files for import; nil leaves import out.
 	Contacts ContactReader
+	// Exports writes everything, or the people as vCard, to a file; nil
+	// leaves File → Export everything… and Export people as vCard… out.
+	Exports Exporter
 	// Plans writes career plan summaries; nil leaves them out.
 	Plans PlanWriter
 	// InvitesDir is the default invites folder, used when the settings

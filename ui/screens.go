@@ -136,7 +136,15 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	find.Shortcut = shortcut(fyne.KeyF)
 	find.Icon = theme.SearchIcon()
 	file = []*fyne.MenuItem{newPerson, logInteraction, promise, schedule, edit, fyne.NewMenuItemSeparator(),
-		importContacts, backups, review, settings}
+		importContacts}
+	if w.opts.Exports != nil {
+		exportAll := fyne.NewMenuItem("Export everything…", w.exportEverything)
+		exportAll.Icon = theme.DocumentSaveIcon()
+		exportPeople := fyne.NewMenuItem("Export people as vCard…", w.exportPeople)
+		exportPeople.Icon = theme.UploadIcon()
+		file = append(file, exportAll, exportPeople)
+	}
+	file = append(file, backups, review, settings)
 	view = []*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}
 	for _, s := range w.screens {
 		id := s.id

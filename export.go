@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"rapport/model"
+	"rapport/storage"
+	"rapport/storage/atomicfile"
+	"rapport/storage/vcard"
+)
+
+// exportUsage is the one-line usage of rapport export.
+const exportUsage = "usage: rapport export --format json|vcard --out FILE [--db PATH]"
+
+// runExport writes the database's export: with --format json, everything
+// as one export document (storage.Store.Export), which rapport import
+// restores into a new database; with --format vcard, the active people
+// (not those in the trash) as vCard 4.0 cards, without their notes. The
+// file is written whole or not at all, readable by the user alone;
+// --out - writes to standard output instead. A database that does not
+// exist is not created. Bad usage is exit status 2; a failure is 1, with
+// a message naming the file.
+func runExport(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("rapport export", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	dbFlag := flags.String("db", "", "the database file")
+	format := flags.String("format", "", "json (everything, for rapport import) or vcard (the active people)")
+	out := flags.String("out", "", "the file to write, or - for standard output")
+	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "rapport export: unexpected argument %q\n%s\n", flags.Arg(0), exportUsage)
+		return 2
+	}
+	if *format != "json" && *format != "vcard" {
+		if *format == "" {
+			fmt.Fprintln(stderr, "rapport export: --format is needed")
+		} else {
+			fmt.Fprintf(stderr, "rapport export: unknown format %q: json or vcard\n", *format)
+		}
+		fmt.Fprintln(stderr, exportUsage)
+		return 2
+	}
+	if *out == "" {
+		fmt.Fprintf(stderr, "rapport export: --out is needed (- for standard output)\n%s\n", exportUsage)
+		return 2
+	}
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "rapport export:", err)
+		return 1
+	}
+	path := dbPath(*dbFlag)
+	if _, err := os.Stat(path); err != nil {
+		// Opening would make a new, empty database: nothing to export.
+		return fail(fmt.Errorf("no database to export: %w", err))
+	}
+	st, err := storage.Open(path)
+	if err != nil {
+		return fail(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	var data []byte
+	var what string
+	if *format == "json" {
+		data, err = exportJSON(ctx, st)
+		what = "everything"
+	} else {
+		var n int
+		data, n, err = exportVCard(ctx, st)
+		what = plural(n, "person", "people")
+	}
+	if err != nil {
+		return fail(err)
+	}
+	if *out == "-" {
+		if _, err := stdout.Write(data); err != nil {
+			return fail(err)
+		}
+		return 0
+	}
+	if err := atomicfile.Write(*out, data); err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(stdout, "Exported %s from %s to %s (%d KB).\n", what, st.Path(), *out, (len(data)+1023)/1024)
+	return 0
+}
+
+// exportJSON is the export document of st.
+func exportJSON(ctx context.Context, st *storage.Store) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := st.Export(ctx, &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// exportVCard is the vCard 4.0 file of the active people of st, by name,
+// and how many they are. People in the trash are left out: they are the
+// ones the user put aside.
+func exportVCard(ctx context.Context, st *storage.Store) ([]byte, int, error) {
+	list, err := st.People(ctx, false)
+	if err != nil {
+		return nil, 0, err
+	}
+	people := make([]model.Person, len(list))
+	for i, p := range list {
+		people[i] = p.Person
+	}
+	var buf bytes.Buffer
+	if err := vcard.Write(&buf, people); err != nil {
+		return nil, 0, fmt.Errorf("write vCard: %w", err)
+	}
+	return buf.Bytes(), len(people), nil
+}
