@@ -38,7 +38,7 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		switch {
 		case errors.Is(err, storage.ErrDamaged):
 			fmt.Fprintln(stderr, "The database is damaged: it was not backed up, and it has not been changed.")
-			if list, lerr := storage.Backups(storage.BackupDir(path)); lerr == nil && len(list) > 0 {
+			if list := backupsOf(path); len(list) > 0 {
 				fmt.Fprintf(stderr, "The newest backup is %s (%s UTC).\n", list[0].Path, list[0].At.Format("2006-01-02 15:04"))
 			}
 		case errors.Is(err, storage.ErrLocked):

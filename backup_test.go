@@ -180,3 +180,49 @@ func TestBackupFolderFromSettings(t *testing.T) {
 		t.Errorf("rapport backup wrote %q, want a backup in %s", stdout.String(), usb)
 	}
 }
+
+func TestDamagedDatabaseFindsBackupsInTheFolderOfItsSettings(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rapport.db")
+	makeBackupTestDB(t, db, 150)
+	usb := filepath.Join(dir, "usb")
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := model.DefaultSettings()
+	s.BackupFolder = usb
+	if err := st.SaveSettings(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	b, err := (&windowBackups{store: st, path: st.Path()}).BackupNow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A page of people three quarters in (the settings sit in the middle).
+	const page = 4096
+	at := len(data) / page * 3 / 4 * page
+	copy(data[at:at+page], bytes.Repeat([]byte("garbage! "), page/9+1))
+	if err := os.WriteFile(db, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if list := backupsOf(db); len(list) != 1 || list[0].Path != b.Path {
+		t.Fatalf("backups of the damaged database = %+v, want the one in %s", list, usb)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"backup", "--db", db}, &stdout, &stderr); code != 1 {
+		t.Fatalf("backup of a damaged database: exit %d", code)
+	}
+	if !strings.Contains(stderr.String(), "The newest backup is "+b.Path) {
+		t.Errorf("stderr = %q, want it to name %s", stderr.String(), b.Path)
+	}
+}

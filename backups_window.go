@@ -37,21 +37,14 @@ func (b *windowBackups) DefaultFolder() string { return storage.BackupDir(b.path
 // and those beside the database (the ones made before an upgrade, and any
 // made before the folder was changed), newest first.
 func (b *windowBackups) List() ([]ui.BackupFile, error) {
-	dirs := []string{b.Folder()}
-	if def := b.DefaultFolder(); def != dirs[0] {
-		dirs = append(dirs, def)
+	list, err := backupsIn(b.Folder(), b.DefaultFolder())
+	if err != nil {
+		return nil, err
 	}
-	var out []ui.BackupFile
-	for _, dir := range dirs {
-		list, err := storage.Backups(dir)
-		if err != nil {
-			return nil, err
-		}
-		for _, x := range list {
-			out = append(out, ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size})
-		}
+	out := make([]ui.BackupFile, len(list))
+	for i, x := range list {
+		out[i] = ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil
 }
 
@@ -108,4 +101,34 @@ func backupFolder(ctx context.Context, st *storage.Store) string {
 		return s.BackupFolder
 	}
 	return storage.BackupDir(st.Path())
+}
+
+// backupsOf lists the backups of the database at path without opening it
+// (it may be damaged), newest first: those beside it and those in the
+// backup folder its settings name. A folder that cannot be read has none.
+func backupsOf(path string) []storage.Backup {
+	list, _ := backupsIn(storage.BackupDir(path), storage.BackupFolderOf(path))
+	return list
+}
+
+// backupsIn lists the backups in the folders dirs (the empty name and
+// repeats left out), newest first. It lists what it can and returns the
+// first folder it could not read as the error.
+func backupsIn(dirs ...string) ([]storage.Backup, error) {
+	var out []storage.Backup
+	var first error
+	seen := map[string]bool{"": true}
+	for _, dir := range dirs {
+		if seen[dir] {
+			continue
+		}
+		seen[dir] = true
+		list, err := storage.Backups(dir)
+		if err != nil && first == nil {
+			first = err
+		}
+		out = append(out, list...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
+	return out, first
 }

@@ -110,7 +110,8 @@ func usage(w io.Writer) {
   rapport demo --db PATH [options]    write a sample career network into a new database
       --people N --interactions N --promises N --seed N
   rapport backup [--to DIR] [--db PATH]
-                                      write a backup of the database (default: backups beside it)
+                                      write a backup of the database (default: the backup folder
+                                      of Settings, else backups beside it)
   rapport import FILE [--db PATH] [--yes]
                                       preview importing people from a vCard, LinkedIn or Google
                                       Contacts file; --yes imports them. A Rapport export (.json)
@@ -185,7 +186,7 @@ func showStartupError(a fyne.App, path string, err error) {
 	w := a.NewWindow("Rapport")
 	buttons := container.NewHBox(widget.NewButton("Close", a.Quit))
 	if errors.Is(err, storage.ErrDamaged) {
-		if list, lerr := storage.Backups(storage.BackupDir(path)); lerr == nil && len(list) > 0 {
+		if list := backupsOf(path); len(list) > 0 {
 			newest := list[0]
 			advice += fmt.Sprintf(" The newest backup is from %s. Restoring it keeps a copy of the damaged file beside it.",
 				newest.At.Local().Format("2 January 2006 at 15:04"))
