@@ -481,4 +481,3 @@ func checkEmpty(ctx context.Context, q querier) error {
 	}
 	return nil
 }
-
