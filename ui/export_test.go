@@ -59,23 +59,9 @@ func exportAndWait(t *testing.T, w *Window, path string) {
 	}
 }
 
-// dialogTexts lists the texts of the labels on the window's top overlay.
-func dialogTexts(w *Window) string {
-	top := w.win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	var out []string
-	for _, o := range test.LaidOutObjects(top) {
-		switch l := o.(type) {
-		case *widget.Label:
-			out = append(out, l.Text)
-		case *widget.RichText:
-			out = append(out, l.String())
-		}
-	}
-	return strings.Join(out, "\n")
-}
+// dialogTexts lists the texts of the labels on the window's top overlay,
+// one a line.
+func dialogTexts(w *Window) string { return strings.Join(overlayLabels(w), "\n") }
 
 func TestExportMenuItems(t *testing.T) {
 	labels := func(items []*fyne.MenuItem) string {
