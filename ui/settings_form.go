@@ -43,17 +43,24 @@ type settingsEditor struct {
 	dialog   dialog.Dialog
 }
 
+// identityEntries are the fields of the user's name and e-mail, the
+// organiser of their invites, holding those of s.
+func identityEntries(s model.Settings) (name, email *widget.Entry) {
+	name = widget.NewEntry()
+	name.SetPlaceHolder("Your name, as invites show it")
+	name.SetText(s.UserName)
+	email = widget.NewEntry()
+	email.SetPlaceHolder("you@example.com")
+	email.SetText(s.UserEmail)
+	return name, email
+}
+
 // openSettingsEditor opens the settings; onSaved (if any) runs after a
 // save.
 func openSettingsEditor(w *Window, onSaved func()) *settingsEditor {
 	s := w.settings()
 	e := &settingsEditor{w: w, onSaved: onSaved}
-	e.name = widget.NewEntry()
-	e.name.SetPlaceHolder("Your name, as invites show it")
-	e.name.SetText(s.UserName)
-	e.email = widget.NewEntry()
-	e.email.SetPlaceHolder("you@example.com")
-	e.email.SetText(s.UserEmail)
+	e.name, e.email = identityEntries(s)
 	e.zone = widget.NewSelectEntry(commonZones)
 	e.zone.SetPlaceHolder("System: " + zoneName(w.opts.Zone))
 	e.zone.SetText(s.TimeZone)

@@ -32,12 +32,7 @@ func newWelcome(w *Window) fyne.CanvasObject {
 	w.currentWelcome = wl
 
 	s := w.settings()
-	wl.name = widget.NewEntry()
-	wl.name.SetPlaceHolder("Your name, as invites show it")
-	wl.name.SetText(s.UserName)
-	wl.email = widget.NewEntry()
-	wl.email.SetPlaceHolder("you@example.com")
-	wl.email.SetText(s.UserEmail)
+	wl.name, wl.email = identityEntries(s)
 	wl.fields = newFieldSet()
 	wl.fields.add("your name", "Your name", wl.name, "")
 	wl.fields.add("your email", "Your e-mail", wl.email, "Meeting invites you send come from you. Both can wait: Settings has them.")
