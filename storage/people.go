@@ -72,6 +72,16 @@ func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
 	return p, notFound(err, "person", id)
 }
 
+// AnyPerson reports whether the database holds anyone, active or in the
+// trash.
+func (s *Store) AnyPerson(ctx context.Context) (bool, error) {
+	var any bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM person)`).Scan(&any); err != nil {
+		return false, fmt.Errorf("look for anyone: %w", err)
+	}
+	return any, nil
+}
+
 // People lists the active people, or with archived set the ones in the
 // trash, ordered by name, each with the date of their last contact.
 func (s *Store) People(ctx context.Context, archived bool) ([]model.PersonSummary, error) {

@@ -278,3 +278,21 @@ func TestLastContactFollowsEditsAndDeletes(t *testing.T) {
 		t.Errorf("Dana's last contact after deleting her only interaction = %v, want none", got)
 	}
 }
+
+func TestAnyPerson(t *testing.T) {
+	s := mustOpen(t)
+	ctx := t.Context()
+	if any, err := s.AnyPerson(ctx); err != nil || any {
+		t.Fatalf("new database: AnyPerson = %v, %v; want false", any, err)
+	}
+	p := mustCreatePerson(t, s, "Dana Reyes")
+	if any, err := s.AnyPerson(ctx); err != nil || !any {
+		t.Fatalf("with Dana: AnyPerson = %v, %v; want true", any, err)
+	}
+	if err := s.ArchivePerson(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if any, err := s.AnyPerson(ctx); err != nil || !any {
+		t.Errorf("with Dana in the trash: AnyPerson = %v, %v; want true (the trash is not nobody)", any, err)
+	}
+}

@@ -23,6 +23,7 @@ import (
 // Store is what the window needs from the database.
 type Store interface {
 	People(ctx context.Context, archived bool) ([]model.PersonSummary, error)
+	AnyPerson(ctx context.Context) (bool, error)
 	Person(ctx context.Context, id int64) (model.Person, error)
 	CreatePerson(ctx context.Context, p *model.Person) error
 	UpdatePerson(ctx context.Context, p *model.Person) error
@@ -279,13 +280,8 @@ func (w *Window) everyone(ctx context.Context) ([]model.PersonSummary, error) {
 
 // isEmpty reports whether the database has nobody at all, archived or not.
 func (w *Window) isEmpty() bool {
-	for _, archived := range []bool{false, true} {
-		list, err := w.store.People(context.Background(), archived)
-		if err != nil || len(list) > 0 {
-			return false
-		}
-	}
-	return true
+	any, err := w.store.AnyPerson(context.Background())
+	return err == nil && !any
 }
 
 // startEmpty leaves the welcome for the People screen with nobody in it.

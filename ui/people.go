@@ -83,8 +83,7 @@ func newPeopleScreen(w *Window) *peopleScreen {
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.38
 	s.root = split
-	s.reload()
-	return s
+	return s // the people are read when the screen is first shown
 }
 
 // content returns the screen with fresh data.

@@ -45,6 +45,12 @@ func newMemStore(now func() time.Time) *memStore {
 
 var _ Store = (*memStore)(nil)
 
+func (m *memStore) AnyPerson(context.Context) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.people) > 0, nil
+}
+
 func (m *memStore) People(_ context.Context, archived bool) ([]model.PersonSummary, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

@@ -33,14 +33,21 @@ func newTodayScreen(w *Window) *todayScreen {
 	return &todayScreen{w: w, root: container.NewStack()}
 }
 
-// content returns the screen with fresh data.
+// content returns the screen with fresh data, for the window to show
+// (and lay out).
 func (s *todayScreen) content() fyne.CanvasObject {
-	s.reload()
+	s.load()
 	return s.root
 }
 
-// reload reads the report again and rebuilds the screen.
+// reload reads the report again and rebuilds the screen where it is.
 func (s *todayScreen) reload() {
+	s.load()
+	s.root.Refresh()
+}
+
+// load reads the report and builds the screen from it.
+func (s *todayScreen) load() {
 	report, err := s.w.store.Today(context.Background(), s.w.now())
 	if err != nil {
 		s.w.showError("Could not read today's plan", err)
@@ -51,7 +58,6 @@ func (s *todayScreen) reload() {
 		s.w.showError("Could not read when you last reviewed your week", err)
 	}
 	s.root.Objects = []fyne.CanvasObject{s.build()}
-	s.root.Refresh()
 }
 
 func (s *todayScreen) build() fyne.CanvasObject {
