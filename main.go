@@ -134,7 +134,9 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	app.SetMetadata(meta)
 	a := app.NewWithID(meta.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	st, err := storage.Open(path)
+	// The integrity check runs while the window is built; nothing is
+	// written before it passes, and watchIntegrity explains a failure.
+	st, err := storage.OpenCheckingInBackground(path)
 	if err != nil {
 		fmt.Fprintln(stderr, "rapport:", err)
 		showStartupError(a, path, err)
@@ -149,8 +151,63 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 		opts.HandleMoved = reportHandles(path)
 	}
 	w := ui.New(a, st, opts)
+	watchIntegrity(a, w.Window(), st, stderr)
 	w.Window().ShowAndRun()
 	return 0
+}
+
+// watchIntegrity waits off the window's goroutine for the integrity check
+// of st and, when the database is damaged, says so in the window and
+// offers the newest backup, as a start-up that found it damaged would.
+func watchIntegrity(a fyne.App, win fyne.Window, st *storage.Store, stderr io.Writer) {
+	go func() {
+		err := st.Intact(context.Background())
+		if !errors.Is(err, storage.ErrDamaged) {
+			return
+		}
+		fmt.Fprintln(stderr, "rapport:", err)
+		fyne.Do(func() {
+			advice, newest := damagedAdvice(st.Path())
+			msg := widget.NewLabel(advice + "\n\n" + err.Error())
+			msg.Wrapping = fyne.TextWrapWord
+			buttons := container.NewHBox(widget.NewButton("Close Rapport", a.Quit))
+			if newest != "" {
+				buttons.Add(restoreButton(a, win, st.Path(), newest, func() { st.Close() }))
+			}
+			d := dialog.NewCustomWithoutButtons("Your database is damaged",
+				container.NewBorder(nil, container.NewCenter(buttons), nil, nil, msg), win)
+			d.Resize(fyne.NewSize(520, 260))
+			d.Show()
+		})
+	}()
+}
+
+// restoreButton restores the backup newest over the damaged database at
+// path, after close lets go of it, and starts Rapport again on it; a
+// failure is shown in win.
+func restoreButton(a fyne.App, win fyne.Window, path, newest string, close func()) *widget.Button {
+	b := widget.NewButton("Restore the newest backup", func() {
+		close()
+		if err := storage.Restore(path, newest); err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		restart(a, path)
+	})
+	b.Importance = widget.HighImportance
+	return b
+}
+
+// damagedAdvice explains a damaged database at path to the user and
+// names the newest backup to restore, "" when there is none.
+func damagedAdvice(path string) (advice, newest string) {
+	advice = "This database is damaged, so Rapport has not written to it."
+	list := backupsOf(path)
+	if len(list) == 0 {
+		return advice + " There is no backup to restore; the file is as it was.", ""
+	}
+	return advice + fmt.Sprintf(" The newest backup is from %s. Restoring it keeps a copy of the damaged file beside it.",
+		list[0].At.Local().Format("2 January 2006 at 15:04")), list[0].Path
 }
 
 // reportHandles appends "place x y" to the file at path for each drag
@@ -178,29 +235,16 @@ func showStartupError(a fyne.App, path string, err error) {
 		advice = "This file is not a Rapport database. It has not been changed. Choose another file with --db."
 	case errors.Is(err, storage.ErrTooNew):
 		advice = "This database was made by a newer version of Rapport. Update Rapport to open it; the file has not been changed."
-	case errors.Is(err, storage.ErrDamaged):
-		advice = "This database is damaged, so Rapport has not written to it."
 	default:
 		advice = "Rapport could not open its database."
 	}
 	w := a.NewWindow("Rapport")
 	buttons := container.NewHBox(widget.NewButton("Close", a.Quit))
 	if errors.Is(err, storage.ErrDamaged) {
-		if list := backupsOf(path); len(list) > 0 {
-			newest := list[0]
-			advice += fmt.Sprintf(" The newest backup is from %s. Restoring it keeps a copy of the damaged file beside it.",
-				newest.At.Local().Format("2 January 2006 at 15:04"))
-			restore := widget.NewButton("Restore the newest backup", func() {
-				if rerr := storage.Restore(path, newest.Path); rerr != nil {
-					dialog.ShowError(rerr, w)
-					return
-				}
-				restart(a, path)
-			})
-			restore.Importance = widget.HighImportance
-			buttons.Add(restore)
-		} else {
-			advice += " There is no backup to restore; the file is as it was."
+		var newest string
+		advice, newest = damagedAdvice(path)
+		if newest != "" {
+			buttons.Add(restoreButton(a, w, path, newest, func() {}))
 		}
 	}
 	msg := widget.NewLabel(advice + "\n\n" + err.Error())

@@ -91,6 +91,10 @@ func parseBackupName(name string) (at time.Time, before string, ok bool) {
 // rotates dir (see Rotate). If only the rotation fails, the new backup is
 // returned with the error.
 func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
+	// A copy of a damaged file would rotate good backups away.
+	if err := s.Intact(ctx); err != nil {
+		return Backup{}, fmt.Errorf("backup: %w", err)
+	}
 	now := s.now()
 	b, err := snapshot(ctx, s.db, dir, backupName(now, ""))
 	if err != nil {
@@ -425,7 +429,7 @@ func restore(dbPath, src string, now time.Time) error {
 	} else if fi.Size() == 0 {
 		return fmt.Errorf("%w: the backup is empty", ErrNotRapport)
 	}
-	if err := checkFile(src, len(migrations)); err != nil {
+	if _, err := checkFile(src, len(migrations), false); err != nil {
 		return fmt.Errorf("the backup cannot be used: %w", err)
 	}
 	data, err := os.ReadFile(src)
@@ -457,9 +461,9 @@ func keepCurrent(dbPath string, known int, now time.Time) error {
 		return err
 	}
 	dir := BackupDir(dbPath)
-	err = checkFile(dbPath, known)
+	_, err = checkFile(dbPath, known, false)
 	if errors.Is(err, ErrTooNew) { // a newer Rapport's, kept all the same
-		err = quickCheck(dbPath)
+		err = quickCheck(context.Background(), dbPath)
 	}
 	switch {
 	case err == nil:

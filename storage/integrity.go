@@ -18,21 +18,84 @@ var ErrDamaged = errors.New("database is damaged")
 
 // checkFile runs the checks Open makes before it writes anything: the
 // file is Rapport's and not too new (checkExisting), and it passes
-// PRAGMA quick_check. A Rapport file whose first page is damaged looks
-// like no Rapport file at all; it is reported as damaged, not as foreign.
-func checkFile(path string, known int) error {
-	err := checkExisting(path, known)
+// PRAGMA quick_check, unless later is set and the file's schema is
+// current (then the caller checks it in the background). A Rapport file
+// whose first page is damaged looks like no Rapport file at all; it is
+// reported as damaged, not as foreign. It returns the file's schema
+// version.
+func checkFile(path string, known int, later bool) (version int, err error) {
+	version, err = checkExisting(path, known)
 	if err == nil {
-		return quickCheck(path)
+		if later && version == known {
+			return version, nil
+		}
+		return version, quickCheck(context.Background(), path)
 	}
 	if errors.Is(err, ErrNotRapport) {
 		var e sqlite3.Error
-		if qerr := quickCheck(path); errors.Is(qerr, ErrDamaged) &&
+		if qerr := quickCheck(context.Background(), path); errors.Is(qerr, ErrDamaged) &&
 			!(errors.As(qerr, &e) && e.Code == sqlite3.ErrNotADB) {
-			return qerr
+			return 0, qerr
 		}
 	}
-	return err
+	return 0, err
+}
+
+// integrityCheck is the quick_check of an open store's file: its result,
+// once done is closed.
+type integrityCheck struct {
+	done   chan struct{}
+	err    error
+	cancel context.CancelFunc
+}
+
+// checkedAlready is the integrity check of a file checked before it was
+// opened: passed.
+func checkedAlready() *integrityCheck {
+	c := &integrityCheck{done: make(chan struct{}), cancel: func() {}}
+	close(c.done)
+	return c
+}
+
+// checkInBackground starts the quick_check of the file at path on a
+// goroutine of its own.
+func checkInBackground(path string) *integrityCheck {
+	ctx, cancel := context.WithCancel(context.Background())
+	c := &integrityCheck{done: make(chan struct{}), cancel: cancel}
+	go func() {
+		defer close(c.done)
+		c.err = quickCheck(ctx, path)
+	}()
+	return c
+}
+
+// stop ends the check if it is still running and waits for it. A check
+// stopped before it finished counts as not passed.
+func (c *integrityCheck) stop() {
+	if c == nil {
+		return
+	}
+	c.cancel()
+	<-c.done
+}
+
+// Intact waits for the integrity check of the file (run by Open before it
+// returned, or in the background after OpenCheckingInBackground) and
+// returns its result: nil, or an error wrapping ErrDamaged. Writes and
+// backups call it first, so a damaged file is never written to.
+func (s *Store) Intact(ctx context.Context) error {
+	if s.intact == nil { // a Store made by hand on a checked file
+		return nil
+	}
+	select {
+	case <-s.intact.done:
+		if s.intact.err != nil {
+			return fmt.Errorf("database %s: %w", s.path, s.intact.err)
+		}
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // quickCheck runs PRAGMA quick_check on the database file at path through
@@ -40,7 +103,7 @@ func checkFile(path string, known int) error {
 // makes the check several times slower), so that nothing, not even the
 // checkpoint a read-write connection makes as it closes, writes to a
 // damaged file. A missing or empty file passes: it will be made.
-func quickCheck(path string) error {
+func quickCheck(ctx context.Context, path string) error {
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && fi.Size() == 0) {
 		return nil
@@ -53,7 +116,7 @@ func quickCheck(path string) error {
 		return err
 	}
 	defer db.Close()
-	rows, err := db.Query("PRAGMA quick_check(10)")
+	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(10)")
 	return checkResult("quick_check", rows, err)
 }
 

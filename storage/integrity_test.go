@@ -198,3 +198,71 @@ func TestBackupFolderOfADamagedDatabase(t *testing.T) {
 		t.Error("reading the folder changed the damaged file")
 	}
 }
+
+func TestOpenCheckingInBackground(t *testing.T) {
+	t.Run("sound", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "rapport.db")
+		makeFilledDatabase(t, path)
+		s, err := OpenCheckingInBackground(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.Intact(t.Context()); err != nil {
+			t.Fatalf("Intact = %v on a sound database", err)
+		}
+		mustCreatePerson(t, s, "Dana Reyes")
+	})
+	t.Run("damaged", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "rapport.db")
+		makeFilledDatabase(t, path)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, damage(t, data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		before := fileSum(t, path)
+		s, err := OpenCheckingInBackground(path)
+		if err != nil {
+			t.Fatalf("OpenCheckingInBackground = %v; the check was to run after it returned", err)
+		}
+		if err := s.Intact(t.Context()); !errors.Is(err, ErrDamaged) {
+			t.Errorf("Intact = %v, want ErrDamaged", err)
+		}
+		p := model.NewPerson("Dana Reyes")
+		if err := s.CreatePerson(t.Context(), &p); !errors.Is(err, ErrDamaged) {
+			t.Errorf("a write to a damaged database = %v, want ErrDamaged", err)
+		}
+		if _, err := s.Backup(t.Context(), BackupDir(path)); !errors.Is(err, ErrDamaged) {
+			t.Errorf("a backup of a damaged database = %v, want ErrDamaged", err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if after := fileSum(t, path); after != before {
+			t.Error("the damaged file changed")
+		}
+		if _, err := os.Stat(BackupDir(path)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a backups folder was made for a damaged database (%v)", err)
+		}
+	})
+	t.Run("closed while checking", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "rapport.db")
+		makeFilledDatabase(t, path)
+		s, err := OpenCheckingInBackground(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		// The check is over and the lock released: the file opens again.
+		s2, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s2.Close()
+	})
+}

@@ -264,6 +264,9 @@ func (s *Store) restoreDocument(ctx context.Context, dec *json.Decoder, sum *Exp
 	if err := checkHeader(h, len(migrations)); err != nil {
 		return err
 	}
+	if err := s.Intact(ctx); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

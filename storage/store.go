@@ -51,6 +51,10 @@ type Store struct {
 	db   *sql.DB
 	path string
 	lock *fileLock
+	// intact is the integrity check of the file: done already when Open
+	// returns, or still running in the background after
+	// OpenCheckingInBackground.
+	intact *integrityCheck
 
 	// Now is the clock used for created/updated times and anything relative
 	// to today. Tests replace it to pin time.
@@ -65,6 +69,21 @@ type Store struct {
 // (ErrDamaged). Before migrating a database that has a schema it writes a
 // backup of it into BackupDir(path), marked with the version it migrates to.
 func Open(path string) (*Store, error) {
+	return openFile(path, false)
+}
+
+// OpenCheckingInBackground opens the database as Open does, but for its
+// PRAGMA quick_check, which reads the whole file (about 90 ms on a
+// 40 MB database): unless the schema must be migrated, it runs in the
+// background while the caller goes on reading. Every write and backup
+// waits for it; if it fails they return an error wrapping ErrDamaged
+// without touching the file, and so does Intact, which a window watches to
+// explain and offer a backup.
+func OpenCheckingInBackground(path string) (*Store, error) {
+	return openFile(path, true)
+}
+
+func openFile(path string, background bool) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open database: no path given")
 	}
@@ -79,7 +98,7 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
-	s, err := open(abs, lock)
+	s, err := open(abs, lock, background)
 	if err != nil {
 		lock.release()
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
@@ -87,15 +106,21 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
-func open(path string, lock *fileLock) (*Store, error) {
+func open(path string, lock *fileLock, background bool) (*Store, error) {
 	migrations, err := loadMigrations()
 	if err != nil {
 		return nil, err
 	}
 	// Refuse a file that is not ours, too new or damaged before anything
-	// (even a checkpoint) can write to it.
-	if err := checkFile(path, len(migrations)); err != nil {
+	// (even a checkpoint) can write to it. Only a file that needs no
+	// migration may be checked in the background: writes wait for that.
+	version, err := checkFile(path, len(migrations), background)
+	if err != nil {
 		return nil, err
+	}
+	intact := checkedAlready()
+	if background && version == len(migrations) {
+		intact = checkInBackground(path)
 	}
 	// Create the file ourselves so that it, and the -wal and -shm files
 	// SQLite derives from it, are readable by the user alone.
@@ -110,24 +135,28 @@ func open(path string, lock *fileLock) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, path: path, lock: lock, Now: time.Now}
-	if err := s.backupBeforeMigrating(context.Background(), len(migrations)); err != nil {
+	s := &Store{db: db, path: path, lock: lock, intact: intact, Now: time.Now}
+	fail := func(err error) (*Store, error) {
+		intact.stop()
 		db.Close()
 		return nil, err
+	}
+	if err := s.backupBeforeMigrating(context.Background(), len(migrations)); err != nil {
+		return fail(err)
 	}
 	if err := s.migrate(context.Background(), migrations); err != nil {
-		db.Close()
-		return nil, err
+		return fail(err)
 	}
 	if err := s.refoldStale(context.Background()); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("fold credits: %w", err)
+		return fail(fmt.Errorf("fold credits: %w", err))
 	}
 	return s, nil
 }
 
-// Close closes the database and lets another process open it.
+// Close closes the database and lets another process open it. An
+// integrity check still running is stopped first.
 func (s *Store) Close() error {
+	s.intact.stop()
 	err := s.db.Close()
 	s.lock.release()
 	return err
@@ -148,47 +177,48 @@ func dsn(path, query string) string {
 // checkExisting inspects a database file before anything writes to it: a
 // file that is not SQLite, or is SQLite but not Rapport's, or is newer than
 // this build, is refused. A missing or empty file is fine: it will be made.
-func checkExisting(path string, known int) error {
+// It returns the file's schema version, 0 for a file still to be made.
+func checkExisting(path string, known int) (version int, err error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return 0, nil
 	}
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer f.Close()
 	header := make([]byte, 100)
 	n, _ := f.Read(header)
 	if n == 0 {
-		return nil
+		return 0, nil
 	}
 	if n < 100 || string(header[:16]) != "SQLite format 3\x00" {
-		return fmt.Errorf("%w: the file is not an SQLite database", ErrNotRapport)
+		return 0, fmt.Errorf("%w: the file is not an SQLite database", ErrNotRapport)
 	}
 	// Read the header fields through SQLite itself, read-only: a recent
 	// change may still sit in the write-ahead log.
 	db, err := sql.Open("sqlite3", dsn(path, "mode=ro&_busy_timeout=5000"))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer db.Close()
-	var appID, version, tables int
+	var appID, tables int
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return fmt.Errorf("%w: %v", ErrNotRapport, err)
+		return 0, fmt.Errorf("%w: %v", ErrNotRapport, err)
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%w: %v", ErrNotRapport, err)
+		return 0, fmt.Errorf("%w: %v", ErrNotRapport, err)
 	}
 	if err := db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
-		return fmt.Errorf("%w: %v", ErrNotRapport, err)
+		return 0, fmt.Errorf("%w: %v", ErrNotRapport, err)
 	}
 	if appID != ApplicationID && (tables > 0 || version > 0 || appID != 0) {
-		return fmt.Errorf("%w: it is an SQLite database of another application", ErrNotRapport)
+		return 0, fmt.Errorf("%w: it is an SQLite database of another application", ErrNotRapport)
 	}
 	if version > known {
-		return fmt.Errorf("%w (schema %d; this Rapport knows up to %d): update Rapport", ErrTooNew, version, known)
+		return 0, fmt.Errorf("%w (schema %d; this Rapport knows up to %d): update Rapport", ErrTooNew, version, known)
 	}
-	return nil
+	return version, nil
 }
 
 type migration struct {
@@ -263,6 +293,9 @@ func (s *Store) migrateOne(ctx context.Context, migrations []migration) (done bo
 // inTx runs fn in one write transaction, committing when it returns nil
 // and rolling back otherwise.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.Intact(ctx); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
