@@ -146,7 +146,7 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	backUpDaily(st)
 	opts := ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Plans: planWriter{}, Zone: systemZone(),
 		Backups: &windowBackups{app: a, store: st, path: st.Path()}, Contacts: contactReader{},
-		Exports: storeExports{st}}
+		Exports: storeExports{st}, FirstScreenWhenRunning: true}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}

@@ -123,6 +123,11 @@ type Options struct {
 	// InvitesDir is the default invites folder, used when the settings
 	// name none.
 	InvitesDir string
+	// FirstScreenWhenRunning, when set, reads and builds the first screen
+	// once the app runs, with the window already on the screen, instead of
+	// inside New: on a large database the window then appears sooner and
+	// fills a moment later. Tests leave it unset to get a window ready.
+	FirstScreenWhenRunning bool
 }
 
 // Preference keys under which the window remembers itself.
@@ -219,9 +224,23 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	})
 	app.Lifecycle().SetOnStopped(w.saveSize)
 
-	w.Show("today")
-	w.reminder = newReminder(w)
-	w.win.SetOnClosed(w.reminder.stop)
+	// The reminder reuses the report of the Today screen: it starts after.
+	start := func() {
+		w.Show("today")
+		w.reminder = newReminder(w)
+	}
+	if opts.FirstScreenWhenRunning {
+		app.Lifecycle().SetOnStarted(func() {
+			go fyne.Do(start) // queued behind the window's first frames
+		})
+	} else {
+		start()
+	}
+	w.win.SetOnClosed(func() {
+		if w.reminder != nil {
+			w.reminder.stop()
+		}
+	})
 	return w
 }
 
