@@ -92,6 +92,12 @@ func TestSmokeWindow(t *testing.T) {
 	}
 	t.Logf("screenshot: %s", shot)
 
+	// Docks match the window to its desktop entry by WM_CLASS: the app ID,
+	// the entry's StartupWMClass.
+	if out, err := smokeRun(10*time.Second, xenv, "xdotool", "search", "--class", `^app\.rapport\.desktop$`); err != nil {
+		t.Errorf("no window of class app.rapport.desktop (the desktop entry's StartupWMClass): %v\n%s", err, out)
+	}
+
 	colours, share, err := smokeColours(shot)
 	if err != nil {
 		smokeKeep(t, shot)

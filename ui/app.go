@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/wmclass"
 	"rapport/ui/dragout"
 )
 
@@ -229,11 +230,13 @@ func New(app fyne.App, store Store, opts Options) *Window {
 		w.Show("today")
 		w.reminder = newReminder(w)
 	}
-	if opts.FirstScreenWhenRunning {
-		app.Lifecycle().SetOnStarted(func() {
+	app.Lifecycle().SetOnStarted(func() {
+		w.nameWindowClass()
+		if opts.FirstScreenWhenRunning {
 			go fyne.Do(start) // queued behind the window's first frames
-		})
-	} else {
+		}
+	})
+	if !opts.FirstScreenWhenRunning {
 		start()
 	}
 	w.win.SetOnClosed(func() {
@@ -242,6 +245,17 @@ func New(app fyne.App, store Store, opts Options) *Window {
 		}
 	})
 	return w
+}
+
+// nameWindowClass gives the window, on X11, the WM_CLASS its desktop
+// entry names (StartupWMClass: the app ID), so that docks group it under
+// its launcher; GLFW would leave the window's title there.
+func (w *Window) nameWindowClass() {
+	if id, ok := nativeWindowID(w.win); ok {
+		if err := wmclass.Set(id, "rapport", w.app.UniqueID()); err != nil {
+			fyne.LogError("could not name the window's class", err)
+		}
+	}
 }
 
 // saveSize remembers the window's size for the next start.
