@@ -17,8 +17,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
-	"rapport/ui/wmclass"
 	"rapport/ui/dragout"
+	"rapport/ui/wmclass"
 )
 
 // Store is what the window needs from the database.
