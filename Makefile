@@ -61,7 +61,7 @@ $$as apt-get -o DPkg::Lock::Timeout=300 update </dev/null; \
 $$as env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends $$missing </dev/null
 endef
 
-.PHONY: deps test-deps ics-clients build run test bench clean
+.PHONY: deps test-deps ics-clients build run test bench bench-startup clean
 
 deps:
 	@$(call ensure-pkgs,$(BUILD_PKGS))
@@ -94,5 +94,137 @@ test: deps test-deps ics-clients
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# bench-startup times Rapport on a 5,000-person sample database against a
+# minimal Fyne window (testdata/minimal) under Xvfb, alternating starts,
+# and prints the ratios, peak RSS, idle CPU and binary sizes
+# (startup_test.go). It fails only when something does not work.
+STARTUP_RUNS ?= 7
+bench-startup: deps test-deps
+	$(TEST_ENV) $(GO) test -count=1 -timeout 20m -tags startup -run TestStartupFootprint -v . -startupRuns $(STARTUP_RUNS)
+
 clean:
 	rm -f $(BIN) $(BIN).exe
+	rm -rf dist
+
+# --- Packages -------------------------------------------------------------
+#
+# make package          dist/rapport-VERSION-linux-ARCH.tar.xz (fyne's layout:
+#                       rapport/usr/local/{bin,share/applications,share/pixmaps}
+#                       and a Makefile with user-install and install)
+# make install-user     that package installed into ~/.local, in the menu
+# make uninstall-user   removes it again
+# make package-windows  dist/rapport-VERSION-windows-amd64.exe, cross-built
+#                       with mingw-w64, with icon, version and manifest
+# make test-package     builds both and checks them: the tarball's files and
+#                       desktop entry, the .exe's resources, and the .exe
+#                       run under wine on a private Xvfb display
+#
+# The fyne CLI is pinned and built into dist/tools. It builds a release
+# binary: -trimpath, stripped (-ldflags "-s -w"), the "release" tag. It
+# runs on a copy of the tree in a temporary folder, removed afterwards
+# even on failure, because it writes into the folder it packages: it bumps
+# Build in FyneApp.toml, adds a metadata init file and, for Windows, a
+# resource file, and replaces ./rapport. The checkout is never touched.
+
+FYNE_VERSION := v1.7.4
+FYNE := dist/tools/fyne-$(FYNE_VERSION)/fyne
+
+# Read from FyneApp.toml when a packaging target needs them.
+APP_NAME = $(shell sed -n 's/^[[:space:]]*Name[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+APP_ID = $(shell sed -n 's/^[[:space:]]*ID[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+APP_VERSION = $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+GOARCH_HOST = $(shell $(GO) env GOARCH)
+
+LINUX_PKG = dist/$(BIN)-$(APP_VERSION)-linux-$(GOARCH_HOST).tar.xz
+WINDOWS_EXE = dist/$(BIN)-$(APP_VERSION)-windows-amd64.exe
+
+# The tarball's entries get this time (the last commit's), owner and order,
+# so the same binary always gives the same tarball.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+# Debian packages: tar and xz for the Linux package; the mingw-w64 C
+# compiler for the Windows build (cgo SQLite and GLFW); and what
+# test-package needs: Xvfb, xdotool and ImageMagick to see the window,
+# wine to run the .exe, Debian's python3-pefile to read its resources,
+# and desktop-file-validate.
+PACKAGE_PKGS := tar xz-utils
+WINDOWS_PKGS := gcc-mingw-w64-x86-64
+WINDOWS_CC := x86_64-w64-mingw32-gcc
+PACKAGE_TEST_PKGS := xvfb xdotool imagemagick wine wine64 python3-pefile \
+	desktop-file-utils
+
+# stage-tree copies the tree to the folder $(1), leaving out what is not
+# source: git, dist, node_modules, binaries, databases, failed test images.
+define stage-tree
+tar -cf - --exclude=./.git --exclude=./dist --exclude=node_modules \
+	--exclude=./$(BIN) --exclude=./$(BIN).exe --exclude='*.db' \
+	--exclude='*.db-*' --exclude=testdata/failed . | tar -xf - -C $(1)
+endef
+
+.PHONY: package install-user uninstall-user package-windows test-package
+
+$(FYNE):
+	GOBIN=$(CURDIR)/$(dir $@) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)
+
+# package writes the Linux tarball. fyne writes StartupWMClass=Name and has
+# no setting for it; the entry here says the app ID, which is the Wayland
+# app_id Fyne sets and the X11 WM_CLASS Rapport sets (ui/wmclass), so the
+# desktop file is fixed and the tarball packed again with fixed owners,
+# order and times.
+package: deps $(FYNE)
+	@$(call ensure-pkgs,$(PACKAGE_PKGS))
+	@set -e; stage=$$(mktemp -d); trap 'rm -rf "$$stage"' EXIT; \
+	mkdir "$$stage/src" "$$stage/out"; \
+	$(call stage-tree,"$$stage/src"); \
+	echo "fyne package -os linux -release (in a copy of the tree)"; \
+	(cd "$$stage/src" && "$(CURDIR)/$(FYNE)" package -os linux -release); \
+	tar -xJf "$$stage/src/$(APP_NAME).tar.xz" -C "$$stage/out"; \
+	desk=$$(find "$$stage/out" -name '$(APP_ID).desktop'); \
+	test -n "$$desk" || { echo "no $(APP_ID).desktop in fyne's tarball" >&2; exit 1; }; \
+	sed -i 's/^StartupWMClass=.*/StartupWMClass=$(APP_ID)/' "$$desk"; \
+	grep -qx 'StartupWMClass=$(APP_ID)' "$$desk" || { echo "no StartupWMClass in $$desk" >&2; exit 1; }; \
+	mkdir -p dist; \
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mode=go-w \
+		--mtime=@$(SOURCE_DATE_EPOCH) -C "$$stage/out" -cJf $(LINUX_PKG).tmp $(BIN); \
+	mv $(LINUX_PKG).tmp $(LINUX_PKG)
+	@ls -l $(LINUX_PKG)
+
+# install-user installs the package with its own Makefile's user-install
+# (binary in ~/.local/bin, the entry in ~/.local/share/applications with
+# Exec made absolute, the icon in ~/.local/share/icons) and puts the icon
+# in the hicolor theme too, where every desktop looks for it.
+install-user: package
+	rm -rf dist/user-install
+	mkdir -p dist/user-install
+	tar -xJf $(LINUX_PKG) -C dist/user-install
+	$(MAKE) --no-print-directory -C dist/user-install/$(BIN) user-install
+	install -Dm644 "$$HOME/.local/share/icons/$(APP_ID).png" \
+		"$$HOME/.local/share/icons/hicolor/512x512/apps/$(APP_ID).png"
+	rm -rf dist/user-install
+	@echo "Installed $$HOME/.local/bin/$(BIN); $(APP_NAME) is in the applications menu"
+
+uninstall-user:
+	rm -f "$$HOME/.local/bin/$(BIN)" \
+		"$$HOME/.local/share/applications/$(APP_ID).desktop" \
+		"$$HOME/.local/share/icons/$(APP_ID).png" \
+		"$$HOME/.local/share/icons/hicolor/512x512/apps/$(APP_ID).png"
+
+# package-windows cross-builds the .exe; fyne package embeds the icon, the
+# version and a manifest as resources.
+package-windows: $(FYNE)
+	@$(call ensure-pkgs,$(WINDOWS_PKGS))
+	@set -e; stage=$$(mktemp -d); trap 'rm -rf "$$stage"' EXIT; \
+	$(call stage-tree,"$$stage"); \
+	echo "fyne package -os windows -release (in a copy of the tree, CC=$(WINDOWS_CC))"; \
+	(cd "$$stage" && CC=$(WINDOWS_CC) GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
+		"$(CURDIR)/$(FYNE)" package -os windows -release); \
+	mkdir -p dist; \
+	cp "$$stage/$(APP_NAME).exe" $(WINDOWS_EXE).tmp; \
+	mv $(WINDOWS_EXE).tmp $(WINDOWS_EXE)
+	@ls -l $(WINDOWS_EXE)
+
+# test-package checks both packages (package_test.go, wine_smoke_test.go).
+test-package: package package-windows
+	@$(call ensure-pkgs,$(PACKAGE_TEST_PKGS) $(WINDOWS_PKGS))
+	$(TEST_ENV) RAPPORT_LINUX_PKG=$(CURDIR)/$(LINUX_PKG) RAPPORT_WINDOWS_EXE=$(CURDIR)/$(WINDOWS_EXE) \
+		$(GO) test -count=1 -timeout 20m -tags package,wine -run 'TestPackage|TestWine' -v .
