@@ -3,9 +3,7 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -19,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -108,17 +105,17 @@ func TestStartupFootprint(t *testing.T) {
 	// 2. The sample database, and a backup of it, so that neither the
 	// migrations nor the daily backup on start (backUpDaily: at most one a
 	// day, in the background) fall in the measurement.
-	env := startupEnv(dir, "")
+	env := smokeEnv(dir, "")
 	db := filepath.Join(dir, "data", "bench.db")
 	began := time.Now()
-	out, err := startupRunCmd(10*time.Minute, env, rapport.bin, "demo", "--db", db,
+	out, err := smokeRun(10*time.Minute, env, rapport.bin, "demo", "--db", db,
 		"--people", strconv.Itoa(startupPeople), "--interactions", strconv.Itoa(startupInteractions),
 		"--promises", strconv.Itoa(startupPromises))
 	if err != nil {
 		t.Fatalf("rapport demo: %v\n%s", err, out)
 	}
 	t.Logf("%s(in %v)", out, time.Since(began).Round(time.Second))
-	if out, err := startupRunCmd(2*time.Minute, env, rapport.bin, "backup", "--db", db); err != nil {
+	if out, err := smokeRun(2*time.Minute, env, rapport.bin, "backup", "--db", db); err != nil {
 		t.Fatalf("rapport backup: %v\n%s", err, out)
 	}
 	dbInfo, err := os.Stat(db)
@@ -129,10 +126,10 @@ func TestStartupFootprint(t *testing.T) {
 
 	// 3. A private display, and a connection to it that watches for the
 	// windows.
-	display := startupXvfb(t)
+	display := smokeXvfb(t)
 	x := startupWatch(t, display)
 	t.Logf("Xvfb is on display %s; first paint is seen through %s", display, x.method())
-	xenv := startupEnv(dir, display)
+	xenv := smokeEnv(dir, display)
 
 	// A warm-up start of each, untimed: it fills the page cache with the
 	// binaries, the libraries and the database, and writes Fyne's
@@ -193,7 +190,7 @@ func startupOnce(t *testing.T, x *startupX, env []string, p *startupProgram, idl
 	for attempt := 0; ; attempt++ {
 		x.drain()
 		start := time.Now()
-		proc := startupStart(t, env, p.bin, p.args...)
+		proc := smokeStart(t, p.name, env, p.bin, p.args...)
 		seen, err := x.waitWindow(p.title, start, proc)
 		if err != nil {
 			proc.stop()
@@ -581,7 +578,7 @@ func (x *startupX) settle(win xproto.Window, painted time.Time) time.Time {
 // waitWindow waits until a top-level window titled title is mapped, then
 // until it shows a frame that is not blank (for at most startupPaintWait).
 // It fails when proc exits first or no window maps by startupWindowWait.
-func (x *startupX) waitWindow(title string, start time.Time, proc *startupProc) (startupSeen, error) {
+func (x *startupX) waitWindow(title string, start time.Time, proc *smokeProc) (startupSeen, error) {
 	var seen startupSeen
 	deadline := time.NewTimer(time.Until(start.Add(startupWindowWait)))
 	defer deadline.Stop()
@@ -687,171 +684,4 @@ func (x *startupX) painted(w xproto.Window) bool {
 		}
 	}
 	return false
-}
-
-// startupEnv is the test's environment with the home, config, data and
-// cache folders moved inside dir, a locale Fyne knows, no session bus, and
-// DISPLAY set to display (left out when empty): nothing reaches the
-// user's session or files.
-func startupEnv(dir, display string) []string {
-	drop := map[string]bool{
-		"DISPLAY": true, "WAYLAND_DISPLAY": true, "XDG_SESSION_TYPE": true, "XAUTHORITY": true,
-		"HOME": true, "XDG_CONFIG_HOME": true, "XDG_DATA_HOME": true, "XDG_CACHE_HOME": true, "XDG_STATE_HOME": true,
-		"LANG": true, "LANGUAGE": true, "LC_ALL": true, "LC_MESSAGES": true,
-		"DBUS_SESSION_BUS_ADDRESS": true, "RAPPORT_DB": true, "RAPPORT_TEST_HANDLES": true,
-	}
-	var env []string
-	for _, kv := range os.Environ() {
-		if name, _, _ := strings.Cut(kv, "="); !drop[name] {
-			env = append(env, kv)
-		}
-	}
-	home := filepath.Join(dir, "home")
-	env = append(env,
-		"HOME="+home,
-		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
-		"XDG_DATA_HOME="+filepath.Join(home, ".local", "share"),
-		"XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
-		"XDG_STATE_HOME="+filepath.Join(home, ".local", "state"),
-		"LANG=en_US.UTF-8",
-		"DBUS_SESSION_BUS_ADDRESS=disabled:",
-	)
-	if display != "" {
-		env = append(env, "DISPLAY="+display)
-	}
-	return env
-}
-
-// startupXvfb starts Xvfb on a display number it picks itself
-// (-displayfd writes back the first free one once it accepts
-// connections), and stops it when the test ends.
-func startupXvfb(t *testing.T) string {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	x := startupStartWith(t, os.Environ(), []*os.File{w},
-		"Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	w.Close() // Xvfb holds its own copy
-	line := make(chan string, 1)
-	go func() {
-		s, _ := bufio.NewReader(r).ReadString('\n')
-		line <- strings.TrimSpace(s)
-	}()
-	select {
-	case n := <-line:
-		if n == "" {
-			t.Fatalf("Xvfb gave no display number: %v\n%s", x.err(), x.output())
-		}
-		return ":" + n
-	case <-time.After(10 * time.Second):
-		t.Fatalf("Xvfb did not take a display within 10s:\n%s", x.output())
-	}
-	return ""
-}
-
-// startupProc is a started background process whose output is kept.
-type startupProc struct {
-	cmd  *exec.Cmd
-	out  *startupBuffer
-	done chan struct{}
-	werr error // set before done is closed
-}
-
-func startupStart(t *testing.T, env []string, name string, args ...string) *startupProc {
-	t.Helper()
-	return startupStartWith(t, env, nil, name, args...)
-}
-
-// startupStartWith starts name with args in env, handing it extra as file
-// descriptors 3 and up, and stops it when the test ends.
-func startupStartWith(t *testing.T, env []string, extra []*os.File, name string, args ...string) *startupProc {
-	t.Helper()
-	p := &startupProc{out: new(startupBuffer), done: make(chan struct{})}
-	p.cmd = exec.Command(name, args...)
-	p.cmd.Env = env
-	p.cmd.ExtraFiles = extra
-	p.cmd.Stdout = p.out
-	p.cmd.Stderr = p.out
-	if err := p.cmd.Start(); err != nil {
-		t.Fatalf("starting %s: %v", name, err)
-	}
-	go func() {
-		p.werr = p.cmd.Wait()
-		close(p.done)
-	}()
-	t.Cleanup(p.stop)
-	return p
-}
-
-func (p *startupProc) pid() int { return p.cmd.Process.Pid }
-
-func (p *startupProc) exited() bool {
-	select {
-	case <-p.done:
-		return true
-	default:
-		return false
-	}
-}
-
-func (p *startupProc) err() error {
-	if !p.exited() {
-		return nil
-	}
-	if p.werr == nil {
-		return errors.New("exit status 0")
-	}
-	return p.werr
-}
-
-func (p *startupProc) output() string { return p.out.String() }
-
-// stop asks the process to end (Fyne quits cleanly on SIGTERM), kills it
-// if it has not within five seconds, and waits for it.
-func (p *startupProc) stop() {
-	if p.exited() {
-		return
-	}
-	_ = p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(5 * time.Second):
-		_ = p.cmd.Process.Kill()
-		<-p.done
-	}
-}
-
-// startupBuffer is a bytes.Buffer safe for a writer and a reader at once.
-type startupBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *startupBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *startupBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// startupRunCmd runs name with args in env, killing it after d, and
-// returns its combined output.
-func startupRunCmd(d time.Duration, env []string, name string, args ...string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), d)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Env = env
-	out, err := cmd.CombinedOutput()
-	if ctx.Err() != nil {
-		err = fmt.Errorf("%w (killed after %v)", err, d)
-	}
-	return out, err
 }

@@ -3,20 +3,15 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -34,8 +29,6 @@ const (
 	wineRunWait   = 2 * time.Minute
 	// wineWindowWait bounds how long the window may take to show.
 	wineWindowWait = 3 * time.Minute
-	// wineDisplayWait bounds how long Xvfb may take to answer.
-	wineDisplayWait = 10 * time.Second
 	// winePaintWait is how long the window gets to paint before the capture.
 	winePaintWait = 3 * time.Second
 	// wineStarts is how many times the window is started when wine finds
@@ -152,7 +145,7 @@ func TestWineWindowsBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		env := append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0", "GOFLAGS=")
-		if out, err := wineRun(5*time.Minute, env, filepath.Dir(src), "go", "build", "-o", filepath.Join(appDir, "zonecheck.exe"), "main.go"); err != nil {
+		if out, err := smokeRunIn(5*time.Minute, env, filepath.Dir(src), "go", "build", "-o", filepath.Join(appDir, "zonecheck.exe"), "main.go"); err != nil {
 			t.Fatalf("building the zone check: %v\n%s", err, out)
 		}
 		out, err := w.run(wineRunWait, "", `C:\rapport\zonecheck.exe`, wineZone)
@@ -176,37 +169,37 @@ func TestWineWindowsBuild(t *testing.T) {
 	})
 
 	t.Run("window", func(t *testing.T) {
-		display := wineXvfb(t)
+		display := smokeXvfb(t)
 		t.Logf("Xvfb is on display %s", display)
 		app, shown := wineOpen(t, w.env(display), appDir, display, winExe, "--db", winDB)
 		if shown {
 			time.Sleep(winePaintWait)
 		}
 		shot := filepath.Join(dir, "wine.png")
-		captureOut, captureErr := wineRun(30*time.Second, w.env(display), "", "import", "-window", "root", shot)
+		captureOut, captureErr := smokeRunIn(30*time.Second, w.env(display), "", "import", "-window", "root", shot)
 		switch {
 		case app.exited():
-			wineKeep(t, shot)
+			smokeKeepAs(t, shot, "wine.png")
 			t.Fatalf("rapport.exe exited early: %v\n%s", app.err(), app.output())
 		case !shown:
-			wineKeep(t, shot)
+			smokeKeepAs(t, shot, "wine.png")
 			t.Fatalf("no visible window named Rapport within %v; output:\n%s", wineWindowWait, app.output())
 		case captureErr != nil:
 			t.Fatalf("import -window root: %v\n%s", captureErr, captureOut)
 		}
-		colours, share, err := wineColours(shot)
+		colours, share, err := smokeColours(shot)
 		if err != nil {
-			wineKeep(t, shot)
+			smokeKeepAs(t, shot, "wine.png")
 			t.Fatalf("reading the screenshot: %v", err)
 		}
 		t.Logf("screenshot has %d distinct colours; the commonest covers %.1f%% of it", colours, 100*share)
 		if colours < wineMinColours || share > wineMaxShare {
-			wineKeep(t, shot)
+			smokeKeepAs(t, shot, "wine.png")
 			t.Fatalf("the screen looks blank: %d distinct colours (want at least %d), commonest covers %.1f%% (want at most %.0f%%); output:\n%s",
 				colours, wineMinColours, 100*share, 100*wineMaxShare, app.output())
 		}
 		if os.Getenv("RAPPORT_KEEP_WINE_SHOT") != "" {
-			wineKeep(t, shot)
+			smokeKeepAs(t, shot, "wine.png")
 		}
 		app.stop()
 	})
@@ -294,14 +287,14 @@ func wineNewPrefix(t *testing.T, prefix, home string) *winePrefix {
 	t.Cleanup(func() {
 		// Ends every process of the prefix and its wine server, which
 		// would otherwise linger a few seconds after the last one.
-		_, _ = wineRun(time.Minute, w.env(""), "", "wineserver", "-k")
-		_, _ = wineRun(time.Minute, w.env(""), "", "wineserver", "-w")
+		_, _ = smokeRunIn(time.Minute, w.env(""), "", "wineserver", "-k")
+		_, _ = smokeRunIn(time.Minute, w.env(""), "", "wineserver", "-w")
 	})
-	if out, err := wineRun(wineBootWait, w.env(""), "", "wineboot", "-i"); err != nil {
+	if out, err := smokeRunIn(wineBootWait, w.env(""), "", "wineboot", "-i"); err != nil {
 		t.Fatalf("wineboot -i: %v\n%s", err, out)
 	}
 	// wineboot returns before the server has written everything.
-	if out, err := wineRun(wineBootWait, w.env(""), "", "wineserver", "-w"); err != nil {
+	if out, err := smokeRunIn(wineBootWait, w.env(""), "", "wineserver", "-w"); err != nil {
 		t.Fatalf("wineserver -w: %v\n%s", err, out)
 	}
 	system32 := filepath.Join(prefix, "drive_c", "windows", "system32")
@@ -310,7 +303,7 @@ func wineNewPrefix(t *testing.T, prefix, home string) *winePrefix {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out, err := wineRun(time.Minute, os.Environ(), "", "x86_64-w64-mingw32-gcc",
+	if out, err := smokeRunIn(time.Minute, os.Environ(), "", "x86_64-w64-mingw32-gcc",
 		"-shared", "-O2", "-s", "-o", dll, src, "-ladvapi32"); err != nil {
 		t.Fatalf("building the bcryptprimitives.dll stand-in: %v\n%s", err, out)
 	}
@@ -360,7 +353,7 @@ func (w *winePrefix) env(display string) []string {
 // display, in C:\rapport, killing it after d, and returns its combined
 // output (wine gives a GUI program the Unix standard output).
 func (w *winePrefix) run(d time.Duration, display, winExe string, args ...string) (string, error) {
-	out, err := wineRun(d, w.env(display), filepath.Join(w.prefix, "drive_c", "rapport"), "wine", append([]string{winExe}, args...)...)
+	out, err := smokeRunIn(d, w.env(display), filepath.Join(w.prefix, "drive_c", "rapport"), "wine", append([]string{winExe}, args...)...)
 	return string(out), err
 }
 
@@ -370,10 +363,10 @@ func (w *winePrefix) run(d time.Duration, display, winExe string, args ...string
 // the display, which a virtual display that has just answered xdotool now
 // and then refuses. It reports whether the window showed; the program is
 // stopped when the test ends.
-func wineOpen(t *testing.T, env []string, dir, display, winExe string, args ...string) (*wineProc, bool) {
+func wineOpen(t *testing.T, env []string, dir, display, winExe string, args ...string) (*smokeProc, bool) {
 	t.Helper()
 	for attempt := 1; ; attempt++ {
-		app := wineStart(t, env, dir, "wine", append([]string{winExe}, args...)...)
+		app := smokeStartIn(t, "wine", env, dir, nil, "wine", append([]string{winExe}, args...)...)
 		shown := wineWaitWindow(t, app, display)
 		out := app.output()
 		if shown || !app.exited() || attempt == wineStarts || !wineNoDisplay(out) {
@@ -398,7 +391,7 @@ func wineNoDisplay(out string) bool {
 // wineWaitWindow waits until a visible window named Rapport shows on
 // display, and reports whether it did before wineWindowWait or the
 // program's end.
-func wineWaitWindow(t *testing.T, app *wineProc, display string) bool {
+func wineWaitWindow(t *testing.T, app *smokeProc, display string) bool {
 	t.Helper()
 	started := time.Now()
 	env := append(os.Environ(), "DISPLAY="+display)
@@ -424,206 +417,4 @@ func wineCopy(src, dst string) error {
 		return err
 	}
 	return os.WriteFile(dst, data, 0o755)
-}
-
-// The helpers below are smoke_test.go's (tag smoke), under names of their
-// own so that both tags can be built together.
-
-// wineXvfb starts Xvfb on a display it picks itself (-displayfd) and stops
-// it when the test ends. It returns the display name.
-func wineXvfb(t *testing.T) string {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	x := wineStartWith(t, os.Environ(), "", []*os.File{w},
-		"Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	w.Close() // Xvfb holds its own copy
-	line := make(chan string, 1)
-	go func() {
-		s, _ := bufio.NewReader(r).ReadString('\n')
-		line <- strings.TrimSpace(s)
-	}()
-	select {
-	case n := <-line:
-		if n == "" {
-			t.Fatalf("Xvfb gave no display number: %v\n%s", x.err(), x.output())
-		}
-		display := ":" + n
-		if out, err := wineRun(10*time.Second, append(os.Environ(), "DISPLAY="+display), "", "xdotool", "getmouselocation"); err != nil {
-			t.Fatalf("Xvfb on %s does not answer: %v\n%s", display, err, out)
-		}
-		return display
-	case <-time.After(wineDisplayWait):
-		t.Fatalf("Xvfb did not take a display within %v:\n%s", wineDisplayWait, x.output())
-	}
-	return ""
-}
-
-// wineProc is a started background process whose output is kept.
-type wineProc struct {
-	cmd  *exec.Cmd
-	out  *wineBuffer
-	done chan struct{}
-	werr error // set before done is closed
-}
-
-// wineStart starts name with args in env and dir, and stops it when the
-// test ends.
-func wineStart(t *testing.T, env []string, dir, name string, args ...string) *wineProc {
-	t.Helper()
-	return wineStartWith(t, env, dir, nil, name, args...)
-}
-
-// wineStartWith is wineStart handing the process extra open files, as file
-// descriptors 3 and up.
-func wineStartWith(t *testing.T, env []string, dir string, extra []*os.File, name string, args ...string) *wineProc {
-	t.Helper()
-	p := &wineProc{out: new(wineBuffer), done: make(chan struct{})}
-	p.cmd = exec.Command(name, args...)
-	p.cmd.Env = env
-	p.cmd.Dir = dir
-	p.cmd.ExtraFiles = extra
-	p.cmd.Stdout = p.out
-	p.cmd.Stderr = p.out
-	if err := p.cmd.Start(); err != nil {
-		t.Fatalf("starting %s: %v", name, err)
-	}
-	go func() {
-		p.werr = p.cmd.Wait()
-		close(p.done)
-	}()
-	t.Cleanup(p.stop)
-	return p
-}
-
-// exited reports whether the process has ended.
-func (p *wineProc) exited() bool {
-	select {
-	case <-p.done:
-		return true
-	default:
-		return false
-	}
-}
-
-// err returns how the process ended, or nil while it runs.
-func (p *wineProc) err() error {
-	if !p.exited() {
-		return nil
-	}
-	if p.werr == nil {
-		return errors.New("exit status 0")
-	}
-	return p.werr
-}
-
-// output returns what the process has written so far.
-func (p *wineProc) output() string { return p.out.String() }
-
-// stop asks the process to end, kills it if it has not within five
-// seconds, and waits for it. Calling it again does nothing.
-func (p *wineProc) stop() {
-	if p.exited() {
-		return
-	}
-	_ = p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(5 * time.Second):
-		_ = p.cmd.Process.Kill()
-		<-p.done
-	}
-}
-
-// wineBuffer is a bytes.Buffer safe for a writer and a reader at once.
-type wineBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *wineBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *wineBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
-// wineRun runs name with args in env and dir, killing it after d, and
-// returns its combined output. Output is read only until the program
-// ends (plus a second): wine leaves its server running with the pipes
-// open.
-func wineRun(d time.Duration, env []string, dir, name string, args ...string) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), d)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Env = env
-	cmd.Dir = dir
-	cmd.WaitDelay = time.Second
-	out, err := cmd.CombinedOutput()
-	if ctx.Err() != nil {
-		err = fmt.Errorf("%w (killed after %v)", err, d)
-	}
-	if errors.Is(err, exec.ErrWaitDelay) {
-		err = nil // the program ended; only a lingering child kept the pipe
-	}
-	return out, err
-}
-
-// wineColours returns the number of distinct colours in the PNG at path
-// and the share of pixels taken by the commonest one.
-func wineColours(path string) (colours int, share float64, err error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return 0, 0, err
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		return 0, 0, fmt.Errorf("decoding %s: %w", path, err)
-	}
-	b := img.Bounds()
-	if b.Empty() {
-		return 0, 0, fmt.Errorf("%s is empty", path)
-	}
-	counts := make(map[uint64]int)
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, a := img.At(x, y).RGBA()
-			counts[uint64(r)<<48|uint64(g)<<32|uint64(bl)<<16|uint64(a)]++
-		}
-	}
-	top := 0
-	for _, n := range counts {
-		top = max(top, n)
-	}
-	return len(counts), float64(top) / float64(b.Dx()*b.Dy()), nil
-}
-
-// wineKeep copies the screenshot to testdata/failed/wine.png (git-ignored)
-// for inspection, if there is one.
-func wineKeep(t *testing.T, shot string) {
-	t.Helper()
-	data, err := os.ReadFile(shot)
-	if err != nil {
-		t.Logf("no screenshot to keep: %v", err)
-		return
-	}
-	dst := filepath.Join("testdata", "failed", "wine.png")
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		t.Logf("keeping the screenshot: %v", err)
-		return
-	}
-	if err := os.WriteFile(dst, data, 0o644); err != nil {
-		t.Logf("keeping the screenshot: %v", err)
-		return
-	}
-	t.Logf("screenshot kept in %s", dst)
 }
