@@ -408,6 +408,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	defer a.Quit()
 	w := New(a, st, Options{Now: func() time.Time { return testNow }})
 	w.win.Resize(fyne.NewSize(1180, 760))
+	w.Show("people")
 	s := w.people
 	if len(s.shown) != n {
 		b.Fatalf("list shows %d people, want %d", len(s.shown), n)
