@@ -291,10 +291,12 @@ func (w *Window) Show(id string) {
 	}
 	if !w.welcomed && w.isEmpty() {
 		w.content.Objects = []fyne.CanvasObject{newWelcome(w)}
-	} else {
-		w.welcomed = true
-		w.content.Objects = []fyne.CanvasObject{s.content(w)}
+		w.content.Refresh()
+		w.win.Canvas().Focus(w.currentWelcome.name) // the first thing it asks
+		return
 	}
+	w.welcomed = true
+	w.content.Objects = []fyne.CanvasObject{s.content(w)}
 	w.content.Refresh()
 }
 

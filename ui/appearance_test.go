@@ -142,6 +142,9 @@ func TestWelcomeAsksWhoYouAre(t *testing.T) {
 	if wl == nil {
 		t.Fatal("an empty database shows no welcome")
 	}
+	if focused := w.win.Canvas().Focused(); focused != wl.name {
+		t.Errorf("the welcome's focus is on %v, want the name field", focused)
+	}
 	wl.name.SetText("Sam Lee")
 	wl.email.SetText("sam at example")
 	test.Tap(wl.startEmpty)
