@@ -193,6 +193,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	}
 	w := &Window{app: app, store: store, now: opts.Now, opts: opts, dragger: platformDragger{}}
 	applyAppearance(app, savedAppearance(app))
+	guardSaves()
 	w.win = app.NewWindow("Rapport")
 	w.screens = screenTable()
 	w.today = newTodayScreen(w)

@@ -39,8 +39,8 @@ func (w *Window) exportPeople() {
 }
 
 // saveFileAs asks where to save a file, suggesting name (with extension
-// ext) in the folder last used, and hands the chosen path to then; what
-// names the file in an error.
+// ext) in the folder last used, and hands the chosen path to then, which
+// writes it; what names the file in an error.
 func (w *Window) saveFileAs(what, name, ext string, then func(path string)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -51,7 +51,9 @@ func (w *Window) saveFileAs(what, name, ext string, then func(path string)) {
 			return
 		}
 		path := wc.URI().Path()
-		_ = wc.Close() // the dialog made the file; the export replaces it whole
+		// Unused, the writer leaves the file as it was (guardSaves): then
+		// writes it whole or not at all.
+		_ = wc.Close()
 		then(path)
 	}, w.win)
 	d.SetFileName(name)

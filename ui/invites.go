@@ -210,23 +210,13 @@ func (b *exportBar) show(f exported, what string) {
 
 // saveElsewhere writes the same calendar where the user chooses.
 func (b *exportBar) saveElsewhere() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			if err != nil {
-				b.w.showError("Could not save the invite", err)
-			}
-			return
-		}
-		path := wc.URI().Path()
-		_ = wc.Close() // the dialog made the file; replace it whole below
+	b.w.saveFileAs("the invite", filepath.Base(b.file.path), ".ics", func(path string) {
 		if err := b.w.opts.Calendar.WriteFile(path, b.file.data); err != nil {
 			b.w.showError("Could not save the invite", err)
 			return
 		}
 		b.w.toast.show("Saved "+filepath.Base(path)+".", nil)
-	}, b.w.win)
-	d.SetFileName(filepath.Base(b.file.path))
-	d.Show()
+	})
 }
 
 // explainExportError shows why an invite could not be written, offering

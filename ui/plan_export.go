@@ -5,9 +5,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-
 	"rapport/model"
 )
 
@@ -61,20 +58,9 @@ func (pg *rolePage) saveSummary(format string) {
 		w.showError("Could not write the summary", errNoPlanWriter)
 		return
 	}
-	plan := pg.summary()
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			if err != nil {
-				w.showError("Could not save the summary", err)
-			}
-			return
-		}
-		path := wc.URI().Path()
-		_ = wc.Close() // the dialog made the file; it is replaced whole
+	w.saveFileAs("the summary", pw.FileName(pg.summary(), format), "."+format, func(path string) {
 		pg.writeSummary(format, path)
-	}, w.win)
-	d.SetFileName(pw.FileName(plan, format))
-	d.Show()
+	})
 }
 
 // writeSummary writes the summary in format to path; the printable page is
