@@ -47,6 +47,18 @@ func damage(t *testing.T, data []byte) []byte {
 	return out
 }
 
+// damageFile damages the database file at path in place with how.
+func damageFile(t *testing.T, path string, how func(*testing.T, []byte) []byte) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, how(t, data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // makeFilledDatabase writes a closed database at path holding people with
 // long notes and their interactions, over many pages.
 func makeFilledDatabase(t *testing.T, path string) {
@@ -91,13 +103,7 @@ func TestOpenRefusesADamagedDatabaseWithoutWritingIt(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "rapport.db")
 			makeFilledDatabase(t, path)
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, tt.damage(t, data), 0o600); err != nil {
-				t.Fatal(err)
-			}
+			damageFile(t, path, tt.damage)
 			before := fileSum(t, path)
 
 			s, err := Open(path)
@@ -141,13 +147,7 @@ func TestIntegrityCheck(t *testing.T) {
 
 	// A store on a damaged file, as Open would never make one: the full
 	// check finds the damage too.
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, damage(t, data), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	damageFile(t, path, damage)
 	db, err := sql.Open("sqlite3", dsn(path, "mode=ro"))
 	if err != nil {
 		t.Fatal(err)
@@ -180,13 +180,7 @@ func TestBackupFolderOfADamagedDatabase(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, damage(t, data), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	damageFile(t, path, damage)
 	before := fileSum(t, path)
 	if _, err := Open(path); !errors.Is(err, ErrDamaged) {
 		t.Fatalf("Open = %v, want ErrDamaged", err)
@@ -216,13 +210,7 @@ func TestOpenCheckingInBackground(t *testing.T) {
 	t.Run("damaged", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "rapport.db")
 		makeFilledDatabase(t, path)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, damage(t, data), 0o600); err != nil {
-			t.Fatal(err)
-		}
+		damageFile(t, path, damage)
 		before := fileSum(t, path)
 		s, err := OpenCheckingInBackground(path)
 		if err != nil {
