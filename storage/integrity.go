@@ -42,19 +42,12 @@ func checkFile(path string, known int, later bool) (version int, err error) {
 }
 
 // integrityCheck is the quick_check of an open store's file: its result,
-// once done is closed.
+// once done is closed. A nil one is a check made before the file was
+// opened, and passed.
 type integrityCheck struct {
 	done   chan struct{}
 	err    error
 	cancel context.CancelFunc
-}
-
-// checkedAlready is the integrity check of a file checked before it was
-// opened: passed.
-func checkedAlready() *integrityCheck {
-	c := &integrityCheck{done: make(chan struct{}), cancel: func() {}}
-	close(c.done)
-	return c
 }
 
 // checkInBackground starts the quick_check of the file at path on a
@@ -84,7 +77,7 @@ func (c *integrityCheck) stop() {
 // returns its result: nil, or an error wrapping ErrDamaged. Writes and
 // backups call it first, so a damaged file is never written to.
 func (s *Store) Intact(ctx context.Context) error {
-	if s.intact == nil { // a Store made by hand on a checked file
+	if s.intact == nil { // checked before it was opened
 		return nil
 	}
 	select {

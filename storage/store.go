@@ -51,9 +51,8 @@ type Store struct {
 	db   *sql.DB
 	path string
 	lock *fileLock
-	// intact is the integrity check of the file: done already when Open
-	// returns, or still running in the background after
-	// OpenCheckingInBackground.
+	// intact is the integrity check running in the background after
+	// OpenCheckingInBackground; nil when Open checked before opening.
 	intact *integrityCheck
 
 	// Now is the clock used for created/updated times and anything relative
@@ -118,7 +117,7 @@ func open(path string, lock *fileLock, background bool) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	intact := checkedAlready()
+	var intact *integrityCheck // nil: checked already
 	if background && version == len(migrations) {
 		intact = checkInBackground(path)
 	}

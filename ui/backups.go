@@ -51,8 +51,8 @@ type backupsDialog struct {
 // backupsNote says when and where backups are made and which are kept.
 func backupsNote(b Backups) string {
 	where := "into a backups folder beside your database"
-	if b.Folder() != b.DefaultFolder() {
-		where = "into " + b.Folder()
+	if folder := b.Folder(); folder != b.DefaultFolder() {
+		where = "into " + folder
 	}
 	return "Rapport backs up your data on start, once a day, " + where +
 		" (Settings changes the folder), and before every upgrade of its format beside your database. " +
@@ -103,10 +103,11 @@ func (d *backupsDialog) reload() {
 		d.last.SetText(fmt.Sprintf("Last backup: %s (%s), %s.", list[0].At.Local().Format("Monday 2 January 2006 at 15:04"),
 			ago(list[0].At, d.w.now()), filepath.Dir(list[0].Path)))
 	}
+	folder := d.w.opts.Backups.Folder() // read from the settings: once, not per row
 	for _, b := range list {
 		b := b
 		text := fmt.Sprintf("%s · %s", b.At.Local().Format("2 Jan 2006 15:04"), sizeText(b.Size))
-		if dir := filepath.Dir(b.Path); dir != d.w.opts.Backups.Folder() {
+		if dir := filepath.Dir(b.Path); dir != folder {
 			text += " · " + dir
 		}
 		label := widget.NewLabel(text)

@@ -360,11 +360,8 @@ func frameQuestion(p model.Person, onPanel bool) string {
 
 // store saves d and closes the form.
 func (e *disclosureEditor) store(d model.Disclosure) {
-	save := e.w.store.CreateDisclosure
-	if d.ID != 0 {
-		save = e.w.store.UpdateDisclosure
-	}
-	if !e.fields.saved(e.w, save(context.Background(), &d), "Could not save what you shared") {
+	if !saveRecord(e.w, e.fields, &d, d.ID == 0, e.w.store.CreateDisclosure, e.w.store.UpdateDisclosure,
+		"Could not save what you shared") {
 		return
 	}
 	e.dialog.Hide()

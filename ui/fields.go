@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -87,6 +89,18 @@ func (f *fieldSet) saved(w *Window, err error, what string) bool {
 		w.showError(what, err)
 	}
 	return false
+}
+
+// saveRecord saves rec with create when isNew and with update otherwise,
+// and reports whether it was saved; a failure is shown as saved shows it,
+// headed what.
+func saveRecord[T any](w *Window, f *fieldSet, rec *T, isNew bool,
+	create, update func(context.Context, *T) error, what string) bool {
+	save := update
+	if isNew {
+		save = create
+	}
+	return f.saved(w, save(context.Background(), rec), what)
 }
 
 // problem is the message shown under a field, "" when none.

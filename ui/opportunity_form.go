@@ -109,11 +109,8 @@ func (e *opportunityEditor) submit() {
 	if e.fields.show(o.Validate(), problems) {
 		return
 	}
-	save := e.w.store.CreateOpportunity
-	if o.ID != 0 {
-		save = e.w.store.UpdateOpportunity
-	}
-	if !e.fields.saved(e.w, save(context.Background(), &o), "Could not save the opportunity") {
+	if !saveRecord(e.w, e.fields, &o, o.ID == 0, e.w.store.CreateOpportunity, e.w.store.UpdateOpportunity,
+		"Could not save the opportunity") {
 		return
 	}
 	e.dialog.Hide()

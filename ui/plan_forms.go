@@ -120,11 +120,8 @@ func (e *roleEditor) submit() {
 	if e.fields.show(r.Validate(), problems) {
 		return
 	}
-	save := e.w.store.CreateRole
-	if r.ID != 0 {
-		save = e.w.store.UpdateRole
-	}
-	if !e.fields.saved(e.w, save(context.Background(), &r), "Could not save the role") {
+	if !saveRecord(e.w, e.fields, &r, r.ID == 0, e.w.store.CreateRole, e.w.store.UpdateRole,
+		"Could not save the role") {
 		return
 	}
 	e.dialog.Hide()
@@ -231,11 +228,8 @@ func (e *requirementEditor) submit() {
 	if e.fields.show(r.Validate(), nil) {
 		return
 	}
-	save := e.w.store.CreateRequirement
-	if r.ID != 0 {
-		save = e.w.store.UpdateRequirement
-	}
-	if !e.fields.saved(e.w, save(context.Background(), &r), "Could not save the requirement") {
+	if !saveRecord(e.w, e.fields, &r, r.ID == 0, e.w.store.CreateRequirement, e.w.store.UpdateRequirement,
+		"Could not save the requirement") {
 		return
 	}
 	e.dialog.Hide()
@@ -319,11 +313,8 @@ func (e *actionEditor) submit() {
 	if e.fields.show(a.Validate(), problems) {
 		return
 	}
-	save := e.w.store.CreateAction
-	if a.ID != 0 {
-		save = e.w.store.UpdateAction
-	}
-	if !e.fields.saved(e.w, save(context.Background(), &a), "Could not save the action") {
+	if !saveRecord(e.w, e.fields, &a, a.ID == 0, e.w.store.CreateAction, e.w.store.UpdateAction,
+		"Could not save the action") {
 		return
 	}
 	e.dialog.Hide()

@@ -160,12 +160,8 @@ func (e *promiseEditor) submit() {
 	if e.fields.show(p.Validate(), problems) {
 		return
 	}
-	ctx := context.Background()
-	save := e.w.store.CreatePromise
-	if p.ID != 0 {
-		save = e.w.store.UpdatePromise
-	}
-	if !e.fields.saved(e.w, save(ctx, &p), "Could not save the promise") {
+	if !saveRecord(e.w, e.fields, &p, p.ID == 0, e.w.store.CreatePromise, e.w.store.UpdatePromise,
+		"Could not save the promise") {
 		return
 	}
 	e.dialog.Hide()

@@ -203,15 +203,8 @@ func firstInvalid(data []byte) int {
 // firstLine is the first line of text that is not blank, trimmed and
 // upper-cased, cut at 64 bytes.
 func firstLine(text []byte) string {
-	for len(text) > 0 {
-		line := text
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = nil
-		}
-		line = bytes.TrimSpace(line)
-		if len(line) > 0 {
+	for line := range bytes.Lines(text) {
+		if line = bytes.TrimSpace(line); len(line) > 0 {
 			return string(bytes.ToUpper(line[:min(len(line), 64)]))
 		}
 	}
@@ -221,13 +214,7 @@ func firstLine(text []byte) string {
 // hasLine reports whether a line of text is want (ignoring case and
 // surrounding white space).
 func hasLine(text []byte, want string) bool {
-	for len(text) > 0 {
-		line := text
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = nil
-		}
+	for line := range bytes.Lines(text) {
 		if bytes.EqualFold(bytes.TrimSpace(line), []byte(want)) {
 			return true
 		}
