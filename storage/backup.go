@@ -57,6 +57,9 @@ type Backup struct {
 	// to schema version 5, "restore" for a restore that replaced this
 	// state; empty for a backup on schedule or on request.
 	Before string
+	// Encrypted says the snapshot is encrypted with a passphrase (see
+	// Encrypted and package sealed); its name ends in ".age".
+	Encrypted bool
 }
 
 // backupName is the file name of a backup taken at at; before is "" or
@@ -89,14 +92,15 @@ func parseBackupName(name string) (at time.Time, before string, ok bool) {
 // backup; a backup taken within the same second replaces it. Writers may
 // go on meanwhile: the snapshot is of the moment the backup began. Then it
 // rotates dir (see Rotate). If only the rotation fails, the new backup is
-// returned with the error.
-func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
+// returned with the error. With Encrypted(passphrase) among opts, the
+// backup is encrypted and its name ends in ".age" (see backup_sealed.go).
+func (s *Store) Backup(ctx context.Context, dir string, opts ...BackupOption) (Backup, error) {
 	// A copy of a damaged file would rotate good backups away.
 	if err := s.Intact(ctx); err != nil {
 		return Backup{}, fmt.Errorf("backup: %w", err)
 	}
 	now := s.now()
-	b, err := snapshot(ctx, s.db, dir, backupName(now, ""))
+	b, err := snapshotTo(ctx, s.db, s.path, dir, backupName(now, ""), opts)
 	if err != nil {
 		return Backup{}, err
 	}
@@ -111,7 +115,7 @@ func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
 // When none is due it returns the newest backup there is. (A newest backup
 // more than a day in the future means the clock was set back: one is
 // due.)
-func (s *Store) BackupIfDue(ctx context.Context, dir string) (Backup, bool, error) {
+func (s *Store) BackupIfDue(ctx context.Context, dir string, opts ...BackupOption) (Backup, bool, error) {
 	list, err := Backups(dir)
 	if err != nil {
 		return Backup{}, false, err
@@ -121,7 +125,7 @@ func (s *Store) BackupIfDue(ctx context.Context, dir string) (Backup, bool, erro
 			return list[0], false, nil
 		}
 	}
-	b, err := s.Backup(ctx, dir)
+	b, err := s.Backup(ctx, dir, opts...)
 	return b, b.Path != "", err
 }
 
@@ -138,7 +142,8 @@ func Backups(dir string) ([]Backup, error) {
 	var out []Backup
 	modified := make(map[string]time.Time)
 	for _, e := range entries {
-		at, before, ok := parseBackupName(e.Name())
+		snap, encrypted := backupFileName(e.Name())
+		at, before, ok := parseBackupName(snap)
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
@@ -149,7 +154,7 @@ func Backups(dir string) ([]Backup, error) {
 		if err != nil {
 			return nil, fmt.Errorf("list backups: %w", err)
 		}
-		b := Backup{Path: filepath.Join(dir, e.Name()), At: at, Size: info.Size(), Before: before}
+		b := Backup{Path: filepath.Join(dir, e.Name()), At: at, Size: info.Size(), Before: before, Encrypted: encrypted}
 		out = append(out, b)
 		modified[b.Path] = info.ModTime()
 	}
