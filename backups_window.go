@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -21,6 +22,7 @@ type windowBackups struct {
 	app   fyne.App
 	store *storage.Store
 	path  string
+	keys  *backupKeys // the passphrase of encrypted backups; nil: none
 }
 
 var _ ui.Backups = (*windowBackups)(nil)
@@ -43,15 +45,17 @@ func (b *windowBackups) List() ([]ui.BackupFile, error) {
 	}
 	out := make([]ui.BackupFile, len(list))
 	for i, x := range list {
-		out[i] = ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size}
+		out[i] = ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}
 	}
 	return out, nil
 }
 
-// BackupNow implements ui.Backups.
+// BackupNow implements ui.Backups: encrypted when the settings say so
+// (ui.ErrNeedPassphrase when no passphrase is known), never plain then.
 func (b *windowBackups) BackupNow() (ui.BackupFile, error) {
-	x, err := b.store.Backup(context.Background(), b.Folder())
-	return ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size}, err
+	ctx := context.Background()
+	x, err := b.store.Backup(ctx, b.Folder(), b.keys.backupOptions(ctx, b.store)...)
+	return ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}, needPassphrase(err)
 }
 
 // Restore implements ui.Backups: the database is closed, restored (the
@@ -84,14 +88,22 @@ func restart(a fyne.App, path string) {
 }
 
 // backUpDaily writes the day's backup, at most one a day, off the window's
-// goroutine so that start-up does not wait for it.
-func backUpDaily(st *storage.Store) {
+// goroutine so that start-up does not wait for it; encrypted when the
+// settings say so. It reports on skipped when one was due but could not
+// be encrypted for want of a passphrase, and then closes it.
+func backUpDaily(st *storage.Store, keys *backupKeys) (skipped <-chan struct{}) {
+	out := make(chan struct{}, 1)
 	go func() {
+		defer close(out)
 		ctx := context.Background()
-		if _, _, err := st.BackupIfDue(ctx, backupFolder(ctx, st)); err != nil {
+		if _, _, err := st.BackupIfDue(ctx, backupFolder(ctx, st), keys.backupOptions(ctx, st)...); err != nil {
 			fmt.Fprintln(os.Stderr, "rapport: daily backup:", err)
+			if errors.Is(needPassphrase(err), ui.ErrNeedPassphrase) {
+				out <- struct{}{}
+			}
 		}
 	}()
+	return out
 }
 
 // backupFolder is where st's backups go: the folder in its settings, else

@@ -15,8 +15,11 @@ type storeExports struct{ store *storage.Store }
 var _ ui.Exporter = storeExports{}
 
 // ExportAll implements ui.Exporter.
-func (e storeExports) ExportAll(ctx context.Context, path string) (int64, error) {
+func (e storeExports) ExportAll(ctx context.Context, path, passphrase string) (int64, error) {
 	data, err := exportJSON(ctx, e.store)
+	if err == nil {
+		data, err = encryptIf(data, passphrase)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -27,8 +30,11 @@ func (e storeExports) ExportAll(ctx context.Context, path string) (int64, error)
 }
 
 // ExportPeople implements ui.Exporter.
-func (e storeExports) ExportPeople(ctx context.Context, path string) (int, error) {
+func (e storeExports) ExportPeople(ctx context.Context, path, passphrase string) (int, error) {
 	data, n, err := exportVCard(ctx, e.store)
+	if err == nil {
+		data, err = encryptIf(data, passphrase)
+	}
 	if err != nil {
 		return 0, err
 	}

@@ -182,7 +182,7 @@ func RestoreEncrypted(dbPath, backupPath, passphrase string) error {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return fmt.Errorf("restore %s: %w", abs, err)
 	}
-	tmp, err := decryptBackup(abs, backupPath, passphrase)
+	tmp, err := DecryptBackup(abs, backupPath, passphrase)
 	if tmp != "" {
 		defer os.Remove(tmp)
 	}
@@ -192,10 +192,13 @@ func RestoreEncrypted(dbPath, backupPath, passphrase string) error {
 	return Restore(dbPath, tmp)
 }
 
-// decryptBackup decrypts the backup at backupPath into a new temporary
-// file beside the database at dbPath and returns its name (to be removed
-// by the caller, also on error, when not empty).
-func decryptBackup(dbPath, backupPath, passphrase string) (string, error) {
+// DecryptBackup decrypts the encrypted backup at backupPath with
+// passphrase into a new temporary file, readable by the user alone,
+// beside the database at dbPath (which is plain on this disk already,
+// unlike the folder the backup may be in), and returns its name: the
+// caller removes it, also on error when it is not empty. A copy that a
+// kill left behind is removed by the database's next encrypted backup.
+func DecryptBackup(dbPath, backupPath, passphrase string) (string, error) {
 	in, err := os.Open(backupPath)
 	if err != nil {
 		return "", err

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -22,6 +23,13 @@ type Backups interface {
 	// Restore backs up the database as it is, puts the snapshot at path in
 	// its place, and starts Rapport again on it.
 	Restore(path string) error
+	// RestoreEncrypted is Restore for an encrypted snapshot, decrypted
+	// with passphrase; a wrong passphrase changes nothing.
+	RestoreEncrypted(path, passphrase string) error
+	// SetPassphrase keeps the passphrase the backups are encrypted with
+	// ("" forgets it) and reports whether the system's keyring keeps it;
+	// else Rapport keeps it until it closes.
+	SetPassphrase(passphrase string) (inKeyring bool, err error)
 	// Folder is where the daily backups are written now; DefaultFolder
 	// is where they go when the settings name no folder (beside the
 	// database), and where the backups made before an upgrade always go.
@@ -34,6 +42,8 @@ type BackupFile struct {
 	Path string
 	At   time.Time
 	Size int64
+	// Encrypted says it needs a passphrase to be restored.
+	Encrypted bool
 }
 
 // backupsDialog shows when the last backup was made, lists them, and
@@ -46,6 +56,7 @@ type backupsDialog struct {
 	restore []*widget.Button
 	rows    *fyne.Container
 	dialog  dialog.Dialog
+	asked   *passphraseForm // the passphrase asked last, for tests
 }
 
 // backupsNote says when and where backups are made and which are kept.
@@ -68,7 +79,10 @@ func openBackups(w *Window) *backupsDialog {
 	d := &backupsDialog{w: w, last: widget.NewLabel(""), rows: container.NewVBox()}
 	d.last.Wrapping = fyne.TextWrapWord
 	d.now = widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() {
-		if _, err := w.opts.Backups.BackupNow(); err != nil {
+		if _, err := w.opts.Backups.BackupNow(); errors.Is(err, ErrNeedPassphrase) {
+			d.askThenBackUp()
+			return
+		} else if err != nil {
 			w.showError("Could not back up", err)
 			return
 		}
@@ -107,6 +121,9 @@ func (d *backupsDialog) reload() {
 	for _, b := range list {
 		b := b
 		text := fmt.Sprintf("%s · %s", b.At.Local().Format("2 Jan 2006 15:04"), sizeText(b.Size))
+		if b.Encrypted {
+			text += " · encrypted"
+		}
 		if dir := filepath.Dir(b.Path); dir != folder {
 			text += " · " + dir
 		}
@@ -128,6 +145,10 @@ func (d *backupsDialog) confirmRestore(b BackupFile) {
 			b.At.Local().Format("2 January 2006 at 15:04")),
 		func(ok bool) {
 			if !ok {
+				return
+			}
+			if b.Encrypted {
+				d.askThenRestore(b)
 				return
 			}
 			if err := w.opts.Backups.Restore(b.Path); err != nil {

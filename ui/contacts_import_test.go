@@ -60,8 +60,10 @@ func TestImportContactsPreviewThenImport(t *testing.T) {
 
 // fakeBackups keeps a list of backups in memory.
 type fakeBackups struct {
-	list     []BackupFile
-	restored string
+	list          []BackupFile
+	restored      string
+	passphrase    string // the last given to RestoreEncrypted or SetPassphrase
+	passphraseSet int    // how many times SetPassphrase was called
 }
 
 func (f *fakeBackups) List() ([]BackupFile, error) { return f.list, nil }

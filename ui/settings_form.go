@@ -35,6 +35,7 @@ type settingsEditor struct {
 	zone     *widget.SelectEntry
 	folder   *widget.Entry
 	backups  *widget.Entry
+	encrypt  *encryptChoice
 	length   *widget.Select
 	reminder *widget.Select
 	look     *widget.RadioGroup
@@ -72,6 +73,7 @@ func openSettingsEditor(w *Window, onSaved func()) *settingsEditor {
 	if w.opts.Backups != nil {
 		e.backups.SetPlaceHolder(w.opts.Backups.DefaultFolder())
 	}
+	e.encrypt = newEncryptChoice(w, s.EncryptBackups)
 	e.length = widget.NewSelect(minuteLabels(meetingLengths, minutesText), nil)
 	e.length.SetSelected(minutesText(s.MeetingMinutes))
 	e.reminder = widget.NewSelect(minuteLabels(reminderChoices, reminderText), nil)
@@ -98,6 +100,7 @@ func openSettingsEditor(w *Window, onSaved func()) *settingsEditor {
 	if w.opts.Backups != nil {
 		f.add("backup folder", "Backup folder", withFolderButton(w, e.backups),
 			"Where the daily backups go; another disk keeps them safe from this one failing. Empty: beside your data. Backups made before an upgrade always stay beside it.")
+		f.add("encrypt backups", "Encryption", e.encrypt.check, encryptHint)
 	}
 	f.section("Appearance")
 	f.add("appearance", "Theme", e.look, "Follow the system goes light or dark with your desktop.")
@@ -134,6 +137,7 @@ func (e *settingsEditor) read() model.Settings {
 	s.TimeZone = strings.TrimSpace(e.zone.Text)
 	s.InvitesFolder = strings.TrimSpace(e.folder.Text)
 	s.BackupFolder = strings.TrimSpace(e.backups.Text)
+	s.EncryptBackups = e.encrypt.check.Checked
 	if n, ok := minutesFromLabel(meetingLengths, minutesText, e.length.Selected); ok {
 		s.MeetingMinutes = n
 	}
@@ -151,6 +155,10 @@ func (e *settingsEditor) submit() {
 	if !e.fields.saved(e.w, e.w.store.SaveSettings(context.Background(), s), "Could not save the settings") {
 		return
 	}
+	saved := "Settings saved."
+	if kept := e.encrypt.keep(); kept != "" {
+		saved += " " + kept
+	}
 	if look := appearanceFromLabel(e.look.Selected); look != savedAppearance(e.w.app) {
 		setAppearance(e.w.app, look)
 	}
@@ -158,7 +166,7 @@ func (e *settingsEditor) submit() {
 	if e.w.currentSettingsEditor == e {
 		e.w.currentSettingsEditor = nil
 	}
-	e.w.toast.show("Settings saved.", nil)
+	e.w.toast.show(saved, nil)
 	if e.onSaved != nil {
 		e.onSaved()
 	}

@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"rapport/model"
+	"rapport/storage"
+	"rapport/storage/sealed"
+)
+
+// The tests encrypt with a low scrypt work factor: a second of scrypt per
+// file would make them slow and prove nothing more.
+func init() { sealed.WorkFactor = 10 }
+
+// RestoreEncrypted implements Backups for the fake.
+func (f *fakeBackups) RestoreEncrypted(path, passphrase string) error {
+	f.restored = path
+	f.passphrase = passphrase
+	return nil
+}
+
+// SetPassphrase implements Backups for the fake: no keyring.
+func (f *fakeBackups) SetPassphrase(p string) (bool, error) {
+	f.passphrase = p
+	f.passphraseSet++
+	return false, nil
+}
+
+// fillPassphrase types p (and again, when asked twice) and taps OK.
+func fillPassphrase(f *passphraseForm, p, again string) {
+	f.entry.SetText(p)
+	if f.again != nil {
+		f.again.SetText(again)
+	}
+	test.Tap(f.ok)
+}
+
+func TestSettingsEncryptBackupsPersists(t *testing.T) {
+	st := seeded(t, person("Dana Reyes", "Director", "Platform"))
+	backups := &fakeBackups{}
+	w := New(test.NewTempApp(t), st, Options{Now: func() time.Time { return testNow }, Backups: backups})
+	w.win.Resize(fyne.NewSize(1024, 640))
+	t.Cleanup(w.win.Close)
+
+	e := openSettingsEditor(w, nil)
+	if e.encrypt.check.Checked {
+		t.Fatal("a new database encrypts its backups")
+	}
+	// Cancelling the passphrase unticks the choice.
+	e.encrypt.check.SetChecked(true)
+	test.Tap(findButton(t, w.win.Canvas().Overlays().Top(), "Cancel"))
+	if e.encrypt.check.Checked {
+		t.Error("the choice stayed ticked without a passphrase")
+	}
+	// Two different passphrases are refused; the same twice is taken.
+	e.encrypt.check.SetChecked(true)
+	fillPassphrase(e.encrypt.asked, "correct horse", "correct hose")
+	if !e.encrypt.asked.problem.Visible() || !strings.Contains(e.encrypt.asked.problem.Text, "differ") {
+		t.Errorf("two different passphrases: problem %q", e.encrypt.asked.problem.Text)
+	}
+	fillPassphrase(e.encrypt.asked, "correct horse", "correct horse")
+	test.Tap(e.save)
+	if s, _ := st.Settings(context.Background()); !s.EncryptBackups {
+		t.Fatal("the saved settings do not encrypt the backups")
+	}
+	if backups.passphrase != "correct horse" || backups.passphraseSet != 1 {
+		t.Errorf("the backups were given %q (%d times), want the passphrase once", backups.passphrase, backups.passphraseSet)
+	}
+	if msg := w.toast.message.Text; !strings.Contains(msg, "no system keyring") {
+		t.Errorf("toast = %q, want it to say where the passphrase is kept", msg)
+	}
+
+	// Opened again, the choice is ticked; saving other changes keeps it
+	// without asking again.
+	e2 := openSettingsEditor(w, nil)
+	if !e2.encrypt.check.Checked || e2.encrypt.asked != nil {
+		t.Fatalf("reopened: ticked %v, asked %v; want ticked without asking", e2.encrypt.check.Checked, e2.encrypt.asked != nil)
+	}
+	e2.name.SetText("Sam Okafor")
+	test.Tap(e2.save)
+	if s, _ := st.Settings(context.Background()); !s.EncryptBackups || s.UserName != "Sam Okafor" || backups.passphraseSet != 1 {
+		t.Errorf("after another save: %+v, passphrase set %d times", s, backups.passphraseSet)
+	}
+	// Unticked and saved, the passphrase is forgotten.
+	e3 := openSettingsEditor(w, nil)
+	e3.encrypt.check.SetChecked(false)
+	test.Tap(e3.save)
+	if s, _ := st.Settings(context.Background()); s.EncryptBackups || backups.passphrase != "" {
+		t.Errorf("turned off: encrypt %v, passphrase %q", s.EncryptBackups, backups.passphrase)
+	}
+}
+
+// sealingExporter writes a small export, encrypted with the passphrase
+// given as the window's exporter on storage does.
+type sealingExporter struct{}
+
+func (sealingExporter) write(path, passphrase, content string) error {
+	var buf bytes.Buffer
+	var out io.Writer = &buf
+	var enc io.WriteCloser
+	if passphrase != "" {
+		var err error
+		if enc, err = sealed.Encrypt(&buf, passphrase); err != nil {
+			return err
+		}
+		out = enc
+	}
+	io.WriteString(out, content)
+	if enc != nil {
+		if err := enc.Close(); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o600)
+}
+
+func (e sealingExporter) ExportAll(_ context.Context, path, passphrase string) (int64, error) {
+	return 1, e.write(path, passphrase, `{"format": "rapport-export", "tables": {"person": [{"name": "Dana Reyes"}]}}`)
+}
+
+func (e sealingExporter) ExportPeople(_ context.Context, path, passphrase string) (int, error) {
+	return 1, e.write(path, passphrase, "BEGIN:VCARD\r\nFN:Dana Reyes\r\nEND:VCARD\r\n")
+}
+
+func TestExportEncrypted(t *testing.T) {
+	w := exportWindow(t, sealingExporter{})
+	w.win.Resize(fyne.NewSize(1024, 640))
+	var got []string
+	o := openExportOptions(w, "Export everything", func(p string) { got = append(got, p) })
+	if !o.entry.Disabled() {
+		t.Error("the passphrase can be typed before Encrypt is ticked")
+	}
+	o.encrypt.SetChecked(true)
+	o.entry.SetText("correct horse")
+	o.again.SetText("correct horse!")
+	test.Tap(o.next)
+	if len(got) != 0 || !o.problem.Visible() {
+		t.Fatalf("two different passphrases went on: %q", got)
+	}
+	o.again.SetText("correct horse")
+	test.Tap(o.next)
+	if len(got) != 1 || got[0] != "correct horse" {
+		t.Fatalf("the export went on with %q, want the passphrase", got)
+	}
+	if name, ext := encryptedName("Rapport 2026-11-23.json", ".json", got[0]); name != "Rapport 2026-11-23.json.age" || ext != ".age" {
+		t.Errorf("suggested name %q (%s), want the .json.age one", name, ext)
+	}
+
+	dir := t.TempDir()
+	all, people := filepath.Join(dir, "all.json.age"), filepath.Join(dir, "people.vcf.age")
+	exportAndWaitWith(t, w, all, got[0])
+	w.exportPeopleTo(people, got[0])
+	for _, path := range []string{all, people} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(data, []byte("age-encryption.org/v1\n")) {
+			t.Errorf("%s begins %q, not with the age header", filepath.Base(path), data[:min(len(data), 30)])
+		}
+		for _, leak := range []string{"rapport-export", "Dana Reyes", "VCARD"} {
+			if bytes.Contains(data, []byte(leak)) {
+				t.Errorf("%s holds %q in plain text", filepath.Base(path), leak)
+			}
+		}
+	}
+
+	// Unticked, the export is plain, with the usual name.
+	o = openExportOptions(w, "Export everything", func(p string) { got = append(got, p) })
+	test.Tap(o.next)
+	if got[len(got)-1] != "" {
+		t.Errorf("an unencrypted export went on with a passphrase %q", got[len(got)-1])
+	}
+}
+
+// exportAndWaitWith exports everything to path with passphrase and waits
+// until it has been reported.
+func exportAndWaitWith(t *testing.T, w *Window, path, passphrase string) {
+	t.Helper()
+	done := make(chan struct{})
+	w.exportEverythingTo(path, passphrase, func() { close(done) })
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the export never reported")
+	}
+}
+
+// storeBackups is Backups on a real database file, closed, as the
+// window's is while it restores.
+type storeBackups struct {
+	fakeBackups
+	db, dir string
+}
+
+func (b *storeBackups) List() ([]BackupFile, error) {
+	list, err := storage.Backups(b.dir)
+	out := make([]BackupFile, len(list))
+	for i, x := range list {
+		out[i] = BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}
+	}
+	return out, err
+}
+
+func (b *storeBackups) RestoreEncrypted(path, passphrase string) error {
+	return storage.RestoreEncrypted(b.db, path, passphrase)
+}
+
+func TestRestoreEncryptedBackupWithAWrongPassphrase(t *testing.T) {
+	dir := t.TempDir()
+	db, folder := filepath.Join(dir, "rapport.db"), filepath.Join(dir, "usb")
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	p := model.NewPerson("Dana Reyes")
+	if err := st.CreatePerson(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Backup(ctx, folder, storage.Encrypted("right one")); err != nil {
+		t.Fatal(err)
+	}
+	p2 := model.NewPerson("Lee Park")
+	if err := st.CreatePerson(ctx, &p2); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	w := New(test.NewTempApp(t), seeded(t), Options{Now: func() time.Time { return testNow },
+		Backups: &storeBackups{db: db, dir: folder}})
+	w.win.Resize(fyne.NewSize(1024, 640))
+	t.Cleanup(w.win.Close)
+	d := openBackups(w)
+	if len(d.list) != 1 || !d.list[0].Encrypted || !strings.Contains(dialogTexts(w), "encrypted") {
+		t.Fatalf("Backups lists %+v, shows %q; want the encrypted backup, marked", d.list, dialogTexts(w))
+	}
+	test.Tap(d.restore[0])
+	test.Tap(findButton(t, w.win.Canvas().Overlays().Top(), "Yes"))
+	if d.asked == nil || d.asked.again != nil {
+		t.Fatal("restoring an encrypted backup did not ask for its passphrase, once")
+	}
+	fillPassphrase(d.asked, "wrong one", "")
+	texts := dialogTexts(w)
+	for _, want := range []string{"nothing was changed", "wrong passphrase"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("after a wrong passphrase the window says %q, want %q", texts, want)
+		}
+	}
+	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("a wrong passphrase changed the database (%v)", err)
+	}
+	if _, err := os.Stat(storage.BackupDir(db)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a refused restore backed up the current state: %v", err)
+	}
+}
+
+func TestBackUpNowAsksForThePassphraseWhenNoneIsKnown(t *testing.T) {
+	b := &needPassphraseBackups{}
+	w := New(test.NewTempApp(t), seeded(t), Options{Now: func() time.Time { return testNow }, Backups: b})
+	w.win.Resize(fyne.NewSize(1024, 640))
+	t.Cleanup(w.win.Close)
+	d := openBackups(w)
+	test.Tap(d.now)
+	if d.asked == nil || d.asked.again == nil {
+		t.Fatal("Back up now did not ask for a new passphrase, twice")
+	}
+	fillPassphrase(d.asked, "pass", "pass")
+	if b.passphrase != "pass" || len(d.list) != 1 {
+		t.Errorf("after the passphrase: kept %q, %d backups; want it kept and a backup", b.passphrase, len(d.list))
+	}
+}
+
+// needPassphraseBackups backs up only once given a passphrase.
+type needPassphraseBackups struct{ fakeBackups }
+
+func (b *needPassphraseBackups) BackupNow() (BackupFile, error) {
+	if b.passphrase == "" {
+		return BackupFile{}, ErrNeedPassphrase
+	}
+	return b.fakeBackups.BackupNow()
+}
