@@ -130,7 +130,7 @@ func open(path string, lock *fileLock, background bool) (*Store, error) {
 	if err := f.Close(); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite3", dsn(path, "_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=5000&_txlock=immediate&_cache_size=-32000&_stmt_cache_size=64"))
+	db, err := sql.Open("sqlite3", dsn(path, "_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=5000&_txlock=immediate&_cache_size=-32000&_stmt_cache_size=64&_secure_delete=on"))
 	if err != nil {
 		return nil, err
 	}
