@@ -75,8 +75,12 @@ func sealedSnapshot(ctx context.Context, db *sql.DB, dbPath, dir, name, passphra
 	if err != nil {
 		return Backup{}, err
 	}
-	defer os.Remove(plain.Name()) // the plain copy never outlives the backup
-	defer os.Remove(plain.Name() + "-journal")
+	defer func() {
+		// The plain copy never outlives the backup; one that cannot be
+		// removed now is removed by the next backup.
+		_ = os.Remove(plain.Name())
+		_ = os.Remove(plain.Name() + "-journal")
+	}()
 	if err := plain.Close(); err != nil {
 		return Backup{}, err
 	}
@@ -184,7 +188,7 @@ func RestoreEncrypted(dbPath, backupPath, passphrase string) error {
 	}
 	tmp, err := DecryptBackup(abs, backupPath, passphrase)
 	if tmp != "" {
-		defer os.Remove(tmp)
+		defer func() { _ = os.Remove(tmp) }() // best effort: the next encrypted backup removes what is left
 	}
 	if err != nil {
 		return fmt.Errorf("restore %s from %s: %w", abs, backupPath, err)

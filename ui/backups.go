@@ -18,7 +18,9 @@ import (
 type Backups interface {
 	// List lists the snapshots, newest first.
 	List() ([]BackupFile, error)
-	// BackupNow writes a snapshot of the database as it is.
+	// BackupNow writes a snapshot of the database as it is; when the
+	// backups are encrypted and no passphrase is known, it writes nothing
+	// and returns an error wrapping ErrNeedPassphrase.
 	BackupNow() (BackupFile, error)
 	// Restore backs up the database as it is, puts the snapshot at path in
 	// its place, and starts Rapport again on it.

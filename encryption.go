@@ -202,7 +202,7 @@ func needPassphrase(err error) error {
 func (b *windowBackups) RestoreEncrypted(path, passphrase string) error {
 	plain, err := storage.DecryptBackup(b.path, path, passphrase)
 	if plain != "" {
-		defer os.Remove(plain)
+		defer func() { _ = os.Remove(plain) }() // best effort: the next encrypted backup removes what is left
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", filepath.Base(path), err)
