@@ -374,3 +374,14 @@ func TestStoreExportsEncrypted(t *testing.T) {
 	checkSealed(t, all, "Sam Lee")
 	checkSealed(t, people)
 }
+
+func TestWindowContactImportOfAnEncryptedFileSaysHow(t *testing.T) {
+	data, err := encryptIf([]byte("BEGIN:VCARD\r\nFN:Dana Reyes\r\nEND:VCARD\r\n"), "pass")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = contactReader{}.Read("people.vcf.age", data)
+	if err == nil || !strings.Contains(err.Error(), "rapport import") {
+		t.Errorf("Read(an encrypted file) = %v, want the way to import it", err)
+	}
+}
