@@ -42,6 +42,10 @@ type Store interface {
 	PromiseHistory(ctx context.Context, promiseID int64) ([]model.PromiseChange, error)
 
 	Today(ctx context.Context, now time.Time) (model.Today, error)
+	PersonPage(ctx context.Context, id int64, now time.Time) (model.PersonPage, error)
+	RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error)
+	MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error)
+	MeetingList(ctx context.Context) (model.MeetingList, error)
 
 	Network(ctx context.Context, now time.Time) (model.Network, error)
 	TiesOf(ctx context.Context, personID int64) ([]model.Tie, error)

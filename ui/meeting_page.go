@@ -39,17 +39,14 @@ type meetingPage struct {
 	root          fyne.CanvasObject
 }
 
+// newMeetingPage reads the page of the meeting with the given ID in one
+// call and builds it.
 func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
-	ctx := context.Background()
-	m, err := s.w.store.Meeting(ctx, id)
+	data, err := s.w.store.MeetingPage(context.Background(), id)
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.w.store.Person(ctx, m.PersonID)
-	if err != nil {
-		return nil, err
-	}
-	settings := s.w.settings()
+	m, p, settings := data.Meeting, data.Person, data.Settings
 	pg := &meetingPage{s: s, meeting: m, person: p, settings: settings, zone: s.w.zone(settings)}
 	w := s.w
 	now := w.now()

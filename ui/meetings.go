@@ -91,25 +91,12 @@ func (s *meetingsScreen) content() fyne.CanvasObject {
 
 // reload reads the meetings again and shows the selected one afresh.
 func (s *meetingsScreen) reload() {
-	ctx := context.Background()
-	all, err := s.w.store.Meetings(ctx, time.Time{}, time.Time{})
+	l, err := s.w.store.MeetingList(context.Background())
 	if err != nil {
 		s.w.showError("Could not read the meetings", err)
 		return
 	}
-	s.all = all
-	s.people = map[int64]model.Person{}
-	for _, m := range all {
-		if _, ok := s.people[m.PersonID]; ok {
-			continue
-		}
-		p, err := s.w.store.Person(ctx, m.PersonID)
-		if err != nil {
-			s.w.showError("Could not read a meeting's person", err)
-			return
-		}
-		s.people[m.PersonID] = p
-	}
+	s.all, s.people = l.Meetings, l.People
 	s.applyView()
 }
 
@@ -205,7 +192,9 @@ func (s *meetingsScreen) showEmpty() {
 func (s *meetingsScreen) showMeeting(id int64) {
 	pg, err := newMeetingPage(s, id)
 	if err != nil {
-		s.w.showError("Could not open the meeting", err)
+		s.page = nil
+		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not open the meeting", err)}
+		s.detail.Refresh()
 		return
 	}
 	s.selectedID = id
