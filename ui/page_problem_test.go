@@ -37,8 +37,8 @@ func TestFailedPageReadShowsWhy(t *testing.T) {
 	}
 	w := newTestWindow(t, unreadablePages{st})
 	for _, c := range []struct {
-		name string
-		open func()
+		name   string
+		open   func()
 		built  func() bool
 		detail *fyne.Container
 		want   string
