@@ -21,7 +21,7 @@ type icsCalendar struct{}
 var _ ui.Calendar = icsCalendar{}
 
 // Marshal implements ui.Calendar.
-func (icsCalendar) Marshal(request bool, me model.Settings, zone *time.Location, now time.Time, meetings ...ui.ScheduledMeeting) ([]byte, error) {
+func (icsCalendar) Marshal(request bool, me model.Settings, zone *time.Location, now time.Time, meetings ...model.ScheduledMeeting) ([]byte, error) {
 	method := ics.MethodPublish
 	if request {
 		method = ics.MethodRequest
@@ -99,6 +99,6 @@ func inviteFor(ctx context.Context, st *storage.Store, id int64, request bool, n
 	if zone == nil && m.Recurrence != model.RecurrenceNone {
 		return nil, m, p, fmt.Errorf("a repeating meeting needs a named time zone: set one in the window's Settings or in $TZ")
 	}
-	data, err := icsCalendar{}.Marshal(request, me, zone, now, ui.ScheduledMeeting{Meeting: m, With: p})
+	data, err := icsCalendar{}.Marshal(request, me, zone, now, model.ScheduledMeeting{Meeting: m, With: p})
 	return data, m, p, err
 }

@@ -17,7 +17,7 @@ type planWriter struct{}
 var _ ui.PlanWriter = planWriter{}
 
 // Summary implements ui.PlanWriter.
-func (planWriter) Summary(format string, plan ui.PlanSummary) ([]byte, error) {
+func (planWriter) Summary(format string, plan model.PlanSummary) ([]byte, error) {
 	var buf bytes.Buffer
 	var err error
 	switch format {
@@ -32,7 +32,7 @@ func (planWriter) Summary(format string, plan ui.PlanSummary) ([]byte, error) {
 }
 
 // FileName implements ui.PlanWriter.
-func (planWriter) FileName(plan ui.PlanSummary, ext string) string {
+func (planWriter) FileName(plan model.PlanSummary, ext string) string {
 	return plansummary.FileName(summaryOf(plan), ext)
 }
 
@@ -42,7 +42,7 @@ func (planWriter) WriteFile(path string, data []byte) error { return atomicfile.
 // summaryOf puts a plan in the words of its printed summary. Only what is
 // meant for the user's manager goes in: no notes on people, nothing from
 // what the user shared about themselves.
-func summaryOf(plan ui.PlanSummary) plansummary.Summary {
+func summaryOf(plan model.PlanSummary) plansummary.Summary {
 	r := plan.Role
 	s := plansummary.Summary{Role: r.Title, Horizon: r.Horizon.Label(), Why: r.Why, Generated: plan.Now}
 	if !r.TargetDate.IsZero() {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"rapport/model"
-	"rapport/ui"
 )
 
 func TestPlanSummaryCarriesThePlanAndNothingPrivate(t *testing.T) {
@@ -16,7 +15,7 @@ func TestPlanSummaryCarriesThePlanAndNothingPrivate(t *testing.T) {
 	dana.ID, dana.Stance, dana.Notes = 8, model.StanceChampion, "PRIVATE: wants my job"
 	req := model.Requirement{ID: 1, Kind: model.RequirementSkill, Title: "Hiring", TargetLevel: 4, CurrentLevel: 1,
 		ManagerLevel: 3, Importance: 5, AdvisorIDs: []int64{7}}
-	plan := ui.PlanSummary{
+	plan := model.PlanSummary{
 		Role: model.Role{Title: "Engineering Manager", Horizon: model.HorizonNext, TargetDate: time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC)},
 		Gaps: []model.Requirement{req},
 		Actions: map[int64][]model.Action{1: {

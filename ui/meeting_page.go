@@ -97,9 +97,9 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	pg.addToCalendar = widget.NewButtonWithIcon(mine, theme.CalendarIcon(), func() { pg.export(false) })
 	pg.invite = widget.NewButtonWithIcon(theirs, theme.MailSendIcon(), func() { pg.export(true) })
 	pg.exports = newExportBar(w)
-	pg.handle = newDragHandle(w, ScheduledMeeting{Meeting: m, With: p}, "page")
-	pg.handle.prepare = func() (ScheduledMeeting, bool) {
-		return ScheduledMeeting{Meeting: pg.meeting, With: pg.person}, pg.storeAgenda()
+	pg.handle = newDragHandle(w, model.ScheduledMeeting{Meeting: m, With: p}, "page")
+	pg.handle.prepare = func() (model.ScheduledMeeting, bool) {
+		return model.ScheduledMeeting{Meeting: pg.meeting, With: pg.person}, pg.storeAgenda()
 	}
 	calendarHint := widget.NewLabel(pg.calendarHint())
 	calendarHint.Wrapping = fyne.TextWrapWord
@@ -263,7 +263,7 @@ func (pg *meetingPage) export(request bool) {
 	if !pg.storeAgenda() {
 		return
 	}
-	sm := ScheduledMeeting{Meeting: pg.meeting, With: pg.person}
+	sm := model.ScheduledMeeting{Meeting: pg.meeting, With: pg.person}
 	w := pg.s.w
 	if w.opts.Calendar == nil {
 		w.showError("Could not write the invite", errNoCalendar)

@@ -206,7 +206,7 @@ func (s *meetingsScreen) showMeeting(id int64) {
 // newMeetingRow is the template of a row: when on the left, what and with
 // whom, a line of details, and a handle to drag it onto a calendar.
 func (s *meetingsScreen) newMeetingRow() fyne.CanvasObject {
-	handle := newDragHandle(s.w, ScheduledMeeting{}, "list")
+	handle := newDragHandle(s.w, model.ScheduledMeeting{}, "list")
 	day := widget.NewLabelWithStyle("Wed 30 Dec", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	clock := widget.NewLabel("10:00")
 	clock.SizeName = theme.SizeNameCaptionText
@@ -233,7 +233,7 @@ func (s *meetingsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	when.Objects[1].(*widget.Label).SetText(start.Format("15:04"))
 	main.Objects[0].(*widget.Label).SetText(meetingTitle(m, s.people[m.PersonID]))
 	main.Objects[1].(*widget.Label).SetText(s.rowDetails(m))
-	row.Objects[2].(*fyne.Container).Objects[0].(*dragHandle).setMeeting(ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
+	row.Objects[2].(*fyne.Container).Objects[0].(*dragHandle).setMeeting(model.ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
 }
 
 // rowDetails is the second line of a row: where, how it repeats, and what
@@ -277,11 +277,11 @@ func (s *meetingsScreen) exportTheWeek() {
 	from := model.Day(now.In(zone))
 	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, zone)
 	end := start.AddDate(0, 0, 7)
-	var week []ScheduledMeeting
+	var week []model.ScheduledMeeting
 	for _, m := range s.all {
 		next := m.NextOccurrence(start, zone)
 		if m.Status == model.MeetingPlanned && !next.Before(start) && next.Before(end) {
-			week = append(week, ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
+			week = append(week, model.ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
 		}
 	}
 	if len(week) == 0 {
