@@ -225,7 +225,9 @@ func (f *fakePlans) Summary(format string, plan model.PlanSummary) ([]byte, erro
 	return []byte(b.String()), nil
 }
 
-func (f *fakePlans) FileName(plan model.PlanSummary, ext string) string { return plan.Role.Title + "." + ext }
+func (f *fakePlans) FileName(plan model.PlanSummary, ext string) string {
+	return plan.Role.Title + "." + ext
+}
 
 func (f *fakePlans) WriteFile(path string, data []byte) error { return os.WriteFile(path, data, 0o600) }
 

@@ -1,4 +1,4 @@
-package main
+package plansummary
 
 import (
 	"strings"
@@ -28,7 +28,7 @@ func TestPlanSummaryCarriesThePlanAndNothingPrivate(t *testing.T) {
 		Now: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC),
 	}
 	for _, format := range []string{"md", "html"} {
-		data, err := planWriter{}.Summary(format, plan)
+		data, err := Writer{}.Summary(format, plan)
 		if err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
@@ -44,10 +44,10 @@ func TestPlanSummaryCarriesThePlanAndNothingPrivate(t *testing.T) {
 			}
 		}
 	}
-	if _, err := (planWriter{}).Summary("pdf", plan); err == nil {
+	if _, err := (Writer{}).Summary("pdf", plan); err == nil {
 		t.Error("an unknown format was accepted")
 	}
-	if name := (planWriter{}).FileName(plan, "html"); !strings.HasSuffix(name, ".html") || !strings.Contains(name, "Engineering Manager") {
+	if name := (Writer{}).FileName(plan, "html"); !strings.HasSuffix(name, ".html") || !strings.Contains(name, "Engineering Manager") {
 		t.Errorf("file name = %q", name)
 	}
 }
