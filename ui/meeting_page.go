@@ -292,11 +292,13 @@ func (pg *meetingPage) cancelMeeting() {
 	w := pg.s.w
 	id := pg.meeting.ID
 	w.toast.show(meetingTitle(pg.meeting, pg.person)+" cancelled. Its page can take it off the calendars.", func() {
-		if m, err := w.store.Meeting(context.Background(), id); err == nil {
+		m, err := w.store.Meeting(context.Background(), id)
+		if err == nil {
 			m.Status = model.MeetingPlanned
-			if err := w.store.UpdateMeeting(context.Background(), &m); err != nil {
-				w.showError("Could not reinstate the meeting", err)
-			}
+			err = w.store.UpdateMeeting(context.Background(), &m)
+		}
+		if err != nil {
+			w.showError("Could not reinstate the meeting", err)
 		}
 		w.meetings.reload()
 	})
