@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"rapport/model"
 	"rapport/storage"
 	"rapport/ui"
 )
@@ -36,22 +37,22 @@ func (b *windowBackups) DefaultFolder() string { return storage.BackupDir(b.path
 // List implements ui.Backups: the backups in the folder of the settings
 // and those beside the database (the ones made before an upgrade, and any
 // made before the folder was changed), newest first.
-func (b *windowBackups) List() ([]ui.BackupFile, error) {
+func (b *windowBackups) List() ([]model.BackupFile, error) {
 	list, err := backupsIn(b.Folder(), b.DefaultFolder())
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ui.BackupFile, len(list))
+	out := make([]model.BackupFile, len(list))
 	for i, x := range list {
-		out[i] = ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size}
+		out[i] = model.BackupFile{Path: x.Path, At: x.At, Size: x.Size}
 	}
 	return out, nil
 }
 
 // BackupNow implements ui.Backups.
-func (b *windowBackups) BackupNow() (ui.BackupFile, error) {
+func (b *windowBackups) BackupNow() (model.BackupFile, error) {
 	x, err := b.store.Backup(context.Background(), b.Folder())
-	return ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size}, err
+	return model.BackupFile{Path: x.Path, At: x.At, Size: x.Size}, err
 }
 
 // Restore implements ui.Backups: the database is closed, restored (the

@@ -167,3 +167,10 @@ func (o MeetingOutcome) Validate() error {
 	}
 	return c.err()
 }
+
+// ScheduledMeeting is a meeting with the person it is with: what an invite
+// or a calendar event is made from.
+type ScheduledMeeting struct {
+	Meeting Meeting
+	With    Person
+}

@@ -42,15 +42,17 @@ type Store interface {
 	PromiseHistory(ctx context.Context, promiseID int64) ([]model.PromiseChange, error)
 
 	Today(ctx context.Context, now time.Time) (model.Today, error)
+	PersonPage(ctx context.Context, id int64, now time.Time) (model.PersonPage, error)
+	RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error)
+	MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error)
+	MeetingList(ctx context.Context) (model.MeetingList, error)
 
 	Network(ctx context.Context, now time.Time) (model.Network, error)
-	TiesOf(ctx context.Context, personID int64) ([]model.Tie, error)
 	CreateTie(ctx context.Context, t *model.Tie) error
 	DeleteTie(ctx context.Context, id int64) error
 
 	Meetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error)
 	Meeting(ctx context.Context, id int64) (model.Meeting, error)
-	MeetingsWith(ctx context.Context, personID int64) ([]model.Meeting, error)
 	CreateMeeting(ctx context.Context, m *model.Meeting) error
 	UpdateMeeting(ctx context.Context, m *model.Meeting) error
 	LogMeetingOutcome(ctx context.Context, meetingID int64, o model.MeetingOutcome) (model.Interaction, error)
@@ -60,7 +62,6 @@ type Store interface {
 	SaveSettings(ctx context.Context, s model.Settings) error
 
 	Roles(ctx context.Context, archived bool) ([]model.Role, error)
-	Role(ctx context.Context, id int64) (model.Role, error)
 	CreateRole(ctx context.Context, r *model.Role) error
 	UpdateRole(ctx context.Context, r *model.Role) error
 	SetFocusRole(ctx context.Context, id int64) error
@@ -70,14 +71,10 @@ type Store interface {
 	Actions(ctx context.Context, requirementID int64) ([]model.Action, error)
 	CreateAction(ctx context.Context, a *model.Action) error
 	UpdateAction(ctx context.Context, a *model.Action) error
-	LevelHistory(ctx context.Context, roleID int64) ([]model.LevelChange, error)
-	PanelMembers(ctx context.Context, roleID int64) ([]model.PanelMember, error)
 	SetPanelMember(ctx context.Context, m model.PanelMember) error
 	RemovePanelMember(ctx context.Context, roleID, personID int64) error
-	Panel(ctx context.Context, roleID int64, now time.Time) (model.PanelReadiness, error)
 	AdvisedBy(ctx context.Context, personID int64) ([]model.Requirement, error)
 
-	DisclosuresFor(ctx context.Context, personID int64) ([]model.Disclosure, error)
 	CreateDisclosure(ctx context.Context, d *model.Disclosure) error
 	UpdateDisclosure(ctx context.Context, d *model.Disclosure) error
 	DeleteDisclosure(ctx context.Context, id int64) error

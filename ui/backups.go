@@ -3,7 +3,7 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
-	"time"
+	"rapport/model"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,9 +16,9 @@ import (
 // Backups keeps snapshots of the database; main hands in one on storage.
 type Backups interface {
 	// List lists the snapshots, newest first.
-	List() ([]BackupFile, error)
+	List() ([]model.BackupFile, error)
 	// BackupNow writes a snapshot of the database as it is.
-	BackupNow() (BackupFile, error)
+	BackupNow() (model.BackupFile, error)
 	// Restore backs up the database as it is, puts the snapshot at path in
 	// its place, and starts Rapport again on it.
 	Restore(path string) error
@@ -29,18 +29,11 @@ type Backups interface {
 	DefaultFolder() string
 }
 
-// BackupFile is one snapshot: where, when, and how big.
-type BackupFile struct {
-	Path string
-	At   time.Time
-	Size int64
-}
-
 // backupsDialog shows when the last backup was made, lists them, and
 // restores one. It keeps its widgets so tests can use them.
 type backupsDialog struct {
 	w       *Window
-	list    []BackupFile
+	list    []model.BackupFile
 	last    *widget.Label
 	now     *widget.Button
 	restore []*widget.Button
@@ -121,7 +114,7 @@ func (d *backupsDialog) reload() {
 }
 
 // confirmRestore asks before restoring b.
-func (d *backupsDialog) confirmRestore(b BackupFile) {
+func (d *backupsDialog) confirmRestore(b model.BackupFile) {
 	w := d.w
 	dialog.ShowConfirm("Restore this backup?",
 		fmt.Sprintf("Your data goes back to how it was on %s. What you have now is backed up first, so this can be undone by restoring that backup. Rapport starts again on the restored data.",

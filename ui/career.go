@@ -131,7 +131,9 @@ func (s *careerScreen) showEmpty() {
 func (s *careerScreen) showRole(id int64) {
 	pg, err := newRolePage(s, id)
 	if err != nil {
-		s.w.showError("Could not open the role", err)
+		s.page = nil
+		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not open the role", err)}
+		s.detail.Refresh()
 		return
 	}
 	s.selectedID = id

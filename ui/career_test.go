@@ -215,7 +215,7 @@ func TestPanelReadiness(t *testing.T) {
 // fakePlans records the summaries asked for.
 type fakePlans struct{ formats []string }
 
-func (f *fakePlans) Summary(format string, plan PlanSummary) ([]byte, error) {
+func (f *fakePlans) Summary(format string, plan model.PlanSummary) ([]byte, error) {
 	f.formats = append(f.formats, format)
 	var b strings.Builder
 	b.WriteString(plan.Role.Title + "\n")
@@ -225,7 +225,9 @@ func (f *fakePlans) Summary(format string, plan PlanSummary) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-func (f *fakePlans) FileName(plan PlanSummary, ext string) string { return plan.Role.Title + "." + ext }
+func (f *fakePlans) FileName(plan model.PlanSummary, ext string) string {
+	return plan.Role.Title + "." + ext
+}
 
 func (f *fakePlans) WriteFile(path string, data []byte) error { return os.WriteFile(path, data, 0o600) }
 

@@ -47,9 +47,10 @@ type frameRow struct {
 	remove     *widget.Button
 }
 
-// newFrameSection reads what the user shared with p and builds the
-// section listing it.
-func newFrameSection(w *Window, p model.Person) (*frameSection, error) {
+// newFrameSection builds the section listing what the user shared with
+// the person of the page read.
+func newFrameSection(w *Window, data model.PersonPage) *frameSection {
+	p := data.Person
 	fs := &frameSection{w: w, person: p, box: container.NewVBox()}
 	heading := widget.NewLabelWithStyle("What you have shared with "+firstName(p.Name),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -63,24 +64,27 @@ func newFrameSection(w *Window, p model.Person) (*frameSection, error) {
 		head = container.NewBorder(nil, nil, nil, fs.add, heading)
 	}
 	fs.root = container.NewVBox(widget.NewSeparator(), head, caption, fs.box)
-	if err := fs.reload(); err != nil {
-		return nil, err
-	}
-	return fs, nil
+	fs.setList(data.Disclosures)
+	return fs
 }
 
 // reload reads the log again and lists it.
 func (fs *frameSection) reload() error {
-	list, err := fs.w.store.DisclosuresFor(context.Background(), fs.person.ID)
+	data, err := fs.w.store.PersonPage(context.Background(), fs.person.ID, fs.w.now())
 	if err != nil {
 		return err
 	}
+	fs.setList(data.Disclosures)
+	return nil
+}
+
+// setList lists the entries of list, the newest first.
+func (fs *frameSection) setList(list []model.Disclosure) {
 	slices.SortStableFunc(list, func(a, b model.Disclosure) int {
 		return cmp.Or(b.SharedOn.Compare(a.SharedOn), cmp.Compare(b.ID, a.ID))
 	})
 	fs.list = list
 	fs.show()
-	return nil
 }
 
 // show lists fs.list, or says there is nothing yet.

@@ -103,9 +103,12 @@ func openMeetingEditor(w *Window, m model.Meeting, onSaved func(model.Meeting)) 
 	}
 	e.people = newPersonSuggester(all)
 	if m.PersonID != 0 {
-		if p, err := w.store.Person(context.Background(), m.PersonID); err == nil {
-			e.person = model.PersonSummary{Person: p}
+		p, err := w.store.Person(context.Background(), m.PersonID)
+		if err != nil {
+			w.showError("Could not read whom the meeting is with", err)
+			return nil
 		}
+		e.person = model.PersonSummary{Person: p}
 	}
 	if m.ID == 0 {
 		if m.Kind == "" {

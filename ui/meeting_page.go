@@ -39,17 +39,14 @@ type meetingPage struct {
 	root          fyne.CanvasObject
 }
 
+// newMeetingPage reads the page of the meeting with the given ID in one
+// call and builds it.
 func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
-	ctx := context.Background()
-	m, err := s.w.store.Meeting(ctx, id)
+	data, err := s.w.store.MeetingPage(context.Background(), id)
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.w.store.Person(ctx, m.PersonID)
-	if err != nil {
-		return nil, err
-	}
-	settings := s.w.settings()
+	m, p, settings := data.Meeting, data.Person, data.Settings
 	pg := &meetingPage{s: s, meeting: m, person: p, settings: settings, zone: s.w.zone(settings)}
 	w := s.w
 	now := w.now()
@@ -100,9 +97,9 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	pg.addToCalendar = widget.NewButtonWithIcon(mine, theme.CalendarIcon(), func() { pg.export(false) })
 	pg.invite = widget.NewButtonWithIcon(theirs, theme.MailSendIcon(), func() { pg.export(true) })
 	pg.exports = newExportBar(w)
-	pg.handle = newDragHandle(w, ScheduledMeeting{Meeting: m, With: p}, "page")
-	pg.handle.prepare = func() (ScheduledMeeting, bool) {
-		return ScheduledMeeting{Meeting: pg.meeting, With: pg.person}, pg.storeAgenda()
+	pg.handle = newDragHandle(w, model.ScheduledMeeting{Meeting: m, With: p}, "page")
+	pg.handle.prepare = func() (model.ScheduledMeeting, bool) {
+		return model.ScheduledMeeting{Meeting: pg.meeting, With: pg.person}, pg.storeAgenda()
 	}
 	calendarHint := widget.NewLabel(pg.calendarHint())
 	calendarHint.Wrapping = fyne.TextWrapWord
@@ -266,7 +263,7 @@ func (pg *meetingPage) export(request bool) {
 	if !pg.storeAgenda() {
 		return
 	}
-	sm := ScheduledMeeting{Meeting: pg.meeting, With: pg.person}
+	sm := model.ScheduledMeeting{Meeting: pg.meeting, With: pg.person}
 	w := pg.s.w
 	if w.opts.Calendar == nil {
 		w.showError("Could not write the invite", errNoCalendar)
@@ -295,11 +292,13 @@ func (pg *meetingPage) cancelMeeting() {
 	w := pg.s.w
 	id := pg.meeting.ID
 	w.toast.show(meetingTitle(pg.meeting, pg.person)+" cancelled. Its page can take it off the calendars.", func() {
-		if m, err := w.store.Meeting(context.Background(), id); err == nil {
+		m, err := w.store.Meeting(context.Background(), id)
+		if err == nil {
 			m.Status = model.MeetingPlanned
-			if err := w.store.UpdateMeeting(context.Background(), &m); err != nil {
-				w.showError("Could not reinstate the meeting", err)
-			}
+			err = w.store.UpdateMeeting(context.Background(), &m)
+		}
+		if err != nil {
+			w.showError("Could not reinstate the meeting", err)
 		}
 		w.meetings.reload()
 	})

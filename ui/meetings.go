@@ -91,25 +91,12 @@ func (s *meetingsScreen) content() fyne.CanvasObject {
 
 // reload reads the meetings again and shows the selected one afresh.
 func (s *meetingsScreen) reload() {
-	ctx := context.Background()
-	all, err := s.w.store.Meetings(ctx, time.Time{}, time.Time{})
+	l, err := s.w.store.MeetingList(context.Background())
 	if err != nil {
 		s.w.showError("Could not read the meetings", err)
 		return
 	}
-	s.all = all
-	s.people = map[int64]model.Person{}
-	for _, m := range all {
-		if _, ok := s.people[m.PersonID]; ok {
-			continue
-		}
-		p, err := s.w.store.Person(ctx, m.PersonID)
-		if err != nil {
-			s.w.showError("Could not read a meeting's person", err)
-			return
-		}
-		s.people[m.PersonID] = p
-	}
+	s.all, s.people = l.Meetings, l.People
 	s.applyView()
 }
 
@@ -205,7 +192,9 @@ func (s *meetingsScreen) showEmpty() {
 func (s *meetingsScreen) showMeeting(id int64) {
 	pg, err := newMeetingPage(s, id)
 	if err != nil {
-		s.w.showError("Could not open the meeting", err)
+		s.page = nil
+		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not open the meeting", err)}
+		s.detail.Refresh()
 		return
 	}
 	s.selectedID = id
@@ -217,7 +206,7 @@ func (s *meetingsScreen) showMeeting(id int64) {
 // newMeetingRow is the template of a row: when on the left, what and with
 // whom, a line of details, and a handle to drag it onto a calendar.
 func (s *meetingsScreen) newMeetingRow() fyne.CanvasObject {
-	handle := newDragHandle(s.w, ScheduledMeeting{}, "list")
+	handle := newDragHandle(s.w, model.ScheduledMeeting{}, "list")
 	day := widget.NewLabelWithStyle("Wed 30 Dec", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	clock := widget.NewLabel("10:00")
 	clock.SizeName = theme.SizeNameCaptionText
@@ -244,7 +233,7 @@ func (s *meetingsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	when.Objects[1].(*widget.Label).SetText(start.Format("15:04"))
 	main.Objects[0].(*widget.Label).SetText(meetingTitle(m, s.people[m.PersonID]))
 	main.Objects[1].(*widget.Label).SetText(s.rowDetails(m))
-	row.Objects[2].(*fyne.Container).Objects[0].(*dragHandle).setMeeting(ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
+	row.Objects[2].(*fyne.Container).Objects[0].(*dragHandle).setMeeting(model.ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
 }
 
 // rowDetails is the second line of a row: where, how it repeats, and what
@@ -288,11 +277,11 @@ func (s *meetingsScreen) exportTheWeek() {
 	from := model.Day(now.In(zone))
 	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, zone)
 	end := start.AddDate(0, 0, 7)
-	var week []ScheduledMeeting
+	var week []model.ScheduledMeeting
 	for _, m := range s.all {
 		next := m.NextOccurrence(start, zone)
 		if m.Status == model.MeetingPlanned && !next.Before(start) && next.Before(end) {
-			week = append(week, ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
+			week = append(week, model.ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
 		}
 	}
 	if len(week) == 0 {

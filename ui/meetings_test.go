@@ -23,7 +23,7 @@ type fakeCalendar struct {
 	calls  []string
 }
 
-func (c *fakeCalendar) Marshal(request bool, me model.Settings, zone *time.Location, now time.Time, ms ...ScheduledMeeting) ([]byte, error) {
+func (c *fakeCalendar) Marshal(request bool, me model.Settings, zone *time.Location, now time.Time, ms ...model.ScheduledMeeting) ([]byte, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "request=%v organizer=%s zone=%v\n", request, me.UserEmail, zone)
 	for _, m := range ms {

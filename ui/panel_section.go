@@ -29,7 +29,6 @@ type panelSection struct {
 }
 
 func newPanelSection(pg *rolePage) *panelSection {
-	w := pg.s.w
 	ps := &panelSection{pg: pg, remove: map[int64]*widget.Button{}}
 	box := container.NewVBox(cardHeading("Promotion panel"))
 	intro := "Who will decide, and who influences the decision, for this role."
@@ -54,11 +53,7 @@ func newPanelSection(pg *rolePage) *panelSection {
 		box.Add(ps.memberRow(m))
 	}
 
-	all, err := w.store.People(context.Background(), false)
-	if err != nil {
-		w.showError("Could not read people", err)
-	}
-	ps.people = newPersonSuggester(all)
+	ps.people = newPersonSuggester(pg.active)
 	ps.who = widget.NewSelectEntry(nil)
 	ps.who.SetPlaceHolder("Add someone: type a name")
 	ps.who.OnChanged = func(text string) { ps.people.pickOne(ps.who, text, &ps.picked) }

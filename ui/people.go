@@ -208,7 +208,9 @@ func (s *peopleScreen) showPerson(id int64) {
 	}
 	page, err := newPersonPage(s, id)
 	if err != nil {
-		s.w.showError("Could not open this person", err)
+		s.page = nil
+		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not open this person", err)}
+		s.detail.Refresh()
 		return
 	}
 	s.page = page
@@ -226,18 +228,14 @@ func (s *peopleScreen) refreshPerson() {
 	}
 }
 
-// names maps the ID of every person the screen has loaded, and of every
-// active person, to their name.
-func (s *peopleScreen) names() map[int64]string {
-	m := make(map[int64]string, len(s.all))
-	for _, p := range s.all {
-		m[p.ID] = p.Name
-	}
-	if s.showTrash {
-		if active, err := s.w.store.People(context.Background(), false); err == nil {
-			for _, p := range active {
-				m[p.ID] = p.Name
-			}
+// names maps the ID of each of people to their name, leaving out those
+// in the trash unless the screen lists the trash: a page then calls them
+// "someone in the trash".
+func (s *peopleScreen) names(people map[int64]model.Person) map[int64]string {
+	m := make(map[int64]string, len(people))
+	for id, p := range people {
+		if s.showTrash || !p.Archived() {
+			m[id] = p.Name
 		}
 	}
 	return m

@@ -16,9 +16,6 @@ import (
 	"rapport/model"
 )
 
-// timelineLimit is how many interactions a person page lists.
-const timelineLimit = 200
-
 // personPage shows everything known about one person and the actions on
 // them. It keeps its buttons so tests can tap them.
 type personPage struct {
@@ -37,28 +34,19 @@ type personPage struct {
 	root           fyne.CanvasObject
 }
 
+// newPersonPage reads the page of the person with the given ID in one
+// call and builds it.
 func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
-	ctx := context.Background()
-	p, err := s.w.store.Person(ctx, id)
+	data, err := s.w.store.PersonPage(context.Background(), id, s.w.now())
 	if err != nil {
 		return nil, err
 	}
-	timeline, err := s.w.store.InteractionsWith(ctx, id, timelineLimit)
-	if err != nil {
+	p, timeline, now := data.Person, data.Timeline, data.Now
+	pg := &personPage{person: p, timeline: timeline, promises: data.Promises}
+	if pg.ties, err = newTieSection(s, data); err != nil {
 		return nil, err
 	}
-	promises, err := s.w.store.PromisesFor(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	pg := &personPage{person: p, timeline: timeline, promises: promises}
-	if pg.ties, err = newTieSection(s, p); err != nil {
-		return nil, err
-	}
-	if pg.frame, err = newFrameSection(s.w, p); err != nil {
-		return nil, err
-	}
-	now := s.w.now()
+	pg.frame = newFrameSection(s.w, data)
 
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
@@ -121,10 +109,8 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	}
 	addFact("Last contact", last)
 	addFact("First met", dayText(p.FirstMet))
-	if advises, err := s.w.store.AdvisedBy(context.Background(), id); err == nil {
-		if topics := model.AskAbout(advises, id); len(topics) > 0 {
-			addFact("Ask about", strings.Join(topics, "; "))
-		}
+	if topics := model.AskAbout(data.Advises, id); len(topics) > 0 {
+		addFact("Ask about", strings.Join(topics, "; "))
 	}
 
 	sections := container.NewVBox()
@@ -144,12 +130,12 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	if len(timeline) == 0 {
 		timelineBox.Add(quiet("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm."))
 	}
-	names := s.names()
+	names := s.names(data.People)
 	for _, i := range timeline {
 		timelineBox.Add(timelineRow(i, p.ID, names, now))
 	}
-	if len(timeline) == timelineLimit {
-		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", timelineLimit))
+	if len(timeline) == model.TimelineLimit {
+		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", model.TimelineLimit))
 		more.Importance = widget.LowImportance
 		timelineBox.Add(more)
 	}

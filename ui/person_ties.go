@@ -59,7 +59,8 @@ type tieRow struct {
 // newTieSection reads the ties of p and builds their section. s is the
 // People screen whose page it goes on: its loaded people name the other
 // ends, and its selectPerson opens them.
-func newTieSection(s *peopleScreen, p model.Person) (*tieSection, error) {
+func newTieSection(s *peopleScreen, data model.PersonPage) (*tieSection, error) {
+	p := data.Person
 	ts := &tieSection{w: s.w, s: s, person: p, list: container.NewVBox()}
 	heading := widget.NewLabelWithStyle("Ties", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ts.root = container.NewVBox(widget.NewSeparator(), heading, ts.list)
@@ -68,9 +69,7 @@ func newTieSection(s *peopleScreen, p model.Person) (*tieSection, error) {
 			return nil, err
 		}
 	}
-	if err := ts.reload(); err != nil {
-		return nil, err
-	}
+	ts.setTies(data)
 	return ts, nil
 }
 
@@ -111,36 +110,29 @@ func (ts *tieSection) buildAddRow() error {
 	return nil
 }
 
-// reload reads the ties again and lists them.
+// reload reads the person's page again and lists its ties.
 func (ts *tieSection) reload() error {
-	ctx := context.Background()
-	ties, err := ts.w.store.TiesOf(ctx, ts.person.ID)
+	data, err := ts.w.store.PersonPage(context.Background(), ts.person.ID, ts.w.now())
 	if err != nil {
 		return err
 	}
-	known := make(map[int64]model.Person, len(ts.s.all))
-	for _, p := range ts.s.all {
-		known[p.ID] = p.Person
-	}
-	lines := make([]tieLine, 0, len(ties))
-	for _, t := range ties {
+	ts.setTies(data)
+	return nil
+}
+
+// setTies lists the ties of the page read.
+func (ts *tieSection) setTies(data model.PersonPage) {
+	lines := make([]tieLine, 0, len(data.Ties))
+	for _, t := range data.Ties {
 		id := t.ToID
 		if t.ToID == ts.person.ID {
 			id = t.FromID
 		}
-		other, ok := known[id]
-		if !ok { // in the trash while the screen lists active people, or the other way
-			if other, err = ts.w.store.Person(ctx, id); err != nil {
-				return err
-			}
-			known[id] = other
-		}
-		lines = append(lines, tieLine{tie: t, other: other, mine: t.FromID == ts.person.ID || t.Kind.Mutual()})
+		lines = append(lines, tieLine{tie: t, other: data.People[id], mine: t.FromID == ts.person.ID || t.Kind.Mutual()})
 	}
 	sortTieLines(lines)
 	ts.lines = lines
 	ts.show()
-	return nil
 }
 
 // sortTieLines puts the person's own ties first, then the others' to them,

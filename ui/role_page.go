@@ -31,6 +31,7 @@ type rolePage struct {
 	people  map[int64]model.Person // advisors and panel members
 	panel   model.PanelReadiness
 	trend   []model.GapPoint
+	active  []model.PersonSummary // whom the panel can take
 
 	edit      *widget.Button
 	focus     *widget.Button
@@ -44,44 +45,24 @@ type rolePage struct {
 	root      fyne.CanvasObject
 }
 
+// newRolePage reads the page of the role with the given ID in one call
+// and builds it.
 func newRolePage(s *careerScreen, id int64) (*rolePage, error) {
-	ctx := context.Background()
 	w := s.w
-	role, err := w.store.Role(ctx, id)
+	data, err := w.store.RolePage(context.Background(), id, w.now())
 	if err != nil {
 		return nil, err
 	}
-	all, err := w.store.Requirements(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	history, err := w.store.LevelHistory(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	panel, err := w.store.Panel(ctx, id, w.now())
-	if err != nil {
-		return nil, err
-	}
-	pg := &rolePage{s: s, role: role, actions: map[int64][]model.Action{}, people: map[int64]model.Person{},
-		panel: panel, cards: map[int64]*requirementCard{}}
+	role, all := data.Role, data.Requirements
+	pg := &rolePage{s: s, role: role, actions: data.Actions, people: data.Advisors,
+		panel: data.Panel, active: data.Candidates, cards: map[int64]*requirementCard{}}
 	pg.reqs = model.RankGaps(all)
 	for _, r := range all {
 		if r.Gap() == 0 {
 			pg.reqs = append(pg.reqs, r)
 		}
-		if pg.actions[r.ID], err = w.store.Actions(ctx, r.ID); err != nil {
-			return nil, err
-		}
-		for _, a := range r.AdvisorIDs {
-			if _, ok := pg.people[a]; !ok {
-				if p, err := w.store.Person(ctx, a); err == nil {
-					pg.people[a] = p
-				}
-			}
-		}
 	}
-	pg.trend = model.GapTrend(all, history, w.now(), gapTrendMonths)
+	pg.trend = model.GapTrend(all, data.History, data.Now, gapTrendMonths)
 
 	title := widget.NewLabelWithStyle(role.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText

@@ -200,16 +200,16 @@ func (s *todayScreen) meetingRow(m model.Meeting, when string) fyne.CanvasObject
 	open.Importance = widget.LowImportance
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	what := container.NewBorder(nil, nil, kind, nil, s.personLink(m.PersonID))
-	handle := newDragHandle(s.w, ScheduledMeeting{}, "today")
-	handle.prepare = func() (ScheduledMeeting, bool) {
+	handle := newDragHandle(s.w, model.ScheduledMeeting{}, "today")
+	handle.prepare = func() (model.ScheduledMeeting, bool) {
 		// As stored: a repeating meeting is listed at its next occurrence,
 		// but its invite starts with the series.
 		stored, err := s.w.store.Meeting(context.Background(), m.ID)
 		if err != nil {
 			s.w.showError("Could not read the meeting", err)
-			return ScheduledMeeting{}, false
+			return model.ScheduledMeeting{}, false
 		}
-		return ScheduledMeeting{Meeting: stored, With: s.report.People[m.PersonID]}, true
+		return model.ScheduledMeeting{Meeting: stored, With: s.report.People[m.PersonID]}, true
 	}
 	return container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(handle), open), container.New(tight, what, w))
 }
