@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // backgroundOf is the background colour the app draws now.
@@ -48,7 +49,7 @@ func contrast(a, b color.Color) float64 {
 func TestQuietTextIsReadable(t *testing.T) {
 	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		th := appTheme{Theme: theme.DefaultTheme(), fixed: true, variant: variant}
-		quiet := th.Color(colorNameQuiet, variant)
+		quiet := th.Color(kit.ColorNameQuiet, variant)
 		bg := th.Color(theme.ColorNameBackground, variant)
 		fg := th.Color(theme.ColorNameForeground, variant)
 		if got := contrast(quiet, bg); got < 4.5 {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // frameCaption is the promise the frame log makes, said under its heading.
@@ -51,9 +52,9 @@ type frameRow struct {
 // section listing it.
 func newFrameSection(w *Window, p model.Person) (*frameSection, error) {
 	fs := &frameSection{w: w, person: p, box: container.NewVBox()}
-	heading := widget.NewLabelWithStyle("What you have shared with "+firstName(p.Name),
+	heading := widget.NewLabelWithStyle("What you have shared with "+kit.FirstName(p.Name),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	caption := quietText(frameCaption, theme.SizeNameCaptionText)
+	caption := kit.QuietText(frameCaption, theme.SizeNameCaptionText)
 	var head fyne.CanvasObject = heading
 	if !p.Archived() {
 		fs.add = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() {
@@ -93,7 +94,7 @@ func (fs *frameSection) show() {
 		fs.root.Hide()
 		return
 	default:
-		objs = append(objs, quiet("Nothing logged. Note what you tell "+firstName(fs.person.Name)+
+		objs = append(objs, kit.Quiet("Nothing logged. Note what you tell "+kit.FirstName(fs.person.Name)+
 			" about yourself, and how sensitive it is."))
 	}
 	fs.root.Show()
@@ -110,12 +111,12 @@ func (fs *frameSection) show() {
 // the notes, and the buttons to edit and delete it.
 func (fs *frameSection) newRow(d model.Disclosure) (frameRow, fyne.CanvasObject) {
 	r := frameRow{disclosure: d}
-	when := widget.NewLabel(dayText(d.SharedOn))
+	when := widget.NewLabel(kit.DayText(d.SharedOn))
 	topic := widget.NewLabelWithStyle(d.Topic, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	topic.Wrapping = fyne.TextWrapWord
 	text := container.NewVBox(container.NewBorder(nil, nil, nil, sensitivityChip(d.Sensitivity), topic))
 	if notes := strings.TrimSpace(d.Notes); notes != "" {
-		text.Add(valueLabel(notes))
+		text.Add(kit.ValueLabel(notes))
 	}
 	var buttons fyne.CanvasObject
 	if !fs.person.Archived() {
@@ -126,7 +127,7 @@ func (fs *frameSection) newRow(d model.Disclosure) (frameRow, fyne.CanvasObject)
 		r.edit.Importance, r.remove.Importance = widget.LowImportance, widget.LowImportance
 		buttons = container.NewVBox(container.NewHBox(r.edit, r.remove))
 	}
-	left := container.New(&fixedWidth{width: 110}, when)
+	left := container.New(&kit.FixedWidth{Width: 110}, when)
 	return r, container.NewBorder(nil, nil, left, buttons, text)
 }
 
@@ -247,7 +248,7 @@ func openDisclosureEditor(w *Window, p model.Person, d model.Disclosure, onSaved
 	e.sharedOn = widget.NewEntry()
 	e.sharedOn.SetText("today")
 	if !d.SharedOn.IsZero() {
-		e.sharedOn.SetText(dayText(d.SharedOn))
+		e.sharedOn.SetText(kit.DayText(d.SharedOn))
 	}
 	e.notes = widget.NewMultiLineEntry()
 	e.notes.Wrapping = fyne.TextWrapWord
@@ -369,7 +370,7 @@ func (e *disclosureEditor) store(d model.Disclosure) {
 		e.w.currentDisclosureEditor = nil
 	}
 	if e.disclosure.ID == 0 {
-		e.w.toast.show("Noted privately: "+d.Topic+", shared with "+firstName(e.person.Name)+".", nil)
+		e.w.toast.show("Noted privately: "+d.Topic+", shared with "+kit.FirstName(e.person.Name)+".", nil)
 	}
 	if e.onSaved != nil {
 		e.onSaved(d)

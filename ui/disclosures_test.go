@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // IDs of the people frameStore holds.
@@ -85,7 +86,7 @@ func storedDisclosures(st *memStore) []string {
 	defer st.mu.Unlock()
 	var out []string
 	for _, d := range st.disclosures {
-		out = append(out, st.people[d.PersonID].Name+": "+d.Topic+" ("+string(d.Sensitivity)+", "+dayText(d.SharedOn)+")")
+		out = append(out, st.people[d.PersonID].Name+": "+d.Topic+" ("+string(d.Sensitivity)+", "+kit.DayText(d.SharedOn)+")")
 	}
 	return out
 }
@@ -127,7 +128,7 @@ func TestFrameSectionListsNewestFirstWithCaption(t *testing.T) {
 		t.Errorf("rows = %q, want %q (newest first, Ben's only)", got, want)
 	}
 	words := strings.Join(textsOf(fs.root), "\n")
-	for _, want := range []string{"What you have shared with Ben", frameCaption, "Over lunch", dayText(day(2))} {
+	for _, want := range []string{"What you have shared with Ben", frameCaption, "Over lunch", kit.DayText(day(2))} {
 		if !strings.Contains(words, want) {
 			t.Errorf("section does not show %q; it shows:\n%s", want, words)
 		}
@@ -169,7 +170,7 @@ func TestAddDisclosureThroughTheForm(t *testing.T) {
 	if e.question != "" {
 		t.Errorf("asked %q about a medium disclosure to an influence-2 peer", e.question)
 	}
-	want := []string{"Ben Okafor: Thinking about a move to Data (medium, " + dayText(testNow.AddDate(0, 0, -3)) + ")"}
+	want := []string{"Ben Okafor: Thinking about a move to Data (medium, " + kit.DayText(testNow.AddDate(0, 0, -3)) + ")"}
 	if got := storedDisclosures(st); !slices.Equal(got, want) {
 		t.Errorf("stored %q, want %q", got, want)
 	}
@@ -292,8 +293,8 @@ func TestEditDisclosureAsksOnlyWhenRaisedToHigh(t *testing.T) {
 	}
 	e.confirmFrame(true)
 	want := []string{
-		"Dana Reyes: Want to lead (high, " + dayText(testNow) + ")",
-		"Dana Reyes: Health (high, " + dayText(testNow.AddDate(0, 0, -1)) + ")",
+		"Dana Reyes: Want to lead (high, " + kit.DayText(testNow) + ")",
+		"Dana Reyes: Health (high, " + kit.DayText(testNow.AddDate(0, 0, -1)) + ")",
 	}
 	if got := storedDisclosures(st); !slices.Equal(got, want) {
 		t.Errorf("stored %q, want %q", got, want)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // fieldSet lays out labelled inputs in a form and shows, under each, the
@@ -39,7 +40,7 @@ func (f *fieldSet) add(key, label string, input fyne.CanvasObject, hint string) 
 	f.order = append(f.order, key)
 	cell := container.NewVBox(input, problem)
 	if hint != "" {
-		cell.Add(quietText(hint, theme.SizeNameCaptionText))
+		cell.Add(kit.QuietText(hint, theme.SizeNameCaptionText))
 	}
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{})
 	f.grid.Add(l)
@@ -49,7 +50,7 @@ func (f *fieldSet) add(key, label string, input fyne.CanvasObject, hint string) 
 // section starts a group of fields under the heading title.
 func (f *fieldSet) section(title string) {
 	f.grid.Add(layout.NewSpacer())
-	f.grid.Add(cardHeading(title))
+	f.grid.Add(kit.CardHeading(title))
 }
 
 // show marks every field problem in err (a *model.ValidationError) and the

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // meetingLengths are the lengths a meeting can be given, in minutes.
@@ -199,7 +200,7 @@ func (e *meetingEditor) today() time.Time { return e.w.now().In(e.zone) }
 
 // showDay reads the day back in words as it is typed.
 func (e *meetingEditor) showDay() {
-	e.dayHint.SetText(dayHint(e.day.Text, e.today(), "", "Not a day yet"))
+	e.dayHint.SetText(kit.DayHint(e.day.Text, e.today(), "", "Not a day yet"))
 }
 
 // read builds the meeting the form describes.

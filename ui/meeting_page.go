@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // meetingPage is one meeting: when and where, the agenda to edit, the
@@ -62,9 +63,9 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	who.OnTapped = func() { w.people.selectPerson(p.ID, p.Archived()) }
 
 	facts := widget.NewForm()
-	facts.Append("When", valueLabel(pg.whenText(now)))
+	facts.Append("When", kit.ValueLabel(pg.whenText(now)))
 	if m.Location != "" {
-		facts.Append("Where", valueLabel(m.Location))
+		facts.Append("Where", kit.ValueLabel(m.Location))
 	}
 	facts.Append("Reminder", widget.NewLabel(reminderText(m.ReminderMinutes)))
 	facts.Append("Status", widget.NewLabel(pg.statusText(now)))
@@ -92,7 +93,7 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 		actions.Add(pg.cancel)
 	}
 
-	first := firstName(p.Name)
+	first := kit.FirstName(p.Name)
 	mine, theirs := "Add to my calendar", "Invite "+first
 	if m.Status == model.MeetingCanceled {
 		mine, theirs = "Take off my calendar", "Cancellation for "+first
@@ -122,15 +123,15 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 
 	reminders := container.NewVBox()
 	for _, r := range model.AgendaReminders() {
-		reminders.Add(quiet("•  " + r))
+		reminders.Add(kit.Quiet("•  " + r))
 	}
 
 	// The handle has a line of its own so that the page fits beside the
 	// list in a small window.
 	body := container.NewVBox(title, who, facts, actions,
-		widget.NewSeparator(), cardHeading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite), container.NewHBox(pg.handle), calendarHint, pg.exports.root,
-		widget.NewSeparator(), cardHeading("Agenda"), agendaHint, pg.agenda, container.NewHBox(pg.saveAgenda, pg.redraft),
-		widget.NewSeparator(), cardHeading("For you, not in the invite"), reminders)
+		widget.NewSeparator(), kit.CardHeading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite), container.NewHBox(pg.handle), calendarHint, pg.exports.root,
+		widget.NewSeparator(), kit.CardHeading("Agenda"), agendaHint, pg.agenda, container.NewHBox(pg.saveAgenda, pg.redraft),
+		widget.NewSeparator(), kit.CardHeading("For you, not in the invite"), reminders)
 	if m.Status != model.MeetingPlanned || p.Archived() {
 		pg.agenda.Disable()
 		pg.redraft.Disable()
@@ -178,9 +179,9 @@ func (pg *meetingPage) statusText(now time.Time) string {
 	m := pg.meeting
 	switch {
 	case m.Status == model.MeetingCanceled:
-		return "Cancelled. Take it off your calendar, and send " + firstName(pg.person.Name) + " the cancellation if you sent an invite."
+		return "Cancelled. Take it off your calendar, and send " + kit.FirstName(pg.person.Name) + " the cancellation if you sent an invite."
 	case m.Status == model.MeetingHeld:
-		return "Held; the outcome is on " + firstName(pg.person.Name) + "'s timeline."
+		return "Held; the outcome is on " + kit.FirstName(pg.person.Name) + "'s timeline."
 	case pg.person.Archived():
 		return pg.person.Name + " is in the trash: restore them to act on this meeting."
 	case waitingForOutcome(m, now):
@@ -197,15 +198,15 @@ func (pg *meetingPage) statusText(now time.Time) string {
 func (pg *meetingPage) calendarHint() string {
 	if pg.meeting.Status == model.MeetingCanceled {
 		return "Open the file each button writes: your calendar app removes the meeting, and a cancellation sent to " +
-			firstName(pg.person.Name) + " removes it from theirs."
+			kit.FirstName(pg.person.Name) + " removes it from theirs."
 	}
 	text := "Add to my calendar writes an event for your own calendar. "
 	me := pg.settings
 	switch {
 	case pg.person.Email == "":
-		text += "To invite " + firstName(pg.person.Name) + ", add their e-mail address to their details."
+		text += "To invite " + kit.FirstName(pg.person.Name) + ", add their e-mail address to their details."
 	case me.UserEmail == "":
-		text += "To invite " + firstName(pg.person.Name) + ", set your own e-mail address in Settings: the invite comes from you."
+		text += "To invite " + kit.FirstName(pg.person.Name) + ", set your own e-mail address in Settings: the invite comes from you."
 	default:
 		text += fmt.Sprintf("The invite goes from %s to %s.", me.UserEmail, pg.person.Email)
 	}
@@ -252,7 +253,7 @@ func (pg *meetingPage) draftAgain() {
 		return
 	}
 	dialog.ShowConfirm("Draft the agenda again?",
-		"The agenda is drafted afresh from what you know about "+firstName(pg.person.Name)+" now. Your edits to it are replaced.",
+		"The agenda is drafted afresh from what you know about "+kit.FirstName(pg.person.Name)+" now. Your edits to it are replaced.",
 		func(ok bool) {
 			if ok {
 				replace()

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // The views of the Meetings screen.
@@ -184,7 +185,7 @@ func (s *meetingsScreen) countText() string {
 	case len(s.all) == 0:
 		return "No meetings yet. Schedule a coffee with someone who matters to your next move."
 	case n > 0:
-		return plural(n, "meeting", "meetings")
+		return kit.Plural(n, "meeting", "meetings")
 	case s.view.Selected == viewComingUp:
 		return "Nothing planned. Today suggests whom to reach out to."
 	case s.view.Selected == viewWaiting:
@@ -196,8 +197,8 @@ func (s *meetingsScreen) countText() string {
 // showEmpty puts a hint where the meeting page goes.
 func (s *meetingsScreen) showEmpty() {
 	s.page = nil
-	hint := quietCentred("Select a meeting to see its agenda, send it to your calendar, and log what happened afterwards.")
-	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&maxWidth{width: 360}, hint))}
+	hint := kit.QuietCentred("Select a meeting to see its agenda, send it to your calendar, and log what happened afterwards.")
+	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&kit.MaxWidth{Width: 360}, hint))}
 	s.detail.Refresh()
 }
 
@@ -227,7 +228,7 @@ func (s *meetingsScreen) newMeetingRow() fyne.CanvasObject {
 	sub.SizeName = theme.SizeNameCaptionText
 	sub.Truncation = fyne.TextTruncateEllipsis
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	when := container.New(&fixedWidth{width: 96}, container.New(tight, day, clock))
+	when := container.New(&kit.FixedWidth{Width: 96}, container.New(tight, day, clock))
 	return container.NewBorder(nil, nil, when, container.NewCenter(handle), container.New(tight, title, sub))
 }
 
@@ -255,7 +256,7 @@ func (s *meetingsScreen) rowDetails(m model.Meeting) string {
 		parts = append(parts, m.Location)
 	}
 	if m.Recurrence != model.RecurrenceNone {
-		parts = append(parts, lowerFirst(m.Recurrence.Label()))
+		parts = append(parts, kit.LowerFirst(m.Recurrence.Label()))
 	}
 	switch {
 	case m.Status == model.MeetingCanceled:
@@ -306,7 +307,7 @@ func (s *meetingsScreen) exportTheWeek() {
 		return
 	}
 	bar := newExportBar(s.w)
-	bar.show(f, plural(len(week), "meeting", "meetings")+" of the week")
-	s.w.currentExportDialog = dialog.NewCustom("The week's meetings", "Close", container.New(&maxWidth{width: 520}, bar.root), s.w.win)
+	bar.show(f, kit.Plural(len(week), "meeting", "meetings")+" of the week")
+	s.w.currentExportDialog = dialog.NewCustom("The week's meetings", "Close", container.New(&kit.MaxWidth{Width: 520}, bar.root), s.w.win)
 	s.w.currentExportDialog.Show()
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // opportunityEditor adds an opportunity or records how it went: what, when,
@@ -44,7 +45,7 @@ func openOpportunityEditor(w *Window, o model.Opportunity, onSaved func()) *oppo
 	e.kind.SetSelected(o.Kind.Label())
 	e.date = widget.NewEntry()
 	e.date.SetPlaceHolder("When it is decided: 2027-03-01, next month, 3 days ago")
-	e.date.SetText(dayText(o.Date))
+	e.date.SetText(kit.DayText(o.Date))
 	e.outcome = widget.NewSelect(model.Labels(model.OpportunityOutcomes()), nil)
 	e.outcome.SetSelected(o.Outcome.Label())
 	people, err := w.store.People(context.Background(), false)
@@ -142,9 +143,9 @@ func openFollowUps(w *Window, o model.Opportunity, people map[int64]model.Person
 	if o.Outcome == model.OutcomePassedOver {
 		intro = "It went the other way. Thank the people who backed you all the same, and ask them what to strengthen next time: that is how the next round is won."
 	}
-	box.Add(quiet(intro))
+	box.Add(kit.Quiet(intro))
 	if len(d.items) == 0 {
-		box.Add(quiet("Add the people who backed you to the opportunity to see who to thank."))
+		box.Add(kit.Quiet("Add the people who backed you to the opportunity to see who to thank."))
 	}
 	for _, f := range d.items {
 		text := widget.NewLabel(f.Text)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // outcomeEditor logs what happened at a meeting in one step: it becomes an
@@ -79,7 +80,7 @@ func openOutcomeEditor(w *Window, m model.Meeting, p model.Person, onSaved func(
 	e.notes.SetMinRowsVisible(3)
 	e.notes.SetPlaceHolder("Private: never in an invite or anything shared")
 
-	first := firstName(p.Name)
+	first := kit.FirstName(p.Name)
 	f := newFieldSet()
 	f.add("date", "When", container.NewGridWithColumns(2, e.day, e.clock), "")
 	f.add("summary", "Summary", e.summary, "")
@@ -113,7 +114,7 @@ func latestOccurrence(m model.Meeting, now time.Time, zone *time.Location) time.
 
 // newPromise adds an empty promise row and returns it.
 func (e *outcomeEditor) newPromise() *outcomePromise {
-	first := firstName(e.person.Name)
+	first := kit.FirstName(e.person.Name)
 	mine, theirs := "I owe "+first, first+" owes me"
 	op := &outcomePromise{}
 	op.direction = widget.NewSelect([]string{mine, theirs}, nil)
@@ -190,7 +191,7 @@ func (e *outcomeEditor) read() (model.MeetingOutcome, map[string]string) {
 		o.Promises = append(o.Promises, p)
 	}
 	if len(promiseProblems) > 0 {
-		problems["promises"] = capitalFirst(strings.Join(promiseProblems, "; "))
+		problems["promises"] = kit.CapitalFirst(strings.Join(promiseProblems, "; "))
 	}
 	return o, problems
 }
@@ -208,7 +209,7 @@ func (e *outcomeEditor) submit() {
 				}
 			}
 			if len(ps) > 0 {
-				problems["promises"] = capitalFirst(strings.Join(ps, "; "))
+				problems["promises"] = kit.CapitalFirst(strings.Join(ps, "; "))
 			}
 		}
 	}
@@ -225,7 +226,7 @@ func (e *outcomeEditor) submit() {
 	}
 	msg := fmt.Sprintf("Logged: %s.", i.Title())
 	if n := len(o.Promises); n > 0 {
-		msg = fmt.Sprintf("Logged: %s, with %s.", i.Title(), plural(n, "promise", "promises"))
+		msg = fmt.Sprintf("Logged: %s, with %s.", i.Title(), kit.Plural(n, "promise", "promises"))
 	}
 	e.w.toast.show(msg, nil)
 	if e.onSaved != nil {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // panelSection is a role's promotion panel: who decides and who
@@ -31,12 +32,12 @@ type panelSection struct {
 func newPanelSection(pg *rolePage) *panelSection {
 	w := pg.s.w
 	ps := &panelSection{pg: pg, remove: map[int64]*widget.Button{}}
-	box := container.NewVBox(cardHeading("Promotion panel"))
+	box := container.NewVBox(kit.CardHeading("Promotion panel"))
 	intro := "Who will decide, and who influences the decision, for this role."
 	if !pg.role.Focus {
 		intro += " It matters most for the role you focus on now."
 	}
-	box.Add(quiet(intro))
+	box.Add(kit.Quiet(intro))
 	r := pg.panel
 	if r.Total > 0 {
 		summary := widget.NewLabel(r.Summary)
@@ -93,7 +94,7 @@ func (ps *panelSection) memberRow(m model.PanelStanding) fyne.CanvasObject {
 	remove.Importance = widget.LowImportance
 	ps.remove[id] = remove
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	head := container.NewHBox(stanceBadge(m.Person.Stance), name, status)
+	head := container.NewHBox(kit.StanceBadge(m.Person.Stance), name, status)
 	return container.NewBorder(nil, nil, nil, remove, container.New(tight, head, step))
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // influenceChoices are the influence levels as the form offers them.
@@ -65,7 +66,7 @@ func openPersonEditor(w *Window, p model.Person, onSaved func(model.Person)) *pe
 	e.stance = widget.NewSelect(model.Labels(model.Stances()), nil)
 	e.stance.SetSelected(p.Stance.Label())
 	e.cadence = line(strconv.Itoa(p.CadenceDays), "days")
-	e.firstMet = line(dayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago")
+	e.firstMet = line(kit.DayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago")
 	e.workingOn = multi(p.WorkingOn, "What they said they are working on")
 	e.needs = multi(p.Needs, "What they said they need, where you could help")
 	e.notes = multi(p.Notes, "Private notes: only you see these")

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // tieSection is the Ties section of a person page: who the person reports
@@ -97,7 +98,7 @@ func (ts *tieSection) buildAddRow() error {
 	ts.problem.SizeName = theme.SizeNameCaptionText
 	ts.problem.Wrapping = fyne.TextWrapWord
 	ts.problem.Hide()
-	lead := widget.NewLabelWithStyle(firstName(ts.person.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	lead := widget.NewLabelWithStyle(kit.FirstName(ts.person.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ts.kind = widget.NewSelect(model.Labels(model.TieKinds()), func(string) { ts.showProblem("") })
 	ts.kind.SetSelected(model.TieReportsTo.Label())
 	ts.who = widget.NewSelectEntry(nil)
@@ -171,7 +172,7 @@ func (ts *tieSection) show() {
 		ts.root.Hide()
 		return
 	default:
-		objs = append(objs, quiet("No ties yet. Say whom "+firstName(ts.person.Name)+
+		objs = append(objs, kit.Quiet("No ties yet. Say whom "+kit.FirstName(ts.person.Name)+
 			" reports to, influences, is close to or is at odds with: the relationship map draws these lines."))
 	}
 	ts.root.Show()
@@ -203,7 +204,7 @@ func (ts *tieSection) newRow(l tieLine) tieRow {
 		segs = append(segs, inlineText(" (in the trash)"))
 	}
 	if !l.mine {
-		segs = append(segs, inlineText(" "+l.tie.Kind.Label()+" "+firstName(ts.person.Name)))
+		segs = append(segs, inlineText(" "+l.tie.Kind.Label()+" "+kit.FirstName(ts.person.Name)))
 	}
 	if note := strings.TrimSpace(l.tie.Note); note != "" {
 		segs = append(segs, &widget.TextSegment{Text: " — " + note,
@@ -226,7 +227,7 @@ func inlineText(text string) *widget.TextSegment {
 // tieVerb is a kind of tie leading a sentence about the person on the
 // page, who goes unnamed: "Reports to", "Close to".
 func tieVerb(k model.TieKind) string {
-	return capitalFirst(strings.TrimPrefix(k.Label(), "is "))
+	return kit.CapitalFirst(strings.TrimPrefix(k.Label(), "is "))
 }
 
 // tieAlready says that a tie exists: "already reports to", "is already
@@ -256,7 +257,7 @@ func (ts *tieSection) check() (model.TieKind, string) {
 	kind, ok := model.FromLabel(model.TieKinds(), ts.kind.Selected)
 	switch {
 	case !ok:
-		return kind, "Kind: choose how " + firstName(ts.person.Name) + " is tied to them"
+		return kind, "Kind: choose how " + kit.FirstName(ts.person.Name) + " is tied to them"
 	case ts.picked.ID == 0 && strings.TrimSpace(ts.who.Text) == "":
 		return kind, "Person is required"
 	case ts.picked.ID == 0:
@@ -267,7 +268,7 @@ func (ts *tieSection) check() (model.TieKind, string) {
 		same := t.FromID == ts.person.ID && t.ToID == ts.picked.ID
 		reverse := kind.Mutual() && t.FromID == ts.picked.ID && t.ToID == ts.person.ID
 		if t.Kind == kind && (same || reverse) {
-			return kind, firstName(ts.person.Name) + " " + tieAlready(kind) + " " + ts.picked.Name
+			return kind, kit.FirstName(ts.person.Name) + " " + tieAlready(kind) + " " + ts.picked.Name
 		}
 	}
 	return kind, ""

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // levelChoices are the labels of levels lo to 5, lo meaning none.
@@ -63,7 +64,7 @@ func openRoleEditor(w *Window, r model.Role, onSaved func(model.Role)) *roleEdit
 	e.horizon.SetSelected(r.Horizon.Label())
 	e.target = widget.NewEntry()
 	e.target.SetPlaceHolder("2027-06-30, or 1 Jun 2027; empty for none")
-	e.target.SetText(dayText(r.TargetDate))
+	e.target.SetText(kit.DayText(r.TargetDate))
 	e.why = widget.NewMultiLineEntry()
 	e.why.Wrapping = fyne.TextWrapWord
 	e.why.SetMinRowsVisible(3)
@@ -264,7 +265,7 @@ func openActionEditor(w *Window, a model.Action, onSaved func(model.Action)) *ac
 	e.title.SetText(a.Title)
 	e.due = widget.NewEntry()
 	e.due.SetPlaceHolder("Fri, next month, 1 Mar, 2027-03-01; empty for none")
-	e.due.SetText(dayText(a.DueOn))
+	e.due.SetText(kit.DayText(a.DueOn))
 	e.status = widget.NewSelect(model.Labels(model.ActionStatuses()), nil)
 	e.status.SetSelected(a.Status.Label())
 	e.notes = widget.NewMultiLineEntry()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // promiseEditor adds a promise, or edits what one says: who owes whom,
@@ -72,12 +73,12 @@ func openPromiseEditor(w *Window, p model.Promise, onSaved func(model.Promise)) 
 	e.dueHint = widget.NewLabel("")
 	e.dueHint.SizeName = theme.SizeNameCaptionText
 	e.due.OnChanged = func(string) { e.showDue() }
-	e.due.SetText(dayText(p.DueOn))
+	e.due.SetText(kit.DayText(p.DueOn))
 	e.showDue() // SetText of the same text fires no change
 	e.madeOn = widget.NewEntry()
 	e.madeOn.SetText("today")
 	if !p.MadeOn.IsZero() {
-		e.madeOn.SetText(dayText(p.MadeOn))
+		e.madeOn.SetText(kit.DayText(p.MadeOn))
 	}
 	e.notes = widget.NewMultiLineEntry()
 	e.notes.Wrapping = fyne.TextWrapWord
@@ -115,7 +116,7 @@ func (e *promiseEditor) suggest(text string) {
 
 // showDue reads the due date back in words under the field as it is typed.
 func (e *promiseEditor) showDue() {
-	e.dueHint.SetText(dayHint(e.due.Text, e.w.now(), "No due date", "Not a date yet"))
+	e.dueHint.SetText(kit.DayHint(e.due.Text, e.w.now(), "No due date", "Not a date yet"))
 }
 
 // read builds the promise the form describes.

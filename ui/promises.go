@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // Choices of the Promises screen's filters that are not a single status.
@@ -45,7 +46,7 @@ type promisesScreen struct {
 	mineRate   *widget.Label
 	mineDetail *widget.Label
 	theirsRate *widget.Label
-	chart      *monthChart
+	chart      *kit.MonthChart
 	root       fyne.CanvasObject
 }
 
@@ -88,7 +89,7 @@ func newPromisesScreen(w *Window) *promisesScreen {
 	s.mineDetail.SizeName = theme.SizeNameCaptionText
 	s.theirsRate = widget.NewLabel("")
 	s.theirsRate.Wrapping = fyne.TextWrapWord
-	s.chart = newMonthChart(rateGuides)
+	s.chart = kit.NewMonthChart(kit.RateGuides)
 	heading := widget.NewLabelWithStyle("Your follow-through", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	monthly := widget.NewLabelWithStyle("Kept on time, month by month", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	explain := widget.NewLabel("Kept on time ÷ resolved (kept, kept late or broken). Released promises count for neither side; a renegotiated date counts as the due date.")
@@ -142,7 +143,7 @@ func (s *promisesScreen) showFollowThrough() {
 		s.mineDetail.SetText(fmt.Sprintf("%d of %d resolved on time · %d late · %d broken · %d released",
 			mine.Kept, mine.Resolved(), mine.KeptLate, mine.Broken, mine.Released))
 	}
-	s.chart.SetBars(rateBars(monthsOf(s.all, model.DirectionMine, s.w)))
+	s.chart.SetBars(kit.RateBars(monthsOf(s.all, model.DirectionMine, s.w)))
 	theirs := report.Theirs
 	if theirs.Resolved() == 0 {
 		s.theirsRate.SetText("Promises made to you: none resolved yet.")
@@ -225,7 +226,7 @@ func (s *promisesScreen) applyFilter() {
 	case shown == 0:
 		s.count.SetText("No promises match these filters.")
 	default:
-		s.count.SetText(fmt.Sprintf("%s shown of %d", plural(shown, "promise", "promises"), len(s.all)))
+		s.count.SetText(fmt.Sprintf("%s shown of %d", kit.Plural(shown, "promise", "promises"), len(s.all)))
 	}
 	s.list.Refresh()
 }
@@ -264,7 +265,7 @@ func newPromiseRow() fyne.CanvasObject {
 	more.Importance = widget.LowImportance
 	state := widget.NewLabel("Kept late")
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	row := container.NewBorder(nil, nil, container.New(&fixedWidth{width: 84}, dir),
+	row := container.NewBorder(nil, nil, container.New(&kit.FixedWidth{Width: 84}, dir),
 		container.NewHBox(state, kept, more), container.New(tight, what, sub))
 	return container.NewStack(header, row)
 }

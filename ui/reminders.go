@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // reminderHour is the local hour of the daily reminder while the window
@@ -108,7 +109,7 @@ func reminderFor(t model.Today) *fyne.Notification {
 	if nToday > 0 {
 		parts = append(parts, fmt.Sprintf("%d due today", nToday))
 	}
-	title := fmt.Sprintf("Rapport: %s (%s)", plural(n, "promise needs you", "promises need you"), strings.Join(parts, ", "))
+	title := fmt.Sprintf("Rapport: %s (%s)", kit.Plural(n, "promise needs you", "promises need you"), strings.Join(parts, ", "))
 	lines := append(overdue, today...)
 	if len(lines) > 3 || n > len(lines) {
 		shown := min(len(lines), 3)

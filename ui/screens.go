@@ -76,29 +76,6 @@ func newNavList(w *Window) *widget.List {
 	return list
 }
 
-// maxWidth lays out its objects stacked, no wider than width, so long text
-// wraps into a readable column.
-type maxWidth struct{ width float32 }
-
-func (m *maxWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-func (m *maxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var h float32
-	for _, o := range objects {
-		// Measure at the target width: wrapped labels grow taller.
-		o.Resize(fyne.NewSize(m.width, o.MinSize().Height))
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(m.width, h)
-}
-
-var _ fyne.Layout = (*maxWidth)(nil)
-
 // shortcut is the platform's primary modifier with key: Ctrl on Linux and
 // Windows, Cmd on macOS.
 func shortcut(key fyne.KeyName) *desktop.CustomShortcut {

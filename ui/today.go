@@ -9,12 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // todayScreen is what the app opens on: whom to reach out to and why, the
@@ -80,7 +80,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		reach.Add(s.reachOutRow(ro))
 	}
 	if len(r.ReachOuts) == 0 {
-		reach.Add(quiet("Nobody is pressing: everyone who matters has been in touch within their cadence."))
+		reach.Add(kit.Quiet("Nobody is pressing: everyone who matters has been in touch within their cadence."))
 	}
 
 	due := container.NewVBox()
@@ -88,10 +88,10 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		due.Add(s.dueRow(p))
 	}
 	if len(r.Due) == 0 {
-		due.Add(quiet("No promise is overdue or due this week, either way."))
+		due.Add(kit.Quiet("No promise is overdue or due this week, either way."))
 	}
 	if more := r.DueCount - len(r.Due); more > 0 {
-		due.Add(quiet(fmt.Sprintf("and %d more on the Promises screen", more)))
+		due.Add(kit.Quiet(fmt.Sprintf("and %d more on the Promises screen", more)))
 	}
 
 	meetings := container.NewVBox()
@@ -99,16 +99,16 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		meetings.Add(s.meetingRow(m, m.Start.Local().Format("Mon 2 Jan 15:04")))
 	}
 	if len(r.Upcoming) == 0 {
-		meetings.Add(quiet("No meetings planned for the coming week."))
+		meetings.Add(kit.Quiet("No meetings planned for the coming week."))
 	}
 	if len(r.Unlogged) > 0 {
-		meetings.Add(subheading(fmt.Sprintf("Waiting for an outcome · %d", len(r.Unlogged))))
+		meetings.Add(kit.Subheading(fmt.Sprintf("Waiting for an outcome · %d", len(r.Unlogged))))
 		for i, m := range r.Unlogged {
 			if i == 5 {
-				meetings.Add(quiet(fmt.Sprintf("and %d more on the people's pages", len(r.Unlogged)-5)))
+				meetings.Add(kit.Quiet(fmt.Sprintf("and %d more on the people's pages", len(r.Unlogged)-5)))
 				break
 			}
-			meetings.Add(s.meetingRow(m, "held "+ago(m.Start, r.Now)))
+			meetings.Add(s.meetingRow(m, "held "+kit.Ago(m.Start, r.Now)))
 		}
 	}
 
@@ -117,7 +117,7 @@ func (s *todayScreen) build() fyne.CanvasObject {
 		risks.Add(s.riskRow(risk))
 	}
 	if len(r.Risks) == 0 {
-		risks.Add(quiet("No weak spots found: support is spread, blockers are in touch, team mates thanked."))
+		risks.Add(kit.Quiet("No weak spots found: support is spread, blockers are in touch, team mates thanked."))
 	}
 
 	left := container.NewVBox(section("Reach out", theme.AccountIcon()), reach)
@@ -140,7 +140,7 @@ func (s *todayScreen) reviewNudge() fyne.CanvasObject {
 	text := "Your weekly review is due: about ten minutes to log last week's meetings, resolve promises, and pick whom to reach this week."
 	if !s.lastReview.IsZero() {
 		text = fmt.Sprintf("Your weekly review is due: the last one was %s. About ten minutes to log last week's meetings, resolve promises, and pick whom to reach this week.",
-			ago(s.lastReview, s.report.Now))
+			kit.Ago(s.lastReview, s.report.Now))
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
@@ -163,7 +163,7 @@ func (s *todayScreen) reachOutRow(ro model.ReachOut) fyne.CanvasObject {
 	log.Importance = widget.LowImportance
 	coffee := widget.NewButtonWithIcon("Coffee", theme.CalendarIcon(), func() { s.w.scheduleMeeting(ro.PersonID) })
 	coffee.Importance = widget.LowImportance
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(stanceBadge(p.Stance), log, coffee), name)
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(kit.StanceBadge(p.Stance), log, coffee), name)
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	return container.New(tight, head, why)
 }
@@ -273,7 +273,7 @@ func headline(figure, name, note string, open func()) fyne.CanvasObject {
 	if open == nil {
 		return box
 	}
-	return newTapArea(box, open)
+	return kit.NewTapArea(box, open)
 }
 
 // section is a heading with an icon above a list on Today.
@@ -282,51 +282,3 @@ func section(title string, icon fyne.Resource) fyne.CanvasObject {
 	l.SizeName = theme.SizeNameSubHeadingText
 	return container.NewVBox(widget.NewSeparator(), container.NewHBox(widget.NewIcon(icon), l))
 }
-
-func subheading(text string) fyne.CanvasObject {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true})
-}
-
-// quiet is a muted line saying a list is empty and why that is fine.
-func quiet(text string) fyne.CanvasObject {
-	return quietText(text, theme.SizeNameText)
-}
-
-// quietCentred is quiet text with its lines centred: what an empty
-// place says.
-func quietCentred(text string) *widget.RichText {
-	t := quietText(text, theme.SizeNameText)
-	t.Segments[0].(*widget.TextSegment).Style.Alignment = fyne.TextAlignCenter
-	return t
-}
-
-// quietText is secondary text, wrapping, in the quiet colour and the
-// given size: a hint, a note, a count.
-func quietText(text string, size fyne.ThemeSizeName) *widget.RichText {
-	t := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
-		ColorName: colorNameQuiet, SizeName: size, TextStyle: fyne.TextStyle{}}})
-	t.Wrapping = fyne.TextWrapWord
-	return t
-}
-
-// tapArea makes its content tappable, with the pointing-hand cursor.
-type tapArea struct {
-	widget.BaseWidget
-	content fyne.CanvasObject
-	onTap   func()
-}
-
-func newTapArea(content fyne.CanvasObject, onTap func()) *tapArea {
-	t := &tapArea{content: content, onTap: onTap}
-	t.ExtendBaseWidget(t)
-	return t
-}
-
-// Tapped implements fyne.Tappable.
-func (t *tapArea) Tapped(*fyne.PointEvent) { t.onTap() }
-
-// Cursor shows that the area can be clicked.
-func (t *tapArea) Cursor() desktop.Cursor { return desktop.PointerCursor }
-
-// CreateRenderer implements fyne.Widget.
-func (t *tapArea) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.content) }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"rapport/ui/kit"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -50,7 +51,7 @@ func newWelcome(w *Window) fyne.CanvasObject {
 	buttons := container.NewCenter(container.NewHBox(wl.startEmpty, wl.startSample))
 	column := container.NewVBox(heading, intro, where, path, widget.NewSeparator(), wl.fields.grid,
 		widget.NewSeparator(), buttons, sample)
-	return container.NewVScroll(container.NewCenter(container.New(&maxWidth{width: 600}, column)))
+	return container.NewVScroll(container.NewCenter(container.New(&kit.MaxWidth{Width: 600}, column)))
 }
 
 // centred is a wrapping label with its lines centred.
