@@ -85,11 +85,6 @@ func applyAppearance(app fyne.App, a appearance) {
 	app.Settings().SetTheme(t)
 }
 
-var (
-	quietOnLight = color.NRGBA{R: 0x73, G: 0x73, B: 0x73, A: 0xff} // 4.7:1 on white
-	quietOnDark  = color.NRGBA{R: 0x9c, G: 0x9c, B: 0xa0, A: 0xff} // 6.7:1 on Fyne's dark grey
-)
-
 // appTheme is the app's theme: Fyne's, in the variant the user chose or
 // the system's, with colorNameQuiet added.
 type appTheme struct {
@@ -106,10 +101,7 @@ func (t appTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant) col
 		variant = t.variant
 	}
 	if name == kit.ColorNameQuiet {
-		if variant == theme.VariantLight {
-			return quietOnLight
-		}
-		return quietOnDark
+		return kit.QuietColor(variant)
 	}
 	return t.Theme.Color(name, variant)
 }

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -82,3 +83,12 @@ func ValueLabel(text string) *widget.Label {
 // this one is quieter than the text around it but still 4.5:1 or more on
 // the background, as WCAG asks of small text.
 const ColorNameQuiet fyne.ThemeColorName = "rapportQuiet"
+
+// QuietColor is the colour of ColorNameQuiet in the theme variant: what
+// the app's theme answers for it.
+func QuietColor(variant fyne.ThemeVariant) color.Color {
+	if variant == theme.VariantLight {
+		return color.NRGBA{R: 0x73, G: 0x73, B: 0x73, A: 0xff} // 4.7:1 on white
+	}
+	return color.NRGBA{R: 0x9c, G: 0x9c, B: 0xa0, A: 0xff} // 6.7:1 on Fyne's dark grey
+}
