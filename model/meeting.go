@@ -167,3 +167,10 @@ func (o MeetingOutcome) Validate() error {
 	}
 	return c.err()
 }
+
+// WaitingForOutcome reports whether m is a one-off meeting that has ended
+// with nothing logged about it.
+func (m Meeting) WaitingForOutcome(now time.Time) bool {
+	return m.Status == MeetingPlanned && m.Recurrence == RecurrenceNone &&
+		m.OutcomeID == 0 && !m.End().After(now)
+}

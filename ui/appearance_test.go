@@ -152,15 +152,15 @@ func TestWelcomeAsksWhoYouAre(t *testing.T) {
 	if wl.fields.problem("your email") == "" {
 		t.Error("no problem shown under a bad e-mail")
 	}
-	if w.Current() == "people" || st.settings.UserName != "" {
-		t.Fatalf("started (screen %q) or saved (%+v) with a bad e-mail", w.Current(), st.settings)
+	if w.current == screenPeople || st.settings.UserName != "" {
+		t.Fatalf("started (screen %v) or saved (%+v) with a bad e-mail", w.current, st.settings)
 	}
 	wl.email.SetText(" sam@example.com ")
 	test.Tap(wl.startEmpty)
 	if st.settings.UserName != "Sam Lee" || st.settings.UserEmail != "sam@example.com" {
 		t.Errorf("settings after the welcome = %+v", st.settings)
 	}
-	if w.Current() != "people" {
-		t.Errorf("screen after starting = %q, want people", w.Current())
+	if w.current != screenPeople {
+		t.Errorf("screen after starting = %v, want people", w.current)
 	}
 }

@@ -51,7 +51,7 @@ func cardTitles(pg *rolePage) []string {
 func TestCareerPlanFromNothing(t *testing.T) {
 	st := seeded(t, person("Ingrid Halvorsen", "Director", "Platform"), person("Ben Okafor", "Engineer", "Data"))
 	w := newTestWindow(t, st)
-	w.Show("career")
+	w.show(screenCareer)
 	s := w.career
 	if s.page != nil || !strings.Contains(s.count.Text, "No target role yet") {
 		t.Fatalf("empty plan: page %v, count %q", s.page, s.count.Text)
@@ -115,7 +115,7 @@ func TestCareerPlanFromNothing(t *testing.T) {
 	}
 
 	// Raise a level: the history keeps it, the gap shrinks.
-	w.Show("career")
+	w.show(screenCareer)
 	test.Tap(s.page.cards[sm.ID].edit)
 	e := w.currentRequirementEditor
 	e.current.SetSelected("3")
@@ -140,7 +140,7 @@ func TestCompleteAnActionAndOfferItAsEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("career")
+	w.show(screenCareer)
 	card := w.career.page.cards[req.ID]
 	test.Tap(card.addStep)
 	ae := w.currentActionEditor
@@ -181,7 +181,7 @@ func TestPanelReadiness(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("career")
+	w.show(screenCareer)
 	for _, name := range []string{"Dana Re", "Ben Ok", "Carl X"} {
 		ps := w.career.page.panelView
 		test.Type(ps.who, name)
@@ -248,7 +248,7 @@ func TestSummaryIsWrittenWithTheGapsInOrder(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := New(a, st, Options{Now: func() time.Time { return testNow }, Plans: plans})
 	t.Cleanup(w.win.Close)
-	w.Show("career")
+	w.show(screenCareer)
 	path := filepath.Join(t.TempDir(), "plan.md")
 	if !w.career.page.writeSummary("md", path) {
 		t.Fatal("summary not written")

@@ -155,7 +155,7 @@ func (fs *frameSection) remove(d model.Disclosure) {
 func (fs *frameSection) changed() {
 	w := fs.w
 	s := w.people
-	if w.current != "people" {
+	if w.current != screenPeople {
 		if s.page != nil && s.page.frame != nil {
 			if err := s.page.frame.reload(); err != nil {
 				w.showError("Could not read what you shared", err)

@@ -122,7 +122,7 @@ func TestFrameSectionListsNewestFirstWithCaption(t *testing.T) {
 		model.Disclosure{PersonID: frameBenID, Topic: "Learning Go", Sensitivity: model.SensitivityLow, SharedOn: day(9)},
 	)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	fs := openFrame(t, w, frameBenID)
 	if got, want := frameTopics(fs), []string{"Burnt out in spring", "Learning Go", "Moving to Lisbon"}; !slices.Equal(got, want) {
 		t.Errorf("rows = %q, want %q (newest first, Ben's only)", got, want)
@@ -138,7 +138,7 @@ func TestFrameSectionListsNewestFirstWithCaption(t *testing.T) {
 func TestAddDisclosureThroughTheForm(t *testing.T) {
 	st := frameStore(t)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	fs := openFrame(t, w, frameBenID)
 	if len(fs.rows) != 0 {
 		t.Fatalf("rows = %q, want none", frameTopics(fs))
@@ -193,7 +193,7 @@ func TestHighDisclosureToDecisionMakerAsksOnce(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			st := frameStore(t)
 			w := newTestWindow(t, st)
-			w.Show("people")
+			w.show(screenPeople)
 			e := addDisclosure(t, w, tc.id, "Interviewing elsewhere", model.SensitivityHigh)
 			test.Tap(e.save)
 			if e.confirmFrame == nil {
@@ -243,7 +243,7 @@ func TestHighDisclosureToDecisionMakerAsksOnce(t *testing.T) {
 func TestNoQuestionBelowDecisionMakers(t *testing.T) {
 	st := frameStore(t)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	// High to an influence-2 peer on no panel: saved at once.
 	e := addDisclosure(t, w, frameBenID, "Interviewing elsewhere", model.SensitivityHigh)
 	test.Tap(e.save)
@@ -267,7 +267,7 @@ func TestEditDisclosureAsksOnlyWhenRaisedToHigh(t *testing.T) {
 		model.Disclosure{PersonID: frameDanaID, Topic: "Health", Sensitivity: model.SensitivityHigh, SharedOn: testNow.AddDate(0, 0, -1)},
 	)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	fs := openFrame(t, w, frameDanaID)
 
 	// Already high: editing the notes asks nothing.
@@ -310,7 +310,7 @@ func TestDeleteDisclosureThenUndo(t *testing.T) {
 	)
 	before := slices.Clone(st.disclosures)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	fs := openFrame(t, w, frameBenID)
 	test.Tap(fs.rows[0].remove)
 	if got := storedDisclosures(st); len(got) != 0 {
@@ -344,7 +344,7 @@ func TestFrameSectionInTheTrashOnlyLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	w.people.selectPerson(frameBenID, true)
 	fs := pageFrame(t, w, frameBenID)
 	if fs.add != nil || len(fs.rows) != 1 || fs.rows[0].edit != nil || fs.rows[0].remove != nil {

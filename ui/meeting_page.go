@@ -184,7 +184,7 @@ func (pg *meetingPage) statusText(now time.Time) string {
 		return "Held; the outcome is on " + kit.FirstName(pg.person.Name) + "'s timeline."
 	case pg.person.Archived():
 		return pg.person.Name + " is in the trash: restore them to act on this meeting."
-	case waitingForOutcome(m, now):
+	case m.WaitingForOutcome(now):
 		return "Waiting for an outcome: log what happened while you remember it."
 	case m.Recurrence != model.RecurrenceNone && m.OutcomeID != 0:
 		return "Planned; outcomes are logged per occurrence."
@@ -321,9 +321,9 @@ func (pg *meetingPage) setStatus(status model.MeetingStatus) bool {
 // showMeeting opens the Meetings screen on the meeting with the given ID.
 func (w *Window) showMeeting(id int64) {
 	w.meetings.selectedID = id
-	if w.current == "meetings" {
+	if w.current == screenMeetings {
 		w.meetings.reload()
 	} else {
-		w.Show("meetings")
+		w.show(screenMeetings)
 	}
 }

@@ -120,20 +120,13 @@ func (s *meetingsScreen) inView(m model.Meeting, now time.Time) bool {
 	case viewComingUp:
 		return m.Status == model.MeetingPlanned && s.next[m.ID].Add(m.Duration).After(now)
 	case viewWaiting:
-		return waitingForOutcome(m, now)
+		return m.WaitingForOutcome(now)
 	case viewHeld:
 		return m.Status == model.MeetingHeld || m.Recurrence != model.RecurrenceNone && m.OutcomeID != 0
 	case viewCanceled:
 		return m.Status == model.MeetingCanceled
 	}
 	return true
-}
-
-// waitingForOutcome reports whether m is a one-off meeting that has ended
-// with nothing logged about it.
-func waitingForOutcome(m model.Meeting, now time.Time) bool {
-	return m.Status == model.MeetingPlanned && m.Recurrence == model.RecurrenceNone &&
-		m.OutcomeID == 0 && !m.End().After(now)
 }
 
 // applyView recomputes the list from the view chosen, soonest first for
@@ -261,7 +254,7 @@ func (s *meetingsScreen) rowDetails(m model.Meeting) string {
 	switch {
 	case m.Status == model.MeetingCanceled:
 		parts = append(parts, "cancelled")
-	case waitingForOutcome(m, s.w.now()):
+	case m.WaitingForOutcome(s.w.now()):
 		parts = append(parts, "waiting for an outcome")
 	case m.Status == model.MeetingHeld:
 		parts = append(parts, "held")

@@ -271,8 +271,8 @@ func (s *peopleScreen) placeholder() fyne.CanvasObject {
 // selectPerson shows the People screen with the person with id selected,
 // clearing a search or filter that would hide them.
 func (s *peopleScreen) selectPerson(id int64, archived bool) {
-	if s.w.current != "people" {
-		s.w.Show("people")
+	if s.w.current != screenPeople {
+		s.w.show(screenPeople)
 	}
 	if s.showTrash != archived {
 		s.trash.SetChecked(archived) // reloads
@@ -286,8 +286,8 @@ func (s *peopleScreen) selectPerson(id int64, archived bool) {
 }
 
 func (s *peopleScreen) focusSearch() {
-	if s.w.current != "people" {
-		s.w.Show("people")
+	if s.w.current != screenPeople {
+		s.w.show(screenPeople)
 	}
 	s.w.win.Canvas().Focus(s.search)
 }

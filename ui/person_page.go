@@ -176,13 +176,13 @@ func (pg *personPage) promiseSection(s *peopleScreen, now time.Time) fyne.Canvas
 			continue
 		}
 		pending++
-		parts := promiseRowOf(newPromiseRow())
-		parts.header.Hide()
-		fillPromiseRow(parts, p, pg.person, now)
-		parts.sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.sub.Text, pg.person.Name), " · "))
-		parts.kept.OnTapped = func() { s.w.keepPromise(p, pg.person.Name, s.refreshPerson) }
-		parts.more.OnTapped = func() { openPromiseDialog(s.w, p, pg.person.Name, s.refreshPerson) }
-		box.Add(parts.row)
+		parts := kit.PromiseRowOf(kit.NewPromiseRow())
+		parts.Header.Hide()
+		kit.FillPromiseRow(parts, p, pg.person, now)
+		parts.Sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.Sub.Text, pg.person.Name), " · "))
+		parts.Kept.OnTapped = func() { s.w.keepPromise(p, pg.person.Name, s.refreshPerson) }
+		parts.More.OnTapped = func() { openPromiseDialog(s.w, p, pg.person.Name, s.refreshPerson) }
+		box.Add(parts.Row)
 	}
 	if pending == 0 {
 		box.Add(kit.Quiet("Nothing pending either way."))

@@ -344,7 +344,7 @@ func (ts *tieSection) remove(l tieLine) {
 // screen on show refreshes.
 func (ts *tieSection) changed() {
 	s := ts.w.people
-	if ts.w.current != "people" {
+	if ts.w.current != screenPeople {
 		if s.page != nil && s.page.ties != nil {
 			if err := s.page.ties.reload(); err != nil {
 				ts.w.showError("Could not read the ties", err)

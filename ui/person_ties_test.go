@@ -262,9 +262,9 @@ func TestRemoveTieThenUndo(t *testing.T) {
 	// Undone from another screen, the page is right when shown again.
 	ts = pageTies(t, w, danaID)
 	test.Tap(ts.rows[1].remove)
-	w.Show("today")
+	w.show(screenToday)
 	test.Tap(w.toast.undo)
-	w.Show("people")
+	w.show(screenPeople)
 	if got := tieTexts(pageTies(t, w, danaID)); !equal(got, want) {
 		t.Errorf("after undo on Today, rows = %q, want %q", got, want)
 	}

@@ -36,8 +36,8 @@ func newReminder(w *Window) *reminder {
 // remind sends the summary, if anything is due. It reuses the report of the
 // Today screen when that is on show, rather than reading it twice.
 func (r *reminder) remind() {
-	report := r.w.today.report
-	if r.w.current != "today" || report.People == nil {
+	report := r.w.today.Report()
+	if r.w.current != screenToday || report.People == nil {
 		var err error
 		if report, err = r.w.store.Today(context.Background(), r.w.now()); err != nil {
 			return // the Today screen reports read errors; a reminder must not nag
@@ -56,8 +56,8 @@ func (r *reminder) schedule() {
 	now := r.w.now()
 	r.timer = time.AfterFunc(nextReminder(now).Sub(now), func() {
 		fyne.Do(func() {
-			if r.w.current == "today" {
-				r.w.today.reload() // the day changed: so did what is due
+			if r.w.current == screenToday {
+				r.w.today.Reload() // the day changed: so did what is due
 			}
 			r.remind()
 			r.schedule()

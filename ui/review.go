@@ -124,7 +124,7 @@ func (r *weeklyReview) meetingsStep() fyne.CanvasObject {
 		}
 		shown++
 		label := widget.NewLabel(fmt.Sprintf("%s · %s", m.Start.In(w.zone(w.settings())).Format("Mon 2 Jan 15:04"), meetingTitle(m, p)))
-		if !waitingForOutcome(m, now) {
+		if !m.WaitingForOutcome(now) {
 			box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, label))
 			continue
 		}
