@@ -84,7 +84,7 @@ func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
 	e.look.SetSelected("Dark")
 	e.backups.SetText("/mnt/usb\nbackups")
 	test.Tap(e.save)
-	if e.fields.problem("backup folder") == "" {
+	if e.fields.Problem("backup folder") == "" {
 		t.Fatal("a folder with a line break was accepted")
 	}
 	if heldVariant(a) || savedAppearance(a) != appearanceSystem {
@@ -149,7 +149,7 @@ func TestWelcomeAsksWhoYouAre(t *testing.T) {
 	wl.name.SetText("Sam Lee")
 	wl.email.SetText("sam at example")
 	test.Tap(wl.startEmpty)
-	if wl.fields.problem("your email") == "" {
+	if wl.fields.Problem("your email") == "" {
 		t.Error("no problem shown under a bad e-mail")
 	}
 	if w.current == screenPeople || st.settings.UserName != "" {

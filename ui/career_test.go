@@ -27,15 +27,15 @@ func addRequirementThroughTheForm(t *testing.T, w *Window, title string, target,
 	e.current.SetSelected(levelLabel(current, levelNone))
 	e.importance.SetSelected(levelLabel(importance, ""))
 	if advisor != "" {
-		test.Type(e.advisors.entry, advisor)
-		if len(e.advisors.people.options) != 1 {
-			t.Fatalf("suggestions for %q = %v", advisor, e.advisors.people.options)
+		test.Type(e.advisors.Entry, advisor)
+		if len(e.advisors.Options()) != 1 {
+			t.Fatalf("suggestions for %q = %v", advisor, e.advisors.Options())
 		}
-		e.advisors.entry.SetText(e.advisors.people.options[0])
+		e.advisors.Entry.SetText(e.advisors.Options()[0])
 	}
 	test.Tap(e.save)
-	if w.currentRequirementEditor == e && e.fields.problem("title") != "" {
-		t.Fatalf("requirement refused: %s", e.fields.problem("title"))
+	if w.currentRequirementEditor == e && e.fields.Problem("title") != "" {
+		t.Fatalf("requirement refused: %s", e.fields.Problem("title"))
 	}
 }
 
@@ -64,7 +64,7 @@ func TestCareerPlanFromNothing(t *testing.T) {
 		t.Error("the first role is not offered as the focus")
 	}
 	test.Tap(re.save)
-	if re.fields.problem("title") == "" {
+	if re.fields.Problem("title") == "" {
 		t.Fatal("a role without a title was accepted")
 	}
 	re.title.SetText("Engineering Manager")
@@ -185,10 +185,10 @@ func TestPanelReadiness(t *testing.T) {
 	for _, name := range []string{"Dana Re", "Ben Ok", "Carl X"} {
 		ps := w.career.page.panelView
 		test.Type(ps.who, name)
-		if len(ps.people.options) != 1 {
-			t.Fatalf("suggestions for %q = %v", name, ps.people.options)
+		if len(ps.people.Options()) != 1 {
+			t.Fatalf("suggestions for %q = %v", name, ps.people.Options())
 		}
-		ps.who.SetText(ps.people.options[0])
+		ps.who.SetText(ps.people.Options()[0])
 		test.Tap(ps.add)
 	}
 	if len(st.panel) != 3 {

@@ -116,8 +116,8 @@ func TestPassedOverPromptsToThankBackersAndAsk(t *testing.T) {
 	e := w.currentOpportunityEditor
 	e.title.SetText("Engineering Manager, Platform")
 	e.date.SetText("3 days ago")
-	test.Type(e.backers.entry, "Aisha")
-	e.backers.entry.SetText(e.backers.people.options[0])
+	test.Type(e.backers.Entry, "Aisha")
+	e.backers.Entry.SetText(e.backers.Options()[0])
 	test.Tap(e.save)
 	if len(st.opportunities) != 1 || !equal64(st.opportunities[0].BackerIDs, []int64{2}) {
 		t.Fatalf("opportunities = %+v", st.opportunities)

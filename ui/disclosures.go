@@ -216,7 +216,7 @@ type disclosureEditor struct {
 	sensitivity *widget.RadioGroup
 	sharedOn    *widget.Entry
 	notes       *widget.Entry
-	fields      *fieldSet
+	fields      *kit.FieldSet
 	save        *widget.Button
 	dialog      dialog.Dialog
 
@@ -256,18 +256,18 @@ func openDisclosureEditor(w *Window, p model.Person, d model.Disclosure, onSaved
 	e.notes.SetPlaceHolder("What exactly you said, and how they took it")
 	e.notes.SetText(d.Notes)
 
-	f := newFieldSet()
-	f.add("topic", "Topic", e.topic, "")
-	f.add("sensitivity", "Sensitivity", e.sensitivity, "")
-	f.add("shared on", "Shared on", e.sharedOn, "today, yesterday, 3 days ago, 2026-11-20")
-	f.add("notes", "Notes", e.notes, frameCaption)
+	f := kit.NewFieldSet()
+	f.Add("topic", "Topic", e.topic, "")
+	f.Add("sensitivity", "Sensitivity", e.sensitivity, "")
+	f.Add("shared on", "Shared on", e.sharedOn, "today, yesterday, 3 days ago, 2026-11-20")
+	f.Add("notes", "Notes", e.notes, frameCaption)
 	e.fields = f
 
 	title, verb := "Shared with "+p.Name, "Add"
 	if d.ID != 0 {
 		verb = "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(600, 440), e.submit)
+	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(600, 440), e.submit)
 	w.win.Canvas().Focus(e.topic)
 	w.currentDisclosureEditor = e
 	return e
@@ -296,7 +296,7 @@ func (e *disclosureEditor) read() (model.Disclosure, map[string]string) {
 
 func (e *disclosureEditor) submit() {
 	d, problems := e.read()
-	if e.fields.show(d.Validate(), problems) {
+	if e.fields.Show(d.Validate(), problems) {
 		return
 	}
 	// A new entry, or one raised to high, shared with a decision-maker:

@@ -152,10 +152,10 @@ func TestAddDisclosureThroughTheForm(t *testing.T) {
 	// Nothing typed: the problems show under the fields, nothing is saved.
 	fillDisclosure(e, "", model.SensitivityMedium, "someday", "")
 	test.Tap(e.save)
-	if got := e.fields.problem("topic"); got == "" {
+	if got := e.fields.Problem("topic"); got == "" {
 		t.Error("no problem shown under an empty topic")
 	}
-	if got := e.fields.problem("shared on"); !strings.HasPrefix(got, "Shared on") {
+	if got := e.fields.Problem("shared on"); !strings.HasPrefix(got, "Shared on") {
 		t.Errorf("problem under the day = %q, want one about Shared on", got)
 	}
 	if got := storedDisclosures(st); len(got) != 0 {
@@ -165,7 +165,7 @@ func TestAddDisclosureThroughTheForm(t *testing.T) {
 	fillDisclosure(e, "Thinking about a move to Data", model.SensitivityMedium, "3 days ago", "Said it over coffee")
 	test.Tap(e.save)
 	if w.currentDisclosureEditor != nil {
-		t.Fatalf("the form is still open: topic %q, day %q", e.fields.problem("topic"), e.fields.problem("shared on"))
+		t.Fatalf("the form is still open: topic %q, day %q", e.fields.Problem("topic"), e.fields.Problem("shared on"))
 	}
 	if e.question != "" {
 		t.Errorf("asked %q about a medium disclosure to an influence-2 peer", e.question)

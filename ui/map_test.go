@@ -761,7 +761,7 @@ func TestMapCardLogsAnInteractionAndAddsAPromise(t *testing.T) {
 	test.Type(pe.what, "Send the hiring plan")
 	test.Tap(pe.save)
 	if w.currentPromiseEditor != nil {
-		t.Fatalf("the promise form is still open: %v", pe.fields.problem("what"))
+		t.Fatalf("the promise form is still open: %v", pe.fields.Problem("what"))
 	}
 	if !cardHas(s, "You owe Dana · 2") || !cardHas(s, "• Send the hiring plan") {
 		t.Errorf("after adding a promise Dana's card shows %q", cardLines(s))

@@ -58,7 +58,7 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	title := widget.NewLabelWithStyle(meetingTitle(m, p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Wrapping = fyne.TextWrapWord
-	who := widget.NewHyperlink(personLabel(p), nil)
+	who := widget.NewHyperlink(kit.PersonLabel(p), nil)
 	who.Truncation = fyne.TextTruncateEllipsis
 	who.OnTapped = func() { w.people.selectPerson(p.ID, p.Archived()) }
 

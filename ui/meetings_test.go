@@ -131,7 +131,7 @@ func TestMeetingFormNamesEveryProblem(t *testing.T) {
 	e.clock.SetText("25:00")
 	test.Tap(e.save)
 	for key, want := range map[string]string{"person": "With", "start": "Day", "time": "Time"} {
-		if got := e.fields.problem(key); !strings.HasPrefix(got, want) {
+		if got := e.fields.Problem(key); !strings.HasPrefix(got, want) {
 			t.Errorf("problem for %s = %q, want it to start with %q", key, got, want)
 		}
 	}
@@ -284,10 +284,10 @@ func TestOutcomeRefusesAFutureDateAndABadPromise(t *testing.T) {
 	p.what.SetText("Send it")
 	p.due.SetText("whenever")
 	test.Tap(e.save)
-	if got := e.fields.problem("date"); !strings.Contains(got, "future") {
+	if got := e.fields.Problem("date"); !strings.Contains(got, "future") {
 		t.Errorf("date problem = %q", got)
 	}
-	if got := e.fields.problem("promises"); !strings.Contains(got, "Promise 1") {
+	if got := e.fields.Problem("promises"); !strings.Contains(got, "Promise 1") {
 		t.Errorf("promises problem = %q", got)
 	}
 	if len(st.interactions) != 0 || len(st.promises) != 0 {
@@ -375,8 +375,8 @@ func TestSettingsForm(t *testing.T) {
 	e.email.SetText("not an address")
 	e.zone.SetText("Mars/Base")
 	test.Tap(e.save)
-	if e.fields.problem("your email") == "" || e.fields.problem("time zone") == "" {
-		t.Errorf("problems: email %q, zone %q", e.fields.problem("your email"), e.fields.problem("time zone"))
+	if e.fields.Problem("your email") == "" || e.fields.Problem("time zone") == "" {
+		t.Errorf("problems: email %q, zone %q", e.fields.Problem("your email"), e.fields.Problem("time zone"))
 	}
 	if st.settings.UserEmail != "" {
 		t.Fatalf("saved an invalid address")

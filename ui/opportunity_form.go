@@ -28,9 +28,9 @@ type opportunityEditor struct {
 	kind    *widget.Select
 	date    *widget.Entry
 	outcome *widget.Select
-	backers *peopleChooser
+	backers *kit.PeopleChooser
 	notes   *widget.Entry
-	fields  *fieldSet
+	fields  *kit.FieldSet
 	save    *widget.Button
 	dialog  dialog.Dialog
 }
@@ -52,11 +52,11 @@ func openOpportunityEditor(w *Window, o model.Opportunity, onSaved func()) *oppo
 	if err != nil {
 		w.showError("Could not read people", err)
 	}
-	e.backers = newPeopleChooser(people, "Type a name: who backed you?")
+	e.backers = kit.NewPeopleChooser(people, "Type a name: who backed you?")
 	for _, id := range o.BackerIDs {
 		for _, p := range people {
 			if p.ID == id {
-				e.backers.add(p)
+				e.backers.Add(p)
 			}
 		}
 	}
@@ -64,19 +64,19 @@ func openOpportunityEditor(w *Window, o model.Opportunity, onSaved func()) *oppo
 	e.notes.Wrapping = fyne.TextWrapWord
 	e.notes.SetMinRowsVisible(3)
 	e.notes.SetText(o.Notes)
-	f := newFieldSet()
-	f.add("title", "Opportunity", e.title, "")
-	f.add("kind", "Kind", e.kind, "")
-	f.add("date", "Decided on", e.date, "")
-	f.add("backers", "Backed by", e.backers.root, "The people who spoke for you.")
-	f.add("outcome", "Outcome", e.outcome, "")
-	f.add("notes", "Notes", e.notes, "Private.")
+	f := kit.NewFieldSet()
+	f.Add("title", "Opportunity", e.title, "")
+	f.Add("kind", "Kind", e.kind, "")
+	f.Add("date", "Decided on", e.date, "")
+	f.Add("backers", "Backed by", e.backers.Root, "The people who spoke for you.")
+	f.Add("outcome", "Outcome", e.outcome, "")
+	f.Add("notes", "Notes", e.notes, "Private.")
 	e.fields = f
 	title, verb := "New opportunity", "Add"
 	if o.ID != 0 {
 		title, verb = "Opportunity", "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(620, 560), e.submit)
+	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(620, 560), e.submit)
 	w.currentOpportunityEditor = e
 	return e
 }
@@ -105,9 +105,9 @@ func (e *opportunityEditor) submit() {
 	if r, ok := model.FromLabel(model.OpportunityOutcomes(), e.outcome.Selected); ok {
 		o.Outcome = r
 	}
-	o.BackerIDs = e.backers.ids()
+	o.BackerIDs = e.backers.IDs()
 	o.Notes = strings.TrimSpace(e.notes.Text)
-	if e.fields.show(o.Validate(), problems) {
+	if e.fields.Show(o.Validate(), problems) {
 		return
 	}
 	if !saveRecord(e.w, e.fields, &o, o.ID == 0, e.w.store.CreateOpportunity, e.w.store.UpdateOpportunity,
@@ -120,7 +120,7 @@ func (e *opportunityEditor) submit() {
 	}
 	if o.Outcome != model.OutcomePending && o.Outcome != e.opp.Outcome {
 		people := map[int64]model.Person{}
-		for _, p := range e.backers.picked {
+		for _, p := range e.backers.Picked() {
 			people[p.ID] = p.Person
 		}
 		openFollowUps(e.w, o, people)

@@ -37,7 +37,7 @@ type outcomeEditor struct {
 	promiseBox *fyne.Container
 	addPromise *widget.Button
 	notes      *widget.Entry
-	fields     *fieldSet
+	fields     *kit.FieldSet
 	save       *widget.Button
 	dialog     dialog.Dialog
 }
@@ -81,18 +81,18 @@ func openOutcomeEditor(w *Window, m model.Meeting, p model.Person, onSaved func(
 	e.notes.SetPlaceHolder("Private: never in an invite or anything shared")
 
 	first := kit.FirstName(p.Name)
-	f := newFieldSet()
-	f.add("date", "When", container.NewGridWithColumns(2, e.day, e.clock), "")
-	f.add("summary", "Summary", e.summary, "")
-	f.add("working on", first+" is working on", e.workingOn, "")
-	f.add("needs", first+" needs", e.needs, "")
-	f.add("stance", "Stance", e.stance, "")
-	f.add("promises", "Promises made", container.NewVBox(e.promiseBox, container.NewHBox(e.addPromise)),
+	f := kit.NewFieldSet()
+	f.Add("date", "When", container.NewGridWithColumns(2, e.day, e.clock), "")
+	f.Add("summary", "Summary", e.summary, "")
+	f.Add("working on", first+" is working on", e.workingOn, "")
+	f.Add("needs", first+" needs", e.needs, "")
+	f.Add("stance", "Stance", e.stance, "")
+	f.Add("promises", "Promises made", container.NewVBox(e.promiseBox, container.NewHBox(e.addPromise)),
 		"Note every promise, either way, while it is fresh: keeping them is what earns trust.")
-	f.add("notes", "Notes", e.notes, "")
+	f.Add("notes", "Notes", e.notes, "")
 	e.fields = f
 
-	e.dialog, e.save = f.openDialog(w, "How did it go? "+meetingTitle(m, p), "Log outcome", fyne.NewSize(680, 640), e.submit)
+	e.dialog, e.save = openForm(w, f, "How did it go? "+meetingTitle(m, p), "Log outcome", fyne.NewSize(680, 640), e.submit)
 	w.win.Canvas().Focus(e.summary)
 	w.currentOutcomeEditor = e
 	return e
@@ -213,11 +213,11 @@ func (e *outcomeEditor) submit() {
 			}
 		}
 	}
-	if e.fields.show(err, problems) {
+	if e.fields.Show(err, problems) {
 		return
 	}
 	i, err := e.w.store.LogMeetingOutcome(context.Background(), e.meeting.ID, o)
-	if !e.fields.saved(e.w, err, "Could not log the outcome") {
+	if !saved(e.w, e.fields, err, "Could not log the outcome") {
 		return
 	}
 	e.dialog.Hide()

@@ -20,7 +20,7 @@ import (
 // blockers). It keeps its widgets so tests can use them.
 type panelSection struct {
 	pg     *rolePage
-	people *personSuggester
+	people *kit.PersonSuggester
 	picked model.PersonSummary
 	who    *widget.SelectEntry
 	part   *widget.Select
@@ -59,10 +59,10 @@ func newPanelSection(pg *rolePage) *panelSection {
 	if err != nil {
 		w.showError("Could not read people", err)
 	}
-	ps.people = newPersonSuggester(all)
+	ps.people = kit.NewPersonSuggester(all)
 	ps.who = widget.NewSelectEntry(nil)
 	ps.who.SetPlaceHolder("Add someone: type a name")
-	ps.who.OnChanged = func(text string) { ps.people.pickOne(ps.who, text, &ps.picked) }
+	ps.who.OnChanged = func(text string) { ps.people.PickOne(ps.who, text, &ps.picked) }
 	ps.part = widget.NewSelect(model.Labels(model.PanelParts()), nil)
 	ps.part.SetSelected(model.PanelDecides.Label())
 	ps.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), ps.addMember)

@@ -111,11 +111,11 @@ func TestInvalidFormShowsErrorsAndSavesNothing(t *testing.T) {
 		"cadence":   "Keep in touch needs a whole number of days, like 30",
 		"first met": `First met: "last spring" is not a date like 2026-11-23, today, yesterday or 3 days ago`,
 	} {
-		if got := e.fields.problem(field); got != want {
+		if got := e.fields.Problem(field); got != want {
 			t.Errorf("problem under %s = %q, want %q", field, got, want)
 		}
 	}
-	if got := e.fields.problem("title"); got != "" {
+	if got := e.fields.Problem("title"); got != "" {
 		t.Errorf("title shows a problem %q", got)
 	}
 
@@ -260,11 +260,11 @@ func TestLogInteractionWithOthersAndPastDate(t *testing.T) {
 	}
 	e.kind.SetSelected(model.KindThanksPublic.Label())
 	e.date.SetText("3 days ago")
-	test.Type(e.others.entry, "ben")
-	if len(e.others.people.options) != 1 {
-		t.Fatalf("suggestions for 'ben' = %v", e.others.people.options)
+	test.Type(e.others.Entry, "ben")
+	if len(e.others.Options()) != 1 {
+		t.Fatalf("suggestions for 'ben' = %v", e.others.Options())
 	}
-	e.others.entry.SetText(e.others.people.options[0]) // choose it from the drop-down
+	e.others.Entry.SetText(e.others.Options()[0]) // choose it from the drop-down
 	test.Type(e.summary, "Thanked at the all-hands for the migration")
 	test.Tap(e.save)
 	if len(st.interactions) != 1 {
@@ -284,7 +284,7 @@ func TestLogInteractionWithOthersAndPastDate(t *testing.T) {
 	if len(st.interactions) != 1 {
 		t.Errorf("an interaction with a bad date was stored")
 	}
-	if got := e.fields.problem("date"); got == "" {
+	if got := e.fields.Problem("date"); got == "" {
 		t.Error("no problem shown under the date")
 	}
 }

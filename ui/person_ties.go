@@ -29,9 +29,9 @@ type tieSection struct {
 	lines []tieLine // the ties as listed, in order
 	rows  []tieRow  // their rows, in the same order
 
-	people  *personSuggester    // whom a tie can be added to
-	picked  model.PersonSummary // the person chosen, ID 0 until chosen
-	kind    *widget.Select      // nil on a page in the trash, like who and add
+	people  *kit.PersonSuggester // whom a tie can be added to
+	picked  model.PersonSummary  // the person chosen, ID 0 until chosen
+	kind    *widget.Select       // nil on a page in the trash, like who and add
 	who     *widget.SelectEntry
 	add     *widget.Button
 	problem *widget.Label // what is wrong with the tie to add, hidden when nothing
@@ -91,7 +91,7 @@ func (ts *tieSection) buildAddRow() error {
 			others = append(others, p)
 		}
 	}
-	ts.people = newPersonSuggester(others)
+	ts.people = kit.NewPersonSuggester(others)
 
 	ts.problem = widget.NewLabel("")
 	ts.problem.Importance = widget.DangerImportance
@@ -248,7 +248,7 @@ func (ts *tieSection) open(p model.Person) {
 // picked from the drop-down, as the promise form does.
 func (ts *tieSection) suggest(text string) {
 	ts.showProblem("")
-	ts.people.pickOne(ts.who, text, &ts.picked)
+	ts.people.PickOne(ts.who, text, &ts.picked)
 }
 
 // check says what is wrong with adding a tie of the kind chosen to the

@@ -90,12 +90,12 @@ func pickTieEnd(t *testing.T, ts *tieSection, query string) {
 	t.Helper()
 	ts.who.SetText("")
 	test.Type(ts.who, query)
-	if len(ts.people.options) != 1 {
-		t.Fatalf("suggestions for %q = %v, want one", query, ts.people.options)
+	if len(ts.people.Options()) != 1 {
+		t.Fatalf("suggestions for %q = %v, want one", query, ts.people.Options())
 	}
-	ts.who.SetText(ts.people.options[0])
+	ts.who.SetText(ts.people.Options()[0])
 	if ts.picked.ID == 0 {
-		t.Fatalf("choosing %q picked nobody", ts.people.options[0])
+		t.Fatalf("choosing %q picked nobody", ts.people.Options()[0])
 	}
 }
 
@@ -141,8 +141,8 @@ func TestAddTieWithKindAndPicker(t *testing.T) {
 	for _, query := range []string{"reyes", "carl"} {
 		ts.who.SetText("")
 		test.Type(ts.who, query)
-		if len(ts.people.options) != 0 {
-			t.Errorf("suggestions for %q = %v, want none", query, ts.people.options)
+		if len(ts.people.Options()) != 0 {
+			t.Errorf("suggestions for %q = %v, want none", query, ts.people.Options())
 		}
 	}
 

@@ -54,21 +54,21 @@ func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 		t.Fatal("Ctrl+P opened no promise form")
 	}
 	test.Tap(e.save)
-	if got := e.fields.problem("person"); got != "Person is required" {
+	if got := e.fields.Problem("person"); got != "Person is required" {
 		t.Errorf("person problem = %q", got)
 	}
 	test.Type(e.who, "dan")
-	if len(e.people.options) != 1 || !strings.HasPrefix(e.people.options[0], "Dana Reyes") {
-		t.Fatalf("suggestions for 'dan' = %v", e.people.options)
+	if len(e.people.Options()) != 1 || !strings.HasPrefix(e.people.Options()[0], "Dana Reyes") {
+		t.Fatalf("suggestions for 'dan' = %v", e.people.Options())
 	}
-	e.who.SetText(e.people.options[0]) // picked from the drop-down
+	e.who.SetText(e.people.Options()[0]) // picked from the drop-down
 	test.Type(e.what, "Send the migration plan")
 	test.Type(e.due, "blorp")
 	if e.dueHint.Text != "Not a date yet" {
 		t.Errorf("hint for a bad date = %q", e.dueHint.Text)
 	}
 	test.Tap(e.save)
-	if got := e.fields.problem("due on"); !strings.Contains(got, `"blorp"`) {
+	if got := e.fields.Problem("due on"); !strings.Contains(got, `"blorp"`) {
 		t.Errorf("due problem = %q", got)
 	}
 	e.due.SetText("tue")
@@ -77,7 +77,7 @@ func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 	}
 	test.Tap(e.save)
 	if w.currentPromiseEditor != nil {
-		t.Fatalf("form still open: %v", e.fields.problem("person"))
+		t.Fatalf("form still open: %v", e.fields.Problem("person"))
 	}
 	all, _ := st.Promises(context.Background())
 	if len(all) != 1 {
