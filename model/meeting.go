@@ -174,3 +174,10 @@ type ScheduledMeeting struct {
 	Meeting Meeting
 	With    Person
 }
+
+// WaitingForOutcome reports whether m is a one-off meeting that has ended
+// with nothing logged about it.
+func (m Meeting) WaitingForOutcome(now time.Time) bool {
+	return m.Status == MeetingPlanned && m.Recurrence == RecurrenceNone &&
+		m.OutcomeID == 0 && !m.End().After(now)
+}

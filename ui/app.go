@@ -18,6 +18,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/dragout"
+	"rapport/ui/today"
 	"rapport/ui/wmclass"
 )
 
@@ -142,12 +143,12 @@ type Window struct {
 	now   func() time.Time
 	opts  Options
 
-	screens  []screen
-	current  string
+	screens  []destination
+	current  screenID
 	nav      *widget.List
 	content  *fyne.Container
 	toast    *toast
-	today    *todayScreen
+	today    *today.Screen
 	relMap   *mapScreen
 	people   *peopleScreen
 	promises *promisesScreen
@@ -192,14 +193,14 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	applyAppearance(app, savedAppearance(app))
 	guardSaves()
 	w.win = app.NewWindow("Rapport")
-	w.screens = screenTable()
-	w.today = newTodayScreen(w)
+	w.today = today.New(store, w, w.now)
 	w.relMap = newMapScreen(w)
 	w.people = newPeopleScreen(w)
 	w.promises = newPromisesScreen(w)
 	w.meetings = newMeetingsScreen(w)
 	w.career = newCareerScreen(w)
 	w.credit = newCreditScreen(w)
+	w.screens = w.screenTable()
 	w.toast = newToast()
 
 	w.nav = newNavList(w)
@@ -225,7 +226,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 
 	// The reminder reuses the report of the Today screen: it starts after.
 	start := func() {
-		w.Show("today")
+		w.show(screenToday)
 		w.reminder = newReminder(w)
 	}
 	app.Lifecycle().SetOnStarted(func() {
@@ -270,15 +271,11 @@ func (w *Window) saveSize() {
 // Window is the Fyne window, to show and run.
 func (w *Window) Window() fyne.Window { return w.win }
 
-// Current is the ID of the screen on show.
-func (w *Window) Current() string { return w.current }
-
-// Show switches to the screen with the given ID ("today", "map", "people",
-// "promises", "career", "meetings"). An empty database shows the welcome
-// instead until the user chooses how to start.
-func (w *Window) Show(id string) {
-	s := w.screenByID(id)
-	if s == nil {
+// show switches to the screen id, building it with fresh data. An empty
+// database shows the welcome instead until the user chooses how to start.
+func (w *Window) show(id screenID) {
+	d := w.destination(id)
+	if d == nil {
 		return
 	}
 	w.current = id
@@ -294,7 +291,7 @@ func (w *Window) Show(id string) {
 		return
 	}
 	w.welcomed = true
-	w.content.Objects = []fyne.CanvasObject{s.content(w)}
+	w.content.Objects = []fyne.CanvasObject{d.screen.Content()}
 	w.content.Refresh()
 }
 
@@ -320,7 +317,7 @@ func (w *Window) isEmpty() bool {
 // startEmpty leaves the welcome for the People screen with nobody in it.
 func (w *Window) startEmpty() {
 	w.welcomed = true
-	w.Show("people")
+	w.show(screenPeople)
 }
 
 // startWithSample loads the sample network and opens the People screen.
@@ -331,7 +328,7 @@ func (w *Window) startWithSample() {
 	}
 	w.welcomed = true
 	w.people.reload()
-	w.Show("today")
+	w.show(screenToday)
 }
 
 // addPromise opens the quick-add form for a promise, with the person in
@@ -347,11 +344,11 @@ func (w *Window) addPromise(personID int64) {
 // page open on People, or the person selected on the map.
 func (w *Window) personInView() (model.Person, bool) {
 	switch w.current {
-	case "people":
+	case screenPeople:
 		if w.people.page != nil && !w.people.page.person.Archived() {
 			return w.people.page.person, true
 		}
-	case "map":
+	case screenMap:
 		if np, ok := w.relMap.byID[w.relMap.selected]; ok && !np.Person.Archived() {
 			p, err := w.store.Person(context.Background(), np.Person.ID)
 			if err != nil {
@@ -392,30 +389,17 @@ func (w *Window) editPerson() {
 // find puts the cursor in the search of the screen on show: the map's, or
 // the People screen's.
 func (w *Window) find() {
-	if w.current == "map" {
+	if w.current == screenMap {
 		w.win.Canvas().Focus(w.relMap.search)
 		return
 	}
 	w.people.focusSearch()
 }
 
-// refresh rebuilds the screen on show after data changed.
+// refresh reads the data of the screen on show again, after it changed.
 func (w *Window) refresh() {
-	switch w.current {
-	case "today":
-		w.today.reload()
-	case "map":
-		w.relMap.reload()
-	case "people":
-		w.people.refreshPerson()
-	case "promises":
-		w.promises.reload()
-	case "meetings":
-		w.meetings.reload()
-	case "career":
-		w.career.reload()
-	case "credit":
-		w.credit.reload()
+	if d := w.destination(w.current); d != nil {
+		d.screen.Reload()
 	}
 }
 

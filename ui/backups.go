@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"rapport/model"
+	"rapport/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -68,7 +69,7 @@ func openBackups(w *Window) *backupsDialog {
 		d.reload()
 	})
 	d.now.Importance = widget.HighImportance
-	note := quiet(backupsNote(w.opts.Backups))
+	note := kit.Quiet(backupsNote(w.opts.Backups))
 	closeBtn := widget.NewButton("Close", func() { d.dialog.Hide() })
 	top := container.NewVBox(d.last, note, container.NewHBox(d.now))
 	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(d.rows))
@@ -94,7 +95,7 @@ func (d *backupsDialog) reload() {
 		d.last.SetText("No backup yet.")
 	} else {
 		d.last.SetText(fmt.Sprintf("Last backup: %s (%s), %s.", list[0].At.Local().Format("Monday 2 January 2006 at 15:04"),
-			ago(list[0].At, d.w.now()), filepath.Dir(list[0].Path)))
+			kit.Ago(list[0].At, d.w.now()), filepath.Dir(list[0].Path)))
 	}
 	folder := d.w.opts.Backups.Folder() // read from the settings: once, not per row
 	for _, b := range list {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // The views of the Meetings screen.
@@ -106,20 +107,13 @@ func (s *meetingsScreen) inView(m model.Meeting, now time.Time) bool {
 	case viewComingUp:
 		return m.Status == model.MeetingPlanned && s.next[m.ID].Add(m.Duration).After(now)
 	case viewWaiting:
-		return waitingForOutcome(m, now)
+		return m.WaitingForOutcome(now)
 	case viewHeld:
 		return m.Status == model.MeetingHeld || m.Recurrence != model.RecurrenceNone && m.OutcomeID != 0
 	case viewCanceled:
 		return m.Status == model.MeetingCanceled
 	}
 	return true
-}
-
-// waitingForOutcome reports whether m is a one-off meeting that has ended
-// with nothing logged about it.
-func waitingForOutcome(m model.Meeting, now time.Time) bool {
-	return m.Status == model.MeetingPlanned && m.Recurrence == model.RecurrenceNone &&
-		m.OutcomeID == 0 && !m.End().After(now)
 }
 
 // applyView recomputes the list from the view chosen, soonest first for
@@ -171,7 +165,7 @@ func (s *meetingsScreen) countText() string {
 	case len(s.all) == 0:
 		return "No meetings yet. Schedule a coffee with someone who matters to your next move."
 	case n > 0:
-		return plural(n, "meeting", "meetings")
+		return kit.Plural(n, "meeting", "meetings")
 	case s.view.Selected == viewComingUp:
 		return "Nothing planned. Today suggests whom to reach out to."
 	case s.view.Selected == viewWaiting:
@@ -183,8 +177,8 @@ func (s *meetingsScreen) countText() string {
 // showEmpty puts a hint where the meeting page goes.
 func (s *meetingsScreen) showEmpty() {
 	s.page = nil
-	hint := quietCentred("Select a meeting to see its agenda, send it to your calendar, and log what happened afterwards.")
-	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&maxWidth{width: 360}, hint))}
+	hint := kit.QuietCentred("Select a meeting to see its agenda, send it to your calendar, and log what happened afterwards.")
+	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&kit.MaxWidth{Width: 360}, hint))}
 	s.detail.Refresh()
 }
 
@@ -216,7 +210,7 @@ func (s *meetingsScreen) newMeetingRow() fyne.CanvasObject {
 	sub.SizeName = theme.SizeNameCaptionText
 	sub.Truncation = fyne.TextTruncateEllipsis
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	when := container.New(&fixedWidth{width: 96}, container.New(tight, day, clock))
+	when := container.New(&kit.FixedWidth{Width: 96}, container.New(tight, day, clock))
 	return container.NewBorder(nil, nil, when, container.NewCenter(handle), container.New(tight, title, sub))
 }
 
@@ -244,12 +238,12 @@ func (s *meetingsScreen) rowDetails(m model.Meeting) string {
 		parts = append(parts, m.Location)
 	}
 	if m.Recurrence != model.RecurrenceNone {
-		parts = append(parts, lowerFirst(m.Recurrence.Label()))
+		parts = append(parts, kit.LowerFirst(m.Recurrence.Label()))
 	}
 	switch {
 	case m.Status == model.MeetingCanceled:
 		parts = append(parts, "cancelled")
-	case waitingForOutcome(m, s.w.now()):
+	case m.WaitingForOutcome(s.w.now()):
 		parts = append(parts, "waiting for an outcome")
 	case m.Status == model.MeetingHeld:
 		parts = append(parts, "held")
@@ -295,7 +289,7 @@ func (s *meetingsScreen) exportTheWeek() {
 		return
 	}
 	bar := newExportBar(s.w)
-	bar.show(f, plural(len(week), "meeting", "meetings")+" of the week")
-	s.w.currentExportDialog = dialog.NewCustom("The week's meetings", "Close", container.New(&maxWidth{width: 520}, bar.root), s.w.win)
+	bar.show(f, kit.Plural(len(week), "meeting", "meetings")+" of the week")
+	s.w.currentExportDialog = dialog.NewCustom("The week's meetings", "Close", container.New(&kit.MaxWidth{Width: 520}, bar.root), s.w.win)
 	s.w.currentExportDialog.Show()
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // pageProblem is what shows in place of a page that could not be read:
@@ -22,5 +23,5 @@ func pageProblem(what string, err error) fyne.CanvasObject {
 	l := widget.NewLabel(fmt.Sprintf("%s: %s", what, msg))
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.DangerImportance
-	return container.NewCenter(container.New(&maxWidth{width: 360}, l))
+	return container.NewCenter(container.New(&kit.MaxWidth{Width: 360}, l))
 }
