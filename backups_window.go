@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"rapport/model"
 	"rapport/storage"
 	"rapport/ui"
 )
@@ -38,24 +39,24 @@ func (b *windowBackups) DefaultFolder() string { return storage.BackupDir(b.path
 // List implements ui.Backups: the backups in the folder of the settings
 // and those beside the database (the ones made before an upgrade, and any
 // made before the folder was changed), newest first.
-func (b *windowBackups) List() ([]ui.BackupFile, error) {
+func (b *windowBackups) List() ([]model.BackupFile, error) {
 	list, err := backupsIn(b.Folder(), b.DefaultFolder())
 	if err != nil {
 		return nil, err
 	}
-	out := make([]ui.BackupFile, len(list))
+	out := make([]model.BackupFile, len(list))
 	for i, x := range list {
-		out[i] = ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}
+		out[i] = model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}
 	}
 	return out, nil
 }
 
 // BackupNow implements ui.Backups: encrypted when the settings say so
 // (ui.ErrNeedPassphrase when no passphrase is known), never plain then.
-func (b *windowBackups) BackupNow() (ui.BackupFile, error) {
+func (b *windowBackups) BackupNow() (model.BackupFile, error) {
 	ctx := context.Background()
 	x, err := b.store.Backup(ctx, b.Folder(), b.keys.backupOptions(ctx, b.store)...)
-	return ui.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}, needPassphrase(err)
+	return model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}, needPassphrase(err)
 }
 
 // Restore implements ui.Backups: the database is closed, restored (the

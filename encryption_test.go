@@ -13,6 +13,7 @@ import (
 
 	"rapport/model"
 	"rapport/storage"
+	"rapport/storage/contacts"
 	"rapport/storage/sealed"
 	"rapport/ui"
 )
@@ -363,7 +364,7 @@ func TestStoreExportsEncrypted(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	e := storeExports{st}
+	e := st // the window's exporter
 	all, people := filepath.Join(dir, "all.json.age"), filepath.Join(dir, "people.vcf.age")
 	if _, err := e.ExportAll(context.Background(), all, "pass"); err != nil {
 		t.Fatal(err)
@@ -380,7 +381,7 @@ func TestWindowContactImportOfAnEncryptedFileSaysHow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = contactReader{}.Read("people.vcf.age", data)
+	_, err = contacts.Reader{}.Read("people.vcf.age", data)
 	if err == nil || !strings.Contains(err.Error(), "rapport import") {
 		t.Errorf("Read(an encrypted file) = %v, want the way to import it", err)
 	}

@@ -1,17 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 
-	"rapport/model"
 	"rapport/storage"
 	"rapport/storage/atomicfile"
-	"rapport/storage/vcard"
 )
 
 // exportUsage is the one-line usage of rapport export.
@@ -79,11 +76,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	var data []byte
 	var what string
 	if *format == "json" {
-		data, err = exportJSON(ctx, st)
+		data, err = st.ExportJSON(ctx)
 		what = "everything"
 	} else {
 		var n int
-		data, n, err = exportVCard(ctx, st)
+		data, n, err = st.PeopleVCard(ctx)
 		what = plural(n, "person", "people")
 	}
 	if err == nil {
@@ -106,32 +103,4 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Exported %s from %s to %s (%d KB).\n", what, st.Path(), *out, (len(data)+1023)/1024)
 	return 0
-}
-
-// exportJSON is the export document of st.
-func exportJSON(ctx context.Context, st *storage.Store) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := st.Export(ctx, &buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// exportVCard is the vCard 4.0 file of the active people of st, by name,
-// and how many they are. People in the trash are left out: they are the
-// ones the user put aside.
-func exportVCard(ctx context.Context, st *storage.Store) ([]byte, int, error) {
-	list, err := st.People(ctx, false)
-	if err != nil {
-		return nil, 0, err
-	}
-	people := make([]model.Person, len(list))
-	for i, p := range list {
-		people[i] = p.Person
-	}
-	var buf bytes.Buffer
-	if err := vcard.Write(&buf, people); err != nil {
-		return nil, 0, fmt.Errorf("write vCard: %w", err)
-	}
-	return buf.Bytes(), len(people), nil
 }

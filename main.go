@@ -31,7 +31,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
+	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -45,7 +45,9 @@ import (
 	"rapport/assets"
 	"rapport/model/sample"
 	"rapport/storage"
+	"rapport/storage/contacts"
 	"rapport/storage/ics"
+	"rapport/storage/plansummary"
 	"rapport/ui"
 )
 
@@ -148,9 +150,9 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	defer st.Close()
 	keys := newBackupKeys(osKeyring)
 	skipped := backUpDaily(st, keys)
-	opts := ui.Options{DBPath: st.Path(), Calendar: icsCalendar{}, Plans: planWriter{}, Zone: systemZone(),
-		Backups: &windowBackups{app: a, store: st, path: st.Path(), keys: keys}, Contacts: contactReader{},
-		Exports: storeExports{st}, FirstScreenWhenRunning: true}
+	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
+		Backups: &windowBackups{app: a, store: st, path: st.Path(), keys: keys}, Contacts: contacts.Reader{},
+		Exports: st, FirstScreenWhenRunning: true}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}
@@ -300,66 +302,6 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// runInvite prints or writes the calendar file of one meeting, exactly as
-// the window's Add to my calendar (or, with --request, Invite) makes it.
-func runInvite(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("rapport invite", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dbFlag := fs.String("db", "", "the database file")
-	request := fs.Bool("request", false, "an invite to the person (METHOD:REQUEST) instead of an event for your calendar")
-	out := fs.String("out", "", "write to this file instead of standard output")
-	// The ID may come before or after the flags.
-	var positional []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			return 2
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		rest = fs.Args()[1:]
-	}
-	usageLine := "usage: rapport invite MEETING_ID [--request] [--out FILE] [--db PATH]"
-	if len(positional) != 1 {
-		fmt.Fprintln(stderr, usageLine)
-		return 2
-	}
-	id, err := strconv.ParseInt(positional[0], 10, 64)
-	if err != nil || id <= 0 {
-		fmt.Fprintf(stderr, "rapport invite: %q is not a meeting number\n%s\n", positional[0], usageLine)
-		return 2
-	}
-	path := dbPath(*dbFlag)
-	if _, err := os.Stat(path); err != nil {
-		fmt.Fprintln(stderr, "rapport invite:", err)
-		return 1
-	}
-	st, err := storage.Open(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "rapport invite:", err)
-		return 1
-	}
-	defer st.Close()
-	data, _, _, err := inviteFor(context.Background(), st, id, *request, time.Now())
-	if err != nil {
-		fmt.Fprintln(stderr, "rapport invite:", err)
-		return 1
-	}
-	if *out == "" {
-		if _, err := stdout.Write(data); err != nil {
-			fmt.Fprintln(stderr, "rapport invite:", err)
-			return 1
-		}
-		return 0
-	}
-	if err := ics.WriteFile(*out, data); err != nil {
-		fmt.Fprintln(stderr, "rapport invite:", err)
-		return 1
-	}
-	return 0
-}
-
 // readMetadata reads the app's name, ID and version from FyneApp.toml,
 // the one place they are written down.
 func readMetadata(b []byte) (fyne.AppMetadata, error) {
@@ -418,4 +360,28 @@ func defaultDBPath(goos string, getenv func(string) string, home string) string 
 		}
 		return filepath.Join(home, ".local", "share", "rapport", file)
 	}
+}
+
+// systemZone is the computer's time zone with its IANA name, which
+// time.Local lacks ("Local"): from $TZ, /etc/timezone or the target of
+// /etc/localtime. It returns nil when none of them names a zone Go knows.
+func systemZone() *time.Location {
+	var names []string
+	if tz := strings.TrimPrefix(os.Getenv("TZ"), ":"); tz != "" {
+		names = append(names, tz)
+	}
+	if b, err := os.ReadFile("/etc/timezone"); err == nil {
+		names = append(names, strings.TrimSpace(string(b)))
+	}
+	if target, err := os.Readlink("/etc/localtime"); err == nil {
+		if _, name, ok := strings.Cut(filepath.ToSlash(target), "zoneinfo/"); ok {
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
+		if loc, err := time.LoadLocation(name); err == nil && name != "Local" && name != "" {
+			return loc
+		}
+	}
+	return nil
 }

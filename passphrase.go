@@ -52,18 +52,7 @@ func encryptIf(data []byte, passphrase string) ([]byte, error) {
 	if passphrase == "" {
 		return data, nil
 	}
-	var buf bytes.Buffer
-	w, err := sealed.Encrypt(&buf, passphrase)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := w.Write(data); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return sealed.EncryptBytes(data, passphrase)
 }
 
 // backupOptions are the options of a backup of st by rapport backup:

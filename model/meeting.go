@@ -167,3 +167,17 @@ func (o MeetingOutcome) Validate() error {
 	}
 	return c.err()
 }
+
+// ScheduledMeeting is a meeting with the person it is with: what an invite
+// or a calendar event is made from.
+type ScheduledMeeting struct {
+	Meeting Meeting
+	With    Person
+}
+
+// WaitingForOutcome reports whether m is a one-off meeting that has ended
+// with nothing logged about it.
+func (m Meeting) WaitingForOutcome(now time.Time) bool {
+	return m.Status == MeetingPlanned && m.Recurrence == RecurrenceNone &&
+		m.OutcomeID == 0 && !m.End().After(now)
+}

@@ -36,6 +36,9 @@ type Today struct {
 	Warmed int
 	// PublicThanks is the number of public thank-yous this quarter.
 	PublicThanks int
+	// LastReview is when the weekly review was last done, zero when never
+	// (see ReviewDue).
+	LastReview time.Time
 
 	// People holds everyone the lists above name, archived or not, by ID.
 	// Active people carry only what Today shows and ranks by: name,

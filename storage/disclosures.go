@@ -72,7 +72,12 @@ func (s *Store) DeleteDisclosure(ctx context.Context, id int64) error {
 // DisclosuresFor returns what the user shared with a person, the most
 // recently shared first.
 func (s *Store) DisclosuresFor(ctx context.Context, personID int64) ([]model.Disclosure, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+disclosureColumns+` FROM disclosure
+	return disclosuresFor(ctx, s.db, personID)
+}
+
+// disclosuresFor is DisclosuresFor on q.
+func disclosuresFor(ctx context.Context, q querier, personID int64) ([]model.Disclosure, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+disclosureColumns+` FROM disclosure
 		WHERE person_id = ? ORDER BY shared_on DESC, id DESC`, personID)
 	if err != nil {
 		return nil, fmt.Errorf("list disclosures: %w", err)

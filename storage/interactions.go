@@ -107,7 +107,7 @@ func participants(ctx context.Context, tx *sql.Tx, interactionID int64) ([]int64
 
 // Interaction returns the interaction with the given ID.
 func (s *Store) Interaction(ctx context.Context, id int64) (model.Interaction, error) {
-	list, err := s.queryInteractions(ctx, `WHERE i.id = ?`, id)
+	list, err := queryInteractions(ctx, s.db, `WHERE i.id = ?`, id)
 	if err != nil {
 		return model.Interaction{}, err
 	}
@@ -120,18 +120,23 @@ func (s *Store) Interaction(ctx context.Context, id int64) (model.Interaction, e
 // InteractionsWith returns the interactions a person took part in, newest
 // first, at most limit of them (all when limit ≤ 0).
 func (s *Store) InteractionsWith(ctx context.Context, personID int64, limit int) ([]model.Interaction, error) {
+	return interactionsWith(ctx, s.db, personID, limit)
+}
+
+// interactionsWith is InteractionsWith on q.
+func interactionsWith(ctx context.Context, q querier, personID int64, limit int) ([]model.Interaction, error) {
 	tail := ""
 	if limit > 0 {
 		tail = " LIMIT " + strconv.Itoa(limit)
 	}
-	return s.queryInteractions(ctx, `WHERE i.id IN (
+	return queryInteractions(ctx, q, `WHERE i.id IN (
 		SELECT interaction_id FROM interaction_person WHERE person_id = ? ORDER BY at DESC`+tail+`)`, personID)
 }
 
 // queryInteractions returns the interactions matching where, newest first,
 // each with all of its participants.
-func (s *Store) queryInteractions(ctx context.Context, where string, args ...any) ([]model.Interaction, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.kind, i.at, i.summary, i.notes, i.created_at,
+func queryInteractions(ctx context.Context, q querier, where string, args ...any) ([]model.Interaction, error) {
+	rows, err := q.QueryContext(ctx, `SELECT i.id, i.kind, i.at, i.summary, i.notes, i.created_at,
 		i.updated_at, (SELECT group_concat(person_id) FROM (SELECT person_id FROM interaction_person
 		WHERE interaction_id = i.id ORDER BY person_id))
 		FROM interaction i `+where+` ORDER BY i.at DESC, i.id DESC`, args...)

@@ -124,7 +124,12 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 
 // Meeting returns the meeting with the given ID.
 func (s *Store) Meeting(ctx context.Context, id int64) (model.Meeting, error) {
-	list, err := queryMeetings(ctx, s.db, `WHERE id = ?`, id)
+	return meetingByID(ctx, s.db, id)
+}
+
+// meetingByID is Meeting on q.
+func meetingByID(ctx context.Context, q querier, id int64) (model.Meeting, error) {
+	list, err := queryMeetings(ctx, q, `WHERE id = ?`, id)
 	if err != nil {
 		return model.Meeting{}, err
 	}

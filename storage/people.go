@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"rapport/model"
 )
@@ -66,10 +67,16 @@ func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
 
 // Person returns the person with the given ID, archived or not.
 func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
-	var p model.Person
-	err := s.db.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE id = ?`, id).
-		Scan(personFields(&p)...)
-	return p, notFound(err, "person", id)
+	return personByID(ctx, s.db, id)
+}
+
+// personByID is Person on q.
+func personByID(ctx context.Context, q querier, id int64) (model.Person, error) {
+	p, ok, err := personIn(ctx, q, id)
+	if err == nil && !ok {
+		err = fmt.Errorf("person %d: %w", id, ErrNotFound)
+	}
+	return p, err
 }
 
 // AnyPerson reports whether the database holds anyone, active or in the
@@ -85,18 +92,23 @@ func (s *Store) AnyPerson(ctx context.Context) (bool, error) {
 // People lists the active people, or with archived set the ones in the
 // trash, ordered by name, each with the date of their last contact.
 func (s *Store) People(ctx context.Context, archived bool) ([]model.PersonSummary, error) {
+	return listPeople(ctx, s.db, archived, s.now())
+}
+
+// listPeople is People on q, with the last contacts at or before at.
+func listPeople(ctx context.Context, q querier, archived bool, at time.Time) ([]model.PersonSummary, error) {
 	where := "archived_at IS NULL"
 	if archived {
 		where = "archived_at IS NOT NULL"
 	}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM person WHERE `+where).Scan(&n); err != nil {
+	n, err := count(ctx, q, `SELECT count(*) FROM person WHERE `+where)
+	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
 	// last_at is the latest contact unless it lies in the future (a planned
 	// contact logged ahead); only then are the person's interactions read.
-	now := instant(s.now())
-	rows, err := s.db.QueryContext(ctx, `SELECT `+personColumns+`,
+	now := instant(at)
+	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+`,
 		CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at ELSE
 		(SELECT max(ip.at) FROM interaction_person ip WHERE ip.person_id = person.id AND ip.at <= ?1) END
 		FROM person WHERE `+where+` ORDER BY name COLLATE NOCASE, id`, now)

@@ -18,7 +18,12 @@ import (
 // recorded): what model.GapTrend charts. A role without requirements, or
 // one that does not exist, has none.
 func (s *Store) LevelHistory(ctx context.Context, roleID int64) ([]model.LevelChange, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT l.requirement_id, l.level, l.at FROM requirement_level l
+	return levelHistory(ctx, s.db, roleID)
+}
+
+// levelHistory is LevelHistory on q.
+func levelHistory(ctx context.Context, q querier, roleID int64) ([]model.LevelChange, error) {
+	rows, err := q.QueryContext(ctx, `SELECT l.requirement_id, l.level, l.at FROM requirement_level l
 		JOIN requirement r ON r.id = l.requirement_id WHERE r.role_id = ? ORDER BY l.at, l.id`, roleID)
 	if err != nil {
 		return nil, fmt.Errorf("level history of role %d: %w", roleID, err)
@@ -183,10 +188,15 @@ func panelInputs(ctx context.Context, q querier, roleID int64, now time.Time) ([
 // not archived that a person advises on, ordered by ID: what
 // model.AskAbout turns into topics.
 func (s *Store) AdvisedBy(ctx context.Context, personID int64) ([]model.Requirement, error) {
-	reqs, err := s.queryRequirements(ctx, `WHERE r.id IN (SELECT requirement_id FROM requirement_advisor
-		WHERE person_id = ?) AND r.role_id IN (SELECT id FROM role WHERE archived_at IS NULL)`, personID)
+	reqs, err := advisedBy(ctx, s.db, personID)
 	if err != nil {
 		return nil, fmt.Errorf("advised by person %d: %w", personID, err)
 	}
 	return reqs, nil
+}
+
+// advisedBy is AdvisedBy on q, with unwrapped errors.
+func advisedBy(ctx context.Context, q querier, personID int64) ([]model.Requirement, error) {
+	return queryRequirements(ctx, q, `WHERE r.id IN (SELECT requirement_id FROM requirement_advisor
+		WHERE person_id = ?) AND r.role_id IN (SELECT id FROM role WHERE archived_at IS NULL)`, personID)
 }

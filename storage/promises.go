@@ -122,16 +122,18 @@ func (s *Store) Promise(ctx context.Context, id int64) (model.Promise, error) {
 // directions: pending ones first, then by due date (undated last), then by
 // the day they were made.
 func (s *Store) PromisesFor(ctx context.Context, personID int64) ([]model.Promise, error) {
-	return s.queryPromises(ctx, `WHERE person_id = ?`, personID)
+	return queryPromises(ctx, s.db, `WHERE person_id = ?`, personID)
 }
 
 // Promises returns every promise, in the order of PromisesFor.
 func (s *Store) Promises(ctx context.Context) ([]model.Promise, error) {
-	return s.queryPromises(ctx, ``)
+	return queryPromises(ctx, s.db, ``)
 }
 
-func (s *Store) queryPromises(ctx context.Context, where string, args ...any) ([]model.Promise, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+promiseColumns+` FROM promise `+where+promiseOrder, args...)
+// queryPromises reads the promises matching where, in the order of
+// PromisesFor.
+func queryPromises(ctx context.Context, q querier, where string, args ...any) ([]model.Promise, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+promiseColumns+` FROM promise `+where+promiseOrder, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list promises: %w", err)
 	}

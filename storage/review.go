@@ -20,7 +20,12 @@ const reviewKey = "review.last_done"
 // (see model.ReviewDue). A stored value that is not a time gives an error
 // naming the setting.
 func (s *Store) LastReview(ctx context.Context) (time.Time, error) {
-	v, ok, err := settingValue(ctx, s.db, reviewKey)
+	return lastReview(ctx, s.db)
+}
+
+// lastReview reads when the weekly review was last done through q.
+func lastReview(ctx context.Context, q querier) (time.Time, error) {
+	v, ok, err := settingValue(ctx, q, reviewKey)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("last review: %w", err)
 	}

@@ -105,10 +105,27 @@ func (s *Store) SetFocusRole(ctx context.Context, id int64) error {
 
 // Role returns the role with the given ID, archived or not.
 func (s *Store) Role(ctx context.Context, id int64) (model.Role, error) {
+	return roleByID(ctx, s.db, id)
+}
+
+// roleByID is Role on q.
+func roleByID(ctx context.Context, q querier, id int64) (model.Role, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+roleColumns+` FROM role WHERE id = ?`, id)
+	if err != nil {
+		return model.Role{}, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return model.Role{}, err
+		}
+		return model.Role{}, fmt.Errorf("role %d: %w", id, ErrNotFound)
+	}
 	var r model.Role
-	err := s.db.QueryRowContext(ctx, `SELECT `+roleColumns+` FROM role WHERE id = ?`, id).
-		Scan(roleFields(&r)...)
-	return r, notFound(err, "role", id)
+	if err := rows.Scan(roleFields(&r)...); err != nil {
+		return model.Role{}, err
+	}
+	return r, rows.Err()
 }
 
 // Roles lists the active roles, or with archived set the archived ones: the
@@ -241,7 +258,7 @@ func (s *Store) UpdateRequirement(ctx context.Context, r *model.Requirement) err
 
 // Requirement returns the requirement with the given ID, with its advisors.
 func (s *Store) Requirement(ctx context.Context, id int64) (model.Requirement, error) {
-	list, err := s.queryRequirements(ctx, `WHERE r.id = ?`, id)
+	list, err := queryRequirements(ctx, s.db, `WHERE r.id = ?`, id)
 	if err != nil {
 		return model.Requirement{}, err
 	}
@@ -254,11 +271,13 @@ func (s *Store) Requirement(ctx context.Context, id int64) (model.Requirement, e
 // Requirements returns what a role requires, with the advisors of each,
 // ordered by ID.
 func (s *Store) Requirements(ctx context.Context, roleID int64) ([]model.Requirement, error) {
-	return s.queryRequirements(ctx, `WHERE r.role_id = ?`, roleID)
+	return queryRequirements(ctx, s.db, `WHERE r.role_id = ?`, roleID)
 }
 
-func (s *Store) queryRequirements(ctx context.Context, where string, args ...any) ([]model.Requirement, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.role_id, r.kind, r.title, r.target_level,
+// queryRequirements reads the requirements matching where, with their
+// advisors, ordered by ID.
+func queryRequirements(ctx context.Context, q querier, where string, args ...any) ([]model.Requirement, error) {
+	rows, err := q.QueryContext(ctx, `SELECT r.id, r.role_id, r.kind, r.title, r.target_level,
 		r.current_level, r.manager_level, r.importance, r.evidence, r.created_at, r.updated_at,
 		(SELECT group_concat(person_id) FROM (SELECT person_id FROM requirement_advisor
 		WHERE requirement_id = r.id ORDER BY person_id))
@@ -360,8 +379,12 @@ func (s *Store) Action(ctx context.Context, id int64) (model.Action, error) {
 
 // Actions returns the actions toward a requirement, ordered by ID.
 func (s *Store) Actions(ctx context.Context, requirementID int64) ([]model.Action, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+actionColumns+` FROM action WHERE requirement_id = ?
-		ORDER BY id`, requirementID)
+	return queryActions(ctx, s.db, `WHERE requirement_id = ?`, requirementID)
+}
+
+// queryActions reads the actions matching where, ordered by ID.
+func queryActions(ctx context.Context, q querier, where string, args ...any) ([]model.Action, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+actionColumns+` FROM action `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list actions: %w", err)
 	}

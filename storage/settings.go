@@ -70,7 +70,12 @@ func (f settingField) set(v string) error {
 // Settings returns the saved settings. A setting never saved has its value
 // from model.DefaultSettings; keys this version does not know are ignored.
 func (s *Store) Settings(ctx context.Context) (model.Settings, error) {
-	stored, err := storedSettings(ctx, s.db)
+	return readSettings(ctx, s.db)
+}
+
+// readSettings is Settings on q.
+func readSettings(ctx context.Context, q querier) (model.Settings, error) {
+	stored, err := storedSettings(ctx, q)
 	if err != nil {
 		return model.Settings{}, fmt.Errorf("read settings: %w", err)
 	}

@@ -63,7 +63,12 @@ func (s *Store) DeleteTie(ctx context.Context, id int64) error {
 // TiesOf returns the ties from and to a person, ordered by ID, whether or
 // not the person at the other end is archived.
 func (s *Store) TiesOf(ctx context.Context, personID int64) ([]model.Tie, error) {
-	return queryTies(ctx, s.db, 0, `SELECT `+tieColumns+` FROM tie WHERE from_id = ? OR to_id = ? ORDER BY id`,
+	return tiesOf(ctx, s.db, personID)
+}
+
+// tiesOf is TiesOf on q.
+func tiesOf(ctx context.Context, q querier, personID int64) ([]model.Tie, error) {
+	return queryTies(ctx, q, 0, `SELECT `+tieColumns+` FROM tie WHERE from_id = ? OR to_id = ? ORDER BY id`,
 		personID, personID)
 }
 

@@ -24,6 +24,10 @@ func (s *Store) Today(ctx context.Context, now time.Time) (model.Today, error) {
 // readToday fills t; run it in one read transaction, so every list agrees.
 func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error {
 	now := t.Now
+	var err error
+	if t.LastReview, err = lastReview(ctx, tx); err != nil {
+		return err
+	}
 	inputs, folds, thanked, err := todayPeople(ctx, tx, now)
 	if err != nil {
 		return err

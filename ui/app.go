@@ -18,6 +18,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/dragout"
+	"rapport/ui/today"
 	"rapport/ui/wmclass"
 )
 
@@ -42,15 +43,17 @@ type Store interface {
 	PromiseHistory(ctx context.Context, promiseID int64) ([]model.PromiseChange, error)
 
 	Today(ctx context.Context, now time.Time) (model.Today, error)
+	PersonPage(ctx context.Context, id int64, now time.Time) (model.PersonPage, error)
+	RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error)
+	MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error)
+	MeetingList(ctx context.Context) (model.MeetingList, error)
 
 	Network(ctx context.Context, now time.Time) (model.Network, error)
-	TiesOf(ctx context.Context, personID int64) ([]model.Tie, error)
 	CreateTie(ctx context.Context, t *model.Tie) error
 	DeleteTie(ctx context.Context, id int64) error
 
 	Meetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error)
 	Meeting(ctx context.Context, id int64) (model.Meeting, error)
-	MeetingsWith(ctx context.Context, personID int64) ([]model.Meeting, error)
 	CreateMeeting(ctx context.Context, m *model.Meeting) error
 	UpdateMeeting(ctx context.Context, m *model.Meeting) error
 	LogMeetingOutcome(ctx context.Context, meetingID int64, o model.MeetingOutcome) (model.Interaction, error)
@@ -60,7 +63,6 @@ type Store interface {
 	SaveSettings(ctx context.Context, s model.Settings) error
 
 	Roles(ctx context.Context, archived bool) ([]model.Role, error)
-	Role(ctx context.Context, id int64) (model.Role, error)
 	CreateRole(ctx context.Context, r *model.Role) error
 	UpdateRole(ctx context.Context, r *model.Role) error
 	SetFocusRole(ctx context.Context, id int64) error
@@ -70,14 +72,10 @@ type Store interface {
 	Actions(ctx context.Context, requirementID int64) ([]model.Action, error)
 	CreateAction(ctx context.Context, a *model.Action) error
 	UpdateAction(ctx context.Context, a *model.Action) error
-	LevelHistory(ctx context.Context, roleID int64) ([]model.LevelChange, error)
-	PanelMembers(ctx context.Context, roleID int64) ([]model.PanelMember, error)
 	SetPanelMember(ctx context.Context, m model.PanelMember) error
 	RemovePanelMember(ctx context.Context, roleID, personID int64) error
-	Panel(ctx context.Context, roleID int64, now time.Time) (model.PanelReadiness, error)
 	AdvisedBy(ctx context.Context, personID int64) ([]model.Requirement, error)
 
-	DisclosuresFor(ctx context.Context, personID int64) ([]model.Disclosure, error)
 	CreateDisclosure(ctx context.Context, d *model.Disclosure) error
 	UpdateDisclosure(ctx context.Context, d *model.Disclosure) error
 	DeleteDisclosure(ctx context.Context, id int64) error
@@ -145,12 +143,12 @@ type Window struct {
 	now   func() time.Time
 	opts  Options
 
-	screens  []screen
-	current  string
+	screens  []destination
+	current  screenID
 	nav      *widget.List
 	content  *fyne.Container
 	toast    *toast
-	today    *todayScreen
+	today    *today.Screen
 	relMap   *mapScreen
 	people   *peopleScreen
 	promises *promisesScreen
@@ -195,14 +193,14 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	applyAppearance(app, savedAppearance(app))
 	guardSaves()
 	w.win = app.NewWindow("Rapport")
-	w.screens = screenTable()
-	w.today = newTodayScreen(w)
+	w.today = today.New(store, w, w.now)
 	w.relMap = newMapScreen(w)
 	w.people = newPeopleScreen(w)
 	w.promises = newPromisesScreen(w)
 	w.meetings = newMeetingsScreen(w)
 	w.career = newCareerScreen(w)
 	w.credit = newCreditScreen(w)
+	w.screens = w.screenTable()
 	w.toast = newToast()
 
 	w.nav = newNavList(w)
@@ -228,7 +226,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 
 	// The reminder reuses the report of the Today screen: it starts after.
 	start := func() {
-		w.Show("today")
+		w.show(screenToday)
 		w.reminder = newReminder(w)
 	}
 	app.Lifecycle().SetOnStarted(func() {
@@ -273,15 +271,11 @@ func (w *Window) saveSize() {
 // Window is the Fyne window, to show and run.
 func (w *Window) Window() fyne.Window { return w.win }
 
-// Current is the ID of the screen on show.
-func (w *Window) Current() string { return w.current }
-
-// Show switches to the screen with the given ID ("today", "map", "people",
-// "promises", "career", "meetings"). An empty database shows the welcome
-// instead until the user chooses how to start.
-func (w *Window) Show(id string) {
-	s := w.screenByID(id)
-	if s == nil {
+// show switches to the screen id, building it with fresh data. An empty
+// database shows the welcome instead until the user chooses how to start.
+func (w *Window) show(id screenID) {
+	d := w.destination(id)
+	if d == nil {
 		return
 	}
 	w.current = id
@@ -297,7 +291,7 @@ func (w *Window) Show(id string) {
 		return
 	}
 	w.welcomed = true
-	w.content.Objects = []fyne.CanvasObject{s.content(w)}
+	w.content.Objects = []fyne.CanvasObject{d.screen.Content()}
 	w.content.Refresh()
 }
 
@@ -323,7 +317,7 @@ func (w *Window) isEmpty() bool {
 // startEmpty leaves the welcome for the People screen with nobody in it.
 func (w *Window) startEmpty() {
 	w.welcomed = true
-	w.Show("people")
+	w.show(screenPeople)
 }
 
 // startWithSample loads the sample network and opens the People screen.
@@ -334,7 +328,7 @@ func (w *Window) startWithSample() {
 	}
 	w.welcomed = true
 	w.people.reload()
-	w.Show("today")
+	w.show(screenToday)
 }
 
 // addPromise opens the quick-add form for a promise, with the person in
@@ -350,11 +344,11 @@ func (w *Window) addPromise(personID int64) {
 // page open on People, or the person selected on the map.
 func (w *Window) personInView() (model.Person, bool) {
 	switch w.current {
-	case "people":
+	case screenPeople:
 		if w.people.page != nil && !w.people.page.person.Archived() {
 			return w.people.page.person, true
 		}
-	case "map":
+	case screenMap:
 		if np, ok := w.relMap.byID[w.relMap.selected]; ok && !np.Person.Archived() {
 			p, err := w.store.Person(context.Background(), np.Person.ID)
 			if err != nil {
@@ -395,30 +389,17 @@ func (w *Window) editPerson() {
 // find puts the cursor in the search of the screen on show: the map's, or
 // the People screen's.
 func (w *Window) find() {
-	if w.current == "map" {
+	if w.current == screenMap {
 		w.win.Canvas().Focus(w.relMap.search)
 		return
 	}
 	w.people.focusSearch()
 }
 
-// refresh rebuilds the screen on show after data changed.
+// refresh reads the data of the screen on show again, after it changed.
 func (w *Window) refresh() {
-	switch w.current {
-	case "today":
-		w.today.reload()
-	case "map":
-		w.relMap.reload()
-	case "people":
-		w.people.refreshPerson()
-	case "promises":
-		w.promises.reload()
-	case "meetings":
-		w.meetings.reload()
-	case "career":
-		w.career.reload()
-	case "credit":
-		w.credit.reload()
+	if d := w.destination(w.current); d != nil {
+		d.screen.Reload()
 	}
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"rapport/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -84,18 +85,6 @@ func applyAppearance(app fyne.App, a appearance) {
 	app.Settings().SetTheme(t)
 }
 
-// colorNameQuiet is the colour of secondary text: hints, notes and
-// counts. Fyne's own choice for such text (the disabled colour of a
-// low-importance label) is barely visible, 1.3:1 on the light background;
-// this one is quieter than the text around it but still 4.5:1 or more on
-// the background, as WCAG asks of small text.
-const colorNameQuiet fyne.ThemeColorName = "rapportQuiet"
-
-var (
-	quietOnLight = color.NRGBA{R: 0x73, G: 0x73, B: 0x73, A: 0xff} // 4.7:1 on white
-	quietOnDark  = color.NRGBA{R: 0x9c, G: 0x9c, B: 0xa0, A: 0xff} // 6.7:1 on Fyne's dark grey
-)
-
 // appTheme is the app's theme: Fyne's, in the variant the user chose or
 // the system's, with colorNameQuiet added.
 type appTheme struct {
@@ -111,11 +100,8 @@ func (t appTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant) col
 	if t.fixed {
 		variant = t.variant
 	}
-	if name == colorNameQuiet {
-		if variant == theme.VariantLight {
-			return quietOnLight
-		}
-		return quietOnDark
+	if name == kit.ColorNameQuiet {
+		return kit.QuietColor(variant)
 	}
 	return t.Theme.Color(name, variant)
 }

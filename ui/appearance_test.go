@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // backgroundOf is the background colour the app draws now.
@@ -48,7 +49,7 @@ func contrast(a, b color.Color) float64 {
 func TestQuietTextIsReadable(t *testing.T) {
 	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		th := appTheme{Theme: theme.DefaultTheme(), fixed: true, variant: variant}
-		quiet := th.Color(colorNameQuiet, variant)
+		quiet := th.Color(kit.ColorNameQuiet, variant)
 		bg := th.Color(theme.ColorNameBackground, variant)
 		fg := th.Color(theme.ColorNameForeground, variant)
 		if got := contrast(quiet, bg); got < 4.5 {
@@ -83,7 +84,7 @@ func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
 	e.look.SetSelected("Dark")
 	e.backups.SetText("/mnt/usb\nbackups")
 	test.Tap(e.save)
-	if e.fields.problem("backup folder") == "" {
+	if e.fields.Problem("backup folder") == "" {
 		t.Fatal("a folder with a line break was accepted")
 	}
 	if heldVariant(a) || savedAppearance(a) != appearanceSystem {
@@ -148,18 +149,18 @@ func TestWelcomeAsksWhoYouAre(t *testing.T) {
 	wl.name.SetText("Sam Lee")
 	wl.email.SetText("sam at example")
 	test.Tap(wl.startEmpty)
-	if wl.fields.problem("your email") == "" {
+	if wl.fields.Problem("your email") == "" {
 		t.Error("no problem shown under a bad e-mail")
 	}
-	if w.Current() == "people" || st.settings.UserName != "" {
-		t.Fatalf("started (screen %q) or saved (%+v) with a bad e-mail", w.Current(), st.settings)
+	if w.current == screenPeople || st.settings.UserName != "" {
+		t.Fatalf("started (screen %v) or saved (%+v) with a bad e-mail", w.current, st.settings)
 	}
 	wl.email.SetText(" sam@example.com ")
 	test.Tap(wl.startEmpty)
 	if st.settings.UserName != "Sam Lee" || st.settings.UserEmail != "sam@example.com" {
 		t.Errorf("settings after the welcome = %+v", st.settings)
 	}
-	if w.Current() != "people" {
-		t.Errorf("screen after starting = %q, want people", w.Current())
+	if w.current != screenPeople {
+		t.Errorf("screen after starting = %v, want people", w.current)
 	}
 }

@@ -4,7 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"time"
+	"rapport/model"
+	"rapport/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,11 +18,11 @@ import (
 // Backups keeps snapshots of the database; main hands in one on storage.
 type Backups interface {
 	// List lists the snapshots, newest first.
-	List() ([]BackupFile, error)
+	List() ([]model.BackupFile, error)
 	// BackupNow writes a snapshot of the database as it is; when the
 	// backups are encrypted and no passphrase is known, it writes nothing
 	// and returns an error wrapping ErrNeedPassphrase.
-	BackupNow() (BackupFile, error)
+	BackupNow() (model.BackupFile, error)
 	// Restore backs up the database as it is, puts the snapshot at path in
 	// its place, and starts Rapport again on it.
 	Restore(path string) error
@@ -39,20 +40,11 @@ type Backups interface {
 	DefaultFolder() string
 }
 
-// BackupFile is one snapshot: where, when, and how big.
-type BackupFile struct {
-	Path string
-	At   time.Time
-	Size int64
-	// Encrypted says it needs a passphrase to be restored.
-	Encrypted bool
-}
-
 // backupsDialog shows when the last backup was made, lists them, and
 // restores one. It keeps its widgets so tests can use them.
 type backupsDialog struct {
 	w       *Window
-	list    []BackupFile
+	list    []model.BackupFile
 	last    *widget.Label
 	now     *widget.Button
 	restore []*widget.Button
@@ -91,7 +83,7 @@ func openBackups(w *Window) *backupsDialog {
 		d.reload()
 	})
 	d.now.Importance = widget.HighImportance
-	note := quiet(backupsNote(w.opts.Backups))
+	note := kit.Quiet(backupsNote(w.opts.Backups))
 	closeBtn := widget.NewButton("Close", func() { d.dialog.Hide() })
 	top := container.NewVBox(d.last, note, container.NewHBox(d.now))
 	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(d.rows))
@@ -117,7 +109,7 @@ func (d *backupsDialog) reload() {
 		d.last.SetText("No backup yet.")
 	} else {
 		d.last.SetText(fmt.Sprintf("Last backup: %s (%s), %s.", list[0].At.Local().Format("Monday 2 January 2006 at 15:04"),
-			ago(list[0].At, d.w.now()), filepath.Dir(list[0].Path)))
+			kit.Ago(list[0].At, d.w.now()), filepath.Dir(list[0].Path)))
 	}
 	folder := d.w.opts.Backups.Folder() // read from the settings: once, not per row
 	for _, b := range list {
@@ -140,7 +132,7 @@ func (d *backupsDialog) reload() {
 }
 
 // confirmRestore asks before restoring b.
-func (d *backupsDialog) confirmRestore(b BackupFile) {
+func (d *backupsDialog) confirmRestore(b model.BackupFile) {
 	w := d.w
 	dialog.ShowConfirm("Restore this backup?",
 		fmt.Sprintf("Your data goes back to how it was on %s. What you have now is backed up first, so this can be undone by restoring that backup. Rapport starts again on the restored data.",

@@ -4,11 +4,14 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
+
+	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // askThenRestore asks for the passphrase of the encrypted backup b and
 // restores it; a wrong passphrase changes nothing and says so.
-func (d *backupsDialog) askThenRestore(b BackupFile) {
+func (d *backupsDialog) askThenRestore(b model.BackupFile) {
 	w := d.w
 	d.asked = askPassphrase(w, "Passphrase of this backup",
 		fmt.Sprintf("The backup of %s is encrypted. Type the passphrase it was made with.", b.At.Local().Format("2 January 2006 at 15:04")),
@@ -46,7 +49,7 @@ func (d *backupsDialog) askThenBackUp() {
 // text instead.
 func (w *Window) BackupSkipped() {
 	dialog.ShowCustomConfirm("Today's backup was not made", "Back up now…", "Later",
-		quiet("Your backups are encrypted (Settings → Files), and Rapport has no passphrase for them: "+
+		kit.Quiet("Your backups are encrypted (Settings → Files), and Rapport has no passphrase for them: "+
 			"there is no system keyring to keep it between starts. Back up now and type it, or Rapport asks again next time."),
 		func(ok bool) {
 			if d := openBackups(w); ok && d != nil {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // calendarImport previews the events of a calendar file and turns the
@@ -116,7 +117,7 @@ func (ci *calendarImport) show() {
 	ci.confirm = widget.NewButtonWithIcon("Import", theme.ConfirmIcon(), ci.importChosen)
 	ci.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { ci.dialog.Hide() })
-	note := quiet("Each meeting becomes an interaction with the people in it, so their warmth reflects real contact. Events matched by name only are marked: check them. Importing the same file again adds nothing twice.")
+	note := kit.Quiet("Each meeting becomes an interaction with the people in it, so their warmth reflects real contact. Events matched by name only are marked: check them. Importing the same file again adds nothing twice.")
 	top := container.NewVBox(ci.summary, note)
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, ci.confirm)
 	body := container.NewBorder(top, buttons, nil, nil, ci.list)
@@ -137,12 +138,12 @@ func (ci *calendarImport) refreshSummary() {
 			skipped++
 		}
 	}
-	text := fmt.Sprintf("%s in the file: %s to import", plural(len(ci.matches), "event", "events"), plural(n, "meeting", "meetings"))
+	text := fmt.Sprintf("%s in the file: %s to import", kit.Plural(len(ci.matches), "event", "events"), kit.Plural(n, "meeting", "meetings"))
 	if skipped > 0 {
 		text += fmt.Sprintf(", %d left out (reasons below)", skipped)
 	}
 	ci.summary.SetText(text + ".")
-	ci.confirm.SetText(fmt.Sprintf("Import %s", plural(n, "meeting", "meetings")))
+	ci.confirm.SetText(fmt.Sprintf("Import %s", kit.Plural(n, "meeting", "meetings")))
 	if n == 0 {
 		ci.confirm.Disable()
 	} else {
@@ -159,7 +160,7 @@ func (ci *calendarImport) newRow() fyne.CanvasObject {
 	sub.SizeName = theme.SizeNameCaptionText
 	sub.Truncation = fyne.TextTruncateEllipsis
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	return container.NewBorder(nil, nil, container.NewHBox(check, container.New(&fixedWidth{width: 130}, when)), nil,
+	return container.NewBorder(nil, nil, container.NewHBox(check, container.New(&kit.FixedWidth{Width: 130}, when)), nil,
 		container.New(tight, title, sub))
 }
 
@@ -206,9 +207,9 @@ func (ci *calendarImport) details(m model.EventMatch) string {
 	}
 	switch {
 	case !m.Imported() && with != "":
-		return capitalFirst(m.Skip) + " · " + with
+		return kit.CapitalFirst(m.Skip) + " · " + with
 	case !m.Imported():
-		return capitalFirst(m.Skip)
+		return kit.CapitalFirst(m.Skip)
 	case m.By == model.MatchedByName:
 		return m.Kind.Label() + " " + with + " · matched by name: check it is them"
 	}
@@ -232,9 +233,9 @@ func (ci *calendarImport) importChosen() {
 	if ci.w.currentCalendarImport == ci {
 		ci.w.currentCalendarImport = nil
 	}
-	msg := fmt.Sprintf("Imported %s as interactions.", plural(added, "meeting", "meetings"))
+	msg := fmt.Sprintf("Imported %s as interactions.", kit.Plural(added, "meeting", "meetings"))
 	if skipped > 0 {
-		msg += fmt.Sprintf(" %s already there.", plural(skipped, "was", "were"))
+		msg += fmt.Sprintf(" %s already there.", kit.Plural(skipped, "was", "were"))
 	}
 	ci.w.toast.show(msg, nil)
 	ci.w.refresh()

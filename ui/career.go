@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // careerScreen is the career plan: the target roles beside the page of the
@@ -112,7 +113,7 @@ func (s *careerScreen) reload() {
 func (s *careerScreen) countText() string {
 	switch {
 	case len(s.roles) > 0:
-		return plural(len(s.roles), "role", "roles")
+		return kit.Plural(len(s.roles), "role", "roles")
 	case s.showArchived:
 		return "No archived roles."
 	}
@@ -122,8 +123,8 @@ func (s *careerScreen) countText() string {
 // showEmpty puts a hint where the role page goes.
 func (s *careerScreen) showEmpty() {
 	s.page = nil
-	hint := quietCentred("A career plan gives every conversation a purpose: the role you want next and the one after it, what each requires, where you fall short, and who can help.")
-	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&maxWidth{width: 380}, hint))}
+	hint := kit.QuietCentred("A career plan gives every conversation a purpose: the role you want next and the one after it, what each requires, where you fall short, and who can help.")
+	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&kit.MaxWidth{Width: 380}, hint))}
 	s.detail.Refresh()
 }
 
@@ -131,7 +132,9 @@ func (s *careerScreen) showEmpty() {
 func (s *careerScreen) showRole(id int64) {
 	pg, err := newRolePage(s, id)
 	if err != nil {
-		s.w.showError("Could not open the role", err)
+		s.page = nil
+		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not open the role", err)}
+		s.detail.Refresh()
 		return
 	}
 	s.selectedID = id

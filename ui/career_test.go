@@ -27,15 +27,15 @@ func addRequirementThroughTheForm(t *testing.T, w *Window, title string, target,
 	e.current.SetSelected(levelLabel(current, levelNone))
 	e.importance.SetSelected(levelLabel(importance, ""))
 	if advisor != "" {
-		test.Type(e.advisors.entry, advisor)
-		if len(e.advisors.people.options) != 1 {
-			t.Fatalf("suggestions for %q = %v", advisor, e.advisors.people.options)
+		test.Type(e.advisors.Entry, advisor)
+		if len(e.advisors.Options()) != 1 {
+			t.Fatalf("suggestions for %q = %v", advisor, e.advisors.Options())
 		}
-		e.advisors.entry.SetText(e.advisors.people.options[0])
+		e.advisors.Entry.SetText(e.advisors.Options()[0])
 	}
 	test.Tap(e.save)
-	if w.currentRequirementEditor == e && e.fields.problem("title") != "" {
-		t.Fatalf("requirement refused: %s", e.fields.problem("title"))
+	if w.currentRequirementEditor == e && e.fields.Problem("title") != "" {
+		t.Fatalf("requirement refused: %s", e.fields.Problem("title"))
 	}
 }
 
@@ -51,7 +51,7 @@ func cardTitles(pg *rolePage) []string {
 func TestCareerPlanFromNothing(t *testing.T) {
 	st := seeded(t, person("Ingrid Halvorsen", "Director", "Platform"), person("Ben Okafor", "Engineer", "Data"))
 	w := newTestWindow(t, st)
-	w.Show("career")
+	w.show(screenCareer)
 	s := w.career
 	if s.page != nil || !strings.Contains(s.count.Text, "No target role yet") {
 		t.Fatalf("empty plan: page %v, count %q", s.page, s.count.Text)
@@ -64,7 +64,7 @@ func TestCareerPlanFromNothing(t *testing.T) {
 		t.Error("the first role is not offered as the focus")
 	}
 	test.Tap(re.save)
-	if re.fields.problem("title") == "" {
+	if re.fields.Problem("title") == "" {
 		t.Fatal("a role without a title was accepted")
 	}
 	re.title.SetText("Engineering Manager")
@@ -115,7 +115,7 @@ func TestCareerPlanFromNothing(t *testing.T) {
 	}
 
 	// Raise a level: the history keeps it, the gap shrinks.
-	w.Show("career")
+	w.show(screenCareer)
 	test.Tap(s.page.cards[sm.ID].edit)
 	e := w.currentRequirementEditor
 	e.current.SetSelected("3")
@@ -140,7 +140,7 @@ func TestCompleteAnActionAndOfferItAsEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("career")
+	w.show(screenCareer)
 	card := w.career.page.cards[req.ID]
 	test.Tap(card.addStep)
 	ae := w.currentActionEditor
@@ -181,14 +181,14 @@ func TestPanelReadiness(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("career")
+	w.show(screenCareer)
 	for _, name := range []string{"Dana Re", "Ben Ok", "Carl X"} {
 		ps := w.career.page.panelView
 		test.Type(ps.who, name)
-		if len(ps.people.options) != 1 {
-			t.Fatalf("suggestions for %q = %v", name, ps.people.options)
+		if len(ps.people.Options()) != 1 {
+			t.Fatalf("suggestions for %q = %v", name, ps.people.Options())
 		}
-		ps.who.SetText(ps.people.options[0])
+		ps.who.SetText(ps.people.Options()[0])
 		test.Tap(ps.add)
 	}
 	if len(st.panel) != 3 {
@@ -215,7 +215,7 @@ func TestPanelReadiness(t *testing.T) {
 // fakePlans records the summaries asked for.
 type fakePlans struct{ formats []string }
 
-func (f *fakePlans) Summary(format string, plan PlanSummary) ([]byte, error) {
+func (f *fakePlans) Summary(format string, plan model.PlanSummary) ([]byte, error) {
 	f.formats = append(f.formats, format)
 	var b strings.Builder
 	b.WriteString(plan.Role.Title + "\n")
@@ -225,7 +225,9 @@ func (f *fakePlans) Summary(format string, plan PlanSummary) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-func (f *fakePlans) FileName(plan PlanSummary, ext string) string { return plan.Role.Title + "." + ext }
+func (f *fakePlans) FileName(plan model.PlanSummary, ext string) string {
+	return plan.Role.Title + "." + ext
+}
 
 func (f *fakePlans) WriteFile(path string, data []byte) error { return os.WriteFile(path, data, 0o600) }
 
@@ -248,7 +250,7 @@ func TestSummaryIsWrittenWithTheGapsInOrder(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := New(a, st, Options{Now: func() time.Time { return testNow }, Plans: plans})
 	t.Cleanup(w.win.Close)
-	w.Show("career")
+	w.show(screenCareer)
 	path := filepath.Join(t.TempDir(), "plan.md")
 	if !w.career.page.writeSummary("md", path) {
 		t.Fatal("summary not written")

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // ContactReader reads contacts files (vCard, LinkedIn and Google CSV),
@@ -132,7 +133,7 @@ func (ci *contactsImport) show(problems []model.ImportProblem) {
 		rows.Add(ci.row(i, m))
 	}
 	if len(problems) > 0 {
-		rows.Add(subheading(plural(len(problems), "problem", "problems") + " (those entries are left out)"))
+		rows.Add(kit.Subheading(kit.Plural(len(problems), "problem", "problems") + " (those entries are left out)"))
 		for _, p := range problems {
 			where := "The file"
 			if p.Line > 0 {
@@ -147,7 +148,7 @@ func (ci *contactsImport) show(problems []model.ImportProblem) {
 	ci.confirm = widget.NewButtonWithIcon("Import", theme.ConfirmIcon(), ci.importAll)
 	ci.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { ci.dialog.Hide() })
-	note := quiet("Nothing is written until you import, and then all of it at once. A duplicate is someone with the same e-mail address, or the same name and organisation: merge fills in what their page lacks and never overwrites it.")
+	note := kit.Quiet("Nothing is written until you import, and then all of it at once. A duplicate is someone with the same e-mail address, or the same name and organisation: merge fills in what their page lacks and never overwrites it.")
 	body := container.NewBorder(container.NewVBox(ci.summary, note), container.NewHBox(layout.NewSpacer(), cancel, ci.confirm),
 		nil, nil, container.NewVScroll(rows))
 	ci.dialog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Import %s (%s)", filepath.Base(ci.file), ci.format.Label()), body, w.win)
@@ -220,7 +221,7 @@ func (ci *contactsImport) refreshSummary() {
 		}
 	}
 	ci.summary.SetText(fmt.Sprintf("%s in the file, %s of people you know. It will add %d, merge %d and skip %d.",
-		plural(len(ci.matches), "person", "people"), plural(dup, "duplicate", "duplicates"), add, merge, skip))
+		kit.Plural(len(ci.matches), "person", "people"), kit.Plural(dup, "duplicate", "duplicates"), add, merge, skip))
 	if add+merge == 0 {
 		ci.confirm.Disable()
 	} else {

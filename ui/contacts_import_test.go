@@ -60,20 +60,20 @@ func TestImportContactsPreviewThenImport(t *testing.T) {
 
 // fakeBackups keeps a list of backups in memory.
 type fakeBackups struct {
-	list          []BackupFile
+	list          []model.BackupFile
 	restored      string
 	passphrase    string // the last given to RestoreEncrypted or SetPassphrase
 	passphraseSet int    // how many times SetPassphrase was called
 }
 
-func (f *fakeBackups) List() ([]BackupFile, error) { return f.list, nil }
+func (f *fakeBackups) List() ([]model.BackupFile, error) { return f.list, nil }
 
 func (f *fakeBackups) Folder() string        { return "/data/backups" }
 func (f *fakeBackups) DefaultFolder() string { return "/data/backups" }
 
-func (f *fakeBackups) BackupNow() (BackupFile, error) {
-	b := BackupFile{Path: "/data/backups/rapport-20261123-093000.db", At: testNow, Size: 840 << 10}
-	f.list = append([]BackupFile{b}, f.list...)
+func (f *fakeBackups) BackupNow() (model.BackupFile, error) {
+	b := model.BackupFile{Path: "/data/backups/rapport-20261123-093000.db", At: testNow, Size: 840 << 10}
+	f.list = append([]model.BackupFile{b}, f.list...)
 	return b, nil
 }
 
@@ -84,7 +84,7 @@ func (f *fakeBackups) Restore(path string) error {
 
 func TestBackupsShowTheLastAndBackUpNow(t *testing.T) {
 	st := seeded(t, person("Dana Reyes", "Director", "Platform"))
-	b := &fakeBackups{list: []BackupFile{{Path: "/data/backups/rapport-20261122-080000.db", At: testNow.Add(-25 * time.Hour), Size: 2 << 20}}}
+	b := &fakeBackups{list: []model.BackupFile{{Path: "/data/backups/rapport-20261122-080000.db", At: testNow.Add(-25 * time.Hour), Size: 2 << 20}}}
 	a := test.NewTempApp(t)
 	w := New(a, st, Options{Now: func() time.Time { return testNow }, Backups: b})
 	t.Cleanup(w.win.Close)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // praiseWindow is how far back drafts look for what people did.
@@ -89,10 +90,10 @@ func (s *creditScreen) build() fyne.CanvasObject {
 	s.bossNote = widget.NewButtonWithIcon("Draft a note to your manager…", theme.MailComposeIcon(), s.draftBossNote)
 	s.bossNote.Importance = widget.HighImportance
 	body := container.NewVBox(title,
-		quiet(fmt.Sprintf("Who you thanked, when and how. Anyone you work with and have not thanked in %d days is marked overlooked: credit given in public costs you nothing and is remembered.", model.OverlookedDays)),
+		kit.Quiet(fmt.Sprintf("Who you thanked, when and how. Anyone you work with and have not thanked in %d days is marked overlooked: credit given in public costs you nothing and is remembered.", model.OverlookedDays)),
 		container.NewHBox(s.bossNote))
 	if len(s.groups) == 0 {
-		body.Add(quiet("Nobody to thank yet: mark people as team mates, direct reports or peers, and log the thanks you give."))
+		body.Add(kit.Quiet("Nobody to thank yet: mark people as team mates, direct reports or peers, and log the thanks you give."))
 	}
 	for _, g := range s.groups {
 		body.Add(s.groupBox(g))
@@ -105,7 +106,7 @@ func (s *creditScreen) build() fyne.CanvasObject {
 	oppTitle := widget.NewLabelWithStyle("Opportunities and outcomes", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	oppTitle.SizeName = theme.SizeNameSubHeadingText
 	body.Add(container.NewBorder(nil, nil, nil, s.newOpp, oppTitle))
-	body.Add(quiet("A promotion round, a job opening, a project to lead: who backed you, and how it ended. Win or lose, thank them; passed over, ask what to strengthen next time."))
+	body.Add(kit.Quiet("A promotion round, a job opening, a project to lead: who backed you, and how it ended. Win or lose, thank them; passed over, ask what to strengthen next time."))
 	for _, o := range s.opps {
 		body.Add(s.opportunityRow(o))
 	}
@@ -122,7 +123,7 @@ func (s *creditScreen) groupBox(g model.AckGroup) fyne.CanvasObject {
 	team := widget.NewButtonWithIcon("Team thank-you…", theme.DocumentCreateIcon(), func() { s.draftTeamThanks(g) })
 	team.Importance = widget.LowImportance
 	s.teamNotes[g.Name] = team
-	box := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, team, subheading(head)))
+	box := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, team, kit.Subheading(head)))
 	for _, a := range g.Members {
 		box.Add(s.memberRow(a))
 	}
@@ -255,7 +256,7 @@ func (s *creditScreen) opportunityRow(o model.Opportunity) fyne.CanvasObject {
 			backers = append(backers, p.Name)
 		}
 	}
-	line := fmt.Sprintf("%s · %s · %s", o.Kind.Label(), dayText(o.Date), o.Outcome.Label())
+	line := fmt.Sprintf("%s · %s · %s", o.Kind.Label(), kit.DayText(o.Date), o.Outcome.Label())
 	if len(backers) > 0 {
 		line += " · backed by " + strings.Join(backers, ", ")
 	}
@@ -303,13 +304,13 @@ func openDraft(w *Window, title, text string, ids []int64, onLogged func()) *dra
 			return
 		}
 		d.dialog.Hide()
-		w.toast.show(fmt.Sprintf("Copied, and logged as public thanks to %s.", plural(len(ids), "person", "people")), nil)
+		w.toast.show(fmt.Sprintf("Copied, and logged as public thanks to %s.", kit.Plural(len(ids), "person", "people")), nil)
 		if onLogged != nil {
 			onLogged()
 		}
 	})
 	d.logged.Importance = widget.HighImportance
-	note := quiet("In your own voice: edit it before you send it. Nothing you shared about yourself is ever in a draft.")
+	note := kit.Quiet("In your own voice: edit it before you send it. Nothing you shared about yourself is ever in a draft.")
 	close := widget.NewButton("Close", func() { d.dialog.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), close, d.copy, d.logged)
 	d.dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(note, buttons, nil, nil, d.text), w.win)

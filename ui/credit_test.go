@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model"
+	"rapport/ui/kit/kittest"
 )
 
 // creditStore holds a manager, two team mates (one thanked last week, one
@@ -47,7 +48,7 @@ func creditStore(t *testing.T) *memStore {
 func TestCreditShowsWhoWasThankedAndWhoIsOverlooked(t *testing.T) {
 	st := creditStore(t)
 	w := newTestWindow(t, st)
-	w.Show("credit")
+	w.show(screenCredit)
 	s := w.credit
 	var platform model.AckGroup
 	for _, g := range s.groups {
@@ -69,7 +70,7 @@ func TestCreditShowsWhoWasThankedAndWhoIsOverlooked(t *testing.T) {
 func TestDraftNoteToTheBossAndLogItAsPublicThanks(t *testing.T) {
 	st := creditStore(t)
 	w := newTestWindow(t, st)
-	w.Show("credit")
+	w.show(screenCredit)
 	test.Tap(w.credit.bossNote)
 	d := w.currentDraft
 	if d == nil {
@@ -99,7 +100,7 @@ func TestDraftNoteToTheBossAndLogItAsPublicThanks(t *testing.T) {
 	if i.Kind != model.KindThanksPublic || !equal64(ids, []int64{2, 3}) {
 		t.Errorf("logged %+v, want public thanks to Aisha and Kenji", i)
 	}
-	w.Show("credit")
+	w.show(screenCredit)
 	for _, g := range w.credit.groups {
 		if g.Name == "Platform" && g.Overlooked != 0 {
 			t.Errorf("Kenji is still overlooked after the public thanks: %+v", g)
@@ -110,13 +111,13 @@ func TestDraftNoteToTheBossAndLogItAsPublicThanks(t *testing.T) {
 func TestPassedOverPromptsToThankBackersAndAsk(t *testing.T) {
 	st := creditStore(t)
 	w := newTestWindow(t, st)
-	w.Show("credit")
+	w.show(screenCredit)
 	test.Tap(w.credit.newOpp)
 	e := w.currentOpportunityEditor
 	e.title.SetText("Engineering Manager, Platform")
 	e.date.SetText("3 days ago")
-	test.Type(e.backers.entry, "Aisha")
-	e.backers.entry.SetText(e.backers.people.options[0])
+	test.Type(e.backers.Entry, "Aisha")
+	e.backers.Entry.SetText(e.backers.Options()[0])
 	test.Tap(e.save)
 	if len(st.opportunities) != 1 || !equal64(st.opportunities[0].BackerIDs, []int64{2}) {
 		t.Fatalf("opportunities = %+v", st.opportunities)
@@ -164,11 +165,11 @@ func TestWeeklyReviewEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("today")
-	if w.today.review == nil {
+	w.show(screenToday)
+	if kittest.Button(w.content, "Start the review") == nil {
 		t.Fatal("Today does not ask for a review never done")
 	}
-	test.Tap(w.today.review)
+	test.Tap(kittest.MustButton(t, w.content, "Start the review"))
 	r := w.currentReview
 	if r == nil || r.step != 0 {
 		t.Fatal("the review did not open at its first step")
@@ -238,8 +239,8 @@ func TestWeeklyReviewEndToEnd(t *testing.T) {
 	if !st.lastReview.Equal(testNow) {
 		t.Errorf("last review = %v, want now", st.lastReview)
 	}
-	w.Show("today")
-	if w.today.review != nil {
+	w.show(screenToday)
+	if kittest.Button(w.content, "Start the review") != nil {
 		t.Error("Today still asks for the review just done")
 	}
 }
@@ -264,7 +265,7 @@ func TestFrameLogNeverLeaves(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts = append(texts, agenda)
-	w.Show("credit")
+	w.show(screenCredit)
 	test.Tap(w.credit.bossNote)
 	texts = append(texts, w.currentDraft.text.Text)
 	test.Tap(w.credit.teamNotes["Platform"])

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // showCreditsExplainer answers "How is this computed?": the rules of
@@ -20,9 +21,9 @@ func showCreditsExplainer(w *Window) {
 	rules := model.DefaultCredits
 	body := container.NewVBox()
 	for _, para := range strings.Split(rules.Explain(), "\n\n") {
-		body.Add(wrapped(para))
+		body.Add(kit.Wrapped(para))
 	}
-	body.Add(cardHeading("What each is worth, in credits"))
+	body.Add(kit.CardHeading("What each is worth, in credits"))
 	table := container.New(layout.NewFormLayout())
 	for _, row := range rules.Table() {
 		points := widget.NewLabelWithStyle(signedCredits(row.Points), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // frameCaption is the promise the frame log makes, said under its heading.
@@ -47,13 +48,14 @@ type frameRow struct {
 	remove     *widget.Button
 }
 
-// newFrameSection reads what the user shared with p and builds the
-// section listing it.
-func newFrameSection(w *Window, p model.Person) (*frameSection, error) {
+// newFrameSection builds the section listing what the user shared with
+// the person of the page read.
+func newFrameSection(w *Window, data model.PersonPage) *frameSection {
+	p := data.Person
 	fs := &frameSection{w: w, person: p, box: container.NewVBox()}
-	heading := widget.NewLabelWithStyle("What you have shared with "+firstName(p.Name),
+	heading := widget.NewLabelWithStyle("What you have shared with "+kit.FirstName(p.Name),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	caption := quietText(frameCaption, theme.SizeNameCaptionText)
+	caption := kit.QuietText(frameCaption, theme.SizeNameCaptionText)
 	var head fyne.CanvasObject = heading
 	if !p.Archived() {
 		fs.add = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() {
@@ -63,24 +65,27 @@ func newFrameSection(w *Window, p model.Person) (*frameSection, error) {
 		head = container.NewBorder(nil, nil, nil, fs.add, heading)
 	}
 	fs.root = container.NewVBox(widget.NewSeparator(), head, caption, fs.box)
-	if err := fs.reload(); err != nil {
-		return nil, err
-	}
-	return fs, nil
+	fs.setList(data.Disclosures)
+	return fs
 }
 
 // reload reads the log again and lists it.
 func (fs *frameSection) reload() error {
-	list, err := fs.w.store.DisclosuresFor(context.Background(), fs.person.ID)
+	data, err := fs.w.store.PersonPage(context.Background(), fs.person.ID, fs.w.now())
 	if err != nil {
 		return err
 	}
+	fs.setList(data.Disclosures)
+	return nil
+}
+
+// setList lists the entries of list, the newest first.
+func (fs *frameSection) setList(list []model.Disclosure) {
 	slices.SortStableFunc(list, func(a, b model.Disclosure) int {
 		return cmp.Or(b.SharedOn.Compare(a.SharedOn), cmp.Compare(b.ID, a.ID))
 	})
 	fs.list = list
 	fs.show()
-	return nil
 }
 
 // show lists fs.list, or says there is nothing yet.
@@ -93,7 +98,7 @@ func (fs *frameSection) show() {
 		fs.root.Hide()
 		return
 	default:
-		objs = append(objs, quiet("Nothing logged. Note what you tell "+firstName(fs.person.Name)+
+		objs = append(objs, kit.Quiet("Nothing logged. Note what you tell "+kit.FirstName(fs.person.Name)+
 			" about yourself, and how sensitive it is."))
 	}
 	fs.root.Show()
@@ -110,12 +115,12 @@ func (fs *frameSection) show() {
 // the notes, and the buttons to edit and delete it.
 func (fs *frameSection) newRow(d model.Disclosure) (frameRow, fyne.CanvasObject) {
 	r := frameRow{disclosure: d}
-	when := widget.NewLabel(dayText(d.SharedOn))
+	when := widget.NewLabel(kit.DayText(d.SharedOn))
 	topic := widget.NewLabelWithStyle(d.Topic, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	topic.Wrapping = fyne.TextWrapWord
 	text := container.NewVBox(container.NewBorder(nil, nil, nil, sensitivityChip(d.Sensitivity), topic))
 	if notes := strings.TrimSpace(d.Notes); notes != "" {
-		text.Add(valueLabel(notes))
+		text.Add(kit.ValueLabel(notes))
 	}
 	var buttons fyne.CanvasObject
 	if !fs.person.Archived() {
@@ -126,7 +131,7 @@ func (fs *frameSection) newRow(d model.Disclosure) (frameRow, fyne.CanvasObject)
 		r.edit.Importance, r.remove.Importance = widget.LowImportance, widget.LowImportance
 		buttons = container.NewVBox(container.NewHBox(r.edit, r.remove))
 	}
-	left := container.New(&fixedWidth{width: 110}, when)
+	left := container.New(&kit.FixedWidth{Width: 110}, when)
 	return r, container.NewBorder(nil, nil, left, buttons, text)
 }
 
@@ -154,7 +159,7 @@ func (fs *frameSection) remove(d model.Disclosure) {
 func (fs *frameSection) changed() {
 	w := fs.w
 	s := w.people
-	if w.current != "people" {
+	if w.current != screenPeople {
 		if s.page != nil && s.page.frame != nil {
 			if err := s.page.frame.reload(); err != nil {
 				w.showError("Could not read what you shared", err)
@@ -215,7 +220,7 @@ type disclosureEditor struct {
 	sensitivity *widget.RadioGroup
 	sharedOn    *widget.Entry
 	notes       *widget.Entry
-	fields      *fieldSet
+	fields      *kit.FieldSet
 	save        *widget.Button
 	dialog      dialog.Dialog
 
@@ -247,7 +252,7 @@ func openDisclosureEditor(w *Window, p model.Person, d model.Disclosure, onSaved
 	e.sharedOn = widget.NewEntry()
 	e.sharedOn.SetText("today")
 	if !d.SharedOn.IsZero() {
-		e.sharedOn.SetText(dayText(d.SharedOn))
+		e.sharedOn.SetText(kit.DayText(d.SharedOn))
 	}
 	e.notes = widget.NewMultiLineEntry()
 	e.notes.Wrapping = fyne.TextWrapWord
@@ -255,18 +260,18 @@ func openDisclosureEditor(w *Window, p model.Person, d model.Disclosure, onSaved
 	e.notes.SetPlaceHolder("What exactly you said, and how they took it")
 	e.notes.SetText(d.Notes)
 
-	f := newFieldSet()
-	f.add("topic", "Topic", e.topic, "")
-	f.add("sensitivity", "Sensitivity", e.sensitivity, "")
-	f.add("shared on", "Shared on", e.sharedOn, "today, yesterday, 3 days ago, 2026-11-20")
-	f.add("notes", "Notes", e.notes, frameCaption)
+	f := kit.NewFieldSet()
+	f.Add("topic", "Topic", e.topic, "")
+	f.Add("sensitivity", "Sensitivity", e.sensitivity, "")
+	f.Add("shared on", "Shared on", e.sharedOn, "today, yesterday, 3 days ago, 2026-11-20")
+	f.Add("notes", "Notes", e.notes, frameCaption)
 	e.fields = f
 
 	title, verb := "Shared with "+p.Name, "Add"
 	if d.ID != 0 {
 		verb = "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(600, 440), e.submit)
+	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(600, 440), e.submit)
 	w.win.Canvas().Focus(e.topic)
 	w.currentDisclosureEditor = e
 	return e
@@ -295,7 +300,7 @@ func (e *disclosureEditor) read() (model.Disclosure, map[string]string) {
 
 func (e *disclosureEditor) submit() {
 	d, problems := e.read()
-	if e.fields.show(d.Validate(), problems) {
+	if e.fields.Show(d.Validate(), problems) {
 		return
 	}
 	// A new entry, or one raised to high, shared with a decision-maker:
@@ -369,7 +374,7 @@ func (e *disclosureEditor) store(d model.Disclosure) {
 		e.w.currentDisclosureEditor = nil
 	}
 	if e.disclosure.ID == 0 {
-		e.w.toast.show("Noted privately: "+d.Topic+", shared with "+firstName(e.person.Name)+".", nil)
+		e.w.toast.show("Noted privately: "+d.Topic+", shared with "+kit.FirstName(e.person.Name)+".", nil)
 	}
 	if e.onSaved != nil {
 		e.onSaved(d)

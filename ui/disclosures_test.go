@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // IDs of the people frameStore holds.
@@ -85,7 +86,7 @@ func storedDisclosures(st *memStore) []string {
 	defer st.mu.Unlock()
 	var out []string
 	for _, d := range st.disclosures {
-		out = append(out, st.people[d.PersonID].Name+": "+d.Topic+" ("+string(d.Sensitivity)+", "+dayText(d.SharedOn)+")")
+		out = append(out, st.people[d.PersonID].Name+": "+d.Topic+" ("+string(d.Sensitivity)+", "+kit.DayText(d.SharedOn)+")")
 	}
 	return out
 }
@@ -121,13 +122,13 @@ func TestFrameSectionListsNewestFirstWithCaption(t *testing.T) {
 		model.Disclosure{PersonID: frameBenID, Topic: "Learning Go", Sensitivity: model.SensitivityLow, SharedOn: day(9)},
 	)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	fs := openFrame(t, w, frameBenID)
 	if got, want := frameTopics(fs), []string{"Burnt out in spring", "Learning Go", "Moving to Lisbon"}; !slices.Equal(got, want) {
 		t.Errorf("rows = %q, want %q (newest first, Ben's only)", got, want)
 	}
 	words := strings.Join(textsOf(fs.root), "\n")
-	for _, want := range []string{"What you have shared with Ben", frameCaption, "Over lunch", dayText(day(2))} {
+	for _, want := range []string{"What you have shared with Ben", frameCaption, "Over lunch", kit.DayText(day(2))} {
 		if !strings.Contains(words, want) {
 			t.Errorf("section does not show %q; it shows:\n%s", want, words)
 		}
@@ -137,7 +138,7 @@ func TestFrameSectionListsNewestFirstWithCaption(t *testing.T) {
 func TestAddDisclosureThroughTheForm(t *testing.T) {
 	st := frameStore(t)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	fs := openFrame(t, w, frameBenID)
 	if len(fs.rows) != 0 {
 		t.Fatalf("rows = %q, want none", frameTopics(fs))
@@ -151,10 +152,10 @@ func TestAddDisclosureThroughTheForm(t *testing.T) {
 	// Nothing typed: the problems show under the fields, nothing is saved.
 	fillDisclosure(e, "", model.SensitivityMedium, "someday", "")
 	test.Tap(e.save)
-	if got := e.fields.problem("topic"); got == "" {
+	if got := e.fields.Problem("topic"); got == "" {
 		t.Error("no problem shown under an empty topic")
 	}
-	if got := e.fields.problem("shared on"); !strings.HasPrefix(got, "Shared on") {
+	if got := e.fields.Problem("shared on"); !strings.HasPrefix(got, "Shared on") {
 		t.Errorf("problem under the day = %q, want one about Shared on", got)
 	}
 	if got := storedDisclosures(st); len(got) != 0 {
@@ -164,12 +165,12 @@ func TestAddDisclosureThroughTheForm(t *testing.T) {
 	fillDisclosure(e, "Thinking about a move to Data", model.SensitivityMedium, "3 days ago", "Said it over coffee")
 	test.Tap(e.save)
 	if w.currentDisclosureEditor != nil {
-		t.Fatalf("the form is still open: topic %q, day %q", e.fields.problem("topic"), e.fields.problem("shared on"))
+		t.Fatalf("the form is still open: topic %q, day %q", e.fields.Problem("topic"), e.fields.Problem("shared on"))
 	}
 	if e.question != "" {
 		t.Errorf("asked %q about a medium disclosure to an influence-2 peer", e.question)
 	}
-	want := []string{"Ben Okafor: Thinking about a move to Data (medium, " + dayText(testNow.AddDate(0, 0, -3)) + ")"}
+	want := []string{"Ben Okafor: Thinking about a move to Data (medium, " + kit.DayText(testNow.AddDate(0, 0, -3)) + ")"}
 	if got := storedDisclosures(st); !slices.Equal(got, want) {
 		t.Errorf("stored %q, want %q", got, want)
 	}
@@ -192,7 +193,7 @@ func TestHighDisclosureToDecisionMakerAsksOnce(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			st := frameStore(t)
 			w := newTestWindow(t, st)
-			w.Show("people")
+			w.show(screenPeople)
 			e := addDisclosure(t, w, tc.id, "Interviewing elsewhere", model.SensitivityHigh)
 			test.Tap(e.save)
 			if e.confirmFrame == nil {
@@ -242,7 +243,7 @@ func TestHighDisclosureToDecisionMakerAsksOnce(t *testing.T) {
 func TestNoQuestionBelowDecisionMakers(t *testing.T) {
 	st := frameStore(t)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	// High to an influence-2 peer on no panel: saved at once.
 	e := addDisclosure(t, w, frameBenID, "Interviewing elsewhere", model.SensitivityHigh)
 	test.Tap(e.save)
@@ -266,7 +267,7 @@ func TestEditDisclosureAsksOnlyWhenRaisedToHigh(t *testing.T) {
 		model.Disclosure{PersonID: frameDanaID, Topic: "Health", Sensitivity: model.SensitivityHigh, SharedOn: testNow.AddDate(0, 0, -1)},
 	)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	fs := openFrame(t, w, frameDanaID)
 
 	// Already high: editing the notes asks nothing.
@@ -292,8 +293,8 @@ func TestEditDisclosureAsksOnlyWhenRaisedToHigh(t *testing.T) {
 	}
 	e.confirmFrame(true)
 	want := []string{
-		"Dana Reyes: Want to lead (high, " + dayText(testNow) + ")",
-		"Dana Reyes: Health (high, " + dayText(testNow.AddDate(0, 0, -1)) + ")",
+		"Dana Reyes: Want to lead (high, " + kit.DayText(testNow) + ")",
+		"Dana Reyes: Health (high, " + kit.DayText(testNow.AddDate(0, 0, -1)) + ")",
 	}
 	if got := storedDisclosures(st); !slices.Equal(got, want) {
 		t.Errorf("stored %q, want %q", got, want)
@@ -309,7 +310,7 @@ func TestDeleteDisclosureThenUndo(t *testing.T) {
 	)
 	before := slices.Clone(st.disclosures)
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	fs := openFrame(t, w, frameBenID)
 	test.Tap(fs.rows[0].remove)
 	if got := storedDisclosures(st); len(got) != 0 {
@@ -343,7 +344,7 @@ func TestFrameSectionInTheTrashOnlyLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	w.people.selectPerson(frameBenID, true)
 	fs := pageFrame(t, w, frameBenID)
 	if fs.add != nil || len(fs.rows) != 1 || fs.rows[0].edit != nil || fs.rows[0].remove != nil {

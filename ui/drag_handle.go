@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rapport/model"
 	"rapport/ui/dragout"
 )
 
@@ -43,19 +44,19 @@ func (platformDragger) Start(win uintptr, item dragout.Item, done func(dragout.R
 type dragHandle struct {
 	widget.BaseWidget
 	w       *Window
-	meeting ScheduledMeeting
+	meeting model.ScheduledMeeting
 	place   string // "page", "list" or "today", for Options.HandleMoved
 	compact bool   // an icon alone, outside the meeting page
 	// prepare, when set, gives the meeting to drag at the start of a
 	// drag (a page saves its edits first), or false to drag nothing.
-	prepare  func() (ScheduledMeeting, bool)
+	prepare  func() (model.ScheduledMeeting, bool)
 	dragging bool
 }
 
 // dragHandleText is what the handle says.
 const dragHandleText = "Drag to your calendar"
 
-func newDragHandle(w *Window, m ScheduledMeeting, place string) *dragHandle {
+func newDragHandle(w *Window, m model.ScheduledMeeting, place string) *dragHandle {
 	h := &dragHandle{w: w, meeting: m, place: place, compact: place != "page"}
 	h.ExtendBaseWidget(h)
 	return h
@@ -82,7 +83,7 @@ func (h *dragHandle) Move(pos fyne.Position) {
 }
 
 // setMeeting changes the meeting a reused list row's handle drags.
-func (h *dragHandle) setMeeting(m ScheduledMeeting) { h.meeting = m }
+func (h *dragHandle) setMeeting(m model.ScheduledMeeting) { h.meeting = m }
 
 // CreateRenderer implements fyne.Widget.
 func (h *dragHandle) CreateRenderer() fyne.WidgetRenderer {

@@ -100,7 +100,7 @@ func TestDragFromTheListAndToday(t *testing.T) {
 	w.dragger = drag
 	weekly := addMeeting(t, st, time.Date(2026, 10, 6, 9, 0, 0, 0, london), model.RecurrenceWeekly)
 
-	w.Show("meetings")
+	w.show(screenMeetings)
 	row := w.meetings.newMeetingRow()
 	w.meetings.updateRow(0, row)
 	hs := handlesIn(row)
@@ -109,8 +109,8 @@ func TestDragFromTheListAndToday(t *testing.T) {
 	}
 	hs[0].Dragged(&fyne.DragEvent{})
 
-	w.Show("today")
-	hs = handlesIn(w.today.root)
+	w.show(screenToday)
+	hs = handlesIn(w.content)
 	if len(hs) != 1 {
 		t.Fatalf("Today has %d handles, want the weekly meeting's", len(hs))
 	}

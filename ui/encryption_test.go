@@ -204,11 +204,11 @@ type storeBackups struct {
 	db, dir string
 }
 
-func (b *storeBackups) List() ([]BackupFile, error) {
+func (b *storeBackups) List() ([]model.BackupFile, error) {
 	list, err := storage.Backups(b.dir)
-	out := make([]BackupFile, len(list))
+	out := make([]model.BackupFile, len(list))
 	for i, x := range list {
-		out[i] = BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}
+		out[i] = model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}
 	}
 	return out, err
 }
@@ -291,9 +291,9 @@ func TestBackUpNowAsksForThePassphraseWhenNoneIsKnown(t *testing.T) {
 // needPassphraseBackups backs up only once given a passphrase.
 type needPassphraseBackups struct{ fakeBackups }
 
-func (b *needPassphraseBackups) BackupNow() (BackupFile, error) {
+func (b *needPassphraseBackups) BackupNow() (model.BackupFile, error) {
 	if b.passphrase == "" {
-		return BackupFile{}, ErrNeedPassphrase
+		return model.BackupFile{}, ErrNeedPassphrase
 	}
 	return b.fakeBackups.BackupNow()
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"rapport/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -111,5 +112,5 @@ func (w *Window) exportPeopleTo(path, passphrase string) {
 		w.showError("Could not export to "+filepath.Base(path)+"; nothing was written", err)
 		return
 	}
-	w.toast.show(fmt.Sprintf("Exported %s to %s.", plural(n, "person", "people"), path), nil)
+	w.toast.show(fmt.Sprintf("Exported %s to %s.", kit.Plural(n, "person", "people"), path), nil)
 }

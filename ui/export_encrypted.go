@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"rapport/ui/kit"
 )
 
 // exportOptions is the small dialog before the save dialog of an export:
@@ -69,7 +71,7 @@ func openExportOptions(w *Window, title string, then func(passphrase string)) *e
 	o.again.OnSubmitted = func(string) { o.next.OnTapped() }
 	cancel := widget.NewButton("Cancel", func() { o.dialog.Hide() })
 	body := container.NewVBox(
-		quiet("Unencrypted, the file can be read by anyone who gets a copy of it. "+
+		kit.Quiet("Unencrypted, the file can be read by anyone who gets a copy of it. "+
 			"Encrypted (age), it can be read only with the passphrase: by rapport import, or by the age tool. "+forgottenPassphrase),
 		o.encrypt, o.entry, o.again, o.problem,
 		container.NewHBox(layout.NewSpacer(), cancel, o.next))

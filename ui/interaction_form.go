@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // interactionEditor logs a contact with a person: two clicks for the usual
@@ -21,13 +22,13 @@ type interactionEditor struct {
 	person  model.Person
 	onSaved func()
 
-	others *peopleChooser // who else was there
+	others *kit.PeopleChooser // who else was there
 
 	kind    *widget.Select
 	date    *widget.Entry
 	summary *widget.Entry
 	notes   *widget.Entry
-	fields  *fieldSet
+	fields  *kit.FieldSet
 	save    *widget.Button
 	dialog  dialog.Dialog
 }
@@ -42,7 +43,7 @@ func openInteractionEditor(w *Window, person model.Person, onSaved func()) *inte
 			}
 		}
 	}
-	e.others = newPeopleChooser(others, "Type a name to add someone else who was there")
+	e.others = kit.NewPeopleChooser(others, "Type a name to add someone else who was there")
 
 	e.kind = widget.NewSelect(model.Labels(model.InteractionKinds()), nil)
 	e.kind.SetSelected(model.KindCoffee.Label())
@@ -57,15 +58,15 @@ func openInteractionEditor(w *Window, person model.Person, onSaved func()) *inte
 	e.notes.SetPlaceHolder("What they are working on, what they need, what you promised")
 
 	who := widget.NewLabelWithStyle(person.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f := newFieldSet()
-	f.add("kind", "Kind", e.kind, "")
-	f.add("date", "Date", e.date, "")
-	f.add("people", "With", container.NewVBox(who, e.others.root), "")
-	f.add("summary", "Summary", e.summary, "")
-	f.add("notes", "Notes", e.notes, "")
+	f := kit.NewFieldSet()
+	f.Add("kind", "Kind", e.kind, "")
+	f.Add("date", "Date", e.date, "")
+	f.Add("people", "With", container.NewVBox(who, e.others.Root), "")
+	f.Add("summary", "Summary", e.summary, "")
+	f.Add("notes", "Notes", e.notes, "")
 	e.fields = f
 
-	e.dialog, e.save = f.openDialog(w, "Log interaction with "+person.Name, "Log", fyne.NewSize(600, 520), e.submit)
+	e.dialog, e.save = openForm(w, f, "Log interaction with "+person.Name, "Log", fyne.NewSize(600, 520), e.submit)
 	w.win.Canvas().Focus(e.summary)
 	w.currentInteractionEditor = e
 	return e
@@ -89,7 +90,7 @@ func (e *interactionEditor) read() (model.Interaction, map[string]string) {
 		i.At = atTimeOfDay(day, now)
 	}
 	i.PersonIDs = []int64{e.person.ID}
-	for _, p := range e.others.picked {
+	for _, p := range e.others.Picked() {
 		i.PersonIDs = append(i.PersonIDs, p.ID)
 	}
 	return i, problems
@@ -107,10 +108,10 @@ func atTimeOfDay(day, now time.Time) time.Time {
 
 func (e *interactionEditor) submit() {
 	i, problems := e.read()
-	if e.fields.show(i.Validate(), problems) {
+	if e.fields.Show(i.Validate(), problems) {
 		return
 	}
-	if !e.fields.saved(e.w, e.w.store.CreateInteraction(context.Background(), &i), "Could not log the interaction") {
+	if !saved(e.w, e.fields, e.w.store.CreateInteraction(context.Background(), &i), "Could not log the interaction") {
 		return
 	}
 	e.dialog.Hide()

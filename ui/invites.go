@@ -28,7 +28,7 @@ type Calendar interface {
 	// person from the user (METHOD:REQUEST) when request is true, else
 	// events for the user's own calendar (METHOD:PUBLISH). Recurring
 	// meetings keep their local time in zone.
-	Marshal(request bool, me model.Settings, zone *time.Location, now time.Time, meetings ...ScheduledMeeting) ([]byte, error)
+	Marshal(request bool, me model.Settings, zone *time.Location, now time.Time, meetings ...model.ScheduledMeeting) ([]byte, error)
 	// FileName is the name a person can find a meeting's invite by
 	// ("2026-12-01 Coffee with Dana Reyes.ics").
 	FileName(m model.Meeting, with string) string
@@ -37,12 +37,6 @@ type Calendar interface {
 	WriteFile(path string, data []byte) error
 	// Read reads the events of a calendar file.
 	Read(r io.Reader) ([]model.CalendarEvent, error)
-}
-
-// ScheduledMeeting is a meeting with the person it is with.
-type ScheduledMeeting struct {
-	Meeting model.Meeting
-	With    model.Person
 }
 
 // Why an invite cannot be sent yet; the window offers the fix.
@@ -96,7 +90,7 @@ func (w *Window) invitesDir(s model.Settings) string {
 
 // writeInvites encodes meetings and writes them to the invites folder as
 // name (a file name from Calendar.FileName), returning what was written.
-func (w *Window) writeInvites(request bool, name string, meetings ...ScheduledMeeting) (exported, error) {
+func (w *Window) writeInvites(request bool, name string, meetings ...model.ScheduledMeeting) (exported, error) {
 	cal := w.opts.Calendar
 	if cal == nil {
 		return exported{}, errNoCalendar
@@ -140,7 +134,7 @@ func (w *Window) writeInvites(request bool, name string, meetings ...ScheduledMe
 
 // inviteFileName is a meeting's file name; an invite to the person is
 // told apart from the user's own copy.
-func (w *Window) inviteFileName(m ScheduledMeeting, request bool) string {
+func (w *Window) inviteFileName(m model.ScheduledMeeting, request bool) string {
 	dated := m.Meeting
 	dated.Start = dated.Start.In(w.zone(w.settings())) // the day the user sees
 	name := w.opts.Calendar.FileName(dated, m.With.Name)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 	"rapport/ui/netmap"
 )
 
@@ -267,7 +268,7 @@ func (s *mapScreen) node(p model.NetworkPerson) netmap.Node {
 		Group:     s.groupOf(p.Person),
 		Distance:  1 - float64(p.Warmth)/100,
 		Size:      p.Person.Influence,
-		Color:     stanceColor(p.Person.Stance),
+		Color:     kit.StanceColor(p.Person.Stance),
 		Shape:     stanceShape(p.Person.Stance),
 		Marked:    p.Overdue && !p.Person.Archived(),
 		Prominent: p.Person.Influence >= model.HighInfluence,
@@ -403,9 +404,9 @@ func (s *mapScreen) updateCount() {
 			overdue++
 		}
 	}
-	parts := []string{plural(len(s.shown), "person", "people")}
+	parts := []string{kit.Plural(len(s.shown), "person", "people")}
 	if !s.gridShown() {
-		parts = append(parts, plural(s.view.Layout().EdgeCount(), "tie", "ties"))
+		parts = append(parts, kit.Plural(s.view.Layout().EdgeCount(), "tie", "ties"))
 	}
 	if overdue > 0 {
 		parts = append(parts, fmt.Sprintf("%d overdue for contact", overdue))
@@ -438,7 +439,7 @@ func (s *mapScreen) updateCount() {
 		if len(found) == 0 {
 			parts = append(parts, fmt.Sprintf("no one matches %q", strings.TrimSpace(s.search.Text)))
 		} else {
-			parts = append(parts, plural(len(found), "match", "matches")+" found")
+			parts = append(parts, kit.Plural(len(found), "match", "matches")+" found")
 		}
 	}
 	s.count.SetText(strings.Join(parts, " · "))

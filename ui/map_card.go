@@ -7,11 +7,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 	"rapport/ui/netmap"
 )
 
@@ -54,14 +54,14 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	closeCard.Importance = widget.LowImportance
 	objects := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewVBox(closeCard), name)}
 	if sub := p.Subtitle(); sub != "" {
-		objects = append(objects, wrapped(sub))
+		objects = append(objects, kit.Wrapped(sub))
 	}
 	if p.Archived() {
-		objects = append(objects, quiet("In the trash since "+p.ArchivedAt.Local().Format("2 January 2006")+"."))
+		objects = append(objects, kit.Quiet("In the trash since "+p.ArchivedAt.Local().Format("2 January 2006")+"."))
 	}
-	stance := container.NewHBox(netmap.NewGlyph(stanceShape(p.Stance), stanceColor(p.Stance), false),
+	stance := container.NewHBox(netmap.NewGlyph(stanceShape(p.Stance), kit.StanceColor(p.Stance), false),
 		widget.NewLabelWithStyle(p.Stance.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("· influence "+influenceDots(p.Influence)))
+		widget.NewLabel("· influence "+kit.InfluenceDots(p.Influence)))
 	objects = append(objects, stance, s.cardActions(p))
 
 	// Warmth, with the reasons.
@@ -70,9 +70,9 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	bar.Value = float64(np.Warmth)
 	bar.TextFormatter = func() string { return fmt.Sprintf("Warmth %d of 100", np.Warmth) }
 	objects = append(objects, bar)
-	reasons := tight()
+	reasons := kit.Tight()
 	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, s.lastKind(p.ID), p.CadenceDays, now) {
-		reasons.Add(bullet(r))
+		reasons.Add(kit.Bullet(r))
 	}
 	objects = append(objects, reasons)
 	if np.Overdue && !p.Archived() {
@@ -128,7 +128,7 @@ func (s *mapScreen) lastKind(id int64) model.InteractionKind {
 func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 	all, err := s.w.store.PromisesFor(context.Background(), p.ID)
 	if err != nil {
-		return []fyne.CanvasObject{quiet("Could not read the promises: " + err.Error())}
+		return []fyne.CanvasObject{kit.Quiet("Could not read the promises: " + err.Error())}
 	}
 	now := s.net.Now
 	var out []fyne.CanvasObject
@@ -143,11 +143,11 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 			continue
 		}
 		s.cardPromises = append(s.cardPromises, pending...)
-		title := "You owe " + firstName(p.Name)
+		title := "You owe " + kit.FirstName(p.Name)
 		if dir == model.DirectionTheirs {
-			title = firstName(p.Name) + " owes you"
+			title = kit.FirstName(p.Name) + " owes you"
 		}
-		out = append(out, cardHeading(fmt.Sprintf("%s · %d", title, len(pending))))
+		out = append(out, kit.CardHeading(fmt.Sprintf("%s · %d", title, len(pending))))
 		slices.SortStableFunc(pending, func(a, b model.Promise) int {
 			switch {
 			case a.DueOn.IsZero() && !b.DueOn.IsZero():
@@ -157,11 +157,11 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 			}
 			return a.DueOn.Compare(b.DueOn)
 		})
-		list := tight()
+		list := kit.Tight()
 		out = append(out, list)
 		for i, pr := range pending {
 			if i == cardPromisesShown {
-				list.Add(quiet(fmt.Sprintf("and %d more on their page", len(pending)-i)))
+				list.Add(kit.Quiet(fmt.Sprintf("and %d more on their page", len(pending)-i)))
 				break
 			}
 			text := pr.What
@@ -172,7 +172,7 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 					text += " · due " + model.DueWords(pr.DueOn, now)
 				}
 			}
-			l := bullet(text)
+			l := kit.Bullet(text)
 			if pr.Overdue(now) {
 				l.Importance = widget.DangerImportance
 			}
@@ -180,7 +180,7 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, cardHeading("Promises"), quiet("Nothing pending either way."))
+		out = append(out, kit.CardHeading("Promises"), kit.Quiet("Nothing pending either way."))
 	}
 	return out
 }
@@ -225,13 +225,13 @@ func (s *mapScreen) cardTies(p model.Person) []fyne.CanvasObject {
 		if phrase != "" {
 			rows = append(rows, container.NewHBox(widget.NewLabel(phrase), link))
 		} else {
-			rows = append(rows, container.NewHBox(link, widget.NewLabel(t.Kind.Label()+" "+firstName(p.Name))))
+			rows = append(rows, container.NewHBox(link, widget.NewLabel(t.Kind.Label()+" "+kit.FirstName(p.Name))))
 		}
 	}
 	if len(rows) == 0 {
-		return []fyne.CanvasObject{cardHeading("Ties"), quiet("No ties recorded. Add them on their page.")}
+		return []fyne.CanvasObject{kit.CardHeading("Ties"), kit.Quiet("No ties recorded. Add them on their page.")}
 	}
-	return append([]fyne.CanvasObject{cardHeading(fmt.Sprintf("Ties · %d", len(rows)))}, rows...)
+	return append([]fyne.CanvasObject{kit.CardHeading(fmt.Sprintf("Ties · %d", len(rows)))}, rows...)
 }
 
 // legend explains the picture when nobody is selected.
@@ -239,48 +239,26 @@ func (s *mapScreen) legend() []fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Reading the map", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	objects := []fyne.CanvasObject{title,
-		wrapped("You are at the centre. The warmer a relationship, the nearer the centre; the rings mark warmth 100, 75, 50, 25 and 0. " +
+		kit.Wrapped("You are at the centre. The warmer a relationship, the nearer the centre; the rings mark warmth 100, 75, 50, 25 and 0. " +
 			"Sectors group people by team or organisation. Bigger means more influence."),
-		cardHeading("Stance"),
+		kit.CardHeading("Stance"),
 	}
 	for _, st := range model.Stances() {
-		objects = append(objects, container.NewHBox(netmap.NewGlyph(stanceShape(st), stanceColor(st), false),
+		objects = append(objects, container.NewHBox(netmap.NewGlyph(stanceShape(st), kit.StanceColor(st), false),
 			widget.NewLabel(st.Label())))
 	}
-	objects = append(objects, container.NewHBox(netmap.NewGlyph(netmap.Circle, stanceColor(model.StanceNeutral), true),
+	objects = append(objects, container.NewHBox(netmap.NewGlyph(netmap.Circle, kit.StanceColor(model.StanceNeutral), true),
 		widget.NewLabel("Overdue for contact")))
 	if s.sensitive.Checked {
 		objects = append(objects, container.NewHBox(netmap.NewGlyph(netmap.Circle, frameTint, false),
 			widget.NewLabel("Knows something sensitive")))
 	}
-	objects = append(objects, cardHeading("Ties"))
+	objects = append(objects, kit.CardHeading("Ties"))
 	for _, k := range model.TieKinds() {
 		objects = append(objects, container.NewHBox(netmap.NewEdgeSample(tieEdge(model.Tie{Kind: k})),
 			widget.NewLabel(tieVerb(k))))
 	}
-	objects = append(objects, quiet("Tap a person for their card; Open page on it opens their page. "+
+	objects = append(objects, kit.Quiet("Tap a person for their card; Open page on it opens their page. "+
 		"Drag to move, scroll to zoom, Fit all to see everyone."))
 	return objects
 }
-
-// cardHeading is a small bold heading: in the side card, and over the
-// sections of a page.
-func cardHeading(text string) fyne.CanvasObject {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// wrapped is a label that wraps to the card's width.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// tight is a column of lines closer together than a VBox sets them, for
-// a list read as one block.
-func tight() *fyne.Container {
-	return container.New(layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding()))
-}
-
-// bullet is one wrapped line of a list.
-func bullet(text string) *widget.Label { return wrapped("• " + text) }

@@ -108,8 +108,8 @@ func openMap(t *testing.T, st *memStore) (*Window, *mapScreen) {
 	t.Helper()
 	w := newTestWindow(t, st)
 	pressShortcut(t, w, fyne.Key2)
-	if w.Current() != "map" {
-		t.Fatalf("Ctrl+2 shows %q, want the map", w.Current())
+	if w.current != screenMap {
+		t.Fatalf("Ctrl+2 shows %v, want the map", w.current)
 	}
 	return w, w.relMap
 }
@@ -421,8 +421,8 @@ func TestMapOpensThePersonsPage(t *testing.T) {
 
 	tapNode(t, w, mapCarlID)
 	test.Tap(findButton(t, s.card, "Open page"))
-	if w.Current() != "people" {
-		t.Fatalf("Open page shows %q, want the People screen", w.Current())
+	if w.current != screenPeople {
+		t.Fatalf("Open page shows %v, want the People screen", w.current)
 	}
 	if pg := w.people.page; pg == nil || pg.person.ID != mapCarlID {
 		t.Fatalf("Open page shows the page %+v, want Carl's", pg)
@@ -446,8 +446,8 @@ func TestMapOpensThePersonsPage(t *testing.T) {
 		t.Error("Finn's card, in the trash, offers to log an interaction or a promise")
 	}
 	test.Tap(findButton(t, s.card, "Open page"))
-	if pg := w.people.page; w.Current() != "people" || pg == nil || pg.person.ID != mapFinnID || !w.people.showTrash {
-		t.Fatalf("Open page for Finn shows %q, page %+v, trash %v; want his page in the trash", w.Current(), pg, w.people.showTrash)
+	if pg := w.people.page; w.current != screenPeople || pg == nil || pg.person.ID != mapFinnID || !w.people.showTrash {
+		t.Fatalf("Open page for Finn shows %v, page %+v, trash %v; want his page in the trash", w.current, pg, w.people.showTrash)
 	}
 }
 
@@ -461,16 +461,16 @@ func TestMapTieNameSelectsOrOpensThatPerson(t *testing.T) {
 	if s.selected != mapAnaID || s.view.Selected() != mapAnaID || !cardHas(s, "Ana Ruiz") {
 		t.Fatalf("tapping Ana's name on Dana's card selects %d, want Ana", s.selected)
 	}
-	if w.Current() != "map" {
-		t.Errorf("tapping a name on the card left the map for %q", w.Current())
+	if w.current != screenMap {
+		t.Errorf("tapping a name on the card left the map for %v", w.current)
 	}
 
 	// Finn is not on the map: his name opens his page from the trash.
 	tapNode(t, w, mapBenID)
 	link = cardLink(t, s, "Finn Moss (in the trash)")
 	test.TapAt(link, fyne.NewPos(link.MinSize().Width/2, link.Size().Height/2))
-	if pg := w.people.page; w.Current() != "people" || pg == nil || pg.person.ID != mapFinnID {
-		t.Fatalf("tapping Finn's name shows %q, page %+v; want his page", w.Current(), pg)
+	if pg := w.people.page; w.current != screenPeople || pg == nil || pg.person.ID != mapFinnID {
+		t.Fatalf("tapping Finn's name shows %v, page %+v; want his page", w.current, pg)
 	}
 }
 
@@ -733,8 +733,8 @@ func TestMapCardLogsAnInteractionAndAddsAPromise(t *testing.T) {
 		t.Fatalf("Ben's last contact = %v, want now", got)
 	}
 	warm := networkPerson(t, st, mapBenID).Warmth
-	if w.Current() != "map" || s.selected != mapBenID {
-		t.Errorf("after logging the screen is %q, selected %d; want the map on Ben", w.Current(), s.selected)
+	if w.current != screenMap || s.selected != mapBenID {
+		t.Errorf("after logging the screen is %v, selected %d; want the map on Ben", w.current, s.selected)
 	}
 	for _, want := range []string{fmt.Sprintf("Warmth %d of 100", warm), "• last coffee today"} {
 		if !cardHas(s, want) {
@@ -761,7 +761,7 @@ func TestMapCardLogsAnInteractionAndAddsAPromise(t *testing.T) {
 	test.Type(pe.what, "Send the hiring plan")
 	test.Tap(pe.save)
 	if w.currentPromiseEditor != nil {
-		t.Fatalf("the promise form is still open: %v", pe.fields.problem("what"))
+		t.Fatalf("the promise form is still open: %v", pe.fields.Problem("what"))
 	}
 	if !cardHas(s, "You owe Dana · 2") || !cardHas(s, "• Send the hiring plan") {
 		t.Errorf("after adding a promise Dana's card shows %q", cardLines(s))
@@ -780,9 +780,9 @@ func TestMapTieNameOfAFilteredOutPersonKeepsCardAndMapTogether(t *testing.T) {
 	// map cannot select her.
 	link := cardLink(t, s, "Ana Ruiz (hidden by the filters)")
 	test.TapAt(link, fyne.NewPos(link.MinSize().Width/2, link.Size().Height/2))
-	if w.Current() != "people" {
+	if w.current != screenPeople {
 		t.Fatalf("tapping a hidden person's name shows %q (selected %d, map %d), want their page",
-			w.Current(), s.selected, s.view.Selected())
+			w.current, s.selected, s.view.Selected())
 	}
 	if pg := w.people.page; pg == nil || pg.person.ID != mapAnaID {
 		t.Fatalf("tapping Ana's name opened the page %+v, want Ana's", pg)
@@ -874,7 +874,7 @@ func BenchmarkMapSearchKeystroke(b *testing.B) {
 			net.Ties = append(net.Ties, model.Tie{ID: int64(i), FromID: int64(i + 1), ToID: int64(i/3 + 1), Kind: model.TieReportsTo})
 		}
 	}
-	w.Show("map")
+	w.show(screenMap)
 	s.net = net // the store is empty: hand the screen its network
 	for _, p := range net.People {
 		s.byID[p.Person.ID] = p

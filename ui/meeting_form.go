@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // meetingLengths are the lengths a meeting can be given, in minutes.
@@ -74,7 +75,7 @@ type meetingEditor struct {
 	onSaved func(model.Meeting)
 	zone    *time.Location
 
-	people   *personSuggester
+	people   *kit.PersonSuggester
 	person   model.PersonSummary
 	who      *widget.SelectEntry
 	kind     *widget.Select
@@ -85,7 +86,7 @@ type meetingEditor struct {
 	place    *widget.Entry
 	repeats  *widget.Select
 	reminder *widget.Select
-	fields   *fieldSet
+	fields   *kit.FieldSet
 	save     *widget.Button
 	dialog   dialog.Dialog
 }
@@ -101,11 +102,14 @@ func openMeetingEditor(w *Window, m model.Meeting, onSaved func(model.Meeting)) 
 		w.showError("Could not read people", err)
 		return nil
 	}
-	e.people = newPersonSuggester(all)
+	e.people = kit.NewPersonSuggester(all)
 	if m.PersonID != 0 {
-		if p, err := w.store.Person(context.Background(), m.PersonID); err == nil {
-			e.person = model.PersonSummary{Person: p}
+		p, err := w.store.Person(context.Background(), m.PersonID)
+		if err != nil {
+			w.showError("Could not read whom the meeting is with", err)
+			return nil
 		}
+		e.person = model.PersonSummary{Person: p}
 	}
 	if m.ID == 0 {
 		if m.Kind == "" {
@@ -123,7 +127,7 @@ func openMeetingEditor(w *Window, m model.Meeting, onSaved func(model.Meeting)) 
 	if e.person.ID != 0 {
 		e.who.SetText(e.person.Name)
 	}
-	e.who.OnChanged = func(text string) { e.people.pickOne(e.who, text, &e.person) }
+	e.who.OnChanged = func(text string) { e.people.PickOne(e.who, text, &e.person) }
 	e.kind = widget.NewSelect(model.Labels(model.MeetingKinds()), nil)
 	e.kind.SetSelected(m.Kind.Label())
 
@@ -160,22 +164,22 @@ func openMeetingEditor(w *Window, m model.Meeting, onSaved func(model.Meeting)) 
 		e.reminder.SetSelected(reminderText(10))
 	}
 
-	f := newFieldSet()
-	f.add("person", "With", e.who, "")
-	f.add("kind", "Kind", e.kind, "")
-	f.add("start", "Day", container.NewVBox(e.day, e.dayHint), "")
-	f.add("time", "Time", e.clock, fmt.Sprintf("In %s", zoneName(e.zone)))
-	f.add("duration", "Length", e.length, "")
-	f.add("location", "Place", e.place, "")
-	f.add("recurrence", "Repeats", e.repeats, "A standing one-on-one can repeat; one invite covers every occurrence.")
-	f.add("reminder", "Reminder", e.reminder, "")
+	f := kit.NewFieldSet()
+	f.Add("person", "With", e.who, "")
+	f.Add("kind", "Kind", e.kind, "")
+	f.Add("start", "Day", container.NewVBox(e.day, e.dayHint), "")
+	f.Add("time", "Time", e.clock, fmt.Sprintf("In %s", zoneName(e.zone)))
+	f.Add("duration", "Length", e.length, "")
+	f.Add("location", "Place", e.place, "")
+	f.Add("recurrence", "Repeats", e.repeats, "A standing one-on-one can repeat; one invite covers every occurrence.")
+	f.Add("reminder", "Reminder", e.reminder, "")
 	e.fields = f
 
 	title, verb := "Schedule a meeting", "Schedule"
 	if m.ID != 0 {
 		title, verb = "Change the meeting", "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(600, 560), e.submit)
+	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(600, 560), e.submit)
 	if e.person.ID == 0 {
 		w.win.Canvas().Focus(e.who)
 	} else {
@@ -199,7 +203,7 @@ func (e *meetingEditor) today() time.Time { return e.w.now().In(e.zone) }
 
 // showDay reads the day back in words as it is typed.
 func (e *meetingEditor) showDay() {
-	e.dayHint.SetText(dayHint(e.day.Text, e.today(), "", "Not a day yet"))
+	e.dayHint.SetText(kit.DayHint(e.day.Text, e.today(), "", "Not a day yet"))
 }
 
 // read builds the meeting the form describes.
@@ -249,7 +253,7 @@ func (e *meetingEditor) read() (model.Meeting, map[string]string) {
 
 func (e *meetingEditor) submit() {
 	m, problems := e.read()
-	if e.fields.show(m.Validate(), problems) {
+	if e.fields.Show(m.Validate(), problems) {
 		return
 	}
 	ctx := context.Background()
@@ -260,12 +264,12 @@ func (e *meetingEditor) submit() {
 			return
 		}
 		m.Agenda = agenda
-		if !e.fields.saved(e.w, e.w.store.CreateMeeting(ctx, &m), "Could not schedule the meeting") {
+		if !saved(e.w, e.fields, e.w.store.CreateMeeting(ctx, &m), "Could not schedule the meeting") {
 			return
 		}
 		e.w.toast.show(fmt.Sprintf("%s with %s planned for %s. Its page has the agenda and the calendar invite.",
 			m.Kind.Label(), e.person.Name, m.Start.In(e.zone).Format("Mon 2 Jan at 15:04")), nil)
-	} else if !e.fields.saved(e.w, e.w.store.UpdateMeeting(ctx, &m), "Could not save the meeting") {
+	} else if !saved(e.w, e.fields, e.w.store.UpdateMeeting(ctx, &m), "Could not save the meeting") {
 		return
 	}
 	e.dialog.Hide()

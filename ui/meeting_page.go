@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // meetingPage is one meeting: when and where, the agenda to edit, the
@@ -39,17 +40,14 @@ type meetingPage struct {
 	root          fyne.CanvasObject
 }
 
+// newMeetingPage reads the page of the meeting with the given ID in one
+// call and builds it.
 func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
-	ctx := context.Background()
-	m, err := s.w.store.Meeting(ctx, id)
+	data, err := s.w.store.MeetingPage(context.Background(), id)
 	if err != nil {
 		return nil, err
 	}
-	p, err := s.w.store.Person(ctx, m.PersonID)
-	if err != nil {
-		return nil, err
-	}
-	settings := s.w.settings()
+	m, p, settings := data.Meeting, data.Person, data.Settings
 	pg := &meetingPage{s: s, meeting: m, person: p, settings: settings, zone: s.w.zone(settings)}
 	w := s.w
 	now := w.now()
@@ -57,14 +55,14 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	title := widget.NewLabelWithStyle(meetingTitle(m, p), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Wrapping = fyne.TextWrapWord
-	who := widget.NewHyperlink(personLabel(p), nil)
+	who := widget.NewHyperlink(kit.PersonLabel(p), nil)
 	who.Truncation = fyne.TextTruncateEllipsis
 	who.OnTapped = func() { w.people.selectPerson(p.ID, p.Archived()) }
 
 	facts := widget.NewForm()
-	facts.Append("When", valueLabel(pg.whenText(now)))
+	facts.Append("When", kit.ValueLabel(pg.whenText(now)))
 	if m.Location != "" {
-		facts.Append("Where", valueLabel(m.Location))
+		facts.Append("Where", kit.ValueLabel(m.Location))
 	}
 	facts.Append("Reminder", widget.NewLabel(reminderText(m.ReminderMinutes)))
 	facts.Append("Status", widget.NewLabel(pg.statusText(now)))
@@ -92,7 +90,7 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 		actions.Add(pg.cancel)
 	}
 
-	first := firstName(p.Name)
+	first := kit.FirstName(p.Name)
 	mine, theirs := "Add to my calendar", "Invite "+first
 	if m.Status == model.MeetingCanceled {
 		mine, theirs = "Take off my calendar", "Cancellation for "+first
@@ -100,9 +98,9 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	pg.addToCalendar = widget.NewButtonWithIcon(mine, theme.CalendarIcon(), func() { pg.export(false) })
 	pg.invite = widget.NewButtonWithIcon(theirs, theme.MailSendIcon(), func() { pg.export(true) })
 	pg.exports = newExportBar(w)
-	pg.handle = newDragHandle(w, ScheduledMeeting{Meeting: m, With: p}, "page")
-	pg.handle.prepare = func() (ScheduledMeeting, bool) {
-		return ScheduledMeeting{Meeting: pg.meeting, With: pg.person}, pg.storeAgenda()
+	pg.handle = newDragHandle(w, model.ScheduledMeeting{Meeting: m, With: p}, "page")
+	pg.handle.prepare = func() (model.ScheduledMeeting, bool) {
+		return model.ScheduledMeeting{Meeting: pg.meeting, With: pg.person}, pg.storeAgenda()
 	}
 	calendarHint := widget.NewLabel(pg.calendarHint())
 	calendarHint.Wrapping = fyne.TextWrapWord
@@ -122,15 +120,15 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 
 	reminders := container.NewVBox()
 	for _, r := range model.AgendaReminders() {
-		reminders.Add(quiet("•  " + r))
+		reminders.Add(kit.Quiet("•  " + r))
 	}
 
 	// The handle has a line of its own so that the page fits beside the
 	// list in a small window.
 	body := container.NewVBox(title, who, facts, actions,
-		widget.NewSeparator(), cardHeading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite), container.NewHBox(pg.handle), calendarHint, pg.exports.root,
-		widget.NewSeparator(), cardHeading("Agenda"), agendaHint, pg.agenda, container.NewHBox(pg.saveAgenda, pg.redraft),
-		widget.NewSeparator(), cardHeading("For you, not in the invite"), reminders)
+		widget.NewSeparator(), kit.CardHeading("Calendar"), container.NewHBox(pg.addToCalendar, pg.invite), container.NewHBox(pg.handle), calendarHint, pg.exports.root,
+		widget.NewSeparator(), kit.CardHeading("Agenda"), agendaHint, pg.agenda, container.NewHBox(pg.saveAgenda, pg.redraft),
+		widget.NewSeparator(), kit.CardHeading("For you, not in the invite"), reminders)
 	if m.Status != model.MeetingPlanned || p.Archived() {
 		pg.agenda.Disable()
 		pg.redraft.Disable()
@@ -178,12 +176,12 @@ func (pg *meetingPage) statusText(now time.Time) string {
 	m := pg.meeting
 	switch {
 	case m.Status == model.MeetingCanceled:
-		return "Cancelled. Take it off your calendar, and send " + firstName(pg.person.Name) + " the cancellation if you sent an invite."
+		return "Cancelled. Take it off your calendar, and send " + kit.FirstName(pg.person.Name) + " the cancellation if you sent an invite."
 	case m.Status == model.MeetingHeld:
-		return "Held; the outcome is on " + firstName(pg.person.Name) + "'s timeline."
+		return "Held; the outcome is on " + kit.FirstName(pg.person.Name) + "'s timeline."
 	case pg.person.Archived():
 		return pg.person.Name + " is in the trash: restore them to act on this meeting."
-	case waitingForOutcome(m, now):
+	case m.WaitingForOutcome(now):
 		return "Waiting for an outcome: log what happened while you remember it."
 	case m.Recurrence != model.RecurrenceNone && m.OutcomeID != 0:
 		return "Planned; outcomes are logged per occurrence."
@@ -197,15 +195,15 @@ func (pg *meetingPage) statusText(now time.Time) string {
 func (pg *meetingPage) calendarHint() string {
 	if pg.meeting.Status == model.MeetingCanceled {
 		return "Open the file each button writes: your calendar app removes the meeting, and a cancellation sent to " +
-			firstName(pg.person.Name) + " removes it from theirs."
+			kit.FirstName(pg.person.Name) + " removes it from theirs."
 	}
 	text := "Add to my calendar writes an event for your own calendar. "
 	me := pg.settings
 	switch {
 	case pg.person.Email == "":
-		text += "To invite " + firstName(pg.person.Name) + ", add their e-mail address to their details."
+		text += "To invite " + kit.FirstName(pg.person.Name) + ", add their e-mail address to their details."
 	case me.UserEmail == "":
-		text += "To invite " + firstName(pg.person.Name) + ", set your own e-mail address in Settings: the invite comes from you."
+		text += "To invite " + kit.FirstName(pg.person.Name) + ", set your own e-mail address in Settings: the invite comes from you."
 	default:
 		text += fmt.Sprintf("The invite goes from %s to %s.", me.UserEmail, pg.person.Email)
 	}
@@ -252,7 +250,7 @@ func (pg *meetingPage) draftAgain() {
 		return
 	}
 	dialog.ShowConfirm("Draft the agenda again?",
-		"The agenda is drafted afresh from what you know about "+firstName(pg.person.Name)+" now. Your edits to it are replaced.",
+		"The agenda is drafted afresh from what you know about "+kit.FirstName(pg.person.Name)+" now. Your edits to it are replaced.",
 		func(ok bool) {
 			if ok {
 				replace()
@@ -266,7 +264,7 @@ func (pg *meetingPage) export(request bool) {
 	if !pg.storeAgenda() {
 		return
 	}
-	sm := ScheduledMeeting{Meeting: pg.meeting, With: pg.person}
+	sm := model.ScheduledMeeting{Meeting: pg.meeting, With: pg.person}
 	w := pg.s.w
 	if w.opts.Calendar == nil {
 		w.showError("Could not write the invite", errNoCalendar)
@@ -295,11 +293,13 @@ func (pg *meetingPage) cancelMeeting() {
 	w := pg.s.w
 	id := pg.meeting.ID
 	w.toast.show(meetingTitle(pg.meeting, pg.person)+" cancelled. Its page can take it off the calendars.", func() {
-		if m, err := w.store.Meeting(context.Background(), id); err == nil {
+		m, err := w.store.Meeting(context.Background(), id)
+		if err == nil {
 			m.Status = model.MeetingPlanned
-			if err := w.store.UpdateMeeting(context.Background(), &m); err != nil {
-				w.showError("Could not reinstate the meeting", err)
-			}
+			err = w.store.UpdateMeeting(context.Background(), &m)
+		}
+		if err != nil {
+			w.showError("Could not reinstate the meeting", err)
 		}
 		w.meetings.reload()
 	})
@@ -320,9 +320,9 @@ func (pg *meetingPage) setStatus(status model.MeetingStatus) bool {
 // showMeeting opens the Meetings screen on the meeting with the given ID.
 func (w *Window) showMeeting(id int64) {
 	w.meetings.selectedID = id
-	if w.current == "meetings" {
+	if w.current == screenMeetings {
 		w.meetings.reload()
 	} else {
-		w.Show("meetings")
+		w.show(screenMeetings)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // The views of the Meetings screen.
@@ -91,25 +92,12 @@ func (s *meetingsScreen) content() fyne.CanvasObject {
 
 // reload reads the meetings again and shows the selected one afresh.
 func (s *meetingsScreen) reload() {
-	ctx := context.Background()
-	all, err := s.w.store.Meetings(ctx, time.Time{}, time.Time{})
+	l, err := s.w.store.MeetingList(context.Background())
 	if err != nil {
 		s.w.showError("Could not read the meetings", err)
 		return
 	}
-	s.all = all
-	s.people = map[int64]model.Person{}
-	for _, m := range all {
-		if _, ok := s.people[m.PersonID]; ok {
-			continue
-		}
-		p, err := s.w.store.Person(ctx, m.PersonID)
-		if err != nil {
-			s.w.showError("Could not read a meeting's person", err)
-			return
-		}
-		s.people[m.PersonID] = p
-	}
+	s.all, s.people = l.Meetings, l.People
 	s.applyView()
 }
 
@@ -119,20 +107,13 @@ func (s *meetingsScreen) inView(m model.Meeting, now time.Time) bool {
 	case viewComingUp:
 		return m.Status == model.MeetingPlanned && s.next[m.ID].Add(m.Duration).After(now)
 	case viewWaiting:
-		return waitingForOutcome(m, now)
+		return m.WaitingForOutcome(now)
 	case viewHeld:
 		return m.Status == model.MeetingHeld || m.Recurrence != model.RecurrenceNone && m.OutcomeID != 0
 	case viewCanceled:
 		return m.Status == model.MeetingCanceled
 	}
 	return true
-}
-
-// waitingForOutcome reports whether m is a one-off meeting that has ended
-// with nothing logged about it.
-func waitingForOutcome(m model.Meeting, now time.Time) bool {
-	return m.Status == model.MeetingPlanned && m.Recurrence == model.RecurrenceNone &&
-		m.OutcomeID == 0 && !m.End().After(now)
 }
 
 // applyView recomputes the list from the view chosen, soonest first for
@@ -184,7 +165,7 @@ func (s *meetingsScreen) countText() string {
 	case len(s.all) == 0:
 		return "No meetings yet. Schedule a coffee with someone who matters to your next move."
 	case n > 0:
-		return plural(n, "meeting", "meetings")
+		return kit.Plural(n, "meeting", "meetings")
 	case s.view.Selected == viewComingUp:
 		return "Nothing planned. Today suggests whom to reach out to."
 	case s.view.Selected == viewWaiting:
@@ -196,8 +177,8 @@ func (s *meetingsScreen) countText() string {
 // showEmpty puts a hint where the meeting page goes.
 func (s *meetingsScreen) showEmpty() {
 	s.page = nil
-	hint := quietCentred("Select a meeting to see its agenda, send it to your calendar, and log what happened afterwards.")
-	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&maxWidth{width: 360}, hint))}
+	hint := kit.QuietCentred("Select a meeting to see its agenda, send it to your calendar, and log what happened afterwards.")
+	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&kit.MaxWidth{Width: 360}, hint))}
 	s.detail.Refresh()
 }
 
@@ -205,7 +186,9 @@ func (s *meetingsScreen) showEmpty() {
 func (s *meetingsScreen) showMeeting(id int64) {
 	pg, err := newMeetingPage(s, id)
 	if err != nil {
-		s.w.showError("Could not open the meeting", err)
+		s.page = nil
+		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not open the meeting", err)}
+		s.detail.Refresh()
 		return
 	}
 	s.selectedID = id
@@ -217,7 +200,7 @@ func (s *meetingsScreen) showMeeting(id int64) {
 // newMeetingRow is the template of a row: when on the left, what and with
 // whom, a line of details, and a handle to drag it onto a calendar.
 func (s *meetingsScreen) newMeetingRow() fyne.CanvasObject {
-	handle := newDragHandle(s.w, ScheduledMeeting{}, "list")
+	handle := newDragHandle(s.w, model.ScheduledMeeting{}, "list")
 	day := widget.NewLabelWithStyle("Wed 30 Dec", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	clock := widget.NewLabel("10:00")
 	clock.SizeName = theme.SizeNameCaptionText
@@ -227,7 +210,7 @@ func (s *meetingsScreen) newMeetingRow() fyne.CanvasObject {
 	sub.SizeName = theme.SizeNameCaptionText
 	sub.Truncation = fyne.TextTruncateEllipsis
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	when := container.New(&fixedWidth{width: 96}, container.New(tight, day, clock))
+	when := container.New(&kit.FixedWidth{Width: 96}, container.New(tight, day, clock))
 	return container.NewBorder(nil, nil, when, container.NewCenter(handle), container.New(tight, title, sub))
 }
 
@@ -244,7 +227,7 @@ func (s *meetingsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	when.Objects[1].(*widget.Label).SetText(start.Format("15:04"))
 	main.Objects[0].(*widget.Label).SetText(meetingTitle(m, s.people[m.PersonID]))
 	main.Objects[1].(*widget.Label).SetText(s.rowDetails(m))
-	row.Objects[2].(*fyne.Container).Objects[0].(*dragHandle).setMeeting(ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
+	row.Objects[2].(*fyne.Container).Objects[0].(*dragHandle).setMeeting(model.ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
 }
 
 // rowDetails is the second line of a row: where, how it repeats, and what
@@ -255,12 +238,12 @@ func (s *meetingsScreen) rowDetails(m model.Meeting) string {
 		parts = append(parts, m.Location)
 	}
 	if m.Recurrence != model.RecurrenceNone {
-		parts = append(parts, lowerFirst(m.Recurrence.Label()))
+		parts = append(parts, kit.LowerFirst(m.Recurrence.Label()))
 	}
 	switch {
 	case m.Status == model.MeetingCanceled:
 		parts = append(parts, "cancelled")
-	case waitingForOutcome(m, s.w.now()):
+	case m.WaitingForOutcome(s.w.now()):
 		parts = append(parts, "waiting for an outcome")
 	case m.Status == model.MeetingHeld:
 		parts = append(parts, "held")
@@ -288,11 +271,11 @@ func (s *meetingsScreen) exportTheWeek() {
 	from := model.Day(now.In(zone))
 	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, zone)
 	end := start.AddDate(0, 0, 7)
-	var week []ScheduledMeeting
+	var week []model.ScheduledMeeting
 	for _, m := range s.all {
 		next := m.NextOccurrence(start, zone)
 		if m.Status == model.MeetingPlanned && !next.Before(start) && next.Before(end) {
-			week = append(week, ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
+			week = append(week, model.ScheduledMeeting{Meeting: m, With: s.people[m.PersonID]})
 		}
 	}
 	if len(week) == 0 {
@@ -306,7 +289,7 @@ func (s *meetingsScreen) exportTheWeek() {
 		return
 	}
 	bar := newExportBar(s.w)
-	bar.show(f, plural(len(week), "meeting", "meetings")+" of the week")
-	s.w.currentExportDialog = dialog.NewCustom("The week's meetings", "Close", container.New(&maxWidth{width: 520}, bar.root), s.w.win)
+	bar.show(f, kit.Plural(len(week), "meeting", "meetings")+" of the week")
+	s.w.currentExportDialog = dialog.NewCustom("The week's meetings", "Close", container.New(&kit.MaxWidth{Width: 520}, bar.root), s.w.win)
 	s.w.currentExportDialog.Show()
 }

@@ -23,7 +23,7 @@ type fakeCalendar struct {
 	calls  []string
 }
 
-func (c *fakeCalendar) Marshal(request bool, me model.Settings, zone *time.Location, now time.Time, ms ...ScheduledMeeting) ([]byte, error) {
+func (c *fakeCalendar) Marshal(request bool, me model.Settings, zone *time.Location, now time.Time, ms ...model.ScheduledMeeting) ([]byte, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "request=%v organizer=%s zone=%v\n", request, me.UserEmail, zone)
 	for _, m := range ms {
@@ -116,8 +116,8 @@ func TestScheduleCoffeeFromPersonPage(t *testing.T) {
 	if strings.Contains(m.Agenda, "PRIVATE") {
 		t.Errorf("agenda leaks the private notes:\n%s", m.Agenda)
 	}
-	if w.Current() != "meetings" || w.meetings.page == nil || w.meetings.page.meeting.ID != m.ID {
-		t.Fatalf("the new meeting is not on show (screen %q)", w.Current())
+	if w.current != screenMeetings || w.meetings.page == nil || w.meetings.page.meeting.ID != m.ID {
+		t.Fatalf("the new meeting is not on show (screen %v)", w.current)
 	}
 	if got := w.meetings.page.agenda.Text; got != m.Agenda {
 		t.Errorf("agenda editor shows %q", got)
@@ -131,7 +131,7 @@ func TestMeetingFormNamesEveryProblem(t *testing.T) {
 	e.clock.SetText("25:00")
 	test.Tap(e.save)
 	for key, want := range map[string]string{"person": "With", "start": "Day", "time": "Time"} {
-		if got := e.fields.problem(key); !strings.HasPrefix(got, want) {
+		if got := e.fields.Problem(key); !strings.HasPrefix(got, want) {
 			t.Errorf("problem for %s = %q, want it to start with %q", key, got, want)
 		}
 	}
@@ -212,9 +212,9 @@ func TestChangeRaisesSequenceKeepsUID(t *testing.T) {
 func TestLogOutcomeFromToday(t *testing.T) {
 	w, st, _, _ := newMeetingWindow(t)
 	m := addMeeting(t, st, testNow.Add(-26*time.Hour), model.RecurrenceNone)
-	w.Show("today")
-	if len(w.today.report.Unlogged) != 1 {
-		t.Fatalf("Today lists %d meetings waiting for an outcome, want 1", len(w.today.report.Unlogged))
+	w.show(screenToday)
+	if len(w.today.Report().Unlogged) != 1 {
+		t.Fatalf("Today lists %d meetings waiting for an outcome, want 1", len(w.today.Report().Unlogged))
 	}
 	w.showMeeting(m.ID)
 	pg := w.meetings.page
@@ -269,8 +269,8 @@ func TestLogOutcomeFromToday(t *testing.T) {
 	if st.meetings[0].Status != model.MeetingHeld {
 		t.Errorf("meeting status = %s, want held", st.meetings[0].Status)
 	}
-	w.Show("today")
-	if len(w.today.report.Unlogged) != 0 {
+	w.show(screenToday)
+	if len(w.today.Report().Unlogged) != 0 {
 		t.Errorf("Today still lists the meeting as waiting for an outcome")
 	}
 }
@@ -284,10 +284,10 @@ func TestOutcomeRefusesAFutureDateAndABadPromise(t *testing.T) {
 	p.what.SetText("Send it")
 	p.due.SetText("whenever")
 	test.Tap(e.save)
-	if got := e.fields.problem("date"); !strings.Contains(got, "future") {
+	if got := e.fields.Problem("date"); !strings.Contains(got, "future") {
 		t.Errorf("date problem = %q", got)
 	}
-	if got := e.fields.problem("promises"); !strings.Contains(got, "Promise 1") {
+	if got := e.fields.Problem("promises"); !strings.Contains(got, "Promise 1") {
 		t.Errorf("promises problem = %q", got)
 	}
 	if len(st.interactions) != 0 || len(st.promises) != 0 {
@@ -325,7 +325,7 @@ func TestMeetingsViews(t *testing.T) {
 	weekly := addMeeting(t, st, time.Date(2026, 10, 6, 9, 0, 0, 0, london), model.RecurrenceWeekly)
 	soon := addMeeting(t, st, time.Date(2026, 11, 23, 15, 0, 0, 0, london), model.RecurrenceNone)
 	past := addMeeting(t, st, time.Date(2026, 11, 20, 15, 0, 0, 0, london), model.RecurrenceNone)
-	w.Show("meetings")
+	w.show(screenMeetings)
 	s := w.meetings
 	ids := func() []int64 {
 		var out []int64
@@ -355,7 +355,7 @@ func TestExportTheWeek(t *testing.T) {
 	addMeeting(t, st, time.Date(2026, 10, 6, 9, 0, 0, 0, london), model.RecurrenceWeekly)
 	addMeeting(t, st, time.Date(2026, 11, 26, 15, 0, 0, 0, london), model.RecurrenceNone)
 	addMeeting(t, st, time.Date(2026, 12, 10, 15, 0, 0, 0, london), model.RecurrenceNone) // beyond the week
-	w.Show("meetings")
+	w.show(screenMeetings)
 	test.Tap(w.meetings.exportWeek)
 	data, err := os.ReadFile(filepath.Join(dir, "Meetings 2026-11-23 to 2026-11-29.ics"))
 	if err != nil {
@@ -375,8 +375,8 @@ func TestSettingsForm(t *testing.T) {
 	e.email.SetText("not an address")
 	e.zone.SetText("Mars/Base")
 	test.Tap(e.save)
-	if e.fields.problem("your email") == "" || e.fields.problem("time zone") == "" {
-		t.Errorf("problems: email %q, zone %q", e.fields.problem("your email"), e.fields.problem("time zone"))
+	if e.fields.Problem("your email") == "" || e.fields.Problem("time zone") == "" {
+		t.Errorf("problems: email %q, zone %q", e.fields.Problem("your email"), e.fields.Problem("time zone"))
 	}
 	if st.settings.UserEmail != "" {
 		t.Fatalf("saved an invalid address")

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // opportunityEditor adds an opportunity or records how it went: what, when,
@@ -27,9 +28,9 @@ type opportunityEditor struct {
 	kind    *widget.Select
 	date    *widget.Entry
 	outcome *widget.Select
-	backers *peopleChooser
+	backers *kit.PeopleChooser
 	notes   *widget.Entry
-	fields  *fieldSet
+	fields  *kit.FieldSet
 	save    *widget.Button
 	dialog  dialog.Dialog
 }
@@ -44,18 +45,18 @@ func openOpportunityEditor(w *Window, o model.Opportunity, onSaved func()) *oppo
 	e.kind.SetSelected(o.Kind.Label())
 	e.date = widget.NewEntry()
 	e.date.SetPlaceHolder("When it is decided: 2027-03-01, next month, 3 days ago")
-	e.date.SetText(dayText(o.Date))
+	e.date.SetText(kit.DayText(o.Date))
 	e.outcome = widget.NewSelect(model.Labels(model.OpportunityOutcomes()), nil)
 	e.outcome.SetSelected(o.Outcome.Label())
 	people, err := w.store.People(context.Background(), false)
 	if err != nil {
 		w.showError("Could not read people", err)
 	}
-	e.backers = newPeopleChooser(people, "Type a name: who backed you?")
+	e.backers = kit.NewPeopleChooser(people, "Type a name: who backed you?")
 	for _, id := range o.BackerIDs {
 		for _, p := range people {
 			if p.ID == id {
-				e.backers.add(p)
+				e.backers.Add(p)
 			}
 		}
 	}
@@ -63,19 +64,19 @@ func openOpportunityEditor(w *Window, o model.Opportunity, onSaved func()) *oppo
 	e.notes.Wrapping = fyne.TextWrapWord
 	e.notes.SetMinRowsVisible(3)
 	e.notes.SetText(o.Notes)
-	f := newFieldSet()
-	f.add("title", "Opportunity", e.title, "")
-	f.add("kind", "Kind", e.kind, "")
-	f.add("date", "Decided on", e.date, "")
-	f.add("backers", "Backed by", e.backers.root, "The people who spoke for you.")
-	f.add("outcome", "Outcome", e.outcome, "")
-	f.add("notes", "Notes", e.notes, "Private.")
+	f := kit.NewFieldSet()
+	f.Add("title", "Opportunity", e.title, "")
+	f.Add("kind", "Kind", e.kind, "")
+	f.Add("date", "Decided on", e.date, "")
+	f.Add("backers", "Backed by", e.backers.Root, "The people who spoke for you.")
+	f.Add("outcome", "Outcome", e.outcome, "")
+	f.Add("notes", "Notes", e.notes, "Private.")
 	e.fields = f
 	title, verb := "New opportunity", "Add"
 	if o.ID != 0 {
 		title, verb = "Opportunity", "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(620, 560), e.submit)
+	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(620, 560), e.submit)
 	w.currentOpportunityEditor = e
 	return e
 }
@@ -104,9 +105,9 @@ func (e *opportunityEditor) submit() {
 	if r, ok := model.FromLabel(model.OpportunityOutcomes(), e.outcome.Selected); ok {
 		o.Outcome = r
 	}
-	o.BackerIDs = e.backers.ids()
+	o.BackerIDs = e.backers.IDs()
 	o.Notes = strings.TrimSpace(e.notes.Text)
-	if e.fields.show(o.Validate(), problems) {
+	if e.fields.Show(o.Validate(), problems) {
 		return
 	}
 	if !saveRecord(e.w, e.fields, &o, o.ID == 0, e.w.store.CreateOpportunity, e.w.store.UpdateOpportunity,
@@ -119,7 +120,7 @@ func (e *opportunityEditor) submit() {
 	}
 	if o.Outcome != model.OutcomePending && o.Outcome != e.opp.Outcome {
 		people := map[int64]model.Person{}
-		for _, p := range e.backers.picked {
+		for _, p := range e.backers.Picked() {
 			people[p.ID] = p.Person
 		}
 		openFollowUps(e.w, o, people)
@@ -142,9 +143,9 @@ func openFollowUps(w *Window, o model.Opportunity, people map[int64]model.Person
 	if o.Outcome == model.OutcomePassedOver {
 		intro = "It went the other way. Thank the people who backed you all the same, and ask them what to strengthen next time: that is how the next round is won."
 	}
-	box.Add(quiet(intro))
+	box.Add(kit.Quiet(intro))
 	if len(d.items) == 0 {
-		box.Add(quiet("Add the people who backed you to the opportunity to see who to thank."))
+		box.Add(kit.Quiet("Add the people who backed you to the opportunity to see who to thank."))
 	}
 	for _, f := range d.items {
 		text := widget.NewLabel(f.Text)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // outcomeEditor logs what happened at a meeting in one step: it becomes an
@@ -36,7 +37,7 @@ type outcomeEditor struct {
 	promiseBox *fyne.Container
 	addPromise *widget.Button
 	notes      *widget.Entry
-	fields     *fieldSet
+	fields     *kit.FieldSet
 	save       *widget.Button
 	dialog     dialog.Dialog
 }
@@ -79,19 +80,19 @@ func openOutcomeEditor(w *Window, m model.Meeting, p model.Person, onSaved func(
 	e.notes.SetMinRowsVisible(3)
 	e.notes.SetPlaceHolder("Private: never in an invite or anything shared")
 
-	first := firstName(p.Name)
-	f := newFieldSet()
-	f.add("date", "When", container.NewGridWithColumns(2, e.day, e.clock), "")
-	f.add("summary", "Summary", e.summary, "")
-	f.add("working on", first+" is working on", e.workingOn, "")
-	f.add("needs", first+" needs", e.needs, "")
-	f.add("stance", "Stance", e.stance, "")
-	f.add("promises", "Promises made", container.NewVBox(e.promiseBox, container.NewHBox(e.addPromise)),
+	first := kit.FirstName(p.Name)
+	f := kit.NewFieldSet()
+	f.Add("date", "When", container.NewGridWithColumns(2, e.day, e.clock), "")
+	f.Add("summary", "Summary", e.summary, "")
+	f.Add("working on", first+" is working on", e.workingOn, "")
+	f.Add("needs", first+" needs", e.needs, "")
+	f.Add("stance", "Stance", e.stance, "")
+	f.Add("promises", "Promises made", container.NewVBox(e.promiseBox, container.NewHBox(e.addPromise)),
 		"Note every promise, either way, while it is fresh: keeping them is what earns trust.")
-	f.add("notes", "Notes", e.notes, "")
+	f.Add("notes", "Notes", e.notes, "")
 	e.fields = f
 
-	e.dialog, e.save = f.openDialog(w, "How did it go? "+meetingTitle(m, p), "Log outcome", fyne.NewSize(680, 640), e.submit)
+	e.dialog, e.save = openForm(w, f, "How did it go? "+meetingTitle(m, p), "Log outcome", fyne.NewSize(680, 640), e.submit)
 	w.win.Canvas().Focus(e.summary)
 	w.currentOutcomeEditor = e
 	return e
@@ -113,7 +114,7 @@ func latestOccurrence(m model.Meeting, now time.Time, zone *time.Location) time.
 
 // newPromise adds an empty promise row and returns it.
 func (e *outcomeEditor) newPromise() *outcomePromise {
-	first := firstName(e.person.Name)
+	first := kit.FirstName(e.person.Name)
 	mine, theirs := "I owe "+first, first+" owes me"
 	op := &outcomePromise{}
 	op.direction = widget.NewSelect([]string{mine, theirs}, nil)
@@ -190,7 +191,7 @@ func (e *outcomeEditor) read() (model.MeetingOutcome, map[string]string) {
 		o.Promises = append(o.Promises, p)
 	}
 	if len(promiseProblems) > 0 {
-		problems["promises"] = capitalFirst(strings.Join(promiseProblems, "; "))
+		problems["promises"] = kit.CapitalFirst(strings.Join(promiseProblems, "; "))
 	}
 	return o, problems
 }
@@ -208,15 +209,15 @@ func (e *outcomeEditor) submit() {
 				}
 			}
 			if len(ps) > 0 {
-				problems["promises"] = capitalFirst(strings.Join(ps, "; "))
+				problems["promises"] = kit.CapitalFirst(strings.Join(ps, "; "))
 			}
 		}
 	}
-	if e.fields.show(err, problems) {
+	if e.fields.Show(err, problems) {
 		return
 	}
 	i, err := e.w.store.LogMeetingOutcome(context.Background(), e.meeting.ID, o)
-	if !e.fields.saved(e.w, err, "Could not log the outcome") {
+	if !saved(e.w, e.fields, err, "Could not log the outcome") {
 		return
 	}
 	e.dialog.Hide()
@@ -225,7 +226,7 @@ func (e *outcomeEditor) submit() {
 	}
 	msg := fmt.Sprintf("Logged: %s.", i.Title())
 	if n := len(o.Promises); n > 0 {
-		msg = fmt.Sprintf("Logged: %s, with %s.", i.Title(), plural(n, "promise", "promises"))
+		msg = fmt.Sprintf("Logged: %s, with %s.", i.Title(), kit.Plural(n, "promise", "promises"))
 	}
 	e.w.toast.show(msg, nil)
 	if e.onSaved != nil {

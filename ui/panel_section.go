@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // panelSection is a role's promotion panel: who decides and who
@@ -19,7 +20,7 @@ import (
 // blockers). It keeps its widgets so tests can use them.
 type panelSection struct {
 	pg     *rolePage
-	people *personSuggester
+	people *kit.PersonSuggester
 	picked model.PersonSummary
 	who    *widget.SelectEntry
 	part   *widget.Select
@@ -29,14 +30,13 @@ type panelSection struct {
 }
 
 func newPanelSection(pg *rolePage) *panelSection {
-	w := pg.s.w
 	ps := &panelSection{pg: pg, remove: map[int64]*widget.Button{}}
-	box := container.NewVBox(cardHeading("Promotion panel"))
+	box := container.NewVBox(kit.CardHeading("Promotion panel"))
 	intro := "Who will decide, and who influences the decision, for this role."
 	if !pg.role.Focus {
 		intro += " It matters most for the role you focus on now."
 	}
-	box.Add(quiet(intro))
+	box.Add(kit.Quiet(intro))
 	r := pg.panel
 	if r.Total > 0 {
 		summary := widget.NewLabel(r.Summary)
@@ -54,14 +54,10 @@ func newPanelSection(pg *rolePage) *panelSection {
 		box.Add(ps.memberRow(m))
 	}
 
-	all, err := w.store.People(context.Background(), false)
-	if err != nil {
-		w.showError("Could not read people", err)
-	}
-	ps.people = newPersonSuggester(all)
+	ps.people = kit.NewPersonSuggester(pg.active)
 	ps.who = widget.NewSelectEntry(nil)
 	ps.who.SetPlaceHolder("Add someone: type a name")
-	ps.who.OnChanged = func(text string) { ps.people.pickOne(ps.who, text, &ps.picked) }
+	ps.who.OnChanged = func(text string) { ps.people.PickOne(ps.who, text, &ps.picked) }
 	ps.part = widget.NewSelect(model.Labels(model.PanelParts()), nil)
 	ps.part.SetSelected(model.PanelDecides.Label())
 	ps.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), ps.addMember)
@@ -93,7 +89,7 @@ func (ps *panelSection) memberRow(m model.PanelStanding) fyne.CanvasObject {
 	remove.Importance = widget.LowImportance
 	ps.remove[id] = remove
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	head := container.NewHBox(stanceBadge(m.Person.Stance), name, status)
+	head := container.NewHBox(kit.StanceBadge(m.Person.Stance), name, status)
 	return container.NewBorder(nil, nil, nil, remove, container.New(tight, head, step))
 }
 

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"rapport/ui/kit"
 )
 
 // ErrNeedPassphrase is what Backups.BackupNow returns (wrapped) when the
@@ -51,7 +53,7 @@ func askPassphrase(w *Window, title, note string, confirm bool, ok func(passphra
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Hide()
-	items := []fyne.CanvasObject{quiet(note), f.entry}
+	items := []fyne.CanvasObject{kit.Quiet(note), f.entry}
 	if confirm {
 		f.again = widget.NewPasswordEntry()
 		f.again.SetPlaceHolder("The same passphrase again")

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // Labels of the filters' "no filter" choices.
@@ -142,9 +143,9 @@ func (s *peopleScreen) applyFilter() {
 }
 
 func (s *peopleScreen) updateCount() {
-	what := plural(len(s.all), "person", "people")
+	what := kit.Plural(len(s.all), "person", "people")
 	if s.showTrash {
-		what = plural(len(s.all), "person", "people") + " in the trash"
+		what = kit.Plural(len(s.all), "person", "people") + " in the trash"
 	}
 	if len(s.shown) != len(s.all) {
 		what = fmt.Sprintf("%d of %s", len(s.shown), what)
@@ -155,7 +156,7 @@ func (s *peopleScreen) updateCount() {
 // personRow is the template of a list row: a stance dot, the name over the
 // title and team, and on the right the stance and the last contact.
 func newPersonRow() fyne.CanvasObject {
-	dot := canvas.NewCircle(stanceColor(model.StanceUnknown))
+	dot := canvas.NewCircle(kit.StanceColor(model.StanceUnknown))
 	name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Truncation = fyne.TextTruncateEllipsis
 	sub := widget.NewLabel("Title")
@@ -187,10 +188,10 @@ func (s *peopleScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		sub = p.Relation.Label()
 	}
 	center.Objects[1].(*widget.Label).SetText(sub)
-	dot.FillColor = stanceColor(p.Stance)
+	dot.FillColor = kit.StanceColor(p.Stance)
 	dot.Refresh()
 	right.Objects[0].(*widget.Label).SetText(p.Stance.Label())
-	right.Objects[1].(*widget.Label).SetText(ago(p.LastContact, s.w.now()))
+	right.Objects[1].(*widget.Label).SetText(kit.Ago(p.LastContact, s.w.now()))
 }
 
 // showPerson puts the page of the person with id on the right, or a hint
@@ -208,7 +209,9 @@ func (s *peopleScreen) showPerson(id int64) {
 	}
 	page, err := newPersonPage(s, id)
 	if err != nil {
-		s.w.showError("Could not open this person", err)
+		s.page = nil
+		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not open this person", err)}
+		s.detail.Refresh()
 		return
 	}
 	s.page = page
@@ -226,18 +229,14 @@ func (s *peopleScreen) refreshPerson() {
 	}
 }
 
-// names maps the ID of every person the screen has loaded, and of every
-// active person, to their name.
-func (s *peopleScreen) names() map[int64]string {
-	m := make(map[int64]string, len(s.all))
-	for _, p := range s.all {
-		m[p.ID] = p.Name
-	}
-	if s.showTrash {
-		if active, err := s.w.store.People(context.Background(), false); err == nil {
-			for _, p := range active {
-				m[p.ID] = p.Name
-			}
+// names maps the ID of each of people to their name, leaving out those
+// in the trash unless the screen lists the trash: a page then calls them
+// "someone in the trash".
+func (s *peopleScreen) names(people map[int64]model.Person) map[int64]string {
+	m := make(map[int64]string, len(people))
+	for id, p := range people {
+		if s.showTrash || !p.Archived() {
+			m[id] = p.Name
 		}
 	}
 	return m
@@ -258,20 +257,20 @@ func (s *peopleScreen) placeholder() fyne.CanvasObject {
 	default:
 		msg = "Select a person to see their page, or add someone new."
 	}
-	objs := []fyne.CanvasObject{quietCentred(msg)}
+	objs := []fyne.CanvasObject{kit.QuietCentred(msg)}
 	if !s.showTrash && len(s.all) == 0 {
 		b := widget.NewButtonWithIcon("Add person", theme.ContentAddIcon(), s.addPerson)
 		b.Importance = widget.HighImportance
 		objs = append(objs, container.NewCenter(b))
 	}
-	return container.NewCenter(container.New(&maxWidth{width: 420}, container.NewVBox(objs...)))
+	return container.NewCenter(container.New(&kit.MaxWidth{Width: 420}, container.NewVBox(objs...)))
 }
 
 // selectPerson shows the People screen with the person with id selected,
 // clearing a search or filter that would hide them.
 func (s *peopleScreen) selectPerson(id int64, archived bool) {
-	if s.w.current != "people" {
-		s.w.Show("people")
+	if s.w.current != screenPeople {
+		s.w.show(screenPeople)
 	}
 	if s.showTrash != archived {
 		s.trash.SetChecked(archived) // reloads
@@ -285,8 +284,8 @@ func (s *peopleScreen) selectPerson(id int64, archived bool) {
 }
 
 func (s *peopleScreen) focusSearch() {
-	if s.w.current != "people" {
-		s.w.Show("people")
+	if s.w.current != screenPeople {
+		s.w.show(screenPeople)
 	}
 	s.w.win.Canvas().Focus(s.search)
 }
@@ -333,7 +332,7 @@ func (s *peopleScreen) confirmEmptyTrash() {
 	if n == 0 {
 		return
 	}
-	msg := fmt.Sprintf("Delete %s for good, with their interactions, promises and notes? This cannot be undone.", plural(n, "person", "people"))
+	msg := fmt.Sprintf("Delete %s for good, with their interactions, promises and notes? This cannot be undone.", kit.Plural(n, "person", "people"))
 	dialog.ShowConfirm("Empty the trash?", msg, func(ok bool) {
 		if !ok {
 			return
@@ -345,6 +344,6 @@ func (s *peopleScreen) confirmEmptyTrash() {
 		}
 		s.selectedID = 0
 		s.reload()
-		s.w.toast.show(plural(deleted, "person", "people")+" deleted for good.", nil)
+		s.w.toast.show(kit.Plural(deleted, "person", "people")+" deleted for good.", nil)
 	}, s.w.win)
 }

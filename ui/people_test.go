@@ -111,11 +111,11 @@ func TestInvalidFormShowsErrorsAndSavesNothing(t *testing.T) {
 		"cadence":   "Keep in touch needs a whole number of days, like 30",
 		"first met": `First met: "last spring" is not a date like 2026-11-23, today, yesterday or 3 days ago`,
 	} {
-		if got := e.fields.problem(field); got != want {
+		if got := e.fields.Problem(field); got != want {
 			t.Errorf("problem under %s = %q, want %q", field, got, want)
 		}
 	}
-	if got := e.fields.problem("title"); got != "" {
+	if got := e.fields.Problem("title"); got != "" {
 		t.Errorf("title shows a problem %q", got)
 	}
 
@@ -251,7 +251,7 @@ func TestLogInteractionWithOthersAndPastDate(t *testing.T) {
 		person("Chen Wei", "PM", "Data"))
 	w := newTestWindow(t, st)
 	s := w.people
-	w.Show("people")
+	w.show(screenPeople)
 	s.list.Select(1) // Chen Wei
 	pressShortcut(t, w, fyne.KeyL)
 	e := w.currentInteractionEditor
@@ -260,11 +260,11 @@ func TestLogInteractionWithOthersAndPastDate(t *testing.T) {
 	}
 	e.kind.SetSelected(model.KindThanksPublic.Label())
 	e.date.SetText("3 days ago")
-	test.Type(e.others.entry, "ben")
-	if len(e.others.people.options) != 1 {
-		t.Fatalf("suggestions for 'ben' = %v", e.others.people.options)
+	test.Type(e.others.Entry, "ben")
+	if len(e.others.Options()) != 1 {
+		t.Fatalf("suggestions for 'ben' = %v", e.others.Options())
 	}
-	e.others.entry.SetText(e.others.people.options[0]) // choose it from the drop-down
+	e.others.Entry.SetText(e.others.Options()[0]) // choose it from the drop-down
 	test.Type(e.summary, "Thanked at the all-hands for the migration")
 	test.Tap(e.save)
 	if len(st.interactions) != 1 {
@@ -284,7 +284,7 @@ func TestLogInteractionWithOthersAndPastDate(t *testing.T) {
 	if len(st.interactions) != 1 {
 		t.Errorf("an interaction with a bad date was stored")
 	}
-	if got := e.fields.problem("date"); got == "" {
+	if got := e.fields.Problem("date"); got == "" {
 		t.Error("no problem shown under the date")
 	}
 }
@@ -307,8 +307,8 @@ func TestWelcomeOnEmptyDatabase(t *testing.T) {
 	st2 := newMemStore(func() time.Time { return testNow })
 	w2 := newTestWindow(t, st2)
 	test.Tap(w2.currentWelcome.startEmpty)
-	if w2.Current() != "people" || st2.sampleLoads != 0 {
-		t.Errorf("start empty: screen %q, sample loads %d", w2.Current(), st2.sampleLoads)
+	if w2.current != screenPeople || st2.sampleLoads != 0 {
+		t.Errorf("start empty: screen %v, sample loads %d", w2.current, st2.sampleLoads)
 	}
 	if w2.people.page != nil {
 		t.Error("an empty start shows a person")
@@ -318,12 +318,12 @@ func TestWelcomeOnEmptyDatabase(t *testing.T) {
 func TestScreenShortcutsAndWindowSize(t *testing.T) {
 	st := seeded(t, person("Dana Reyes", "Director", "Platform"))
 	w := newTestWindow(t, st)
-	for key, want := range map[fyne.KeyName]string{
-		fyne.Key1: "today", fyne.Key2: "map", fyne.Key4: "promises", fyne.Key5: "career", fyne.Key6: "meetings", fyne.Key3: "people",
+	for key, want := range map[fyne.KeyName]screenID{
+		fyne.Key1: screenToday, fyne.Key2: screenMap, fyne.Key4: screenPromises, fyne.Key5: screenCareer, fyne.Key6: screenMeetings, fyne.Key3: screenPeople,
 	} {
 		pressShortcut(t, w, key)
-		if w.Current() != want {
-			t.Errorf("Ctrl+%s shows %q, want %q", key, w.Current(), want)
+		if w.current != want {
+			t.Errorf("Ctrl+%s shows %v, want %v", key, w.current, want)
 		}
 	}
 	// A new window on the same app opens on Today, at the size the last
@@ -332,8 +332,8 @@ func TestScreenShortcutsAndWindowSize(t *testing.T) {
 	w.saveSize()
 	w2 := New(w.app, st, Options{Now: func() time.Time { return testNow }})
 	defer w2.win.Close()
-	if w2.Current() != "today" {
-		t.Errorf("reopened on %q, want today", w2.Current())
+	if w2.current != screenToday {
+		t.Errorf("reopened on %v, want today", w2.current)
 	}
 	if got := w2.win.Canvas().Size(); got.Width != 900 || got.Height != 640 {
 		t.Errorf("reopened at %v, want 900×640", got)
@@ -408,7 +408,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	defer a.Quit()
 	w := New(a, st, Options{Now: func() time.Time { return testNow }})
 	w.win.Resize(fyne.NewSize(1180, 760))
-	w.Show("people")
+	w.show(screenPeople)
 	s := w.people
 	if len(s.shown) != n {
 		b.Fatalf("list shows %d people, want %d", len(s.shown), n)
@@ -449,7 +449,7 @@ func TestPersonPageGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("people")
+	w.show(screenPeople)
 	w.people.list.Select(0)
 	test.AssertRendersToMarkup(t, "person_page.xml", w.win.Canvas())
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // influenceChoices are the influence levels as the form offers them.
@@ -27,7 +28,7 @@ type personEditor struct {
 	workingOn, needs, notes                       *widget.Entry
 	relation, stance                              *widget.Select
 	influence                                     *widget.RadioGroup
-	fields                                        *fieldSet
+	fields                                        *kit.FieldSet
 	save, cancel                                  *widget.Button
 	dialog                                        dialog.Dialog
 }
@@ -65,26 +66,26 @@ func openPersonEditor(w *Window, p model.Person, onSaved func(model.Person)) *pe
 	e.stance = widget.NewSelect(model.Labels(model.Stances()), nil)
 	e.stance.SetSelected(p.Stance.Label())
 	e.cadence = line(strconv.Itoa(p.CadenceDays), "days")
-	e.firstMet = line(dayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago")
+	e.firstMet = line(kit.DayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago")
 	e.workingOn = multi(p.WorkingOn, "What they said they are working on")
 	e.needs = multi(p.Needs, "What they said they need, where you could help")
 	e.notes = multi(p.Notes, "Private notes: only you see these")
 
-	f := newFieldSet()
-	f.add("name", "Name", e.name, "")
-	f.add("title", "Title", e.title, "")
-	f.add("team", "Team", e.team, "")
-	f.add("organisation", "Organisation", e.organisation, "")
-	f.add("email", "Email", e.email, "")
-	f.add("phone", "Phone", e.phone, "")
-	f.add("relation", "Relation to you", e.relation, "")
-	f.add("influence", "Influence", e.influence, "How much say they have over your next move: 1 little, 5 decides.")
-	f.add("stance", "Stance", e.stance, "Where they stand toward you today.")
-	f.add("cadence", "Keep in touch every", e.cadence, "Days between contacts; 0 for no cadence.")
-	f.add("first met", "First met", e.firstMet, "")
-	f.add("working on", "Working on", e.workingOn, "")
-	f.add("needs", "What they need", e.needs, "")
-	f.add("notes", "Notes", e.notes, "")
+	f := kit.NewFieldSet()
+	f.Add("name", "Name", e.name, "")
+	f.Add("title", "Title", e.title, "")
+	f.Add("team", "Team", e.team, "")
+	f.Add("organisation", "Organisation", e.organisation, "")
+	f.Add("email", "Email", e.email, "")
+	f.Add("phone", "Phone", e.phone, "")
+	f.Add("relation", "Relation to you", e.relation, "")
+	f.Add("influence", "Influence", e.influence, "How much say they have over your next move: 1 little, 5 decides.")
+	f.Add("stance", "Stance", e.stance, "Where they stand toward you today.")
+	f.Add("cadence", "Keep in touch every", e.cadence, "Days between contacts; 0 for no cadence.")
+	f.Add("first met", "First met", e.firstMet, "")
+	f.Add("working on", "Working on", e.workingOn, "")
+	f.Add("needs", "What they need", e.needs, "")
+	f.Add("notes", "Notes", e.notes, "")
 	e.fields = f
 
 	title := "New person"
@@ -93,7 +94,7 @@ func openPersonEditor(w *Window, p model.Person, onSaved func(model.Person)) *pe
 		title = "Edit " + p.Name
 		saveText = "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, saveText, fyne.NewSize(640, 680), e.submit)
+	e.dialog, e.save = openForm(w, f, title, saveText, fyne.NewSize(640, 680), e.submit)
 	w.win.Canvas().Focus(e.name)
 	w.currentPersonEditor = e
 	return e
@@ -143,7 +144,7 @@ func (e *personEditor) read() (model.Person, map[string]string) {
 func (e *personEditor) submit() {
 	p, problems := e.read()
 	p.Normalize()
-	if e.fields.show(p.Validate(), problems) {
+	if e.fields.Show(p.Validate(), problems) {
 		return
 	}
 	ctx := context.Background()
@@ -153,7 +154,7 @@ func (e *personEditor) submit() {
 	} else {
 		err = e.w.store.UpdatePerson(ctx, &p)
 	}
-	if !e.fields.saved(e.w, err, "Could not save "+p.Name) {
+	if !saved(e.w, e.fields, err, "Could not save "+p.Name) {
 		return
 	}
 	e.dialog.Hide()

@@ -7,17 +7,14 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
-
-// timelineLimit is how many interactions a person page lists.
-const timelineLimit = 200
 
 // personPage shows everything known about one person and the actions on
 // them. It keeps its buttons so tests can tap them.
@@ -37,28 +34,19 @@ type personPage struct {
 	root           fyne.CanvasObject
 }
 
+// newPersonPage reads the page of the person with the given ID in one
+// call and builds it.
 func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
-	ctx := context.Background()
-	p, err := s.w.store.Person(ctx, id)
+	data, err := s.w.store.PersonPage(context.Background(), id, s.w.now())
 	if err != nil {
 		return nil, err
 	}
-	timeline, err := s.w.store.InteractionsWith(ctx, id, timelineLimit)
-	if err != nil {
+	p, timeline, now := data.Person, data.Timeline, data.Now
+	pg := &personPage{person: p, timeline: timeline, promises: data.Promises}
+	if pg.ties, err = newTieSection(s, data); err != nil {
 		return nil, err
 	}
-	promises, err := s.w.store.PromisesFor(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	pg := &personPage{person: p, timeline: timeline, promises: promises}
-	if pg.ties, err = newTieSection(s, p); err != nil {
-		return nil, err
-	}
-	if pg.frame, err = newFrameSection(s.w, p); err != nil {
-		return nil, err
-	}
-	now := s.w.now()
+	pg.frame = newFrameSection(s.w, data)
 
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
@@ -88,7 +76,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	var banner fyne.CanvasObject = container.NewVBox()
 	if p.Archived() {
 		actions = container.NewHBox(pg.restore)
-		msg := widget.NewLabel(fmt.Sprintf("In the trash since %s. Restore to edit or log interactions; emptying the trash deletes for good.", dayText(p.ArchivedAt.Local())))
+		msg := widget.NewLabel(fmt.Sprintf("In the trash since %s. Restore to edit or log interactions; emptying the trash deletes for good.", kit.DayText(p.ArchivedAt.Local())))
 		msg.Wrapping = fyne.TextWrapWord
 		msg.Importance = widget.WarningImportance
 		banner = msg
@@ -96,8 +84,8 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		actions = container.NewHBox(pg.logInteraction, pg.addPromise, pg.schedule, pg.edit, pg.archive)
 	}
 
-	badge := stanceBadge(p.Stance)
-	influence := widget.NewLabel("Influence " + influenceDots(p.Influence))
+	badge := kit.StanceBadge(p.Stance)
+	influence := widget.NewLabel("Influence " + kit.InfluenceDots(p.Influence))
 	relation := widget.NewLabel(p.Relation.Label())
 	chips := container.NewHBox(badge, influence, relation)
 
@@ -107,24 +95,22 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 			return
 		}
 		facts.Add(widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
-		facts.Add(valueLabel(value))
+		facts.Add(kit.ValueLabel(value))
 	}
 	addFact("Email", p.Email)
 	addFact("Phone", p.Phone)
-	addFact("Keep in touch", cadenceText(p.CadenceDays))
+	addFact("Keep in touch", kit.CadenceText(p.CadenceDays))
 	last := "Never"
 	for _, i := range timeline {
 		if !i.At.After(now) {
-			last = fmt.Sprintf("%s (%s, %s)", capitalFirst(ago(i.At, now)), i.Kind.Label(), dayText(i.At.Local()))
+			last = fmt.Sprintf("%s (%s, %s)", kit.CapitalFirst(kit.Ago(i.At, now)), i.Kind.Label(), kit.DayText(i.At.Local()))
 			break
 		}
 	}
 	addFact("Last contact", last)
-	addFact("First met", dayText(p.FirstMet))
-	if advises, err := s.w.store.AdvisedBy(context.Background(), id); err == nil {
-		if topics := model.AskAbout(advises, id); len(topics) > 0 {
-			addFact("Ask about", strings.Join(topics, "; "))
-		}
+	addFact("First met", kit.DayText(p.FirstMet))
+	if topics := model.AskAbout(data.Advises, id); len(topics) > 0 {
+		addFact("Ask about", strings.Join(topics, "; "))
 	}
 
 	sections := container.NewVBox()
@@ -133,7 +119,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 			return
 		}
 		sections.Add(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		sections.Add(valueLabel(text))
+		sections.Add(kit.ValueLabel(text))
 	}
 	addText("Working on", p.WorkingOn)
 	addText("What they need", p.Needs)
@@ -142,14 +128,14 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	timelineHeading := widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	timelineBox := container.NewVBox()
 	if len(timeline) == 0 {
-		timelineBox.Add(quiet("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm."))
+		timelineBox.Add(kit.Quiet("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm."))
 	}
-	names := s.names()
+	names := s.names(data.People)
 	for _, i := range timeline {
 		timelineBox.Add(timelineRow(i, p.ID, names, now))
 	}
-	if len(timeline) == timelineLimit {
-		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", timelineLimit))
+	if len(timeline) == model.TimelineLimit {
+		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", model.TimelineLimit))
 		more.Importance = widget.LowImportance
 		timelineBox.Add(more)
 	}
@@ -176,23 +162,23 @@ func (pg *personPage) promiseSection(s *peopleScreen, now time.Time) fyne.Canvas
 			continue
 		}
 		pending++
-		parts := promiseRowOf(newPromiseRow())
-		parts.header.Hide()
-		fillPromiseRow(parts, p, pg.person, now)
-		parts.sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.sub.Text, pg.person.Name), " · "))
-		parts.kept.OnTapped = func() { s.w.keepPromise(p, pg.person.Name, s.refreshPerson) }
-		parts.more.OnTapped = func() { openPromiseDialog(s.w, p, pg.person.Name, s.refreshPerson) }
-		box.Add(parts.row)
+		parts := kit.PromiseRowOf(kit.NewPromiseRow())
+		parts.Header.Hide()
+		kit.FillPromiseRow(parts, p, pg.person, now)
+		parts.Sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.Sub.Text, pg.person.Name), " · "))
+		parts.Kept.OnTapped = func() { s.w.keepPromise(p, pg.person.Name, s.refreshPerson) }
+		parts.More.OnTapped = func() { openPromiseDialog(s.w, p, pg.person.Name, s.refreshPerson) }
+		box.Add(parts.Row)
 	}
 	if pending == 0 {
-		box.Add(quiet("Nothing pending either way."))
+		box.Add(kit.Quiet("Nothing pending either way."))
 	}
 	var rates []string
 	if r := report.Mine; r.Resolved() > 0 {
 		rates = append(rates, fmt.Sprintf("you kept %s on time (%d of %d)", r.Percent(), r.Kept, r.Resolved()))
 	}
 	if r := report.Theirs; r.Resolved() > 0 {
-		rates = append(rates, fmt.Sprintf("%s kept %s (%d of %d)", firstName(pg.person.Name), r.Percent(), r.Kept, r.Resolved()))
+		rates = append(rates, fmt.Sprintf("%s kept %s (%d of %d)", kit.FirstName(pg.person.Name), r.Percent(), r.Kept, r.Resolved()))
 	}
 	if len(rates) > 0 {
 		l := widget.NewLabel("Follow-through: " + strings.Join(rates, "; ") + ".")
@@ -203,37 +189,10 @@ func (pg *personPage) promiseSection(s *peopleScreen, now time.Time) fyne.Canvas
 	return box
 }
 
-// firstName is the first word of a name, for a friendlier sentence.
-func firstName(name string) string {
-	if f := strings.Fields(name); len(f) > 0 {
-		return f[0]
-	}
-	return name
-}
-
-// valueLabel shows what is known about a person: wrapped, and selectable
-// so it can be copied.
-func valueLabel(text string) *widget.Label {
-	v := widget.NewLabel(text)
-	v.Wrapping = fyne.TextWrapWord
-	v.Selectable = true
-	return v
-}
-
-// stanceBadge is a stance in words on a rounded chip of its colour.
-func stanceBadge(s model.Stance) fyne.CanvasObject {
-	bg := canvas.NewRectangle(stanceColor(s))
-	bg.CornerRadius = 10
-	text := canvas.NewText(s.Label(), theme.Color(theme.ColorNameForegroundOnPrimary))
-	text.TextStyle.Bold = true
-	text.TextSize = theme.CaptionTextSize() + 1
-	return container.NewCenter(container.NewStack(bg, container.NewPadded(text)))
-}
-
 // timelineRow is one interaction on a person page: date, kind, who else
 // was there, summary and notes.
 func timelineRow(i model.Interaction, self int64, names map[int64]string, now time.Time) fyne.CanvasObject {
-	when := widget.NewLabel(dayText(i.At.Local()))
+	when := widget.NewLabel(kit.DayText(i.At.Local()))
 	kind := widget.NewLabelWithStyle(i.Kind.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := i.Summary
 	if i.Notes != "" {
@@ -259,26 +218,8 @@ func timelineRow(i model.Interaction, self int64, names map[int64]string, now ti
 		kind.SetText(i.Kind.Label() + " · with " + strings.Join(others, ", "))
 	}
 	if i.At.After(now) {
-		when.SetText(dayText(i.At.Local()) + " (planned)")
+		when.SetText(kit.DayText(i.At.Local()) + " (planned)")
 	}
-	left := container.New(&fixedWidth{width: 150}, when)
+	left := container.New(&kit.FixedWidth{Width: 150}, when)
 	return container.NewBorder(nil, nil, left, nil, container.NewVBox(kind, summary))
-}
-
-// fixedWidth gives its content a constant width, to align a column.
-type fixedWidth struct{ width float32 }
-
-func (f *fixedWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Resize(fyne.NewSize(f.width, o.MinSize().Height))
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-func (f *fixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var h float32
-	for _, o := range objects {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(f.width, h)
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // tieSection is the Ties section of a person page: who the person reports
@@ -28,9 +29,9 @@ type tieSection struct {
 	lines []tieLine // the ties as listed, in order
 	rows  []tieRow  // their rows, in the same order
 
-	people  *personSuggester    // whom a tie can be added to
-	picked  model.PersonSummary // the person chosen, ID 0 until chosen
-	kind    *widget.Select      // nil on a page in the trash, like who and add
+	people  *kit.PersonSuggester // whom a tie can be added to
+	picked  model.PersonSummary  // the person chosen, ID 0 until chosen
+	kind    *widget.Select       // nil on a page in the trash, like who and add
 	who     *widget.SelectEntry
 	add     *widget.Button
 	problem *widget.Label // what is wrong with the tie to add, hidden when nothing
@@ -59,7 +60,8 @@ type tieRow struct {
 // newTieSection reads the ties of p and builds their section. s is the
 // People screen whose page it goes on: its loaded people name the other
 // ends, and its selectPerson opens them.
-func newTieSection(s *peopleScreen, p model.Person) (*tieSection, error) {
+func newTieSection(s *peopleScreen, data model.PersonPage) (*tieSection, error) {
+	p := data.Person
 	ts := &tieSection{w: s.w, s: s, person: p, list: container.NewVBox()}
 	heading := widget.NewLabelWithStyle("Ties", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ts.root = container.NewVBox(widget.NewSeparator(), heading, ts.list)
@@ -68,9 +70,7 @@ func newTieSection(s *peopleScreen, p model.Person) (*tieSection, error) {
 			return nil, err
 		}
 	}
-	if err := ts.reload(); err != nil {
-		return nil, err
-	}
+	ts.setTies(data)
 	return ts, nil
 }
 
@@ -90,14 +90,14 @@ func (ts *tieSection) buildAddRow() error {
 			others = append(others, p)
 		}
 	}
-	ts.people = newPersonSuggester(others)
+	ts.people = kit.NewPersonSuggester(others)
 
 	ts.problem = widget.NewLabel("")
 	ts.problem.Importance = widget.DangerImportance
 	ts.problem.SizeName = theme.SizeNameCaptionText
 	ts.problem.Wrapping = fyne.TextWrapWord
 	ts.problem.Hide()
-	lead := widget.NewLabelWithStyle(firstName(ts.person.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	lead := widget.NewLabelWithStyle(kit.FirstName(ts.person.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ts.kind = widget.NewSelect(model.Labels(model.TieKinds()), func(string) { ts.showProblem("") })
 	ts.kind.SetSelected(model.TieReportsTo.Label())
 	ts.who = widget.NewSelectEntry(nil)
@@ -111,36 +111,29 @@ func (ts *tieSection) buildAddRow() error {
 	return nil
 }
 
-// reload reads the ties again and lists them.
+// reload reads the person's page again and lists its ties.
 func (ts *tieSection) reload() error {
-	ctx := context.Background()
-	ties, err := ts.w.store.TiesOf(ctx, ts.person.ID)
+	data, err := ts.w.store.PersonPage(context.Background(), ts.person.ID, ts.w.now())
 	if err != nil {
 		return err
 	}
-	known := make(map[int64]model.Person, len(ts.s.all))
-	for _, p := range ts.s.all {
-		known[p.ID] = p.Person
-	}
-	lines := make([]tieLine, 0, len(ties))
-	for _, t := range ties {
+	ts.setTies(data)
+	return nil
+}
+
+// setTies lists the ties of the page read.
+func (ts *tieSection) setTies(data model.PersonPage) {
+	lines := make([]tieLine, 0, len(data.Ties))
+	for _, t := range data.Ties {
 		id := t.ToID
 		if t.ToID == ts.person.ID {
 			id = t.FromID
 		}
-		other, ok := known[id]
-		if !ok { // in the trash while the screen lists active people, or the other way
-			if other, err = ts.w.store.Person(ctx, id); err != nil {
-				return err
-			}
-			known[id] = other
-		}
-		lines = append(lines, tieLine{tie: t, other: other, mine: t.FromID == ts.person.ID || t.Kind.Mutual()})
+		lines = append(lines, tieLine{tie: t, other: data.People[id], mine: t.FromID == ts.person.ID || t.Kind.Mutual()})
 	}
 	sortTieLines(lines)
 	ts.lines = lines
 	ts.show()
-	return nil
 }
 
 // sortTieLines puts the person's own ties first, then the others' to them,
@@ -171,7 +164,7 @@ func (ts *tieSection) show() {
 		ts.root.Hide()
 		return
 	default:
-		objs = append(objs, quiet("No ties yet. Say whom "+firstName(ts.person.Name)+
+		objs = append(objs, kit.Quiet("No ties yet. Say whom "+kit.FirstName(ts.person.Name)+
 			" reports to, influences, is close to or is at odds with: the relationship map draws these lines."))
 	}
 	ts.root.Show()
@@ -203,7 +196,7 @@ func (ts *tieSection) newRow(l tieLine) tieRow {
 		segs = append(segs, inlineText(" (in the trash)"))
 	}
 	if !l.mine {
-		segs = append(segs, inlineText(" "+l.tie.Kind.Label()+" "+firstName(ts.person.Name)))
+		segs = append(segs, inlineText(" "+l.tie.Kind.Label()+" "+kit.FirstName(ts.person.Name)))
 	}
 	if note := strings.TrimSpace(l.tie.Note); note != "" {
 		segs = append(segs, &widget.TextSegment{Text: " — " + note,
@@ -226,7 +219,7 @@ func inlineText(text string) *widget.TextSegment {
 // tieVerb is a kind of tie leading a sentence about the person on the
 // page, who goes unnamed: "Reports to", "Close to".
 func tieVerb(k model.TieKind) string {
-	return capitalFirst(strings.TrimPrefix(k.Label(), "is "))
+	return kit.CapitalFirst(strings.TrimPrefix(k.Label(), "is "))
 }
 
 // tieAlready says that a tie exists: "already reports to", "is already
@@ -247,7 +240,7 @@ func (ts *tieSection) open(p model.Person) {
 // picked from the drop-down, as the promise form does.
 func (ts *tieSection) suggest(text string) {
 	ts.showProblem("")
-	ts.people.pickOne(ts.who, text, &ts.picked)
+	ts.people.PickOne(ts.who, text, &ts.picked)
 }
 
 // check says what is wrong with adding a tie of the kind chosen to the
@@ -256,7 +249,7 @@ func (ts *tieSection) check() (model.TieKind, string) {
 	kind, ok := model.FromLabel(model.TieKinds(), ts.kind.Selected)
 	switch {
 	case !ok:
-		return kind, "Kind: choose how " + firstName(ts.person.Name) + " is tied to them"
+		return kind, "Kind: choose how " + kit.FirstName(ts.person.Name) + " is tied to them"
 	case ts.picked.ID == 0 && strings.TrimSpace(ts.who.Text) == "":
 		return kind, "Person is required"
 	case ts.picked.ID == 0:
@@ -267,7 +260,7 @@ func (ts *tieSection) check() (model.TieKind, string) {
 		same := t.FromID == ts.person.ID && t.ToID == ts.picked.ID
 		reverse := kind.Mutual() && t.FromID == ts.picked.ID && t.ToID == ts.person.ID
 		if t.Kind == kind && (same || reverse) {
-			return kind, firstName(ts.person.Name) + " " + tieAlready(kind) + " " + ts.picked.Name
+			return kind, kit.FirstName(ts.person.Name) + " " + tieAlready(kind) + " " + ts.picked.Name
 		}
 	}
 	return kind, ""
@@ -343,7 +336,7 @@ func (ts *tieSection) remove(l tieLine) {
 // screen on show refreshes.
 func (ts *tieSection) changed() {
 	s := ts.w.people
-	if ts.w.current != "people" {
+	if ts.w.current != screenPeople {
 		if s.page != nil && s.page.ties != nil {
 			if err := s.page.ties.reload(); err != nil {
 				ts.w.showError("Could not read the ties", err)

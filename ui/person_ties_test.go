@@ -90,12 +90,12 @@ func pickTieEnd(t *testing.T, ts *tieSection, query string) {
 	t.Helper()
 	ts.who.SetText("")
 	test.Type(ts.who, query)
-	if len(ts.people.options) != 1 {
-		t.Fatalf("suggestions for %q = %v, want one", query, ts.people.options)
+	if len(ts.people.Options()) != 1 {
+		t.Fatalf("suggestions for %q = %v, want one", query, ts.people.Options())
 	}
-	ts.who.SetText(ts.people.options[0])
+	ts.who.SetText(ts.people.Options()[0])
 	if ts.picked.ID == 0 {
-		t.Fatalf("choosing %q picked nobody", ts.people.options[0])
+		t.Fatalf("choosing %q picked nobody", ts.people.Options()[0])
 	}
 }
 
@@ -141,8 +141,8 @@ func TestAddTieWithKindAndPicker(t *testing.T) {
 	for _, query := range []string{"reyes", "carl"} {
 		ts.who.SetText("")
 		test.Type(ts.who, query)
-		if len(ts.people.options) != 0 {
-			t.Errorf("suggestions for %q = %v, want none", query, ts.people.options)
+		if len(ts.people.Options()) != 0 {
+			t.Errorf("suggestions for %q = %v, want none", query, ts.people.Options())
 		}
 	}
 
@@ -262,9 +262,9 @@ func TestRemoveTieThenUndo(t *testing.T) {
 	// Undone from another screen, the page is right when shown again.
 	ts = pageTies(t, w, danaID)
 	test.Tap(ts.rows[1].remove)
-	w.Show("today")
+	w.show(screenToday)
 	test.Tap(w.toast.undo)
-	w.Show("people")
+	w.show(screenPeople)
 	if got := tieTexts(pageTies(t, w, danaID)); !equal(got, want) {
 		t.Errorf("after undo on Today, rows = %q, want %q", got, want)
 	}

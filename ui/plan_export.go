@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"path/filepath"
-	"time"
 
 	"rapport/model"
 )
@@ -13,32 +12,18 @@ import (
 type PlanWriter interface {
 	// Summary renders plan as "md" (Markdown) or "html" (a page that a
 	// browser prints on one sheet).
-	Summary(format string, plan PlanSummary) ([]byte, error)
+	Summary(format string, plan model.PlanSummary) ([]byte, error)
 	// FileName is the summary's file name, with ext ("md" or "html").
-	FileName(plan PlanSummary, ext string) string
+	FileName(plan model.PlanSummary, ext string) string
 	// WriteFile writes data to path whole or not at all, readable by the
 	// user alone.
 	WriteFile(path string, data []byte) error
 }
 
-// PlanSummary is what the summary of a role shows. It holds nothing
-// private: no notes on people, nothing the user shared about themselves.
-type PlanSummary struct {
-	Role model.Role
-	// Gaps are the role's requirements in the order of the plan, met ones
-	// last.
-	Gaps    []model.Requirement
-	Actions map[int64][]model.Action
-	// People are the advisors and panel members, by ID, for their names.
-	People map[int64]model.Person
-	Panel  model.PanelReadiness
-	Now    time.Time
-}
-
 var errNoPlanWriter = errors.New("this build of Rapport cannot write plan summaries")
 
 // summary is the page's plan, for the writer.
-func (pg *rolePage) summary() PlanSummary {
+func (pg *rolePage) summary() model.PlanSummary {
 	people := make(map[int64]model.Person, len(pg.people)+len(pg.panel.Members))
 	for id, p := range pg.people {
 		people[id] = p
@@ -46,7 +31,7 @@ func (pg *rolePage) summary() PlanSummary {
 	for _, m := range pg.panel.Members {
 		people[m.Person.ID] = m.Person
 	}
-	return PlanSummary{Role: pg.role, Gaps: pg.reqs, Actions: pg.actions, People: people, Panel: pg.panel, Now: pg.s.w.now()}
+	return model.PlanSummary{Role: pg.role, Gaps: pg.reqs, Actions: pg.actions, People: people, Panel: pg.panel, Now: pg.s.w.now()}
 }
 
 // saveSummary asks where to save the summary in format ("md" or "html"),

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // levelChoices are the labels of levels lo to 5, lo meaning none.
@@ -48,7 +49,7 @@ type roleEditor struct {
 	target  *widget.Entry
 	why     *widget.Entry
 	focus   *widget.Check
-	fields  *fieldSet
+	fields  *kit.FieldSet
 	save    *widget.Button
 	dialog  dialog.Dialog
 }
@@ -63,7 +64,7 @@ func openRoleEditor(w *Window, r model.Role, onSaved func(model.Role)) *roleEdit
 	e.horizon.SetSelected(r.Horizon.Label())
 	e.target = widget.NewEntry()
 	e.target.SetPlaceHolder("2027-06-30, or 1 Jun 2027; empty for none")
-	e.target.SetText(dayText(r.TargetDate))
+	e.target.SetText(kit.DayText(r.TargetDate))
 	e.why = widget.NewMultiLineEntry()
 	e.why.Wrapping = fyne.TextWrapWord
 	e.why.SetMinRowsVisible(3)
@@ -72,18 +73,18 @@ func openRoleEditor(w *Window, r model.Role, onSaved func(model.Role)) *roleEdit
 	e.focus = widget.NewCheck("This is the role I am working toward now", nil)
 	e.focus.SetChecked(r.Focus || r.ID == 0 && !w.hasFocusRole())
 
-	f := newFieldSet()
-	f.add("title", "Role", e.title, "")
-	f.add("horizon", "When", e.horizon, "")
-	f.add("target date", "Target date", e.target, "")
-	f.add("why", "Why", e.why, "")
-	f.add("focus", "Focus", e.focus, "One role at a time: its panel and gaps lead Today and your agendas.")
+	f := kit.NewFieldSet()
+	f.Add("title", "Role", e.title, "")
+	f.Add("horizon", "When", e.horizon, "")
+	f.Add("target date", "Target date", e.target, "")
+	f.Add("why", "Why", e.why, "")
+	f.Add("focus", "Focus", e.focus, "One role at a time: its panel and gaps lead Today and your agendas.")
 	e.fields = f
 	title, verb := "New target role", "Add"
 	if r.ID != 0 {
 		title, verb = "Edit role", "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(620, 480), e.submit)
+	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(620, 480), e.submit)
 	w.win.Canvas().Focus(e.title)
 	w.currentRoleEditor = e
 	return e
@@ -117,7 +118,7 @@ func (e *roleEditor) submit() {
 	r.TargetDate = day
 	r.Why = strings.TrimSpace(e.why.Text)
 	r.Focus = e.focus.Checked
-	if e.fields.show(r.Validate(), problems) {
+	if e.fields.Show(r.Validate(), problems) {
 		return
 	}
 	if !saveRecord(e.w, e.fields, &r, r.ID == 0, e.w.store.CreateRole, e.w.store.UpdateRole,
@@ -145,8 +146,8 @@ type requirementEditor struct {
 	manager    *widget.Select
 	importance *widget.Select
 	evidence   *widget.Entry
-	advisors   *peopleChooser
-	fields     *fieldSet
+	advisors   *kit.PeopleChooser
+	fields     *kit.FieldSet
 	save       *widget.Button
 	dialog     dialog.Dialog
 }
@@ -184,30 +185,30 @@ func openRequirementEditor(w *Window, r model.Requirement, onSaved func(model.Re
 	if err != nil {
 		w.showError("Could not read people", err)
 	}
-	e.advisors = newPeopleChooser(people, "Type a name: who is best placed to advise on this?")
+	e.advisors = kit.NewPeopleChooser(people, "Type a name: who is best placed to advise on this?")
 	for _, id := range r.AdvisorIDs {
 		for _, p := range people {
 			if p.ID == id {
-				e.advisors.add(p)
+				e.advisors.Add(p)
 			}
 		}
 	}
 
-	f := newFieldSet()
-	f.add("kind", "Kind", e.kind, "")
-	f.add("title", "Requirement", e.title, "")
-	f.add("target level", "The role needs", e.target, "Levels 1 (aware) to 5 (expert, or done many times).")
-	f.add("current level", "You are at", e.current, "Each change is kept with its date, so the plan shows your progress.")
-	f.add("manager level", "Your manager says", e.manager, "A difference of 2 or more is flagged: a conversation to have.")
-	f.add("importance", "Importance", e.importance, importanceLabel)
-	f.add("evidence", "Evidence", e.evidence, "")
-	f.add("advisors", "Ask", e.advisors.root, "Shown on their page and in your agenda for your next coffee.")
+	f := kit.NewFieldSet()
+	f.Add("kind", "Kind", e.kind, "")
+	f.Add("title", "Requirement", e.title, "")
+	f.Add("target level", "The role needs", e.target, "Levels 1 (aware) to 5 (expert, or done many times).")
+	f.Add("current level", "You are at", e.current, "Each change is kept with its date, so the plan shows your progress.")
+	f.Add("manager level", "Your manager says", e.manager, "A difference of 2 or more is flagged: a conversation to have.")
+	f.Add("importance", "Importance", e.importance, importanceLabel)
+	f.Add("evidence", "Evidence", e.evidence, "")
+	f.Add("advisors", "Ask", e.advisors.Root, "Shown on their page and in your agenda for your next coffee.")
 	e.fields = f
 	title, verb := "New requirement", "Add"
 	if r.ID != 0 {
 		title, verb = "Edit requirement", "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(660, 620), e.submit)
+	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(660, 620), e.submit)
 	w.win.Canvas().Focus(e.title)
 	w.currentRequirementEditor = e
 	return e
@@ -224,8 +225,8 @@ func (e *requirementEditor) submit() {
 	r.ManagerLevel = levelOf(e.manager.Selected)
 	r.Importance = levelOf(e.importance.Selected)
 	r.Evidence = strings.TrimSpace(e.evidence.Text)
-	r.AdvisorIDs = e.advisors.ids()
-	if e.fields.show(r.Validate(), nil) {
+	r.AdvisorIDs = e.advisors.IDs()
+	if e.fields.Show(r.Validate(), nil) {
 		return
 	}
 	if !saveRecord(e.w, e.fields, &r, r.ID == 0, e.w.store.CreateRequirement, e.w.store.UpdateRequirement,
@@ -249,7 +250,7 @@ type actionEditor struct {
 	due    *widget.Entry
 	status *widget.Select
 	notes  *widget.Entry
-	fields *fieldSet
+	fields *kit.FieldSet
 	save   *widget.Button
 	dialog dialog.Dialog
 }
@@ -264,25 +265,25 @@ func openActionEditor(w *Window, a model.Action, onSaved func(model.Action)) *ac
 	e.title.SetText(a.Title)
 	e.due = widget.NewEntry()
 	e.due.SetPlaceHolder("Fri, next month, 1 Mar, 2027-03-01; empty for none")
-	e.due.SetText(dayText(a.DueOn))
+	e.due.SetText(kit.DayText(a.DueOn))
 	e.status = widget.NewSelect(model.Labels(model.ActionStatuses()), nil)
 	e.status.SetSelected(a.Status.Label())
 	e.notes = widget.NewMultiLineEntry()
 	e.notes.Wrapping = fyne.TextWrapWord
 	e.notes.SetMinRowsVisible(2)
 	e.notes.SetText(a.Notes)
-	f := newFieldSet()
-	f.add("kind", "Kind", e.kind, "")
-	f.add("title", "Action", e.title, "")
-	f.add("due on", "Due", e.due, "")
-	f.add("status", "Status", e.status, "")
-	f.add("notes", "Notes", e.notes, "")
+	f := kit.NewFieldSet()
+	f.Add("kind", "Kind", e.kind, "")
+	f.Add("title", "Action", e.title, "")
+	f.Add("due on", "Due", e.due, "")
+	f.Add("status", "Status", e.status, "")
+	f.Add("notes", "Notes", e.notes, "")
 	e.fields = f
 	title, verb := "New action", "Add"
 	if a.ID != 0 {
 		title, verb = "Edit action", "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(600, 440), e.submit)
+	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(600, 440), e.submit)
 	w.win.Canvas().Focus(e.title)
 	w.currentActionEditor = e
 	return e
@@ -310,7 +311,7 @@ func (e *actionEditor) submit() {
 		a.DoneOn, a.Evidence = time.Time{}, false
 	}
 	a.Notes = strings.TrimSpace(e.notes.Text)
-	if e.fields.show(a.Validate(), problems) {
+	if e.fields.Show(a.Validate(), problems) {
 		return
 	}
 	if !saveRecord(e.w, e.fields, &a, a.ID == 0, e.w.store.CreateAction, e.w.store.UpdateAction,

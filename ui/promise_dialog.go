@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // keepPromise marks p kept today (kept late when past its due date), with
@@ -57,7 +58,7 @@ func statusWords(p model.Promise) string {
 	case model.PromiseOpen:
 		return "open again"
 	default:
-		return lowerFirst(p.Status.Label())
+		return kit.LowerFirst(p.Status.Label())
 	}
 }
 
@@ -90,7 +91,7 @@ func openPromiseDialog(w *Window, p model.Promise, name string, changed func()) 
 			return
 		}
 		facts.Add(widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
-		facts.Add(valueLabel(value))
+		facts.Add(kit.ValueLabel(value))
 	}
 	fact("Status", p.Status.Label())
 	fact("Made on", p.MadeOn.Format("Mon 2 Jan 2006"))
@@ -174,7 +175,7 @@ func (d *promiseDialog) apply(changed model.Promise, err error) {
 }
 
 func (d *promiseDialog) showProblem(msg string) {
-	d.problem.SetText(capitalFirst(msg))
+	d.problem.SetText(kit.CapitalFirst(msg))
 	d.problem.Show()
 }
 
@@ -194,7 +195,7 @@ func historyRow(c model.PromiseChange) fyne.CanvasObject {
 			what += fmt.Sprintf(", due %s → %s", c.OldDueOn.Format("Mon 2 Jan"), c.NewDueOn.Format("Mon 2 Jan"))
 		}
 	}
-	when := quietText(c.At.Local().Format("2006-01-02 15:04"), theme.SizeNameText)
+	when := kit.QuietText(c.At.Local().Format("2006-01-02 15:04"), theme.SizeNameText)
 	when.Wrapping = fyne.TextWrapOff
-	return container.NewBorder(nil, nil, container.New(&fixedWidth{width: 150}, when), nil, widget.NewLabel(what))
+	return container.NewBorder(nil, nil, container.New(&kit.FixedWidth{Width: 150}, when), nil, widget.NewLabel(what))
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // promiseEditor adds a promise, or edits what one says: who owes whom,
@@ -21,7 +22,7 @@ type promiseEditor struct {
 	promise model.Promise // the promise edited; ID 0 for a new one
 	onSaved func(model.Promise)
 
-	people    *personSuggester
+	people    *kit.PersonSuggester
 	person    model.PersonSummary // the chosen person, ID 0 until chosen
 	direction *widget.RadioGroup
 	who       *widget.SelectEntry
@@ -30,7 +31,7 @@ type promiseEditor struct {
 	dueHint   *widget.Label
 	madeOn    *widget.Entry
 	notes     *widget.Entry
-	fields    *fieldSet
+	fields    *kit.FieldSet
 	save      *widget.Button
 	dialog    dialog.Dialog
 }
@@ -44,7 +45,7 @@ func openPromiseEditor(w *Window, p model.Promise, onSaved func(model.Promise)) 
 		w.showError("Could not read people", err)
 		return nil
 	}
-	e.people = newPersonSuggester(all)
+	e.people = kit.NewPersonSuggester(all)
 	if p.PersonID != 0 {
 		if person, err := w.store.Person(context.Background(), p.PersonID); err == nil {
 			e.person = model.PersonSummary{Person: person}
@@ -72,32 +73,32 @@ func openPromiseEditor(w *Window, p model.Promise, onSaved func(model.Promise)) 
 	e.dueHint = widget.NewLabel("")
 	e.dueHint.SizeName = theme.SizeNameCaptionText
 	e.due.OnChanged = func(string) { e.showDue() }
-	e.due.SetText(dayText(p.DueOn))
+	e.due.SetText(kit.DayText(p.DueOn))
 	e.showDue() // SetText of the same text fires no change
 	e.madeOn = widget.NewEntry()
 	e.madeOn.SetText("today")
 	if !p.MadeOn.IsZero() {
-		e.madeOn.SetText(dayText(p.MadeOn))
+		e.madeOn.SetText(kit.DayText(p.MadeOn))
 	}
 	e.notes = widget.NewMultiLineEntry()
 	e.notes.Wrapping = fyne.TextWrapWord
 	e.notes.SetMinRowsVisible(2)
 	e.notes.SetText(p.Notes)
 
-	f := newFieldSet()
-	f.add("direction", "Who owes", e.direction, "")
-	f.add("person", "Person", e.who, "")
-	f.add("what", "What", e.what, "")
-	f.add("due on", "Due", container.NewVBox(e.due, e.dueHint), "")
-	f.add("made on", "Made on", e.madeOn, "")
-	f.add("notes", "Notes", e.notes, "")
+	f := kit.NewFieldSet()
+	f.Add("direction", "Who owes", e.direction, "")
+	f.Add("person", "Person", e.who, "")
+	f.Add("what", "What", e.what, "")
+	f.Add("due on", "Due", container.NewVBox(e.due, e.dueHint), "")
+	f.Add("made on", "Made on", e.madeOn, "")
+	f.Add("notes", "Notes", e.notes, "")
 	e.fields = f
 
 	title, verb := "New promise", "Add"
 	if p.ID != 0 {
 		title, verb = "Edit promise", "Save"
 	}
-	e.dialog, e.save = f.openDialog(w, title, verb, fyne.NewSize(600, 480), e.submit)
+	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(600, 480), e.submit)
 	if e.person.ID == 0 {
 		w.win.Canvas().Focus(e.who)
 	} else {
@@ -110,12 +111,12 @@ func openPromiseEditor(w *Window, p model.Promise, onSaved func(model.Promise)) 
 // suggest offers the people matching what was typed, and takes the one
 // picked from the drop-down.
 func (e *promiseEditor) suggest(text string) {
-	e.people.pickOne(e.who, text, &e.person)
+	e.people.PickOne(e.who, text, &e.person)
 }
 
 // showDue reads the due date back in words under the field as it is typed.
 func (e *promiseEditor) showDue() {
-	e.dueHint.SetText(dayHint(e.due.Text, e.w.now(), "No due date", "Not a date yet"))
+	e.dueHint.SetText(kit.DayHint(e.due.Text, e.w.now(), "No due date", "Not a date yet"))
 }
 
 // read builds the promise the form describes.
@@ -157,7 +158,7 @@ func (e *promiseEditor) read() (model.Promise, map[string]string) {
 
 func (e *promiseEditor) submit() {
 	p, problems := e.read()
-	if e.fields.show(p.Validate(), problems) {
+	if e.fields.Show(p.Validate(), problems) {
 		return
 	}
 	if !saveRecord(e.w, e.fields, &p, p.ID == 0, e.w.store.CreatePromise, e.w.store.UpdatePromise,

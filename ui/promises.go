@@ -5,15 +5,14 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // Choices of the Promises screen's filters that are not a single status.
@@ -45,7 +44,7 @@ type promisesScreen struct {
 	mineRate   *widget.Label
 	mineDetail *widget.Label
 	theirsRate *widget.Label
-	chart      *monthChart
+	chart      *kit.MonthChart
 	root       fyne.CanvasObject
 }
 
@@ -69,7 +68,7 @@ func newPromisesScreen(w *Window) *promisesScreen {
 	s.add.Importance = widget.HighImportance
 	s.count = widget.NewLabel("")
 	s.count.SizeName = theme.SizeNameCaptionText
-	s.list = widget.NewList(func() int { return len(s.rows) }, newPromiseRow, s.updateRow)
+	s.list = widget.NewList(func() int { return len(s.rows) }, kit.NewPromiseRow, s.updateRow)
 	s.list.OnSelected = func(id widget.ListItemID) {
 		s.list.UnselectAll()
 		if id < len(s.rows) && s.rows[id].header == "" {
@@ -88,7 +87,7 @@ func newPromisesScreen(w *Window) *promisesScreen {
 	s.mineDetail.SizeName = theme.SizeNameCaptionText
 	s.theirsRate = widget.NewLabel("")
 	s.theirsRate.Wrapping = fyne.TextWrapWord
-	s.chart = newMonthChart(rateGuides)
+	s.chart = kit.NewMonthChart(kit.RateGuides)
 	heading := widget.NewLabelWithStyle("Your follow-through", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	monthly := widget.NewLabelWithStyle("Kept on time, month by month", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	explain := widget.NewLabel("Kept on time ÷ resolved (kept, kept late or broken). Released promises count for neither side; a renegotiated date counts as the due date.")
@@ -142,7 +141,7 @@ func (s *promisesScreen) showFollowThrough() {
 		s.mineDetail.SetText(fmt.Sprintf("%d of %d resolved on time · %d late · %d broken · %d released",
 			mine.Kept, mine.Resolved(), mine.KeptLate, mine.Broken, mine.Released))
 	}
-	s.chart.SetBars(rateBars(monthsOf(s.all, model.DirectionMine, s.w)))
+	s.chart.SetBars(kit.RateBars(monthsOf(s.all, model.DirectionMine, s.w)))
 	theirs := report.Theirs
 	if theirs.Resolved() == 0 {
 		s.theirsRate.SetText("Promises made to you: none resolved yet.")
@@ -225,7 +224,7 @@ func (s *promisesScreen) applyFilter() {
 	case shown == 0:
 		s.count.SetText("No promises match these filters.")
 	default:
-		s.count.SetText(fmt.Sprintf("%s shown of %d", plural(shown, "promise", "promises"), len(s.all)))
+		s.count.SetText(fmt.Sprintf("%s shown of %d", kit.Plural(shown, "promise", "promises"), len(s.all)))
 	}
 	s.list.Refresh()
 }
@@ -234,7 +233,7 @@ func (s *promisesScreen) applyFilter() {
 // were headers before the filter changed a promise's height again.
 func (s *promisesScreen) sizeHeaders() {
 	headerH := widget.NewLabel("Overdue").MinSize().Height
-	rowH := newPromiseRow().MinSize().Height
+	rowH := kit.NewPromiseRow().MinSize().Height
 	for _, id := range s.sized {
 		if id < len(s.rows) && s.rows[id].header == "" {
 			s.list.SetItemHeight(id, rowH)
@@ -249,106 +248,24 @@ func (s *promisesScreen) sizeHeaders() {
 	}
 }
 
-// newPromiseRow is the template of a row: a header line, or who owes whom,
-// what, the person and due date, and the actions.
-func newPromiseRow() fyne.CanvasObject {
-	header := widget.NewLabelWithStyle("Overdue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	dir := widget.NewLabel("They owe me")
-	what := widget.NewLabelWithStyle("What", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	what.Truncation = fyne.TextTruncateEllipsis
-	sub := widget.NewLabel("Person · due")
-	sub.Truncation = fyne.TextTruncateEllipsis
-	sub.SizeName = theme.SizeNameCaptionText
-	kept := widget.NewButtonWithIcon("Kept", theme.ConfirmIcon(), nil)
-	more := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), nil)
-	more.Importance = widget.LowImportance
-	state := widget.NewLabel("Kept late")
-	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	row := container.NewBorder(nil, nil, container.New(&fixedWidth{width: 84}, dir),
-		container.NewHBox(state, kept, more), container.New(tight, what, sub))
-	return container.NewStack(header, row)
-}
-
-// promiseRowParts are the widgets of a row made by newPromiseRow.
-type promiseRowParts struct {
-	header, dir, what, sub, state *widget.Label
-	kept, more                    *widget.Button
-	row                           *fyne.Container
-}
-
-func promiseRowOf(o fyne.CanvasObject) promiseRowParts {
-	stack := o.(*fyne.Container)
-	row := stack.Objects[1].(*fyne.Container)
-	center := row.Objects[0].(*fyne.Container)
-	left := row.Objects[1].(*fyne.Container)
-	right := row.Objects[2].(*fyne.Container)
-	return promiseRowParts{
-		header: stack.Objects[0].(*widget.Label), row: row,
-		dir: left.Objects[0].(*widget.Label), what: center.Objects[0].(*widget.Label),
-		sub: center.Objects[1].(*widget.Label), state: right.Objects[0].(*widget.Label),
-		kept: right.Objects[1].(*widget.Button), more: right.Objects[2].(*widget.Button),
-	}
-}
-
 func (s *promisesScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(s.rows) {
 		return
 	}
-	r := promiseRowOf(o)
+	r := kit.PromiseRowOf(o)
 	if h := s.rows[id].header; h != "" {
-		r.header.SetText(h)
-		r.header.Show()
-		r.row.Hide()
+		r.Header.SetText(h)
+		r.Header.Show()
+		r.Row.Hide()
 		return
 	}
-	r.header.Hide()
-	r.row.Show()
+	r.Header.Hide()
+	r.Row.Show()
 	p := s.rows[id].promise
 	person := s.people[p.PersonID]
-	fillPromiseRow(r, p, person, s.w.now())
-	r.kept.OnTapped = func() { s.w.keepPromise(p, person.Name, s.reload) }
-	r.more.OnTapped = func() { s.open(p) }
-}
-
-// fillPromiseRow shows p, owed to or by person, in a row's widgets.
-func fillPromiseRow(r promiseRowParts, p model.Promise, person model.Person, now time.Time) {
-	if p.Direction == model.DirectionMine {
-		r.dir.SetText("I owe")
-	} else {
-		r.dir.SetText("Owes me")
-	}
-	r.what.SetText(p.What)
-	sub := person.Name
-	if person.Archived() {
-		sub += " (in the trash)"
-	}
-	switch {
-	case !p.Status.Pending():
-		if !p.ResolvedOn.IsZero() {
-			sub += " · " + p.ResolvedOn.Format("2 Jan 2006")
-		}
-	case p.Overdue(now):
-		sub += " · " + model.DueWords(p.DueOn, now)
-	case !p.DueOn.IsZero():
-		sub += " · due " + model.DueWords(p.DueOn, now)
-	}
-	if p.Status == model.PromiseRenegotiated {
-		sub += " · renegotiated"
-	}
-	r.sub.SetText(sub)
-	r.sub.Importance = widget.MediumImportance
-	if p.Overdue(now) {
-		r.sub.Importance = widget.DangerImportance
-	}
-	r.sub.Refresh()
-	if p.Status.Pending() {
-		r.state.Hide()
-		r.kept.Show()
-	} else {
-		r.state.SetText(p.Status.Label())
-		r.state.Show()
-		r.kept.Hide()
-	}
+	kit.FillPromiseRow(r, p, person, s.w.now())
+	r.Kept.OnTapped = func() { s.w.keepPromise(p, person.Name, s.reload) }
+	r.More.OnTapped = func() { s.open(p) }
 }
 
 // open shows the dialog of a promise.

@@ -9,21 +9,23 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model"
+	"rapport/ui/kit"
+	"rapport/ui/kit/kittest"
 )
 
 // promiseRowFor renders the Promises list row showing the promise that
 // says what, so a test can tap its buttons as a user would.
-func promiseRowFor(t *testing.T, s *promisesScreen, what string) promiseRowParts {
+func promiseRowFor(t *testing.T, s *promisesScreen, what string) kit.PromiseRowParts {
 	t.Helper()
 	for i, r := range s.rows {
 		if r.header == "" && r.promise.What == what {
-			o := newPromiseRow()
+			o := kit.NewPromiseRow()
 			s.updateRow(i, o)
-			return promiseRowOf(o)
+			return kit.PromiseRowOf(o)
 		}
 	}
 	t.Fatalf("no row for %q among %d rows", what, len(s.rows))
-	return promiseRowParts{}
+	return kit.PromiseRowParts{}
 }
 
 // headers lists the section headers of the Promises list.
@@ -40,7 +42,7 @@ func headers(s *promisesScreen) []string {
 func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 	st := seeded(t, person("Dana Reyes", "Director", "Platform"), person("Ben Okafor", "Engineer", "Data"))
 	w := newTestWindow(t, st)
-	w.Show("promises")
+	w.show(screenPromises)
 	if got := w.promises.mineRate.Text; got != "No promises resolved yet" {
 		t.Errorf("rate before any promise = %q", got)
 	}
@@ -52,21 +54,21 @@ func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 		t.Fatal("Ctrl+P opened no promise form")
 	}
 	test.Tap(e.save)
-	if got := e.fields.problem("person"); got != "Person is required" {
+	if got := e.fields.Problem("person"); got != "Person is required" {
 		t.Errorf("person problem = %q", got)
 	}
 	test.Type(e.who, "dan")
-	if len(e.people.options) != 1 || !strings.HasPrefix(e.people.options[0], "Dana Reyes") {
-		t.Fatalf("suggestions for 'dan' = %v", e.people.options)
+	if len(e.people.Options()) != 1 || !strings.HasPrefix(e.people.Options()[0], "Dana Reyes") {
+		t.Fatalf("suggestions for 'dan' = %v", e.people.Options())
 	}
-	e.who.SetText(e.people.options[0]) // picked from the drop-down
+	e.who.SetText(e.people.Options()[0]) // picked from the drop-down
 	test.Type(e.what, "Send the migration plan")
 	test.Type(e.due, "blorp")
 	if e.dueHint.Text != "Not a date yet" {
 		t.Errorf("hint for a bad date = %q", e.dueHint.Text)
 	}
 	test.Tap(e.save)
-	if got := e.fields.problem("due on"); !strings.Contains(got, `"blorp"`) {
+	if got := e.fields.Problem("due on"); !strings.Contains(got, `"blorp"`) {
 		t.Errorf("due problem = %q", got)
 	}
 	e.due.SetText("tue")
@@ -75,7 +77,7 @@ func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 	}
 	test.Tap(e.save)
 	if w.currentPromiseEditor != nil {
-		t.Fatalf("form still open: %v", e.fields.problem("person"))
+		t.Fatalf("form still open: %v", e.fields.Problem("person"))
 	}
 	all, _ := st.Promises(context.Background())
 	if len(all) != 1 {
@@ -92,10 +94,10 @@ func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 
 	// One action marks it kept; the rate appears.
 	row := promiseRowFor(t, w.promises, "Send the migration plan")
-	if !row.kept.Visible() || row.sub.Text != "Dana Reyes · due tomorrow" {
-		t.Errorf("row shows %q, kept visible %v", row.sub.Text, row.kept.Visible())
+	if !row.Kept.Visible() || row.Sub.Text != "Dana Reyes · due tomorrow" {
+		t.Errorf("row shows %q, kept visible %v", row.Sub.Text, row.Kept.Visible())
 	}
-	test.Tap(row.kept)
+	test.Tap(row.Kept)
 	all, _ = st.Promises(context.Background())
 	if all[0].Status != model.PromiseKept || !all[0].ResolvedOn.Equal(model.Day(testNow)) {
 		t.Errorf("after Kept: %s on %v", all[0].Status, all[0].ResolvedOn)
@@ -118,10 +120,10 @@ func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 		t.Errorf("headers = %v", got)
 	}
 	row = promiseRowFor(t, w.promises, "Review the design doc")
-	if row.sub.Text != "Ben Okafor · due overdue by 6 days" && !strings.Contains(row.sub.Text, "overdue") {
-		t.Errorf("overdue row says %q", row.sub.Text)
+	if row.Sub.Text != "Ben Okafor · due overdue by 6 days" && !strings.Contains(row.Sub.Text, "overdue") {
+		t.Errorf("overdue row says %q", row.Sub.Text)
 	}
-	test.Tap(row.kept)
+	test.Tap(row.Kept)
 	if got := w.promises.mineRate.Text; got != "50% kept on time" {
 		t.Errorf("rate after a late keep = %q", got)
 	}
@@ -147,7 +149,7 @@ func TestPromiseDialogRenegotiatesAndRefusesWhatCannotBe(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("promises")
+	w.show(screenPromises)
 	w.promises.open(w.promises.rows[1].promise)
 	d := w.currentPromiseDialog
 	test.Type(d.newDue, "someday")
@@ -175,8 +177,8 @@ func TestPromiseDialogRenegotiatesAndRefusesWhatCannotBe(t *testing.T) {
 	}
 	w.promises.status.SetSelected(allStatuses)
 	row := promiseRowFor(t, w.promises, "Intro to the CTO")
-	if row.kept.Visible() || row.state.Text != "Broken" {
-		t.Errorf("resolved row: kept visible %v, state %q", row.kept.Visible(), row.state.Text)
+	if row.Kept.Visible() || row.State.Text != "Broken" {
+		t.Errorf("resolved row: kept visible %v, state %q", row.Kept.Visible(), row.State.Text)
 	}
 	w.promises.open(got[0])
 	d = w.currentPromiseDialog
@@ -201,14 +203,14 @@ func TestArchivedPeoplesPromisesStayInView(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newTestWindow(t, st)
-	w.Show("promises")
+	w.show(screenPromises)
 	row := promiseRowFor(t, w.promises, "Return the book")
-	if !strings.Contains(row.sub.Text, "Dana Reyes (in the trash)") {
-		t.Errorf("row says %q", row.sub.Text)
+	if !strings.Contains(row.Sub.Text, "Dana Reyes (in the trash)") {
+		t.Errorf("row says %q", row.Sub.Text)
 	}
-	w.Show("today")
-	if len(w.today.report.Due) != 1 {
-		t.Errorf("Today lists %d promises due", len(w.today.report.Due))
+	w.show(screenToday)
+	if len(w.today.Report().Due) != 1 {
+		t.Errorf("Today lists %d promises due", len(w.today.Report().Due))
 	}
 	markup := test.RenderObjectToMarkup(w.content)
 	if !strings.Contains(markup, "Dana Reyes (in the trash)") {
@@ -216,36 +218,13 @@ func TestArchivedPeoplesPromisesStayInView(t *testing.T) {
 	}
 }
 
-func TestTodayRanksReachOutsAndOpensThem(t *testing.T) {
-	boss := person("Morgan Lee", "VP Engineering", "Leadership")
-	boss.Influence, boss.Stance, boss.Relation, boss.CadenceDays = 5, model.StanceNeutral, model.RelationSkipLevel, 30
-	mate := person("Sam Ortiz", "Engineer", "Platform")
-	mate.Influence, mate.Stance, mate.Relation, mate.CadenceDays = 2, model.StanceSupporter, model.RelationTeamMate, 30
-	st := seeded(t, boss, mate)
-	for _, i := range []model.Interaction{
-		{Kind: model.KindCoffee, At: testNow.AddDate(0, 0, -94), PersonIDs: []int64{1}},
-		{Kind: model.KindCoffee, At: testNow.AddDate(0, 0, -2), PersonIDs: []int64{2}},
-	} {
-		if err := st.CreateInteraction(context.Background(), &i); err != nil {
-			t.Fatal(err)
-		}
-	}
+// TestOpenPersonShowsTheirPage: the navigation verb screens call to
+// open a person (Today's reach-outs, risks and names) shows their page.
+func TestOpenPersonShowsTheirPage(t *testing.T) {
+	st := seeded(t, person("Morgan Lee", "VP Engineering", "Leadership"), person("Sam Ortiz", "Engineer", "Platform"))
 	w := newTestWindow(t, st)
-	if w.Current() != "today" {
-		t.Fatalf("opened on %q, want today", w.Current())
-	}
-	r := w.today.report
-	if len(r.ReachOuts) == 0 || r.ReachOuts[0].PersonID != 1 {
-		t.Fatalf("reach-outs = %+v", r.ReachOuts)
-	}
-	markup := test.RenderObjectToMarkup(w.content)
-	for _, want := range []string{"Morgan Lee", "Influence 5", "94 days ago", "Reach out", "Promises due", "Risks in your network"} {
-		if !strings.Contains(markup, want) {
-			t.Errorf("Today does not show %q", want)
-		}
-	}
-	w.today.openPerson(1)
-	if w.Current() != "people" || w.people.page == nil || w.people.page.person.ID != 1 {
+	kittest.TapLink(t, w.content, "Morgan Lee")
+	if w.current != screenPeople || w.people.page == nil || w.people.page.person.ID != 1 {
 		t.Error("tapping a reach-out does not open the person")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // reminderHour is the local hour of the daily reminder while the window
@@ -35,8 +36,8 @@ func newReminder(w *Window) *reminder {
 // remind sends the summary, if anything is due. It reuses the report of the
 // Today screen when that is on show, rather than reading it twice.
 func (r *reminder) remind() {
-	report := r.w.today.report
-	if r.w.current != "today" || report.People == nil {
+	report := r.w.today.Report()
+	if r.w.current != screenToday || report.People == nil {
 		var err error
 		if report, err = r.w.store.Today(context.Background(), r.w.now()); err != nil {
 			return // the Today screen reports read errors; a reminder must not nag
@@ -55,8 +56,8 @@ func (r *reminder) schedule() {
 	now := r.w.now()
 	r.timer = time.AfterFunc(nextReminder(now).Sub(now), func() {
 		fyne.Do(func() {
-			if r.w.current == "today" {
-				r.w.today.reload() // the day changed: so did what is due
+			if r.w.current == screenToday {
+				r.w.today.Reload() // the day changed: so did what is due
 			}
 			r.remind()
 			r.schedule()
@@ -108,7 +109,7 @@ func reminderFor(t model.Today) *fyne.Notification {
 	if nToday > 0 {
 		parts = append(parts, fmt.Sprintf("%d due today", nToday))
 	}
-	title := fmt.Sprintf("Rapport: %s (%s)", plural(n, "promise needs you", "promises need you"), strings.Join(parts, ", "))
+	title := fmt.Sprintf("Rapport: %s (%s)", kit.Plural(n, "promise needs you", "promises need you"), strings.Join(parts, ", "))
 	lines := append(overdue, today...)
 	if len(lines) > 3 || n > len(lines) {
 		shown := min(len(lines), 3)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // reviewSteps are the steps of the weekly review, in order.
@@ -110,7 +111,7 @@ func (r *weeklyReview) meetingsStep() fyne.CanvasObject {
 	now := w.now()
 	ctx := context.Background()
 	list, err := w.store.Meetings(ctx, now.AddDate(0, 0, -7), now)
-	box := container.NewVBox(quiet("Confirm last week's meetings and log what came of each while you remember: promises made, what they are working on, their stance."))
+	box := container.NewVBox(kit.Quiet("Confirm last week's meetings and log what came of each while you remember: promises made, what they are working on, their stance."))
 	if err != nil {
 		w.showError("Could not read the meetings", err)
 		return box
@@ -123,7 +124,7 @@ func (r *weeklyReview) meetingsStep() fyne.CanvasObject {
 		}
 		shown++
 		label := widget.NewLabel(fmt.Sprintf("%s · %s", m.Start.In(w.zone(w.settings())).Format("Mon 2 Jan 15:04"), meetingTitle(m, p)))
-		if !waitingForOutcome(m, now) {
+		if !m.WaitingForOutcome(now) {
 			box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, label))
 			continue
 		}
@@ -134,7 +135,7 @@ func (r *weeklyReview) meetingsStep() fyne.CanvasObject {
 		box.Add(container.NewBorder(nil, nil, nil, log, label))
 	}
 	if shown == 0 {
-		box.Add(quiet("No meetings last week. This week's last step helps you book some."))
+		box.Add(kit.Quiet("No meetings last week. This week's last step helps you book some."))
 	}
 	return box
 }
@@ -144,7 +145,7 @@ func (r *weeklyReview) meetingsStep() fyne.CanvasObject {
 func (r *weeklyReview) promisesStep() fyne.CanvasObject {
 	w := r.w
 	r.kept = map[int64]*widget.Button{}
-	box := container.NewVBox(quiet("Resolve what is due: keep it, renegotiate a new date in good time, or release it. A promise kept late still beats one left to rot."))
+	box := container.NewVBox(kit.Quiet("Resolve what is due: keep it, renegotiate a new date in good time, or release it. A promise kept late still beats one left to rot."))
 	all, err := w.store.Promises(context.Background())
 	if err != nil {
 		w.showError("Could not read the promises", err)
@@ -172,7 +173,7 @@ func (r *weeklyReview) promisesStep() fyne.CanvasObject {
 		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(kept, more), label))
 	}
 	if shown == 0 {
-		box.Add(quiet("Nothing due this week, either way."))
+		box.Add(kit.Quiet("Nothing due this week, either way."))
 	}
 	return box
 }
@@ -181,7 +182,7 @@ func (r *weeklyReview) promisesStep() fyne.CanvasObject {
 // stance and what they are working on.
 func (r *weeklyReview) peopleStep() fyne.CanvasObject {
 	w := r.w
-	box := container.NewVBox(quiet("The people you were in touch with last week: has anyone's stance moved? Did they tell you what they are working on, or what they need?"))
+	box := container.NewVBox(kit.Quiet("The people you were in touch with last week: has anyone's stance moved? Did they tell you what they are working on, or what they need?"))
 	people, err := w.store.People(context.Background(), false)
 	if err != nil {
 		w.showError("Could not read people", err)
@@ -205,10 +206,10 @@ func (r *weeklyReview) peopleStep() fyne.CanvasObject {
 			openPersonEditor(w, person, func(model.Person) { r.refreshStep() })
 		})
 		edit.Importance = widget.LowImportance
-		box.Add(container.NewBorder(nil, nil, stanceBadge(p.Stance), edit, label))
+		box.Add(container.NewBorder(nil, nil, kit.StanceBadge(p.Stance), edit, label))
 	}
 	if shown == 0 {
-		box.Add(quiet("Nobody logged last week."))
+		box.Add(kit.Quiet("Nobody logged last week."))
 	}
 	return box
 }
@@ -217,7 +218,7 @@ func (r *weeklyReview) peopleStep() fyne.CanvasObject {
 func (r *weeklyReview) gapsStep() fyne.CanvasObject {
 	w := r.w
 	ctx := context.Background()
-	box := container.NewVBox(quiet("Your largest gaps for the role you focus on, and what you are doing about each. Is this week's effort aimed at them?"))
+	box := container.NewVBox(kit.Quiet("Your largest gaps for the role you focus on, and what you are doing about each. Is this week's effort aimed at them?"))
 	roles, err := w.store.Roles(ctx, false)
 	if err != nil {
 		w.showError("Could not read the career plan", err)
@@ -230,7 +231,7 @@ func (r *weeklyReview) gapsStep() fyne.CanvasObject {
 		}
 	}
 	if focus.ID == 0 {
-		box.Add(quiet("No role is your focus yet: the Career plan screen sets one."))
+		box.Add(kit.Quiet("No role is your focus yet: the Career plan screen sets one."))
 		return box
 	}
 	reqs, err := w.store.Requirements(ctx, focus.ID)
@@ -238,7 +239,7 @@ func (r *weeklyReview) gapsStep() fyne.CanvasObject {
 		w.showError("Could not read the career plan", err)
 		return box
 	}
-	box.Add(subheading(focus.Title))
+	box.Add(kit.Subheading(focus.Title))
 	for i, q := range model.RankGaps(reqs) {
 		if i == 3 {
 			break
@@ -257,7 +258,7 @@ func (r *weeklyReview) gapsStep() fyne.CanvasObject {
 			}
 		}
 		if open == 0 {
-			box.Add(quiet("No action under way: add one on the Career plan screen."))
+			box.Add(kit.Quiet("No action under way: add one on the Career plan screen."))
 		}
 	}
 	return box
@@ -269,7 +270,7 @@ func (r *weeklyReview) reachStep() fyne.CanvasObject {
 	w := r.w
 	r.reach = map[int64]*widget.Check{}
 	r.order = nil
-	box := container.NewVBox(quiet("Pick the people to reach this week. Rapport schedules a coffee with each on the coming working days, with an agenda drafted; send them the invites from the Meetings screen."))
+	box := container.NewVBox(kit.Quiet("Pick the people to reach this week. Rapport schedules a coffee with each on the coming working days, with an agenda drafted; send them the invites from the Meetings screen."))
 	today, err := w.store.Today(context.Background(), w.now())
 	if err != nil {
 		w.showError("Could not read today's plan", err)
@@ -286,7 +287,7 @@ func (r *weeklyReview) reachStep() fyne.CanvasObject {
 		box.Add(container.NewBorder(nil, nil, check, nil, why))
 	}
 	if len(today.ReachOuts) == 0 {
-		box.Add(quiet("Nobody is pressing this week."))
+		box.Add(kit.Quiet("Nobody is pressing this week."))
 	}
 	r.schedule = widget.NewButtonWithIcon("Schedule coffees with the people ticked", theme.CalendarIcon(), r.scheduleCoffees)
 	box.Add(container.NewHBox(r.schedule))
@@ -340,7 +341,7 @@ func (r *weeklyReview) scheduleCoffees() {
 		}
 		made++
 	}
-	w.toast.show(fmt.Sprintf("%s scheduled this week, one a day at 10:00. Change any on the Meetings screen.", plural(made, "coffee", "coffees")), nil)
+	w.toast.show(fmt.Sprintf("%s scheduled this week, one a day at 10:00. Change any on the Meetings screen.", kit.Plural(made, "coffee", "coffees")), nil)
 	for _, c := range r.reach {
 		c.SetChecked(false)
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model/sample"
+	"rapport/ui/kit/kittest"
 )
 
 // sampleStore is a fake holding the sample network (its hand-made cast
@@ -78,11 +79,11 @@ func sampleStore(t *testing.T) *memStore {
 func TestWeeklyReviewOnTheSampleNetwork(t *testing.T) {
 	st := sampleStore(t)
 	w := newTestWindow(t, st)
-	w.Show("today")
-	if w.today.review == nil {
+	w.show(screenToday)
+	if kittest.Button(w.content, "Start the review") == nil {
 		t.Fatal("Today does not ask for the review")
 	}
-	test.Tap(w.today.review)
+	test.Tap(kittest.MustButton(t, w.content, "Start the review"))
 	r := w.currentReview
 
 	if len(r.outcomes) == 0 {
@@ -143,8 +144,8 @@ func TestWeeklyReviewOnTheSampleNetwork(t *testing.T) {
 	if !st.lastReview.Equal(testNow) {
 		t.Errorf("review not recorded: %v", st.lastReview)
 	}
-	w.Show("today")
-	if w.today.review != nil {
+	w.show(screenToday)
+	if kittest.Button(w.content, "Start the review") != nil {
 		t.Error("Today still asks for the review")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // gapTrendMonths is how many months the progress chart shows.
@@ -31,6 +32,7 @@ type rolePage struct {
 	people  map[int64]model.Person // advisors and panel members
 	panel   model.PanelReadiness
 	trend   []model.GapPoint
+	active  []model.PersonSummary // whom the panel can take
 
 	edit      *widget.Button
 	focus     *widget.Button
@@ -44,44 +46,24 @@ type rolePage struct {
 	root      fyne.CanvasObject
 }
 
+// newRolePage reads the page of the role with the given ID in one call
+// and builds it.
 func newRolePage(s *careerScreen, id int64) (*rolePage, error) {
-	ctx := context.Background()
 	w := s.w
-	role, err := w.store.Role(ctx, id)
+	data, err := w.store.RolePage(context.Background(), id, w.now())
 	if err != nil {
 		return nil, err
 	}
-	all, err := w.store.Requirements(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	history, err := w.store.LevelHistory(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	panel, err := w.store.Panel(ctx, id, w.now())
-	if err != nil {
-		return nil, err
-	}
-	pg := &rolePage{s: s, role: role, actions: map[int64][]model.Action{}, people: map[int64]model.Person{},
-		panel: panel, cards: map[int64]*requirementCard{}}
+	role, all := data.Role, data.Requirements
+	pg := &rolePage{s: s, role: role, actions: data.Actions, people: data.Advisors,
+		panel: data.Panel, active: data.Candidates, cards: map[int64]*requirementCard{}}
 	pg.reqs = model.RankGaps(all)
 	for _, r := range all {
 		if r.Gap() == 0 {
 			pg.reqs = append(pg.reqs, r)
 		}
-		if pg.actions[r.ID], err = w.store.Actions(ctx, r.ID); err != nil {
-			return nil, err
-		}
-		for _, a := range r.AdvisorIDs {
-			if _, ok := pg.people[a]; !ok {
-				if p, err := w.store.Person(ctx, a); err == nil {
-					pg.people[a] = p
-				}
-			}
-		}
 	}
-	pg.trend = model.GapTrend(all, history, w.now(), gapTrendMonths)
+	pg.trend = model.GapTrend(all, data.History, data.Now, gapTrendMonths)
 
 	title := widget.NewLabelWithStyle(role.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
@@ -115,7 +97,7 @@ func newRolePage(s *careerScreen, id int64) (*rolePage, error) {
 	shownMet := false
 	for _, r := range pg.reqs {
 		if r.Gap() == 0 && !shownMet {
-			gapList.Add(subheading("Met"))
+			gapList.Add(kit.Subheading("Met"))
 			shownMet = true
 		}
 		card := newRequirementCard(pg, r)
@@ -123,17 +105,17 @@ func newRolePage(s *careerScreen, id int64) (*rolePage, error) {
 		gapList.Add(card.root)
 	}
 	if len(pg.reqs) == 0 {
-		gapList.Add(quiet("No requirements yet. Add what the role asks for (skills, experience, visibility, certifications, relationships), the level it needs and where you stand."))
+		gapList.Add(kit.Quiet("No requirements yet. Add what the role asks for (skills, experience, visibility, certifications, relationships), the level it needs and where you stand."))
 	}
 
 	pg.panelView = newPanelSection(pg)
 	body := container.NewVBox(title, sub, actions,
-		widget.NewSeparator(), cardHeading("Gaps, largest first"), pg.gapPicture(),
+		widget.NewSeparator(), kit.CardHeading("Gaps, largest first"), pg.gapPicture(),
 		container.NewHBox(pg.addReq), gapList,
-		widget.NewSeparator(), cardHeading("Progress"), quiet(pg.trendText()), pg.trendChart(),
+		widget.NewSeparator(), kit.CardHeading("Progress"), kit.Quiet(pg.trendText()), pg.trendChart(),
 		widget.NewSeparator(), pg.panelView.root,
-		widget.NewSeparator(), cardHeading("One-page summary for a conversation with your manager"),
-		quiet("The role, the gaps with their actions and evidence, and the panel's readiness. Nothing from your notes on people."),
+		widget.NewSeparator(), kit.CardHeading("One-page summary for a conversation with your manager"),
+		kit.Quiet("The role, the gaps with their actions and evidence, and the panel's readiness. Nothing from your notes on people."),
 		container.NewHBox(pg.exportMD, pg.exportWeb))
 	pg.root = container.NewVScroll(container.NewPadded(body))
 	return pg, nil
@@ -150,7 +132,7 @@ func (pg *rolePage) subtitle() string {
 		parts = append(parts, "your current focus")
 	}
 	if !r.ArchivedAt.IsZero() {
-		parts = append(parts, "archived "+dayText(r.ArchivedAt.Local()))
+		parts = append(parts, "archived "+kit.DayText(r.ArchivedAt.Local()))
 	}
 	text := strings.Join(parts, " · ")
 	if r.Why != "" {
@@ -169,13 +151,13 @@ func (pg *rolePage) gapPicture() fyne.CanvasObject {
 	for _, r := range pg.reqs {
 		name := widget.NewLabel(r.Title)
 		name.Truncation = fyne.TextTruncateEllipsis
-		bar := newLevelBar(r.CurrentLevel, r.TargetLevel, r.ManagerLevel)
+		bar := kit.NewLevelBar(r.CurrentLevel, r.TargetLevel, r.ManagerLevel)
 		figure := widget.NewLabel(gapFigure(r))
 		figure.SizeName = theme.SizeNameCaptionText
-		grid.Add(container.New(&fixedWidth{width: 260}, name))
+		grid.Add(container.New(&kit.FixedWidth{Width: 260}, name))
 		grid.Add(container.NewHBox(bar, figure))
 	}
-	legend := quiet("Filled: where you are · outlined: what the role asks · tick: your manager's view")
+	legend := kit.Quiet("Filled: where you are · outlined: what the role asks · tick: your manager's view")
 	return container.NewVBox(grid, legend)
 }
 
@@ -208,13 +190,13 @@ func (pg *rolePage) trendChart() fyne.CanvasObject {
 	for _, p := range pg.trend {
 		top = max(top, p.Gap)
 	}
-	bars := make([]monthBar, len(pg.trend))
+	bars := make([]kit.MonthBar, len(pg.trend))
 	for i, p := range pg.trend {
-		bars[i] = monthBar{Month: p.Month, Share: float64(p.Gap) / float64(top), Text: fmt.Sprint(p.Gap)}
+		bars[i] = kit.MonthBar{Month: p.Month, Share: float64(p.Gap) / float64(top), Text: fmt.Sprint(p.Gap)}
 	}
-	c := newMonthChart([]chartGuide{{1, fmt.Sprint(top)}})
+	c := kit.NewMonthChart([]kit.ChartGuide{{Share: 1, Label: fmt.Sprint(top)}})
 	c.SetBars(bars)
-	return container.New(&maxWidth{width: 420}, c)
+	return container.New(&kit.MaxWidth{Width: 420}, c)
 }
 
 // makeFocus makes this the role the user works toward now.
@@ -348,7 +330,7 @@ func newActionRow(pg *rolePage, a model.Action) *actionRow {
 	status := a.Status.Label()
 	switch {
 	case a.Status == model.ActionDone && !a.DoneOn.IsZero():
-		status = "Done " + dayText(a.DoneOn)
+		status = "Done " + kit.DayText(a.DoneOn)
 	case !a.DueOn.IsZero():
 		status += " · due " + model.DueWords(a.DueOn, w.now())
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -8,40 +10,73 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// screen is one destination of the navigation: its ID, title, icon, the
-// key that reaches it with the shortcut modifier, and how to build it.
-type screen struct {
-	id    string
-	title string
-	icon  fyne.Resource
-	key   fyne.KeyName
-	build func(w *Window) fyne.CanvasObject
+// screenID names a screen of the window. Screens are named by these
+// constants only, never by strings.
+type screenID int
+
+// The screens, in the order of the sidebar.
+const (
+	screenToday screenID = iota
+	screenMap
+	screenPeople
+	screenPromises
+	screenCareer
+	screenMeetings
+	screenCredit
+)
+
+// screen is what the shell's table holds of a screen: its content, built
+// with fresh data when the screen is shown, and a way to read its data
+// again where it is after something changed.
+type screen interface {
+	Content() fyne.CanvasObject
+	Reload()
 }
 
-// content builds the screen.
-func (s *screen) content(w *Window) fyne.CanvasObject { return s.build(w) }
+// destination is one entry of the navigation: the screen, its title,
+// icon, and the key that reaches it with the shortcut modifier.
+type destination struct {
+	id     screenID
+	title  string
+	icon   fyne.Resource
+	key    fyne.KeyName
+	screen screen
+}
+
+// screenFuncs is a screen still in package ui, seen through the screen
+// interface; a screen moved into its own package implements it itself.
+type screenFuncs struct {
+	content func() fyne.CanvasObject
+	reload  func()
+}
+
+// Content implements screen.
+func (s screenFuncs) Content() fyne.CanvasObject { return s.content() }
+
+// Reload implements screen.
+func (s screenFuncs) Reload() { s.reload() }
 
 // screenTable lists the screens in navigation order.
-func screenTable() []screen {
-	return []screen{
-		{id: "today", title: "Today", icon: theme.HomeIcon(), key: fyne.Key1,
-			build: func(w *Window) fyne.CanvasObject { return w.today.content() }},
-		{id: "map", title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2,
-			build: func(w *Window) fyne.CanvasObject { return w.relMap.content() }},
-		{id: "people", title: "People", icon: theme.AccountIcon(), key: fyne.Key3,
-			build: func(w *Window) fyne.CanvasObject { return w.people.content() }},
-		{id: "promises", title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4,
-			build: func(w *Window) fyne.CanvasObject { return w.promises.content() }},
-		{id: "career", title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5,
-			build: func(w *Window) fyne.CanvasObject { return w.career.content() }},
-		{id: "meetings", title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
-			build: func(w *Window) fyne.CanvasObject { return w.meetings.content() }},
-		{id: "credit", title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
-			build: func(w *Window) fyne.CanvasObject { return w.credit.content() }},
+func (w *Window) screenTable() []destination {
+	return []destination{
+		{id: screenToday, title: "Today", icon: theme.HomeIcon(), key: fyne.Key1, screen: w.today},
+		{id: screenMap, title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2,
+			screen: screenFuncs{w.relMap.content, w.relMap.reload}},
+		{id: screenPeople, title: "People", icon: theme.AccountIcon(), key: fyne.Key3,
+			screen: screenFuncs{w.people.content, w.people.refreshPerson}},
+		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4,
+			screen: screenFuncs{w.promises.content, w.promises.reload}},
+		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5,
+			screen: screenFuncs{w.career.content, w.career.reload}},
+		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
+			screen: screenFuncs{w.meetings.content, w.meetings.reload}},
+		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
+			screen: screenFuncs{w.credit.content, w.credit.reload}},
 	}
 }
 
-func (w *Window) screenByID(id string) *screen {
+// destination is the table's entry for id.
+func (w *Window) destination(id screenID) *destination {
 	for i := range w.screens {
 		if w.screens[i].id == id {
 			return &w.screens[i]
@@ -70,34 +105,11 @@ func newNavList(w *Window) *widget.List {
 		})
 	list.OnSelected = func(id widget.ListItemID) {
 		if w.screens[id].id != w.current {
-			w.Show(w.screens[id].id)
+			w.show(w.screens[id].id)
 		}
 	}
 	return list
 }
-
-// maxWidth lays out its objects stacked, no wider than width, so long text
-// wraps into a readable column.
-type maxWidth struct{ width float32 }
-
-func (m *maxWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-func (m *maxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var h float32
-	for _, o := range objects {
-		// Measure at the target width: wrapped labels grow taller.
-		o.Resize(fyne.NewSize(m.width, o.MinSize().Height))
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(m.width, h)
-}
-
-var _ fyne.Layout = (*maxWidth)(nil)
 
 // shortcut is the platform's primary modifier with key: Ctrl on Linux and
 // Windows, Cmd on macOS.
@@ -148,7 +160,7 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	view = []*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}
 	for _, s := range w.screens {
 		id := s.id
-		item := fyne.NewMenuItem(s.title, func() { w.Show(id) })
+		item := fyne.NewMenuItem(s.title, func() { w.show(id) })
 		item.Shortcut = shortcut(s.key)
 		item.Icon = s.icon
 		view = append(view, item)
@@ -162,4 +174,14 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Keyboard shortcuts", w.showShortcuts),
 		fyne.NewMenuItem("About Rapport", w.showAbout))
 	return fyne.NewMainMenu(fyne.NewMenu("File", file...), fyne.NewMenu("View", view...), help)
+}
+
+// String names the screen in messages (tests and logs); the screen's
+// title is in its destination.
+func (id screenID) String() string {
+	names := [...]string{"Today", "Map", "People", "Promises", "Career", "Meetings", "Credit"}
+	if int(id) < 0 || int(id) >= len(names) {
+		return fmt.Sprintf("screen %d", int(id))
+	}
+	return names[id]
 }

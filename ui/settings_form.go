@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // commonZones are offered in the time zone field; any IANA name can be
@@ -39,7 +40,7 @@ type settingsEditor struct {
 	length   *widget.Select
 	reminder *widget.Select
 	look     *widget.RadioGroup
-	fields   *fieldSet
+	fields   *kit.FieldSet
 	save     *widget.Button
 	dialog   dialog.Dialog
 }
@@ -87,26 +88,26 @@ func openSettingsEditor(w *Window, onSaved func()) *settingsEditor {
 	e.look.Required = true
 	e.look.SetSelected(savedAppearance(w.app).label())
 
-	f := newFieldSet()
-	f.section("You")
-	f.add("your name", "Your name", e.name, "")
-	f.add("your email", "Your e-mail", e.email, "Invites you send come from this address. It stays on this computer.")
-	f.section("Meetings")
-	f.add("time zone", "Time zone", e.zone, "Repeating meetings keep their local time in this zone across daylight-saving changes. Empty: your computer's.")
-	f.add("meeting length", "New meetings last", e.length, "")
-	f.add("reminder", "Reminder", e.reminder, "")
-	f.section("Files")
-	f.add("invites folder", "Invites folder", withFolderButton(w, e.folder), "Where calendar files are written. Empty: beside your data.")
+	f := kit.NewFieldSet()
+	f.Section("You")
+	f.Add("your name", "Your name", e.name, "")
+	f.Add("your email", "Your e-mail", e.email, "Invites you send come from this address. It stays on this computer.")
+	f.Section("Meetings")
+	f.Add("time zone", "Time zone", e.zone, "Repeating meetings keep their local time in this zone across daylight-saving changes. Empty: your computer's.")
+	f.Add("meeting length", "New meetings last", e.length, "")
+	f.Add("reminder", "Reminder", e.reminder, "")
+	f.Section("Files")
+	f.Add("invites folder", "Invites folder", withFolderButton(w, e.folder), "Where calendar files are written. Empty: beside your data.")
 	if w.opts.Backups != nil {
-		f.add("backup folder", "Backup folder", withFolderButton(w, e.backups),
+		f.Add("backup folder", "Backup folder", withFolderButton(w, e.backups),
 			"Where the daily backups go; another disk keeps them safe from this one failing. Empty: beside your data. Backups made before an upgrade always stay beside it.")
-		f.add("encrypt backups", "Encryption", e.encrypt.check, encryptHint)
+		f.Add("encrypt backups", "Encryption", e.encrypt.check, encryptHint)
 	}
-	f.section("Appearance")
-	f.add("appearance", "Theme", e.look, "Follow the system goes light or dark with your desktop.")
+	f.Section("Appearance")
+	f.Add("appearance", "Theme", e.look, "Follow the system goes light or dark with your desktop.")
 	e.fields = f
 
-	e.dialog, e.save = f.openDialog(w, "Settings", "Save", fyne.NewSize(640, 600), e.submit)
+	e.dialog, e.save = openForm(w, f, "Settings", "Save", fyne.NewSize(640, 600), e.submit)
 	w.win.Canvas().Focus(e.name)
 	w.currentSettingsEditor = e
 	return e
@@ -149,10 +150,10 @@ func (e *settingsEditor) read() model.Settings {
 
 func (e *settingsEditor) submit() {
 	s := e.read()
-	if e.fields.show(s.Validate(), nil) {
+	if e.fields.Show(s.Validate(), nil) {
 		return
 	}
-	if !e.fields.saved(e.w, e.w.store.SaveSettings(context.Background(), s), "Could not save the settings") {
+	if !saved(e.w, e.fields, e.w.store.SaveSettings(context.Background(), s), "Could not save the settings") {
 		return
 	}
 	saved := "Settings saved."

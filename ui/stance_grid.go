@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 const (
@@ -82,7 +83,7 @@ func newStanceGrid(onTap func(personID int64)) *stanceGrid {
 	g.legend = container.New(layout.NewCustomPaddedHBoxLayout(0), overdue, note)
 
 	for _, s := range g.stances {
-		swatch := canvas.NewRectangle(stanceColor(s))
+		swatch := canvas.NewRectangle(kit.StanceColor(s))
 		swatch.CornerRadius = 3
 		swatch.SetMinSize(fyne.NewSquareSize(12))
 		label := widget.NewLabelWithStyle(s.Label(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})

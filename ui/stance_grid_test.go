@@ -286,9 +286,6 @@ func TestStanceGridStaysSmallWithThousands(t *testing.T) {
 	if max := gridInfluences * len(stances) * gridChipCap; chips > max {
 		t.Errorf("5,000 people made %d chips, want at most %d", chips, max)
 	}
-	if took > 3*time.Second {
-		t.Errorf("5,000 people took %v to lay out", took)
-	}
 	t.Logf("5,000 people: %d chips, %v", chips, took)
 }
 

@@ -264,7 +264,7 @@ func (m *memStore) PromiseHistory(_ context.Context, id int64) ([]model.PromiseC
 func (m *memStore) Today(_ context.Context, now time.Time) (model.Today, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	t := model.Today{Now: now, People: map[int64]model.Person{}}
+	t := model.Today{Now: now, People: map[int64]model.Person{}, LastReview: m.lastReview}
 	for id, p := range m.people {
 		t.People[id] = p
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"rapport/ui/kit"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -19,7 +20,7 @@ type welcome struct {
 	w           *Window
 	name        *widget.Entry
 	email       *widget.Entry
-	fields      *fieldSet
+	fields      *kit.FieldSet
 	startEmpty  *widget.Button
 	startSample *widget.Button
 }
@@ -33,9 +34,9 @@ func newWelcome(w *Window) fyne.CanvasObject {
 
 	s := w.settings()
 	wl.name, wl.email = identityEntries(s)
-	wl.fields = newFieldSet()
-	wl.fields.add("your name", "Your name", wl.name, "")
-	wl.fields.add("your email", "Your e-mail", wl.email, "Meeting invites you send come from you. Both can wait: Settings has them.")
+	wl.fields = kit.NewFieldSet()
+	wl.fields.Add("your name", "Your name", wl.name, "")
+	wl.fields.Add("your email", "Your e-mail", wl.email, "Meeting invites you send come from you. Both can wait: Settings has them.")
 
 	heading := widget.NewLabelWithStyle("Welcome to Rapport", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameHeadingText
@@ -48,9 +49,9 @@ func newWelcome(w *Window) fyne.CanvasObject {
 	sample := centred("The sample is a fictional company of about forty people with a year of history, there to try things out. Keep your real network in a database of its own.")
 
 	buttons := container.NewCenter(container.NewHBox(wl.startEmpty, wl.startSample))
-	column := container.NewVBox(heading, intro, where, path, widget.NewSeparator(), wl.fields.grid,
+	column := container.NewVBox(heading, intro, where, path, widget.NewSeparator(), wl.fields.Content(),
 		widget.NewSeparator(), buttons, sample)
-	return container.NewVScroll(container.NewCenter(container.New(&maxWidth{width: 600}, column)))
+	return container.NewVScroll(container.NewCenter(container.New(&kit.MaxWidth{Width: 600}, column)))
 }
 
 // centred is a wrapping label with its lines centred.
@@ -69,10 +70,10 @@ func (wl *welcome) start(next func()) {
 	s := wl.w.settings()
 	if name != s.UserName || email != s.UserEmail {
 		s.UserName, s.UserEmail = name, email
-		if wl.fields.show(s.Validate(), nil) {
+		if wl.fields.Show(s.Validate(), nil) {
 			return
 		}
-		if !wl.fields.saved(wl.w, wl.w.store.SaveSettings(context.Background(), s), "Could not save your name and e-mail") {
+		if !saved(wl.w, wl.fields, wl.w.store.SaveSettings(context.Background(), s), "Could not save your name and e-mail") {
 			return
 		}
 	}

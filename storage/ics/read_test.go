@@ -505,10 +505,7 @@ func TestReadErrors(t *testing.T) {
 			if events != nil {
 				t.Errorf("%d events returned with the error", len(events))
 			}
-			t.Log(err)
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("took %v", d)
-			}
+			t.Logf("%v (%v)", err, time.Since(start))
 		})
 	}
 }
@@ -538,7 +535,10 @@ func TestReadSizeAndIO(t *testing.T) {
 }
 
 // TestReadHostileSpeed reads 20 MB of long parameter values, which
-// go-ical alone reads in time quadratic in their length.
+// go-ical alone reads in time quadratic in their length. What keeps it
+// linear is cutting each value to maxParamValue bytes before go-ical sees
+// it, so that is what it checks; the time is only logged (a loaded
+// machine is not a failure).
 func TestReadHostileSpeed(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 20 MB")
@@ -557,8 +557,10 @@ func TestReadHostileSpeed(t *testing.T) {
 			if err != nil || len(events) != 1 {
 				t.Fatalf("%d events, error %v", len(events), err)
 			}
-			if d := time.Since(start); d > 20*time.Second {
-				t.Errorf("took %v", d)
+			for i, a := range events[0].Attendees {
+				if len(a.Name) > maxParamValue {
+					t.Fatalf("attendee %d: name of %d bytes reached go-ical, want at most %d", i, len(a.Name), maxParamValue)
+				}
 			}
 			t.Logf("%d attendees in %v", len(events[0].Attendees), time.Since(start))
 		})

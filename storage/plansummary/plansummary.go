@@ -4,12 +4,12 @@
 // advisors and evidence for each, and where the promotion panel stands.
 //
 // It writes Markdown (to paste into a document or a message) and a
-// self-contained HTML page (to open in a browser and print). It knows
-// nothing of the model: the caller puts everything into a Summary, already
-// in words, and chooses what goes in. The page is meant to be shown to the
-// manager, so the caller must leave out anything private, such as the
-// user's notes on people; Summary has no field for them, and must not get
-// one.
+// self-contained HTML page (to open in a browser and print). Its writers
+// know nothing of the model: they take a Summary, already in words. The
+// page is meant to be shown to the manager, so anything private, such as
+// the user's notes on people, stays out; Summary has no field for them,
+// and must not get one. FromPlan (and Writer, which the window uses) puts
+// a model.PlanSummary into words, choosing what goes in.
 package plansummary
 
 import (

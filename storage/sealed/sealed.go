@@ -130,3 +130,20 @@ func (d damagedReader) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// EncryptBytes returns data encrypted with passphrase as a whole age
+// file: for files written at once (an export), whole or not at all.
+func EncryptBytes(data []byte, passphrase string) ([]byte, error) {
+	var buf bytes.Buffer
+	w, err := Encrypt(&buf, passphrase)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return nil, fmt.Errorf("encrypt: %w", err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("encrypt: %w", err)
+	}
+	return buf.Bytes(), nil
+}

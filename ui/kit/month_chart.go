@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fmt"
@@ -13,55 +13,57 @@ import (
 	"rapport/model"
 )
 
-// monthBar is one month of a monthChart: its height as a share of the
+// MonthBar is one month of a monthChart: its height as a share of the
 // plot (0–1), the figure written over it, and whether the month has a
 // value at all (a month without one is a faint stub).
-type monthBar struct {
+type MonthBar struct {
 	Month time.Time
 	Share float64
 	Text  string
 	Empty bool
 }
 
-// chartGuide is a horizontal guide line at a share of the plot's height,
+// ChartGuide is a horizontal guide line at a share of the plot's height,
 // labelled on the left ("100%", "50%").
-type chartGuide struct {
+type ChartGuide struct {
 	Share float64
 	Label string
 }
 
-// monthChart draws a value month by month: one bar per month, the figure
+// MonthChart draws a value month by month: one bar per month, the figure
 // over it, the month's initial under it (its name for the first month and
 // each January) and guide lines.
-type monthChart struct {
+type MonthChart struct {
 	widget.BaseWidget
-	bars   []monthBar
-	guides []chartGuide
+	bars   []MonthBar
+	guides []ChartGuide
 }
 
-func newMonthChart(guides []chartGuide) *monthChart {
-	c := &monthChart{guides: guides}
+// NewMonthChart is an empty chart with the given guide lines; SetBars
+// gives it data.
+func NewMonthChart(guides []ChartGuide) *MonthChart {
+	c := &MonthChart{guides: guides}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetBars replaces the data and redraws.
-func (c *monthChart) SetBars(bars []monthBar) {
+func (c *MonthChart) SetBars(bars []MonthBar) {
 	c.bars = bars
 	c.Refresh()
 }
 
-// rateGuides are the guides of a chart of rates.
-var rateGuides = []chartGuide{{1, "100%"}, {0.5, "50%"}}
+// RateGuides are the guides of a chart of rates.
+var RateGuides = []ChartGuide{{1, "100%"}, {0.5, "50%"}}
 
-// rateBars are the bars of a follow-through rate month by month: as tall
+// RateBars are the bars of a follow-through rate month by month: as tall
 // as the share of promises kept on time, a stub for a month with nothing
 // resolved.
-func rateBars(months []model.MonthlyFollowThrough) []monthBar {
-	out := make([]monthBar, len(months))
+func RateBars(months []model.MonthlyFollowThrough) []MonthBar {
+	out := make([]MonthBar, len(months))
 	for i, m := range months {
 		rate, ok := m.Rate()
-		out[i] = monthBar{Month: m.Month, Share: rate, Empty: !ok}
+		out[i] = MonthBar{Month: m.Month, Share: rate, Empty: !ok}
 		if ok {
 			out[i].Text = fmt.Sprintf("%.0f", rate*100)
 		}
@@ -70,14 +72,14 @@ func rateBars(months []model.MonthlyFollowThrough) []monthBar {
 }
 
 // CreateRenderer implements fyne.Widget.
-func (c *monthChart) CreateRenderer() fyne.WidgetRenderer {
+func (c *MonthChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &monthChartRenderer{chart: c}
 	r.rebuild()
 	return r
 }
 
 type monthChartRenderer struct {
-	chart   *monthChart
+	chart   *MonthChart
 	guides  []*canvas.Line
 	guideAt []*canvas.Text
 	bars    []*canvas.Rectangle
@@ -177,4 +179,4 @@ func (r *monthChartRenderer) Refresh() {
 func (r *monthChartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *monthChartRenderer) Destroy()                     {}
 
-var _ fyne.Widget = (*monthChart)(nil)
+var _ fyne.Widget = (*MonthChart)(nil)

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"strings"
@@ -11,23 +11,24 @@ import (
 // maxSuggestions is how many names a type-ahead field offers at once.
 const maxSuggestions = 12
 
-// personSuggester backs a type-ahead field for people: it turns what was
+// PersonSuggester backs a type-ahead field for people: it turns what was
 // typed into the matching names on offer, and recognises when the text is
 // exactly one of them (picked from the drop-down).
-type personSuggester struct {
+type PersonSuggester struct {
 	people   []model.PersonSummary
 	index    *model.PeopleIndex
 	suggests map[string]model.PersonSummary // label on offer → person
 	options  []string                       // the labels on offer, in order
 }
 
-func newPersonSuggester(people []model.PersonSummary) *personSuggester {
-	return &personSuggester{people: people, index: model.NewPeopleIndex(people)}
+// NewPersonSuggester offers the given people.
+func NewPersonSuggester(people []model.PersonSummary) *PersonSuggester {
+	return &PersonSuggester{people: people, index: model.NewPeopleIndex(people)}
 }
 
-// suggest returns the person whose label text is, when it is one of the
+// Suggest returns the person whose label text is, when it is one of the
 // suggestions on offer; otherwise it recomputes the suggestions for text.
-func (s *personSuggester) suggest(text string) (picked model.PersonSummary, ok bool) {
+func (s *PersonSuggester) Suggest(text string) (picked model.PersonSummary, ok bool) {
 	if p, ok := s.suggests[text]; ok {
 		return p, true
 	}
@@ -38,7 +39,7 @@ func (s *personSuggester) suggest(text string) (picked model.PersonSummary, ok b
 	}
 	for _, i := range s.index.Match(text, nil) {
 		p := s.people[i]
-		label := personLabel(p.Person)
+		label := PersonLabel(p.Person)
 		if _, dup := s.suggests[label]; dup {
 			continue
 		}
@@ -51,14 +52,14 @@ func (s *personSuggester) suggest(text string) (picked model.PersonSummary, ok b
 	return model.PersonSummary{}, false
 }
 
-// pickOne runs a field that names one person: picked is set when the text
+// PickOne runs a field that names one person: picked is set when the text
 // is a suggestion chosen from the drop-down (which then closes, showing the
 // name), kept while the text is still the picked name, and cleared
 // otherwise, with the matching names offered.
-func (s *personSuggester) pickOne(field *widget.SelectEntry, text string, picked *model.PersonSummary) {
-	if p, ok := s.suggest(text); ok {
+func (s *PersonSuggester) PickOne(field *widget.SelectEntry, text string, picked *model.PersonSummary) {
+	if p, ok := s.Suggest(text); ok {
 		*picked = p
-		s.clear()
+		s.Clear()
 		field.SetOptions(nil)
 		field.SetText(p.Name)
 		return
@@ -70,16 +71,19 @@ func (s *personSuggester) pickOne(field *widget.SelectEntry, text string, picked
 	field.SetOptions(s.options)
 }
 
-// clear forgets the suggestions on offer.
-func (s *personSuggester) clear() {
+// Clear forgets the suggestions on offer.
+func (s *PersonSuggester) Clear() {
 	s.suggests = nil
 	s.options = nil
 }
 
-// personLabel names a person in a drop-down: "Dana Whitfield — VP · Platform".
-func personLabel(p model.Person) string {
+// PersonLabel names a person in a drop-down: "Dana Whitfield — VP · Platform".
+func PersonLabel(p model.Person) string {
 	if sub := p.Subtitle(); sub != "" {
 		return p.Name + " — " + sub
 	}
 	return p.Name
 }
+
+// Options are the labels on offer for what was typed last, in order.
+func (s *PersonSuggester) Options() []string { return s.options }

@@ -1,4 +1,4 @@
-package main
+package plansummary
 
 import (
 	"strings"
@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"rapport/model"
-	"rapport/ui"
 )
 
 func TestPlanSummaryCarriesThePlanAndNothingPrivate(t *testing.T) {
@@ -16,7 +15,7 @@ func TestPlanSummaryCarriesThePlanAndNothingPrivate(t *testing.T) {
 	dana.ID, dana.Stance, dana.Notes = 8, model.StanceChampion, "PRIVATE: wants my job"
 	req := model.Requirement{ID: 1, Kind: model.RequirementSkill, Title: "Hiring", TargetLevel: 4, CurrentLevel: 1,
 		ManagerLevel: 3, Importance: 5, AdvisorIDs: []int64{7}}
-	plan := ui.PlanSummary{
+	plan := model.PlanSummary{
 		Role: model.Role{Title: "Engineering Manager", Horizon: model.HorizonNext, TargetDate: time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC)},
 		Gaps: []model.Requirement{req},
 		Actions: map[int64][]model.Action{1: {
@@ -29,7 +28,7 @@ func TestPlanSummaryCarriesThePlanAndNothingPrivate(t *testing.T) {
 		Now: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC),
 	}
 	for _, format := range []string{"md", "html"} {
-		data, err := planWriter{}.Summary(format, plan)
+		data, err := Writer{}.Summary(format, plan)
 		if err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
@@ -45,10 +44,10 @@ func TestPlanSummaryCarriesThePlanAndNothingPrivate(t *testing.T) {
 			}
 		}
 	}
-	if _, err := (planWriter{}).Summary("pdf", plan); err == nil {
+	if _, err := (Writer{}).Summary("pdf", plan); err == nil {
 		t.Error("an unknown format was accepted")
 	}
-	if name := (planWriter{}).FileName(plan, "html"); !strings.HasSuffix(name, ".html") || !strings.Contains(name, "Engineering Manager") {
+	if name := (Writer{}).FileName(plan, "html"); !strings.HasSuffix(name, ".html") || !strings.Contains(name, "Engineering Manager") {
 		t.Errorf("file name = %q", name)
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"fmt"
@@ -11,10 +11,10 @@ import (
 	"rapport/model"
 )
 
-// stanceColor is the colour of a stance on every screen: hues that stay
+// StanceColor is the colour of a stance on every screen: hues that stay
 // apart for colour-blind eyes (blue and amber rather than only green and
 // red), each also named in words wherever it is shown.
-func stanceColor(s model.Stance) color.NRGBA {
+func StanceColor(s model.Stance) color.NRGBA {
 	switch s {
 	case model.StanceChampion:
 		return color.NRGBA{R: 0x2e, G: 0x9e, B: 0x5b, A: 0xff}
@@ -31,14 +31,14 @@ func stanceColor(s model.Stance) color.NRGBA {
 	}
 }
 
-// influenceDots draws influence 1–5 as filled and empty dots: "●●●○○".
-func influenceDots(n int) string {
+// InfluenceDots draws influence 1–5 as filled and empty dots: "●●●○○".
+func InfluenceDots(n int) string {
 	n = max(0, min(5, n))
 	return strings.Repeat("●", n) + strings.Repeat("○", 5-n)
 }
 
-// ago says how long before now t was, in the words a person would use.
-func ago(t, now time.Time) string {
+// Ago says how long before now t was, in the words a person would use.
+func Ago(t, now time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
@@ -61,16 +61,16 @@ func ago(t, now time.Time) string {
 	}
 }
 
-// dayText formats a stored day for display and editing: "2026-11-23".
-func dayText(t time.Time) string {
+// DayText formats a stored day for display and editing: "2026-11-23".
+func DayText(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
 	return t.Format("2006-01-02")
 }
 
-// cadenceText describes a keep-in-touch cadence.
-func cadenceText(days int) string {
+// CadenceText describes a keep-in-touch cadence.
+func CadenceText(days int) string {
 	switch {
 	case days == 0:
 		return "No fixed cadence"
@@ -91,19 +91,19 @@ func cadenceText(days int) string {
 	}
 }
 
-// plural is "1 person", "2 people"-style counting.
-func plural(n int, one, many string) string {
+// Plural is "1 person", "2 people"-style counting.
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// lowerFirst lower-cases the first letter of a label for use mid-sentence.
-func lowerFirst(s string) string { return mapFirst(s, unicode.ToLower) }
+// LowerFirst lower-cases the first letter of a label for use mid-sentence.
+func LowerFirst(s string) string { return mapFirst(s, unicode.ToLower) }
 
-// capitalFirst upper-cases the first letter, to start a sentence.
-func capitalFirst(s string) string { return mapFirst(s, unicode.ToUpper) }
+// CapitalFirst upper-cases the first letter, to start a sentence.
+func CapitalFirst(s string) string { return mapFirst(s, unicode.ToUpper) }
 
 // mapFirst is s with f applied to its first letter.
 func mapFirst(s string, f func(rune) rune) string {
@@ -114,10 +114,10 @@ func mapFirst(s string, f func(rune) rune) string {
 	return string(f(r)) + s[n:]
 }
 
-// dayHint reads a typed day back in words under its field, relative to
+// DayHint reads a typed day back in words under its field, relative to
 // now: "Tuesday 24 November 2026 (tomorrow)", empty when nothing is typed,
 // notYet while it is not a day.
-func dayHint(text string, now time.Time, empty, notYet string) string {
+func DayHint(text string, now time.Time, empty, notYet string) string {
 	day, err := model.ParseDue(text, now)
 	switch {
 	case strings.TrimSpace(text) == "":

@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"image/color"
@@ -9,12 +9,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// levelBar draws a requirement's levels on the 1–5 scale as five cells:
+// LevelBar draws a requirement's levels on the 1–5 scale as five cells:
 // filled up to the user's current level, outlined up to the target, empty
 // beyond it, and a tick under the cell of the manager's view when it was
 // given. It reads without colour: filled, outlined and empty differ in
 // shape.
-type levelBar struct {
+type LevelBar struct {
 	widget.BaseWidget
 	current, target, manager int
 }
@@ -27,20 +27,21 @@ const (
 	levelTickHeight = 4
 )
 
-func newLevelBar(current, target, manager int) *levelBar {
-	b := &levelBar{current: current, target: target, manager: manager}
+// NewLevelBar is a level bar showing the given levels (0 for none).
+func NewLevelBar(current, target, manager int) *LevelBar {
+	b := &LevelBar{current: current, target: target, manager: manager}
 	b.ExtendBaseWidget(b)
 	return b
 }
 
 // SetLevels changes the levels shown.
-func (b *levelBar) SetLevels(current, target, manager int) {
+func (b *LevelBar) SetLevels(current, target, manager int) {
 	b.current, b.target, b.manager = current, target, manager
 	b.Refresh()
 }
 
 // CreateRenderer implements fyne.Widget.
-func (b *levelBar) CreateRenderer() fyne.WidgetRenderer {
+func (b *LevelBar) CreateRenderer() fyne.WidgetRenderer {
 	r := &levelBarRenderer{bar: b, tick: canvas.NewRectangle(color.Transparent)}
 	for i := range r.cells {
 		r.cells[i] = canvas.NewRectangle(color.Transparent)
@@ -53,7 +54,7 @@ func (b *levelBar) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type levelBarRenderer struct {
-	bar     *levelBar
+	bar     *LevelBar
 	cells   [5]*canvas.Rectangle
 	tick    *canvas.Rectangle
 	objects []fyne.CanvasObject
@@ -107,4 +108,4 @@ func (r *levelBarRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *levelBarRenderer) Destroy() {}
 
-var _ fyne.Widget = (*levelBar)(nil)
+var _ fyne.Widget = (*LevelBar)(nil)

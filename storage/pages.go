@@ -1,0 +1,182 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+
+	"rapport/model"
+)
+
+// The pages: each is read in one read transaction, so everything on it
+// agrees, by the same unexported helpers the single-entity methods use.
+
+// PersonPage reads everything the page of the person with the given ID
+// shows at now (see model.PersonPage). A person who does not exist gives
+// an error wrapping ErrNotFound.
+func (s *Store) PersonPage(ctx context.Context, id int64, now time.Time) (model.PersonPage, error) {
+	pg := model.PersonPage{Now: now}
+	err := s.inReadTx(ctx, func(q querier) error { return readPersonPage(ctx, q, id, &pg) })
+	if err != nil {
+		return model.PersonPage{}, fmt.Errorf("person page %d: %w", id, err)
+	}
+	return pg, nil
+}
+
+// readPersonPage fills pg with the page of person id.
+func readPersonPage(ctx context.Context, q querier, id int64, pg *model.PersonPage) error {
+	var err error
+	if pg.Person, err = personByID(ctx, q, id); err != nil {
+		return err
+	}
+	if pg.Timeline, err = interactionsWith(ctx, q, id, model.TimelineLimit); err != nil {
+		return err
+	}
+	if pg.Promises, err = queryPromises(ctx, q, `WHERE person_id = ?`, id); err != nil {
+		return err
+	}
+	if pg.Ties, err = tiesOf(ctx, q, id); err != nil {
+		return err
+	}
+	if pg.Disclosures, err = disclosuresFor(ctx, q, id); err != nil {
+		return err
+	}
+	if pg.Advises, err = advisedBy(ctx, q, id); err != nil {
+		return err
+	}
+	named := make(map[int64]bool)
+	for _, i := range pg.Timeline {
+		for _, p := range i.PersonIDs {
+			named[p] = true
+		}
+	}
+	for _, t := range pg.Ties {
+		named[t.FromID], named[t.ToID] = true, true
+	}
+	delete(named, id)
+	pg.People, err = peopleByID(ctx, q, slices.Sorted(maps.Keys(named)))
+	return err
+}
+
+// RolePage reads everything the page of the role with the given ID shows
+// at now (see model.RolePage). A role that does not exist gives an error
+// wrapping ErrNotFound.
+func (s *Store) RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error) {
+	pg := model.RolePage{Now: now}
+	err := s.inReadTx(ctx, func(q querier) error { return readRolePage(ctx, q, id, &pg) })
+	if err != nil {
+		return model.RolePage{}, fmt.Errorf("role page %d: %w", id, err)
+	}
+	return pg, nil
+}
+
+// readRolePage fills pg with the page of role id.
+func readRolePage(ctx context.Context, q querier, id int64, pg *model.RolePage) error {
+	var err error
+	if pg.Role, err = roleByID(ctx, q, id); err != nil {
+		return err
+	}
+	if pg.Requirements, err = queryRequirements(ctx, q, `WHERE r.role_id = ?`, id); err != nil {
+		return err
+	}
+	if pg.History, err = levelHistory(ctx, q, id); err != nil {
+		return err
+	}
+	in, err := panelInputs(ctx, q, id, pg.Now)
+	if err != nil {
+		return err
+	}
+	pg.Panel = model.AssessPanel(in, pg.Now)
+	actions, err := queryActions(ctx, q, `WHERE requirement_id IN (SELECT id FROM requirement WHERE role_id = ?)`, id)
+	if err != nil {
+		return err
+	}
+	pg.Actions = make(map[int64][]model.Action, len(pg.Requirements))
+	var advisors []int64
+	for _, r := range pg.Requirements {
+		advisors = append(advisors, r.AdvisorIDs...)
+	}
+	for _, a := range actions {
+		pg.Actions[a.RequirementID] = append(pg.Actions[a.RequirementID], a)
+	}
+	slices.Sort(advisors)
+	if pg.Advisors, err = peopleByID(ctx, q, slices.Compact(advisors)); err != nil {
+		return err
+	}
+	pg.Candidates, err = listPeople(ctx, q, false, pg.Now)
+	return err
+}
+
+// MeetingPage reads the meeting with the given ID, its person and the
+// settings its page needs (see model.MeetingPage). A meeting that does
+// not exist gives an error wrapping ErrNotFound.
+func (s *Store) MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error) {
+	var pg model.MeetingPage
+	err := s.inReadTx(ctx, func(q querier) error {
+		var err error
+		if pg.Meeting, err = meetingByID(ctx, q, id); err != nil {
+			return err
+		}
+		if pg.Person, err = personByID(ctx, q, pg.Meeting.PersonID); err != nil {
+			return err
+		}
+		pg.Settings, err = readSettings(ctx, q)
+		return err
+	})
+	if err != nil {
+		return model.MeetingPage{}, fmt.Errorf("meeting page %d: %w", id, err)
+	}
+	return pg, nil
+}
+
+// MeetingList reads every meeting, in order of start, with the people
+// they are with (see model.MeetingList).
+func (s *Store) MeetingList(ctx context.Context) (model.MeetingList, error) {
+	var l model.MeetingList
+	err := s.inReadTx(ctx, func(q querier) error {
+		var err error
+		if l.Meetings, err = queryMeetings(ctx, q, ``); err != nil {
+			return err
+		}
+		l.People, err = queryPeople(ctx, q, `WHERE id IN (SELECT person_id FROM meeting)`)
+		return err
+	})
+	if err != nil {
+		return model.MeetingList{}, fmt.Errorf("meeting list: %w", err)
+	}
+	return l, nil
+}
+
+// peopleByID reads the people with the given IDs, archived or not; an ID
+// nobody has is left out.
+func peopleByID(ctx context.Context, q querier, ids []int64) (map[int64]model.Person, error) {
+	if len(ids) == 0 {
+		return map[int64]model.Person{}, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return queryPeople(ctx, q, `WHERE id IN (?`+strings.Repeat(`, ?`, len(ids)-1)+`)`, args...)
+}
+
+// queryPeople reads the people matching where, by ID.
+func queryPeople(ctx context.Context, q querier, where string, args ...any) (map[int64]model.Person, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+` FROM person `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int64]model.Person)
+	for rows.Next() {
+		var p model.Person
+		if err := rows.Scan(personFields(&p)...); err != nil {
+			return nil, err
+		}
+		out[p.ID] = p
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,112 @@
+// Package today is the screen the app opens on: whom to reach out to and
+// why, the promises due both ways, the week's meetings and those waiting
+// for an outcome, risks in words, three headline numbers, and the weekly
+// review when it is due. Every item opens what it is about in one click,
+// by asking the window through Navigator.
+//
+// It is the pattern for a screen package: one read (Store.Today, one
+// read transaction) gives a ready model.Today; the screen only builds
+// widgets from it; it knows the window only through its Navigator.
+package today
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/kit"
+)
+
+// Store is what the Today screen reads: its whole report, in one call.
+type Store interface {
+	Today(ctx context.Context, now time.Time) (model.Today, error)
+}
+
+// Navigator is what the Today screen asks of the window: to go where an
+// item leads, or to open the form for what it proposes. After a form
+// saves, the window reloads the screen on show.
+type Navigator interface {
+	// OpenPerson shows the person's page.
+	OpenPerson(id int64)
+	// ShowPeople shows the People screen, filtered to relation, or with
+	// its filters as they were when relation is "".
+	ShowPeople(relation model.Relation)
+	// ShowPromises shows the Promises screen.
+	ShowPromises()
+	// LogInteraction opens the form to log a contact with the person.
+	LogInteraction(personID int64)
+	// ScheduleMeeting opens the form for a new meeting with the person.
+	ScheduleMeeting(personID int64)
+	// KeepPromise marks p kept (with undo); personName is whom it is with.
+	KeepPromise(p model.Promise, personName string)
+	// OpenPromise opens the dialog of p.
+	OpenPromise(p model.Promise, personName string)
+	// OpenMeeting shows the meeting's page.
+	OpenMeeting(id int64)
+	// LogOutcome shows the meeting's page and opens its outcome form.
+	LogOutcome(meetingID int64)
+	// StartReview opens the weekly review.
+	StartReview()
+	// MeetingDragHandle is a handle that drags the meeting's calendar
+	// file out of the window; place says where it is ("today").
+	MeetingDragHandle(meetingID int64, place string) fyne.CanvasObject
+}
+
+// Screen is the Today screen. Content and Reload make it a screen of the
+// window's table.
+type Screen struct {
+	store  Store
+	nav    Navigator
+	now    func() time.Time
+	report model.Today
+	root   *fyne.Container
+}
+
+// New is the Today screen reading store at now, going places through
+// nav. Nothing is read until it is shown.
+func New(store Store, nav Navigator, now func() time.Time) *Screen {
+	return &Screen{store: store, nav: nav, now: now, root: container.NewStack()}
+}
+
+// Content reads the report and returns the screen built from it, for the
+// window to show.
+func (s *Screen) Content() fyne.CanvasObject {
+	s.load()
+	return s.root
+}
+
+// Reload reads the report again and rebuilds the screen where it is.
+func (s *Screen) Reload() {
+	s.load()
+	s.root.Refresh()
+}
+
+// Report is the report last read; its People is nil when none was read
+// (never shown, or the read failed).
+func (s *Screen) Report() model.Today { return s.report }
+
+// load reads the report and builds the screen from it, or, when the read
+// fails, says so in place of the page.
+func (s *Screen) load() {
+	report, err := s.store.Today(context.Background(), s.now())
+	if err != nil {
+		s.report = model.Today{}
+		s.root.Objects = []fyne.CanvasObject{failed(err)}
+		return
+	}
+	s.report = report
+	s.root.Objects = []fyne.CanvasObject{s.build()}
+}
+
+// failed is what the screen shows when its report could not be read.
+func failed(err error) fyne.CanvasObject {
+	icon := widget.NewIcon(theme.ErrorIcon())
+	msg := kit.QuietCentred("Could not read today's plan: " + err.Error() +
+		"\nThe other screens may still work; restarting Rapport may help.")
+	return container.NewCenter(container.New(&kit.MaxWidth{Width: 480}, container.NewVBox(icon, msg)))
+}

@@ -1,0 +1,194 @@
+package today_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"rapport/model"
+	"rapport/storage/storetest"
+	"rapport/ui/kit/kittest"
+	"rapport/ui/today"
+)
+
+var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
+
+func clock() time.Time { return testNow }
+
+// navigator records what the screen asked of the window, in words.
+type navigator struct{ asked []string }
+
+func (n *navigator) ask(format string, a ...any) {
+	n.asked = append(n.asked, fmt.Sprintf(format, a...))
+}
+
+func (n *navigator) OpenPerson(id int64)                      { n.ask("open person %d", id) }
+func (n *navigator) ShowPeople(r model.Relation)              { n.ask("show people %q", r) }
+func (n *navigator) ShowPromises()                            { n.ask("show promises") }
+func (n *navigator) LogInteraction(id int64)                  { n.ask("log interaction %d", id) }
+func (n *navigator) ScheduleMeeting(id int64)                 { n.ask("schedule meeting %d", id) }
+func (n *navigator) KeepPromise(p model.Promise, name string) { n.ask("keep %q with %s", p.What, name) }
+func (n *navigator) OpenPromise(p model.Promise, name string) {
+	n.ask("open promise %q with %s", p.What, name)
+}
+func (n *navigator) OpenMeeting(id int64) { n.ask("open meeting %d", id) }
+func (n *navigator) LogOutcome(id int64)  { n.ask("log outcome %d", id) }
+func (n *navigator) StartReview()         { n.ask("start review") }
+func (n *navigator) MeetingDragHandle(id int64, place string) fyne.CanvasObject {
+	return container.NewStack() // the window's widget; not Today's concern
+}
+
+// show builds the screen on store in a test window, as the shell does.
+func show(t *testing.T, st today.Store) (*today.Screen, *navigator, fyne.CanvasObject) {
+	t.Helper()
+	kittest.NewApp(t)
+	nav := &navigator{}
+	s := today.New(st, nav, clock)
+	content := s.Content()
+	w := test.NewWindow(content)
+	w.Resize(fyne.NewSize(1180, 760))
+	t.Cleanup(w.Close)
+	return s, nav, content
+}
+
+func TestTodayRanksReachOutsAndOpensThem(t *testing.T) {
+	st := storetest.Open(t, clock)
+	boss := storetest.Person(t, st, "Morgan Lee", storetest.Standing(model.StanceNeutral, 5), func(p *model.Person) {
+		p.Title, p.Relation = "VP Engineering", model.RelationSkipLevel
+	})
+	mate := storetest.Person(t, st, "Sam Ortiz", storetest.Standing(model.StanceSupporter, 2), func(p *model.Person) {
+		p.Relation = model.RelationTeamMate
+	})
+	storetest.Interaction(t, st, model.KindCoffee, testNow.AddDate(0, 0, -94), boss.ID)
+	storetest.Interaction(t, st, model.KindCoffee, testNow.AddDate(0, 0, -2), mate.ID)
+
+	s, nav, content := show(t, st)
+	r := s.Report()
+	if len(r.ReachOuts) == 0 || r.ReachOuts[0].PersonID != boss.ID {
+		t.Fatalf("reach-outs = %+v, want Morgan first", r.ReachOuts)
+	}
+	for _, want := range []string{"Morgan Lee", "Influence 5", "94 days ago", "Reach out", "Promises due", "Risks in your network"} {
+		if !kittest.Shows(content, want) {
+			t.Errorf("Today does not show %q", want)
+		}
+	}
+	kittest.TapLink(t, content, "Morgan Lee")
+	test.Tap(kittest.MustButton(t, content, "Log"))
+	test.Tap(kittest.MustButton(t, content, "Coffee"))
+	want := []string{
+		fmt.Sprintf("open person %d", boss.ID),
+		fmt.Sprintf("log interaction %d", boss.ID),
+		fmt.Sprintf("schedule meeting %d", boss.ID),
+	}
+	if !slices.Equal(nav.asked, want) {
+		t.Errorf("asked %q, want %q", nav.asked, want)
+	}
+}
+
+func TestTodayShowsArchivedPeoplesPromisesAndKeepsThem(t *testing.T) {
+	st := storetest.Open(t, clock)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	storetest.Promise(t, st, model.Promise{Direction: model.DirectionMine, PersonID: dana.ID, What: "Return the book",
+		MadeOn: testNow.AddDate(0, 0, -3), DueOn: testNow.AddDate(0, 0, -1)})
+	storetest.Archived(t, st, dana.ID)
+
+	s, nav, content := show(t, st)
+	if len(s.Report().Due) != 1 {
+		t.Fatalf("Today lists %d promises due, want 1", len(s.Report().Due))
+	}
+	if !kittest.Shows(content, "Dana Reyes (in the trash)") {
+		t.Error("Today hides the archived person's overdue promise")
+	}
+	test.Tap(kittest.MustButton(t, content, "Kept"))
+	if want := []string{`keep "Return the book" with Dana Reyes`}; !slices.Equal(nav.asked, want) {
+		t.Errorf("asked %q, want %q", nav.asked, want)
+	}
+}
+
+func TestTodayAsksForTheReviewUntilDone(t *testing.T) {
+	st := storetest.Open(t, clock)
+	storetest.Person(t, st, "Dana Reyes")
+	s, nav, content := show(t, st)
+	test.Tap(kittest.MustButton(t, content, "Start the review"))
+	if want := []string{"start review"}; !slices.Equal(nav.asked, want) {
+		t.Errorf("asked %q, want %q", nav.asked, want)
+	}
+
+	if err := st.MarkReviewed(t.Context(), testNow.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	s.Reload()
+	if kittest.Button(content, "Start the review") != nil {
+		t.Error("Today still asks for the review just done")
+	}
+
+	// A week later it asks again, saying when the last one was.
+	if err := st.MarkReviewed(t.Context(), testNow.AddDate(0, 0, -8)); err != nil {
+		t.Fatal(err)
+	}
+	s.Reload()
+	if !kittest.Shows(content, "the last one was 8 days ago") {
+		t.Errorf("the nudge does not say when the last review was: %q", kittest.Texts(content))
+	}
+}
+
+func TestTodayOffersTheOutcomeOfAMeetingHeld(t *testing.T) {
+	st := storetest.Open(t, clock)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	held := storetest.Meeting(t, st, model.Meeting{PersonID: dana.ID, Start: testNow.Add(-26 * time.Hour)})
+	ahead := storetest.Meeting(t, st, model.Meeting{PersonID: dana.ID, Start: testNow.Add(26 * time.Hour)})
+
+	s, nav, content := show(t, st)
+	if n := len(s.Report().Unlogged); n != 1 {
+		t.Fatalf("Today lists %d meetings waiting for an outcome, want 1", n)
+	}
+	test.Tap(kittest.MustButton(t, content, "Log outcome"))
+	test.Tap(kittest.MustButton(t, content, "Agenda"))
+	want := []string{fmt.Sprintf("log outcome %d", held.ID), fmt.Sprintf("open meeting %d", ahead.ID)}
+	if !slices.Equal(nav.asked, want) {
+		t.Errorf("asked %q, want %q", nav.asked, want)
+	}
+}
+
+func TestTodayOpensTheNumbersAndRisks(t *testing.T) {
+	st := storetest.Open(t, clock)
+	for _, name := range []string{"Ana Ruiz", "Ben Okafor"} {
+		storetest.Person(t, st, name, func(p *model.Person) { p.Relation = model.RelationTeamMate })
+	}
+	s, nav, content := show(t, st)
+	var teamRisk bool
+	for _, r := range s.Report().Risks {
+		teamRisk = teamRisk || r.Kind == model.RiskTeamUnthanked
+	}
+	if !teamRisk {
+		t.Fatalf("no risk of unthanked team mates in %+v", s.Report().Risks)
+	}
+	nav.asked = nil
+	for _, b := range kittest.Buttons(content, "Open") {
+		test.Tap(b)
+	}
+	if !slices.Contains(nav.asked, fmt.Sprintf("show people %q", model.RelationTeamMate)) {
+		t.Errorf("opening the team risk asked %q, want the People screen on team mates", nav.asked)
+	}
+}
+
+// failing is a store whose read fails.
+type failing struct{}
+
+func (failing) Today(ctx context.Context, now time.Time) (model.Today, error) {
+	return model.Today{}, errors.New("disk I/O error")
+}
+
+func TestTodaySaysWhenItCannotRead(t *testing.T) {
+	_, _, content := show(t, failing{})
+	if !kittest.Shows(content, "Could not read today's plan: disk I/O error") {
+		t.Errorf("a failed read shows %q, want the error in place of the page", kittest.Texts(content))
+	}
+}
