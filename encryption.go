@@ -172,7 +172,10 @@ func (k *backupKeys) keep(db, p string) (inKeyring bool, err error) {
 		return false, k.keyring.Delete(db)
 	}
 	if err := k.keyring.Set(db, p); err != nil {
-		return false, nil // kept for this run only; the caller says so
+		// Kept for this run only, which the caller tells the user; why
+		// goes to the log (never the passphrase).
+		fmt.Fprintln(os.Stderr, "rapport: system keyring:", err)
+		return false, nil
 	}
 	return true, nil
 }
