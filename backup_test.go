@@ -136,7 +136,7 @@ func TestBackupFolderFromSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	b := &windowBackups{store: st, path: st.Path()}
+	b := &windowBackups{store: st}
 	if b.Folder() != storage.BackupDir(st.Path()) || b.Folder() != b.DefaultFolder() {
 		t.Errorf("with no folder set, backups go to %q, want %q", b.Folder(), storage.BackupDir(st.Path()))
 	}
@@ -197,7 +197,7 @@ func TestDamagedDatabaseFindsBackupsInTheFolderOfItsSettings(t *testing.T) {
 	if err := st.SaveSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	b, err := (&windowBackups{store: st, path: st.Path()}).BackupNow()
+	b, err := (&windowBackups{store: st}).BackupNow()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,14 +215,14 @@ func TestDamagedDatabaseFindsBackupsInTheFolderOfItsSettings(t *testing.T) {
 	if err := os.WriteFile(db, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if list := backupsOf(db); len(list) != 1 || list[0].Path != b.Path {
-		t.Fatalf("backups of the damaged database = %+v, want the one in %s", list, usb)
+	if newest, note := storage.NewestBackupOf(db); newest.Path != b.Path || note != "" {
+		t.Fatalf("newest backup of the damaged database = %+v (%q), want the one in %s", newest, note, usb)
 	}
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"backup", "--db", db}, &stdout, &stderr); code != 1 {
 		t.Fatalf("backup of a damaged database: exit %d", code)
 	}
-	if !strings.Contains(stderr.String(), "The newest backup is "+b.Path) {
+	if !strings.Contains(stderr.String(), "The newest backup of this database is "+b.Path) {
 		t.Errorf("stderr = %q, want it to name %s", stderr.String(), b.Path)
 	}
 }

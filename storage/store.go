@@ -122,7 +122,9 @@ func removeIfEmpty(path string, created bool) {
 		return
 	}
 	for _, suffix := range []string{"-wal", "-shm", "-journal", ""} {
-		_ = os.Remove(path + suffix) // best effort: the open already failed
+		if fi, err := os.Lstat(path + suffix); err == nil && fi.Mode().IsRegular() {
+			_ = os.Remove(path + suffix) // best effort: the open already failed
+		}
 	}
 }
 

@@ -34,6 +34,9 @@ type BackupFile struct {
 	Path string
 	At   time.Time
 	Size int64
+	// Older marks a backup named before each database had an identity:
+	// of this database or of another in the same folder, no one can tell.
+	Older bool
 }
 
 // backupsDialog shows when the last backup was made, lists them, and
@@ -109,6 +112,9 @@ func (d *backupsDialog) reload() {
 		text := fmt.Sprintf("%s · %s", b.At.Local().Format("2 Jan 2006 15:04"), sizeText(b.Size))
 		if dir := filepath.Dir(b.Path); dir != folder {
 			text += " · " + dir
+		}
+		if b.Older {
+			text += " · older backup, database unknown"
 		}
 		label := widget.NewLabel(text)
 		label.Truncation = fyne.TextTruncateEllipsis
