@@ -82,4 +82,3 @@ func backUpDaily(st *storage.Store) {
 		}
 	}()
 }
-

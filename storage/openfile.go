@@ -77,7 +77,11 @@ func connect(path string, current bool) (db *sql.DB, readOnly, err error) {
 	var v int
 	err = db.QueryRow("PRAGMA user_version").Scan(&v)
 	if err == nil {
-		return db, nil, nil
+		// SQLite reads a file it may not write without saying so; the
+		// first write would fail.
+		if err = writable(path); err == nil {
+			return db, nil, nil
+		}
 	}
 	db.Close()
 	problem := diskProblem(err)

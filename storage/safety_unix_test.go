@@ -14,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"rapport/model"
 )
 
 // Issue 18, fault 7: an existing database made 0644 (umask 022), and its
@@ -144,4 +146,120 @@ func TestLockAcrossProcesses(t *testing.T) {
 		t.Fatalf("Open(hard link) once the other process is done: %v", err)
 	}
 	o.Close()
+}
+
+// mountTmpfs mounts a tmpfs of the given size with options on a new
+// folder, unmounted when the test ends; it skips the test, saying why,
+// where that cannot be done.
+func mountTmpfs(t *testing.T, size string) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a small tmpfs to fill needs root")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size+",mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs here: %v: %s", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v: %s", dir, err, out)
+		}
+	})
+	return dir
+}
+
+// fill writes into dir until the disk is full.
+func fill(t *testing.T, dir string) {
+	t.Helper()
+	f, err := os.Create(filepath.Join(dir, "filler"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	for {
+		if _, err := f.Write(buf); err != nil {
+			if !errors.Is(err, syscall.ENOSPC) {
+				t.Fatalf("filling the disk: %v", err)
+			}
+			return
+		}
+	}
+}
+
+// Issue 18, fault 3: on a full disk (a small tmpfs, filled) the database
+// still opens, read-only, saying why: it can be read, exported and backed
+// up to another disk, and a write says the disk is full. On a read-only
+// disk likewise.
+func TestFullDiskStillReadsExportsAndBacksUp(t *testing.T) {
+	ctx := t.Context()
+	mnt := mountTmpfs(t, "4m")
+	path := filepath.Join(mnt, "rapport.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustCreatePerson(t, s, "Dana Reyes")
+	id, err := s.ID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	fill(t, mnt)
+
+	o, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open on a full disk: %v", err)
+	}
+	if !errors.Is(o.ReadOnly(), syscall.ENOSPC) || !strings.Contains(o.Notice(), "the disk is full") {
+		t.Errorf("ReadOnly = %v, Notice = %q; want the disk said to be full", o.ReadOnly(), o.Notice())
+	}
+	if people, err := o.People(ctx, false); err != nil || len(people) != 1 {
+		t.Errorf("People on a full disk = %v, %v; want Dana", people, err)
+	}
+	var doc bytes.Buffer
+	if err := o.Export(ctx, &doc); err != nil || !strings.Contains(doc.String(), "Dana Reyes") {
+		t.Errorf("Export on a full disk: %v", err)
+	}
+	b, err := o.Backup(ctx, filepath.Join(t.TempDir(), "other disk"))
+	if err != nil {
+		t.Fatalf("Backup to another disk: %v", err)
+	}
+	if IDOf(b.Path) != id || peopleInCount(t, b.Path) != 1 {
+		t.Errorf("the backup holds id %q and %d people, want %q and 1", IDOf(b.Path), peopleInCount(t, b.Path), id)
+	}
+	p := mustNotCreate(t, o)
+	if !errors.Is(p, syscall.ENOSPC) {
+		t.Errorf("a write on a full disk = %v, want it to say the disk is full", p)
+	}
+	o.Close()
+
+	if err := os.Remove(filepath.Join(mnt, "filler")); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("mount", "-o", "remount,ro", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot remount read-only: %v: %s", err, out)
+	}
+	ro, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open on a read-only disk: %v", err)
+	}
+	defer ro.Close()
+	if ro.ReadOnly() == nil || !strings.Contains(ro.Notice(), "read-only") {
+		t.Errorf("ReadOnly = %v, Notice = %q; want read-only said", ro.ReadOnly(), ro.Notice())
+	}
+	if people, err := ro.People(ctx, false); err != nil || len(people) != 1 {
+		t.Errorf("People on a read-only disk = %v, %v", people, err)
+	}
+}
+
+// mustNotCreate tries to add a person and returns the error it must get.
+func mustNotCreate(t *testing.T, s *Store) error {
+	t.Helper()
+	p := model.NewPerson("Lee Park")
+	err := s.CreatePerson(t.Context(), &p)
+	if err == nil {
+		t.Fatal("a write succeeded on a read-only store")
+	}
+	return err
 }
