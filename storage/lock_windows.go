@@ -16,7 +16,10 @@ import (
 // Store is open, so a second Rapport on the same database is told so
 // instead of writing alongside the first. The lock file is beside the
 // file a symbolic link or junction leads to, so every such path shares it;
-// hard links, which Windows users rarely make, are not recognised.
+// hard links, which Windows users rarely make, are not recognised. The
+// lock file is removed on release; Go opens files without
+// FILE_SHARE_DELETE, so that fails, harmlessly, while another process has
+// it open.
 type fileLock struct {
 	f  *os.File
 	db string
@@ -34,11 +37,11 @@ func acquireLock(path string) (*fileLock, error) {
 		f.Close()
 		created = true
 	}
-	real := path
+	target := path
 	if r, err := filepath.EvalSymlinks(path); err == nil {
-		real = r
+		target = r
 	}
-	f, err := os.OpenFile(real+".lock", os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(target+".lock", os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		removeIfEmpty(path, created)
 		return nil, fmt.Errorf("lock: %w", err)
@@ -62,8 +65,10 @@ func (l *fileLock) release() {
 		return
 	}
 	windows.UnlockFileEx(windows.Handle(l.f.Fd()), 0, 1, 0, new(windows.Overlapped))
+	name := l.f.Name()
 	l.f.Close()
 	l.f = nil
+	_ = os.Remove(name) // see fileLock
 }
 
 // discard releases the lock and, when acquireLock made the database file
