@@ -226,3 +226,37 @@ func TestDamagedDatabaseFindsBackupsInTheFolderOfItsSettings(t *testing.T) {
 		t.Errorf("stderr = %q, want it to name %s", stderr.String(), b.Path)
 	}
 }
+
+// Issue 18, fault 1, as reported: two demo databases in one folder,
+// backed up one after the other; both backups stay, each the newest of
+// its own database.
+func TestBackupsOfTwoDatabasesInOneFolder(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	dir := t.TempDir()
+	work, personal := filepath.Join(dir, "work.db"), filepath.Join(dir, "personal.db")
+	for _, args := range [][]string{
+		{"demo", "--db", work, "--people", "5"},
+		{"demo", "--db", personal, "--people", "5", "--seed", "99"},
+		{"backup", "--db", work},
+		{"backup", "--db", personal},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("rapport %s: exit %d: %s", strings.Join(args, " "), code, stderr.String())
+		}
+	}
+	list, err := storage.Backups(storage.BackupDir(work))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 {
+		t.Fatalf("the backups folder holds %d backups, want both databases': %+v", len(list), list)
+	}
+	for _, db := range []string{work, personal} {
+		newest, _ := storage.NewestBackupOf(db)
+		if storage.IDOf(newest.Path) == "" || storage.IDOf(newest.Path) != storage.IDOf(db) {
+			t.Errorf("newest backup of %s = %s, want one of its own", filepath.Base(db), newest.Path)
+		}
+	}
+}
