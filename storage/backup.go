@@ -240,14 +240,14 @@ func rotate(dir string, now time.Time, o owner) error {
 	}
 	now = now.UTC()
 	keep := make(map[string]bool)
-	if len(list) > 0 {
-		keep[list[0].Path] = true
+	for _, b := range list[:min(1, len(list))] { // the newest
+		keep[b.Path] = true
 	}
 	today := civilDay(now)
 	thisWeek := today - weekdayFromMonday(now)
 	thisMonth := now.Year()*12 + int(now.Month()) - 1
 	days, weeks, months := map[int]bool{}, map[int]bool{}, map[int]bool{}
-	marked := map[string]int{}
+	marked := map[bool]int{}
 	for _, b := range list { // newest first: the first seen in a period is its newest
 		at := b.At.UTC()
 		if at.After(now) {
@@ -255,10 +255,7 @@ func rotate(dir string, now time.Time, o owner) error {
 			continue
 		}
 		if b.Before != "" {
-			kind := "migration"
-			if b.Before == "restore" {
-				kind = "restore"
-			}
+			kind := b.Before == "restore" // or a migration
 			if marked[kind] < keepMarked {
 				marked[kind]++
 				keep[b.Path] = true
