@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,5 +259,33 @@ func TestBackupsOfTwoDatabasesInOneFolder(t *testing.T) {
 		if storage.IDOf(newest.Path) == "" || storage.IDOf(newest.Path) != storage.IDOf(db) {
 			t.Errorf("newest backup of %s = %s, want one of its own", filepath.Base(db), newest.Path)
 		}
+	}
+}
+
+// Issue 18, fault 7: a command on a database others may read makes it
+// private and says so, once.
+func TestCommandSaysItMadeTheDatabasePrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows files have no such modes")
+	}
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	db := filepath.Join(t.TempDir(), "rapport.db")
+	makeBackupTestDB(t, db, 2)
+	if err := os.Chmod(db, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"Made rapport.db readable by you alone (it was 0644).", ""} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"backup", "--db", db}, &stdout, &stderr); code != 0 {
+			t.Fatalf("rapport backup: exit %d: %s", code, stderr.String())
+		}
+		if got := strings.Contains(stderr.String(), "readable by you alone"); got != (want != "") ||
+			(want != "" && !strings.Contains(stderr.String(), want)) {
+			t.Errorf("run %d: stderr = %q, want %q", i+1, stderr.String(), want)
+		}
+	}
+	if fi, err := os.Stat(db); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode after = %v, %v; want 0600", fi.Mode().Perm(), err)
 	}
 }
