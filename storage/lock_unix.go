@@ -15,7 +15,8 @@ import (
 // while a Store is open, so that a second Rapport on the same file is told
 // so instead of writing alongside the first, whatever path (a symlink, a
 // hard link) it came by. flock and the fcntl locks SQLite takes are
-// independent on Linux and the BSDs. Closing any descriptor of a file
+// independent on Linux and the BSDs (on NFS, Linux turns flock into an
+// fcntl lock, which SQLite's own, in this process, then weaken). Closing any descriptor of a file
 // drops every fcntl lock the process holds on it, so the descriptor is
 // opened once and closed only when the Store has closed its connections,
 // and a second attempt in this process is refused by the table of held
@@ -57,7 +58,12 @@ func acquireLock(path string) (*fileLock, error) {
 		}
 	}
 	created := false
-	f, err := os.OpenFile(path, os.O_RDONLY, 0)
+	// Read-write where it may be: on NFS, Linux makes flock an fcntl lock,
+	// which needs it. Read-only is enough elsewhere (a read-only disk).
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		f, err = os.OpenFile(path, os.O_RDONLY, 0)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		created = err == nil
