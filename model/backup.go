@@ -7,4 +7,7 @@ type BackupFile struct {
 	Path string
 	At   time.Time
 	Size int64
+	// Older marks a backup named before each database had an identity:
+	// of this database or of another in the same folder, no one can tell.
+	Older bool
 }
