@@ -148,7 +148,7 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	printNote(stderr, st.Notice())
 	backUpDaily(st)
 	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
-		Backups: &windowBackups{app: a, store: st, }, Contacts: contacts.Reader{},
+		Backups: &windowBackups{app: a, store: st}, Contacts: contacts.Reader{},
 		Exports: st, FirstScreenWhenRunning: true}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
