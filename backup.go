@@ -40,8 +40,11 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		switch {
 		case errors.Is(err, storage.ErrDamaged):
 			fmt.Fprintln(stderr, "The database is damaged: it was not backed up, and it has not been changed.")
-			if list := backupsOf(path); len(list) > 0 {
-				fmt.Fprintf(stderr, "The newest backup is %s (%s UTC).\n", list[0].Path, list[0].At.Format("2006-01-02 15:04"))
+			if b, note := storage.NewestBackupOf(path); b.Path != "" {
+				fmt.Fprintf(stderr, "The newest backup of this database is %s (%s UTC).\n", b.Path, b.At.Format("2006-01-02 15:04"))
+				printNote(stderr, note)
+			} else {
+				printNote(stderr, note)
 			}
 		case errors.Is(err, storage.ErrLocked):
 			fmt.Fprintln(stderr, "Rapport has this database open; it backs it up itself once a day. Close it to back up now.")
@@ -49,9 +52,10 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
+	printNote(stderr, st.Notice())
 	dir := *to
 	if dir == "" {
-		dir = backupFolder(context.Background(), st)
+		dir = st.BackupFolder(context.Background())
 	}
 	opts, err := backupOptions(context.Background(), st, *passFile, *encrypt, stderr)
 	if err != nil {
@@ -74,4 +78,12 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// printNote prints note, when there is one, on a line of its own: what
+// storage did or found unasked, such as a database made private.
+func printNote(w io.Writer, note string) {
+	if note != "" {
+		fmt.Fprintln(w, "rapport:", note)
+	}
 }

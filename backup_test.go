@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -136,7 +137,7 @@ func TestBackupFolderFromSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	b := &windowBackups{store: st, path: st.Path()}
+	b := &windowBackups{store: st}
 	if b.Folder() != storage.BackupDir(st.Path()) || b.Folder() != b.DefaultFolder() {
 		t.Errorf("with no folder set, backups go to %q, want %q", b.Folder(), storage.BackupDir(st.Path()))
 	}
@@ -197,7 +198,7 @@ func TestDamagedDatabaseFindsBackupsInTheFolderOfItsSettings(t *testing.T) {
 	if err := st.SaveSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	b, err := (&windowBackups{store: st, path: st.Path()}).BackupNow()
+	b, err := (&windowBackups{store: st}).BackupNow()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,14 +216,76 @@ func TestDamagedDatabaseFindsBackupsInTheFolderOfItsSettings(t *testing.T) {
 	if err := os.WriteFile(db, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if list := backupsOf(db); len(list) != 1 || list[0].Path != b.Path {
-		t.Fatalf("backups of the damaged database = %+v, want the one in %s", list, usb)
+	if newest, note := storage.NewestBackupOf(db); newest.Path != b.Path || note != "" {
+		t.Fatalf("newest backup of the damaged database = %+v (%q), want the one in %s", newest, note, usb)
 	}
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"backup", "--db", db}, &stdout, &stderr); code != 1 {
 		t.Fatalf("backup of a damaged database: exit %d", code)
 	}
-	if !strings.Contains(stderr.String(), "The newest backup is "+b.Path) {
+	if !strings.Contains(stderr.String(), "The newest backup of this database is "+b.Path) {
 		t.Errorf("stderr = %q, want it to name %s", stderr.String(), b.Path)
+	}
+}
+
+// Issue 18, fault 1, as reported: two demo databases in one folder,
+// backed up one after the other; both backups stay, each the newest of
+// its own database.
+func TestBackupsOfTwoDatabasesInOneFolder(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	dir := t.TempDir()
+	work, personal := filepath.Join(dir, "work.db"), filepath.Join(dir, "personal.db")
+	for _, args := range [][]string{
+		{"demo", "--db", work, "--people", "5"},
+		{"demo", "--db", personal, "--people", "5", "--seed", "99"},
+		{"backup", "--db", work},
+		{"backup", "--db", personal},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("rapport %s: exit %d: %s", strings.Join(args, " "), code, stderr.String())
+		}
+	}
+	list, err := storage.Backups(storage.BackupDir(work))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 {
+		t.Fatalf("the backups folder holds %d backups, want both databases': %+v", len(list), list)
+	}
+	for _, db := range []string{work, personal} {
+		newest, _ := storage.NewestBackupOf(db)
+		if storage.IDOf(newest.Path) == "" || storage.IDOf(newest.Path) != storage.IDOf(db) {
+			t.Errorf("newest backup of %s = %s, want one of its own", filepath.Base(db), newest.Path)
+		}
+	}
+}
+
+// Issue 18, fault 7: a command on a database others may read makes it
+// private and says so, once.
+func TestCommandSaysItMadeTheDatabasePrivate(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows files have no such modes")
+	}
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	db := filepath.Join(t.TempDir(), "rapport.db")
+	makeBackupTestDB(t, db, 2)
+	if err := os.Chmod(db, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"Made rapport.db readable by you alone (it was 0644).", ""} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"backup", "--db", db}, &stdout, &stderr); code != 0 {
+			t.Fatalf("rapport backup: exit %d: %s", code, stderr.String())
+		}
+		if got := strings.Contains(stderr.String(), "readable by you alone"); got != (want != "") ||
+			(want != "" && !strings.Contains(stderr.String(), want)) {
+			t.Errorf("run %d: stderr = %q, want %q", i+1, stderr.String(), want)
+		}
+	}
+	if fi, err := os.Stat(db); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode after = %v, %v; want 0600", fi.Mode().Perm(), err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"sort"
 
 	"fyne.io/fyne/v2"
 
@@ -15,40 +14,32 @@ import (
 	"rapport/ui"
 )
 
-// windowBackups is the window's Backups, on storage: snapshots into the
-// backup folder of the settings (by default the backups folder beside the
-// database); restoring closes the database, restores, and starts Rapport
-// again on it.
+// windowBackups is the window's Backups: a thin adapter from storage's
+// backups of st (which finds, lists, writes and restores them) to the ui's
+// types; restoring starts Rapport again on the restored database.
 type windowBackups struct {
 	app   fyne.App
 	store *storage.Store
-	path  string
 	keys  *backupKeys // the passphrase of encrypted backups; nil: none
 }
 
 var _ ui.Backups = (*windowBackups)(nil)
 
-// Folder implements ui.Backups: the folder in the settings, else the
-// default.
-func (b *windowBackups) Folder() string { return backupFolder(context.Background(), b.store) }
+// Folder implements ui.Backups.
+func (b *windowBackups) Folder() string { return b.store.BackupFolder(context.Background()) }
 
-// DefaultFolder implements ui.Backups: the backups folder beside the
-// database.
-func (b *windowBackups) DefaultFolder() string { return storage.BackupDir(b.path) }
+// DefaultFolder implements ui.Backups.
+func (b *windowBackups) DefaultFolder() string { return storage.BackupDir(b.store.Path()) }
 
-// List implements ui.Backups: the backups in the folder of the settings
-// and those beside the database (the ones made before an upgrade, and any
-// made before the folder was changed), newest first.
+// List implements ui.Backups: the database's own backups and the older
+// ones whose database is unknown.
 func (b *windowBackups) List() ([]model.BackupFile, error) {
-	list, err := backupsIn(b.Folder(), b.DefaultFolder())
-	if err != nil {
-		return nil, err
-	}
+	list, err := b.store.ListBackups(context.Background())
 	out := make([]model.BackupFile, len(list))
 	for i, x := range list {
-		out[i] = model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}
+		out[i] = backupFile(x)
 	}
-	return out, nil
+	return out, err
 }
 
 // BackupNow implements ui.Backups: encrypted when the settings say so
@@ -56,24 +47,22 @@ func (b *windowBackups) List() ([]model.BackupFile, error) {
 func (b *windowBackups) BackupNow() (model.BackupFile, error) {
 	ctx := context.Background()
 	x, err := b.store.Backup(ctx, b.Folder(), b.keys.backupOptions(ctx, b.store)...)
-	return model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}, needPassphrase(err)
+	return backupFile(x), needPassphrase(err)
 }
 
-// Restore implements ui.Backups: the database is closed, restored (the
-// state it had is itself backed up first) and Rapport is started again on
-// it. When the restore fails, the database is opened again as it was.
+// Restore implements ui.Backups: see storage.Store.RestoreBackup; on
+// success Rapport starts again on the restored database.
 func (b *windowBackups) Restore(path string) error {
-	if err := b.store.Close(); err != nil {
+	if err := b.store.RestoreBackup(path); err != nil {
 		return err
 	}
-	if err := storage.Restore(b.path, path); err != nil {
-		if st, oerr := storage.Open(b.path); oerr == nil {
-			*b.store = *st // carry on with the database as it was
-		}
-		return err
-	}
-	restart(b.app, b.path)
+	restart(b.app, b.store.Path())
 	return nil
+}
+
+// backupFile is x as the ui shows it.
+func backupFile(x storage.Backup) model.BackupFile {
+	return model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Older: x.Older(), Encrypted: x.Encrypted}
 }
 
 // restart starts Rapport again on the database at path and quits this one.
@@ -97,7 +86,7 @@ func backUpDaily(st *storage.Store, keys *backupKeys) (skipped <-chan struct{}) 
 	go func() {
 		defer close(out)
 		ctx := context.Background()
-		if _, _, err := st.BackupIfDue(ctx, backupFolder(ctx, st), keys.backupOptions(ctx, st)...); err != nil {
+		if _, _, err := st.BackupIfDue(ctx, st.BackupFolder(ctx), keys.backupOptions(ctx, st)...); err != nil {
 			fmt.Fprintln(os.Stderr, "rapport: daily backup:", err)
 			if errors.Is(needPassphrase(err), ui.ErrNeedPassphrase) {
 				out <- struct{}{}
@@ -105,43 +94,4 @@ func backUpDaily(st *storage.Store, keys *backupKeys) (skipped <-chan struct{}) 
 		}
 	}()
 	return out
-}
-
-// backupFolder is where st's backups go: the folder in its settings, else
-// the backups folder beside it.
-func backupFolder(ctx context.Context, st *storage.Store) string {
-	if s, err := st.Settings(ctx); err == nil && s.BackupFolder != "" {
-		return s.BackupFolder
-	}
-	return storage.BackupDir(st.Path())
-}
-
-// backupsOf lists the backups of the database at path without opening it
-// (it may be damaged), newest first: those beside it and those in the
-// backup folder its settings name. A folder that cannot be read has none.
-func backupsOf(path string) []storage.Backup {
-	list, _ := backupsIn(storage.BackupDir(path), storage.BackupFolderOf(path))
-	return list
-}
-
-// backupsIn lists the backups in the folders dirs (the empty name and
-// repeats left out), newest first. It lists what it can and returns the
-// first folder it could not read as the error.
-func backupsIn(dirs ...string) ([]storage.Backup, error) {
-	var out []storage.Backup
-	var first error
-	seen := map[string]bool{"": true}
-	for _, dir := range dirs {
-		if seen[dir] {
-			continue
-		}
-		seen[dir] = true
-		list, err := storage.Backups(dir)
-		if err != nil && first == nil {
-			first = err
-		}
-		out = append(out, list...)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
-	return out, first
 }

@@ -32,7 +32,7 @@ import (
 // than made in plain text.
 
 // keyringService names Rapport's entries in the system keyring; each is
-// for one database, named by its absolute path.
+// for one database, named by its identity (see keyName).
 const keyringService = "Rapport backups"
 
 // keyringTimeout is how long a call to the keyring may take before
@@ -124,7 +124,7 @@ func haveKeyring() bool {
 type backupKeys struct {
 	keyring keyring // nil: none
 	mu      sync.Mutex
-	typed   map[string]string // by database path
+	typed   map[string]string // by keyName
 }
 
 // newBackupKeys returns the passphrases kept in k (nil for none).
@@ -132,8 +132,24 @@ func newBackupKeys(k keyring) *backupKeys {
 	return &backupKeys{keyring: k, typed: make(map[string]string)}
 }
 
-// passphrase returns the passphrase of the backups of the database at
-// db, "" when none is known.
+// keyName names the passphrase of st's backups, in the keyring and in
+// backupKeys: the database's identity, made now when it has none yet (as
+// its first backup would), so that the passphrase stays the database's
+// when its file is moved or renamed, as its backups do; the database's
+// path when it has no identity and cannot be given one (open read-only).
+func keyName(ctx context.Context, st *storage.Store) (string, error) {
+	id, err := st.ID(ctx)
+	if err != nil {
+		return "", err
+	}
+	if id == "" {
+		return st.Path(), nil
+	}
+	return id, nil
+}
+
+// passphrase returns the passphrase of the backups of the database
+// named db (see keyName), "" when none is known.
 func (k *backupKeys) passphrase(db string) string {
 	if k == nil {
 		return ""
@@ -154,7 +170,8 @@ func (k *backupKeys) passphrase(db string) string {
 	return p
 }
 
-// keep remembers p as the passphrase of db's backups until Rapport
+// keep remembers p as the passphrase of the backups of the database
+// named db (see keyName) until Rapport
 // closes, and in the keyring when there is one; it reports whether the
 // keyring keeps it. An empty p forgets it, in the keyring too.
 func (k *backupKeys) keep(db, p string) (inKeyring bool, err error) {
@@ -187,7 +204,12 @@ func (k *backupKeys) backupOptions(ctx context.Context, st *storage.Store) []sto
 	if s, err := st.Settings(ctx); err == nil && !s.EncryptBackups {
 		return nil
 	}
-	return []storage.BackupOption{storage.Encrypted(k.passphrase(st.Path()))}
+	name, err := keyName(ctx, st)
+	if err != nil {
+		// The backup, which needs the identity too, says why.
+		return []storage.BackupOption{storage.Encrypted("")}
+	}
+	return []storage.BackupOption{storage.Encrypted(k.passphrase(name))}
 }
 
 // needPassphrase marks a backup refused for want of a passphrase as
@@ -199,26 +221,30 @@ func needPassphrase(err error) error {
 	return err
 }
 
-// RestoreEncrypted implements ui.Backups: the encrypted backup at path is
-// decrypted beside the database (a wrong passphrase stops here and
-// changes nothing, the window included), then restored as Restore does.
+// RestoreEncrypted implements ui.Backups: see
+// storage.Store.RestoreEncryptedBackup (a wrong passphrase changes
+// nothing, the window included; a backup of another database is refused
+// once decrypted); on success Rapport starts again on the restored
+// database.
 func (b *windowBackups) RestoreEncrypted(path, passphrase string) error {
-	plain, err := storage.DecryptBackup(b.path, path, passphrase)
-	if plain != "" {
-		defer func() { _ = os.Remove(plain) }() // best effort: the next encrypted backup removes what is left
+	if err := b.store.RestoreEncryptedBackup(path, passphrase); err != nil {
+		return err
 	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	return b.Restore(plain)
+	restart(b.app, b.store.Path())
+	return nil
 }
 
-// SetPassphrase implements ui.Backups.
+// SetPassphrase implements ui.Backups: kept under the database's identity
+// (see keyName), which is made now when the database has none yet.
 func (b *windowBackups) SetPassphrase(passphrase string) (bool, error) {
 	if b.keys == nil {
 		b.keys = newBackupKeys(nil)
 	}
-	return b.keys.keep(b.path, passphrase)
+	name, err := keyName(context.Background(), b.store)
+	if err != nil {
+		return false, err
+	}
+	return b.keys.keep(name, passphrase)
 }
 
 // tellSkippedBackup tells the user in w, once, when the daily backup was

@@ -7,9 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"rapport/model"
 	"rapport/storage"
@@ -167,7 +169,10 @@ func TestBackupEncryptedBySettings(t *testing.T) {
 	if err := st.SaveSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	path := st.Path()
+	name, err := keyName(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
 	st.Close()
 
 	// No keyring entry, no terminal: refused, nothing written in plain.
@@ -185,10 +190,10 @@ func TestBackupEncryptedBySettings(t *testing.T) {
 		t.Fatalf("on a terminal: exit %d, asked %q: %q %q", code, a.asked, out, errOut)
 	}
 	// With the passphrase in the keyring, nothing is asked.
-	if err := osKeyring.Set(path, "kept"); err != nil {
+	if err := osKeyring.Set(name, "kept"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { osKeyring.Delete(path) })
+	t.Cleanup(func() { osKeyring.Delete(name) })
 	a.asked = nil
 	if code, out, errOut := runCmd(t, "backup", "--db", db); code != 0 || len(a.asked) != 0 {
 		t.Fatalf("with the keyring: exit %d, asked %q: %q %q", code, a.asked, out, errOut)
@@ -278,7 +283,7 @@ func TestWindowBackupsEncrypted(t *testing.T) {
 		t.Fatal(err)
 	}
 	keys := newBackupKeys(newMemKeyring())
-	b := &windowBackups{store: st, path: st.Path(), keys: keys}
+	b := &windowBackups{store: st, keys: keys}
 
 	// No passphrase: the daily backup is skipped and says so; Back up
 	// now asks for one; nothing is written in plain text.
@@ -305,8 +310,16 @@ func TestWindowBackupsEncrypted(t *testing.T) {
 	if err != nil || len(list) != 1 || !list[0].Encrypted {
 		t.Errorf("List = %+v, %v; want the encrypted backup, marked", list, err)
 	}
-	// A fresh start finds the passphrase in the keyring.
-	if p := newBackupKeys(keys.keyring).passphrase(st.Path()); p != "pass" {
+	// A fresh start finds the passphrase in the keyring, under the
+	// database's identity.
+	name, err := keyName(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, _ := st.ID(context.Background()); name != id || id == "" {
+		t.Errorf("the keyring entry is named %q, want the database's id %q", name, id)
+	}
+	if p := newBackupKeys(keys.keyring).passphrase(name); p != "pass" {
 		t.Errorf("the keyring gives %q, want the passphrase", p)
 	}
 	if _, ok := <-backUpDaily(st, newBackupKeys(keys.keyring)); ok {
@@ -316,7 +329,7 @@ func TestWindowBackupsEncrypted(t *testing.T) {
 	if _, err := b.SetPassphrase(""); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := keys.keyring.Get(st.Path()); err == nil {
+	if _, err := keys.keyring.Get(name); err == nil {
 		t.Error("the keyring still holds the passphrase")
 	}
 	st.Close()
@@ -338,7 +351,7 @@ func TestWindowRestoreEncryptedWithAWrongPassphraseChangesNothing(t *testing.T) 
 	if err := st.CreatePerson(context.Background(), &p); err != nil {
 		t.Fatal(err)
 	}
-	b := &windowBackups{store: st, path: st.Path()}
+	b := &windowBackups{store: st}
 	err = b.RestoreEncrypted(backup.Path, "wrong")
 	if !errors.Is(err, sealed.ErrWrongPassphrase) || !strings.Contains(err.Error(), "wrong passphrase") {
 		t.Errorf("RestoreEncrypted with a wrong passphrase = %v", err)
@@ -384,5 +397,132 @@ func TestWindowContactImportOfAnEncryptedFileSaysHow(t *testing.T) {
 	_, err = contacts.Reader{}.Read("people.vcf.age", data)
 	if err == nil || !strings.Contains(err.Error(), "rapport import") {
 		t.Errorf("Read(an encrypted file) = %v, want the way to import it", err)
+	}
+}
+
+// The passphrase of a database's encrypted backups is kept under its
+// identity: the database moved or renamed keeps it, as it keeps its
+// backups, and another database at the same path does not get it.
+func TestBackupPassphraseFollowsTheDatabase(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rapport.db")
+	makeBackupTestDB(t, db, 1)
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := model.DefaultSettings()
+	s.EncryptBackups = true
+	if err := st.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	keys := newBackupKeys(newMemKeyring())
+	if inKeyring, err := (&windowBackups{store: st, keys: keys}).SetPassphrase("pass"); err != nil || !inKeyring {
+		t.Fatalf("SetPassphrase = %v, %v", inKeyring, err)
+	}
+	st.Close()
+	if storage.IDOf(db) == "" {
+		t.Fatal("SetPassphrase did not give the database an identity")
+	}
+
+	moved := filepath.Join(t.TempDir(), "work.db")
+	if err := os.Rename(db, moved); err != nil {
+		t.Fatal(err)
+	}
+	st, err = storage.Open(moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := st.Backup(ctx, filepath.Join(dir, "usb"), newBackupKeys(keys.keyring).backupOptions(ctx, st)...)
+	if err != nil || !b.Encrypted {
+		t.Fatalf("the moved database's backup = %+v, %v; want one encrypted with the kept passphrase", b, err)
+	}
+	in, err := os.Open(b.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	if _, err := sealed.Decrypt(in, "pass"); err != nil {
+		t.Errorf("the moved database's backup does not open with its passphrase: %v", err)
+	}
+	st.Close()
+
+	// A new database where the first one was has none.
+	makeBackupTestDB(t, db, 1)
+	other, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.SaveSettings(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Backup(ctx, filepath.Join(dir, "usb"), newBackupKeys(keys.keyring).backupOptions(ctx, other)...); !errors.Is(err, sealed.ErrNoPassphrase) {
+		t.Errorf("another database at the same path backed up with %v, want no passphrase", err)
+	}
+}
+
+// The window's Backups list has the database's own backups, plain and
+// encrypted, and the older ones, each marked; another database's
+// encrypted backup in the same folder is not among them.
+func TestWindowBackupsListMarksEncryptedAndOlder(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rapport.db")
+	makeBackupTestDB(t, db, 1)
+	other := filepath.Join(dir, "other.db")
+	makeBackupTestDB(t, other, 1)
+	ost, err := storage.Open(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ost.Backup(ctx, storage.BackupDir(db), storage.Encrypted("pass")); err != nil {
+		t.Fatal(err)
+	}
+	ost.Close()
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 30, 0, 0, time.UTC) }
+	if _, err := st.Backup(ctx, st.BackupFolder(ctx)); err != nil {
+		t.Fatal(err)
+	}
+	st.Now = func() time.Time { return time.Date(2026, 11, 23, 9, 31, 0, 0, time.UTC) }
+	enc, err := st.Backup(ctx, st.BackupFolder(ctx), storage.Encrypted("pass"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(enc.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := filepath.Join(storage.BackupDir(db), "rapport-20261101-080000.db.age")
+	if err := os.WriteFile(older, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	list, err := (&windowBackups{store: st}).List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type marks struct {
+		name             string
+		encrypted, older bool
+	}
+	var got []marks
+	for _, b := range list {
+		got = append(got, marks{filepath.Base(b.Path), b.Encrypted, b.Older})
+	}
+	id, _ := st.ID(ctx)
+	want := []marks{
+		{"rapport-" + id[:8] + "-20261123-093100.db.age", true, false},
+		{"rapport-" + id[:8] + "-20261122-093000.db", false, false},
+		{"rapport-20261101-080000.db.age", true, true},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("List = %+v, want %+v", got, want)
 	}
 }

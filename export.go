@@ -72,6 +72,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer st.Close()
+	printNote(stderr, st.Notice())
 	ctx := context.Background()
 	var data []byte
 	var what string

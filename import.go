@@ -91,6 +91,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 			return fail(err)
 		}
 		defer st.Close()
+		printNote(stderr, st.Notice())
 		for _, archived := range []bool{false, true} {
 			people, err := st.People(ctx, archived)
 			if err != nil {

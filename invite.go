@@ -55,6 +55,7 @@ func runInvite(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
+	printNote(stderr, st.Notice())
 	data, _, _, err := inviteFor(context.Background(), st, id, *request, time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, "rapport invite:", err)

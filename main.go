@@ -148,10 +148,11 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
+	printNote(stderr, st.Notice())
 	keys := newBackupKeys(osKeyring)
 	skipped := backUpDaily(st, keys)
 	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
-		Backups: &windowBackups{app: a, store: st, path: st.Path(), keys: keys}, Contacts: contacts.Reader{},
+		Backups: &windowBackups{app: a, store: st, keys: keys}, Contacts: contacts.Reader{},
 		Exports: st, FirstScreenWhenRunning: true}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
@@ -211,12 +212,15 @@ func restoreButton(a fyne.App, win fyne.Window, path, newest string, close func(
 // names the newest backup to restore, "" when there is none.
 func damagedAdvice(path string) (advice, newest string) {
 	advice = "This database is damaged, so Rapport has not written to it."
-	list := backupsOf(path)
-	if len(list) == 0 {
-		return advice + " There is no backup to restore; the file is as it was.", ""
+	b, note := storage.NewestBackupOf(path)
+	if note != "" {
+		advice += " " + note
 	}
-	return advice + fmt.Sprintf(" The newest backup is from %s. Restoring it keeps a copy of the damaged file beside it.",
-		list[0].At.Local().Format("2 January 2006 at 15:04")), list[0].Path
+	if b.Path == "" {
+		return advice + " There is no backup of it to restore; the file is as it was.", ""
+	}
+	return advice + fmt.Sprintf(" The newest backup of it is from %s. Restoring it keeps a copy of the damaged file beside it.",
+		b.At.Local().Format("2 January 2006 at 15:04")), b.Path
 }
 
 // reportHandles appends "place x y" to the file at path for each drag
@@ -289,6 +293,7 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
+	printNote(stderr, st.Notice())
 	start := time.Now()
 	n := sample.Generate(sample.Options{Seed: *seed, Now: start, People: *people,
 		Interactions: *interactions, Promises: *promises})

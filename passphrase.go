@@ -70,7 +70,11 @@ func backupOptions(ctx context.Context, st *storage.Store, file string, encrypt 
 		return nil, nil
 	}
 	if file == "" && s.EncryptBackups {
-		if p := newBackupKeys(osKeyring).passphrase(st.Path()); p != "" {
+		name, err := keyName(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		if p := newBackupKeys(osKeyring).passphrase(name); p != "" {
 			return []storage.BackupOption{storage.Encrypted(p)}, nil
 		}
 	}

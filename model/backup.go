@@ -7,6 +7,9 @@ type BackupFile struct {
 	Path string
 	At   time.Time
 	Size int64
+	// Older marks a backup named before each database had an identity:
+	// of this database or of another in the same folder, no one can tell.
+	Older bool
 	// Encrypted says it needs a passphrase to be restored.
 	Encrypted bool
 }

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,15 +21,24 @@ import (
 )
 
 // Backups are whole SQLite files, each a consistent snapshot made with
-// VACUUM INTO, named for the UTC second they were taken:
+// VACUUM INTO, named for the database they are of (the name of its file
+// without extension, and the first 8 hex digits of its identity, see ID)
+// and the UTC second they were taken:
 //
-//	rapport-20261123-093000.db             on schedule or on request
-//	rapport-20261123-093000-before-v5.db   before migrating to schema 5
-//	rapport-20261123-093000-before-restore.db  the state a restore replaced
+//	work-3f2a9c1e-20261123-093000.db             on schedule or on request
+//	work-3f2a9c1e-20261123-093000-before-v5.db   before migrating to schema 5
+//	work-3f2a9c1e-20261123-093000-before-restore.db  the state a restore replaced
 //
-// Only files named so are listed, rotated or offered for restore. A
-// damaged database that a restore replaced is kept beside them as
-// rapport-20261123-093000-damaged.db, which nothing lists or removes.
+// Only files named so are listed, and only a database's own are rotated,
+// counted as its newest or offered to it for restore. Backups named as
+// Rapport named them before databases had an identity,
+// rapport-20261123-093000.db, are of a database no one can tell: they are
+// listed as older backups and can be restored, but are never rotated away
+// or chosen as a database's newest. A damaged database that a restore
+// replaced is kept beside them as work-3f2a9c1e-20261123-093000-damaged.db,
+// which nothing lists or removes. An encrypted backup is named as a plain
+// one with ".age" added, work-3f2a9c1e-20261123-093000.db.age, and is its
+// database's as a plain one is (see backup_sealed.go).
 
 // backupInterval is how old the newest backup may be before BackupIfDue
 // makes another.
@@ -40,7 +51,10 @@ const keepMarked = 3
 
 const backupTimeLayout = "20060102-150405"
 
-var backupNameRE = regexp.MustCompile(`^rapport-(\d{8}-\d{6})(?:-before-(v\d+|restore))?\.db$`)
+var (
+	backupNameRE = regexp.MustCompile(`^(.+)-([0-9a-f]{8})-(\d{8}-\d{6})(?:-before-(v\d+|restore))?\.db$`)
+	olderNameRE  = regexp.MustCompile(`^rapport-(\d{8}-\d{6})(?:-before-(v\d+|restore))?\.db$`)
+)
 
 // BackupDir is the backups folder beside the database: <dir of db>/backups.
 func BackupDir(dbPath string) string {
@@ -57,66 +71,105 @@ type Backup struct {
 	// to schema version 5, "restore" for a restore that replaced this
 	// state; empty for a backup on schedule or on request.
 	Before string
+	// Stem and ID name the database the backup is of: the name of its
+	// file without extension and the first 8 hex digits of its identity.
+	// Both are "" for an older backup, named before databases had an
+	// identity, whose database is unknown.
+	Stem, ID string
 	// Encrypted says the snapshot is encrypted with a passphrase (see
-	// Encrypted and package sealed); its name ends in ".age".
+	// Encrypted and package sealed); its name ends in ".db.age".
 	Encrypted bool
 }
 
-// backupName is the file name of a backup taken at at; before is "" or
-// what Backup.Before holds.
-func backupName(at time.Time, before string) string {
+// Older reports whether b was named before databases had an identity, so
+// that whose it is is unknown.
+func (b Backup) Older() bool { return b.ID == "" }
+
+// name is the file name of a backup of o's database taken at at; before is
+// "" or what Backup.Before holds. A database without an identity (open
+// read-only) has its backups named as older backups are.
+func (o owner) name(at time.Time, before string) string {
 	name := "rapport-" + at.UTC().Format(backupTimeLayout)
+	if o.short() != "" {
+		name = o.stem + "-" + o.short() + "-" + at.UTC().Format(backupTimeLayout)
+	}
 	if before != "" {
 		name += "-before-" + before
 	}
 	return name + ".db"
 }
 
-// parseBackupName reads the time and mark of a backup from its file name.
-func parseBackupName(name string) (at time.Time, before string, ok bool) {
-	m := backupNameRE.FindStringSubmatch(name)
-	if m == nil {
-		return time.Time{}, "", false
+// parseBackupName reads whose a backup is, when it was taken and its mark
+// from its file name.
+func parseBackupName(name string) (b Backup, ok bool) {
+	stamp := ""
+	if m := backupNameRE.FindStringSubmatch(name); m != nil {
+		b.Stem, b.ID, stamp, b.Before = m[1], m[2], m[3], m[4]
+	} else if m := olderNameRE.FindStringSubmatch(name); m != nil {
+		stamp, b.Before = m[1], m[2]
+	} else {
+		return Backup{}, false
 	}
-	at, err := time.ParseInLocation(backupTimeLayout, m[1], time.UTC)
+	at, err := time.ParseInLocation(backupTimeLayout, stamp, time.UTC)
 	if err != nil {
-		return time.Time{}, "", false
+		return Backup{}, false
 	}
-	return at, m[2], true
+	b.At = at
+	return b, true
 }
 
 // Backup writes a consistent snapshot of the open database into dir
-// (created 0700 if missing) as "rapport-20261123-093000.db", named for the
-// UTC time of the store's clock, readable by the user alone, via VACUUM
+// (created 0700 if missing) as "work-3f2a9c1e-20261123-093000.db", named
+// for the database and the UTC time of the store's clock, readable by the user alone, via VACUUM
 // INTO to a temporary name then a rename, so dir never holds half a
 // backup; a backup taken within the same second replaces it. Writers may
 // go on meanwhile: the snapshot is of the moment the backup began. Then it
-// rotates dir (see Rotate). If only the rotation fails, the new backup is
-// returned with the error. With Encrypted(passphrase) among opts, the
-// backup is encrypted and its name ends in ".age" (see backup_sealed.go).
+// rotates the database's own backups in dir (see Rotate). If only the
+// rotation fails, the new backup is returned with the error. With
+// Encrypted(passphrase) among opts, the backup is encrypted and its name
+// ends in ".db.age" (see backup_sealed.go); it belongs to the database as
+// a plain one does.
 func (s *Store) Backup(ctx context.Context, dir string, opts ...BackupOption) (Backup, error) {
 	// A copy of a damaged file would rotate good backups away.
 	if err := s.Intact(ctx); err != nil {
 		return Backup{}, fmt.Errorf("backup: %w", err)
 	}
+	o, err := s.owner(ctx)
+	if err != nil {
+		return Backup{}, fmt.Errorf("backup: %w", err)
+	}
 	now := s.now()
-	b, err := snapshotTo(ctx, s.db, s.path, dir, backupName(now, ""), opts)
+	b, err := snapshotTo(ctx, s.db, s.path, dir, o.name(now, ""), opts)
 	if err != nil {
 		return Backup{}, err
 	}
-	if err := Rotate(dir, now); err != nil {
+	if err := rotate(dir, now, o); err != nil {
 		return b, fmt.Errorf("backup: %w", err)
 	}
 	return b, nil
 }
 
-// BackupIfDue makes a backup, as Backup does, when the newest in dir is 24
-// hours old or older, or there is none, reporting whether it made one.
-// When none is due it returns the newest backup there is. (A newest backup
-// more than a day in the future means the clock was set back: one is
-// due.)
+// Rotate rotates the database's own backups in dir as Backup does after
+// writing one, by the store's clock.
+func (s *Store) Rotate(ctx context.Context, dir string) error {
+	o, err := s.owner(ctx)
+	if err != nil {
+		return fmt.Errorf("rotate backups: %w", err)
+	}
+	return rotate(dir, s.now(), o)
+}
+
+// BackupIfDue makes a backup, as Backup does, when the newest of the
+// database's own backups in dir is 24 hours old or older, or there is
+// none, reporting whether it made one; encrypted or not, as opts say. When none is due it returns the
+// newest backup there is. (A newest backup more than a day in the future
+// means the clock was set back: one is due.)
 func (s *Store) BackupIfDue(ctx context.Context, dir string, opts ...BackupOption) (Backup, bool, error) {
-	list, err := Backups(dir)
+	o, err := s.owner(ctx)
+	if err != nil {
+		return Backup{}, false, fmt.Errorf("backup: %w", err)
+	}
+	list, err := backupsOwned(dir, o)
 	if err != nil {
 		return Backup{}, false, err
 	}
@@ -129,8 +182,15 @@ func (s *Store) BackupIfDue(ctx context.Context, dir string, opts ...BackupOptio
 	return b, b.Path != "", err
 }
 
-// Backups lists the snapshots in dir, newest first: the files named as
-// Backup and Open name them, nothing else. A missing dir has none.
+// backupsOwned lists o's backups in dir, newest first.
+func backupsOwned(dir string, o owner) ([]Backup, error) {
+	list, err := Backups(dir)
+	return slices.DeleteFunc(list, func(b Backup) bool { return !o.owns(b) }), err
+}
+
+// Backups lists the snapshots in dir, of any database, newest first: the
+// files named as Backup and Open name them, plain or encrypted, and older
+// backups, nothing else. A missing dir has none.
 func Backups(dir string) ([]Backup, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -143,7 +203,7 @@ func Backups(dir string) ([]Backup, error) {
 	modified := make(map[string]time.Time)
 	for _, e := range entries {
 		snap, encrypted := backupFileName(e.Name())
-		at, before, ok := parseBackupName(snap)
+		b, ok := parseBackupName(snap)
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
@@ -154,7 +214,7 @@ func Backups(dir string) ([]Backup, error) {
 		if err != nil {
 			return nil, fmt.Errorf("list backups: %w", err)
 		}
-		b := Backup{Path: filepath.Join(dir, e.Name()), At: at, Size: info.Size(), Before: before, Encrypted: encrypted}
+		b.Path, b.Size, b.Encrypted = filepath.Join(dir, e.Name()), info.Size(), encrypted
 		out = append(out, b)
 		modified[b.Path] = info.ModTime()
 	}
@@ -172,29 +232,31 @@ func Backups(dir string) ([]Backup, error) {
 	return out, nil
 }
 
-// Rotate keeps the newest backup of each of the last 7 days, of each of
-// the last 4 ISO weeks and of each of the last 12 months (a file can count
-// for several), and removes the rest. Days, weeks and months are those of
+// rotate keeps, of o's backups in dir, the newest backup of each of the
+// last 7 days, of each of the last 4 ISO weeks and of each of the last 12
+// months (a file can count for several), and removes the rest. Backups of
+// other databases, and older backups whose database is unknown, it leaves
+// alone. Days, weeks and months are those of
 // UTC, in which backups are named, counted back from now's. It never
 // removes the newest backup, nor a backup dated after now (the clock may
 // have been set back), nor one of the 3 newest taken before a migration or
 // of the 3 newest taken before a restore. It also clears temporary files
 // a backup interrupted an hour or more ago left behind.
-func Rotate(dir string, now time.Time) error {
-	list, err := Backups(dir)
+func rotate(dir string, now time.Time, o owner) error {
+	list, err := backupsOwned(dir, o)
 	if err != nil {
 		return err
 	}
 	now = now.UTC()
 	keep := make(map[string]bool)
-	if len(list) > 0 {
-		keep[list[0].Path] = true
+	for _, b := range list[:min(1, len(list))] { // the newest
+		keep[b.Path] = true
 	}
 	today := civilDay(now)
 	thisWeek := today - weekdayFromMonday(now)
 	thisMonth := now.Year()*12 + int(now.Month()) - 1
 	days, weeks, months := map[int]bool{}, map[int]bool{}, map[int]bool{}
-	marked := map[string]int{}
+	marked := map[bool]int{}
 	for _, b := range list { // newest first: the first seen in a period is its newest
 		at := b.At.UTC()
 		if at.After(now) {
@@ -202,10 +264,7 @@ func Rotate(dir string, now time.Time) error {
 			continue
 		}
 		if b.Before != "" {
-			kind := "migration"
-			if b.Before == "restore" {
-				kind = "restore"
-			}
+			kind := b.Before == "restore" // or a migration
 			if marked[kind] < keepMarked {
 				marked[kind]++
 				keep[b.Path] = true
@@ -323,8 +382,9 @@ func snapshot(ctx context.Context, db *sql.DB, dir, name string) (b Backup, err 
 	if err != nil {
 		return Backup{}, err
 	}
-	at, before, _ := parseBackupName(name)
-	return Backup{Path: path, At: at, Size: info.Size(), Before: before}, nil
+	b, _ = parseBackupName(name)
+	b.Path, b.Size = path, info.Size()
+	return b, nil
 }
 
 // syncFile makes the contents of the file at path durable.
@@ -362,9 +422,10 @@ func freeName(dir string, at time.Time, name func(time.Time) string) string {
 	}
 }
 
-// markedName returns the namer of backups with the given mark, for freeName.
-func markedName(before string) func(time.Time) string {
-	return func(at time.Time) string { return backupName(at, before) }
+// markedName returns the namer of o's backups with the given mark, for
+// freeName.
+func (o owner) markedName(before string) func(time.Time) string {
+	return func(at time.Time) string { return o.name(at, before) }
 }
 
 // backupBeforeMigrating snapshots a database that has a schema before
@@ -379,12 +440,28 @@ func (s *Store) backupBeforeMigrating(ctx context.Context, known int) error {
 	if version == 0 || version >= known {
 		return nil
 	}
+	o, err := s.migrationOwner(ctx)
+	if err != nil {
+		return fmt.Errorf("before migrating from schema %d to %d: %w", version, known, err)
+	}
 	dir := BackupDir(s.path)
 	to := "v" + strconv.Itoa(known)
-	if _, err := snapshot(ctx, s.db, dir, freeName(dir, s.now(), markedName(to))); err != nil {
+	if _, err := snapshot(ctx, s.db, dir, freeName(dir, s.now(), o.markedName(to))); err != nil {
 		return fmt.Errorf("before migrating from schema %d to %d: %w", version, known, err)
 	}
 	return nil
+}
+
+// migrationOwner is the owner of the backup taken before a migration: the
+// store's, unless the schema is older than the setting table that keeps
+// identities, when the backup is named as older backups are.
+func (s *Store) migrationOwner(ctx context.Context) (owner, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'setting'`).Scan(&n)
+	if err != nil || n == 0 {
+		return ownerOf(s.path, ""), err
+	}
+	return s.owner(ctx)
 }
 
 // Restore replaces the database at dbPath with the backup at backupPath.
@@ -413,35 +490,48 @@ func Restore(dbPath, backupPath string) error {
 	return nil
 }
 
+// restore is Restore with absolute paths and the time now.
 func restore(dbPath, src string, now time.Time) error {
+	return restoreAs(dbPath, src, filepath.Base(src), now)
+}
+
+// restoreAs is restore from src, called shown in what it says (the
+// encrypted backup a decrypted copy was made from).
+func restoreAs(dbPath, src, shown string, now time.Time) error {
 	if dbPath == src {
 		return errors.New("the backup is the database itself")
+	}
+	if a, err := os.Stat(dbPath); err == nil {
+		if b, err := os.Stat(src); err == nil && os.SameFile(a, b) {
+			return errors.New("the backup is the database itself")
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
 		return err
 	}
-	lock, err := acquireLock(dbPath + ".lock")
+	lock, err := acquireLock(dbPath)
 	if err != nil {
 		return err
 	}
-	defer lock.release()
+	// Leaves no empty file behind when the restore made it and failed.
+	defer lock.discard()
 	migrations, err := loadMigrations()
 	if err != nil {
 		return err
 	}
-	if fi, err := os.Stat(src); err != nil {
+	theirs, ours, err := checkBackup(dbPath, src, shown, len(migrations))
+	if err != nil {
 		return err
-	} else if fi.Size() == 0 {
-		return fmt.Errorf("%w: the backup is empty", ErrNotRapport)
-	}
-	if _, err := checkFile(src, len(migrations), false); err != nil {
-		return fmt.Errorf("the backup cannot be used: %w", err)
 	}
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return err
 	}
-	if err := keepCurrent(dbPath, len(migrations), now); err != nil {
+	// After the restore the database is the one the backup is of; an
+	// older backup, of no known database, keeps the identity of the
+	// database it replaces.
+	id := cmp.Or(theirs, ours)
+	if err := keepCurrent(dbPath, ownerOf(dbPath, id), len(migrations), now); err != nil {
 		return err
 	}
 	// Remove the old file's log first: left beside the restored file,
@@ -451,13 +541,65 @@ func restore(dbPath, src string, now time.Time) error {
 			return err
 		}
 	}
-	return atomicfile.Write(dbPath, data)
+	if err := atomicfile.Write(dbPath, data); err != nil {
+		return err
+	}
+	if theirs == "" && ours != "" {
+		return adoptID(dbPath, ours)
+	}
+	return nil
+}
+
+// checkBackup refuses a backup that cannot replace the database at
+// dbPath: not a sound Rapport database this build can open (an encrypted
+// one must be decrypted first), or one of another database (both files
+// carry an identity, and they differ). It returns the identities of the
+// backup and of the database, "" for none; shown names the backup.
+func checkBackup(dbPath, src, shown string, known int) (theirs, ours string, err error) {
+	if fi, err := os.Stat(src); err != nil {
+		return "", "", err
+	} else if fi.Size() == 0 {
+		return "", "", fmt.Errorf("%w: the backup is empty", ErrNotRapport)
+	}
+	if enc, err := IsEncryptedFile(src); err != nil {
+		return "", "", err
+	} else if enc {
+		return "", "", fmt.Errorf("%s is encrypted: restore it with its passphrase", shown)
+	}
+	if _, err := checkFile(src, known, false); err != nil {
+		return "", "", fmt.Errorf("the backup cannot be used: %w", err)
+	}
+	theirs, ours = IDOf(src), IDOf(dbPath)
+	if theirs != "" && ours != "" && theirs != ours {
+		return "", "", fmt.Errorf("%w: %s is of the database %s, the file it would replace is %s",
+			ErrOtherDatabase, shown, theirs[:8], ours[:8])
+	}
+	return theirs, ours, nil
+}
+
+// adoptID gives the database file at path, just restored from an older
+// backup that has no identity, the identity id of the database it
+// replaced, so that its backups stay its own.
+func adoptID(path, id string) error {
+	db, err := sql.Open("sqlite3", dsn(path, "_busy_timeout=5000&_txlock=immediate"))
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec(`INSERT INTO setting (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, idKey, id)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("keep the database id: %w", err)
+	}
+	return nil
 }
 
 // keepCurrent saves what is at dbPath before a restore replaces it: a
 // snapshot of a sound database, the bytes of a damaged one; nothing when
 // there is no file. It refuses a file that is not Rapport's.
-func keepCurrent(dbPath string, known int, now time.Time) error {
+func keepCurrent(dbPath string, o owner, known int, now time.Time) error {
 	fi, err := os.Stat(dbPath)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && fi.Size() == 0) {
 		return nil
@@ -472,11 +614,11 @@ func keepCurrent(dbPath string, known int, now time.Time) error {
 	}
 	switch {
 	case err == nil:
-		db, err := sql.Open("sqlite3", dsn(dbPath, "mode=ro&_busy_timeout=5000"))
+		db, err := sql.Open("sqlite3", probeDSN(dbPath))
 		if err != nil {
 			return err
 		}
-		_, serr := snapshot(context.Background(), db, dir, freeName(dir, now, markedName("restore")))
+		_, serr := snapshot(context.Background(), db, dir, freeName(dir, now, o.markedName("restore")))
 		if err := db.Close(); serr == nil {
 			serr = err
 		}
@@ -489,7 +631,7 @@ func keepCurrent(dbPath string, known int, now time.Time) error {
 			return err
 		}
 		name := freeName(dir, now, func(at time.Time) string {
-			return strings.TrimSuffix(backupName(at, ""), ".db") + "-damaged.db"
+			return strings.TrimSuffix(o.name(at, ""), ".db") + "-damaged.db"
 		})
 		for _, suffix := range []string{"", "-wal"} {
 			if err := copyFile(dbPath+suffix, filepath.Join(dir, name+suffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -9,14 +9,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"rapport/storage/sealed"
 )
 
 // Encrypted backups are the snapshots Backup names, encrypted with a
 // passphrase in the age format (package sealed) and named with ".age"
-// added: rapport-20261123-093000.db.age. They are listed, rotated and
-// counted as due like the others. The plain snapshot they are made from
+// added: work-3f2a9c1e-20261123-093000.db.age. They belong to their
+// database as plain ones do: listed, rotated, counted as due and offered
+// as its newest like the others. The plain snapshot they are made from
 // never enters the backup folder: it is written beside the database
 // (which is plain on this disk already) under a hidden temporary name,
 // encrypted from there, and removed.
@@ -95,8 +97,9 @@ func sealedSnapshot(ctx context.Context, db *sql.DB, dbPath, dir, name, passphra
 	if err != nil {
 		return Backup{}, err
 	}
-	at, before, _ := parseBackupName(name)
-	return Backup{Path: path, At: at, Size: info.Size(), Before: before, Encrypted: true}, nil
+	b, _ := parseBackupName(name)
+	b.Path, b.Size, b.Encrypted = path, info.Size(), true
+	return b, nil
 }
 
 // encryptFile encrypts the file at from with passphrase into to, in dir
@@ -175,9 +178,10 @@ func IsEncryptedFile(path string) (bool, error) {
 // RestoreEncrypted restores the database at dbPath from the encrypted
 // backup at backupPath, as Restore does from a plain one, after
 // decrypting it with passphrase into a temporary file beside the
-// database. A wrong passphrase (an error wrapping
-// sealed.ErrWrongPassphrase), or a backup that is damaged, changes
-// nothing.
+// database, readable by the user alone and removed afterwards. A wrong
+// passphrase (an error wrapping sealed.ErrWrongPassphrase), a backup that
+// is damaged, or one of another database (ErrOtherDatabase, checked in
+// the decrypted copy as in a plain backup) changes nothing.
 func RestoreEncrypted(dbPath, backupPath, passphrase string) error {
 	abs, err := filepath.Abs(dbPath)
 	if err != nil {
@@ -193,7 +197,31 @@ func RestoreEncrypted(dbPath, backupPath, passphrase string) error {
 	if err != nil {
 		return fmt.Errorf("restore %s from %s: %w", abs, backupPath, err)
 	}
-	return Restore(dbPath, tmp)
+	return restoreDecrypted(abs, tmp, backupPath)
+}
+
+// RestoreEncryptedBackup is RestoreBackup for an encrypted backup: it is
+// decrypted first, while the store stays open, so that a wrong passphrase
+// changes nothing, then restored as RestoreEncrypted does.
+func (s *Store) RestoreEncryptedBackup(path, passphrase string) error {
+	tmp, err := DecryptBackup(s.path, path, passphrase)
+	if tmp != "" {
+		defer func() { _ = os.Remove(tmp) }() // best effort: the next encrypted backup removes what is left
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	return s.replaceWith(func() error { return restoreDecrypted(s.path, tmp, path) })
+}
+
+// restoreDecrypted restores the database at the absolute path dbPath from
+// tmp, the decrypted copy of the encrypted backup at backupPath, naming
+// the backup in what it says.
+func restoreDecrypted(dbPath, tmp, backupPath string) error {
+	if err := restoreAs(dbPath, tmp, filepath.Base(backupPath), time.Now()); err != nil {
+		return fmt.Errorf("restore %s from %s: %w", dbPath, backupPath, err)
+	}
+	return nil
 }
 
 // DecryptBackup decrypts the encrypted backup at backupPath with

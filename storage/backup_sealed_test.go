@@ -52,27 +52,18 @@ func decryptTo(t *testing.T, from, passphrase string) string {
 	return to
 }
 
-// names lists the names of the files in dir.
-func names(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, e := range entries {
-		out = append(out, e.Name())
-	}
-	return out
-}
-
 func TestEncryptedBackup(t *testing.T) {
 	s := mustOpen(t)
 	mustCreatePerson(t, s, "Helena Marsh")
 	dir := filepath.Join(t.TempDir(), "usb stick")
 	b := mustBackupEncrypted(t, s, dir, "correct horse")
 
-	if want := filepath.Join(dir, backupName(testNow, "")+".age"); b.Path != want || !b.Encrypted {
+	id, err := s.ID(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Named as a plain backup of the database is, with .age added.
+	if want := filepath.Join(dir, "rapport-"+id[:8]+"-20261123-093000.db.age"); b.Path != want || !b.Encrypted || b.ID != id[:8] || b.Stem != "rapport" {
 		t.Errorf("Backup = %s (encrypted %v), want %s, encrypted", b.Path, b.Encrypted, want)
 	}
 	data, err := os.ReadFile(b.Path)

@@ -87,7 +87,11 @@ func TestBackupRoundTrip(t *testing.T) {
 		t.Errorf("BackupDir = %q, want %q", dir, want)
 	}
 	b := mustBackup(t, s, dir)
-	if got, want := filepath.Base(b.Path), "rapport-20261123-093000.db"; got != want {
+	id, err := s.ID(ctx)
+	if err != nil || !validID(id) {
+		t.Fatalf("ID = %q, %v; want 32 hex digits", id, err)
+	}
+	if got, want := filepath.Base(b.Path), "rapport-"+id[:8]+"-20261123-093000.db"; got != want {
 		t.Errorf("backup named %q, want %q", got, want)
 	}
 	if !b.At.Equal(testNow) || b.Before != "" {
@@ -233,11 +237,15 @@ func TestBackupsListsOnlyBackupsNewestFirst(t *testing.T) {
 	}
 }
 
-// writeBackups makes an empty backup file in dir for each time.
+// testOwner owns the backups writeBackups makes.
+var testOwner = owner{stem: "rapport", id: "0123456789abcdef0123456789abcdef"}
+
+// writeBackups makes an empty backup file of testOwner's in dir for each
+// time.
 func writeBackups(t *testing.T, dir string, times []time.Time, before string) {
 	t.Helper()
 	for _, at := range times {
-		if err := os.WriteFile(filepath.Join(dir, backupName(at, before)), nil, 0o600); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, testOwner.name(at, before)), nil, 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -301,7 +309,7 @@ func TestRotateAYearOfDailyBackups(t *testing.T) {
 			dir := t.TempDir()
 			first := time.Date(tt.now.Year()-1, tt.now.Month(), tt.now.Day(), 3, 0, 0, 0, time.UTC)
 			writeBackups(t, dir, every(first, tt.now, 24*time.Hour), "")
-			if err := Rotate(dir, tt.now); err != nil {
+			if err := rotate(dir, tt.now, testOwner); err != nil {
 				t.Fatal(err)
 			}
 			list, err := Backups(dir)
@@ -319,7 +327,7 @@ func TestRotateAYearOfDailyBackups(t *testing.T) {
 				t.Errorf("kept %d backups, more than 7+4+12", len(got))
 			}
 			// Rotating again changes nothing.
-			if err := Rotate(dir, tt.now); err != nil {
+			if err := rotate(dir, tt.now, testOwner); err != nil {
 				t.Fatal(err)
 			}
 			if again, _ := Backups(dir); len(again) != len(list) {
@@ -338,7 +346,7 @@ func TestRotateKeepsTheNewestOfEachDay(t *testing.T) {
 	writeBackups(t, dir, []time.Time{utcHour(2024, 5, 1, 8), utcHour(2024, 6, 1, 8), utcHour(2024, 7, 1, 8), utcHour(2024, 8, 1, 8)}, "v4")
 	writeBackups(t, dir, []time.Time{utcHour(2024, 5, 2, 8), utcHour(2024, 6, 2, 8), utcHour(2024, 7, 2, 8), utcHour(2024, 8, 2, 8)}, "restore")
 	writeBackups(t, dir, []time.Time{now.Add(48 * time.Hour)}, "")
-	if err := Rotate(dir, now); err != nil {
+	if err := rotate(dir, now, testOwner); err != nil {
 		t.Fatal(err)
 	}
 	list, err := Backups(dir)
@@ -347,7 +355,7 @@ func TestRotateKeepsTheNewestOfEachDay(t *testing.T) {
 	}
 	var got []string
 	for _, b := range list {
-		got = append(got, strings.TrimSuffix(strings.TrimPrefix(filepath.Base(b.Path), "rapport-"), ".db"))
+		got = append(got, strings.TrimSuffix(strings.TrimPrefix(filepath.Base(b.Path), "rapport-01234567-"), ".db"))
 	}
 	// The hourly backups run from Nov 13 12:00 to Nov 23 12:00, a Monday.
 	// The last 7 days keep their last backup, the week of Nov 9–15 its
@@ -381,7 +389,7 @@ func TestRotateNeverRemovesTheNewest(t *testing.T) {
 	if err := os.Chtimes(stale, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if err := Rotate(dir, utcHour(2026, 11, 23, 9)); err != nil {
+	if err := rotate(dir, utcHour(2026, 11, 23, 9), testOwner); err != nil {
 		t.Fatal(err)
 	}
 	list, _ := Backups(dir)
@@ -394,7 +402,7 @@ func TestRotateNeverRemovesTheNewest(t *testing.T) {
 	if _, err := os.Stat(fresh); err != nil {
 		t.Errorf("a temporary file being written was removed: %v", err)
 	}
-	if err := Rotate(filepath.Join(dir, "missing"), utcHour(2026, 11, 23, 9)); err != nil {
+	if err := rotate(filepath.Join(dir, "missing"), utcHour(2026, 11, 23, 9), testOwner); err != nil {
 		t.Errorf("Rotate(missing folder) = %v", err)
 	}
 }

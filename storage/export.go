@@ -461,12 +461,21 @@ func checkEmpty(ctx context.Context, q querier) error {
 	var full []string
 	for _, t := range tables {
 		var n int
-		rows, err := q.QueryContext(ctx, `SELECT count(*) FROM `+quoteIdent(t.name))
+		// The database's identity is no data: a new database that was
+		// backed up has one.
+		query := `SELECT count(*) FROM ` + quoteIdent(t.name)
+		if t.name == "setting" {
+			query += ` WHERE key <> '` + idKey + `'`
+		}
+		rows, err := q.QueryContext(ctx, query)
 		if err != nil {
 			return fmt.Errorf("count %s: %w", t.name, err)
 		}
 		if rows.Next() {
 			err = rows.Scan(&n)
+		}
+		if err == nil {
+			err = rows.Err()
 		}
 		rows.Close()
 		if err != nil {

@@ -104,7 +104,7 @@ func quickCheck(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite3", dsn(path, "mode=ro&_busy_timeout=5000"))
+	db, err := sql.Open("sqlite3", probeDSN(path))
 	if err != nil {
 		return err
 	}

@@ -28,13 +28,15 @@ func (s *Store) CreatePerson(ctx context.Context, p *model.Person) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return insertPerson(ctx, tx, p) })
 }
 
-// insertPerson writes p, with its own ID when it has one.
+// insertPerson writes p, with its own ID when it has one. A new person has
+// no credits yet: folded with today's weights already (credits_version), so
+// that the next Open has nothing to refold and writes nothing.
 func insertPerson(ctx context.Context, tx *sql.Tx, p *model.Person) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO person (`+personColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := tx.ExecContext(ctx, `INSERT INTO person (`+personColumns+`, credits_version)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		ref(p.ID), p.Name, p.Title, p.Team, p.Organisation, p.Email, p.Phone, p.Relation,
 		p.Influence, p.Stance, p.CadenceDays, p.WorkingOn, p.Needs, p.Notes,
-		day(p.FirstMet), instant(p.ArchivedAt), instant(p.CreatedAt), instant(p.UpdatedAt))
+		day(p.FirstMet), instant(p.ArchivedAt), instant(p.CreatedAt), instant(p.UpdatedAt), creditsVersion)
 	if err != nil {
 		return fmt.Errorf("add person: %w", err)
 	}

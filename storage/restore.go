@@ -275,6 +275,11 @@ func (s *Store) restoreDocument(ctx context.Context, dec *json.Decoder, sum *Exp
 	if err := checkEmpty(ctx, tx); err != nil {
 		return err
 	}
+	// The restored database takes the identity the document carries (its
+	// backups are its own again); one that carries none gets a new one.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM setting WHERE key = ?`, idKey); err != nil {
+		return err
+	}
 	// Rows may come before the rows they name (a promise before its
 	// meeting): the foreign keys are checked before the commit instead.
 	if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {

@@ -51,6 +51,12 @@ type Store struct {
 	db   *sql.DB
 	path string
 	lock *fileLock
+	// notice is what Open did to the file unasked, for the user: "" or
+	// one sentence or more (see Notice).
+	notice string
+	// readOnly is why the store was opened read-only, nil when it can
+	// write.
+	readOnly error
 	// intact is the integrity check running in the background after
 	// OpenCheckingInBackground; nil when Open checked before opening.
 	intact *integrityCheck
@@ -93,16 +99,33 @@ func openFile(path string, background bool) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("open database: create folder: %w", err)
 	}
-	lock, err := acquireLock(abs + ".lock")
+	lock, err := acquireLock(abs)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
 	s, err := open(abs, lock, background)
 	if err != nil {
-		lock.release()
+		lock.discard()
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
 	return s, nil
+}
+
+// removeIfEmpty removes the database file at path, and what SQLite made
+// beside it, when created says this process made it and it is still
+// empty: a failed open or restore leaves nothing behind.
+func removeIfEmpty(path string, created bool) {
+	if !created {
+		return
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() != 0 {
+		return
+	}
+	for _, suffix := range []string{"-wal", "-shm", "-journal", ""} {
+		if fi, err := os.Lstat(path + suffix); err == nil && fi.Mode().IsRegular() {
+			_ = os.Remove(path + suffix) // best effort: the open already failed
+		}
+	}
 }
 
 func open(path string, lock *fileLock, background bool) (*Store, error) {
@@ -121,20 +144,21 @@ func open(path string, lock *fileLock, background bool) (*Store, error) {
 	if background && version == len(migrations) {
 		intact = checkInBackground(path)
 	}
-	// Create the file ourselves so that it, and the -wal and -shm files
-	// SQLite derives from it, are readable by the user alone.
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	// acquireLock made a missing file readable by the user alone; one
+	// made looser is tightened, and the -wal and -shm files SQLite derives
+	// from it take its mode.
+	notice := privatise(path)
+	db, readOnly, err := connect(path, version == len(migrations))
 	if err != nil {
+		intact.stop()
 		return nil, err
 	}
-	if err := f.Close(); err != nil {
-		return nil, err
+	s := &Store{db: db, path: path, lock: lock, intact: intact, notice: notice, readOnly: readOnly, Now: time.Now}
+	if readOnly != nil {
+		s.notice = joinNotice(notice, "Opened "+filepath.Base(path)+" read-only: "+readOnly.Error()+
+			". It can be read, exported and backed up to another disk; nothing can be saved.")
+		return s, nil
 	}
-	db, err := sql.Open("sqlite3", dsn(path, "_foreign_keys=on&_journal_mode=WAL&_synchronous=FULL&_busy_timeout=5000&_txlock=immediate&_cache_size=-32000&_stmt_cache_size=64&_secure_delete=on"))
-	if err != nil {
-		return nil, err
-	}
-	s := &Store{db: db, path: path, lock: lock, intact: intact, Now: time.Now}
 	fail := func(err error) (*Store, error) {
 		intact.stop()
 		db.Close()
@@ -196,20 +220,20 @@ func checkExisting(path string, known int) (version int, err error) {
 	}
 	// Read the header fields through SQLite itself, read-only: a recent
 	// change may still sit in the write-ahead log.
-	db, err := sql.Open("sqlite3", dsn(path, "mode=ro&_busy_timeout=5000"))
+	db, err := sql.Open("sqlite3", probeDSN(path))
 	if err != nil {
 		return 0, err
 	}
 	defer db.Close()
 	var appID, tables int
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return 0, fmt.Errorf("%w: %v", ErrNotRapport, err)
+		return 0, probeFailed(err)
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return 0, fmt.Errorf("%w: %v", ErrNotRapport, err)
+		return 0, probeFailed(err)
 	}
 	if err := db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
-		return 0, fmt.Errorf("%w: %v", ErrNotRapport, err)
+		return 0, probeFailed(err)
 	}
 	if appID != ApplicationID && (tables > 0 || version > 0 || appID != 0) {
 		return 0, fmt.Errorf("%w: it is an SQLite database of another application", ErrNotRapport)
@@ -291,16 +315,21 @@ func (s *Store) migrateOne(ctx context.Context, migrations []migration) (done bo
 
 // inTx runs fn in one write transaction, committing when it returns nil
 // and rolling back otherwise.
+// The rollback is deferred, so that a panic in fn cannot leave the write
+// lock held.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := s.Intact(ctx); err != nil {
 		return err
+	}
+	if s.readOnly != nil {
+		return fmt.Errorf("database %s is open read-only: %w", s.path, s.readOnly)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
+	defer tx.Rollback() // a no-op after Commit
 	if err := fn(tx); err != nil {
-		tx.Rollback()
 		return err
 	}
 	return tx.Commit()

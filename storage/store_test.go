@@ -30,7 +30,7 @@ func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
 	for _, tt := range []struct {
 		path string
 		want os.FileMode
-	}{{dir, 0o700}, {path, 0o600}, {path + "-wal", 0o600}, {path + ".lock", 0o600}} {
+	}{{dir, 0o700}, {path, 0o600}, {path + "-wal", 0o600}} {
 		fi, err := os.Stat(tt.path)
 		if err != nil {
 			t.Fatal(err)
@@ -38,6 +38,9 @@ func TestOpenCreatesPrivateFileAndFolder(t *testing.T) {
 		if got := fi.Mode().Perm(); got != tt.want {
 			t.Errorf("%s mode = %v, want %v", filepath.Base(tt.path), got, tt.want)
 		}
+	}
+	if _, err := os.Stat(path + ".lock"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a lock file beside the database: %v; the database file itself is locked", err)
 	}
 	var journal string
 	var fk, sync int

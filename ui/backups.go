@@ -121,6 +121,9 @@ func (d *backupsDialog) reload() {
 		if dir := filepath.Dir(b.Path); dir != folder {
 			text += " · " + dir
 		}
+		if b.Older {
+			text += " · older backup, database unknown"
+		}
 		label := widget.NewLabel(text)
 		label.Truncation = fyne.TextTruncateEllipsis
 		restore := widget.NewButtonWithIcon("Restore…", theme.ContentUndoIcon(), func() { d.confirmRestore(b) })

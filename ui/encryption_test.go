@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
 	"rapport/storage"
@@ -208,7 +209,7 @@ func (b *storeBackups) List() ([]model.BackupFile, error) {
 	list, err := storage.Backups(b.dir)
 	out := make([]model.BackupFile, len(list))
 	for i, x := range list {
-		out[i] = model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted}
+		out[i] = model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Encrypted: x.Encrypted, Older: x.Older()}
 	}
 	return out, err
 }
@@ -296,4 +297,94 @@ func (b *needPassphraseBackups) BackupNow() (model.BackupFile, error) {
 		return model.BackupFile{}, ErrNeedPassphrase
 	}
 	return b.fakeBackups.BackupNow()
+}
+
+// The Backups dialog marks each backup as what it is: encrypted, older
+// (of a database no one can tell), both, or neither.
+func TestBackupsDialogMarksEncryptedAndOlderBackups(t *testing.T) {
+	at := func(h int) time.Time { return testNow.Add(time.Duration(-h) * time.Hour) }
+	b := &fakeBackups{list: []model.BackupFile{
+		{Path: "/data/backups/rapport-3f2a9c1e-20261123-080000.db.age", At: at(1), Size: 1 << 20, Encrypted: true},
+		{Path: "/data/backups/rapport-3f2a9c1e-20261122-080000.db", At: at(25), Size: 1 << 20},
+		{Path: "/data/backups/rapport-20261121-080000.db.age", At: at(49), Size: 1 << 20, Encrypted: true, Older: true},
+		{Path: "/data/backups/rapport-20261120-080000.db", At: at(73), Size: 1 << 20, Older: true},
+	}}
+	w := New(test.NewTempApp(t), seeded(t), Options{Now: func() time.Time { return testNow }, Backups: b})
+	w.win.Resize(fyne.NewSize(1024, 640))
+	t.Cleanup(w.win.Close)
+	d := openBackups(w)
+	var rows []string
+	for _, row := range d.rows.Objects {
+		for _, o := range row.(*fyne.Container).Objects {
+			if l, ok := o.(*widget.Label); ok {
+				rows = append(rows, l.Text)
+			}
+		}
+	}
+	if len(rows) != len(b.list) || len(d.restore) != len(b.list) {
+		t.Fatalf("the dialog shows rows %q with %d restore buttons, want %d", rows, len(d.restore), len(b.list))
+	}
+	for i, want := range []struct{ encrypted, older bool }{{true, false}, {false, false}, {true, true}, {false, true}} {
+		if got := strings.Contains(rows[i], "encrypted"); got != want.encrypted {
+			t.Errorf("row %q: encrypted mark %v, want %v", rows[i], got, want.encrypted)
+		}
+		if got := strings.Contains(rows[i], "older backup, database unknown"); got != want.older {
+			t.Errorf("row %q: older mark %v, want %v", rows[i], got, want.older)
+		}
+	}
+}
+
+// An encrypted backup of another database is refused by the Backups
+// dialog once decrypted, as a plain one is, and the database stays as it
+// was.
+func TestRestoreEncryptedBackupOfAnotherDatabaseIsRefused(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, folder := filepath.Join(dir, "work.db"), filepath.Join(dir, "usb")
+	for _, path := range []string{db, filepath.Join(dir, "personal.db")} {
+		st, err := storage.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := model.NewPerson("Someone in " + filepath.Base(path))
+		if err := st.CreatePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		if path == db {
+			_, err = st.ID(ctx) // work.db has an identity of its own
+		} else {
+			_, err = st.Backup(ctx, folder, storage.Encrypted("same pass"))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	w := New(test.NewTempApp(t), seeded(t), Options{Now: func() time.Time { return testNow },
+		Backups: &storeBackups{db: db, dir: folder}})
+	w.win.Resize(fyne.NewSize(1024, 640))
+	t.Cleanup(w.win.Close)
+	d := openBackups(w)
+	if len(d.list) != 1 || !d.list[0].Encrypted {
+		t.Fatalf("Backups lists %+v, want personal.db's encrypted backup", d.list)
+	}
+	test.Tap(d.restore[0])
+	test.Tap(findButton(t, w.win.Canvas().Overlays().Top(), "Yes"))
+	fillPassphrase(d.asked, "same pass", "")
+	texts := dialogTexts(w)
+	for _, want := range []string{"nothing was changed", "of another database"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("after restoring another database's backup the window says %q, want %q", texts, want)
+		}
+	}
+	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("the refused restore changed the database (%v)", err)
+	}
 }
