@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"rapport/model"
 	"rapport/storage"
@@ -233,7 +234,7 @@ func runRestore(name, path string, yes bool, stdout, stderr io.Writer) int {
 	}
 
 	if !yes {
-		sum, err := storage.CheckExport(ctx, f)
+		sum, err := storage.CheckExport(ctx, f, filepath.Dir(path))
 		if err != nil {
 			return fail(fmt.Errorf("%s: %w (nothing was written)", name, err))
 		}

@@ -543,12 +543,12 @@ func TestRestoreOlderSchemaExport(t *testing.T) {
 
 func TestCheckExport(t *testing.T) {
 	good := smallExport(t)
-	sum, err := CheckExport(t.Context(), strings.NewReader(good))
+	sum, err := CheckExport(t.Context(), strings.NewReader(good), t.TempDir())
 	if err != nil || sum.Rows() != 5 {
 		t.Errorf("CheckExport = %+v, %v; want 5 rows", sum, err)
 	}
 	bad := strings.Replace(good, `"to_id": 2,`, `"to_id": 9,`, 1)
-	if _, err := CheckExport(t.Context(), strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "no person with id 9") {
+	if _, err := CheckExport(t.Context(), strings.NewReader(bad), ""); err == nil || !strings.Contains(err.Error(), "no person with id 9") {
 		t.Errorf("CheckExport of a broken foreign key = %v", err)
 	}
 }

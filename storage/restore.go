@@ -20,6 +20,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"rapport/storage/atomicfile"
 )
 
 // ReadExportHeader reads the header of an export document from r, up to
@@ -757,17 +759,36 @@ func checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
 // CheckExport checks an export document completely, as RestoreExport
 // would restore it, by restoring it into a temporary database that it
 // then deletes; nothing else is written. It returns what the document
-// holds.
-func CheckExport(ctx context.Context, r io.Reader) (ExportSummary, error) {
-	dir, err := os.MkdirTemp("", "rapport-check-")
-	if err != nil {
-		return ExportSummary{}, err
+// holds. The temporary database is made in a hidden folder in dir (the
+// folder of the database it would be restored into, so a killed check is
+// cleaned up by the next one: see atomicfile.RemoveStale), or in the
+// system's temporary folder when dir is "" or does not exist.
+func CheckExport(ctx context.Context, r io.Reader, dir string) (ExportSummary, error) {
+	if info, err := os.Stat(dir); dir == "" || err != nil || !info.IsDir() {
+		dir = os.TempDir()
+		removeOldChecks(dir)
 	}
-	defer os.RemoveAll(dir)
-	s, err := Open(filepath.Join(dir, "check.db"))
+	tmp, err := atomicfile.MkdirTemp(dir, "rapport-check")
+	if err != nil {
+		return ExportSummary{}, fmt.Errorf("check export: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	s, err := Open(filepath.Join(tmp, "check.db"))
 	if err != nil {
 		return ExportSummary{}, err
 	}
 	defer s.Close()
 	return s.RestoreExport(ctx, r)
+}
+
+// removeOldChecks removes, best effort, the rapport-check-* folders that
+// earlier versions of CheckExport made in dir and a kill left behind, once
+// they are older than atomicfile.StaleAfter.
+func removeOldChecks(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, "rapport-check-*"))
+	for _, path := range old {
+		if info, err := os.Lstat(path); err == nil && info.IsDir() && time.Since(info.ModTime()) > atomicfile.StaleAfter {
+			_ = os.RemoveAll(path)
+		}
+	}
 }
