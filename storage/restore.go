@@ -446,7 +446,11 @@ func restoreTable(ctx context.Context, tx *sql.Tx, dec *json.Decoder, t table) (
 				return n, err
 			}
 		}
-		if err := readRow(dec, &raw, t, index, args, set); err != nil {
+		err := readRow(dec, &raw, t, index, args, set)
+		if err == nil {
+			err = checkRow(t, index, args)
+		}
+		if err != nil {
 			return n, fmt.Errorf("table %s, %s: %w", t.name, rowName(t, n, args, set), err)
 		}
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {
@@ -519,6 +523,9 @@ func readRow(dec *json.Decoder, raw *json.RawMessage, t table, index map[string]
 type rowScanner struct {
 	b []byte
 	i int
+	// invalid is set when a string read was not valid UTF-8 (raw, or
+	// escaped as a lone surrogate), which decoding would have replaced.
+	invalid bool
 }
 
 // next skips white space and returns the next byte.
@@ -564,12 +571,50 @@ func (r *rowScanner) string() string {
 	}
 	r.i++
 	text := r.b[start+1 : r.i-1]
-	if !escaped && utf8.Valid(text) {
+	if !utf8.Valid(text) || (escaped && !validEscapes(text)) {
+		r.invalid = true
+	}
+	if !escaped && !r.invalid {
 		return string(text)
 	}
 	var s string
 	_ = json.Unmarshal(r.b[start:r.i], &s) // valid JSON: cannot fail
 	return s
+}
+
+// validEscapes reports whether the \u escapes in the text of a JSON
+// string name characters: a UTF-16 surrogate must be a high one followed
+// by an escaped low one.
+func validEscapes(text []byte) bool {
+	hex := func(i int) (rune, bool) {
+		if i+6 > len(text) || text[i] != '\\' || text[i+1] != 'u' {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(string(text[i+2:i+6]), 16, 16)
+		return rune(n), err == nil
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\\' {
+			continue
+		}
+		if text[i+1] != 'u' {
+			i++
+			continue
+		}
+		r, _ := hex(i)
+		switch {
+		case r >= 0xdc00 && r <= 0xdfff:
+			return false
+		case r >= 0xd800 && r <= 0xdbff:
+			low, ok := hex(i + 6)
+			if !ok || low < 0xdc00 || low > 0xdfff {
+				return false
+			}
+			i += 6
+		}
+		i += 5
+	}
+	return true
 }
 
 // number reads the number that starts at the next byte.
@@ -593,7 +638,12 @@ func (r *rowScanner) value(c column) (any, error) {
 		if c.affinity == affinityInteger || c.affinity == affinityReal || c.affinity == affinityNumeric {
 			return nil, fmt.Errorf("want a number, got a string")
 		}
-		return r.string(), nil
+		r.invalid = false
+		s := r.string()
+		if r.invalid {
+			return nil, errors.New("is not valid text (UTF-8)")
+		}
+		return s, nil
 	case '{':
 		return r.encoded(c)
 	case '[', 't', 'f':
