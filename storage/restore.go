@@ -269,11 +269,16 @@ func (s *Store) restoreDocument(ctx context.Context, dec *json.Decoder, sum *Exp
 	if err := s.Intact(ctx); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
+	// Foreign keys off: the migrations applied to an older document may
+	// rebuild tables; withForeignKeysOff checks every key before the commit.
+	return withForeignKeysOff(ctx, s.db, func(tx *sql.Tx) error {
+		return restoreInTx(ctx, tx, dec, sum, hasTables, migrations)
+	})
+}
+
+// restoreInTx restores the document into the empty database in tx.
+func restoreInTx(ctx context.Context, tx *sql.Tx, dec *json.Decoder, sum *ExportSummary, hasTables bool, migrations []migration) error {
+	h := sum.ExportHeader
 	if err := checkEmpty(ctx, tx); err != nil {
 		return err
 	}
@@ -304,10 +309,7 @@ func (s *Store) restoreDocument(ctx context.Context, dec *json.Decoder, sum *Exp
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
 	}
-	if err := checkForeignKeys(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return nil
 }
 
 // checkHeader refuses a header this build cannot restore.
