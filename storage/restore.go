@@ -27,12 +27,23 @@ import (
 // ReadExportHeader reads the header of an export document from r, up to
 // its "tables", without checking its version and schema: a document that
 // is not JSON, or whose format is not ExportFormat, is an error wrapping
-// ErrNotExport; one without a version or schema is an error too.
+// ErrNotExport; one without a version or schema is an error too. A UTF-8
+// byte order mark before the document is skipped.
 func ReadExportHeader(r io.Reader) (ExportHeader, error) {
-	dec := json.NewDecoder(r)
+	dec := json.NewDecoder(skipBOM(r))
 	dec.UseNumber()
 	h, _, err := readHeader(dec)
 	return h, err
+}
+
+// skipBOM reads r past a UTF-8 byte order mark, which some editors put at
+// the start of a file they save, and JSON does not allow.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
+		_, _ = br.Discard(3) // peeked: cannot fail
+	}
+	return br
 }
 
 func notExport(format string) error {
@@ -226,7 +237,12 @@ func describe(tok any) string {
 // are then applied to it, in the same transaction, exactly as opening a
 // database of that schema would (Open then refolds the credits).
 //
-// The document is read as a stream, so its size is not limited by memory.
+// Every row must also pass the checks the app's forms apply (see
+// restore_check.go): its model type's Validate, text that is valid UTF-8
+// without NUL (never a blob), times in the stored form, IDs of 1 or more.
+//
+// The document is read as a stream, so its size is not limited by memory;
+// a UTF-8 byte order mark before it is skipped.
 func (s *Store) RestoreExport(ctx context.Context, r io.Reader) (ExportSummary, error) {
 	sum, err := s.restoreExport(ctx, r)
 	if err != nil {
@@ -240,7 +256,7 @@ func (s *Store) restoreExport(ctx context.Context, r io.Reader) (ExportSummary, 
 	if err != nil {
 		return ExportSummary{}, err
 	}
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 64<<10))
+	dec := json.NewDecoder(skipBOM(r))
 	dec.UseNumber() // no integer goes through a float64
 	h, hasTables, err := readHeader(dec)
 	sum := ExportSummary{ExportHeader: h}

@@ -165,3 +165,16 @@ func TestRestoreRefusesWhatTheFormsRefuse(t *testing.T) {
 		})
 	}
 }
+
+// TestRestoreSkipsAByteOrderMark: an export saved again by an editor that
+// adds a UTF-8 byte order mark was refused with "invalid character 'ï'".
+func TestRestoreSkipsAByteOrderMark(t *testing.T) {
+	doc := "\uFEFF" + smallExport(t)
+	if _, err := ReadExportHeader(strings.NewReader(doc)); err != nil {
+		t.Errorf("ReadExportHeader: %v", err)
+	}
+	sum, err := mustOpen(t).RestoreExport(t.Context(), strings.NewReader(doc))
+	if err != nil || sum.Rows() != 5 {
+		t.Errorf("RestoreExport = %d rows, %v; want 5", sum.Rows(), err)
+	}
+}
