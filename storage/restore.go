@@ -832,9 +832,9 @@ func checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
 // cleaned up by the next one: see atomicfile.RemoveStale), or in the
 // system's temporary folder when dir is "" or does not exist.
 func CheckExport(ctx context.Context, r io.Reader, dir string) (ExportSummary, error) {
+	removeOldChecks(os.TempDir())
 	if info, err := os.Stat(dir); dir == "" || err != nil || !info.IsDir() {
 		dir = os.TempDir()
-		removeOldChecks(dir)
 	}
 	tmp, err := atomicfile.MkdirTemp(dir, "rapport-check")
 	if err != nil {

@@ -24,7 +24,6 @@ const maxRestoreText = 1 << 20
 // rowCheck reads the values of one row of a restore by column name and
 // collects the problems it finds, one per column.
 type rowCheck struct {
-	t        table
 	index    map[string]int
 	args     []any
 	problems []string
@@ -130,7 +129,7 @@ func (c *rowCheck) err() error {
 // checkRow checks one row of table t read by readRow, returning an error
 // that names each column with a problem.
 func checkRow(t table, index map[string]int, args []any) error {
-	c := &rowCheck{t: t, index: index, args: args, reported: map[string]bool{}}
+	c := &rowCheck{index: index, args: args, reported: map[string]bool{}}
 	for i, col := range t.columns {
 		if problem := checkValue(col, args[i]); problem != "" {
 			c.fail(col.name, problem)

@@ -1,8 +1,11 @@
 package storage
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fullExport is smallExport with one valid row in every table the small
@@ -176,5 +179,40 @@ func TestRestoreSkipsAByteOrderMark(t *testing.T) {
 	sum, err := mustOpen(t).RestoreExport(t.Context(), strings.NewReader(doc))
 	if err != nil || sum.Rows() != 5 {
 		t.Errorf("RestoreExport = %d rows, %v; want 5", sum.Rows(), err)
+	}
+}
+
+// TestCheckExportLeavesNoTemporaryDatabase: a restore preview killed while
+// checking left /tmp/rapport-check-* behind for good. The check now runs
+// in a hidden folder beside the target (removed by the next run when its
+// process is gone) and removes the old-style folders over an hour old.
+func TestCheckExportLeavesNoTemporaryDatabase(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	hourAgo := time.Now().Add(-2 * time.Hour)
+	oldCheck, newCheck := filepath.Join(tmp, "rapport-check-123456"), filepath.Join(tmp, "rapport-check-654321")
+	for _, dir := range []string{oldCheck, newCheck} {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chtimes(oldCheck, hourAgo, hourAgo); err != nil {
+		t.Fatal(err)
+	}
+	target := t.TempDir()
+	killed := filepath.Join(target, ".rapport-check.rapport-tmp-4194305-1")
+	if err := os.MkdirAll(killed, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := CheckExport(t.Context(), strings.NewReader(smallExport(t)), target); err != nil {
+		t.Fatal(err)
+	}
+	for path, stays := range map[string]bool{oldCheck: false, newCheck: true, killed: false} {
+		if _, err := os.Stat(path); (err == nil) != stays {
+			t.Errorf("%s: stays = %v, want %v", path, err == nil, stays)
+		}
+	}
+	if entries, _ := os.ReadDir(target); len(entries) != 0 {
+		t.Errorf("the check left %v beside the target", entries)
 	}
 }
