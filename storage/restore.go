@@ -286,7 +286,7 @@ func (s *Store) restoreDocument(ctx context.Context, dec *json.Decoder, sum *Exp
 		return err
 	}
 	// Foreign keys off: the migrations applied to an older document may
-	// rebuild tables; withForeignKeysOff checks every key before the commit.
+	// rebuild tables; restoreInTx checks every key before the commit.
 	return withForeignKeysOff(ctx, s.db, func(tx *sql.Tx) error {
 		return restoreInTx(ctx, tx, dec, sum, hasTables, migrations)
 	})
@@ -325,7 +325,7 @@ func restoreInTx(ctx context.Context, tx *sql.Tx, dec *json.Decoder, sum *Export
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
 	}
-	return nil
+	return checkForeignKeys(ctx, tx)
 }
 
 // checkHeader refuses a header this build cannot restore.

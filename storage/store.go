@@ -281,7 +281,7 @@ func (s *Store) migrateOne(ctx context.Context, migrations []migration) (done bo
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
 			return fmt.Errorf("%s: %w", m.name, err)
 		}
-		return nil
+		return checkForeignKeys(ctx, tx)
 	})
 	if err != nil {
 		return false, fmt.Errorf("migrate %w", err)
