@@ -284,7 +284,7 @@ func (s *Store) migrateOne(ctx context.Context, migrations []migration) (done bo
 		return checkForeignKeys(ctx, tx)
 	})
 	if err != nil {
-		return false, fmt.Errorf("migrate %w", err)
+		return false, fmt.Errorf("migrate: %w", err)
 	}
 	return done, nil
 }
