@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +54,8 @@ func TestChecksMigrationKeepsTheSample(t *testing.T) {
 		t.Errorf("schema %d after Open", v)
 	}
 	after := tableRows(t, s)
+	// The backup taken before migrating gives the database its identity.
+	after["setting"] = slices.DeleteFunc(after["setting"], func(row string) bool { return strings.Contains(row, "database.id") })
 	for table, rows := range before {
 		if !reflect.DeepEqual(after[table], rows) {
 			t.Errorf("table %s changed in the migration:\n%s", table, firstDiff(strings.Join(rows, "\n"), strings.Join(after[table], "\n")))

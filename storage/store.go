@@ -220,7 +220,7 @@ func checkExisting(path string, known int) (version int, err error) {
 	}
 	// Read the header fields through SQLite itself, read-only: a recent
 	// change may still sit in the write-ahead log.
-	db, err := sql.Open("sqlite3", probeDSN(path))
+	db, err := openProbe(path)
 	if err != nil {
 		return 0, err
 	}
