@@ -18,6 +18,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/dragout"
+	"rapport/ui/people"
 	"rapport/ui/today"
 	"rapport/ui/wmclass"
 )
@@ -150,7 +151,7 @@ type Window struct {
 	toast    *toast
 	today    *today.Screen
 	relMap   *mapScreen
-	people   *peopleScreen
+	people   *people.Screen
 	promises *promisesScreen
 	meetings *meetingsScreen
 	career   *careerScreen
@@ -164,7 +165,6 @@ type Window struct {
 	currentPersonEditor      *personEditor
 	currentInteractionEditor *interactionEditor
 	currentPromiseEditor     *promiseEditor
-	currentDisclosureEditor  *disclosureEditor
 	currentPromiseDialog     *promiseDialog
 	currentMeetingEditor     *meetingEditor
 	currentOutcomeEditor     *outcomeEditor
@@ -195,7 +195,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.win = app.NewWindow("Rapport")
 	w.today = today.New(store, w, w.now)
 	w.relMap = newMapScreen(w)
-	w.people = newPeopleScreen(w)
+	w.people = people.New(store, w, w.now)
 	w.promises = newPromisesScreen(w)
 	w.meetings = newMeetingsScreen(w)
 	w.career = newCareerScreen(w)
@@ -327,7 +327,7 @@ func (w *Window) startWithSample() {
 		return
 	}
 	w.welcomed = true
-	w.people.reload()
+	w.people.Reload()
 	w.show(screenToday)
 }
 
@@ -345,8 +345,8 @@ func (w *Window) addPromise(personID int64) {
 func (w *Window) personInView() (model.Person, bool) {
 	switch w.current {
 	case screenPeople:
-		if w.people.page != nil && !w.people.page.person.Archived() {
-			return w.people.page.person, true
+		if p, ok := w.people.PersonInView(); ok {
+			return p, true
 		}
 	case screenMap:
 		if np, ok := w.relMap.byID[w.relMap.selected]; ok && !np.Person.Archived() {
@@ -393,7 +393,10 @@ func (w *Window) find() {
 		w.win.Canvas().Focus(w.relMap.search)
 		return
 	}
-	w.people.focusSearch()
+	if w.current != screenPeople {
+		w.show(screenPeople)
+	}
+	w.people.FocusSearch()
 }
 
 // refresh reads the data of the screen on show again, after it changed.

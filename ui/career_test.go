@@ -105,8 +105,8 @@ func TestCareerPlanFromNothing(t *testing.T) {
 	if !equal64(sm.AdvisorIDs, []int64{1}) {
 		t.Fatalf("advisors = %v, want Ingrid", sm.AdvisorIDs)
 	}
-	w.people.selectPerson(1, false)
-	if markup := test.RenderObjectToMarkup(w.people.page.root); !strings.Contains(markup, "stakeholder management") {
+	w.openPeopleOn(1, false)
+	if markup := test.RenderObjectToMarkup(w.content); !strings.Contains(markup, "stakeholder management") {
 		t.Error("Ingrid's page does not say to ask her about stakeholder management")
 	}
 	agenda, err := w.draftAgenda(model.Meeting{PersonID: 1, Kind: model.MeetingCoffee})

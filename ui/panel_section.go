@@ -75,7 +75,7 @@ func newPanelSection(pg *rolePage) *panelSection {
 func (ps *panelSection) memberRow(m model.PanelStanding) fyne.CanvasObject {
 	w := ps.pg.s.w
 	name := widget.NewHyperlink(m.Person.Name, nil)
-	name.OnTapped = func() { w.people.selectPerson(m.Person.ID, m.Person.Archived()) }
+	name.OnTapped = func() { w.openPeopleOn(m.Person.ID, m.Person.Archived()) }
 	status := widget.NewLabel(fmt.Sprintf("%s · %s · warmth %d", m.Part.Label(), m.Status.Label(), m.Warmth))
 	status.SizeName = theme.SizeNameCaptionText
 	step := widget.NewLabel(m.NextStep)
