@@ -38,8 +38,8 @@ func saveRecord[T any](s *Screen, f *kit.FieldSet, rec *T, isNew bool,
 
 // openForm shows the form f in a dialog titled title, with Cancel and a
 // button named verb that runs submit, at size (made small enough to fit
-// the window with a margin); it returns the dialog and the button.
-func openForm(s *Screen, f *kit.FieldSet, title, verb string, size fyne.Size, submit func()) (dialog.Dialog, *widget.Button) {
+// the window with a margin), and returns the dialog.
+func openForm(s *Screen, f *kit.FieldSet, title, verb string, size fyne.Size, submit func()) dialog.Dialog {
 	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
 	save.Importance = widget.HighImportance
 	var d dialog.Dialog
@@ -56,5 +56,5 @@ func openForm(s *Screen, f *kit.FieldSet, title, verb string, size fyne.Size, su
 	}
 	d.Resize(size)
 	d.Show()
-	return d, save
+	return d
 }

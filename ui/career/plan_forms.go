@@ -50,12 +50,11 @@ type roleEditor struct {
 	why     *widget.Entry
 	focus   *widget.Check
 	fields  *kit.FieldSet
-	save    *widget.Button
 	dialog  dialog.Dialog
 }
 
 // openRoleEditor opens the form for r: a new role when r.ID is 0.
-func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) *roleEditor {
+func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) {
 	e := &roleEditor{s: s, role: r, onSaved: onSaved}
 	e.title = widget.NewEntry()
 	e.title.SetPlaceHolder("Engineering Manager, Platform")
@@ -84,9 +83,8 @@ func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) *roleEdit
 	if r.ID != 0 {
 		title, verb = "Edit role", "Save"
 	}
-	e.dialog, e.save = openForm(s, f, title, verb, fyne.NewSize(620, 480), e.submit)
+	e.dialog = openForm(s, f, title, verb, fyne.NewSize(620, 480), e.submit)
 	s.win.Canvas().Focus(e.title)
-	return e
 }
 
 // hasFocusRole reports whether a role is already the focus.
@@ -147,7 +145,6 @@ type requirementEditor struct {
 	evidence   *widget.Entry
 	advisors   *kit.PeopleChooser
 	fields     *kit.FieldSet
-	save       *widget.Button
 	dialog     dialog.Dialog
 }
 
@@ -160,7 +157,7 @@ const (
 
 // openRequirementEditor opens the form for r: a new requirement of r's
 // role when r.ID is 0.
-func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Requirement)) *requirementEditor {
+func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Requirement)) {
 	e := &requirementEditor{s: s, req: r, onSaved: onSaved}
 	e.kind = widget.NewSelect(model.Labels(model.RequirementKinds()), nil)
 	e.kind.SetSelected(r.Kind.Label())
@@ -207,9 +204,8 @@ func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Re
 	if r.ID != 0 {
 		title, verb = "Edit requirement", "Save"
 	}
-	e.dialog, e.save = openForm(s, f, title, verb, fyne.NewSize(660, 620), e.submit)
+	e.dialog = openForm(s, f, title, verb, fyne.NewSize(660, 620), e.submit)
 	s.win.Canvas().Focus(e.title)
-	return e
 }
 
 func (e *requirementEditor) submit() {
@@ -249,12 +245,11 @@ type actionEditor struct {
 	status *widget.Select
 	notes  *widget.Entry
 	fields *kit.FieldSet
-	save   *widget.Button
 	dialog dialog.Dialog
 }
 
 // openActionEditor opens the form for a: a new action when a.ID is 0.
-func openActionEditor(s *Screen, a model.Action, onSaved func(model.Action)) *actionEditor {
+func openActionEditor(s *Screen, a model.Action, onSaved func(model.Action)) {
 	e := &actionEditor{s: s, action: a, onSaved: onSaved}
 	e.kind = widget.NewSelect(model.Labels(model.ActionKinds()), nil)
 	e.kind.SetSelected(a.Kind.Label())
@@ -281,9 +276,8 @@ func openActionEditor(s *Screen, a model.Action, onSaved func(model.Action)) *ac
 	if a.ID != 0 {
 		title, verb = "Edit action", "Save"
 	}
-	e.dialog, e.save = openForm(s, f, title, verb, fyne.NewSize(600, 440), e.submit)
+	e.dialog = openForm(s, f, title, verb, fyne.NewSize(600, 440), e.submit)
 	s.win.Canvas().Focus(e.title)
-	return e
 }
 
 func (e *actionEditor) submit() {
