@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/career"
 	"rapport/ui/dragout"
 	"rapport/ui/people"
 	"rapport/ui/today"
@@ -63,6 +64,7 @@ type Store interface {
 	Settings(ctx context.Context) (model.Settings, error)
 	SaveSettings(ctx context.Context, s model.Settings) error
 
+	RoleList(ctx context.Context, archived bool) (model.RoleList, error)
 	Roles(ctx context.Context, archived bool) ([]model.Role, error)
 	CreateRole(ctx context.Context, r *model.Role) error
 	UpdateRole(ctx context.Context, r *model.Role) error
@@ -119,7 +121,7 @@ type Options struct {
 	// leaves File → Export everything… and Export people as vCard… out.
 	Exports Exporter
 	// Plans writes career plan summaries; nil leaves them out.
-	Plans PlanWriter
+	Plans career.PlanWriter
 	// InvitesDir is the default invites folder, used when the settings
 	// name none.
 	InvitesDir string
@@ -154,7 +156,7 @@ type Window struct {
 	people   *people.Screen
 	promises *promisesScreen
 	meetings *meetingsScreen
-	career   *careerScreen
+	career   *career.Screen
 	credit   *creditScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
 	dragger  fileDragger
@@ -171,9 +173,6 @@ type Window struct {
 	currentSettingsEditor    *settingsEditor
 	currentCalendarImport    *calendarImport
 	currentExportDialog      dialog.Dialog // the week's export, once shown
-	currentRoleEditor        *roleEditor
-	currentRequirementEditor *requirementEditor
-	currentActionEditor      *actionEditor
 	currentDraft             *draftDialog
 	currentOpportunityEditor *opportunityEditor
 	currentFollowUps         *followUpDialog
@@ -198,7 +197,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.people = people.New(store, w, w.now)
 	w.promises = newPromisesScreen(w)
 	w.meetings = newMeetingsScreen(w)
-	w.career = newCareerScreen(w)
+	w.career = career.New(store, w, w.win, opts.Plans, w.now)
 	w.credit = newCreditScreen(w)
 	w.screens = w.screenTable()
 	w.toast = newToast()

@@ -67,7 +67,7 @@ func (w *Window) screenTable() []destination {
 		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4,
 			screen: screenFuncs{w.promises.content, w.promises.reload}},
 		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5,
-			screen: screenFuncs{w.career.content, w.career.reload}},
+			screen: w.career},
 		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
 			screen: screenFuncs{w.meetings.content, w.meetings.reload}},
 		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
