@@ -279,3 +279,33 @@ func TestImportOfABadExportWritesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestImportPreviewLeavesNoTemporaryDatabase: the preview of a restore
+// checks the document in a temporary database; one a kill left behind
+// (of a process that is gone) is removed by the next run, and the run
+// leaves none of its own.
+func TestImportPreviewLeavesNoTemporaryDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rapport.db")
+	makeExportTestDB(t, db)
+	doc := exportTo(t, db)
+	target := filepath.Join(t.TempDir(), "new.db")
+	stale := filepath.Join(filepath.Dir(target), ".rapport-check.rapport-tmp-4194305-1")
+	if err := os.MkdirAll(stale, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(stale, "check.db"), []byte("half"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "import", doc, "--db", target)
+	if code != 0 || !strings.Contains(out, "Nothing was written") {
+		t.Fatalf("preview: exit %d, %s%s", code, out, errOut)
+	}
+	entries, err := os.ReadDir(filepath.Dir(target))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		t.Errorf("the preview left %s", e.Name())
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"rapport/model"
 	"rapport/storage"
@@ -29,7 +31,8 @@ const notEmptyAdvice = "restore into a new database with --db NEW.db"
 // given; then it imports everyone in one transaction (duplicates merged,
 // duplicates within the file skipped) and says what it did. A file that
 // cannot be read is exit status 1 with a message naming the file and,
-// where there is one, the line; bad usage is 2.
+// where there is one, the line; so is a file in which no person can be
+// read (a vCard cut short), with its problems' lines; bad usage is 2.
 //
 // Without --yes, a database that does not exist is not created: the
 // preview is then against no one.
@@ -80,6 +83,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	if file.Format == model.FormatCalendar {
 		return fail(fmt.Errorf("%s is a calendar (iCalendar), not contacts: open Rapport and import it from the calendar import", name))
+	}
+	if len(file.People) == 0 {
+		return fail(nothingToImport(name, file))
 	}
 
 	ctx := context.Background()
@@ -144,6 +150,23 @@ func readContacts(name string, plain []byte) (model.ContactFile, error) {
 	return contacts.Read(name, data)
 }
 
+// nothingToImport is the error for a contacts file in which no person
+// could be read: its problems, each with its line (the first five).
+func nothingToImport(name string, file model.ContactFile) error {
+	if len(file.Problems) == 0 {
+		return fmt.Errorf("%s: nothing to import: the file holds no people", name)
+	}
+	var list []string
+	for _, p := range file.Problems[:min(len(file.Problems), 5)] {
+		list = append(list, p.String())
+	}
+	more := ""
+	if n := len(file.Problems) - len(list); n > 0 {
+		more = fmt.Sprintf("; and %s more", plural(n, "problem", "problems"))
+	}
+	return fmt.Errorf("%s: nothing can be imported: %s%s", name, strings.Join(list, "; "), more)
+}
+
 // printPreview prints what importing file would do.
 func printPreview(w io.Writer, name string, file model.ContactFile, matches []model.ImportMatch) {
 	dups := 0
@@ -195,7 +218,7 @@ func plural(n int, one, many string) string {
 // export is; no contacts format starts so.
 func isExportFile(name string, plain []byte) (bool, error) {
 	if plain != nil {
-		return isJSON(plain), nil
+		return isJSON(name, plain[:min(len(plain), 512)])
 	}
 	if info, err := os.Stat(name); err != nil || info.IsDir() {
 		return false, err // readContacts says what a folder is not
@@ -210,14 +233,45 @@ func isExportFile(name string, plain []byte) (bool, error) {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return false, fmt.Errorf("%s: %w", name, err)
 	}
-	return isJSON(head[:n]), nil
+	return isJSON(name, head[:n])
 }
 
-// isJSON reports whether head, the beginning of a file, begins a JSON
-// object, after a byte order mark and white space.
-func isJSON(head []byte) bool {
+// isJSON reports whether head, the beginning of the file called name,
+// begins a JSON object, after a byte order mark and white space; JSON
+// saved as UTF-16 is refused with what to do.
+func isJSON(name string, head []byte) (bool, error) {
+	if utf16JSON(head) {
+		return false, fmt.Errorf("%s is JSON saved as UTF-16 text: a Rapport export is UTF-8, as Rapport writes it; "+
+			"save the file as UTF-8 (or export it again) and import that", name)
+	}
 	text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n")
-	return len(text) > 0 && text[0] == '{'
+	return len(text) > 0 && text[0] == '{', nil
+}
+
+// utf16JSON reports whether head, the start of a file, is UTF-16 text (with
+// or without a byte order mark) that opens with "{".
+func utf16JSON(head []byte) bool {
+	bigEndian := bytes.HasPrefix(head, []byte{0xFE, 0xFF})
+	if bigEndian || bytes.HasPrefix(head, []byte{0xFF, 0xFE}) {
+		head = head[2:]
+	}
+	for ; len(head) >= 2; head = head[2:] {
+		c, zero := head[0], head[1]
+		if bigEndian || (c == 0 && zero != 0) {
+			c, zero = zero, c
+		}
+		if zero != 0 {
+			return false
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{':
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // runRestore restores the export document at name into the database at
@@ -256,7 +310,7 @@ func runRestore(name string, plain []byte, path string, yes bool, stdout, stderr
 	}
 
 	if !yes {
-		sum, err := storage.CheckExport(ctx, f)
+		sum, err := storage.CheckExport(ctx, f, filepath.Dir(path))
 		if err != nil {
 			return fail(fmt.Errorf("%s: %w (nothing was written)", name, err))
 		}

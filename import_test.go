@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"rapport/model"
 	"rapport/storage"
@@ -183,6 +184,66 @@ func TestImportCommandBadFiles(t *testing.T) {
 			}
 			if _, err := os.Stat(db); !os.IsNotExist(err) {
 				t.Errorf("a bad file made the database")
+			}
+		})
+	}
+}
+
+// TestImportCommandExitStatusAndMessages: a contacts file from which
+// nothing can be imported exited 0; an unbalanced CSV quote silently
+// dropped every later row; a JSON export with a UTF-8 byte order mark was
+// "invalid character 'ï'" and one in UTF-16 "not a contacts file"; a file
+// with CR line ends was one long line. Each now exits as it should, with
+// the line named where there is one.
+func TestImportCommandExitStatusAndMessages(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	utf16le := func(s string) []byte {
+		out := []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = append(out, byte(u), byte(u>>8))
+		}
+		return out
+	}
+	const header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+	src := filepath.Join(dir, "src.db")
+	makeExportTestDB(t, src)
+	export, err := os.ReadFile(exportTo(t, src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		file     string
+		wantCode int
+		want     string // in stderr when wantCode is 1, else in stdout
+	}{
+		{"vCard cut short", write("cut.vcf", []byte("BEGIN:VCARD\nVERSION:3.0\nFN:Dana Reyes\nEMAIL:dana@")), 1,
+			"cut.vcf: nothing can be imported: line 1: card has no END:VCARD (is the file cut short?)"},
+		{"CSV with an unbalanced quote", write("quote.csv", []byte(header+"Dana,Reyes,,,,,\nSam,\"Lee,,,,,\nKim,Ito,,,,,\n")), 1,
+			"quote.csv: line 3: a quote opens here and is not closed on its line"},
+		{"CSV without people", write("empty.csv", []byte(header)), 1, "empty.csv: nothing to import"},
+		{"UTF-16 JSON", write("export16.json", utf16le(string(export))), 1, "export16.json is JSON saved as UTF-16 text"},
+		{"JSON with a byte order mark", write("bom.json", append([]byte("\uFEFF"), export...)), 0, "Rapport export (version 1"},
+		{"vCard with CR line ends", write("mac.vcf", []byte("BEGIN:VCARD\rVERSION:3.0\rFN:Dana Reyes\rEND:VCARD\rBEGIN:VCARD\rVERSION:3.0\rFN:Sam Lee\rEND:VCARD\r")), 0,
+			"2 new, 0 duplicates, 0 problems"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "rapport.db")
+			code, out, errOut := runImportCmd(t, tt.file, "--db", db)
+			got := out
+			if tt.wantCode != 0 {
+				got = errOut
+			}
+			if code != tt.wantCode || !strings.Contains(got, tt.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want %d and %q", code, out, errOut, tt.wantCode, tt.want)
 			}
 		})
 	}

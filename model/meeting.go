@@ -31,12 +31,17 @@ type Meeting struct {
 const (
 	MaxMeetingDuration = 12 * time.Hour
 	MaxReminderMinutes = 7 * 24 * 60
+	// MaxUID bounds a meeting's calendar UID, in characters: Rapport's are
+	// 40; one read from another calendar may be longer, never this long.
+	MaxUID = 255
 )
 
 // Validate reports every field of m that cannot be saved.
 func (m Meeting) Validate() error {
 	c := checker{record: "meeting"}
 	c.reference("person", m.PersonID)
+	c.text("uid", m.UID, MaxUID) // empty until the store gives it one
+	c.singleLine("uid", m.UID)
 	c.oneOf("kind", m.Kind.Valid())
 	if m.Start.IsZero() {
 		c.add("start", "is required")

@@ -76,3 +76,14 @@ type MeetingList struct {
 	// People are whom the meetings are with, by ID, archived or not.
 	People map[int64]Person
 }
+
+// RoleList is the target roles the Career plan lists, with each one's
+// total weighted gap, read in one go (see storage's Store.RoleList).
+type RoleList struct {
+	// Roles are the roles listed, the focus first, in the order of
+	// storage's Store.Roles.
+	Roles []Role
+	// Gaps are each role's total weighted gap (the sum of its
+	// requirements' WeightedGap), by role ID; a role with none is absent.
+	Gaps map[int64]int
+}

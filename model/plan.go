@@ -69,6 +69,17 @@ type LevelChange struct {
 	At            time.Time
 }
 
+// Validate reports every field of c that cannot be saved.
+func (c LevelChange) Validate() error {
+	k := checker{record: "level change"}
+	k.reference("requirement", c.RequirementID)
+	k.between("level", c.Level, 0, 5)
+	if c.At.IsZero() {
+		k.add("at", "is required")
+	}
+	return k.err()
+}
+
 // GapPoint is the total weighted gap of a role at the end of a month.
 type GapPoint struct {
 	Month time.Time // the first day of the month, at midnight in now's location

@@ -51,3 +51,17 @@ type PromiseChange struct {
 	NewDueOn   time.Time
 	Note       string
 }
+
+// Validate reports every field of c that cannot be saved: the store writes
+// changes itself, and a restored one must look like those.
+func (c PromiseChange) Validate() error {
+	k := checker{record: "promise change"}
+	k.reference("promise", c.PromiseID)
+	if c.At.IsZero() {
+		k.add("at", "is required")
+	}
+	k.oneOf("from status", c.FromStatus.Valid())
+	k.oneOf("to status", c.ToStatus.Valid())
+	k.text("note", c.Note, MaxLongText)
+	return k.err()
+}

@@ -614,7 +614,7 @@ func keepCurrent(dbPath string, o owner, known int, now time.Time) error {
 	}
 	switch {
 	case err == nil:
-		db, err := sql.Open("sqlite3", probeDSN(dbPath))
+		db, err := openProbe(dbPath)
 		if err != nil {
 			return err
 		}

@@ -6,7 +6,7 @@ package storage
 //	{
 //	  "format": "rapport-export",
 //	  "version": 1,
-//	  "schema": 5,
+//	  "schema": 6,
 //	  "exported_at": "2026-11-23T18:00:00Z",
 //	  "tables": {
 //	    "action": [],

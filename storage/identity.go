@@ -93,7 +93,7 @@ func (s *Store) ID(ctx context.Context) (string, error) {
 // without writing to it or beside it: "" when it has none or cannot be
 // read (an older backup, a damaged file).
 func IDOf(path string) string {
-	db, err := sql.Open("sqlite3", probeDSN(path))
+	db, err := openProbe(path)
 	if err != nil {
 		return ""
 	}

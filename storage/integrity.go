@@ -104,7 +104,7 @@ func quickCheck(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite3", probeDSN(path))
+	db, err := openProbe(path)
 	if err != nil {
 		return err
 	}

@@ -107,10 +107,49 @@ func connect(path string, current bool) (db *sql.DB, readOnly, err error) {
 // that no one writes). A write-ahead log must be read through SQLite's
 // usual read-only mode, which needs the -shm file.
 func probeDSN(path string) string {
+	if fi, err := os.Stat(path + "-journal"); err == nil && fi.Size() > 0 {
+		// A hot journal left by a crash: the file may hold half-written
+		// pages until SQLite rolls the journal back, which it does only
+		// on a connection that may write.
+		return dsn(path, "_busy_timeout=5000")
+	}
 	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
 		return dsn(path, "mode=ro&_busy_timeout=5000")
 	}
 	return dsn(path, "mode=ro&immutable=1")
+}
+
+// openProbe opens the read-only look of probeDSN at the file at path and
+// reads its schema once. A file left by a crash, with a hot rollback
+// journal or a write-ahead log whose index must be rebuilt, cannot be read
+// read-only (SQLite says "attempt to write a readonly database"): SQLite
+// must first recover it, as any open for writing does, so the look is
+// opened again for writing. The files SQLite needs for that are already
+// beside it, so nothing new is left there.
+func openProbe(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite3", probeDSN(path))
+	if err != nil {
+		return nil, err
+	}
+	var v int
+	err = db.QueryRow("PRAGMA schema_version").Scan(&v)
+	var e sqlite3.Error
+	if err == nil || !errors.As(err, &e) || e.Code != sqlite3.ErrReadonly || !leftByACrash(path) {
+		return db, nil // a failed read is the caller's to explain
+	}
+	db.Close()
+	return sql.Open("sqlite3", dsn(path, "_busy_timeout=5000"))
+}
+
+// leftByACrash reports whether a rollback journal or a write-ahead log
+// lies beside the file at path.
+func leftByACrash(path string) bool {
+	for _, suffix := range []string{"-journal", "-wal"} {
+		if fi, err := os.Stat(path + suffix); err == nil && fi.Size() > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // probeFailed explains a read of a file's header that failed: not a

@@ -110,6 +110,35 @@ func readRolePage(ctx context.Context, q querier, id int64, pg *model.RolePage) 
 	return err
 }
 
+// RoleList reads the active roles, or with archived set the archived ones,
+// in the order of Roles, with each one's total weighted gap (see
+// model.RoleList).
+func (s *Store) RoleList(ctx context.Context, archived bool) (model.RoleList, error) {
+	var l model.RoleList
+	err := s.inReadTx(ctx, func(q querier) error {
+		var err error
+		if l.Roles, err = listRoles(ctx, q, archived); err != nil {
+			return err
+		}
+		reqs, err := queryRequirements(ctx, q,
+			`WHERE r.role_id IN (SELECT id FROM role WHERE `+rolesWhere(archived)+`)`)
+		if err != nil {
+			return err
+		}
+		l.Gaps = make(map[int64]int, len(l.Roles))
+		for _, r := range reqs {
+			if g := r.WeightedGap(); g > 0 {
+				l.Gaps[r.RoleID] += g
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return model.RoleList{}, fmt.Errorf("role list: %w", err)
+	}
+	return l, nil
+}
+
 // MeetingPage reads the meeting with the given ID, its person and the
 // settings its page needs (see model.MeetingPage). A meeting that does
 // not exist gives an error wrapping ErrNotFound.

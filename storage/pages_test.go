@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -193,6 +194,43 @@ func TestRolePageEqualsPiecemeal(t *testing.T) {
 	}
 	if _, err := s.RolePage(ctx, 999, testNow); !errors.Is(err, ErrNotFound) {
 		t.Errorf("RolePage(999) = %v, want ErrNotFound", err)
+	}
+}
+
+// TestRoleListEqualsPiecemeal reads the Career plan's list of the sample's
+// roles, active and archived, and checks it holds what Roles and
+// Requirements return.
+func TestRoleListEqualsPiecemeal(t *testing.T) {
+	s := mustOpen(t)
+	ctx := t.Context()
+	mustLoadSample(t, s)
+	var gaps int
+	for _, archived := range []bool{false, true} {
+		got, err := s.RoleList(ctx, archived)
+		if err != nil {
+			t.Fatalf("RoleList(%v): %v", archived, err)
+		}
+		roles, err := s.Roles(ctx, archived)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := model.RoleList{Roles: roles, Gaps: map[int64]int{}}
+		for _, r := range roles {
+			reqs, err := s.Requirements(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range reqs {
+				if q.WeightedGap() > 0 {
+					want.Gaps[r.ID] += q.WeightedGap()
+				}
+			}
+		}
+		check(t, fmt.Sprintf("role list (archived %v)", archived), got, want)
+		gaps += len(want.Gaps)
+	}
+	if gaps == 0 {
+		t.Error("the sample's roles have no gaps: the test checks nothing")
 	}
 }
 

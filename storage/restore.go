@@ -20,17 +20,30 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"rapport/storage/atomicfile"
 )
 
 // ReadExportHeader reads the header of an export document from r, up to
 // its "tables", without checking its version and schema: a document that
 // is not JSON, or whose format is not ExportFormat, is an error wrapping
-// ErrNotExport; one without a version or schema is an error too.
+// ErrNotExport; one without a version or schema is an error too. A UTF-8
+// byte order mark before the document is skipped.
 func ReadExportHeader(r io.Reader) (ExportHeader, error) {
-	dec := json.NewDecoder(r)
+	dec := json.NewDecoder(skipBOM(r))
 	dec.UseNumber()
 	h, _, err := readHeader(dec)
 	return h, err
+}
+
+// skipBOM reads r past a UTF-8 byte order mark, which some editors put at
+// the start of a file they save, and JSON does not allow.
+func skipBOM(r io.Reader) io.Reader {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
+		_, _ = br.Discard(3) // peeked: cannot fail
+	}
+	return br
 }
 
 func notExport(format string) error {
@@ -224,7 +237,12 @@ func describe(tok any) string {
 // are then applied to it, in the same transaction, exactly as opening a
 // database of that schema would (Open then refolds the credits).
 //
-// The document is read as a stream, so its size is not limited by memory.
+// Every row must also pass the checks the app's forms apply (see
+// restore_check.go): its model type's Validate, text that is valid UTF-8
+// without NUL (never a blob), times in the stored form, IDs of 1 or more.
+//
+// The document is read as a stream, so its size is not limited by memory;
+// a UTF-8 byte order mark before it is skipped.
 func (s *Store) RestoreExport(ctx context.Context, r io.Reader) (ExportSummary, error) {
 	sum, err := s.restoreExport(ctx, r)
 	if err != nil {
@@ -238,7 +256,7 @@ func (s *Store) restoreExport(ctx context.Context, r io.Reader) (ExportSummary, 
 	if err != nil {
 		return ExportSummary{}, err
 	}
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 64<<10))
+	dec := json.NewDecoder(skipBOM(r))
 	dec.UseNumber() // no integer goes through a float64
 	h, hasTables, err := readHeader(dec)
 	sum := ExportSummary{ExportHeader: h}
@@ -267,11 +285,16 @@ func (s *Store) restoreDocument(ctx context.Context, dec *json.Decoder, sum *Exp
 	if err := s.Intact(ctx); err != nil {
 		return err
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
+	// Foreign keys off: the migrations applied to an older document may
+	// rebuild tables; restoreInTx checks every key before the commit.
+	return withForeignKeysOff(ctx, s.db, func(tx *sql.Tx) error {
+		return restoreInTx(ctx, tx, dec, sum, hasTables, migrations)
+	})
+}
+
+// restoreInTx restores the document into the empty database in tx.
+func restoreInTx(ctx context.Context, tx *sql.Tx, dec *json.Decoder, sum *ExportSummary, hasTables bool, migrations []migration) error {
+	h := sum.ExportHeader
 	if err := checkEmpty(ctx, tx); err != nil {
 		return err
 	}
@@ -307,10 +330,7 @@ func (s *Store) restoreDocument(ctx context.Context, dec *json.Decoder, sum *Exp
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
 	}
-	if err := checkForeignKeys(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return checkForeignKeys(ctx, tx)
 }
 
 // checkHeader refuses a header this build cannot restore.
@@ -449,7 +469,11 @@ func restoreTable(ctx context.Context, tx *sql.Tx, dec *json.Decoder, t table) (
 				return n, err
 			}
 		}
-		if err := readRow(dec, &raw, t, index, args, set); err != nil {
+		err := readRow(dec, &raw, t, index, args, set)
+		if err == nil {
+			err = checkRow(t, index, args)
+		}
+		if err != nil {
 			return n, fmt.Errorf("table %s, %s: %w", t.name, rowName(t, n, args, set), err)
 		}
 		if _, err := stmt.ExecContext(ctx, args...); err != nil {
@@ -522,6 +546,9 @@ func readRow(dec *json.Decoder, raw *json.RawMessage, t table, index map[string]
 type rowScanner struct {
 	b []byte
 	i int
+	// invalid is set when a string read was not valid UTF-8 (raw, or
+	// escaped as a lone surrogate), which decoding would have replaced.
+	invalid bool
 }
 
 // next skips white space and returns the next byte.
@@ -567,12 +594,50 @@ func (r *rowScanner) string() string {
 	}
 	r.i++
 	text := r.b[start+1 : r.i-1]
-	if !escaped && utf8.Valid(text) {
+	if !utf8.Valid(text) || (escaped && !validEscapes(text)) {
+		r.invalid = true
+	}
+	if !escaped && !r.invalid {
 		return string(text)
 	}
 	var s string
 	_ = json.Unmarshal(r.b[start:r.i], &s) // valid JSON: cannot fail
 	return s
+}
+
+// validEscapes reports whether the \u escapes in the text of a JSON
+// string name characters: a UTF-16 surrogate must be a high one followed
+// by an escaped low one.
+func validEscapes(text []byte) bool {
+	hex := func(i int) (rune, bool) {
+		if i+6 > len(text) || text[i] != '\\' || text[i+1] != 'u' {
+			return 0, false
+		}
+		n, err := strconv.ParseUint(string(text[i+2:i+6]), 16, 16)
+		return rune(n), err == nil
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\\' {
+			continue
+		}
+		if text[i+1] != 'u' {
+			i++
+			continue
+		}
+		r, _ := hex(i)
+		switch {
+		case r >= 0xdc00 && r <= 0xdfff:
+			return false
+		case r >= 0xd800 && r <= 0xdbff:
+			low, ok := hex(i + 6)
+			if !ok || low < 0xdc00 || low > 0xdfff {
+				return false
+			}
+			i += 6
+		}
+		i += 5
+	}
+	return true
 }
 
 // number reads the number that starts at the next byte.
@@ -596,7 +661,12 @@ func (r *rowScanner) value(c column) (any, error) {
 		if c.affinity == affinityInteger || c.affinity == affinityReal || c.affinity == affinityNumeric {
 			return nil, fmt.Errorf("want a number, got a string")
 		}
-		return r.string(), nil
+		r.invalid = false
+		s := r.string()
+		if r.invalid {
+			return nil, errors.New("is not valid text (UTF-8)")
+		}
+		return s, nil
 	case '{':
 		return r.encoded(c)
 	case '[', 't', 'f':
@@ -762,17 +832,36 @@ func checkForeignKeys(ctx context.Context, tx *sql.Tx) error {
 // CheckExport checks an export document completely, as RestoreExport
 // would restore it, by restoring it into a temporary database that it
 // then deletes; nothing else is written. It returns what the document
-// holds.
-func CheckExport(ctx context.Context, r io.Reader) (ExportSummary, error) {
-	dir, err := os.MkdirTemp("", "rapport-check-")
-	if err != nil {
-		return ExportSummary{}, err
+// holds. The temporary database is made in a hidden folder in dir (the
+// folder of the database it would be restored into, so a killed check is
+// cleaned up by the next one: see atomicfile.RemoveStale), or in the
+// system's temporary folder when dir is "" or does not exist.
+func CheckExport(ctx context.Context, r io.Reader, dir string) (ExportSummary, error) {
+	removeOldChecks(os.TempDir())
+	if info, err := os.Stat(dir); dir == "" || err != nil || !info.IsDir() {
+		dir = os.TempDir()
 	}
-	defer os.RemoveAll(dir)
-	s, err := Open(filepath.Join(dir, "check.db"))
+	tmp, err := atomicfile.MkdirTemp(dir, "rapport-check")
+	if err != nil {
+		return ExportSummary{}, fmt.Errorf("check export: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	s, err := Open(filepath.Join(tmp, "check.db"))
 	if err != nil {
 		return ExportSummary{}, err
 	}
 	defer s.Close()
 	return s.RestoreExport(ctx, r)
+}
+
+// removeOldChecks removes, best effort, the rapport-check-* folders that
+// earlier versions of CheckExport made in dir and a kill left behind, once
+// they are older than atomicfile.StaleAfter.
+func removeOldChecks(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, "rapport-check-*"))
+	for _, path := range old {
+		if info, err := os.Lstat(path); err == nil && info.IsDir() && time.Since(info.ModTime()) > atomicfile.StaleAfter {
+			_ = os.RemoveAll(path)
+		}
+	}
 }

@@ -132,11 +132,21 @@ func roleByID(ctx context.Context, q querier, id int64) (model.Role, error) {
 // focus first, then the next role before the one after, then by target date
 // (undated last).
 func (s *Store) Roles(ctx context.Context, archived bool) ([]model.Role, error) {
-	where := "archived_at IS NULL"
+	return listRoles(ctx, s.db, archived)
+}
+
+// rolesWhere is the condition on table role that picks the active roles,
+// or with archived set the archived ones.
+func rolesWhere(archived bool) string {
 	if archived {
-		where = "archived_at IS NOT NULL"
+		return "archived_at IS NOT NULL"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+roleColumns+` FROM role WHERE `+where+`
+	return "archived_at IS NULL"
+}
+
+// listRoles lists the roles as Roles does, through q.
+func listRoles(ctx context.Context, q querier, archived bool) ([]model.Role, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+roleColumns+` FROM role WHERE `+rolesWhere(archived)+`
 		ORDER BY focus DESC, horizon <> 'next', target_date IS NULL, target_date, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list roles: %w", err)

@@ -131,7 +131,7 @@ func (s *Store) SaveSettings(ctx context.Context, st model.Settings) error {
 // restore. It returns "" when the settings name no folder or cannot be
 // read.
 func BackupFolderOf(path string) string {
-	db, err := sql.Open("sqlite3", probeDSN(path))
+	db, err := openProbe(path)
 	if err != nil {
 		return ""
 	}

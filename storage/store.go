@@ -220,7 +220,7 @@ func checkExisting(path string, known int) (version int, err error) {
 	}
 	// Read the header fields through SQLite itself, read-only: a recent
 	// change may still sit in the write-ahead log.
-	db, err := sql.Open("sqlite3", probeDSN(path))
+	db, err := openProbe(path)
 	if err != nil {
 		return 0, err
 	}
@@ -288,29 +288,29 @@ func (s *Store) migrate(ctx context.Context, migrations []migration) error {
 // was left. Reading the version inside the write transaction means two
 // processes racing to migrate cannot both apply the same step.
 func (s *Store) migrateOne(ctx context.Context, migrations []migration) (done bool, err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	// Foreign keys off: a migration may rebuild a table (0006_checks.sql).
+	err = withForeignKeysOff(ctx, s.db, func(tx *sql.Tx) error {
+		var version int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+			return err
+		}
+		if version >= len(migrations) {
+			done = true
+			return nil
+		}
+		m := migrations[version]
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("%s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
+			return fmt.Errorf("%s: %w", m.name, err)
+		}
+		return checkForeignKeys(ctx, tx)
+	})
 	if err != nil {
 		return false, fmt.Errorf("migrate: %w", err)
 	}
-	defer tx.Rollback()
-	var version int
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return false, fmt.Errorf("migrate: %w", err)
-	}
-	if version >= len(migrations) {
-		return true, nil
-	}
-	m := migrations[version]
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return false, fmt.Errorf("migrate %s: %w", m.name, err)
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", version+1)); err != nil {
-		return false, fmt.Errorf("migrate %s: %w", m.name, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("migrate %s: %w", m.name, err)
-	}
-	return false, nil
+	return done, nil
 }
 
 // inTx runs fn in one write transaction, committing when it returns nil

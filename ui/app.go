@@ -17,7 +17,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/career"
 	"rapport/ui/dragout"
+	"rapport/ui/people"
 	"rapport/ui/today"
 	"rapport/ui/wmclass"
 )
@@ -62,6 +64,7 @@ type Store interface {
 	Settings(ctx context.Context) (model.Settings, error)
 	SaveSettings(ctx context.Context, s model.Settings) error
 
+	RoleList(ctx context.Context, archived bool) (model.RoleList, error)
 	Roles(ctx context.Context, archived bool) ([]model.Role, error)
 	CreateRole(ctx context.Context, r *model.Role) error
 	UpdateRole(ctx context.Context, r *model.Role) error
@@ -118,7 +121,7 @@ type Options struct {
 	// leaves File → Export everything… and Export people as vCard… out.
 	Exports Exporter
 	// Plans writes career plan summaries; nil leaves them out.
-	Plans PlanWriter
+	Plans career.PlanWriter
 	// InvitesDir is the default invites folder, used when the settings
 	// name none.
 	InvitesDir string
@@ -150,10 +153,10 @@ type Window struct {
 	toast    *toast
 	today    *today.Screen
 	relMap   *mapScreen
-	people   *peopleScreen
+	people   *people.Screen
 	promises *promisesScreen
 	meetings *meetingsScreen
-	career   *careerScreen
+	career   *career.Screen
 	credit   *creditScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
 	dragger  fileDragger
@@ -164,16 +167,12 @@ type Window struct {
 	currentPersonEditor      *personEditor
 	currentInteractionEditor *interactionEditor
 	currentPromiseEditor     *promiseEditor
-	currentDisclosureEditor  *disclosureEditor
 	currentPromiseDialog     *promiseDialog
 	currentMeetingEditor     *meetingEditor
 	currentOutcomeEditor     *outcomeEditor
 	currentSettingsEditor    *settingsEditor
 	currentCalendarImport    *calendarImport
 	currentExportDialog      dialog.Dialog // the week's export, once shown
-	currentRoleEditor        *roleEditor
-	currentRequirementEditor *requirementEditor
-	currentActionEditor      *actionEditor
 	currentDraft             *draftDialog
 	currentOpportunityEditor *opportunityEditor
 	currentFollowUps         *followUpDialog
@@ -195,10 +194,10 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.win = app.NewWindow("Rapport")
 	w.today = today.New(store, w, w.now)
 	w.relMap = newMapScreen(w)
-	w.people = newPeopleScreen(w)
+	w.people = people.New(store, w, w.now)
 	w.promises = newPromisesScreen(w)
 	w.meetings = newMeetingsScreen(w)
-	w.career = newCareerScreen(w)
+	w.career = career.New(store, w, w.win, opts.Plans, w.now)
 	w.credit = newCreditScreen(w)
 	w.screens = w.screenTable()
 	w.toast = newToast()
@@ -327,7 +326,7 @@ func (w *Window) startWithSample() {
 		return
 	}
 	w.welcomed = true
-	w.people.reload()
+	w.people.Reload()
 	w.show(screenToday)
 }
 
@@ -345,8 +344,8 @@ func (w *Window) addPromise(personID int64) {
 func (w *Window) personInView() (model.Person, bool) {
 	switch w.current {
 	case screenPeople:
-		if w.people.page != nil && !w.people.page.person.Archived() {
-			return w.people.page.person, true
+		if p, ok := w.people.PersonInView(); ok {
+			return p, true
 		}
 	case screenMap:
 		if np, ok := w.relMap.byID[w.relMap.selected]; ok && !np.Person.Archived() {
@@ -393,7 +392,10 @@ func (w *Window) find() {
 		w.win.Canvas().Focus(w.relMap.search)
 		return
 	}
-	w.people.focusSearch()
+	if w.current != screenPeople {
+		w.show(screenPeople)
+	}
+	w.people.FocusSearch()
 }
 
 // refresh reads the data of the screen on show again, after it changed.

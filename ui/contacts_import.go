@@ -239,7 +239,7 @@ func (ci *contactsImport) importAll() {
 	}
 	ci.dialog.Hide()
 	w.toast.show(fmt.Sprintf("Imported from %s: %d added, %d merged, %d skipped.", filepath.Base(ci.file), added, merged, skipped), nil)
-	w.people.reload()
+	w.people.Reload()
 	w.refresh()
 }
 

@@ -135,7 +135,7 @@ func (s *creditScreen) groupBox(g model.AckGroup) fyne.CanvasObject {
 func (s *creditScreen) memberRow(a model.Acknowledgment) fyne.CanvasObject {
 	p := a.Person
 	name := widget.NewHyperlink(p.Name, nil)
-	name.OnTapped = func() { s.w.people.selectPerson(p.ID, false) }
+	name.OnTapped = func() { s.w.openPeopleOn(p.ID, false) }
 	when := widget.NewLabel(thankedText(a))
 	when.SizeName = theme.SizeNameCaptionText
 	if a.Overlooked {

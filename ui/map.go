@@ -478,7 +478,7 @@ func (s *mapScreen) openPerson(id int64) {
 	if !ok {
 		return
 	}
-	s.w.people.selectPerson(id, p.Person.Archived())
+	s.w.openPeopleOn(id, p.Person.Archived())
 }
 
 // tooltip is what hovering a person shows: name, role and warmth.

@@ -57,7 +57,7 @@ func newMeetingPage(s *meetingsScreen, id int64) (*meetingPage, error) {
 	title.Wrapping = fyne.TextWrapWord
 	who := widget.NewHyperlink(kit.PersonLabel(p), nil)
 	who.Truncation = fyne.TextTruncateEllipsis
-	who.OnTapped = func() { w.people.selectPerson(p.ID, p.Archived()) }
+	who.OnTapped = func() { w.openPeopleOn(p.ID, p.Archived()) }
 
 	facts := widget.NewForm()
 	facts.Append("When", kit.ValueLabel(pg.whenText(now)))

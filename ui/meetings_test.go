@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model"
+	"rapport/ui/kit/kittest"
 )
 
 // fakeCalendar stands in for storage/ics (tested on its own, and with the
@@ -86,8 +87,8 @@ func addMeeting(t *testing.T, st *memStore, start time.Time, rec model.Recurrenc
 
 func TestScheduleCoffeeFromPersonPage(t *testing.T) {
 	w, st, _, _ := newMeetingWindow(t)
-	w.people.selectPerson(1, false)
-	test.Tap(w.people.page.schedule)
+	w.openPeopleOn(1, false)
+	test.Tap(kittest.MustButton(t, w.content, "Schedule"))
 	e := w.currentMeetingEditor
 	if e == nil {
 		t.Fatal("no meeting form opened")

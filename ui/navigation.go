@@ -22,7 +22,7 @@ func (w *Window) OpenPerson(id int64) {
 		w.ShowError("Could not open the person", err)
 		return
 	}
-	w.people.selectPerson(id, p.Archived())
+	w.openPeopleOn(id, p.Archived())
 }
 
 // ShowPeople shows the People screen, filtered to relation, or with its
@@ -30,7 +30,7 @@ func (w *Window) OpenPerson(id int64) {
 func (w *Window) ShowPeople(relation model.Relation) {
 	w.show(screenPeople)
 	if relation != "" {
-		w.people.relation.SetSelected(relation.Label())
+		w.people.Filter(relation)
 	}
 }
 

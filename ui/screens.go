@@ -63,11 +63,11 @@ func (w *Window) screenTable() []destination {
 		{id: screenMap, title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2,
 			screen: screenFuncs{w.relMap.content, w.relMap.reload}},
 		{id: screenPeople, title: "People", icon: theme.AccountIcon(), key: fyne.Key3,
-			screen: screenFuncs{w.people.content, w.people.refreshPerson}},
+			screen: w.people},
 		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4,
 			screen: screenFuncs{w.promises.content, w.promises.reload}},
 		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5,
-			screen: screenFuncs{w.career.content, w.career.reload}},
+			screen: w.career},
 		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
 			screen: screenFuncs{w.meetings.content, w.meetings.reload}},
 		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
@@ -119,7 +119,7 @@ func shortcut(key fyne.KeyName) *desktop.CustomShortcut {
 
 // commands are the window's keyboard commands, shown in the menus.
 func (w *Window) commands() (file, view []*fyne.MenuItem) {
-	newPerson := fyne.NewMenuItem("New person…", w.people.addPerson)
+	newPerson := fyne.NewMenuItem("New person…", w.NewPerson)
 	newPerson.Shortcut = shortcut(fyne.KeyN)
 	newPerson.Icon = theme.ContentAddIcon()
 	logInteraction := fyne.NewMenuItem("Log interaction…", w.logInteraction)

@@ -27,6 +27,20 @@ func (m *memStore) Roles(_ context.Context, archived bool) ([]model.Role, error)
 	return out, nil
 }
 
+func (m *memStore) RoleList(ctx context.Context, archived bool) (model.RoleList, error) {
+	roles, _ := m.Roles(ctx, archived)
+	l := model.RoleList{Roles: roles, Gaps: map[int64]int{}}
+	for _, r := range roles {
+		reqs, _ := m.Requirements(ctx, r.ID)
+		for _, q := range reqs {
+			if q.WeightedGap() > 0 {
+				l.Gaps[r.ID] += q.WeightedGap()
+			}
+		}
+	}
+	return l, nil
+}
+
 func (m *memStore) Role(_ context.Context, id int64) (model.Role, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

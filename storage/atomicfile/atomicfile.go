@@ -21,12 +21,20 @@ import (
 //
 // An existing file at path is replaced, not written through: its mode and
 // owner are not kept, and a symbolic link at path is replaced by the file.
+// Anything else at path (a folder, a named pipe, a device such as
+// /dev/null, a socket) is refused with ErrNotRegular, untouched.
+//
+// The temporary file is named by TempName, and temporary files that a
+// killed writer left in the folder are removed first (see RemoveStale).
 func Write(path string, data []byte) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err := CheckTarget(path); err != nil {
+		return fmt.Errorf("atomicfile: write %s: %w", path, err)
+	}
+	f, err := CreateTemp(dir, base)
 	if err != nil {
 		return fmt.Errorf("atomicfile: write %s: %w", path, err)
 	}

@@ -25,6 +25,10 @@ var (
 	// ErrMissingColumn means the header row lacks a column the format
 	// needs; the error names it.
 	ErrMissingColumn = errors.New("missing column")
+	// ErrUnbalancedQuote means a quoted cell runs on over the lines after
+	// it (its closing quote is missing), so the rows there cannot be told
+	// apart; the error names the line where the quote opens.
+	ErrUnbalancedQuote = errors.New("a quote opens here and is not closed on its line")
 )
 
 // headerSearch is how many rows Read looks through for the header:
@@ -77,11 +81,14 @@ var layouts = []layout{
 // one layout). Each row after it becomes an ImportedPerson at the row's
 // line, through model.ContactDraft.Import; blank rows are skipped. A row
 // that cannot be read (a stray quote) is a problem naming its line, and
-// so is a last row cut short, and the rest is still read.
+// so is a last row cut short on its line, and the rest is still read.
 //
 // Read returns ErrNoHeader when it finds no header row, an error wrapping
 // ErrMissingColumn, naming the column and the header's line, when the
-// header lacks a column the layout needs, and r's own errors.
+// header lacks a column the layout needs, an error wrapping
+// ErrUnbalancedQuote naming the line where a quote opens that is not
+// closed on its line and runs on over later lines (those rows would be
+// lost), and r's own errors.
 func Read(r io.Reader) (model.ContactFile, error) {
 	tr := &tracker{r: r}
 	cr := csv.NewReader(tr)
@@ -144,6 +151,9 @@ func Read(r io.Reader) (model.ContactFile, error) {
 			break
 		}
 		var pe *csv.ParseError
+		if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrQuote) && pe.Line > pe.StartLine {
+			return file, unbalanced(pe)
+		}
 		if errors.As(err, &pe) {
 			problem(pe.StartLine, "row cannot be read ("+pe.Err.Error()+"); left out")
 			last, openQuote = -1, errors.Is(pe.Err, csv.ErrQuote)
@@ -177,6 +187,15 @@ func Read(r io.Reader) (model.ContactFile, error) {
 		problem(last, cut)
 	}
 	return file, nil
+}
+
+// unbalanced is the error for a quoted cell that swallowed the lines after
+// the one where it opens, up to line pe.Line: every row there would be
+// lost.
+func unbalanced(pe *csv.ParseError) error {
+	return fmt.Errorf("line %d: %w: lines %d to %d would be read as one cell and their rows lost; "+
+		"close the quote (a quote inside a quoted cell is written twice) and try again",
+		pe.StartLine, ErrUnbalancedQuote, pe.StartLine, pe.Line)
 }
 
 // header is a header row: its names, and the column of each (lower-cased,

@@ -211,6 +211,33 @@ func TestReadBadRows(t *testing.T) {
 	}
 }
 
+// TestReadUnbalancedQuote: a quote that opens in a cell and is not closed
+// on its line once swallowed every later row, silently. It is an error
+// naming the line where the quote opens.
+func TestReadUnbalancedQuote(t *testing.T) {
+	const header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+	tests := []struct {
+		name string
+		text string
+		want string
+	}{
+		{"never closed", header + "Dana,Reyes,,,Acme,CTO,01 Jan 2024\nSam,\"Lee,,,,,\nKim,Ito,,,,,\nAna,Bel,,,,,\n",
+			"line 3: a quote opens here and is not closed on its line: lines 3 to 5"},
+		{"closed rows later", header + "Sam,\"Lee,,,,,\nKim,Ito,,,,,\nAna,\"Bel\",,,,,\n",
+			"line 2: a quote opens here and is not closed on its line: lines 2 to 4"},
+		{"CRLF line ends", strings.ReplaceAll(header+"Dana,Reyes,,,,,\nSam,\"Lee,,,,,\nKim,Ito,,,,,\n", "\n", "\r\n"),
+			"line 3: a quote opens here"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Read(strings.NewReader(tt.text))
+			if !errors.Is(err, ErrUnbalancedQuote) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Read = %d people, %v; want ErrUnbalancedQuote saying %q", len(f.People), err, tt.want)
+			}
+		})
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	want := time.Date(2024, 1, 5, 0, 0, 0, 0, time.UTC)
 	for _, s := range []string{"05 Jan 2024", "5 Jan 2024", "Jan 5, 2024", "2024-01-05", " 05  Jan 2024 "} {

@@ -109,7 +109,17 @@ func decode(data []byte) ([]byte, error) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte{'\n'})
 		return nil, fmt.Errorf("line %d: %w: save the file as UTF-8 and try again", line, ErrNotText)
 	}
-	return data, nil
+	return unixLineEnds(data), nil
+}
+
+// unixLineEnds turns CR LF and a lone CR (old Mac files) into LF, so that
+// every reader sees one line per line; the count of lines is unchanged.
+func unixLineEnds(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 }
 
 // fromUTF16 converts UTF-16 text to UTF-8; a lone surrogate or a last odd
@@ -134,11 +144,23 @@ func fromUTF16(b []byte, bigEndian bool) []byte {
 }
 
 // looksUTF16 reports whether data, which has no byte order mark, looks
-// like UTF-16 text of mostly ASCII characters: every other byte zero.
+// like UTF-16 text: it opens with four ASCII characters (every other byte
+// zero: BEGIN:VCARD, a CSV header), or most of its characters are ASCII.
+// No UTF-8 text holds a zero byte.
 func looksUTF16(data []byte) (bigEndian, ok bool) {
 	n := min(len(data), 512) / 2
 	if n < 2 {
 		return false, false
+	}
+	if len(data) >= 8 {
+		le, be := true, true
+		for i := 0; i < 8; i += 2 {
+			le = le && data[i] != 0 && data[i+1] == 0
+			be = be && data[i] == 0 && data[i+1] != 0
+		}
+		if le || be {
+			return be, true
+		}
 	}
 	var le, be int
 	for i := range n {

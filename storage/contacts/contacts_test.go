@@ -141,3 +141,42 @@ func TestReadVCardAfterOtherText(t *testing.T) {
 		t.Errorf("problems = %v, want one at line 1", got.Problems)
 	}
 }
+
+// TestReadOddEncodingsAndLineEnds: a UTF-16 vCard without a byte order
+// mark whose names are not Latin was refused as "binary data"; a file with
+// old Mac line ends (CR alone) was one long line. Both read now, with the
+// right lines.
+func TestReadOddEncodingsAndLineEnds(t *testing.T) {
+	const vcf = "BEGIN:VCARD\nVERSION:3.0\nFN:Дмитрий Иванов\nORG:Рога и копыта\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:山田 花子\nEND:VCARD\n"
+	const csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nDana,Reyes,,,Acme,CTO,01 Jan 2024\nSam,Lee,,,,,\n"
+	tests := []struct {
+		name   string
+		data   []byte
+		names  []string
+		format model.ContactFormat
+	}{
+		{"UTF-16LE vCard without BOM, Cyrillic and Japanese", utf16Bytes(vcf, false, false), []string{"Дмитрий Иванов", "山田 花子"}, model.FormatVCard},
+		{"UTF-16BE vCard without BOM", utf16Bytes(vcf, true, false), []string{"Дмитрий Иванов", "山田 花子"}, model.FormatVCard},
+		{"vCard with CR line ends", []byte(strings.ReplaceAll(vcf, "\n", "\r")), []string{"Дмитрий Иванов", "山田 花子"}, model.FormatVCard},
+		{"CSV with CR line ends", []byte(strings.ReplaceAll(csv, "\n", "\r")), []string{"Dana Reyes", "Sam Lee"}, model.FormatLinkedIn},
+		{"UTF-16 CSV with CR line ends", utf16Bytes(strings.ReplaceAll(csv, "\n", "\r"), false, true), []string{"Dana Reyes", "Sam Lee"}, model.FormatLinkedIn},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read("contacts", tt.data)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			var names []string
+			for _, p := range got.People {
+				names = append(names, p.Person.Name)
+			}
+			if got.Format != tt.format || strings.Join(names, "|") != strings.Join(tt.names, "|") {
+				t.Errorf("Read = %s %q, want %s %q", got.Format, names, tt.format, tt.names)
+			}
+			if len(got.People) == 2 && got.People[1].Line <= got.People[0].Line {
+				t.Errorf("lines %d and %d", got.People[0].Line, got.People[1].Line)
+			}
+		})
+	}
+}

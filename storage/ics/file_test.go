@@ -74,3 +74,49 @@ func TestFileName(t *testing.T) {
 		t.Errorf("long name split a character: %q", long)
 	}
 }
+
+// TestFileNameKeepsInvitesInTheirFolder: a meeting kind is data (a
+// restored or hand-edited database can hold any text there), and a kind
+// of "x/../../escaped" once wrote an invite two folders above the
+// invites folder.
+func TestFileNameKeepsInvitesInTheirFolder(t *testing.T) {
+	start := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		kind, with string
+		want       string
+	}{
+		{"x/../../escaped", "Dana", "2026-12-01 x-.-.-escaped with Dana.ics"},
+		{`..\..\evil`, "", "2026-12-01 -.-evil.ics"},
+		{"../..", "../../etc/passwd", "2026-12-01 - with -.-etc-passwd.ics"},
+		{".hidden", "\x00\x1b[31m", "2026-12-01 hidden with --[31m.ics"},
+		{"coffee", "CON", "2026-12-01 Coffee with -CON.ics"},
+		{"coffee", "nul.txt", "2026-12-01 Coffee with -nul.txt.ics"},
+		{strings.Repeat("k", 300), "Dana", "2026-12-01 " + strings.Repeat("k", maxFileName-len("2026-12-01 .ics")) + ".ics"},
+	}
+	dir := filepath.Join(t.TempDir(), "a", "b", "invites")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		m := model.Meeting{Kind: model.MeetingKind(tt.kind), Start: start}
+		got := FileName(m, tt.with)
+		if got != tt.want {
+			t.Errorf("FileName(kind %q, %q) = %q, want %q", tt.kind, tt.with, got, tt.want)
+		}
+		if len(got) > maxFileName || strings.ContainsAny(got, `/\`) || strings.Contains(got, "..") || strings.HasPrefix(got, ".") {
+			t.Errorf("FileName(kind %q, %q) = %q: not a plain name", tt.kind, tt.with, got)
+		}
+		path := filepath.Join(dir, got)
+		if err := WriteFile(path, []byte("x")); err != nil {
+			t.Fatalf("WriteFile(%q): %v", path, err)
+		}
+		if filepath.Dir(path) != dir {
+			t.Errorf("the invite for kind %q went to %s, not the invites folder %s", tt.kind, filepath.Dir(path), dir)
+		}
+	}
+	root := filepath.Dir(filepath.Dir(dir))
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 {
+		t.Errorf("the folders above the invites folder gained files: %v", entries)
+	}
+}

@@ -11,7 +11,7 @@ import (
 
 // Writer writes the summaries of model plans: it puts a model.PlanSummary
 // into words (FromPlan) and writes them as Markdown or HTML. It is what
-// the window's plan export uses (it satisfies ui.PlanWriter).
+// the window's plan export uses (it satisfies career.PlanWriter).
 type Writer struct{}
 
 // Summary writes plan in format, "md" (Markdown) or "html" (a page to

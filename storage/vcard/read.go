@@ -34,7 +34,9 @@ var ErrNoCards = errors.New("no vCard in the file (no BEGIN:VCARD line)")
 // X-ABRELATEDNAMES) the related people, URL a "Links:" line in the notes.
 //
 // A card without END:VCARD (a file cut short) is left out with a problem
-// at its first line; the cards after it are still read. Text outside any
+// at its first line; the cards after it are still read. A quoted-printable
+// value that cannot be decoded is kept as written, with a problem at its
+// line. Text outside any
 // card is reported as a problem and ignored. Read returns an error only
 // when r fails or holds no card at all (ErrNoCards).
 func Read(r io.Reader) (model.ContactFile, error) {
@@ -69,6 +71,9 @@ func Read(r io.Reader) (model.ContactFile, error) {
 			card.WriteString("END:VCARD\r\n")
 			readCard(&file, card.String(), start)
 		case inCard:
+			if bad := badQuotedPrintable(line); bad != "" {
+				problem(at, bad)
+			}
 			if p := tidyProperty(line); p != "" {
 				card.WriteString(p)
 				card.WriteString("\r\n")
@@ -400,6 +405,36 @@ func (lr *lineReader) logical() (string, int, bool) {
 	}
 	return string(b), at, true
 }
+
+// badQuotedPrintable is the problem with a property line l that declares
+// quoted-printable encoding but whose value is not (a "=" not followed by
+// two hex digits, which decoding passes through as written); "" when l is
+// fine.
+func badQuotedPrintable(l string) string {
+	if !isQuotedPrintable(l) {
+		return ""
+	}
+	colon := propertyColon(l)
+	v := l[colon+1:]
+	for i := strings.IndexByte(v, '='); i >= 0; i = strings.IndexByte(v, '=') {
+		if i+2 < len(v) && isHex(v[i+1]) && isHex(v[i+2]) {
+			v = v[i+3:]
+			continue
+		}
+		if strings.TrimSpace(v[i+1:]) == "" {
+			break // a soft line break at the end
+		}
+		name, _, _ := strings.Cut(l[:colon], ";")
+		return strings.ToUpper(strings.TrimSpace(name)) + ": " + strconvQuote(v[i:min(i+3, len(v))]) +
+			" is not quoted-printable (= and two hex digits); kept as written"
+	}
+	return ""
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'A' <= c && c <= 'F' || 'a' <= c && c <= 'f' }
+
+// strconvQuote quotes s for a problem, its bytes kept valid UTF-8.
+func strconvQuote(s string) string { return `"` + strings.ToValidUTF8(s, "\uFFFD") + `"` }
 
 // isQuotedPrintable reports whether the property line l declares
 // quoted-printable encoding.

@@ -156,3 +156,34 @@ func TestReadNoCards(t *testing.T) {
 		}
 	}
 }
+
+// TestReadBrokenQuotedPrintable: a quoted-printable value that cannot be
+// decoded was kept raw without a word; it still is (nothing is lost), with
+// a problem at its line.
+func TestReadBrokenQuotedPrintable(t *testing.T) {
+	tests := []struct {
+		name, text   string
+		wantName     string
+		wantProblems []string
+	}{
+		{"good", "BEGIN:VCARD\nVERSION:2.1\nN;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;Zo=C3=AB\nEND:VCARD\n", "Zoë Müller", nil},
+		{"bad hex", "BEGIN:VCARD\nVERSION:2.1\nFN:Ana\nNOTE;ENCODING=QUOTED-PRINTABLE:caf=ZZ bar\nEND:VCARD\n", "Ana",
+			[]string{`line 4: NOTE: "=ZZ" is not quoted-printable (= and two hex digits); kept as written`}},
+		{"cut after a soft break", "BEGIN:VCARD\nVERSION:2.1\nFN;QUOTED-PRINTABLE:Ana =\nB=4x\nEND:VCARD\n", "Ana B=4x",
+			[]string{`line 3: FN: "=4x" is not quoted-printable (= and two hex digits); kept as written`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read(strings.NewReader(tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.People) != 1 || got.People[0].Person.Name != tt.wantName {
+				t.Errorf("people = %+v, want %q", got.People, tt.wantName)
+			}
+			if !reflect.DeepEqual(problems(got), tt.wantProblems) {
+				t.Errorf("problems = %q, want %q", problems(got), tt.wantProblems)
+			}
+		})
+	}
+}

@@ -1,4 +1,4 @@
-package ui
+package career
 
 import (
 	"context"
@@ -22,10 +22,9 @@ const gapTrendMonths = 6
 
 // rolePage is one target role: why it, the gaps as a picture and as a
 // list with their actions and advisors, how the gaps closed month by
-// month, the promotion panel, and the printable summary. It keeps its
-// widgets so tests can tap them.
+// month, the promotion panel, and the printable summary.
 type rolePage struct {
-	s       *careerScreen
+	s       *Screen
 	role    model.Role
 	reqs    []model.Requirement // in order: gaps largest first, then those met
 	actions map[int64][]model.Action
@@ -33,30 +32,14 @@ type rolePage struct {
 	panel   model.PanelReadiness
 	trend   []model.GapPoint
 	active  []model.PersonSummary // whom the panel can take
-
-	edit      *widget.Button
-	focus     *widget.Button
-	archive   *widget.Button
-	restore   *widget.Button
-	addReq    *widget.Button
-	exportMD  *widget.Button
-	exportWeb *widget.Button
-	cards     map[int64]*requirementCard
-	panelView *panelSection
-	root      fyne.CanvasObject
+	root    fyne.CanvasObject
 }
 
-// newRolePage reads the page of the role with the given ID in one call
-// and builds it.
-func newRolePage(s *careerScreen, id int64) (*rolePage, error) {
-	w := s.w
-	data, err := w.store.RolePage(context.Background(), id, w.now())
-	if err != nil {
-		return nil, err
-	}
-	role, all := data.Role, data.Requirements
-	pg := &rolePage{s: s, role: role, actions: data.Actions, people: data.Advisors,
-		panel: data.Panel, active: data.Candidates, cards: map[int64]*requirementCard{}}
+// newRolePage is the page of the role read in data.
+func newRolePage(s *Screen, data model.RolePage) *rolePage {
+	all := data.Requirements
+	pg := &rolePage{s: s, role: data.Role, actions: data.Actions, people: data.Advisors,
+		panel: data.Panel, active: data.Candidates}
 	pg.reqs = model.RankGaps(all)
 	for _, r := range all {
 		if r.Gap() == 0 {
@@ -64,61 +47,63 @@ func newRolePage(s *careerScreen, id int64) (*rolePage, error) {
 		}
 	}
 	pg.trend = model.GapTrend(all, data.History, data.Now, gapTrendMonths)
+	exportMD := widget.NewButtonWithIcon("Markdown…", theme.DocumentSaveIcon(), func() { pg.saveSummary("md") })
+	exportWeb := widget.NewButtonWithIcon("Page to print…", theme.DocumentPrintIcon(), func() { pg.saveSummary("html") })
+	body := container.NewVBox(pg.header(),
+		widget.NewSeparator(), kit.CardHeading("Gaps, largest first"), pg.gapPicture(), pg.gapList(),
+		widget.NewSeparator(), kit.CardHeading("Progress"), kit.Quiet(pg.trendText()), pg.trendChart(),
+		widget.NewSeparator(), newPanelSection(pg),
+		widget.NewSeparator(), kit.CardHeading("One-page summary for a conversation with your manager"),
+		kit.Quiet("The role, the gaps with their actions and evidence, and the panel's readiness. Nothing from your notes on people."),
+		container.NewHBox(exportMD, exportWeb))
+	pg.root = container.NewVScroll(container.NewPadded(body))
+	return pg
+}
 
-	title := widget.NewLabelWithStyle(role.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+// header is the role's title, what it is (subtitle), and what can be done
+// with it: edit, make it the focus, archive or restore.
+func (pg *rolePage) header() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(pg.role.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Wrapping = fyne.TextWrapWord
 	sub := widget.NewLabel(pg.subtitle())
 	sub.Wrapping = fyne.TextWrapWord
-
-	pg.edit = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() {
-		openRoleEditor(w, pg.role, func(model.Role) { s.reload() })
+	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() {
+		openRoleEditor(pg.s, pg.role, func(model.Role) { pg.s.Reload() })
 	})
-	pg.focus = widget.NewButtonWithIcon("Make it my focus", theme.ConfirmIcon(), pg.makeFocus)
-	pg.archive = widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), func() { pg.setArchived(true) })
-	pg.restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { pg.setArchived(false) })
-	pg.exportMD = widget.NewButtonWithIcon("Markdown…", theme.DocumentSaveIcon(), func() { pg.saveSummary("md") })
-	pg.exportWeb = widget.NewButtonWithIcon("Page to print…", theme.DocumentPrintIcon(), func() { pg.saveSummary("html") })
-	actions := container.NewHBox(pg.edit)
-	if !role.ArchivedAt.IsZero() {
-		actions.Add(pg.restore)
-	} else {
-		if !role.Focus {
-			actions.Add(pg.focus)
+	actions := container.NewHBox(edit)
+	switch {
+	case !pg.role.ArchivedAt.IsZero():
+		actions.Add(widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { pg.setArchived(false) }))
+	default:
+		if !pg.role.Focus {
+			actions.Add(widget.NewButtonWithIcon("Make it my focus", theme.ConfirmIcon(), pg.makeFocus))
 		}
-		actions.Add(pg.archive)
+		actions.Add(widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), func() { pg.setArchived(true) }))
 	}
+	return container.NewVBox(title, sub, actions)
+}
 
-	pg.addReq = widget.NewButtonWithIcon("Add requirement…", theme.ContentAddIcon(), func() {
-		openRequirementEditor(w, model.Requirement{RoleID: id, Kind: model.RequirementSkill, TargetLevel: 4,
-			Importance: 3}, func(model.Requirement) { s.reload() })
+// gapList is the button to add a requirement, then a card per
+// requirement, gaps largest first, then those met.
+func (pg *rolePage) gapList() fyne.CanvasObject {
+	addReq := widget.NewButtonWithIcon("Add requirement…", theme.ContentAddIcon(), func() {
+		openRequirementEditor(pg.s, model.Requirement{RoleID: pg.role.ID, Kind: model.RequirementSkill, TargetLevel: 4,
+			Importance: 3}, func(model.Requirement) { pg.s.Reload() })
 	})
-	gapList := container.NewVBox()
+	list := container.NewVBox(container.NewHBox(addReq))
 	shownMet := false
 	for _, r := range pg.reqs {
 		if r.Gap() == 0 && !shownMet {
-			gapList.Add(kit.Subheading("Met"))
+			list.Add(kit.Subheading("Met"))
 			shownMet = true
 		}
-		card := newRequirementCard(pg, r)
-		pg.cards[r.ID] = card
-		gapList.Add(card.root)
+		list.Add(newRequirementCard(pg, r))
 	}
 	if len(pg.reqs) == 0 {
-		gapList.Add(kit.Quiet("No requirements yet. Add what the role asks for (skills, experience, visibility, certifications, relationships), the level it needs and where you stand."))
+		list.Add(kit.Quiet("No requirements yet. Add what the role asks for (skills, experience, visibility, certifications, relationships), the level it needs and where you stand."))
 	}
-
-	pg.panelView = newPanelSection(pg)
-	body := container.NewVBox(title, sub, actions,
-		widget.NewSeparator(), kit.CardHeading("Gaps, largest first"), pg.gapPicture(),
-		container.NewHBox(pg.addReq), gapList,
-		widget.NewSeparator(), kit.CardHeading("Progress"), kit.Quiet(pg.trendText()), pg.trendChart(),
-		widget.NewSeparator(), pg.panelView.root,
-		widget.NewSeparator(), kit.CardHeading("One-page summary for a conversation with your manager"),
-		kit.Quiet("The role, the gaps with their actions and evidence, and the panel's readiness. Nothing from your notes on people."),
-		container.NewHBox(pg.exportMD, pg.exportWeb))
-	pg.root = container.NewVScroll(container.NewPadded(body))
-	return pg, nil
+	return list
 }
 
 // subtitle is the role's horizon, target date and focus, and why it.
@@ -152,21 +137,13 @@ func (pg *rolePage) gapPicture() fyne.CanvasObject {
 		name := widget.NewLabel(r.Title)
 		name.Truncation = fyne.TextTruncateEllipsis
 		bar := kit.NewLevelBar(r.CurrentLevel, r.TargetLevel, r.ManagerLevel)
-		figure := widget.NewLabel(gapFigure(r))
+		figure := widget.NewLabel(kit.GapFigure(r))
 		figure.SizeName = theme.SizeNameCaptionText
 		grid.Add(container.New(&kit.FixedWidth{Width: 260}, name))
 		grid.Add(container.NewHBox(bar, figure))
 	}
 	legend := kit.Quiet("Filled: where you are · outlined: what the role asks · tick: your manager's view")
 	return container.NewVBox(grid, legend)
-}
-
-// gapFigure says a requirement's gap in numbers: "gap 2 × importance 5".
-func gapFigure(r model.Requirement) string {
-	if r.Gap() == 0 {
-		return "met"
-	}
-	return fmt.Sprintf("gap %d × importance %d = %d", r.Gap(), r.Importance, r.WeightedGap())
 }
 
 // trendText says how the total gap moved over the months shown.
@@ -201,78 +178,59 @@ func (pg *rolePage) trendChart() fyne.CanvasObject {
 
 // makeFocus makes this the role the user works toward now.
 func (pg *rolePage) makeFocus() {
-	if err := pg.s.w.store.SetFocusRole(context.Background(), pg.role.ID); err != nil {
-		pg.s.w.showError("Could not change the focus", err)
+	if err := pg.s.store.SetFocusRole(context.Background(), pg.role.ID); err != nil {
+		pg.s.nav.ShowError("Could not change the focus", err)
 		return
 	}
-	pg.s.reload()
+	pg.s.Reload()
 }
 
 // setArchived archives the role (course-correcting keeps its history), or
 // restores it, with Undo.
 func (pg *rolePage) setArchived(on bool) {
-	w := pg.s.w
+	s := pg.s
 	r := pg.role
 	if on {
-		r.ArchivedAt, r.Focus = w.now(), false
+		r.ArchivedAt, r.Focus = s.now(), false
 	} else {
 		r.ArchivedAt = time.Time{}
 	}
-	if err := w.store.UpdateRole(context.Background(), &r); err != nil {
-		w.showError("Could not save the role", err)
+	if err := s.store.UpdateRole(context.Background(), &r); err != nil {
+		s.nav.ShowError("Could not save the role", err)
 		return
 	}
 	before := pg.role
 	if on {
-		w.toast.show(r.Title+" archived, with its gaps, actions and history.", func() {
-			if err := w.store.UpdateRole(context.Background(), &before); err != nil {
-				w.showError("Could not restore the role", err)
+		s.nav.Toast(r.Title+" archived, with its gaps, actions and history.", func() {
+			if err := s.store.UpdateRole(context.Background(), &before); err != nil {
+				s.nav.ShowError("Could not restore the role", err)
 			}
-			pg.s.reload()
+			s.Reload()
 		})
 	}
-	pg.s.selectedID = 0
-	pg.s.reload()
+	s.selectedID = 0
+	s.Reload()
 }
 
-// requirementCard is one requirement in the list: its levels and gap, the
-// two views when they differ, whom to ask, the evidence and the actions.
-type requirementCard struct {
-	req     model.Requirement
-	edit    *widget.Button
-	addStep *widget.Button
-	steps   []*actionRow
-	root    fyne.CanvasObject
-}
-
-// actionRow is one action of a requirement, with Done and the evidence
-// switch.
-type actionRow struct {
-	action   model.Action
-	done     *widget.Button
-	evidence *widget.Check
-	edit     *widget.Button
-	root     fyne.CanvasObject
-}
-
-func newRequirementCard(pg *rolePage, r model.Requirement) *requirementCard {
-	w := pg.s.w
-	c := &requirementCard{req: r}
+// newRequirementCard is one requirement in the list: its levels and gap,
+// the two views when they differ, whom to ask, the evidence and the
+// actions.
+func newRequirementCard(pg *rolePage, r model.Requirement) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(r.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	levels := fmt.Sprintf("%s · now %d, target %d", r.Kind.Label(), r.CurrentLevel, r.TargetLevel)
 	if r.ManagerLevel > 0 {
 		levels += fmt.Sprintf(", your manager says %d", r.ManagerLevel)
 	}
-	levels += " · " + gapFigure(r)
+	levels += " · " + kit.GapFigure(r)
 	facts := widget.NewLabel(levels)
 	facts.SizeName = theme.SizeNameCaptionText
 	facts.Wrapping = fyne.TextWrapWord
-	c.edit = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
-		openRequirementEditor(w, c.req, func(model.Requirement) { pg.s.reload() })
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
+		openRequirementEditor(pg.s, r, func(model.Requirement) { pg.s.Reload() })
 	})
-	c.edit.Importance = widget.LowImportance
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, c.edit, title), facts)
+	edit.Importance = widget.LowImportance
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, edit, title), facts)
 	if r.ViewsDiffer() {
 		flag := widget.NewLabel(fmt.Sprintf("Your view (%d) and your manager's (%d) differ by %d: a conversation to have.",
 			r.CurrentLevel, r.ManagerLevel, abs(r.CurrentLevel-r.ManagerLevel)))
@@ -289,20 +247,17 @@ func newRequirementCard(pg *rolePage, r model.Requirement) *requirementCard {
 		box.Add(ev)
 	}
 	for _, a := range pg.actions[r.ID] {
-		row := newActionRow(pg, a)
-		c.steps = append(c.steps, row)
-		box.Add(row.root)
+		box.Add(newActionRow(pg, a))
 	}
-	c.addStep = widget.NewButtonWithIcon("Add action…", theme.ContentAddIcon(), func() {
-		openActionEditor(w, model.Action{RequirementID: r.ID, Kind: model.ActionCourse, Status: model.ActionPlanned},
-			func(model.Action) { pg.s.reload() })
+	addStep := widget.NewButtonWithIcon("Add action…", theme.ContentAddIcon(), func() {
+		openActionEditor(pg.s, model.Action{RequirementID: r.ID, Kind: model.ActionCourse, Status: model.ActionPlanned},
+			func(model.Action) { pg.s.Reload() })
 	})
-	c.addStep.Importance = widget.LowImportance
-	box.Add(container.NewHBox(c.addStep))
+	addStep.Importance = widget.LowImportance
+	box.Add(container.NewHBox(addStep))
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
-	c.root = container.NewPadded(container.NewStack(bg, container.NewPadded(box)))
-	return c
+	return container.NewPadded(container.NewStack(bg, container.NewPadded(box)))
 }
 
 // advisorNames lists the people to ask about r: "Ingrid Halvorsen and
@@ -323,45 +278,43 @@ func (pg *rolePage) advisorNames(r model.Requirement) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-func newActionRow(pg *rolePage, a model.Action) *actionRow {
-	w := pg.s.w
-	row := &actionRow{action: a}
-	text := a.Title
+// newActionRow is one action of a requirement, with Done (or, once done,
+// the evidence switch) and a button to edit it.
+func newActionRow(pg *rolePage, a model.Action) fyne.CanvasObject {
 	status := a.Status.Label()
 	switch {
 	case a.Status == model.ActionDone && !a.DoneOn.IsZero():
 		status = "Done " + kit.DayText(a.DoneOn)
 	case !a.DueOn.IsZero():
-		status += " · due " + model.DueWords(a.DueOn, w.now())
+		status += " · due " + model.DueWords(a.DueOn, pg.s.now())
 	}
-	label := widget.NewLabel(text)
+	label := widget.NewLabel(a.Title)
 	label.Wrapping = fyne.TextWrapWord
 	if a.Status == model.ActionDropped {
 		label.Importance = widget.LowImportance
 	}
 	sub := widget.NewLabel(a.Kind.Label() + " · " + status)
 	sub.SizeName = theme.SizeNameCaptionText
-	row.done = widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { pg.markDone(a) })
-	row.done.Importance = widget.LowImportance
-	row.evidence = widget.NewCheck("Evidence", func(on bool) { pg.setEvidence(a, on) })
-	row.evidence.Checked = a.Evidence
-	row.edit = widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() {
-		openActionEditor(w, a, func(model.Action) { pg.s.reload() })
+	edit := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() {
+		openActionEditor(pg.s, a, func(model.Action) { pg.s.Reload() })
 	})
-	row.edit.Importance = widget.LowImportance
+	edit.Importance = widget.LowImportance
 	right := container.NewHBox()
 	switch a.Status {
 	case model.ActionDone:
-		right.Add(row.evidence)
+		evidence := widget.NewCheck("Evidence", func(on bool) { pg.setEvidence(a, on) })
+		evidence.Checked = a.Evidence
+		right.Add(evidence)
 	case model.ActionDropped:
 	default:
-		right.Add(row.done)
+		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { pg.markDone(a) })
+		done.Importance = widget.LowImportance
+		right.Add(done)
 	}
-	right.Add(row.edit)
+	right.Add(edit)
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	icon := widget.NewIcon(actionIcon(a.Status))
-	row.root = container.NewBorder(nil, nil, icon, right, container.New(tight, label, sub))
-	return row
+	return container.NewBorder(nil, nil, icon, right, container.New(tight, label, sub))
 }
 
 // actionIcon shows an action's status at a glance.
@@ -379,24 +332,26 @@ func actionIcon(s model.ActionStatus) fyne.Resource {
 
 // markDone marks an action done today.
 func (pg *rolePage) markDone(a model.Action) {
-	a.Status, a.DoneOn = model.ActionDone, model.Day(pg.s.w.now())
-	if err := pg.s.w.store.UpdateAction(context.Background(), &a); err != nil {
-		pg.s.w.showError("Could not save the action", err)
+	s := pg.s
+	a.Status, a.DoneOn = model.ActionDone, model.Day(s.now())
+	if err := s.store.UpdateAction(context.Background(), &a); err != nil {
+		s.nav.ShowError("Could not save the action", err)
 		return
 	}
-	pg.s.w.toast.show("Done: "+a.Title+". Tick Evidence to offer it as evidence for the requirement.", nil)
-	pg.s.reload()
+	s.nav.Toast("Done: "+a.Title+". Tick Evidence to offer it as evidence for the requirement.", nil)
+	s.Reload()
 }
 
 // setEvidence offers a done action as evidence, or takes it back.
 func (pg *rolePage) setEvidence(a model.Action, on bool) {
 	a.Evidence = on
-	if err := pg.s.w.store.UpdateAction(context.Background(), &a); err != nil {
-		pg.s.w.showError("Could not save the action", err)
+	if err := pg.s.store.UpdateAction(context.Background(), &a); err != nil {
+		pg.s.nav.ShowError("Could not save the action", err)
 	}
-	pg.s.reload()
+	pg.s.Reload()
 }
 
+// abs is n without its sign.
 func abs(n int) int {
 	if n < 0 {
 		return -n

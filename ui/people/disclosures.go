@@ -1,4 +1,4 @@
-package ui
+package people
 
 import (
 	"cmp"
@@ -29,7 +29,7 @@ const frameCaption = "Private: never in anything you export."
 // Undo); a page in the trash only lists them. It keeps its widgets so
 // tests can tap them.
 type frameSection struct {
-	w      *Window
+	s      *Screen
 	person model.Person
 
 	list []model.Disclosure // as listed, the newest first
@@ -50,16 +50,16 @@ type frameRow struct {
 
 // newFrameSection builds the section listing what the user shared with
 // the person of the page read.
-func newFrameSection(w *Window, data model.PersonPage) *frameSection {
+func newFrameSection(s *Screen, data model.PersonPage) *frameSection {
 	p := data.Person
-	fs := &frameSection{w: w, person: p, box: container.NewVBox()}
+	fs := &frameSection{s: s, person: p, box: container.NewVBox()}
 	heading := widget.NewLabelWithStyle("What you have shared with "+kit.FirstName(p.Name),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	caption := kit.QuietText(frameCaption, theme.SizeNameCaptionText)
 	var head fyne.CanvasObject = heading
 	if !p.Archived() {
 		fs.add = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() {
-			openDisclosureEditor(w, fs.person, model.Disclosure{PersonID: fs.person.ID}, func(model.Disclosure) { fs.changed() })
+			openDisclosureEditor(s, fs.person, model.Disclosure{PersonID: fs.person.ID}, func(model.Disclosure) { s.changed() })
 		})
 		fs.add.Importance = widget.LowImportance
 		head = container.NewBorder(nil, nil, nil, fs.add, heading)
@@ -67,16 +67,6 @@ func newFrameSection(w *Window, data model.PersonPage) *frameSection {
 	fs.root = container.NewVBox(widget.NewSeparator(), head, caption, fs.box)
 	fs.setList(data.Disclosures)
 	return fs
-}
-
-// reload reads the log again and lists it.
-func (fs *frameSection) reload() error {
-	data, err := fs.w.store.PersonPage(context.Background(), fs.person.ID, fs.w.now())
-	if err != nil {
-		return err
-	}
-	fs.setList(data.Disclosures)
-	return nil
 }
 
 // setList lists the entries of list, the newest first.
@@ -125,7 +115,7 @@ func (fs *frameSection) newRow(d model.Disclosure) (frameRow, fyne.CanvasObject)
 	var buttons fyne.CanvasObject
 	if !fs.person.Archived() {
 		r.edit = widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() {
-			openDisclosureEditor(fs.w, fs.person, d, func(model.Disclosure) { fs.changed() })
+			openDisclosureEditor(fs.s, fs.person, d, func(model.Disclosure) { fs.s.changed() })
 		})
 		r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { fs.remove(d) })
 		r.edit.Importance, r.remove.Importance = widget.LowImportance, widget.LowImportance
@@ -137,51 +127,19 @@ func (fs *frameSection) newRow(d model.Disclosure) (frameRow, fyne.CanvasObject)
 
 // remove deletes d from the log, offering to put it back.
 func (fs *frameSection) remove(d model.Disclosure) {
-	if err := fs.w.store.DeleteDisclosure(context.Background(), d.ID); err != nil {
-		fs.w.showError("Could not delete it", err)
+	if err := fs.s.store.DeleteDisclosure(context.Background(), d.ID); err != nil {
+		fs.s.nav.ShowError("Could not delete it", err)
 		return
 	}
-	fs.w.toast.show("Deleted from your private log: "+d.Topic+".", func() {
+	fs.s.nav.Toast("Deleted from your private log: "+d.Topic+".", func() {
 		again := d // under its own ID, so it is the same entry again
-		if err := fs.w.store.CreateDisclosure(context.Background(), &again); err != nil {
-			fs.w.showError("Could not undo", err)
+		if err := fs.s.store.CreateDisclosure(context.Background(), &again); err != nil {
+			fs.s.nav.ShowError("Could not undo", err)
 			return
 		}
-		fs.changed()
+		fs.s.changed()
 	})
-	fs.changed()
-}
-
-// changed shows the log as it now is: on the People screen the window's
-// refresh rebuilds the page on show, keeping where it was scrolled to;
-// elsewhere the page the People screen keeps reloads its log in place, and
-// the screen on show (the map, tinting who knows what) refreshes.
-func (fs *frameSection) changed() {
-	w := fs.w
-	s := w.people
-	if w.current != screenPeople {
-		if s.page != nil && s.page.frame != nil {
-			if err := s.page.frame.reload(); err != nil {
-				w.showError("Could not read what you shared", err)
-			}
-		}
-		w.refresh()
-		return
-	}
-	var id int64
-	var offset fyne.Position
-	if s.page != nil {
-		id = s.page.person.ID
-		if scroll, ok := s.page.root.(*container.Scroll); ok {
-			offset = scroll.Offset
-		}
-	}
-	w.refresh()
-	if s.page != nil && s.page.person.ID == id {
-		if scroll, ok := s.page.root.(*container.Scroll); ok {
-			scroll.ScrollToOffset(offset)
-		}
-	}
+	fs.s.changed()
 }
 
 // sensitivityColor is the colour of a sensitivity: grey, amber, red.
@@ -211,7 +169,7 @@ func sensitivityChip(s model.Sensitivity) fyne.CanvasObject {
 // Before saving something of high sensitivity shared with a decision-maker
 // (see model.NeedsFrameCheck) it asks once whether the user is sure.
 type disclosureEditor struct {
-	w          *Window
+	s          *Screen
 	person     model.Person
 	disclosure model.Disclosure // the entry edited; ID 0 for a new one
 	onSaved    func(model.Disclosure)
@@ -237,8 +195,8 @@ type disclosureEditor struct {
 
 // openDisclosureEditor opens the form for d, something shared with p: a
 // new entry when d.ID is 0.
-func openDisclosureEditor(w *Window, p model.Person, d model.Disclosure, onSaved func(model.Disclosure)) *disclosureEditor {
-	e := &disclosureEditor{w: w, person: p, disclosure: d, onSaved: onSaved}
+func openDisclosureEditor(s *Screen, p model.Person, d model.Disclosure, onSaved func(model.Disclosure)) *disclosureEditor {
+	e := &disclosureEditor{s: s, person: p, disclosure: d, onSaved: onSaved}
 	e.topic = widget.NewEntry()
 	e.topic.SetPlaceHolder("Thinking of leaving; my health; the offer from Globex")
 	e.topic.SetText(d.Topic)
@@ -271,9 +229,9 @@ func openDisclosureEditor(w *Window, p model.Person, d model.Disclosure, onSaved
 	if d.ID != 0 {
 		verb = "Save"
 	}
-	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(600, 440), e.submit)
-	w.win.Canvas().Focus(e.topic)
-	w.currentDisclosureEditor = e
+	win := s.nav.Window()
+	e.dialog, e.save = openForm(win, f, title, verb, fyne.NewSize(600, 440), e.submit)
+	win.Canvas().Focus(e.topic)
 	return e
 }
 
@@ -287,7 +245,7 @@ func (e *disclosureEditor) read() (model.Disclosure, map[string]string) {
 	if s, ok := model.FromLabel(model.Sensitivities(), e.sensitivity.Selected); ok {
 		d.Sensitivity = s
 	}
-	day, err := model.ParseDay(e.sharedOn.Text, e.w.now())
+	day, err := model.ParseDay(e.sharedOn.Text, e.s.now())
 	switch {
 	case err != nil:
 		problems["shared on"] = "Shared on: " + err.Error()
@@ -307,9 +265,9 @@ func (e *disclosureEditor) submit() {
 	// ask once.
 	raised := e.disclosure.ID == 0 || e.disclosure.Sensitivity != model.SensitivityHigh
 	if !e.asked && raised {
-		onPanel, err := e.w.store.OnPanel(context.Background(), e.person.ID)
+		onPanel, err := e.s.store.OnPanel(context.Background(), e.person.ID)
 		if err != nil {
-			e.w.showError("Could not read the promotion panels", err)
+			e.s.nav.ShowError("Could not read the promotion panels", err)
 			return
 		}
 		if model.NeedsFrameCheck(d, e.person, onPanel) {
@@ -336,7 +294,7 @@ func (e *disclosureEditor) ask(d model.Disclosure, onPanel bool) {
 			e.store(d)
 		}
 	}
-	e.confirm = dialog.NewConfirm("Shared with a decision-maker", e.question, answer, e.w.win)
+	e.confirm = dialog.NewConfirm("Shared with a decision-maker", e.question, answer, e.s.nav.Window())
 	e.confirm.SetConfirmText("Save anyway")
 	e.confirm.SetDismissText("Cancel")
 	e.confirmFrame = func(ok bool) {
@@ -365,16 +323,19 @@ func frameQuestion(p model.Person, onPanel bool) string {
 
 // store saves d and closes the form.
 func (e *disclosureEditor) store(d model.Disclosure) {
-	if !saveRecord(e.w, e.fields, &d, d.ID == 0, e.w.store.CreateDisclosure, e.w.store.UpdateDisclosure,
-		"Could not save what you shared") {
+	save := e.s.store.UpdateDisclosure
+	if d.ID == 0 {
+		save = e.s.store.CreateDisclosure
+	}
+	if err := save(context.Background(), &d); err != nil {
+		if !e.fields.Show(err, nil) {
+			e.s.nav.ShowError("Could not save what you shared", err)
+		}
 		return
 	}
 	e.dialog.Hide()
-	if e.w.currentDisclosureEditor == e {
-		e.w.currentDisclosureEditor = nil
-	}
 	if e.disclosure.ID == 0 {
-		e.w.toast.show("Noted privately: "+d.Topic+", shared with "+kit.FirstName(e.person.Name)+".", nil)
+		e.s.nav.Toast("Noted privately: "+d.Topic+", shared with "+kit.FirstName(e.person.Name)+".", nil)
 	}
 	if e.onSaved != nil {
 		e.onSaved(d)

@@ -1,4 +1,4 @@
-package ui
+package career
 
 import (
 	"context"
@@ -40,7 +40,7 @@ func levelOf(label string) int {
 
 // roleEditor adds a target role or edits one.
 type roleEditor struct {
-	w       *Window
+	s       *Screen
 	role    model.Role
 	onSaved func(model.Role)
 
@@ -50,13 +50,12 @@ type roleEditor struct {
 	why     *widget.Entry
 	focus   *widget.Check
 	fields  *kit.FieldSet
-	save    *widget.Button
 	dialog  dialog.Dialog
 }
 
 // openRoleEditor opens the form for r: a new role when r.ID is 0.
-func openRoleEditor(w *Window, r model.Role, onSaved func(model.Role)) *roleEditor {
-	e := &roleEditor{w: w, role: r, onSaved: onSaved}
+func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) {
+	e := &roleEditor{s: s, role: r, onSaved: onSaved}
 	e.title = widget.NewEntry()
 	e.title.SetPlaceHolder("Engineering Manager, Platform")
 	e.title.SetText(r.Title)
@@ -71,7 +70,7 @@ func openRoleEditor(w *Window, r model.Role, onSaved func(model.Role)) *roleEdit
 	e.why.SetPlaceHolder("Why this role, in a few lines: it keeps you honest when you re-target")
 	e.why.SetText(r.Why)
 	e.focus = widget.NewCheck("This is the role I am working toward now", nil)
-	e.focus.SetChecked(r.Focus || r.ID == 0 && !w.hasFocusRole())
+	e.focus.SetChecked(r.Focus || r.ID == 0 && !s.hasFocusRole())
 
 	f := kit.NewFieldSet()
 	f.Add("title", "Role", e.title, "")
@@ -84,15 +83,13 @@ func openRoleEditor(w *Window, r model.Role, onSaved func(model.Role)) *roleEdit
 	if r.ID != 0 {
 		title, verb = "Edit role", "Save"
 	}
-	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(620, 480), e.submit)
-	w.win.Canvas().Focus(e.title)
-	w.currentRoleEditor = e
-	return e
+	e.dialog = openForm(s, f, title, verb, fyne.NewSize(620, 480), e.submit)
+	s.win.Canvas().Focus(e.title)
 }
 
 // hasFocusRole reports whether a role is already the focus.
-func (w *Window) hasFocusRole() bool {
-	roles, err := w.store.Roles(context.Background(), false)
+func (s *Screen) hasFocusRole() bool {
+	roles, err := s.store.Roles(context.Background(), false)
 	if err != nil {
 		return true // do not offer to take the focus on a guess
 	}
@@ -111,7 +108,7 @@ func (e *roleEditor) submit() {
 	if h, ok := model.FromLabel(model.Horizons(), e.horizon.Selected); ok {
 		r.Horizon = h
 	}
-	day, err := model.ParseDue(e.target.Text, e.w.now())
+	day, err := model.ParseDue(e.target.Text, e.s.now())
 	if err != nil {
 		problems["target date"] = "Target date: " + err.Error()
 	}
@@ -121,7 +118,7 @@ func (e *roleEditor) submit() {
 	if e.fields.Show(r.Validate(), problems) {
 		return
 	}
-	if !saveRecord(e.w, e.fields, &r, r.ID == 0, e.w.store.CreateRole, e.w.store.UpdateRole,
+	if !saveRecord(e.s, e.fields, &r, r.ID == 0, e.s.store.CreateRole, e.s.store.UpdateRole,
 		"Could not save the role") {
 		return
 	}
@@ -135,7 +132,7 @@ func (e *roleEditor) submit() {
 // level the role needs, where the user stands, the manager's view, how
 // much it matters, the evidence and whom to ask for advice.
 type requirementEditor struct {
-	w       *Window
+	s       *Screen
 	req     model.Requirement
 	onSaved func(model.Requirement)
 
@@ -148,7 +145,6 @@ type requirementEditor struct {
 	evidence   *widget.Entry
 	advisors   *kit.PeopleChooser
 	fields     *kit.FieldSet
-	save       *widget.Button
 	dialog     dialog.Dialog
 }
 
@@ -161,8 +157,8 @@ const (
 
 // openRequirementEditor opens the form for r: a new requirement of r's
 // role when r.ID is 0.
-func openRequirementEditor(w *Window, r model.Requirement, onSaved func(model.Requirement)) *requirementEditor {
-	e := &requirementEditor{w: w, req: r, onSaved: onSaved}
+func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Requirement)) {
+	e := &requirementEditor{s: s, req: r, onSaved: onSaved}
 	e.kind = widget.NewSelect(model.Labels(model.RequirementKinds()), nil)
 	e.kind.SetSelected(r.Kind.Label())
 	e.title = widget.NewEntry()
@@ -181,9 +177,9 @@ func openRequirementEditor(w *Window, r model.Requirement, onSaved func(model.Re
 	e.evidence.SetMinRowsVisible(2)
 	e.evidence.SetPlaceHolder("What shows where you stand: projects, feedback, results")
 	e.evidence.SetText(r.Evidence)
-	people, err := w.store.People(context.Background(), false)
+	people, err := s.store.People(context.Background(), false)
 	if err != nil {
-		w.showError("Could not read people", err)
+		s.nav.ShowError("Could not read people", err)
 	}
 	e.advisors = kit.NewPeopleChooser(people, "Type a name: who is best placed to advise on this?")
 	for _, id := range r.AdvisorIDs {
@@ -208,10 +204,8 @@ func openRequirementEditor(w *Window, r model.Requirement, onSaved func(model.Re
 	if r.ID != 0 {
 		title, verb = "Edit requirement", "Save"
 	}
-	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(660, 620), e.submit)
-	w.win.Canvas().Focus(e.title)
-	w.currentRequirementEditor = e
-	return e
+	e.dialog = openForm(s, f, title, verb, fyne.NewSize(660, 620), e.submit)
+	s.win.Canvas().Focus(e.title)
 }
 
 func (e *requirementEditor) submit() {
@@ -229,7 +223,7 @@ func (e *requirementEditor) submit() {
 	if e.fields.Show(r.Validate(), nil) {
 		return
 	}
-	if !saveRecord(e.w, e.fields, &r, r.ID == 0, e.w.store.CreateRequirement, e.w.store.UpdateRequirement,
+	if !saveRecord(e.s, e.fields, &r, r.ID == 0, e.s.store.CreateRequirement, e.s.store.UpdateRequirement,
 		"Could not save the requirement") {
 		return
 	}
@@ -241,7 +235,7 @@ func (e *requirementEditor) submit() {
 
 // actionEditor adds a step toward closing a gap, or edits one.
 type actionEditor struct {
-	w       *Window
+	s       *Screen
 	action  model.Action
 	onSaved func(model.Action)
 
@@ -251,13 +245,12 @@ type actionEditor struct {
 	status *widget.Select
 	notes  *widget.Entry
 	fields *kit.FieldSet
-	save   *widget.Button
 	dialog dialog.Dialog
 }
 
 // openActionEditor opens the form for a: a new action when a.ID is 0.
-func openActionEditor(w *Window, a model.Action, onSaved func(model.Action)) *actionEditor {
-	e := &actionEditor{w: w, action: a, onSaved: onSaved}
+func openActionEditor(s *Screen, a model.Action, onSaved func(model.Action)) {
+	e := &actionEditor{s: s, action: a, onSaved: onSaved}
 	e.kind = widget.NewSelect(model.Labels(model.ActionKinds()), nil)
 	e.kind.SetSelected(a.Kind.Label())
 	e.title = widget.NewEntry()
@@ -283,10 +276,8 @@ func openActionEditor(w *Window, a model.Action, onSaved func(model.Action)) *ac
 	if a.ID != 0 {
 		title, verb = "Edit action", "Save"
 	}
-	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(600, 440), e.submit)
-	w.win.Canvas().Focus(e.title)
-	w.currentActionEditor = e
-	return e
+	e.dialog = openForm(s, f, title, verb, fyne.NewSize(600, 440), e.submit)
+	s.win.Canvas().Focus(e.title)
 }
 
 func (e *actionEditor) submit() {
@@ -296,7 +287,7 @@ func (e *actionEditor) submit() {
 		a.Kind = k
 	}
 	a.Title = strings.TrimSpace(e.title.Text)
-	due, err := model.ParseDue(e.due.Text, e.w.now())
+	due, err := model.ParseDue(e.due.Text, e.s.now())
 	if err != nil {
 		problems["due on"] = "Due: " + err.Error()
 	}
@@ -306,7 +297,7 @@ func (e *actionEditor) submit() {
 	}
 	switch {
 	case a.Status == model.ActionDone && a.DoneOn.IsZero():
-		a.DoneOn = model.Day(e.w.now())
+		a.DoneOn = model.Day(e.s.now())
 	case a.Status != model.ActionDone:
 		a.DoneOn, a.Evidence = time.Time{}, false
 	}
@@ -314,7 +305,7 @@ func (e *actionEditor) submit() {
 	if e.fields.Show(a.Validate(), problems) {
 		return
 	}
-	if !saveRecord(e.w, e.fields, &a, a.ID == 0, e.w.store.CreateAction, e.w.store.UpdateAction,
+	if !saveRecord(e.s, e.fields, &a, a.ID == 0, e.s.store.CreateAction, e.s.store.UpdateAction,
 		"Could not save the action") {
 		return
 	}

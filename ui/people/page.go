@@ -1,4 +1,4 @@
-package ui
+package people
 
 import (
 	"context"
@@ -31,23 +31,51 @@ type personPage struct {
 	edit           *widget.Button
 	archive        *widget.Button
 	restore        *widget.Button
+	scroll         *container.Scroll
 	root           fyne.CanvasObject
 }
 
 // newPersonPage reads the page of the person with the given ID in one
 // call and builds it.
-func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
-	data, err := s.w.store.PersonPage(context.Background(), id, s.w.now())
+func (s *Screen) newPersonPage(id int64) (*personPage, error) {
+	data, err := s.store.PersonPage(context.Background(), id, s.now())
 	if err != nil {
 		return nil, err
 	}
-	p, timeline, now := data.Person, data.Timeline, data.Now
-	pg := &personPage{person: p, timeline: timeline, promises: data.Promises}
+	pg := &personPage{person: data.Person, timeline: data.Timeline, promises: data.Promises}
 	if pg.ties, err = newTieSection(s, data); err != nil {
 		return nil, err
 	}
-	pg.frame = newFrameSection(s.w, data)
+	pg.frame = newFrameSection(s, data)
+	pg.buildActions(s)
 
+	body := container.NewVBox(pg.header(), pg.banner(), pg.chips(), widget.NewSeparator(), pg.facts(data),
+		pg.texts(), pg.promiseSection(s, data.Now), pg.ties.root, pg.frame.root, widget.NewSeparator(),
+		widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		pg.timelineBox(s.names(data.People), data.Now))
+	pg.scroll = container.NewVScroll(container.NewPadded(body))
+	pg.root = pg.scroll
+	return pg, nil
+}
+
+// buildActions makes the page's buttons: each asks the window for its
+// form, or archives or restores the person.
+func (pg *personPage) buildActions(s *Screen) {
+	id := pg.person.ID
+	pg.logInteraction = widget.NewButtonWithIcon("Log interaction", theme.ContentAddIcon(), func() { s.nav.LogInteraction(id) })
+	pg.logInteraction.Importance = widget.HighImportance
+	pg.addPromise = widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() { s.nav.NewPromise(id) })
+	pg.schedule = widget.NewButtonWithIcon("Schedule", theme.CalendarIcon(), func() { s.nav.ScheduleMeeting(id) })
+	pg.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { s.nav.EditPerson(id) })
+	pg.archive = widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), func() { s.archive(pg.person) })
+	pg.restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { s.restore(pg.person) })
+	pg.restore.Importance = widget.HighImportance
+}
+
+// header is the name, the title and team, and the actions: Restore only
+// in the trash.
+func (pg *personPage) header() fyne.CanvasObject {
+	p := pg.person
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
 	name.Wrapping = fyne.TextWrapWord
@@ -56,39 +84,39 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	if p.Subtitle() == "" {
 		sub.Hide()
 	}
-
-	pg.logInteraction = widget.NewButtonWithIcon("Log interaction", theme.ContentAddIcon(), func() {
-		openInteractionEditor(s.w, pg.person, s.refreshPerson)
-	})
-	pg.logInteraction.Importance = widget.HighImportance
-	pg.addPromise = widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() {
-		openPromiseEditor(s.w, model.Promise{PersonID: pg.person.ID}, func(model.Promise) { s.refreshPerson() })
-	})
-	pg.schedule = widget.NewButtonWithIcon("Schedule", theme.CalendarIcon(), func() { s.w.scheduleMeeting(pg.person.ID) })
-	pg.edit = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), s.editSelected)
-	pg.archive = widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), func() { s.archive(pg.person) })
-	pg.restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { s.restore(pg.person) })
-	pg.restore.Importance = widget.HighImportance
-
 	var actions fyne.CanvasObject
-	// Nothing between the header and the chips unless in the trash (a
-	// spacer would soak up the spare height of a short page).
-	var banner fyne.CanvasObject = container.NewVBox()
 	if p.Archived() {
 		actions = container.NewHBox(pg.restore)
-		msg := widget.NewLabel(fmt.Sprintf("In the trash since %s. Restore to edit or log interactions; emptying the trash deletes for good.", kit.DayText(p.ArchivedAt.Local())))
-		msg.Wrapping = fyne.TextWrapWord
-		msg.Importance = widget.WarningImportance
-		banner = msg
 	} else {
 		actions = container.NewHBox(pg.logInteraction, pg.addPromise, pg.schedule, pg.edit, pg.archive)
 	}
+	return container.NewVBox(name, sub, actions)
+}
 
-	badge := kit.StanceBadge(p.Stance)
+// banner says that the person is in the trash; otherwise it is nothing
+// (a spacer would soak up the spare height of a short page).
+func (pg *personPage) banner() fyne.CanvasObject {
+	p := pg.person
+	if !p.Archived() {
+		return container.NewVBox()
+	}
+	msg := widget.NewLabel(fmt.Sprintf("In the trash since %s. Restore to edit or log interactions; emptying the trash deletes for good.", kit.DayText(p.ArchivedAt.Local())))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = widget.WarningImportance
+	return msg
+}
+
+// chips are the stance, influence and relation.
+func (pg *personPage) chips() fyne.CanvasObject {
+	p := pg.person
 	influence := widget.NewLabel("Influence " + kit.InfluenceDots(p.Influence))
-	relation := widget.NewLabel(p.Relation.Label())
-	chips := container.NewHBox(badge, influence, relation)
+	return container.NewHBox(kit.StanceBadge(p.Stance), influence, widget.NewLabel(p.Relation.Label()))
+}
 
+// facts are the labelled facts known: contact details, cadence, last
+// contact, first met, and what to ask them about.
+func (pg *personPage) facts(data model.PersonPage) fyne.CanvasObject {
+	p, now := pg.person, data.Now
 	facts := container.New(layout.NewFormLayout())
 	addFact := func(label, value string) {
 		if value == "" {
@@ -101,7 +129,7 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	addFact("Phone", p.Phone)
 	addFact("Keep in touch", kit.CadenceText(p.CadenceDays))
 	last := "Never"
-	for _, i := range timeline {
+	for _, i := range pg.timeline {
 		if !i.At.After(now) {
 			last = fmt.Sprintf("%s (%s, %s)", kit.CapitalFirst(kit.Ago(i.At, now)), i.Kind.Label(), kit.DayText(i.At.Local()))
 			break
@@ -109,10 +137,15 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 	}
 	addFact("Last contact", last)
 	addFact("First met", kit.DayText(p.FirstMet))
-	if topics := model.AskAbout(data.Advises, id); len(topics) > 0 {
+	if topics := model.AskAbout(data.Advises, p.ID); len(topics) > 0 {
 		addFact("Ask about", strings.Join(topics, "; "))
 	}
+	return facts
+}
 
+// texts are the free texts written about the person, each under its
+// heading, those left empty left out.
+func (pg *personPage) texts() fyne.CanvasObject {
 	sections := container.NewVBox()
 	addText := func(title, text string) {
 		if text == "" {
@@ -121,35 +154,33 @@ func newPersonPage(s *peopleScreen, id int64) (*personPage, error) {
 		sections.Add(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		sections.Add(kit.ValueLabel(text))
 	}
-	addText("Working on", p.WorkingOn)
-	addText("What they need", p.Needs)
-	addText("Notes", p.Notes)
+	addText("Working on", pg.person.WorkingOn)
+	addText("What they need", pg.person.Needs)
+	addText("Notes", pg.person.Notes)
+	return sections
+}
 
-	timelineHeading := widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	timelineBox := container.NewVBox()
-	if len(timeline) == 0 {
-		timelineBox.Add(kit.Quiet("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm."))
+// timelineBox lists the interactions, newest first, or says there are
+// none yet; names name the others who were there.
+func (pg *personPage) timelineBox(names map[int64]string, now time.Time) fyne.CanvasObject {
+	box := container.NewVBox()
+	if len(pg.timeline) == 0 {
+		box.Add(kit.Quiet("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm."))
 	}
-	names := s.names(data.People)
-	for _, i := range timeline {
-		timelineBox.Add(timelineRow(i, p.ID, names, now))
+	for _, i := range pg.timeline {
+		box.Add(timelineRow(i, pg.person.ID, names, now))
 	}
-	if len(timeline) == model.TimelineLimit {
+	if len(pg.timeline) == model.TimelineLimit {
 		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", model.TimelineLimit))
 		more.Importance = widget.LowImportance
-		timelineBox.Add(more)
+		box.Add(more)
 	}
-
-	header := container.NewVBox(name, sub, actions)
-	body := container.NewVBox(header, banner, chips, widget.NewSeparator(), facts, sections,
-		pg.promiseSection(s, now), pg.ties.root, pg.frame.root, widget.NewSeparator(), timelineHeading, timelineBox)
-	pg.root = container.NewVScroll(container.NewPadded(body))
-	return pg, nil
+	return box
 }
 
 // promiseSection lists the promises still pending between the user and
 // the person, both ways, and how well each side has followed through.
-func (pg *personPage) promiseSection(s *peopleScreen, now time.Time) fyne.CanvasObject {
+func (pg *personPage) promiseSection(s *Screen, now time.Time) fyne.CanvasObject {
 	if len(pg.promises) == 0 {
 		return container.NewVBox() // nothing, taking no room
 	}
@@ -166,8 +197,8 @@ func (pg *personPage) promiseSection(s *peopleScreen, now time.Time) fyne.Canvas
 		parts.Header.Hide()
 		kit.FillPromiseRow(parts, p, pg.person, now)
 		parts.Sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.Sub.Text, pg.person.Name), " · "))
-		parts.Kept.OnTapped = func() { s.w.keepPromise(p, pg.person.Name, s.refreshPerson) }
-		parts.More.OnTapped = func() { openPromiseDialog(s.w, p, pg.person.Name, s.refreshPerson) }
+		parts.Kept.OnTapped = func() { s.nav.KeepPromise(p, pg.person.Name) }
+		parts.More.OnTapped = func() { s.nav.OpenPromise(p, pg.person.Name) }
 		box.Add(parts.Row)
 	}
 	if pending == 0 {

@@ -1,4 +1,4 @@
-package ui
+package career
 
 import (
 	"errors"
@@ -7,8 +7,8 @@ import (
 	"rapport/model"
 )
 
-// PlanWriter renders a career plan's one-page summary; main hands in one
-// built on storage/plansummary.
+// PlanWriter renders a career plan's one-page summary and writes it;
+// storage/plansummary's Writer is one.
 type PlanWriter interface {
 	// Summary renders plan as "md" (Markdown) or "html" (a page that a
 	// browser prints on one sheet).
@@ -31,38 +31,36 @@ func (pg *rolePage) summary() model.PlanSummary {
 	for _, m := range pg.panel.Members {
 		people[m.Person.ID] = m.Person
 	}
-	return model.PlanSummary{Role: pg.role, Gaps: pg.reqs, Actions: pg.actions, People: people, Panel: pg.panel, Now: pg.s.w.now()}
+	return model.PlanSummary{Role: pg.role, Gaps: pg.reqs, Actions: pg.actions, People: people, Panel: pg.panel, Now: pg.s.now()}
 }
 
 // saveSummary asks where to save the summary in format ("md" or "html"),
 // writes it whole, and opens the printable page in the browser.
 func (pg *rolePage) saveSummary(format string) {
-	w := pg.s.w
-	pw := w.opts.Plans
-	if pw == nil {
-		w.showError("Could not write the summary", errNoPlanWriter)
+	s := pg.s
+	if s.plans == nil {
+		s.nav.ShowError("Could not write the summary", errNoPlanWriter)
 		return
 	}
-	w.saveFileAs("the summary", pw.FileName(pg.summary(), format), "."+format, func(path string) {
+	s.nav.SaveFileAs("the summary", s.plans.FileName(pg.summary(), format), "."+format, func(path string) {
 		pg.writeSummary(format, path)
 	})
 }
 
 // writeSummary writes the summary in format to path; the printable page is
 // then opened in the browser.
-func (pg *rolePage) writeSummary(format, path string) bool {
-	w := pg.s.w
-	data, err := w.opts.Plans.Summary(format, pg.summary())
+func (pg *rolePage) writeSummary(format, path string) {
+	s := pg.s
+	data, err := s.plans.Summary(format, pg.summary())
 	if err == nil {
-		err = w.opts.Plans.WriteFile(path, data)
+		err = s.plans.WriteFile(path, data)
 	}
 	if err != nil {
-		w.showError("Could not save the summary", err)
-		return false
+		s.nav.ShowError("Could not save the summary", err)
+		return
 	}
-	w.toast.show("Saved "+filepath.Base(path)+".", nil)
+	s.nav.Toast("Saved "+filepath.Base(path)+".", nil)
 	if format == "html" {
-		w.openPath(path)
+		s.nav.OpenFile(path)
 	}
-	return true
 }

@@ -1,4 +1,4 @@
-package ui
+package people
 
 import (
 	"cmp"
@@ -22,8 +22,7 @@ import (
 // one; a page in the trash only lists them. It keeps its widgets so tests
 // can type and tap on them.
 type tieSection struct {
-	w      *Window
-	s      *peopleScreen
+	s      *Screen
 	person model.Person
 
 	lines []tieLine // the ties as listed, in order
@@ -59,10 +58,10 @@ type tieRow struct {
 
 // newTieSection reads the ties of p and builds their section. s is the
 // People screen whose page it goes on: its loaded people name the other
-// ends, and its selectPerson opens them.
-func newTieSection(s *peopleScreen, data model.PersonPage) (*tieSection, error) {
+// ends, and its Open opens them.
+func newTieSection(s *Screen, data model.PersonPage) (*tieSection, error) {
 	p := data.Person
-	ts := &tieSection{w: s.w, s: s, person: p, list: container.NewVBox()}
+	ts := &tieSection{s: s, person: p, list: container.NewVBox()}
 	heading := widget.NewLabelWithStyle("Ties", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ts.root = container.NewVBox(widget.NewSeparator(), heading, ts.list)
 	if !p.Archived() {
@@ -81,7 +80,7 @@ func (ts *tieSection) buildAddRow() error {
 	active := ts.s.all
 	if ts.s.showTrash { // the screen holds the trash: read who can be picked
 		var err error
-		if active, err = ts.w.store.People(context.Background(), false); err != nil {
+		if active, err = ts.s.store.People(context.Background(), false); err != nil {
 			return err
 		}
 	}
@@ -108,16 +107,6 @@ func (ts *tieSection) buildAddRow() error {
 	row := container.NewBorder(nil, nil, container.NewHBox(lead, ts.kind), ts.add, ts.who)
 	ts.root.Add(row)
 	ts.root.Add(ts.problem)
-	return nil
-}
-
-// reload reads the person's page again and lists its ties.
-func (ts *tieSection) reload() error {
-	data, err := ts.w.store.PersonPage(context.Background(), ts.person.ID, ts.w.now())
-	if err != nil {
-		return err
-	}
-	ts.setTies(data)
 	return nil
 }
 
@@ -233,7 +222,7 @@ func tieAlready(k model.TieKind) string {
 
 // open shows the page of a person at the other end of a tie.
 func (ts *tieSection) open(p model.Person) {
-	ts.s.selectPerson(p.ID, p.Archived())
+	ts.s.Open(p.ID, p.Archived())
 }
 
 // suggest offers the people matching what was typed, and takes the one
@@ -291,72 +280,40 @@ func (ts *tieSection) submit() {
 		return
 	}
 	t := model.Tie{FromID: ts.person.ID, ToID: ts.picked.ID, Kind: kind}
-	if err := ts.w.store.CreateTie(context.Background(), &t); err != nil {
-		ts.w.showError("Could not add the tie", err)
+	if err := ts.s.store.CreateTie(context.Background(), &t); err != nil {
+		ts.s.nav.ShowError("Could not add the tie", err)
 		return
 	}
 	what := ts.person.Name + " " + kind.Label() + " " + ts.picked.Name
 	ts.who.SetText("")
-	ts.w.toast.show("Tie added: "+what+".", func() {
-		if err := ts.w.store.DeleteTie(context.Background(), t.ID); err != nil {
-			ts.w.showError("Could not undo", err)
+	ts.s.nav.Toast("Tie added: "+what+".", func() {
+		if err := ts.s.store.DeleteTie(context.Background(), t.ID); err != nil {
+			ts.s.nav.ShowError("Could not undo", err)
 			return
 		}
-		ts.changed()
+		ts.s.changed()
 	})
-	ts.changed()
+	ts.s.changed()
 }
 
 // remove deletes the tie of l, offering to put it back.
 func (ts *tieSection) remove(l tieLine) {
 	old := l.tie
-	if err := ts.w.store.DeleteTie(context.Background(), old.ID); err != nil {
-		ts.w.showError("Could not remove the tie", err)
+	if err := ts.s.store.DeleteTie(context.Background(), old.ID); err != nil {
+		ts.s.nav.ShowError("Could not remove the tie", err)
 		return
 	}
 	from, to := ts.person.Name, l.other.Name
 	if old.FromID != ts.person.ID {
 		from, to = to, from
 	}
-	ts.w.toast.show("Tie removed: "+from+" "+old.Kind.Label()+" "+to+".", func() {
+	ts.s.nav.Toast("Tie removed: "+from+" "+old.Kind.Label()+" "+to+".", func() {
 		again := model.Tie{FromID: old.FromID, ToID: old.ToID, Kind: old.Kind, Note: old.Note}
-		if err := ts.w.store.CreateTie(context.Background(), &again); err != nil {
-			ts.w.showError("Could not undo", err)
+		if err := ts.s.store.CreateTie(context.Background(), &again); err != nil {
+			ts.s.nav.ShowError("Could not undo", err)
 			return
 		}
-		ts.changed()
+		ts.s.changed()
 	})
-	ts.changed()
-}
-
-// changed shows the ties as they now are. On the People screen, the
-// window's refresh rebuilds the page on show (whoever's it is), keeping
-// where it was scrolled to. Elsewhere, the page the People screen keeps
-// reloads its ties in place, so it is right when shown again, and the
-// screen on show refreshes.
-func (ts *tieSection) changed() {
-	s := ts.w.people
-	if ts.w.current != screenPeople {
-		if s.page != nil && s.page.ties != nil {
-			if err := s.page.ties.reload(); err != nil {
-				ts.w.showError("Could not read the ties", err)
-			}
-		}
-		ts.w.refresh()
-		return
-	}
-	var id int64
-	var offset fyne.Position
-	if s.page != nil {
-		id = s.page.person.ID
-		if scroll, ok := s.page.root.(*container.Scroll); ok {
-			offset = scroll.Offset
-		}
-	}
-	ts.w.refresh()
-	if s.page != nil && s.page.person.ID == id {
-		if scroll, ok := s.page.root.(*container.Scroll); ok {
-			scroll.ScrollToOffset(offset)
-		}
-	}
+	ts.s.changed()
 }

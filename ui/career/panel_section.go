@@ -1,4 +1,4 @@
-package ui
+package career
 
 import (
 	"context"
@@ -17,20 +17,18 @@ import (
 // panelSection is a role's promotion panel: who decides and who
 // influences the decision, where each stands and is it warm, the next step
 // with each, and the risks (support resting on one person, possible
-// blockers). It keeps its widgets so tests can use them.
+// blockers).
 type panelSection struct {
 	pg     *rolePage
 	people *kit.PersonSuggester
 	picked model.PersonSummary
 	who    *widget.SelectEntry
 	part   *widget.Select
-	add    *widget.Button
-	remove map[int64]*widget.Button
-	root   fyne.CanvasObject
 }
 
-func newPanelSection(pg *rolePage) *panelSection {
-	ps := &panelSection{pg: pg, remove: map[int64]*widget.Button{}}
+// newPanelSection is the panel of the role on pg.
+func newPanelSection(pg *rolePage) fyne.CanvasObject {
+	ps := &panelSection{pg: pg}
 	box := container.NewVBox(kit.CardHeading("Promotion panel"))
 	intro := "Who will decide, and who influences the decision, for this role."
 	if !pg.role.Focus {
@@ -53,29 +51,32 @@ func newPanelSection(pg *rolePage) *panelSection {
 	for _, m := range r.Members {
 		box.Add(ps.memberRow(m))
 	}
+	box.Add(ps.adder())
+	return box
+}
 
-	ps.people = kit.NewPersonSuggester(pg.active)
+// adder is the field to put someone on the panel, with the part they take.
+func (ps *panelSection) adder() fyne.CanvasObject {
+	ps.people = kit.NewPersonSuggester(ps.pg.active)
 	ps.who = widget.NewSelectEntry(nil)
 	ps.who.SetPlaceHolder("Add someone: type a name")
 	ps.who.OnChanged = func(text string) { ps.people.PickOne(ps.who, text, &ps.picked) }
 	ps.part = widget.NewSelect(model.Labels(model.PanelParts()), nil)
 	ps.part.SetSelected(model.PanelDecides.Label())
-	ps.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), ps.addMember)
-	if !pg.role.ArchivedAt.IsZero() {
+	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), ps.addMember)
+	if !ps.pg.role.ArchivedAt.IsZero() {
 		ps.who.Disable()
-		ps.add.Disable()
+		add.Disable()
 	}
-	box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(ps.part, ps.add), ps.who))
-	ps.root = box
-	return ps
+	return container.NewBorder(nil, nil, nil, container.NewHBox(ps.part, add), ps.who)
 }
 
 // memberRow is one member: stance, name (opening their page), part,
 // status and warmth, the next step, and a button to take them off.
 func (ps *panelSection) memberRow(m model.PanelStanding) fyne.CanvasObject {
-	w := ps.pg.s.w
+	nav := ps.pg.s.nav
 	name := widget.NewHyperlink(m.Person.Name, nil)
-	name.OnTapped = func() { w.people.selectPerson(m.Person.ID, m.Person.Archived()) }
+	name.OnTapped = func() { nav.OpenPerson(m.Person.ID) }
 	status := widget.NewLabel(fmt.Sprintf("%s · %s · warmth %d", m.Part.Label(), m.Status.Label(), m.Warmth))
 	status.SizeName = theme.SizeNameCaptionText
 	step := widget.NewLabel(m.NextStep)
@@ -84,10 +85,8 @@ func (ps *panelSection) memberRow(m model.PanelStanding) fyne.CanvasObject {
 	if m.Status == model.PanelMayBlock {
 		step.Importance = widget.WarningImportance
 	}
-	id := m.Person.ID
 	remove := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { ps.removeMember(m) })
 	remove.Importance = widget.LowImportance
-	ps.remove[id] = remove
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	head := container.NewHBox(kit.StanceBadge(m.Person.Stance), name, status)
 	return container.NewBorder(nil, nil, nil, remove, container.New(tight, head, step))
@@ -95,33 +94,33 @@ func (ps *panelSection) memberRow(m model.PanelStanding) fyne.CanvasObject {
 
 // addMember puts the person typed on the panel with the part chosen.
 func (ps *panelSection) addMember() {
-	w := ps.pg.s.w
+	s := ps.pg.s
 	if ps.picked.ID == 0 {
-		w.toast.show("Pick someone from the list first.", nil)
+		s.nav.Toast("Pick someone from the list first.", nil)
 		return
 	}
 	part, _ := model.FromLabel(model.PanelParts(), ps.part.Selected)
 	m := model.PanelMember{RoleID: ps.pg.role.ID, PersonID: ps.picked.ID, Part: part}
-	if err := w.store.SetPanelMember(context.Background(), m); err != nil {
-		w.showError("Could not add to the panel", err)
+	if err := s.store.SetPanelMember(context.Background(), m); err != nil {
+		s.nav.ShowError("Could not add to the panel", err)
 		return
 	}
-	ps.pg.s.reload()
+	s.Reload()
 }
 
 // removeMember takes someone off the panel, with Undo.
 func (ps *panelSection) removeMember(m model.PanelStanding) {
-	w := ps.pg.s.w
+	s := ps.pg.s
 	roleID := ps.pg.role.ID
-	if err := w.store.RemovePanelMember(context.Background(), roleID, m.Person.ID); err != nil {
-		w.showError("Could not take them off the panel", err)
+	if err := s.store.RemovePanelMember(context.Background(), roleID, m.Person.ID); err != nil {
+		s.nav.ShowError("Could not take them off the panel", err)
 		return
 	}
-	ps.pg.s.reload()
-	w.toast.show(m.Person.Name+" is off the panel.", func() {
-		if err := w.store.SetPanelMember(context.Background(), model.PanelMember{RoleID: roleID, PersonID: m.Person.ID, Part: m.Part}); err != nil {
-			w.showError("Could not put them back", err)
+	s.Reload()
+	s.nav.Toast(m.Person.Name+" is off the panel.", func() {
+		if err := s.store.SetPanelMember(context.Background(), model.PanelMember{RoleID: roleID, PersonID: m.Person.ID, Part: m.Part}); err != nil {
+			s.nav.ShowError("Could not put them back", err)
 		}
-		w.career.reload()
+		s.Reload()
 	})
 }

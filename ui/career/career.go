@@ -1,0 +1,235 @@
+// Package career is the Career plan screen: the target roles beside the
+// page of the one selected, with its gaps, actions, progress and
+// promotion panel, the forms that add and edit roles, requirements and
+// actions, and the one-page summary to take to a manager.
+//
+// The list is read in one call (Store.RoleList) and a role's page in
+// another (Store.RolePage), each one read transaction; the screen builds
+// widgets from the values read and knows the window only through its
+// Navigator.
+package career
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/kit"
+)
+
+// Store is what the Career plan reads (its list and a role's page, one
+// call each) and writes (roles, requirements, actions, the panel); the
+// forms also read the roles (is one the focus already?) and the people
+// (whom to ask).
+type Store interface {
+	RoleList(ctx context.Context, archived bool) (model.RoleList, error)
+	RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error)
+
+	Roles(ctx context.Context, archived bool) ([]model.Role, error)
+	People(ctx context.Context, archived bool) ([]model.PersonSummary, error)
+	CreateRole(ctx context.Context, r *model.Role) error
+	UpdateRole(ctx context.Context, r *model.Role) error
+	SetFocusRole(ctx context.Context, id int64) error
+	CreateRequirement(ctx context.Context, r *model.Requirement) error
+	UpdateRequirement(ctx context.Context, r *model.Requirement) error
+	CreateAction(ctx context.Context, a *model.Action) error
+	UpdateAction(ctx context.Context, a *model.Action) error
+	SetPanelMember(ctx context.Context, m model.PanelMember) error
+	RemovePanelMember(ctx context.Context, roleID, personID int64) error
+}
+
+// Navigator is what the Career plan asks of the window.
+type Navigator interface {
+	// OpenPerson shows the person's page.
+	OpenPerson(id int64)
+	// SaveFileAs asks where to save a file, suggesting name (with
+	// extension ext), and hands the chosen path to then, which writes it;
+	// what names the file in an error.
+	SaveFileAs(what, name, ext string, then func(path string))
+	// OpenFile opens a file with the system's default application.
+	OpenFile(path string)
+	// ShowError tells the user that something failed, with the cause.
+	ShowError(title string, err error)
+	// Toast shows message at the foot of the window, with Undo when undo
+	// is not nil.
+	Toast(message string, undo func())
+}
+
+// Screen is the Career plan. Content and Reload make it a screen of the
+// window's table.
+type Screen struct {
+	store Store
+	nav   Navigator
+	win   fyne.Window
+	plans PlanWriter
+	now   func() time.Time
+
+	list         model.RoleList
+	showArchived bool
+	selectedID   int64
+
+	archived *widget.Check
+	add      *widget.Button
+	count    *widget.Label
+	roles    *widget.List
+	detail   *fyne.Container
+	split    fyne.CanvasObject
+	root     *fyne.Container
+}
+
+// New is the Career plan on store, going places through nav; its forms
+// open over win, and plans (nil: none) writes the summaries. Nothing is
+// read until it is shown.
+func New(store Store, nav Navigator, win fyne.Window, plans PlanWriter, now func() time.Time) *Screen {
+	s := &Screen{store: store, nav: nav, win: win, plans: plans, now: now, root: container.NewStack()}
+	s.add = widget.NewButtonWithIcon("New role…", theme.ContentAddIcon(), func() {
+		openRoleEditor(s, model.Role{Horizon: model.HorizonNext}, func(r model.Role) {
+			s.selectedID = r.ID
+			s.Reload()
+		})
+	})
+	s.add.Importance = widget.HighImportance
+	s.archived = widget.NewCheck("Archived", func(on bool) {
+		s.showArchived = on
+		s.selectedID = 0
+		s.Reload()
+	})
+	s.count = widget.NewLabel("")
+	s.count.SizeName = theme.SizeNameCaptionText
+	s.count.Wrapping = fyne.TextWrapWord
+	s.roles = widget.NewList(func() int { return len(s.list.Roles) }, newRoleRow, s.updateRow)
+	s.roles.OnSelected = func(id widget.ListItemID) {
+		if id < len(s.list.Roles) && s.list.Roles[id].ID != s.selectedID {
+			s.showRole(s.list.Roles[id].ID)
+		}
+	}
+	s.detail = container.NewStack()
+	top := container.NewVBox(container.NewBorder(nil, nil, s.archived, s.add), s.count)
+	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.roles), s.detail)
+	split.Offset = 0.3
+	s.split = split
+	return s
+}
+
+// Content reads the roles and returns the screen built from them, for
+// the window to show.
+func (s *Screen) Content() fyne.CanvasObject {
+	s.load()
+	return s.root
+}
+
+// Reload reads the roles again and shows the selected one (the focus
+// when none is) afresh.
+func (s *Screen) Reload() {
+	s.load()
+	s.root.Refresh()
+}
+
+// load reads the roles and shows them with the selected one, or, when
+// the read fails, says so in place of the screen.
+func (s *Screen) load() {
+	list, err := s.store.RoleList(context.Background(), s.showArchived)
+	if err != nil {
+		s.list = model.RoleList{}
+		s.root.Objects = []fyne.CanvasObject{failed("Could not read the career plan", err)}
+		return
+	}
+	s.list = list
+	s.root.Objects = []fyne.CanvasObject{s.split}
+	s.count.SetText(s.countText())
+	s.roles.UnselectAll()
+	s.roles.Refresh()
+	if s.selectedID == 0 && len(list.Roles) > 0 {
+		s.selectedID = list.Roles[0].ID // the focus comes first
+	}
+	for i, r := range list.Roles {
+		if r.ID == s.selectedID {
+			s.roles.Select(i)
+			s.showRole(r.ID)
+			return
+		}
+	}
+	s.selectedID = 0
+	s.showEmpty()
+}
+
+// countText says what the list holds, or what to do when it is empty.
+func (s *Screen) countText() string {
+	switch {
+	case len(s.list.Roles) > 0:
+		return kit.Plural(len(s.list.Roles), "role", "roles")
+	case s.showArchived:
+		return "No archived roles."
+	}
+	return "No target role yet. Add the role you want next: what it requires shows where you fall short, and whom to ask."
+}
+
+// showEmpty puts a hint where the role page goes.
+func (s *Screen) showEmpty() {
+	hint := kit.QuietCentred("A career plan gives every conversation a purpose: the role you want next and the one after it, what each requires, where you fall short, and who can help.")
+	s.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.New(&kit.MaxWidth{Width: 380}, hint))}
+	s.detail.Refresh()
+}
+
+// showRole reads the page of the role with the given ID and shows it, or
+// what failed in its place.
+func (s *Screen) showRole(id int64) {
+	data, err := s.store.RolePage(context.Background(), id, s.now())
+	if err != nil {
+		s.detail.Objects = []fyne.CanvasObject{failed("Could not open the role", err)}
+		s.detail.Refresh()
+		return
+	}
+	s.selectedID = id
+	s.detail.Objects = []fyne.CanvasObject{newRolePage(s, data).root}
+	s.detail.Refresh()
+}
+
+// newRoleRow is a row of the list: the role's title, and under it its
+// horizon, focus and gap.
+func newRoleRow() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("Engineering Manager", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	sub := widget.NewLabel("")
+	sub.SizeName = theme.SizeNameCaptionText
+	sub.Truncation = fyne.TextTruncateEllipsis
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, sub)
+}
+
+// updateRow shows the role at id in the row o.
+func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(s.list.Roles) {
+		return
+	}
+	r := s.list.Roles[id]
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(r.Title)
+	sub := r.Horizon.Label()
+	if r.Focus {
+		sub += " · current focus"
+	}
+	sub += fmt.Sprintf(" · gap %d", s.list.Gaps[r.ID])
+	box.Objects[1].(*widget.Label).SetText(sub)
+}
+
+// failed is what shows in place of what could not be read: what failed
+// (what) and why, so no failed read goes unseen.
+func failed(what string, err error) fyne.CanvasObject {
+	msg := err.Error()
+	var v *model.ValidationError
+	if errors.As(err, &v) {
+		msg = v.Error()
+	}
+	l := widget.NewLabel(fmt.Sprintf("%s: %s", what, msg))
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	return container.NewCenter(container.New(&kit.MaxWidth{Width: 360}, l))
+}
