@@ -1,7 +1,8 @@
-package ui
+package relmap
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,7 +15,40 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/storage"
+	"rapport/storage/storetest"
+	"rapport/ui/kit/kittest"
 )
+
+var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
+
+func clock() time.Time { return testNow }
+
+// navigator records what the map asked of the window, in words.
+type navigator struct {
+	win   fyne.Window
+	asked []string
+}
+
+func (n *navigator) ask(format string, a ...any) {
+	n.asked = append(n.asked, fmt.Sprintf(format, a...))
+}
+
+func (n *navigator) OpenPerson(id int64)               { n.ask("open person %d", id) }
+func (n *navigator) LogInteraction(id int64)           { n.ask("log interaction %d", id) }
+func (n *navigator) ScheduleMeeting(id int64)          { n.ask("schedule meeting %d", id) }
+func (n *navigator) NewPromise(id int64)               { n.ask("new promise %d", id) }
+func (n *navigator) ShowError(title string, err error) { n.ask("error %s: %v", title, err) }
+func (n *navigator) Window() fyne.Window               { return n.win }
+
+// mapEnv is the map shown in a test window on a store, with what it
+// asked of the window.
+type mapEnv struct {
+	st  Store
+	s   *Screen
+	nav *navigator
+	win fyne.Window
+}
 
 // IDs of the people mapStore holds, in the order it adds them.
 const (
@@ -47,17 +81,25 @@ func mapPerson(name, title, team, org string, stance model.Stance, influence, ca
 // organisations (Northwind, Contoso): six people, one in the trash, five
 // ties of every kind (one to the person in the trash), contacts that make
 // warmth differ, and promises both ways with Dana.
-func mapStore(t *testing.T) *memStore {
+func mapStore(t *testing.T) *storage.Store {
 	t.Helper()
 	ctx := context.Background()
-	st := seeded(t,
+	st := storetest.Open(t, clock)
+	for i, p := range []model.Person{
 		mapPerson("Dana Reyes", "Director", "Platform", "Northwind", model.StanceChampion, 5, 30),
 		mapPerson("Ana Ruiz", "VP", "Platform", "Northwind", model.StanceSupporter, 4, 30),
 		mapPerson("Ben Okafor", "Engineer", "Data", "Contoso", model.StanceSkeptic, 2, 30),
 		mapPerson("Carl Xu", "PM", "Data", "Northwind", model.StanceBlocker, 4, 60),
 		mapPerson("Eva Lind", "Analyst", "Data", "Contoso", model.StanceChampion, 3, 0),
 		mapPerson("Finn Moss", "Designer", "Platform", "Contoso", model.StanceNeutral, 3, 30),
-	)
+	} {
+		if err := st.CreatePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		if p.ID != int64(i+1) {
+			t.Fatalf("%s stored with ID %d, want %d", p.Name, p.ID, i+1)
+		}
+	}
 	days := func(n int) time.Time { return testNow.AddDate(0, 0, -n) }
 	for _, i := range []model.Interaction{
 		{Kind: model.KindCoffee, At: days(5), PersonIDs: []int64{mapDanaID}},
@@ -103,19 +145,21 @@ func mapStore(t *testing.T) *memStore {
 	return st
 }
 
-// openMap opens a window on st and shows the map with Ctrl+2.
-func openMap(t *testing.T, st *memStore) (*Window, *mapScreen) {
+// openMap shows the map on st in a test window the size of the app's,
+// as the window shows it.
+func openMap(t *testing.T, st Store) *mapEnv {
 	t.Helper()
-	w := newTestWindow(t, st)
-	pressShortcut(t, w, fyne.Key2)
-	if w.current != screenMap {
-		t.Fatalf("Ctrl+2 shows %v, want the map", w.current)
-	}
-	return w, w.relMap
+	kittest.NewApp(t)
+	nav := &navigator{}
+	s := New(st, nav, clock)
+	win := test.NewTempWindow(t, s.Content())
+	win.Resize(fyne.NewSize(1180-200, 760))
+	nav.win = win
+	return &mapEnv{st: st, s: s, nav: nav, win: win}
 }
 
 // nodeNames lists the labels of the map's nodes, sorted.
-func nodeNames(s *mapScreen) []string {
+func nodeNames(s *Screen) []string {
 	var out []string
 	for _, n := range s.view.Layout().Nodes {
 		out = append(out, n.Label)
@@ -125,7 +169,7 @@ func nodeNames(s *mapScreen) []string {
 }
 
 // sectorNames lists the map's sectors as "Label · count", sorted.
-func sectorNames(s *mapScreen) []string {
+func sectorNames(s *Screen) []string {
 	var out []string
 	for _, sec := range s.view.Layout().Sectors {
 		out = append(out, fmt.Sprintf("%s · %d", sec.Label, sec.Count))
@@ -164,7 +208,7 @@ func textsOf(o fyne.CanvasObject) []string {
 
 // cardLines is the side card line by line: the words of each of its rows
 // joined by spaces ("Reports to Ana Ruiz").
-func cardLines(s *mapScreen) []string {
+func cardLines(s *Screen) []string {
 	var out []string
 	for _, o := range s.card.Objects {
 		if words := textsOf(o); len(words) > 0 {
@@ -177,7 +221,7 @@ func cardLines(s *mapScreen) []string {
 // cardHas reports whether the card shows line: one text of it exactly, or
 // the words of one of its rows or groups joined by spaces. It does not
 // mind how the card nests its rows.
-func cardHas(s *mapScreen, line string) bool {
+func cardHas(s *Screen, line string) bool {
 	var found bool
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -217,7 +261,7 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 }
 
 // hasButton reports whether the card has a button with text.
-func hasButton(s *mapScreen, text string) bool {
+func hasButton(s *Screen, text string) bool {
 	for _, c := range test.LaidOutObjects(s.card) {
 		if b, ok := c.(*widget.Button); ok && b.Text == text {
 			return true
@@ -227,15 +271,15 @@ func hasButton(s *mapScreen, text string) bool {
 }
 
 // mapAt is where a point of the map widget is on the window's canvas.
-func mapAt(w *Window, pos fyne.Position) fyne.Position {
-	return fyne.CurrentApp().Driver().AbsolutePositionForObject(w.relMap.view).Add(pos)
+func mapAt(e *mapEnv, pos fyne.Position) fyne.Position {
+	return fyne.CurrentApp().Driver().AbsolutePositionForObject(e.s.view).Add(pos)
 }
 
 // nodeAt is where the person with id is drawn, in the map's coordinates;
 // it must be inside the widget and hit that node.
-func nodeAt(t *testing.T, w *Window, id int64) fyne.Position {
+func nodeAt(t *testing.T, e *mapEnv, id int64) fyne.Position {
 	t.Helper()
-	v := w.relMap.view
+	v := e.s.view
 	pos, ok := v.NodePosition(id)
 	if !ok {
 		t.Fatalf("person %d is not on the map", id)
@@ -250,24 +294,24 @@ func nodeAt(t *testing.T, w *Window, id int64) fyne.Position {
 }
 
 // tapNode taps the person's node on the window, as a user clicks it.
-func tapNode(t *testing.T, w *Window, id int64) {
+func tapNode(t *testing.T, e *mapEnv, id int64) {
 	t.Helper()
-	test.TapCanvas(w.win.Canvas(), mapAt(w, nodeAt(t, w, id)))
+	test.TapCanvas(e.win.Canvas(), mapAt(e, nodeAt(t, e, id)))
 }
 
 // tapMapCentre taps "You" at the centre of the map, where nobody is.
-func tapMapCentre(t *testing.T, w *Window) {
+func tapMapCentre(t *testing.T, e *mapEnv) {
 	t.Helper()
-	v := w.relMap.view
+	v := e.s.view
 	mid := fyne.NewPos(v.Size().Width/2, v.Size().Height/2)
 	if id := v.NodeAt(mid); id != 0 {
 		t.Fatalf("person %d sits at the centre of the map", id)
 	}
-	test.TapCanvas(w.win.Canvas(), mapAt(w, mid))
+	test.TapCanvas(e.win.Canvas(), mapAt(e, mid))
 }
 
 // networkPerson is the person with id as the store reads the network now.
-func networkPerson(t *testing.T, st *memStore, id int64) model.NetworkPerson {
+func networkPerson(t *testing.T, st Store, id int64) model.NetworkPerson {
 	t.Helper()
 	net, err := st.Network(context.Background(), testNow)
 	if err != nil {
@@ -284,10 +328,10 @@ func networkPerson(t *testing.T, st *memStore, id int64) model.NetworkPerson {
 
 func TestMapShowsActivePeopleAndArchivedOnRequest(t *testing.T) {
 	st := mapStore(t)
-	_, s := openMap(t, st)
+	s := openMap(t, st).s
 
 	want := []string{"Ana Ruiz", "Ben Okafor", "Carl Xu", "Dana Reyes", "Eva Lind"}
-	if got := nodeNames(s); !equal(got, want) {
+	if got := nodeNames(s); !slices.Equal(got, want) {
 		t.Fatalf("map shows %v, want %v", got, want)
 	}
 	if got, want := s.count.Text, "5 people · 4 ties · 2 overdue for contact"; got != want {
@@ -319,7 +363,7 @@ func TestMapShowsActivePeopleAndArchivedOnRequest(t *testing.T) {
 
 	s.archived.SetChecked(true)
 	want = []string{"Ana Ruiz", "Ben Okafor", "Carl Xu", "Dana Reyes", "Eva Lind", "Finn Moss"}
-	if got := nodeNames(s); !equal(got, want) {
+	if got := nodeNames(s); !slices.Equal(got, want) {
 		t.Fatalf("with archived shown the map shows %v, want %v", got, want)
 	}
 	for _, n := range s.view.Layout().Nodes {
@@ -342,9 +386,10 @@ func TestMapShowsActivePeopleAndArchivedOnRequest(t *testing.T) {
 
 func TestMapTapSelectsAndCardTellsAboutThem(t *testing.T) {
 	st := mapStore(t)
-	w, s := openMap(t, st)
+	e := openMap(t, st)
+	s := e.s
 
-	tapNode(t, w, mapDanaID)
+	tapNode(t, e, mapDanaID)
 	if s.selected != mapDanaID || s.view.Selected() != mapDanaID {
 		t.Fatalf("after tapping Dana selected = %d (map %d), want %d", s.selected, s.view.Selected(), mapDanaID)
 	}
@@ -382,12 +427,12 @@ func TestMapTapSelectsAndCardTellsAboutThem(t *testing.T) {
 		promised = append(promised, p.What)
 	}
 	slices.Sort(promised)
-	if want := []string{danaOwes, danaOwed}; !equal(promised, want) {
+	if want := []string{danaOwes, danaOwed}; !slices.Equal(promised, want) {
 		t.Errorf("card read the promises %q, want Dana's pending ones %q", promised, want)
 	}
 
 	// Someone else: their own card, never contacted and overdue.
-	tapNode(t, w, mapBenID)
+	tapNode(t, e, mapBenID)
 	if s.selected != mapBenID {
 		t.Fatalf("after tapping Ben selected = %d", s.selected)
 	}
@@ -403,7 +448,7 @@ func TestMapTapSelectsAndCardTellsAboutThem(t *testing.T) {
 	}
 
 	// The background clears the selection back to the legend.
-	tapMapCentre(t, w)
+	tapMapCentre(t, e)
 	if s.selected != 0 || s.view.Selected() != 0 {
 		t.Errorf("after tapping the background selected = %d (map %d), want nobody", s.selected, s.view.Selected())
 	}
@@ -417,65 +462,66 @@ func TestMapTapSelectsAndCardTellsAboutThem(t *testing.T) {
 
 func TestMapOpensThePersonsPage(t *testing.T) {
 	st := mapStore(t)
-	w, s := openMap(t, st)
+	e := openMap(t, st)
+	s := e.s
 
-	tapNode(t, w, mapCarlID)
+	tapNode(t, e, mapCarlID)
 	test.Tap(findButton(t, s.card, "Open page"))
-	if w.current != screenPeople {
-		t.Fatalf("Open page shows %v, want the People screen", w.current)
-	}
-	if pg := w.people.page; pg == nil || pg.person.ID != mapCarlID {
-		t.Fatalf("Open page shows the page %+v, want Carl's", pg)
+	if want := []string{fmt.Sprintf("open person %d", mapCarlID)}; !slices.Equal(e.nav.asked, want) {
+		t.Fatalf("Open page asked %q, want %q", e.nav.asked, want)
 	}
 
-	// Back on the map, the selection is kept.
-	pressShortcut(t, w, fyne.Key2)
+	// Back on the map (the window builds it again), the selection is kept.
+	s.Content()
 	if s.selected != mapCarlID || !cardHas(s, "Carl Xu") {
 		t.Errorf("back on the map selected = %d, want Carl still", s.selected)
 	}
+	if p, ok := s.Selected(); !ok || p.ID != mapCarlID {
+		t.Errorf("Selected() = %d, %v; want Carl", p.ID, ok)
+	}
 
-	// Someone in the trash: the card says so, offers only their page, and
-	// the page opens from the trash.
-	pressShortcut(t, w, fyne.Key2)
+	// Someone in the trash: the card says so and offers only their page.
 	s.archived.SetChecked(true)
-	tapNode(t, w, mapFinnID)
+	tapNode(t, e, mapFinnID)
 	if !cardHas(s, "In the trash since "+testNow.Local().Format("2 January 2006")+".") {
 		t.Errorf("Finn's card does not say he is in the trash: %q", cardLines(s))
 	}
 	if hasButton(s, "Log interaction") || hasButton(s, "Promise") {
 		t.Error("Finn's card, in the trash, offers to log an interaction or a promise")
 	}
+	e.nav.asked = nil
 	test.Tap(findButton(t, s.card, "Open page"))
-	if pg := w.people.page; w.current != screenPeople || pg == nil || pg.person.ID != mapFinnID || !w.people.showTrash {
-		t.Fatalf("Open page for Finn shows %v, page %+v, trash %v; want his page in the trash", w.current, pg, w.people.showTrash)
+	if want := []string{fmt.Sprintf("open person %d", mapFinnID)}; !slices.Equal(e.nav.asked, want) {
+		t.Fatalf("Open page for Finn asked %q, want %q", e.nav.asked, want)
 	}
 }
 
 func TestMapTieNameSelectsOrOpensThatPerson(t *testing.T) {
 	st := mapStore(t)
-	w, s := openMap(t, st)
-	tapNode(t, w, mapDanaID)
+	e := openMap(t, st)
+	s := e.s
+	tapNode(t, e, mapDanaID)
 
 	link := cardLink(t, s, "Ana Ruiz")
 	test.TapAt(link, fyne.NewPos(link.MinSize().Width/2, link.Size().Height/2))
 	if s.selected != mapAnaID || s.view.Selected() != mapAnaID || !cardHas(s, "Ana Ruiz") {
 		t.Fatalf("tapping Ana's name on Dana's card selects %d, want Ana", s.selected)
 	}
-	if w.current != screenMap {
-		t.Errorf("tapping a name on the card left the map for %v", w.current)
+	if len(e.nav.asked) != 0 {
+		t.Errorf("tapping a name on the card asked the window %q, want it to stay on the map", e.nav.asked)
 	}
 
 	// Finn is not on the map: his name opens his page from the trash.
-	tapNode(t, w, mapBenID)
+	tapNode(t, e, mapBenID)
 	link = cardLink(t, s, "Finn Moss (in the trash)")
 	test.TapAt(link, fyne.NewPos(link.MinSize().Width/2, link.Size().Height/2))
-	if pg := w.people.page; w.current != screenPeople || pg == nil || pg.person.ID != mapFinnID {
-		t.Fatalf("tapping Finn's name shows %v, page %+v; want his page", w.current, pg)
+	if want := []string{fmt.Sprintf("open person %d", mapFinnID)}; !slices.Equal(e.nav.asked, want) {
+		t.Fatalf("tapping Finn's name asked %q, want %q", e.nav.asked, want)
 	}
 }
 
 // cardLink is the link with text on the side card.
-func cardLink(t *testing.T, s *mapScreen, text string) *widget.Hyperlink {
+func cardLink(t *testing.T, s *Screen, text string) *widget.Hyperlink {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(s.card) {
 		if l, ok := o.(*widget.Hyperlink); ok && l.Text == text {
@@ -488,20 +534,21 @@ func cardLink(t *testing.T, s *mapScreen, text string) *widget.Hyperlink {
 
 func TestMapFilters(t *testing.T) {
 	st := mapStore(t)
-	w, s := openMap(t, st)
+	e := openMap(t, st)
+	s := e.s
 
-	if got, want := sectorNames(s), []string{"Data · 3", "Platform · 2"}; !equal(got, want) {
+	if got, want := sectorNames(s), []string{"Data · 3", "Platform · 2"}; !slices.Equal(got, want) {
 		t.Errorf("sectors by team = %v, want %v", got, want)
 	}
 	s.groupBy.SetSelected(groupByOrg)
-	if got, want := sectorNames(s), []string{"Contoso · 2", "Northwind · 3"}; !equal(got, want) {
+	if got, want := sectorNames(s), []string{"Contoso · 2", "Northwind · 3"}; !slices.Equal(got, want) {
 		t.Errorf("sectors by organisation = %v, want %v", got, want)
 	}
 	s.groupBy.SetSelected(groupByTeam)
 
-	tapNode(t, w, mapDanaID)
+	tapNode(t, e, mapDanaID)
 	s.stance.SetSelected(model.StanceChampion.Label())
-	if got, want := nodeNames(s), []string{"Dana Reyes", "Eva Lind"}; !equal(got, want) {
+	if got, want := nodeNames(s), []string{"Dana Reyes", "Eva Lind"}; !slices.Equal(got, want) {
 		t.Errorf("champions only shows %v, want %v", got, want)
 	}
 	if got, want := s.count.Text, "2 people · 1 tie · 3 hidden by the filters"; got != want {
@@ -513,7 +560,7 @@ func TestMapFilters(t *testing.T) {
 
 	s.stance.SetSelected(anyStance)
 	s.influence.SetSelected("Influence 4+")
-	if got, want := nodeNames(s), []string{"Ana Ruiz", "Carl Xu", "Dana Reyes"}; !equal(got, want) {
+	if got, want := nodeNames(s), []string{"Ana Ruiz", "Carl Xu", "Dana Reyes"}; !slices.Equal(got, want) {
 		t.Errorf("influence 4+ shows %v, want %v", got, want)
 	}
 	for _, n := range s.view.Layout().Nodes {
@@ -525,14 +572,14 @@ func TestMapFilters(t *testing.T) {
 		t.Errorf("count with influence 4+ = %q, want %q", got, want)
 	}
 	s.influence.SetSelected("Influence 5")
-	if got, want := nodeNames(s), []string{"Dana Reyes"}; !equal(got, want) {
+	if got, want := nodeNames(s), []string{"Dana Reyes"}; !slices.Equal(got, want) {
 		t.Errorf("influence 5 shows %v, want %v", got, want)
 	}
 
 	// A filter that leaves the selected person out clears the selection.
 	s.influence.SetSelected(anyInfluence)
 	s.stance.SetSelected(model.StanceSkeptic.Label())
-	if got, want := nodeNames(s), []string{"Ben Okafor"}; !equal(got, want) {
+	if got, want := nodeNames(s), []string{"Ben Okafor"}; !slices.Equal(got, want) {
 		t.Errorf("skeptics only shows %v, want %v", got, want)
 	}
 	if s.selected != 0 || s.view.Selected() != 0 {
@@ -550,7 +597,7 @@ func TestMapFilters(t *testing.T) {
 
 func TestMapSearchHighlightsAndEnterSelects(t *testing.T) {
 	st := mapStore(t)
-	_, s := openMap(t, st)
+	s := openMap(t, st).s
 	base := "5 people · 4 ties · 2 overdue for contact"
 
 	test.Type(s.search, "o")
@@ -589,7 +636,8 @@ func TestMapSearchHighlightsAndEnterSelects(t *testing.T) {
 
 func TestMapGridViewSelectsFromAChip(t *testing.T) {
 	st := mapStore(t)
-	w, s := openMap(t, st)
+	e := openMap(t, st)
+	s := e.s
 
 	s.viewMode.SetSelected(gridViewName)
 	if len(s.body.Objects) != 1 || s.body.Objects[0] != s.grid.content() {
@@ -601,7 +649,7 @@ func TestMapGridViewSelectsFromAChip(t *testing.T) {
 	if s.side.Visible() {
 		t.Error("the grid with nobody selected keeps the card's room")
 	}
-	if got, want := sortedCopy(allGridNames(s.grid)), []string{"Ana Ruiz", "Ben Okafor", "Carl Xu", "Dana Reyes", "Eva Lind"}; !equal(got, want) {
+	if got, want := sortedCopy(allGridNames(s.grid)), []string{"Ana Ruiz", "Ben Okafor", "Carl Xu", "Dana Reyes", "Eva Lind"}; !slices.Equal(got, want) {
 		t.Errorf("grid shows %v, want %v", got, want)
 	}
 	chips := cellChips(gridCellAt(t, s.grid, 4, model.StanceBlocker))
@@ -611,7 +659,7 @@ func TestMapGridViewSelectsFromAChip(t *testing.T) {
 	chip := chips[0]
 	// Tap the chip where it is on the window, as a user does.
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(chip).Add(fyne.NewPos(chip.Size().Width/2, chip.Size().Height/2))
-	test.TapCanvas(w.win.Canvas(), at)
+	test.TapCanvas(e.win.Canvas(), at)
 	if s.selected != mapCarlID || !chip.selected {
 		t.Fatalf("tapping Carl's chip selected %d (chip marked %v), want Carl", s.selected, chip.selected)
 	}
@@ -630,7 +678,7 @@ func TestMapGridViewSelectsFromAChip(t *testing.T) {
 
 	// The search narrows the grid; back on the map the selection holds.
 	s.search.SetText("contoso")
-	if got, want := sortedCopy(allGridNames(s.grid)), []string{"Ben Okafor", "Eva Lind"}; !equal(got, want) {
+	if got, want := sortedCopy(allGridNames(s.grid)), []string{"Ben Okafor", "Eva Lind"}; !slices.Equal(got, want) {
 		t.Errorf("grid for %q shows %v, want %v", s.search.Text, got, want)
 	}
 	s.search.SetText("")
@@ -652,8 +700,8 @@ func sortedCopy(a []string) []string {
 
 // overlayLabels lists the texts of the labels on the top overlay, in
 // order.
-func overlayLabels(w *Window) []string {
-	top := w.win.Canvas().Overlays().Top()
+func overlayLabels(win fyne.Window) []string {
+	top := kittest.TopDialog(win)
 	if top == nil {
 		return nil
 	}
@@ -671,15 +719,16 @@ func overlayLabels(w *Window) []string {
 
 func TestMapExplainsHowItIsComputed(t *testing.T) {
 	st := mapStore(t)
-	w, s := openMap(t, st)
-	if w.currentExplainer != nil {
+	e := openMap(t, st)
+	s := e.s
+	if kittest.TopDialog(e.win) != nil {
 		t.Fatal("the explainer is open before it was asked for")
 	}
 	test.Tap(findButton(t, s.root, "How is this computed?"))
-	if w.currentExplainer == nil {
+	if kittest.TopDialog(e.win) == nil {
 		t.Fatal("How is this computed? opened no dialog")
 	}
-	labels := overlayLabels(w)
+	labels := overlayLabels(e.win)
 	paras := strings.Split(model.DefaultCredits.Explain(), "\n\n")
 	for _, want := range []string{paras[0], paras[1], "What each is worth, in credits"} {
 		if !slices.Contains(labels, want) {
@@ -705,118 +754,59 @@ func TestMapExplainsHowItIsComputed(t *testing.T) {
 			t.Errorf("the explainer does not show %s %s", points, what)
 		}
 	}
-	w.currentExplainer.Hide()
-	if w.win.Canvas().Overlays().Top() != nil {
+	test.Tap(kittest.MustButton(t, kittest.TopDialog(e.win), "Close"))
+	if kittest.TopDialog(e.win) != nil {
 		t.Error("closing the explainer left an overlay")
 	}
 }
 
-func TestMapCardLogsAnInteractionAndAddsAPromise(t *testing.T) {
+// TestMapCardAsksForTheForms: the card's buttons ask the window for the
+// forms, for the person on the card; what the forms then do is
+// TestMapCardLogsAnInteractionAndAddsAPromise in ui.
+func TestMapCardAsksForTheForms(t *testing.T) {
 	st := mapStore(t)
-	w, s := openMap(t, st)
+	e := openMap(t, st)
+	s := e.s
 
-	// Ben, never contacted: log a coffee from his card; the map warms up.
-	tapNode(t, w, mapBenID)
+	tapNode(t, e, mapBenID)
 	test.Tap(findButton(t, s.card, "Log interaction"))
-	ie := w.currentInteractionEditor
-	if ie == nil {
-		t.Fatal("Log interaction opened no form")
-	}
-	if ie.person.ID != mapBenID || ie.person.Name != "Ben Okafor" {
-		t.Fatalf("the interaction form is for %+v, want Ben", ie.person)
-	}
-	test.Tap(ie.save)
-	if w.currentInteractionEditor != nil {
-		t.Fatal("the interaction form is still open after Log")
-	}
-	if got := networkPerson(t, st, mapBenID).LastContact; !got.Equal(testNow) {
-		t.Fatalf("Ben's last contact = %v, want now", got)
-	}
-	warm := networkPerson(t, st, mapBenID).Warmth
-	if w.current != screenMap || s.selected != mapBenID {
-		t.Errorf("after logging the screen is %v, selected %d; want the map on Ben", w.current, s.selected)
-	}
-	for _, want := range []string{fmt.Sprintf("Warmth %d of 100", warm), "• last coffee today"} {
-		if !cardHas(s, want) {
-			t.Errorf("after logging Ben's card has no line %q: %q", want, cardLines(s))
-		}
-	}
-	if cardHas(s, "Overdue for contact") || strings.Contains(s.count.Text, "2 overdue") {
-		t.Errorf("Ben still overdue after a coffee today: card %q, count %q", cardLines(s), s.count.Text)
-	}
-
-	// Dana: Promise opens the form with her chosen; saving lists it.
-	tapNode(t, w, mapDanaID)
+	test.Tap(findButton(t, s.card, "Schedule coffee"))
+	tapNode(t, e, mapDanaID)
 	test.Tap(findButton(t, s.card, "Promise"))
-	pe := w.currentPromiseEditor
-	if pe == nil {
-		t.Fatal("Promise opened no form")
+	want := []string{
+		fmt.Sprintf("log interaction %d", mapBenID),
+		fmt.Sprintf("schedule meeting %d", mapBenID),
+		fmt.Sprintf("new promise %d", mapDanaID),
 	}
-	if pe.person.ID != mapDanaID || pe.who.Text != "Dana Reyes" {
-		t.Fatalf("the promise form has %q (person %d), want Dana chosen", pe.who.Text, pe.person.ID)
-	}
-	if got := pe.direction.Selected; got != model.DirectionMine.Label() {
-		t.Errorf("the promise form's direction = %q, want %q", got, model.DirectionMine.Label())
-	}
-	test.Type(pe.what, "Send the hiring plan")
-	test.Tap(pe.save)
-	if w.currentPromiseEditor != nil {
-		t.Fatalf("the promise form is still open: %v", pe.fields.Problem("what"))
-	}
-	if !cardHas(s, "You owe Dana · 2") || !cardHas(s, "• Send the hiring plan") {
-		t.Errorf("after adding a promise Dana's card shows %q", cardLines(s))
-	}
-	if len(s.cardPromises) != 3 {
-		t.Errorf("card read %d pending promises, want 3", len(s.cardPromises))
+	if !slices.Equal(e.nav.asked, want) {
+		t.Errorf("the card's buttons asked %q, want %q", e.nav.asked, want)
 	}
 }
 
 func TestMapTieNameOfAFilteredOutPersonKeepsCardAndMapTogether(t *testing.T) {
 	st := mapStore(t)
-	w, s := openMap(t, st)
+	e := openMap(t, st)
+	s := e.s
 	s.stance.SetSelected(model.StanceChampion.Label()) // Ana, a supporter, is hidden
-	tapNode(t, w, mapDanaID)
+	tapNode(t, e, mapDanaID)
 	// The card says she is hidden, and her name opens her page, since the
 	// map cannot select her.
 	link := cardLink(t, s, "Ana Ruiz (hidden by the filters)")
 	test.TapAt(link, fyne.NewPos(link.MinSize().Width/2, link.Size().Height/2))
-	if w.current != screenPeople {
-		t.Fatalf("tapping a hidden person's name shows %q (selected %d, map %d), want their page",
-			w.current, s.selected, s.view.Selected())
-	}
-	if pg := w.people.page; pg == nil || pg.person.ID != mapAnaID {
-		t.Fatalf("tapping Ana's name opened the page %+v, want Ana's", pg)
-	}
-}
-
-func TestMapShortcutsActOnTheSelectedPerson(t *testing.T) {
-	st := mapStore(t)
-	w := newTestWindow(t, st)
-	w.people.selectPerson(mapCarlID, false) // Carl's page, then the map
-	pressShortcut(t, w, fyne.Key2)
-	tapNode(t, w, mapDanaID)
-
-	pressShortcut(t, w, fyne.KeyL)
-	if e := w.currentInteractionEditor; e != nil && e.person.ID != mapDanaID {
-		t.Errorf("Ctrl+L on the map with Dana's card open logs with %s", e.person.Name)
-	}
-	if e := w.currentInteractionEditor; e != nil {
-		e.dialog.Hide()
-	}
-	pressShortcut(t, w, fyne.KeyP)
-	if e := w.currentPromiseEditor; e == nil || e.person.ID != mapDanaID {
-		t.Errorf("Ctrl+P on the map with Dana's card open does not choose Dana")
+	if want := []string{fmt.Sprintf("open person %d", mapAnaID)}; !slices.Equal(e.nav.asked, want) {
+		t.Fatalf("tapping a hidden person's name asked %q (selected %d, map %d), want their page",
+			e.nav.asked, s.selected, s.view.Selected())
 	}
 }
 
 func TestMapFiltersByTeamOrOrganisation(t *testing.T) {
 	st := mapStore(t)
-	_, s := openMap(t, st)
-	if got, want := s.group.Options, []string{"Every team", "Data", "Platform"}; !equal(got, want) {
+	s := openMap(t, st).s
+	if got, want := s.group.Options, []string{"Every team", "Data", "Platform"}; !slices.Equal(got, want) {
 		t.Errorf("team choices %v, want %v (Finn's team counts only with the trash shown)", got, want)
 	}
 	s.group.SetSelected("Platform")
-	if got, want := nodeNames(s), []string{"Ana Ruiz", "Dana Reyes"}; !equal(got, want) {
+	if got, want := nodeNames(s), []string{"Ana Ruiz", "Dana Reyes"}; !slices.Equal(got, want) {
 		t.Errorf("Platform shows %v, want %v", got, want)
 	}
 	// Organisations: the choice starts again from every one.
@@ -825,7 +815,7 @@ func TestMapFiltersByTeamOrOrganisation(t *testing.T) {
 		t.Errorf("by organisation: choice %q with %d people, want every organisation and 5", s.group.Selected, len(nodeNames(s)))
 	}
 	s.group.SetSelected("Contoso")
-	if got, want := nodeNames(s), []string{"Ben Okafor", "Eva Lind"}; !equal(got, want) {
+	if got, want := nodeNames(s), []string{"Ben Okafor", "Eva Lind"}; !slices.Equal(got, want) {
 		t.Errorf("Contoso shows %v, want %v", got, want)
 	}
 	// Someone with no organisation is found under "No organisation".
@@ -837,12 +827,12 @@ func TestMapFiltersByTeamOrOrganisation(t *testing.T) {
 	if err := st.UpdatePerson(t.Context(), &ana); err != nil {
 		t.Fatal(err)
 	}
-	s.reload()
+	s.Reload()
 	if !slices.Contains(s.group.Options, "No organisation") {
 		t.Fatalf("choices %v lack No organisation", s.group.Options)
 	}
 	s.group.SetSelected("No organisation")
-	if got, want := nodeNames(s), []string{"Ana Ruiz"}; !equal(got, want) {
+	if got, want := nodeNames(s), []string{"Ana Ruiz"}; !slices.Equal(got, want) {
 		t.Errorf("No organisation shows %v, want %v", got, want)
 	}
 	s.group.SetSelected("Every organisation")
@@ -859,12 +849,6 @@ func BenchmarkMapSearchKeystroke(b *testing.B) {
 	if testing.Short() {
 		n = 500
 	}
-	st := newMemStore(func() time.Time { return testNow })
-	a := test.NewApp()
-	defer a.Quit()
-	w := New(a, st, Options{Now: func() time.Time { return testNow }})
-	w.win.Resize(fyne.NewSize(1280, 800))
-	s := w.relMap
 	net := model.Network{Now: testNow}
 	for i := range n {
 		p := model.NewPerson(fmt.Sprintf("%s %s %d", firstNames[i%len(firstNames)], lastNames[i%len(lastNames)], i))
@@ -874,12 +858,12 @@ func BenchmarkMapSearchKeystroke(b *testing.B) {
 			net.Ties = append(net.Ties, model.Tie{ID: int64(i), FromID: int64(i + 1), ToID: int64(i/3 + 1), Kind: model.TieReportsTo})
 		}
 	}
-	w.show(screenMap)
-	s.net = net // the store is empty: hand the screen its network
-	for _, p := range net.People {
-		s.byID[p.Person.ID] = p
-	}
-	s.apply()
+	a := test.NewApp()
+	defer a.Quit()
+	s := New(networkStore{net: net}, &navigator{}, clock)
+	w := test.NewWindow(s.Content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280-220, 800))
 	query := "ångström 4"
 	for i := 0; b.Loop(); i++ {
 		k := i % (len([]rune(query)) + 1)
@@ -888,5 +872,111 @@ func BenchmarkMapSearchKeystroke(b *testing.B) {
 	s.search.SetText(query)
 	if len(s.found) == 0 {
 		b.Fatal("the search found nobody")
+	}
+}
+
+// Names for many people, some with letters beyond ASCII.
+var (
+	firstNames = []string{"Dana", "Zoë", "Ben", "Priya", "Chen", "Amara", "Lukas", "Sofia"}
+	lastNames  = []string{"Reyes", "Ångström", "Okafor", "Natarajan", "Wei", "Nwosu", "Berg"}
+)
+
+// networkStore is a store holding only a network, handed out as it is.
+type networkStore struct {
+	Store
+	net model.Network
+	err error
+}
+
+func (n networkStore) Network(context.Context, time.Time) (model.Network, error) { return n.net, n.err }
+
+func TestMapSaysWhenTheNetworkCannotBeRead(t *testing.T) {
+	e := openMap(t, networkStore{err: errors.New("disk I/O error")})
+	if !kittest.Shows(e.s.root, "Could not read the relationship map: disk I/O error") {
+		t.Errorf("a failed read shows %q, want the error in place of the map", kittest.Texts(e.s.root))
+	}
+	if kittest.Button(e.s.root, "How is this computed?") != nil {
+		t.Error("a failed read still shows the map's controls")
+	}
+	if len(e.nav.asked) != 0 {
+		t.Errorf("a failed read asked the window %q, want the message on the page only", e.nav.asked)
+	}
+}
+
+// countingStore counts the reads of who knows what the user shared.
+type countingStore struct {
+	Store
+	knowerReads int
+}
+
+func (c *countingStore) SensitiveKnowers(ctx context.Context) (map[int64]bool, error) {
+	c.knowerReads++
+	return c.Store.SensitiveKnowers(ctx)
+}
+
+func TestMapTintsWhoKnowsSensitiveThings(t *testing.T) {
+	st := mapStore(t)
+	ctx := context.Background()
+	for _, d := range []model.Disclosure{
+		{PersonID: mapAnaID, Topic: "Interviewing elsewhere", Sensitivity: model.SensitivityHigh, SharedOn: testNow},
+		{PersonID: mapEvaID, Topic: "Health", Sensitivity: model.SensitivityHigh, SharedOn: testNow},
+		{PersonID: mapEvaID, Topic: "Holiday plans", Sensitivity: model.SensitivityLow, SharedOn: testNow},
+		{PersonID: mapBenID, Topic: "Want to lead", Sensitivity: model.SensitivityMedium, SharedOn: testNow},
+	} {
+		if err := st.CreateDisclosure(ctx, &d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	counted := &countingStore{Store: st}
+	e := openMap(t, counted)
+	s := e.s
+	if counted.knowerReads != 0 {
+		t.Errorf("the map read who knows what %d times with the tint off and nobody selected", counted.knowerReads)
+	}
+	tinted := func() []int64 {
+		var out []int64
+		for _, n := range s.view.Layout().Nodes {
+			if n.Color == frameTint {
+				out = append(out, n.ID)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	if got := tinted(); len(got) != 0 {
+		t.Fatalf("tinted %v with the check off", got)
+	}
+
+	s.sensitive.SetChecked(true)
+	if got, want := tinted(), []int64{mapAnaID, mapEvaID}; !slices.Equal(got, want) {
+		t.Errorf("tinted %v, want exactly the knowers %v", got, want)
+	}
+	for _, n := range s.view.Layout().Nodes {
+		if n.Shape != stanceShape(s.byID[n.ID].Person.Stance) {
+			t.Errorf("%s drawn as %v: the tint must keep the stance's shape", n.Label, n.Shape)
+		}
+	}
+	if !strings.Contains(s.count.Text, "2 know something sensitive") {
+		t.Errorf("count = %q, want it to say 2 know something sensitive", s.count.Text)
+	}
+	if !slices.Contains(cardLines(s), "Knows something sensitive") {
+		t.Errorf("the legend does not explain the tint; it shows:\n%s", strings.Join(cardLines(s), "\n"))
+	}
+
+	tapNode(t, e, mapAnaID)
+	if !cardHas(s, knowsSensitive) {
+		t.Errorf("Ana's card does not say she knows something sensitive; it shows:\n%s", strings.Join(cardLines(s), "\n"))
+	}
+	tapNode(t, e, mapBenID)
+	if cardHas(s, knowsSensitive) {
+		t.Error("Ben's card says he knows something sensitive; he was told medium things only")
+	}
+	if counted.knowerReads != 1 {
+		t.Errorf("read who knows what %d times since the map was loaded, want once", counted.knowerReads)
+	}
+
+	s.sensitive.SetChecked(false)
+	if got := tinted(); len(got) != 0 {
+		t.Errorf("still tinted %v with the check off", got)
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package relmap
 
 import (
 	"context"
@@ -23,7 +23,7 @@ const knowsSensitive = "Knows something sensitive you shared"
 const cardPromisesShown = 3
 
 // showCard fills the side card: the selected person, or the legend.
-func (s *mapScreen) showCard() {
+func (s *Screen) showCard() {
 	s.cardPromises = nil
 	p, ok := s.byID[s.selected]
 	if s.selected == 0 || !ok {
@@ -44,7 +44,7 @@ func (s *mapScreen) showCard() {
 // personCard is what the map knows about one person: who they are, where
 // they stand, how warm it is and why, what is owed each way, their ties,
 // and what to do next.
-func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
+func (s *Screen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	p := np.Person
 	now := s.net.Now
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -71,10 +71,14 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	bar.TextFormatter = func() string { return fmt.Sprintf("Warmth %d of 100", np.Warmth) }
 	objects = append(objects, bar)
 	reasons := kit.Tight()
-	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, s.lastKind(p.ID), p.CadenceDays, now) {
+	kind, err := s.lastKind(p.ID)
+	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, kind, p.CadenceDays, now) {
 		reasons.Add(kit.Bullet(r))
 	}
 	objects = append(objects, reasons)
+	if err != nil {
+		objects = append(objects, kit.Quiet("Could not read the last contact: "+err.Error()))
+	}
 	if np.Overdue && !p.Archived() {
 		l := widget.NewLabel("Overdue for contact")
 		l.Importance = widget.DangerImportance
@@ -98,35 +102,35 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 // cardActions are what to do next about a person: log an interaction,
 // schedule a coffee, add a promise, open their page (only the page for
 // someone in the trash).
-func (s *mapScreen) cardActions(p model.Person) fyne.CanvasObject {
+func (s *Screen) cardActions(p model.Person) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Open page", theme.AccountIcon(), func() { s.openPerson(p.ID) })
 	if p.Archived() {
 		return open
 	}
-	log := widget.NewButtonWithIcon("Log interaction", theme.DocumentCreateIcon(), s.w.logInteraction)
+	log := widget.NewButtonWithIcon("Log interaction", theme.DocumentCreateIcon(), func() { s.nav.LogInteraction(p.ID) })
 	log.Importance = widget.HighImportance
-	coffee := widget.NewButtonWithIcon("Schedule coffee", theme.CalendarIcon(), func() { s.w.scheduleMeeting(p.ID) })
-	promise := widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() { s.w.addPromise(p.ID) })
+	coffee := widget.NewButtonWithIcon("Schedule coffee", theme.CalendarIcon(), func() { s.nav.ScheduleMeeting(p.ID) })
+	promise := widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() { s.nav.NewPromise(p.ID) })
 	return container.NewVBox(log, coffee, container.NewGridWithColumns(2, promise, open))
 }
 
 // lastKind is the kind of the person's last contact up to now, or "".
-func (s *mapScreen) lastKind(id int64) model.InteractionKind {
-	recent, err := s.w.store.InteractionsWith(context.Background(), id, 8)
+func (s *Screen) lastKind(id int64) (model.InteractionKind, error) {
+	recent, err := s.store.InteractionsWith(context.Background(), id, 8)
 	if err != nil {
-		return ""
+		return "", fmt.Errorf("read the contacts with person %d: %w", id, err)
 	}
 	for _, i := range recent {
 		if !i.At.After(s.net.Now) {
-			return i.Kind
+			return i.Kind, nil
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // cardPromiseLists lists the pending promises each way, overdue first.
-func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
-	all, err := s.w.store.PromisesFor(context.Background(), p.ID)
+func (s *Screen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
+	all, err := s.store.PromisesFor(context.Background(), p.ID)
 	if err != nil {
 		return []fyne.CanvasObject{kit.Quiet("Could not read the promises: " + err.Error())}
 	}
@@ -186,16 +190,16 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 }
 
 // cardTies lists the person's ties in words; a name selects that person.
-func (s *mapScreen) cardTies(p model.Person) []fyne.CanvasObject {
+func (s *Screen) cardTies(p model.Person) []fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for _, t := range s.net.Ties {
 		var other int64
 		var phrase string
 		switch {
 		case t.FromID == p.ID:
-			other, phrase = t.ToID, tieVerb(t.Kind)
+			other, phrase = t.ToID, kit.TieVerb(t.Kind)
 		case t.ToID == p.ID && t.Kind.Mutual():
-			other, phrase = t.FromID, tieVerb(t.Kind)
+			other, phrase = t.FromID, kit.TieVerb(t.Kind)
 		case t.ToID == p.ID:
 			other = t.FromID
 		default:
@@ -235,7 +239,7 @@ func (s *mapScreen) cardTies(p model.Person) []fyne.CanvasObject {
 }
 
 // legend explains the picture when nobody is selected.
-func (s *mapScreen) legend() []fyne.CanvasObject {
+func (s *Screen) legend() []fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Reading the map", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	objects := []fyne.CanvasObject{title,
@@ -256,7 +260,7 @@ func (s *mapScreen) legend() []fyne.CanvasObject {
 	objects = append(objects, kit.CardHeading("Ties"))
 	for _, k := range model.TieKinds() {
 		objects = append(objects, container.NewHBox(netmap.NewEdgeSample(tieEdge(model.Tie{Kind: k})),
-			widget.NewLabel(tieVerb(k))))
+			widget.NewLabel(kit.TieVerb(k))))
 	}
 	objects = append(objects, kit.Quiet("Tap a person for their card; Open page on it opens their page. "+
 		"Drag to move, scroll to zoom, Fit all to see everyone."))
