@@ -50,6 +50,7 @@ type Store interface {
 	MeetingList(ctx context.Context) (model.MeetingList, error)
 
 	Network(ctx context.Context, now time.Time) (model.Network, error)
+	MapCard(ctx context.Context, personID int64) (model.MapCard, error)
 	CreateTie(ctx context.Context, t *model.Tie) error
 	DeleteTie(ctx context.Context, id int64) error
 

@@ -43,10 +43,25 @@ func (s *Screen) showCard() {
 
 // personCard is what the map knows about one person: who they are, where
 // they stand, how warm it is and why, what is owed each way, their ties,
-// and what to do next.
+// and what to do next. Their contacts and promises are read here, in one
+// call; when that fails the card says so in place of the promises.
 func (s *Screen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	p := np.Person
-	now := s.net.Now
+	card, err := s.store.MapCard(context.Background(), p.ID)
+	objects := s.cardHeader(p)
+	objects = append(objects, s.cardWarmth(np, card.LastKind(s.net.Now))...)
+	if err != nil {
+		objects = append(objects, kit.CardHeading("Promises"),
+			kit.Quiet("Could not read the contacts and promises: "+err.Error()))
+	} else {
+		objects = append(objects, s.cardPromiseLists(p, card.Promises)...)
+	}
+	return append(objects, s.cardTies(p)...)
+}
+
+// cardHeader is who the person is, whether they are in the trash, where
+// they stand, and what to do next.
+func (s *Screen) cardHeader(p model.Person) []fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Wrapping = fyne.TextWrapWord
@@ -62,40 +77,35 @@ func (s *Screen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	stance := container.NewHBox(netmap.NewGlyph(stanceShape(p.Stance), kit.StanceColor(p.Stance), false),
 		widget.NewLabelWithStyle(p.Stance.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("· influence "+kit.InfluenceDots(p.Influence)))
-	objects = append(objects, stance, s.cardActions(p))
+	return append(objects, stance, s.cardActions(p))
+}
 
-	// Warmth, with the reasons.
+// cardWarmth is how warm the relationship is and why (lastKind is the
+// kind of the last contact up to now), whether contact is overdue, and
+// whether they know something sensitive.
+func (s *Screen) cardWarmth(np model.NetworkPerson, lastKind model.InteractionKind) []fyne.CanvasObject {
+	p := np.Person
 	bar := widget.NewProgressBar()
 	bar.Max = 100
 	bar.Value = float64(np.Warmth)
 	bar.TextFormatter = func() string { return fmt.Sprintf("Warmth %d of 100", np.Warmth) }
-	objects = append(objects, bar)
 	reasons := kit.Tight()
-	kind, err := s.lastKind(p.ID)
-	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, kind, p.CadenceDays, now) {
+	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, lastKind, p.CadenceDays, s.net.Now) {
 		reasons.Add(kit.Bullet(r))
 	}
-	objects = append(objects, reasons)
-	if err != nil {
-		objects = append(objects, kit.Quiet("Could not read the last contact: "+err.Error()))
-	}
+	objects := []fyne.CanvasObject{bar, reasons}
 	if np.Overdue && !p.Archived() {
 		l := widget.NewLabel("Overdue for contact")
 		l.Importance = widget.DangerImportance
 		l.TextStyle.Bold = true
 		objects = append(objects, l)
 	}
-
 	if s.sensitiveKnowers()[p.ID] {
 		l := widget.NewLabelWithStyle(knowsSensitive, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.WarningImportance
 		objects = append(objects, l)
 	}
-
-	objects = append(objects, s.cardPromiseLists(p)...)
-	objects = append(objects, s.cardTies(p)...)
-
 	return objects
 }
 
@@ -114,26 +124,9 @@ func (s *Screen) cardActions(p model.Person) fyne.CanvasObject {
 	return container.NewVBox(log, coffee, container.NewGridWithColumns(2, promise, open))
 }
 
-// lastKind is the kind of the person's last contact up to now, or "".
-func (s *Screen) lastKind(id int64) (model.InteractionKind, error) {
-	recent, err := s.store.InteractionsWith(context.Background(), id, 8)
-	if err != nil {
-		return "", fmt.Errorf("read the contacts with person %d: %w", id, err)
-	}
-	for _, i := range recent {
-		if !i.At.After(s.net.Now) {
-			return i.Kind, nil
-		}
-	}
-	return "", nil
-}
-
-// cardPromiseLists lists the pending promises each way, overdue first.
-func (s *Screen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
-	all, err := s.store.PromisesFor(context.Background(), p.ID)
-	if err != nil {
-		return []fyne.CanvasObject{kit.Quiet("Could not read the promises: " + err.Error())}
-	}
+// cardPromiseLists lists the pending promises of all, each way, overdue
+// first.
+func (s *Screen) cardPromiseLists(p model.Person, all []model.Promise) []fyne.CanvasObject {
 	now := s.net.Now
 	var out []fyne.CanvasObject
 	for _, dir := range []model.Direction{model.DirectionMine, model.DirectionTheirs} {

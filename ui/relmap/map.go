@@ -43,14 +43,14 @@ var minInfluenceChoices = []string{anyInfluence, "Influence 2+", "Influence 3+",
 // anyStance is the stance filter's choice that keeps every stance.
 const anyStance = "Any stance"
 
-// Store is what the map reads: the whole network in one call, who knows
-// something sensitive (for the tint and the card), and, for the card of
-// the person selected, their recent contacts and their promises.
+// Store is what the map reads: the whole network in one call; who knows
+// something sensitive, only when the tint or a card needs it; and, for
+// the card of the person selected, their contacts and promises in one
+// call.
 type Store interface {
 	Network(ctx context.Context, now time.Time) (model.Network, error)
 	SensitiveKnowers(ctx context.Context) (map[int64]bool, error)
-	InteractionsWith(ctx context.Context, personID int64, limit int) ([]model.Interaction, error)
-	PromisesFor(ctx context.Context, personID int64) ([]model.Promise, error)
+	MapCard(ctx context.Context, personID int64) (model.MapCard, error)
 }
 
 // Navigator is what the map asks of the window: to open a person's page,

@@ -980,3 +980,21 @@ func TestMapTintsWhoKnowsSensitiveThings(t *testing.T) {
 		t.Errorf("still tinted %v with the check off", got)
 	}
 }
+
+// failingCard is a store whose card reads fail.
+type failingCard struct{ Store }
+
+func (failingCard) MapCard(context.Context, int64) (model.MapCard, error) {
+	return model.MapCard{}, errors.New("disk I/O error")
+}
+
+func TestMapCardSaysWhenItCannotReadThePromises(t *testing.T) {
+	e := openMap(t, failingCard{mapStore(t)})
+	tapNode(t, e, mapDanaID)
+	if !cardHas(e.s, "Could not read the contacts and promises: disk I/O error") {
+		t.Errorf("a failed card read shows:\n%s", strings.Join(cardLines(e.s), "\n"))
+	}
+	if !cardHas(e.s, "Dana Reyes") || !cardHas(e.s, "Reports to Ana Ruiz") {
+		t.Errorf("a failed card read hides what the network knows:\n%s", strings.Join(cardLines(e.s), "\n"))
+	}
+}
