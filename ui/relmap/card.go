@@ -24,7 +24,6 @@ const cardPromisesShown = 3
 
 // showCard fills the side card: the selected person, or the legend.
 func (s *Screen) showCard() {
-	s.cardPromises = nil
 	p, ok := s.byID[s.selected]
 	if s.selected == 0 || !ok {
 		s.card.Objects = s.legend()
@@ -139,7 +138,6 @@ func (s *Screen) cardPromiseLists(p model.Person, all []model.Promise) []fyne.Ca
 		if len(pending) == 0 {
 			continue
 		}
-		s.cardPromises = append(s.cardPromises, pending...)
 		title := "You owe " + kit.FirstName(p.Name)
 		if dir == model.DirectionTheirs {
 			title = kit.FirstName(p.Name) + " owes you"

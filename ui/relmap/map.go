@@ -108,9 +108,6 @@ type Screen struct {
 	page      fyne.CanvasObject // the filters, the map or grid, and the card
 	root      *fyne.Container   // the page, or a message when the read failed
 
-	// cardPromises holds what the card read about the selected person,
-	// for tests.
-	cardPromises []model.Promise
 	// knowers is who knows something sensitive the user shared, read at
 	// most once per reload (when tinted or when a card needs it); nil
 	// until read.
