@@ -20,6 +20,7 @@ import (
 	"rapport/ui/career"
 	"rapport/ui/dragout"
 	"rapport/ui/people"
+	"rapport/ui/relmap"
 	"rapport/ui/today"
 	"rapport/ui/wmclass"
 )
@@ -51,6 +52,7 @@ type Store interface {
 	MeetingList(ctx context.Context) (model.MeetingList, error)
 
 	Network(ctx context.Context, now time.Time) (model.Network, error)
+	MapCard(ctx context.Context, personID int64) (model.MapCard, error)
 	CreateTie(ctx context.Context, t *model.Tie) error
 	DeleteTie(ctx context.Context, id int64) error
 
@@ -152,7 +154,7 @@ type Window struct {
 	content  *fyne.Container
 	toast    *toast
 	today    *today.Screen
-	relMap   *mapScreen
+	relMap   *relmap.Screen
 	people   *people.Screen
 	promises *promisesScreen
 	meetings *meetingsScreen
@@ -179,7 +181,6 @@ type Window struct {
 	currentReview            *weeklyReview
 	currentContactsImport    *contactsImport
 	currentBackups           *backupsDialog
-	currentExplainer         dialog.Dialog // "How is this computed?", once shown
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -193,7 +194,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	guardSaves()
 	w.win = app.NewWindow("Rapport")
 	w.today = today.New(store, w, w.now)
-	w.relMap = newMapScreen(w)
+	w.relMap = relmap.New(store, w, w.now)
 	w.people = people.New(store, w, w.now)
 	w.promises = newPromisesScreen(w)
 	w.meetings = newMeetingsScreen(w)
@@ -348,10 +349,10 @@ func (w *Window) personInView() (model.Person, bool) {
 			return p, true
 		}
 	case screenMap:
-		if np, ok := w.relMap.byID[w.relMap.selected]; ok && !np.Person.Archived() {
-			p, err := w.store.Person(context.Background(), np.Person.ID)
+		if sel, ok := w.relMap.Selected(); ok && !sel.Archived() {
+			p, err := w.store.Person(context.Background(), sel.ID)
 			if err != nil {
-				w.showError("Could not read "+np.Person.Name, err)
+				w.showError("Could not read "+sel.Name, err)
 				return model.Person{}, false
 			}
 			return p, true
@@ -389,7 +390,7 @@ func (w *Window) editPerson() {
 // the People screen's.
 func (w *Window) find() {
 	if w.current == screenMap {
-		w.win.Canvas().Focus(w.relMap.search)
+		w.relMap.FocusSearch(w.win.Canvas())
 		return
 	}
 	if w.current != screenPeople {

@@ -60,8 +60,7 @@ func (s screenFuncs) Reload() { s.reload() }
 func (w *Window) screenTable() []destination {
 	return []destination{
 		{id: screenToday, title: "Today", icon: theme.HomeIcon(), key: fyne.Key1, screen: w.today},
-		{id: screenMap, title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2,
-			screen: screenFuncs{w.relMap.content, w.relMap.reload}},
+		{id: screenMap, title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2, screen: w.relMap},
 		{id: screenPeople, title: "People", icon: theme.AccountIcon(), key: fyne.Key3,
 			screen: w.people},
 		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4,

@@ -1,4 +1,11 @@
-package ui
+// Package relmap is the relationship map: the user's network drawn
+// around them (warmer nearer the centre, sized by influence, shaped and
+// coloured by stance, grouped by team or organisation), or the same
+// people in the influence × stance grid, with filters and a search above
+// and a card beside it about the person selected. It reads the network
+// in one call (Store.Network) and asks the window, through Navigator, to
+// open a page or a form.
+package relmap
 
 import (
 	"context"
@@ -6,6 +13,7 @@ import (
 	"image/color"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,13 +40,47 @@ const (
 // to 5 only.
 var minInfluenceChoices = []string{anyInfluence, "Influence 2+", "Influence 3+", "Influence 4+", "Influence 5"}
 
-// mapScreen is the relationship map: the network drawn around the user,
-// or the same people in the influence × stance grid, with filters above
-// and a card beside it about the person selected (or a legend when
-// nobody is).
-type mapScreen struct {
-	w   *Window
-	net model.Network
+// anyStance is the stance filter's choice that keeps every stance.
+const anyStance = "Any stance"
+
+// Store is what the map reads: the whole network in one call; who knows
+// something sensitive, only when the tint or a card needs it; and, for
+// the card of the person selected, their contacts and promises in one
+// call.
+type Store interface {
+	Network(ctx context.Context, now time.Time) (model.Network, error)
+	SensitiveKnowers(ctx context.Context) (map[int64]bool, error)
+	MapCard(ctx context.Context, personID int64) (model.MapCard, error)
+}
+
+// Navigator is what the map asks of the window: to open a person's page,
+// or the form for what the card proposes. After a form saves, the window
+// reloads the screen on show.
+type Navigator interface {
+	// OpenPerson shows the person's page.
+	OpenPerson(id int64)
+	// LogInteraction opens the form to log a contact with the person.
+	LogInteraction(personID int64)
+	// ScheduleMeeting opens the form for a new meeting with the person.
+	ScheduleMeeting(personID int64)
+	// NewPromise opens the quick-add form for a promise to or from the
+	// person.
+	NewPromise(personID int64)
+	// ShowError tells the user that something failed, with the cause.
+	ShowError(title string, err error)
+	// Window is the window the map is on, for its dialogs.
+	Window() fyne.Window
+}
+
+// Screen is the relationship map: the network drawn around the user, or
+// the same people in the influence × stance grid, with filters above and
+// a card beside it about the person selected (or a legend when nobody
+// is). Content and Reload make it a screen of the window's table.
+type Screen struct {
+	store Store
+	nav   Navigator
+	now   func() time.Time
+	net   model.Network
 	// shown is the people that pass the filters, and byID every person
 	// by ID, archived ones too.
 	shown    []model.NetworkPerson
@@ -62,20 +104,20 @@ type mapScreen struct {
 	archived  *widget.Check
 	sensitive *widget.Check // tint who knows something sensitive
 	search    *widget.Entry
-	zoom      *fyne.Container // zoom buttons, shown with the map only
-	root      fyne.CanvasObject
+	zoom      *fyne.Container   // zoom buttons, shown with the map only
+	page      fyne.CanvasObject // the filters, the map or grid, and the card
+	root      *fyne.Container   // the page, or a message when the read failed
 
-	// cardPromises holds what the card read about the selected person,
-	// for tests.
-	cardPromises []model.Promise
 	// knowers is who knows something sensitive the user shared, read at
 	// most once per reload (when tinted or when a card needs it); nil
 	// until read.
 	knowers map[int64]bool
 }
 
-func newMapScreen(w *Window) *mapScreen {
-	s := &mapScreen{w: w, byID: map[int64]model.NetworkPerson{}, index: model.NewPeopleIndex(nil)}
+// New is the map reading store at now, going places through nav.
+// Nothing is read until it is shown.
+func New(store Store, nav Navigator, now func() time.Time) *Screen {
+	s := &Screen{store: store, nav: nav, now: now, byID: map[int64]model.NetworkPerson{}, index: model.NewPeopleIndex(nil)}
 	s.view = netmap.New()
 	s.view.OnTapped = s.selectPerson
 	s.view.Tooltip = s.tooltip
@@ -84,7 +126,14 @@ func newMapScreen(w *Window) *mapScreen {
 	s.card = container.NewVBox()
 	s.count = widget.NewLabel("")
 	s.count.Importance = widget.LowImportance
+	s.newFilters()
+	s.page = s.layout()
+	s.root = container.NewStack(s.page)
+	return s
+}
 
+// newFilters makes the filters, the view's choice and the search.
+func (s *Screen) newFilters() {
 	s.viewMode = widget.NewRadioGroup([]string{mapViewName, gridViewName}, func(string) { s.showView() })
 	s.viewMode.Horizontal = true
 	s.viewMode.Required = true
@@ -105,7 +154,11 @@ func newMapScreen(w *Window) *mapScreen {
 	s.search.SetPlaceHolder("Find a person: name, title, team, organisation or email")
 	s.search.OnChanged = func(string) { s.applySearch() }
 	s.search.OnSubmitted = func(string) { s.jumpToMatch() }
+}
 
+// layout is the page: the filters and the search above, the map or the
+// grid, the card beside it, and the count below.
+func (s *Screen) layout() fyne.CanvasObject {
 	zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), s.view.ZoomOut)
 	zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), s.view.ZoomIn)
 	fit := widget.NewButtonWithIcon("Fit all", theme.ZoomFitIcon(), s.view.FitAll)
@@ -113,7 +166,9 @@ func newMapScreen(w *Window) *mapScreen {
 		b.Importance = widget.LowImportance
 	}
 	s.zoom = container.NewHBox(zoomOut, zoomIn, fit)
-	how := widget.NewButtonWithIcon("How is this computed?", theme.QuestionIcon(), func() { showCreditsExplainer(w) })
+	how := widget.NewButtonWithIcon("How is this computed?", theme.QuestionIcon(), func() {
+		showCreditsExplainer(s.nav.Window())
+	})
 	how.Importance = widget.LowImportance
 
 	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(150, s.groupBy),
@@ -124,24 +179,45 @@ func newMapScreen(w *Window) *mapScreen {
 	top := container.NewVBox(container.NewHScroll(filters), searchRow)
 	s.side = container.NewBorder(nil, nil, widget.NewSeparator(), nil,
 		atLeast(300, container.NewVScroll(container.NewPadded(s.card))))
-	s.root = container.NewBorder(container.NewPadded(top), container.NewPadded(s.count), nil, s.side, s.body)
-	return s
+	return container.NewBorder(container.NewPadded(top), container.NewPadded(s.count), nil, s.side, s.body)
 }
 
-// content returns the screen with fresh data.
-func (s *mapScreen) content() fyne.CanvasObject {
-	s.reload()
+// Content reads the network and returns the screen drawn from it, for
+// the window to show.
+func (s *Screen) Content() fyne.CanvasObject {
+	s.load()
 	return s.root
 }
 
-// reload reads the network again and redraws, keeping the filters, the
-// selection and the view.
-func (s *mapScreen) reload() {
-	net, err := s.w.store.Network(context.Background(), s.w.now())
+// Reload reads the network again and redraws where it is, keeping the
+// filters, the selection and the view.
+func (s *Screen) Reload() {
+	s.load()
+	s.root.Refresh()
+}
+
+// Selected is the person selected on the map, as the network read them,
+// and whether anyone is.
+func (s *Screen) Selected() (model.Person, bool) {
+	np, ok := s.byID[s.selected]
+	if s.selected == 0 || !ok {
+		return model.Person{}, false
+	}
+	return np.Person, true
+}
+
+// FocusSearch puts the cursor in the map's search, on canvas.
+func (s *Screen) FocusSearch(canvas fyne.Canvas) { canvas.Focus(s.search) }
+
+// load reads the network and redraws from it, or, when the read fails,
+// says so in place of the page.
+func (s *Screen) load() {
+	net, err := s.store.Network(context.Background(), s.now())
 	if err != nil {
-		s.w.showError("Could not read the relationship map", err)
+		s.root.Objects = []fyne.CanvasObject{failed(err)}
 		return
 	}
+	s.root.Objects = []fyne.CanvasObject{s.page}
 	s.net = net
 	s.knowers = nil // read again when next needed
 	clear(s.byID)
@@ -151,8 +227,16 @@ func (s *mapScreen) reload() {
 	s.apply()
 }
 
+// failed is what the screen shows when the network could not be read.
+func failed(err error) fyne.CanvasObject {
+	icon := widget.NewIcon(theme.ErrorIcon())
+	msg := kit.QuietCentred("Could not read the relationship map: " + err.Error() +
+		"\nThe other screens may still work; restarting Rapport may help.")
+	return container.NewCenter(container.New(&kit.MaxWidth{Width: 480}, container.NewVBox(icon, msg)))
+}
+
 // groupOf is the team or organisation a person is grouped by.
-func (s *mapScreen) groupOf(p model.Person) string {
+func (s *Screen) groupOf(p model.Person) string {
 	if s.groupBy.Selected == groupByOrg {
 		return p.Organisation
 	}
@@ -161,7 +245,7 @@ func (s *mapScreen) groupOf(p model.Person) string {
 
 // groupWords are the group filter's first and last choices: "Every team"
 // and "No team", or the same for organisations.
-func (s *mapScreen) groupWords() (every, none string) {
+func (s *Screen) groupWords() (every, none string) {
 	if s.groupBy.Selected == groupByOrg {
 		return "Every organisation", "No organisation"
 	}
@@ -170,7 +254,7 @@ func (s *mapScreen) groupWords() (every, none string) {
 
 // updateGroupChoices offers every team (or organisation) among the people
 // who could be shown, keeping the choice when it is still there.
-func (s *mapScreen) updateGroupChoices() {
+func (s *Screen) updateGroupChoices() {
 	every, none := s.groupWords()
 	seen := map[string]bool{}
 	var names []string
@@ -200,7 +284,7 @@ func (s *mapScreen) updateGroupChoices() {
 }
 
 // keep reports whether a person passes the filters.
-func (s *mapScreen) keep(p model.NetworkPerson) bool {
+func (s *Screen) keep(p model.NetworkPerson) bool {
 	if p.Person.Archived() && !s.archived.Checked {
 		return false
 	}
@@ -217,7 +301,7 @@ func (s *mapScreen) keep(p model.NetworkPerson) bool {
 }
 
 // apply filters the network and redraws the map, the grid and the card.
-func (s *mapScreen) apply() {
+func (s *Screen) apply() {
 	s.updateGroupChoices()
 	s.shown = s.shown[:0]
 	for _, p := range s.net.People {
@@ -261,7 +345,7 @@ func (s *mapScreen) apply() {
 
 // node is how a person is drawn: nearer the centre the warmer, sized by
 // influence, coloured and shaped by stance.
-func (s *mapScreen) node(p model.NetworkPerson) netmap.Node {
+func (s *Screen) node(p model.NetworkPerson) netmap.Node {
 	return netmap.Node{
 		ID:        p.Person.ID,
 		Label:     p.Person.Name,
@@ -283,13 +367,13 @@ var frameTint = color.NRGBA{R: 0xc2, G: 0x18, B: 0x9b, A: 0xff}
 
 // sensitiveKnowers is who knows something of high sensitivity the user
 // shared, read from the store once per reload.
-func (s *mapScreen) sensitiveKnowers() map[int64]bool {
+func (s *Screen) sensitiveKnowers() map[int64]bool {
 	if s.knowers != nil {
 		return s.knowers
 	}
-	k, err := s.w.store.SensitiveKnowers(context.Background())
+	k, err := s.store.SensitiveKnowers(context.Background())
 	if err != nil {
-		s.w.showError("Could not read who knows what you shared", err)
+		s.nav.ShowError("Could not read who knows what you shared", err)
 	}
 	if k == nil {
 		k = map[int64]bool{} // read, if in vain: not again until the next reload
@@ -336,7 +420,7 @@ func tieEdge(t model.Tie) netmap.Edge {
 }
 
 // showView shows the map or the grid.
-func (s *mapScreen) showView() {
+func (s *Screen) showView() {
 	if s.gridShown() {
 		s.body.Objects = []fyne.CanvasObject{s.grid.content()}
 		s.zoom.Hide()
@@ -350,11 +434,11 @@ func (s *mapScreen) showView() {
 }
 
 // gridShown reports whether the grid is on show rather than the map.
-func (s *mapScreen) gridShown() bool { return s.viewMode.Selected == gridViewName }
+func (s *Screen) gridShown() bool { return s.viewMode.Selected == gridViewName }
 
 // matches are the people shown whose name, title, team, organisation or
 // email matches the search, or nil when there is no search.
-func (s *mapScreen) matches() []int64 {
+func (s *Screen) matches() []int64 {
 	q := strings.TrimSpace(s.search.Text)
 	if len([]rune(q)) < minSearchRunes {
 		return nil
@@ -368,7 +452,7 @@ func (s *mapScreen) matches() []int64 {
 
 // applySearch highlights the matches on the map, or narrows the grid to
 // them.
-func (s *mapScreen) applySearch() {
+func (s *Screen) applySearch() {
 	s.found = s.matches()
 	highlight := s.found
 	if highlight != nil && len(highlight) == 0 {
@@ -381,14 +465,14 @@ func (s *mapScreen) applySearch() {
 
 // updateGrid gives the grid its people when it is on show; building
 // thousands of chips for a hidden grid would slow every keystroke.
-func (s *mapScreen) updateGrid() {
+func (s *Screen) updateGrid() {
 	if s.gridShown() {
 		s.grid.setPeople(s.gridPeople(), s.selected)
 	}
 }
 
 // jumpToMatch selects the first match and brings it into view.
-func (s *mapScreen) jumpToMatch() {
+func (s *Screen) jumpToMatch() {
 	if len(s.found) > 0 {
 		first := s.found[0]
 		s.selectPerson(first)
@@ -397,7 +481,7 @@ func (s *mapScreen) jumpToMatch() {
 }
 
 // updateCount says how many people and ties are on show.
-func (s *mapScreen) updateCount() {
+func (s *Screen) updateCount() {
 	overdue := 0
 	for _, p := range s.shown {
 		if p.Overdue && !p.Person.Archived() {
@@ -446,13 +530,13 @@ func (s *mapScreen) updateCount() {
 }
 
 // isShown reports whether the person with the given ID passes the filters.
-func (s *mapScreen) isShown(id int64) bool {
+func (s *Screen) isShown(id int64) bool {
 	return slices.ContainsFunc(s.shown, func(p model.NetworkPerson) bool { return p.Person.ID == id })
 }
 
 // selectPerson selects a person (0 for nobody) on both views and shows
 // their card.
-func (s *mapScreen) selectPerson(id int64) {
+func (s *Screen) selectPerson(id int64) {
 	s.selected = id
 	s.view.Select(id)
 	s.updateGrid()
@@ -461,7 +545,7 @@ func (s *mapScreen) selectPerson(id int64) {
 
 // gridPeople is the people the grid shows: those shown, narrowed by the
 // search.
-func (s *mapScreen) gridPeople() []model.NetworkPerson {
+func (s *Screen) gridPeople() []model.NetworkPerson {
 	if s.found == nil {
 		return s.shown
 	}
@@ -472,17 +556,16 @@ func (s *mapScreen) gridPeople() []model.NetworkPerson {
 	return slices.DeleteFunc(slices.Clone(s.shown), func(p model.NetworkPerson) bool { return !keep[p.Person.ID] })
 }
 
-// openPerson opens a person's page.
-func (s *mapScreen) openPerson(id int64) {
-	p, ok := s.byID[id]
-	if !ok {
+// openPerson asks the window for a person's page.
+func (s *Screen) openPerson(id int64) {
+	if _, ok := s.byID[id]; !ok {
 		return
 	}
-	s.w.openPeopleOn(id, p.Person.Archived())
+	s.nav.OpenPerson(id)
 }
 
 // tooltip is what hovering a person shows: name, role and warmth.
-func (s *mapScreen) tooltip(id int64) string {
+func (s *Screen) tooltip(id int64) string {
 	p := s.byID[id]
 	parts := []string{p.Person.Name}
 	if sub := p.Person.Subtitle(); sub != "" {

@@ -1,4 +1,4 @@
-package ui
+package relmap
 
 import (
 	"context"
@@ -23,8 +23,7 @@ const knowsSensitive = "Knows something sensitive you shared"
 const cardPromisesShown = 3
 
 // showCard fills the side card: the selected person, or the legend.
-func (s *mapScreen) showCard() {
-	s.cardPromises = nil
+func (s *Screen) showCard() {
 	p, ok := s.byID[s.selected]
 	if s.selected == 0 || !ok {
 		s.card.Objects = s.legend()
@@ -43,10 +42,25 @@ func (s *mapScreen) showCard() {
 
 // personCard is what the map knows about one person: who they are, where
 // they stand, how warm it is and why, what is owed each way, their ties,
-// and what to do next.
-func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
+// and what to do next. Their contacts and promises are read here, in one
+// call; when that fails the card says so in place of the promises.
+func (s *Screen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	p := np.Person
-	now := s.net.Now
+	card, err := s.store.MapCard(context.Background(), p.ID)
+	objects := s.cardHeader(p)
+	objects = append(objects, s.cardWarmth(np, card.LastKind(s.net.Now))...)
+	if err != nil {
+		objects = append(objects, kit.CardHeading("Promises"),
+			kit.Quiet("Could not read the contacts and promises: "+err.Error()))
+	} else {
+		objects = append(objects, s.cardPromiseLists(p, card.Promises)...)
+	}
+	return append(objects, s.cardTies(p)...)
+}
+
+// cardHeader is who the person is, whether they are in the trash, where
+// they stand, and what to do next.
+func (s *Screen) cardHeader(p model.Person) []fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	name.Wrapping = fyne.TextWrapWord
@@ -62,74 +76,56 @@ func (s *mapScreen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	stance := container.NewHBox(netmap.NewGlyph(stanceShape(p.Stance), kit.StanceColor(p.Stance), false),
 		widget.NewLabelWithStyle(p.Stance.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("· influence "+kit.InfluenceDots(p.Influence)))
-	objects = append(objects, stance, s.cardActions(p))
+	return append(objects, stance, s.cardActions(p))
+}
 
-	// Warmth, with the reasons.
+// cardWarmth is how warm the relationship is and why (lastKind is the
+// kind of the last contact up to now), whether contact is overdue, and
+// whether they know something sensitive.
+func (s *Screen) cardWarmth(np model.NetworkPerson, lastKind model.InteractionKind) []fyne.CanvasObject {
+	p := np.Person
 	bar := widget.NewProgressBar()
 	bar.Max = 100
 	bar.Value = float64(np.Warmth)
 	bar.TextFormatter = func() string { return fmt.Sprintf("Warmth %d of 100", np.Warmth) }
-	objects = append(objects, bar)
 	reasons := kit.Tight()
-	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, s.lastKind(p.ID), p.CadenceDays, now) {
+	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, lastKind, p.CadenceDays, s.net.Now) {
 		reasons.Add(kit.Bullet(r))
 	}
-	objects = append(objects, reasons)
+	objects := []fyne.CanvasObject{bar, reasons}
 	if np.Overdue && !p.Archived() {
 		l := widget.NewLabel("Overdue for contact")
 		l.Importance = widget.DangerImportance
 		l.TextStyle.Bold = true
 		objects = append(objects, l)
 	}
-
 	if s.sensitiveKnowers()[p.ID] {
 		l := widget.NewLabelWithStyle(knowsSensitive, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.WarningImportance
 		objects = append(objects, l)
 	}
-
-	objects = append(objects, s.cardPromiseLists(p)...)
-	objects = append(objects, s.cardTies(p)...)
-
 	return objects
 }
 
 // cardActions are what to do next about a person: log an interaction,
 // schedule a coffee, add a promise, open their page (only the page for
 // someone in the trash).
-func (s *mapScreen) cardActions(p model.Person) fyne.CanvasObject {
+func (s *Screen) cardActions(p model.Person) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Open page", theme.AccountIcon(), func() { s.openPerson(p.ID) })
 	if p.Archived() {
 		return open
 	}
-	log := widget.NewButtonWithIcon("Log interaction", theme.DocumentCreateIcon(), s.w.logInteraction)
+	log := widget.NewButtonWithIcon("Log interaction", theme.DocumentCreateIcon(), func() { s.nav.LogInteraction(p.ID) })
 	log.Importance = widget.HighImportance
-	coffee := widget.NewButtonWithIcon("Schedule coffee", theme.CalendarIcon(), func() { s.w.scheduleMeeting(p.ID) })
-	promise := widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() { s.w.addPromise(p.ID) })
+	coffee := widget.NewButtonWithIcon("Schedule coffee", theme.CalendarIcon(), func() { s.nav.ScheduleMeeting(p.ID) })
+	promise := widget.NewButtonWithIcon("Promise", theme.ConfirmIcon(), func() { s.nav.NewPromise(p.ID) })
 	return container.NewVBox(log, coffee, container.NewGridWithColumns(2, promise, open))
 }
 
-// lastKind is the kind of the person's last contact up to now, or "".
-func (s *mapScreen) lastKind(id int64) model.InteractionKind {
-	recent, err := s.w.store.InteractionsWith(context.Background(), id, 8)
-	if err != nil {
-		return ""
-	}
-	for _, i := range recent {
-		if !i.At.After(s.net.Now) {
-			return i.Kind
-		}
-	}
-	return ""
-}
-
-// cardPromiseLists lists the pending promises each way, overdue first.
-func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
-	all, err := s.w.store.PromisesFor(context.Background(), p.ID)
-	if err != nil {
-		return []fyne.CanvasObject{kit.Quiet("Could not read the promises: " + err.Error())}
-	}
+// cardPromiseLists lists the pending promises of all, each way, overdue
+// first.
+func (s *Screen) cardPromiseLists(p model.Person, all []model.Promise) []fyne.CanvasObject {
 	now := s.net.Now
 	var out []fyne.CanvasObject
 	for _, dir := range []model.Direction{model.DirectionMine, model.DirectionTheirs} {
@@ -142,7 +138,6 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 		if len(pending) == 0 {
 			continue
 		}
-		s.cardPromises = append(s.cardPromises, pending...)
 		title := "You owe " + kit.FirstName(p.Name)
 		if dir == model.DirectionTheirs {
 			title = kit.FirstName(p.Name) + " owes you"
@@ -186,16 +181,16 @@ func (s *mapScreen) cardPromiseLists(p model.Person) []fyne.CanvasObject {
 }
 
 // cardTies lists the person's ties in words; a name selects that person.
-func (s *mapScreen) cardTies(p model.Person) []fyne.CanvasObject {
+func (s *Screen) cardTies(p model.Person) []fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for _, t := range s.net.Ties {
 		var other int64
 		var phrase string
 		switch {
 		case t.FromID == p.ID:
-			other, phrase = t.ToID, tieVerb(t.Kind)
+			other, phrase = t.ToID, kit.TieVerb(t.Kind)
 		case t.ToID == p.ID && t.Kind.Mutual():
-			other, phrase = t.FromID, tieVerb(t.Kind)
+			other, phrase = t.FromID, kit.TieVerb(t.Kind)
 		case t.ToID == p.ID:
 			other = t.FromID
 		default:
@@ -235,7 +230,7 @@ func (s *mapScreen) cardTies(p model.Person) []fyne.CanvasObject {
 }
 
 // legend explains the picture when nobody is selected.
-func (s *mapScreen) legend() []fyne.CanvasObject {
+func (s *Screen) legend() []fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Reading the map", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	objects := []fyne.CanvasObject{title,
@@ -256,7 +251,7 @@ func (s *mapScreen) legend() []fyne.CanvasObject {
 	objects = append(objects, kit.CardHeading("Ties"))
 	for _, k := range model.TieKinds() {
 		objects = append(objects, container.NewHBox(netmap.NewEdgeSample(tieEdge(model.Tie{Kind: k})),
-			widget.NewLabel(tieVerb(k))))
+			widget.NewLabel(kit.TieVerb(k))))
 	}
 	objects = append(objects, kit.Quiet("Tap a person for their card; Open page on it opens their page. "+
 		"Drag to move, scroll to zoom, Fit all to see everyone."))

@@ -1,4 +1,4 @@
-package ui
+package relmap
 
 import (
 	"strconv"
@@ -17,7 +17,7 @@ import (
 // showCreditsExplainer answers "How is this computed?": the rules of
 // credits, warmth, whom to reach out to and the risks in plain sentences,
 // and the table of what each kind of contact and promise outcome is worth.
-func showCreditsExplainer(w *Window) {
+func showCreditsExplainer(win fyne.Window) {
 	rules := model.DefaultCredits
 	body := container.NewVBox()
 	for _, para := range strings.Split(rules.Explain(), "\n\n") {
@@ -36,9 +36,7 @@ func showCreditsExplainer(w *Window) {
 	body.Add(table)
 	scroll := container.NewVScroll(body)
 	scroll.SetMinSize(fyne.NewSize(600, 480))
-	d := dialog.NewCustom("How is this computed?", "Close", scroll, w.win)
-	w.currentExplainer = d
-	d.Show()
+	dialog.ShowCustom("How is this computed?", "Close", scroll, win)
 }
 
 // signedCredits is a weight with its sign: "+8", "−2", "0".
