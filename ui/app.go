@@ -18,6 +18,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/dragout"
+	"rapport/ui/promises"
 	"rapport/ui/today"
 	"rapport/ui/wmclass"
 )
@@ -47,6 +48,7 @@ type Store interface {
 	RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error)
 	MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error)
 	MeetingList(ctx context.Context) (model.MeetingList, error)
+	PromiseList(ctx context.Context) (model.PromiseList, error)
 
 	Network(ctx context.Context, now time.Time) (model.Network, error)
 	CreateTie(ctx context.Context, t *model.Tie) error
@@ -151,7 +153,7 @@ type Window struct {
 	today    *today.Screen
 	relMap   *mapScreen
 	people   *peopleScreen
-	promises *promisesScreen
+	promises *promises.Screen
 	meetings *meetingsScreen
 	career   *careerScreen
 	credit   *creditScreen
@@ -196,7 +198,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.today = today.New(store, w, w.now)
 	w.relMap = newMapScreen(w)
 	w.people = newPeopleScreen(w)
-	w.promises = newPromisesScreen(w)
+	w.promises = promises.New(store, w, w.now)
 	w.meetings = newMeetingsScreen(w)
 	w.career = newCareerScreen(w)
 	w.credit = newCreditScreen(w)
