@@ -18,6 +18,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/dragout"
+	"rapport/ui/meetings"
 	"rapport/ui/promises"
 	"rapport/ui/today"
 	"rapport/ui/wmclass"
@@ -154,7 +155,7 @@ type Window struct {
 	relMap   *mapScreen
 	people   *peopleScreen
 	promises *promises.Screen
-	meetings *meetingsScreen
+	meetings *meetings.Screen
 	career   *careerScreen
 	credit   *creditScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
@@ -172,7 +173,6 @@ type Window struct {
 	currentOutcomeEditor     *outcomeEditor
 	currentSettingsEditor    *settingsEditor
 	currentCalendarImport    *calendarImport
-	currentExportDialog      dialog.Dialog // the week's export, once shown
 	currentRoleEditor        *roleEditor
 	currentRequirementEditor *requirementEditor
 	currentActionEditor      *actionEditor
@@ -199,7 +199,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.relMap = newMapScreen(w)
 	w.people = newPeopleScreen(w)
 	w.promises = promises.New(store, w, w.now)
-	w.meetings = newMeetingsScreen(w)
+	w.meetings = meetings.New(store, w, w.now, w.zone(model.Settings{}))
 	w.career = newCareerScreen(w)
 	w.credit = newCreditScreen(w)
 	w.screens = w.screenTable()

@@ -67,8 +67,7 @@ func (w *Window) screenTable() []destination {
 		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4, screen: w.promises},
 		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5,
 			screen: screenFuncs{w.career.content, w.career.reload}},
-		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
-			screen: screenFuncs{w.meetings.content, w.meetings.reload}},
+		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6, screen: w.meetings},
 		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
 			screen: screenFuncs{w.credit.content, w.credit.reload}},
 	}
