@@ -82,7 +82,7 @@ func (n *navigator) Toast(message string, undo func()) {
 }
 
 // seeded is a store holding Dana (with an e-mail address) and the user's
-// settings (in London), and Dana.
+// settings (in London); it returns the store and Dana.
 func seeded(t *testing.T) (*storage.Store, model.Person) {
 	t.Helper()
 	st := storetest.Open(t, clock)
