@@ -19,7 +19,9 @@ import (
 	"rapport/model"
 	"rapport/ui/career"
 	"rapport/ui/dragout"
+	"rapport/ui/meetings"
 	"rapport/ui/people"
+	"rapport/ui/promises"
 	"rapport/ui/relmap"
 	"rapport/ui/today"
 	"rapport/ui/wmclass"
@@ -50,6 +52,7 @@ type Store interface {
 	RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error)
 	MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error)
 	MeetingList(ctx context.Context) (model.MeetingList, error)
+	PromiseList(ctx context.Context) (model.PromiseList, error)
 
 	Network(ctx context.Context, now time.Time) (model.Network, error)
 	MapCard(ctx context.Context, personID int64) (model.MapCard, error)
@@ -156,8 +159,8 @@ type Window struct {
 	today    *today.Screen
 	relMap   *relmap.Screen
 	people   *people.Screen
-	promises *promisesScreen
-	meetings *meetingsScreen
+	promises *promises.Screen
+	meetings *meetings.Screen
 	career   *career.Screen
 	credit   *creditScreen
 	welcomed bool // the user has chosen empty or sample (or had data)
@@ -174,7 +177,6 @@ type Window struct {
 	currentOutcomeEditor     *outcomeEditor
 	currentSettingsEditor    *settingsEditor
 	currentCalendarImport    *calendarImport
-	currentExportDialog      dialog.Dialog // the week's export, once shown
 	currentDraft             *draftDialog
 	currentOpportunityEditor *opportunityEditor
 	currentFollowUps         *followUpDialog
@@ -196,8 +198,8 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.today = today.New(store, w, w.now)
 	w.relMap = relmap.New(store, w, w.now)
 	w.people = people.New(store, w, w.now)
-	w.promises = newPromisesScreen(w)
-	w.meetings = newMeetingsScreen(w)
+	w.promises = promises.New(store, w, w.now)
+	w.meetings = meetings.New(store, w, w.now, w.zone(model.Settings{}))
 	w.career = career.New(store, w, w.win, opts.Plans, w.now)
 	w.credit = newCreditScreen(w)
 	w.screens = w.screenTable()
