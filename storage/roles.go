@@ -132,11 +132,16 @@ func roleByID(ctx context.Context, q querier, id int64) (model.Role, error) {
 // focus first, then the next role before the one after, then by target date
 // (undated last).
 func (s *Store) Roles(ctx context.Context, archived bool) ([]model.Role, error) {
+	return queryRoles(ctx, s.db, archived)
+}
+
+// queryRoles is Roles through q.
+func queryRoles(ctx context.Context, q querier, archived bool) ([]model.Role, error) {
 	where := "archived_at IS NULL"
 	if archived {
 		where = "archived_at IS NOT NULL"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+roleColumns+` FROM role WHERE `+where+`
+	rows, err := q.QueryContext(ctx, `SELECT `+roleColumns+` FROM role WHERE `+where+`
 		ORDER BY focus DESC, horizon <> 'next', target_date IS NULL, target_date, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list roles: %w", err)
