@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/credit"
 	"rapport/ui/dragout"
 	"rapport/ui/today"
 	"rapport/ui/wmclass"
@@ -82,9 +83,9 @@ type Store interface {
 	OnPanel(ctx context.Context, personID int64) (bool, error)
 	SensitiveKnowers(ctx context.Context) (map[int64]bool, error)
 
-	Thanks(ctx context.Context) ([]model.ThanksRecord, error)
+	CreditPage(ctx context.Context) (model.CreditPage, error)
+	WeeklyReview(ctx context.Context, now time.Time) (model.WeeklyReview, error)
 	PraiseFacts(ctx context.Context, personIDs []int64, since time.Time) ([]model.PraiseFacts, error)
-	Opportunities(ctx context.Context) ([]model.Opportunity, error)
 	CreateOpportunity(ctx context.Context, o *model.Opportunity) error
 	UpdateOpportunity(ctx context.Context, o *model.Opportunity) error
 	LastReview(ctx context.Context) (time.Time, error)
@@ -154,7 +155,7 @@ type Window struct {
 	promises *promisesScreen
 	meetings *meetingsScreen
 	career   *careerScreen
-	credit   *creditScreen
+	credit   *credit.Screen
 	welcomed bool // the user has chosen empty or sample (or had data)
 	dragger  fileDragger
 	lastDrag *dragout.Result // how the last drag out ended, for tests
@@ -174,10 +175,6 @@ type Window struct {
 	currentRoleEditor        *roleEditor
 	currentRequirementEditor *requirementEditor
 	currentActionEditor      *actionEditor
-	currentDraft             *draftDialog
-	currentOpportunityEditor *opportunityEditor
-	currentFollowUps         *followUpDialog
-	currentReview            *weeklyReview
 	currentContactsImport    *contactsImport
 	currentBackups           *backupsDialog
 	currentExplainer         dialog.Dialog // "How is this computed?", once shown
@@ -199,7 +196,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.promises = newPromisesScreen(w)
 	w.meetings = newMeetingsScreen(w)
 	w.career = newCareerScreen(w)
-	w.credit = newCreditScreen(w)
+	w.credit = credit.New(store, w, w.now, w.win)
 	w.screens = w.screenTable()
 	w.toast = newToast()
 

@@ -71,7 +71,7 @@ func (w *Window) screenTable() []destination {
 		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
 			screen: screenFuncs{w.meetings.content, w.meetings.reload}},
 		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
-			screen: screenFuncs{w.credit.content, w.credit.reload}},
+			screen: w.credit},
 	}
 }
 
