@@ -46,14 +46,11 @@ func readReviewItems(ctx context.Context, q querier, r *model.WeeklyReview) erro
 	if err != nil {
 		return err
 	}
-	promises, err := queryPromises(ctx, q, ``)
+	dueBy := model.Day(r.Now).AddDate(0, 0, 7)
+	promises, err := queryPromises(ctx, q, `WHERE status IN ('open', 'renegotiated') AND due_on IS NOT NULL AND due_on <= ?`, day(dueBy))
 	if err != nil {
 		return err
 	}
-	dueBy := model.Day(r.Now).AddDate(0, 0, 7)
-	promises = slices.DeleteFunc(promises, func(p model.Promise) bool {
-		return !p.Status.Pending() || p.DueOn.IsZero() || p.DueOn.After(dueBy)
-	})
 	meetings = slices.DeleteFunc(meetings, func(m model.Meeting) bool { return m.Status == model.MeetingCanceled })
 	var ids []int64
 	for _, m := range meetings {
@@ -74,7 +71,9 @@ func readReviewItems(ctx context.Context, q querier, r *model.WeeklyReview) erro
 // inTouch are the active people (as People lists them at clock) last in
 // touch within the week before now.
 func inTouch(ctx context.Context, q querier, now, clock time.Time) ([]model.PersonSummary, error) {
-	people, err := listPeople(ctx, q, false, clock)
+	// last_at is the latest contact, perhaps one logged ahead: only people
+	// whose last_at is in the week or later can have been in touch in it.
+	people, err := peopleSummaries(ctx, q, clock, `archived_at IS NULL AND last_at >= ?`, instant(now.Add(-7*24*time.Hour)))
 	if err != nil {
 		return nil, err
 	}
