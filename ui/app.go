@@ -18,6 +18,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/career"
+	"rapport/ui/credit"
 	"rapport/ui/dragout"
 	"rapport/ui/meetings"
 	"rapport/ui/people"
@@ -90,9 +91,9 @@ type Store interface {
 	OnPanel(ctx context.Context, personID int64) (bool, error)
 	SensitiveKnowers(ctx context.Context) (map[int64]bool, error)
 
-	Thanks(ctx context.Context) ([]model.ThanksRecord, error)
+	CreditPage(ctx context.Context) (model.CreditPage, error)
+	WeeklyReview(ctx context.Context, now time.Time) (model.WeeklyReview, error)
 	PraiseFacts(ctx context.Context, personIDs []int64, since time.Time) ([]model.PraiseFacts, error)
-	Opportunities(ctx context.Context) ([]model.Opportunity, error)
 	CreateOpportunity(ctx context.Context, o *model.Opportunity) error
 	UpdateOpportunity(ctx context.Context, o *model.Opportunity) error
 	LastReview(ctx context.Context) (time.Time, error)
@@ -162,7 +163,7 @@ type Window struct {
 	promises *promises.Screen
 	meetings *meetings.Screen
 	career   *career.Screen
-	credit   *creditScreen
+	credit   *credit.Screen
 	welcomed bool // the user has chosen empty or sample (or had data)
 	dragger  fileDragger
 	lastDrag *dragout.Result // how the last drag out ended, for tests
@@ -177,10 +178,6 @@ type Window struct {
 	currentOutcomeEditor     *outcomeEditor
 	currentSettingsEditor    *settingsEditor
 	currentCalendarImport    *calendarImport
-	currentDraft             *draftDialog
-	currentOpportunityEditor *opportunityEditor
-	currentFollowUps         *followUpDialog
-	currentReview            *weeklyReview
 	currentContactsImport    *contactsImport
 	currentBackups           *backupsDialog
 }
@@ -201,7 +198,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.promises = promises.New(store, w, w.now)
 	w.meetings = meetings.New(store, w, w.now, w.zone(model.Settings{}))
 	w.career = career.New(store, w, w.win, opts.Plans, w.now)
-	w.credit = newCreditScreen(w)
+	w.credit = credit.New(store, w, w.now, w.win)
 	w.screens = w.screenTable()
 	w.toast = newToast()
 

@@ -67,7 +67,7 @@ func (w *Window) screenTable() []destination {
 		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5, screen: w.career},
 		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6, screen: w.meetings},
 		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
-			screen: screenFuncs{w.credit.content, w.credit.reload}},
+			screen: w.credit},
 	}
 }
 

@@ -1,4 +1,4 @@
-package ui
+package credit
 
 import (
 	"context"
@@ -20,9 +20,8 @@ import (
 // who backed the user, and the outcome. Once the outcome is known it
 // offers the follow-ups.
 type opportunityEditor struct {
-	w       *Window
-	opp     model.Opportunity
-	onSaved func()
+	s   *Screen
+	opp model.Opportunity
 
 	title   *widget.Entry
 	kind    *widget.Select
@@ -31,13 +30,12 @@ type opportunityEditor struct {
 	backers *kit.PeopleChooser
 	notes   *widget.Entry
 	fields  *kit.FieldSet
-	save    *widget.Button
 	dialog  dialog.Dialog
 }
 
-// openOpportunityEditor opens the form for o: a new one when o.ID is 0.
-func openOpportunityEditor(w *Window, o model.Opportunity, onSaved func()) *opportunityEditor {
-	e := &opportunityEditor{w: w, opp: o, onSaved: onSaved}
+// openOpportunity opens the form for o: a new one when o.ID is 0.
+func (s *Screen) openOpportunity(o model.Opportunity) {
+	e := &opportunityEditor{s: s, opp: o}
 	e.title = widget.NewEntry()
 	e.title.SetPlaceHolder("Engineering Manager, Platform; the Q3 promotion round")
 	e.title.SetText(o.Title)
@@ -48,13 +46,9 @@ func openOpportunityEditor(w *Window, o model.Opportunity, onSaved func()) *oppo
 	e.date.SetText(kit.DayText(o.Date))
 	e.outcome = widget.NewSelect(model.Labels(model.OpportunityOutcomes()), nil)
 	e.outcome.SetSelected(o.Outcome.Label())
-	people, err := w.store.People(context.Background(), false)
-	if err != nil {
-		w.showError("Could not read people", err)
-	}
-	e.backers = kit.NewPeopleChooser(people, "Type a name: who backed you?")
+	e.backers = kit.NewPeopleChooser(s.people, "Type a name: who backed you?")
 	for _, id := range o.BackerIDs {
-		for _, p := range people {
+		for _, p := range s.people {
 			if p.ID == id {
 				e.backers.Add(p)
 			}
@@ -76,9 +70,7 @@ func openOpportunityEditor(w *Window, o model.Opportunity, onSaved func()) *oppo
 	if o.ID != 0 {
 		title, verb = "Opportunity", "Save"
 	}
-	e.dialog, e.save = openForm(w, f, title, verb, fyne.NewSize(620, 560), e.submit)
-	w.currentOpportunityEditor = e
-	return e
+	e.dialog = s.openForm(f, title, verb, fyne.NewSize(620, 560), e.submit)
 }
 
 // parseAnyDay reads a day in the past ("3 days ago") or ahead ("next
@@ -90,6 +82,8 @@ func parseAnyDay(text string, now time.Time) (time.Time, error) {
 	return model.ParseDue(text, now)
 }
 
+// submit checks and saves the opportunity, then offers the follow-ups
+// when its outcome became known.
 func (e *opportunityEditor) submit() {
 	o := e.opp
 	problems := map[string]string{}
@@ -97,7 +91,7 @@ func (e *opportunityEditor) submit() {
 	if k, ok := model.FromLabel(model.OpportunityKinds(), e.kind.Selected); ok {
 		o.Kind = k
 	}
-	day, err := parseAnyDay(e.date.Text, e.w.now())
+	day, err := parseAnyDay(e.date.Text, e.s.now())
 	if err != nil {
 		problems["date"] = "Decided on: " + err.Error()
 	}
@@ -110,68 +104,92 @@ func (e *opportunityEditor) submit() {
 	if e.fields.Show(o.Validate(), problems) {
 		return
 	}
-	if !saveRecord(e.w, e.fields, &o, o.ID == 0, e.w.store.CreateOpportunity, e.w.store.UpdateOpportunity,
-		"Could not save the opportunity") {
+	if !e.save(&o) {
 		return
 	}
 	e.dialog.Hide()
-	if e.onSaved != nil {
-		e.onSaved()
-	}
+	e.s.Reload()
 	if o.Outcome != model.OutcomePending && o.Outcome != e.opp.Outcome {
 		people := map[int64]model.Person{}
 		for _, p := range e.backers.Picked() {
 			people[p.ID] = p.Person
 		}
-		openFollowUps(e.w, o, people)
+		e.s.openFollowUps(o, people)
 	}
 }
 
-// followUpDialog lists what to do after an outcome, each logged in one
-// click. It keeps its buttons for tests.
-type followUpDialog struct {
-	items  []model.FollowUp
-	log    []*widget.Button
-	dialog dialog.Dialog
+// save creates or updates o and reports whether it was saved; a problem
+// with a field is shown beside it, any other failure in a dialog.
+func (e *opportunityEditor) save(o *model.Opportunity) bool {
+	write := e.s.store.UpdateOpportunity
+	if o.ID == 0 {
+		write = e.s.store.CreateOpportunity
+	}
+	err := write(context.Background(), o)
+	if err == nil {
+		return true
+	}
+	if !e.fields.Show(err, nil) {
+		e.s.nav.ShowError("Could not save the opportunity", err)
+	}
+	return false
 }
 
-// openFollowUps shows the follow-ups of o's outcome.
-func openFollowUps(w *Window, o model.Opportunity, people map[int64]model.Person) *followUpDialog {
-	d := &followUpDialog{items: model.FollowUps(o, people)}
+// openForm shows the form f in a dialog titled title, with Cancel and a
+// button named verb that runs submit, at size.
+func (s *Screen) openForm(f *kit.FieldSet, title, verb string, size fyne.Size, submit func()) dialog.Dialog {
+	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
+	save.Importance = widget.HighImportance
+	var d dialog.Dialog
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.Content())), s.parent)
+	d.Resize(kit.FitWindow(s.parent, size))
+	d.Show()
+	return d
+}
+
+// openFollowUps shows what to do after o's outcome, each logged in one
+// click; people are whom the follow-ups name, by ID.
+func (s *Screen) openFollowUps(o model.Opportunity, people map[int64]model.Person) {
 	box := container.NewVBox()
 	intro := "You won it: thank the people who backed you, by name."
 	if o.Outcome == model.OutcomePassedOver {
 		intro = "It went the other way. Thank the people who backed you all the same, and ask them what to strengthen next time: that is how the next round is won."
 	}
 	box.Add(kit.Quiet(intro))
-	if len(d.items) == 0 {
+	items := model.FollowUps(o, people)
+	if len(items) == 0 {
 		box.Add(kit.Quiet("Add the people who backed you to the opportunity to see who to thank."))
 	}
-	for _, f := range d.items {
+	for _, f := range items {
 		text := widget.NewLabel(f.Text)
 		text.Wrapping = fyne.TextWrapWord
-		var log *widget.Button
-		log = widget.NewButtonWithIcon("Done: log it", theme.ConfirmIcon(), func() {
-			i := model.Interaction{Kind: f.Kind, At: w.now(), PersonIDs: []int64{f.PersonID}, Summary: f.Text}
-			if err := w.store.CreateInteraction(context.Background(), &i); err != nil {
-				w.showError("Could not log it", err)
-				return
-			}
-			log.SetText("Logged")
-			log.Disable()
-		})
-		log.Importance = widget.LowImportance
-		d.log = append(d.log, log)
-		box.Add(container.NewBorder(nil, nil, nil, log, text))
+		box.Add(container.NewBorder(nil, nil, nil, s.followUpButton(f), text))
 	}
+	var d dialog.Dialog
 	closeBtn := widget.NewButton("Close", func() {
-		d.dialog.Hide()
-		w.refresh()
+		d.Hide()
+		s.Reload()
 	})
 	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(box))
-	d.dialog = dialog.NewCustomWithoutButtons("After "+o.Title, body, w.win)
-	d.dialog.Resize(fitCanvas(w, fyne.NewSize(640, 440)))
-	d.dialog.Show()
-	w.currentFollowUps = d
-	return d
+	d = dialog.NewCustomWithoutButtons("After "+o.Title, body, s.parent)
+	d.Resize(kit.FitWindow(s.parent, fyne.NewSize(640, 440)))
+	d.Show()
+}
+
+// followUpButton logs f as done, once.
+func (s *Screen) followUpButton(f model.FollowUp) *widget.Button {
+	var log *widget.Button
+	log = widget.NewButtonWithIcon("Done: log it", theme.ConfirmIcon(), func() {
+		i := model.Interaction{Kind: f.Kind, At: s.now(), PersonIDs: []int64{f.PersonID}, Summary: f.Text}
+		if err := s.store.CreateInteraction(context.Background(), &i); err != nil {
+			s.nav.ShowError("Could not log it", err)
+			return
+		}
+		log.SetText("Logged")
+		log.Disable()
+	})
+	log.Importance = widget.LowImportance
+	return log
 }
