@@ -2,6 +2,8 @@ package forms_test
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -105,4 +107,28 @@ func TestPersonFormNamesEveryBadFieldAndSavesNothing(t *testing.T) {
 	if got := e.Problem("email"); got != "" {
 		t.Errorf("the email problem is still shown: %q", got)
 	}
+}
+
+// failingPeople is a store that cannot write a person.
+type failingPeople struct{}
+
+func (failingPeople) CreatePerson(context.Context, *model.Person) error {
+	return errors.New("disk full")
+}
+func (failingPeople) UpdatePerson(context.Context, *model.Person) error {
+	return errors.New("disk full")
+}
+
+func TestPersonFormSaysWhyTheStoreRefusedAndStaysOpen(t *testing.T) {
+	_, h := open(t)
+	saved := false
+	e := forms.EditPerson(h, failingPeople{}, model.NewPerson("Dana Reyes"), func(model.Person) { saved = true })
+	test.Tap(e.Save)
+	if want := []string{"Could not save Dana Reyes: disk full"}; !slices.Equal(h.errors, want) {
+		t.Errorf("errors shown %q, want %q", h.errors, want)
+	}
+	if saved {
+		t.Error("onSaved ran although nothing was saved")
+	}
+	onTop(t, h, "New person")
 }
