@@ -20,10 +20,6 @@ import (
 	"rapport/ui/kit"
 )
 
-// Now is the current time by the window's clock, for the forms it opens
-// (it makes the Window a forms.Host).
-func (w *Window) Now() time.Time { return w.now() }
-
 // saved is forms.Saved over w.
 func saved(w *Window, f *kit.FieldSet, err error, what string) bool {
 	return forms.Saved(w, f, err, what)
@@ -69,32 +65,6 @@ func (w *Window) keepPromise(p model.Promise, name string, onChanged func()) {
 // chosen when personID is 0), then shows it on the Meetings screen.
 func (w *Window) scheduleMeeting(personID int64) {
 	openMeetingEditor(w, model.Meeting{PersonID: personID}, func(m model.Meeting) { w.showMeeting(m.ID) })
-}
-
-// meetingDefaults are the settings a new meeting starts from, and the
-// zone meetings are in.
-func (w *Window) meetingDefaults() forms.Defaults {
-	s := w.settings()
-	return forms.Defaults{Zone: w.zone(s), MeetingMinutes: s.MeetingMinutes, ReminderMinutes: s.ReminderMinutes}
-}
-
-// settingsChoices are what the settings form shows besides the settings:
-// the window's defaults and its look.
-func (w *Window) settingsChoices() forms.SettingsChoices {
-	c := forms.SettingsChoices{SystemZone: w.opts.Zone, InvitesFolder: w.invitesDir(model.Settings{}),
-		Backups: w.opts.Backups != nil, Look: savedAppearance(w.app).label()}
-	if w.opts.Backups != nil {
-		c.BackupFolder = w.opts.Backups.DefaultFolder()
-	}
-	for _, a := range appearances {
-		c.Looks = append(c.Looks, a.label())
-	}
-	c.SetLook = func(label string) {
-		if look := appearanceFromLabel(label); look != savedAppearance(w.app) {
-			setAppearance(w.app, look)
-		}
-	}
-	return c
 }
 
 // personEditor is a forms.PersonEditor under its former field names.

@@ -6,6 +6,15 @@ import (
 	"rapport/model"
 )
 
+// MeetingTitle names a meeting: "Coffee with Dana Reyes", or its kind
+// alone when the person has no name.
+func MeetingTitle(m model.Meeting, with model.Person) string {
+	if with.Name == "" {
+		return m.Kind.Label()
+	}
+	return m.Kind.Label() + " with " + with.Name
+}
+
 // MinutesText says a length of time: "30 minutes", "1 hour", "1½ hours".
 func MinutesText(n int) string {
 	switch {
@@ -27,21 +36,4 @@ func ReminderText(n int) string {
 		return "No reminder"
 	}
 	return MinutesText(n) + " before"
-}
-
-// MeetingTitle names a meeting: "Coffee with Dana Reyes".
-func MeetingTitle(m model.Meeting, with model.Person) string {
-	if with.Name == "" {
-		return m.Kind.Label()
-	}
-	return m.Kind.Label() + " with " + with.Name
-}
-
-// PromiseSentence says a promise in a line: "You owe Dana: send the deck"
-// or "Dana owes you: an intro to Priya".
-func PromiseSentence(p model.Promise, name string) string {
-	if p.Direction == model.DirectionTheirs {
-		return name + " owes you: " + p.What
-	}
-	return "You owe " + name + ": " + p.What
 }
