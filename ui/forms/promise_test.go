@@ -2,6 +2,7 @@ package forms_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model"
+	"rapport/storage"
 	"rapport/storage/storetest"
 	"rapport/ui/forms"
 	"rapport/ui/kit/kittest"
@@ -174,5 +176,44 @@ func TestKeepPromiseMarksItKeptWithUndo(t *testing.T) {
 	h.undo()
 	if got := promises(t, st)[0].Status; got != model.PromiseOpen {
 		t.Errorf("after Undo: %s", got)
+	}
+}
+
+// noHistory is a store whose promise histories cannot be read.
+type noHistory struct{ *storage.Store }
+
+func (noHistory) PromiseHistory(context.Context, int64) ([]model.PromiseChange, error) {
+	return nil, errors.New("disk unreadable")
+}
+
+func TestPromiseDialogSaysItsHistoryCouldNotBeReadAndStillWorks(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	p := storetest.Promise(t, st, model.Promise{PersonID: dana.ID, Direction: model.DirectionMine, What: "Send the deck"})
+	d := forms.OpenPromise(h, noHistory{st}, p, "Dana Reyes", nil)
+	onTop(t, h, "Could not read its history: disk unreadable")
+	test.Tap(d.Kept)
+	if got := promises(t, st)[0].Status; got != model.PromiseKept {
+		t.Errorf("after Kept the promise is %s", got)
+	}
+}
+
+func TestPromiseDialogEditOpensThePromiseForm(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	p := storetest.Promise(t, st, model.Promise{PersonID: dana.ID, Direction: model.DirectionMine, What: "Send the deck"})
+	changed := 0
+	d := forms.OpenPromise(h, st, p, "Dana Reyes", func() { changed++ })
+	test.Tap(d.Edit)
+	onTop(t, h, "Edit promise")
+	form := kittest.TopDialog(h.win)
+	what := kittest.Entry(form, "Send the deck")
+	if what == nil {
+		t.Fatalf("the promise form does not hold what was promised: %q", kittest.Texts(form))
+	}
+	what.SetText("Send the deck and the notes")
+	test.Tap(kittest.MustButton(t, form, "Save"))
+	if got := promises(t, st)[0].What; got != "Send the deck and the notes" || changed != 1 {
+		t.Errorf("stored %q; changed ran %d times", got, changed)
 	}
 }
