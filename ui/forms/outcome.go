@@ -38,7 +38,8 @@ type OutcomeEditor struct {
 	promiseBox *fyne.Container
 }
 
-// OutcomePromise is one promise row of the outcome form.
+// OutcomePromise is one promise row of the outcome form: who owes whom,
+// what, and by when.
 type OutcomePromise struct {
 	Direction *widget.Select
 	What, Due *widget.Entry

@@ -116,8 +116,8 @@ func (e *SettingsEditor) fieldSet() *kit.FieldSet {
 }
 
 // withFolderButton puts a button that picks a folder with the folder
-// dialog beside entry, which holds the folder's path.
-func withFolderButton(parent Parent, entry *widget.Entry) fyne.CanvasObject {
+// dialog beside field, which holds the folder's path.
+func withFolderButton(parent Parent, field *widget.Entry) fyne.CanvasObject {
 	choose := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
 		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {
@@ -125,11 +125,11 @@ func withFolderButton(parent Parent, entry *widget.Entry) fyne.CanvasObject {
 				return
 			}
 			if dir != nil {
-				entry.SetText(dir.Path())
+				field.SetText(dir.Path())
 			}
 		}, parent.Window())
 	})
-	return container.NewBorder(nil, nil, nil, choose, entry)
+	return container.NewBorder(nil, nil, nil, choose, field)
 }
 
 // read builds the settings the form describes.
