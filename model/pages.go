@@ -75,6 +75,9 @@ type MeetingList struct {
 	Meetings []Meeting
 	// People are whom the meetings are with, by ID, archived or not.
 	People map[int64]Person
+	// Settings are the user's settings (time zone, invites), read with
+	// the meetings.
+	Settings Settings
 }
 
 // RoleList is the target roles the Career plan lists, with each one's

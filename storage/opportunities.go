@@ -113,7 +113,7 @@ func (s *Store) DeleteOpportunity(ctx context.Context, id int64) error {
 
 // Opportunity returns the opportunity with the given ID, with its backers.
 func (s *Store) Opportunity(ctx context.Context, id int64) (model.Opportunity, error) {
-	list, err := s.queryOpportunities(ctx, `WHERE o.id = ?`, id)
+	list, err := queryOpportunities(ctx, s.db, `WHERE o.id = ?`, id)
 	if err != nil {
 		return model.Opportunity{}, err
 	}
@@ -126,11 +126,13 @@ func (s *Store) Opportunity(ctx context.Context, id int64) (model.Opportunity, e
 // Opportunities returns every opportunity with its backers (by ID, people
 // in the trash included), the latest date first, then the latest added.
 func (s *Store) Opportunities(ctx context.Context) ([]model.Opportunity, error) {
-	return s.queryOpportunities(ctx, ``)
+	return queryOpportunities(ctx, s.db, ``)
 }
 
-func (s *Store) queryOpportunities(ctx context.Context, where string, args ...any) ([]model.Opportunity, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT o.id, o.title, o.kind, o.date, o.outcome, o.notes,
+// queryOpportunities reads the opportunities matching where through q,
+// in the order of Opportunities.
+func queryOpportunities(ctx context.Context, q querier, where string, args ...any) ([]model.Opportunity, error) {
+	rows, err := q.QueryContext(ctx, `SELECT o.id, o.title, o.kind, o.date, o.outcome, o.notes,
 		o.created_at, o.updated_at, (SELECT group_concat(person_id) FROM (SELECT person_id
 		FROM opportunity_backer WHERE opportunity_id = o.id ORDER BY person_id))
 		FROM opportunity o `+where+` ORDER BY o.date DESC, o.id DESC`, args...)

@@ -162,7 +162,7 @@ func (s *Store) MeetingPage(ctx context.Context, id int64) (model.MeetingPage, e
 }
 
 // MeetingList reads every meeting, in order of start, with the people
-// they are with (see model.MeetingList).
+// they are with and the settings (see model.MeetingList).
 func (s *Store) MeetingList(ctx context.Context) (model.MeetingList, error) {
 	var l model.MeetingList
 	err := s.inReadTx(ctx, func(q querier) error {
@@ -170,7 +170,10 @@ func (s *Store) MeetingList(ctx context.Context) (model.MeetingList, error) {
 		if l.Meetings, err = queryMeetings(ctx, q, ``); err != nil {
 			return err
 		}
-		l.People, err = queryPeople(ctx, q, `WHERE id IN (SELECT person_id FROM meeting)`)
+		if l.People, err = queryPeople(ctx, q, `WHERE id IN (SELECT person_id FROM meeting)`); err != nil {
+			return err
+		}
+		l.Settings, err = readSettings(ctx, q)
 		return err
 	})
 	if err != nil {

@@ -254,7 +254,7 @@ func TestMeetingPagesEqualPiecemeal(t *testing.T) {
 	if len(all) == 0 {
 		t.Fatal("the sample has no meetings")
 	}
-	want := model.MeetingList{Meetings: all, People: map[int64]model.Person{}}
+	want := model.MeetingList{Meetings: all, People: map[int64]model.Person{}, Settings: settings}
 	for _, m := range all {
 		p, err := s.Person(ctx, m.PersonID)
 		if err != nil {

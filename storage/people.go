@@ -103,7 +103,13 @@ func listPeople(ctx context.Context, q querier, archived bool, at time.Time) ([]
 	if archived {
 		where = "archived_at IS NOT NULL"
 	}
-	n, err := count(ctx, q, `SELECT count(*) FROM person WHERE `+where)
+	return peopleSummaries(ctx, q, at, where)
+}
+
+// peopleSummaries is listPeople for the people matching where (whose
+// arguments are args), with the last contacts at or before at.
+func peopleSummaries(ctx context.Context, q querier, at time.Time, where string, args ...any) ([]model.PersonSummary, error) {
+	n, err := count(ctx, q, `SELECT count(*) FROM person WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
@@ -113,7 +119,7 @@ func listPeople(ctx context.Context, q querier, archived bool, at time.Time) ([]
 	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+`,
 		CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at ELSE
 		(SELECT max(ip.at) FROM interaction_person ip WHERE ip.person_id = person.id AND ip.at <= ?1) END
-		FROM person WHERE `+where+` ORDER BY name COLLATE NOCASE, id`, now)
+		FROM person WHERE `+where+` ORDER BY name COLLATE NOCASE, id`, append([]any{now}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}

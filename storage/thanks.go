@@ -16,7 +16,12 @@ import (
 // included, oldest first (then by interaction, then by person). What
 // model.Acknowledgments reads.
 func (s *Store) Thanks(ctx context.Context) ([]model.ThanksRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT ip.person_id, i.at, i.kind = 'thanks_public'
+	return queryThanks(ctx, s.db)
+}
+
+// queryThanks is Thanks through q.
+func queryThanks(ctx context.Context, q querier) ([]model.ThanksRecord, error) {
+	rows, err := q.QueryContext(ctx, `SELECT ip.person_id, i.at, i.kind = 'thanks_public'
 		FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
 		WHERE i.kind IN ('thanks_private', 'thanks_public')
 		ORDER BY i.at, i.id, ip.person_id`)

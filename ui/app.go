@@ -18,8 +18,12 @@ import (
 
 	"rapport/model"
 	"rapport/ui/career"
+	"rapport/ui/credit"
 	"rapport/ui/dragout"
+	"rapport/ui/meetings"
 	"rapport/ui/people"
+	"rapport/ui/promises"
+	"rapport/ui/relmap"
 	"rapport/ui/today"
 	"rapport/ui/wmclass"
 )
@@ -49,8 +53,10 @@ type Store interface {
 	RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error)
 	MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error)
 	MeetingList(ctx context.Context) (model.MeetingList, error)
+	PromiseList(ctx context.Context) (model.PromiseList, error)
 
 	Network(ctx context.Context, now time.Time) (model.Network, error)
+	MapCard(ctx context.Context, personID int64) (model.MapCard, error)
 	CreateTie(ctx context.Context, t *model.Tie) error
 	DeleteTie(ctx context.Context, id int64) error
 
@@ -85,9 +91,9 @@ type Store interface {
 	OnPanel(ctx context.Context, personID int64) (bool, error)
 	SensitiveKnowers(ctx context.Context) (map[int64]bool, error)
 
-	Thanks(ctx context.Context) ([]model.ThanksRecord, error)
+	CreditPage(ctx context.Context) (model.CreditPage, error)
+	WeeklyReview(ctx context.Context, now time.Time) (model.WeeklyReview, error)
 	PraiseFacts(ctx context.Context, personIDs []int64, since time.Time) ([]model.PraiseFacts, error)
-	Opportunities(ctx context.Context) ([]model.Opportunity, error)
 	CreateOpportunity(ctx context.Context, o *model.Opportunity) error
 	UpdateOpportunity(ctx context.Context, o *model.Opportunity) error
 	LastReview(ctx context.Context) (time.Time, error)
@@ -152,12 +158,12 @@ type Window struct {
 	content  *fyne.Container
 	toast    *toast
 	today    *today.Screen
-	relMap   *mapScreen
+	relMap   *relmap.Screen
 	people   *people.Screen
-	promises *promisesScreen
-	meetings *meetingsScreen
+	promises *promises.Screen
+	meetings *meetings.Screen
 	career   *career.Screen
-	credit   *creditScreen
+	credit   *credit.Screen
 	welcomed bool // the user has chosen empty or sample (or had data)
 	dragger  fileDragger
 	lastDrag *dragout.Result // how the last drag out ended, for tests
@@ -172,14 +178,8 @@ type Window struct {
 	currentOutcomeEditor     *outcomeEditor
 	currentSettingsEditor    *settingsEditor
 	currentCalendarImport    *calendarImport
-	currentExportDialog      dialog.Dialog // the week's export, once shown
-	currentDraft             *draftDialog
-	currentOpportunityEditor *opportunityEditor
-	currentFollowUps         *followUpDialog
-	currentReview            *weeklyReview
 	currentContactsImport    *contactsImport
 	currentBackups           *backupsDialog
-	currentExplainer         dialog.Dialog // "How is this computed?", once shown
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -193,12 +193,12 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	guardSaves()
 	w.win = app.NewWindow("Rapport")
 	w.today = today.New(store, w, w.now)
-	w.relMap = newMapScreen(w)
+	w.relMap = relmap.New(store, w, w.now)
 	w.people = people.New(store, w, w.now)
-	w.promises = newPromisesScreen(w)
-	w.meetings = newMeetingsScreen(w)
+	w.promises = promises.New(store, w, w.now)
+	w.meetings = meetings.New(store, w, w.now, w.zone(model.Settings{}))
 	w.career = career.New(store, w, w.win, opts.Plans, w.now)
-	w.credit = newCreditScreen(w)
+	w.credit = credit.New(store, w, w.now, w.win)
 	w.screens = w.screenTable()
 	w.toast = newToast()
 
@@ -348,10 +348,10 @@ func (w *Window) personInView() (model.Person, bool) {
 			return p, true
 		}
 	case screenMap:
-		if np, ok := w.relMap.byID[w.relMap.selected]; ok && !np.Person.Archived() {
-			p, err := w.store.Person(context.Background(), np.Person.ID)
+		if sel, ok := w.relMap.Selected(); ok && !sel.Archived() {
+			p, err := w.store.Person(context.Background(), sel.ID)
 			if err != nil {
-				w.showError("Could not read "+np.Person.Name, err)
+				w.showError("Could not read "+sel.Name, err)
 				return model.Person{}, false
 			}
 			return p, true
@@ -389,7 +389,7 @@ func (w *Window) editPerson() {
 // the People screen's.
 func (w *Window) find() {
 	if w.current == screenMap {
-		w.win.Canvas().Focus(w.relMap.search)
+		w.relMap.FocusSearch(w.win.Canvas())
 		return
 	}
 	if w.current != screenPeople {

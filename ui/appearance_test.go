@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"image/color"
 	"math"
 	"testing"
@@ -9,9 +10,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
-	"rapport/model"
+	"rapport/storage/storetest"
 	"rapport/ui/kit"
+	"rapport/ui/kit/kittest"
 )
 
 // backgroundOf is the background colour the app draws now.
@@ -61,9 +64,27 @@ func TestQuietTextIsReadable(t *testing.T) {
 	}
 }
 
+// settingsOf is the settings form on top of w, with its theme choice,
+// its backup folder (found by its placeholder) and its Save button.
+func settingsOf(t *testing.T, w *Window) (look *widget.RadioGroup, backups *widget.Entry, save *widget.Button) {
+	t.Helper()
+	openSettingsEditor(w, nil)
+	form := kittest.TopDialog(w.win)
+	if !kittest.Shows(form, "Settings") {
+		t.Fatalf("the dialog on top shows %q, want the settings", kittest.Texts(form))
+	}
+	look = kittest.Find[*widget.RadioGroup](form, nil)
+	backups = kittest.Find(form, func(e *widget.Entry) bool { return e.PlaceHolder == "/data/backups" })
+	if look == nil || backups == nil {
+		t.Fatalf("the settings have no theme or no backup folder with its default: %q", kittest.Texts(form))
+	}
+	return look, backups, kittest.MustButton(t, form, "Save")
+}
+
+// The settings form (ui/forms) takes the theme chosen; the window applies
+// it to the app and remembers it beyond the window.
 func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
-	st := newMemStore(func() time.Time { return testNow })
-	st.sample = []model.Person{model.NewPerson("Sample Person")}
+	st := storetest.Open(t, func() time.Time { return testNow })
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(theme.DefaultTheme()) // the test theme has one variant
 	backups := &fakeBackups{}
@@ -73,27 +94,31 @@ func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
 
 	light := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight)
 	dark := theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantDark)
+	folder := func() string {
+		s, err := st.Settings(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.BackupFolder
+	}
 
-	e := openSettingsEditor(w, nil)
-	if e.look.Selected != "Follow the system" {
-		t.Errorf("a new install's theme = %q, want Follow the system", e.look.Selected)
+	look, folderEntry, save := settingsOf(t, w)
+	if look.Selected != "Follow the system" {
+		t.Errorf("a new install's theme = %q, want Follow the system", look.Selected)
 	}
-	if e.backups.PlaceHolder != "/data/backups" {
-		t.Errorf("backup folder placeholder = %q, want the default folder", e.backups.PlaceHolder)
-	}
-	e.look.SetSelected("Dark")
-	e.backups.SetText("/mnt/usb\nbackups")
-	test.Tap(e.save)
-	if e.fields.Problem("backup folder") == "" {
+	look.SetSelected("Dark")
+	folderEntry.SetText("/mnt/usb\nbackups")
+	test.Tap(save)
+	if folder() != "" {
 		t.Fatal("a folder with a line break was accepted")
 	}
 	if heldVariant(a) || savedAppearance(a) != appearanceSystem {
 		t.Fatal("the theme changed although nothing was saved")
 	}
-	e.backups.SetText("  /mnt/usb/backups ")
-	test.Tap(e.save)
-	if st.settings.BackupFolder != "/mnt/usb/backups" {
-		t.Errorf("backup folder saved = %q", st.settings.BackupFolder)
+	folderEntry.SetText("  /mnt/usb/backups ")
+	test.Tap(save)
+	if got := folder(); got != "/mnt/usb/backups" {
+		t.Errorf("backup folder saved = %q", got)
 	}
 	if got := backgroundOf(a); got != dark {
 		t.Errorf("after choosing Dark the background is %v, want %v", got, dark)
@@ -106,33 +131,20 @@ func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
 	// and Light is kept in the same way.
 	w2 := New(a, st, Options{Now: func() time.Time { return testNow }, Backups: backups})
 	t.Cleanup(w2.win.Close)
-	e2 := openSettingsEditor(w2, nil)
-	if e2.look.Selected != "Dark" || e2.backups.Text != "/mnt/usb/backups" {
-		t.Errorf("reopened settings show theme %q, folder %q", e2.look.Selected, e2.backups.Text)
+	look, folderEntry, save = settingsOf(t, w2)
+	if look.Selected != "Dark" || folderEntry.Text != "/mnt/usb/backups" {
+		t.Errorf("reopened settings show theme %q, folder %q", look.Selected, folderEntry.Text)
 	}
-	e2.look.SetSelected("Light")
-	test.Tap(e2.save)
+	look.SetSelected("Light")
+	test.Tap(save)
 	if got := backgroundOf(a); got != light {
 		t.Errorf("after choosing Light the background is %v, want %v", got, light)
 	}
-	e3 := openSettingsEditor(w2, nil)
-	e3.look.SetSelected("Follow the system")
-	test.Tap(e3.save)
+	look, _, save = settingsOf(t, w2)
+	look.SetSelected("Follow the system")
+	test.Tap(save)
 	if heldVariant(a) || a.Preferences().String(prefAppearance) != "" {
 		t.Errorf("Follow the system left theme %T, preference %q", a.Settings().Theme(), a.Preferences().String(prefAppearance))
-	}
-}
-
-func TestDialogsFitASmallWindow(t *testing.T) {
-	w, _, _, _ := newMeetingWindow(t)
-	w.win.Resize(fyne.NewSize(1024, 640))
-	room := w.win.Canvas().Size()
-	got := fitCanvas(w, fyne.NewSize(640, 900))
-	if got.Height >= room.Height || got.Width != 640 {
-		t.Errorf("a 640×900 dialog in a %v window is sized %v, want it shorter than the window", room, got)
-	}
-	if got := fitCanvas(w, fyne.NewSize(300, 200)); got != fyne.NewSize(300, 200) {
-		t.Errorf("a small dialog was resized to %v", got)
 	}
 }
 

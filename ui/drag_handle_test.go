@@ -12,6 +12,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/dragout"
+	"rapport/ui/kit/kittest"
 )
 
 // fakeDragger stands in for the platform's drag: it records what it was
@@ -39,12 +40,12 @@ func TestDragAMeetingOutOfItsPage(t *testing.T) {
 	drag := &fakeDragger{supported: true, outcome: dragout.Dropped}
 	w.dragger = drag
 	m := addMeeting(t, st, time.Date(2026, 12, 1, 10, 0, 0, 0, london), model.RecurrenceNone)
-	w.showMeeting(m.ID)
-	pg := w.meetings.page
-	pg.agenda.SetText("Hi Dana — edited, not saved yet")
+	w.OpenMeeting(m.ID)
+	kittest.Entry(w.content, "Hi Dana").SetText("Hi Dana — edited, not saved yet")
 
-	pg.handle.Dragged(&fyne.DragEvent{})
-	pg.handle.Dragged(&fyne.DragEvent{}) // the same gesture moving on
+	handle := pageHandle(t, w)
+	handle.Dragged(&fyne.DragEvent{})
+	handle.Dragged(&fyne.DragEvent{}) // the same gesture moving on
 	if len(drag.items) != 1 {
 		t.Fatalf("%d drags started by one gesture, want 1", len(drag.items))
 	}
@@ -57,7 +58,7 @@ func TestDragAMeetingOutOfItsPage(t *testing.T) {
 	if err != nil || string(data) != string(item.Data) {
 		t.Fatalf("the file was not written before the drag, or differs from what is offered: %v", err)
 	}
-	if !strings.Contains(string(data), "edited, not saved yet") || st.meetings[0].Agenda != "Hi Dana — edited, not saved yet" {
+	if !strings.Contains(string(data), "edited, not saved yet") || storedMeetings(t, st)[0].Agenda != "Hi Dana — edited, not saved yet" {
 		t.Errorf("the agenda's edits were not saved into the dragged invite")
 	}
 	if w.lastDrag == nil || w.lastDrag.Outcome != dragout.Dropped || !strings.HasPrefix(w.toast.message.Text, "Dropped") {
@@ -65,12 +66,24 @@ func TestDragAMeetingOutOfItsPage(t *testing.T) {
 	}
 
 	// A second drag after the first gesture ended works too.
-	pg.handle.DragEnd()
+	handle.DragEnd()
 	drag.outcome = dragout.Cancelled
-	pg.handle.Dragged(&fyne.DragEvent{})
+	handle.Dragged(&fyne.DragEvent{})
 	if len(drag.items) != 2 || w.lastDrag.Outcome != dragout.Cancelled {
 		t.Errorf("repeated drag: %d started, outcome %v", len(drag.items), w.lastDrag)
 	}
+}
+
+// pageHandle is the drag handle of the meeting page on show.
+func pageHandle(t *testing.T, w *Window) *dragHandle {
+	t.Helper()
+	for _, h := range handlesIn(w.content) {
+		if h.place == "page" {
+			return h
+		}
+	}
+	t.Fatal("no meeting page with a handle on show")
+	return nil
 }
 
 // handlesIn finds the drag handles drawn in o.
@@ -101,11 +114,9 @@ func TestDragFromTheListAndToday(t *testing.T) {
 	weekly := addMeeting(t, st, time.Date(2026, 10, 6, 9, 0, 0, 0, london), model.RecurrenceWeekly)
 
 	w.show(screenMeetings)
-	row := w.meetings.newMeetingRow()
-	w.meetings.updateRow(0, row)
-	hs := handlesIn(row)
-	if len(hs) != 1 {
-		t.Fatalf("a list row has %d handles", len(hs))
+	hs := handlesIn(w.content)
+	if len(hs) != 1 || hs[0].place != "list" {
+		t.Fatalf("the list of one meeting has %d handles", len(hs))
 	}
 	hs[0].Dragged(&fyne.DragEvent{})
 
@@ -133,9 +144,9 @@ func TestHandleWithoutDragOutShowsTheFile(t *testing.T) {
 	drag := &fakeDragger{supported: false}
 	w.dragger = drag
 	m := addMeeting(t, st, time.Date(2026, 12, 1, 10, 0, 0, 0, london), model.RecurrenceNone)
-	w.showMeeting(m.ID)
-	w.meetings.page.handle.Dragged(&fyne.DragEvent{})
-	test.Tap(w.meetings.page.handle)
+	w.OpenMeeting(m.ID)
+	pageHandle(t, w).Dragged(&fyne.DragEvent{})
+	test.Tap(pageHandle(t, w))
 	if len(drag.items) != 0 {
 		t.Error("a drag started where dragging out is not supported")
 	}

@@ -18,6 +18,7 @@ import (
 	"rapport/model"
 	"rapport/storage"
 	"rapport/storage/sealed"
+	"rapport/ui/kit/kittest"
 )
 
 // The tests encrypt with a low scrypt work factor: a second of scrypt per
@@ -60,7 +61,7 @@ func TestSettingsEncryptBackupsPersists(t *testing.T) {
 	}
 	// Cancelling the passphrase unticks the choice.
 	e.encrypt.check.SetChecked(true)
-	test.Tap(findButton(t, w.win.Canvas().Overlays().Top(), "Cancel"))
+	test.Tap(kittest.MustButton(t, w.win.Canvas().Overlays().Top(), "Cancel"))
 	if e.encrypt.check.Checked {
 		t.Error("the choice stayed ticked without a passphrase")
 	}
@@ -254,7 +255,7 @@ func TestRestoreEncryptedBackupWithAWrongPassphrase(t *testing.T) {
 		t.Fatalf("Backups lists %+v, shows %q; want the encrypted backup, marked", d.list, dialogTexts(w))
 	}
 	test.Tap(d.restore[0])
-	test.Tap(findButton(t, w.win.Canvas().Overlays().Top(), "Yes"))
+	test.Tap(kittest.MustButton(t, w.win.Canvas().Overlays().Top(), "Yes"))
 	if d.asked == nil || d.asked.again != nil {
 		t.Fatal("restoring an encrypted backup did not ask for its passphrase, once")
 	}
@@ -376,7 +377,7 @@ func TestRestoreEncryptedBackupOfAnotherDatabaseIsRefused(t *testing.T) {
 		t.Fatalf("Backups lists %+v, want personal.db's encrypted backup", d.list)
 	}
 	test.Tap(d.restore[0])
-	test.Tap(findButton(t, w.win.Canvas().Overlays().Top(), "Yes"))
+	test.Tap(kittest.MustButton(t, w.win.Canvas().Overlays().Top(), "Yes"))
 	fillPassphrase(d.asked, "same pass", "")
 	texts := dialogTexts(w)
 	for _, want := range []string{"nothing was changed", "of another database"} {

@@ -71,10 +71,14 @@ func (w *Window) OpenPromise(p model.Promise, personName string) {
 func (w *Window) OpenMeeting(id int64) { w.showMeeting(id) }
 
 // LogOutcome shows the meeting's page and opens the form for its outcome.
+// When the page is already on show, it is not read again (its agenda may
+// hold edits).
 func (w *Window) LogOutcome(meetingID int64) {
-	w.showMeeting(meetingID)
-	if pg := w.meetings.page; pg != nil && pg.meeting.ID == meetingID {
-		openOutcomeEditor(w, pg.meeting, pg.person, w.meetings.reload)
+	if pg, ok := w.meetings.Shown(); !ok || pg.Meeting.ID != meetingID || w.current != screenMeetings {
+		w.showMeeting(meetingID)
+	}
+	if pg, ok := w.meetings.Shown(); ok && pg.Meeting.ID == meetingID {
+		openOutcomeEditor(w, pg.Meeting, pg.Person, w.meetings.Reload)
 	}
 }
 

@@ -46,3 +46,16 @@ func TestLogInteractionFromTodayOnTheRealStore(t *testing.T) {
 		t.Errorf("Today still lists %d reach-outs after the coffee", n)
 	}
 }
+
+// TestOpenPersonShowsTheirPage: the navigation verb screens call to
+// open a person (Today's reach-outs, risks and names) shows their page.
+func TestOpenPersonShowsTheirPage(t *testing.T) {
+	st := storetest.Open(t, func() time.Time { return testNow })
+	storetest.Person(t, st, "Morgan Lee", func(p *model.Person) { p.Title, p.Team = "VP Engineering", "Leadership" })
+	storetest.Person(t, st, "Sam Ortiz", func(p *model.Person) { p.Title, p.Team = "Engineer", "Platform" })
+	w := newTestWindow(t, st)
+	kittest.TapLink(t, w.content, "Morgan Lee")
+	if got := pageName(w); w.current != screenPeople || got != "Morgan Lee" {
+		t.Errorf("tapping a reach-out shows %v, the page of %q; want Morgan Lee's page", w.current, got)
+	}
+}

@@ -60,18 +60,14 @@ func (s screenFuncs) Reload() { s.reload() }
 func (w *Window) screenTable() []destination {
 	return []destination{
 		{id: screenToday, title: "Today", icon: theme.HomeIcon(), key: fyne.Key1, screen: w.today},
-		{id: screenMap, title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2,
-			screen: screenFuncs{w.relMap.content, w.relMap.reload}},
+		{id: screenMap, title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2, screen: w.relMap},
 		{id: screenPeople, title: "People", icon: theme.AccountIcon(), key: fyne.Key3,
 			screen: w.people},
-		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4,
-			screen: screenFuncs{w.promises.content, w.promises.reload}},
-		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5,
-			screen: w.career},
-		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6,
-			screen: screenFuncs{w.meetings.content, w.meetings.reload}},
+		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4, screen: w.promises},
+		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5, screen: w.career},
+		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6, screen: w.meetings},
 		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
-			screen: screenFuncs{w.credit.content, w.credit.reload}},
+			screen: w.credit},
 	}
 }
 

@@ -82,5 +82,18 @@ func (m *memStore) MeetingList(ctx context.Context) (model.MeetingList, error) {
 		err = errors.Join(err, perr)
 		l.People[mt.PersonID] = p
 	}
+	var serr error
+	l.Settings, serr = m.Settings(ctx)
+	return l, errors.Join(err, serr)
+}
+
+func (m *memStore) PromiseList(ctx context.Context) (model.PromiseList, error) {
+	all, err := m.Promises(ctx)
+	l := model.PromiseList{Promises: all, People: map[int64]model.Person{}}
+	for _, pr := range all {
+		p, perr := m.Person(ctx, pr.PersonID)
+		err = errors.Join(err, perr)
+		l.People[pr.PersonID] = p
+	}
 	return l, err
 }

@@ -106,3 +106,21 @@ func (m *memStore) MarkReviewed(_ context.Context, at time.Time) error {
 	m.lastReview = at
 	return nil
 }
+
+// CreditPage is the Give credit screen's read, from People, Thanks and
+// Opportunities.
+func (m *memStore) CreditPage(ctx context.Context) (model.CreditPage, error) {
+	people, err := m.People(ctx, false)
+	if err != nil {
+		return model.CreditPage{}, err
+	}
+	thanks, _ := m.Thanks(ctx)
+	opps, _ := m.Opportunities(ctx)
+	return model.CreditPage{People: people, Thanks: thanks, Opportunities: opps}, nil
+}
+
+// WeeklyReview is not in the fake: the review's tests run on the real
+// store.
+func (m *memStore) WeeklyReview(context.Context, time.Time) (model.WeeklyReview, error) {
+	return model.WeeklyReview{}, fmt.Errorf("weekly review: not in memStore, use storetest")
+}

@@ -225,40 +225,7 @@ func nodeRadius(size int) float64 { return 3.5 + 1.6*float64(min(max(size, 1), 5
 // groupNodes fills Sectors and returns the node positions in each, the
 // members of a sector ordered by distance then label.
 func (l *Layout) groupNodes() [][]int {
-	byGroup := map[string][]int{}
-	for i, n := range l.Nodes {
-		g := n.Group
-		if g == "" {
-			g = Ungrouped
-		}
-		byGroup[g] = append(byGroup[g], i)
-	}
-	names := make([]string, 0, len(byGroup))
-	for g := range byGroup {
-		names = append(names, g)
-	}
-	slices.SortFunc(names, func(a, b string) int {
-		if c := cmp.Compare(len(byGroup[b]), len(byGroup[a])); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	// Gather the smallest groups into Other when there are too many, and
-	// keep the nameless and the gathered last.
-	if len(names) > maxSectors {
-		var other []int
-		for _, g := range names[maxSectors-1:] {
-			other = append(other, byGroup[g]...)
-		}
-		names = append(names[:maxSectors-1:maxSectors-1], otherGroup)
-		byGroup[otherGroup] = other
-	}
-	for _, last := range []string{Ungrouped, otherGroup} {
-		if i := slices.Index(names, last); i >= 0 && i < len(names)-1 {
-			names = append(slices.Delete(names, i, i+1), last)
-		}
-	}
-
+	names, byGroup := sectorGroups(l.Nodes)
 	// Each sector's angle: its share of the nodes, with a floor so a
 	// group of one still has room for its label.
 	total := float64(len(l.Nodes))
@@ -284,6 +251,45 @@ func (l *Layout) groupNodes() [][]int {
 		out[i] = members
 	}
 	return out
+}
+
+// sectorGroups are the sectors' names in order, the largest groups
+// first, and the indexes of the nodes in each: the smallest groups
+// gathered into Other when there are more than maxSectors, the nameless
+// (Ungrouped) and the gathered last.
+func sectorGroups(nodes []Node) (names []string, byGroup map[string][]int) {
+	byGroup = map[string][]int{}
+	for i, n := range nodes {
+		g := n.Group
+		if g == "" {
+			g = Ungrouped
+		}
+		byGroup[g] = append(byGroup[g], i)
+	}
+	names = make([]string, 0, len(byGroup))
+	for g := range byGroup {
+		names = append(names, g)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if c := cmp.Compare(len(byGroup[b]), len(byGroup[a])); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	if len(names) > maxSectors {
+		var other []int
+		for _, g := range names[maxSectors-1:] {
+			other = append(other, byGroup[g]...)
+		}
+		names = append(names[:maxSectors-1:maxSectors-1], otherGroup)
+		byGroup[otherGroup] = other
+	}
+	for _, last := range []string{Ungrouped, otherGroup} {
+		if i := slices.Index(names, last); i >= 0 && i < len(names)-1 {
+			names = append(slices.Delete(names, i, i+1), last)
+		}
+	}
+	return names, byGroup
 }
 
 // linkEdges resolves edges to node positions and indexes them by node.

@@ -427,85 +427,115 @@ func (a rect) overlaps(b rect) bool {
 // out.
 func (r *mapRenderer) placeLabels(fg color.Color, size float32) {
 	m := r.m
-	l := m.layout
 	r.shown = 0
 	m.labelBoxes = m.labelBoxes[:0]
-	if len(l.Nodes) == 0 {
+	if len(m.layout.Nodes) == 0 {
 		return
 	}
-	neighbour := map[int64]bool{}
-	if m.selected != 0 {
-		for _, id := range l.Neighbours(m.selected) {
-			neighbour[id] = true
-		}
-	}
-	rank := func(i int) int {
-		n := l.Nodes[i]
-		switch {
-		case n.ID == m.selected:
-			return 0
-		case m.highlighted[n.ID]:
-			return 1
-		case neighbour[n.ID]:
-			return 2
-		case m.highlighted != nil:
-			return -1 // while searching, only matches and ties are named
-		case n.Prominent || m.zoom >= labelZoom || len(l.Nodes) <= fewNodes:
-			return 3 + 5 - n.Size
-		}
-		return -1
-	}
-	// Bucket candidates by rank: cheaper than sorting thousands.
-	var buckets [8][]int
-	for i := range l.Nodes {
-		if k := rank(i); k >= 0 {
-			buckets[k] = append(buckets[k], i)
-		}
-	}
+	neighbour := m.neighbours()
 	placed := make([]rect, 0, maxLabels)
-	for _, bucket := range buckets {
+	for _, bucket := range m.labelCandidates(neighbour) {
 		for _, i := range bucket {
 			if r.shown >= maxLabels {
 				return
 			}
-			n := l.Nodes[i]
-			p := l.pos[i]
-			x, y := m.ox+p.x*m.zoom, m.oy+p.y*m.zoom
-			if x < -50 || y < -20 || x > float64(m.size.Width)+50 || y > float64(m.size.Height)+20 {
-				continue
-			}
-			nr := l.radius[i] * nodeScale(m.zoom)
-			w := float64(fyne.MeasureText(n.Label, size, fyne.TextStyle{Bold: n.ID == m.selected}).Width) + 4
-			h := float64(size) * 1.3
-			box := rect{x + nr + 3, y - h/2, x + nr + 3 + w, y + h/2}
-			clash := false
-			for _, q := range placed {
-				if box.overlaps(q) {
-					clash = true
-					break
-				}
-			}
-			if clash && n.ID != m.selected {
+			box, y, ok := m.labelBox(i, size)
+			if !ok || (overlapsAny(box, placed) && m.layout.Nodes[i].ID != m.selected) {
 				continue
 			}
 			placed = append(placed, box)
-			t := r.label(r.shown)
-			r.shown++
-			t.Text = n.Label
-			t.TextSize = size
-			t.TextStyle.Bold = n.ID == m.selected
-			t.Color = fg
-			if n.Dimmed || (m.selected != 0 && n.ID != m.selected && !neighbour[n.ID]) {
-				t.Color = theme.Color(theme.ColorNameDisabled)
-			}
-			ts := t.MinSize()
-			t.Resize(ts)
-			t.Move(fyne.NewPos(float32(box.x0), float32(y)-ts.Height/2))
-			m.labelBoxes = append(m.labelBoxes, rect{box.x0 - 2, y - float64(ts.Height)/2 + 1,
-				box.x0 + float64(ts.Width) + 2, y + float64(ts.Height)/2 - 1})
-			r.objects = append(r.objects, t)
+			r.showLabel(i, box.x0, y, fg, size, neighbour)
 		}
 	}
+}
+
+// neighbours are the IDs of the nodes tied to the selected one.
+func (m *Map) neighbours() map[int64]bool {
+	neighbour := map[int64]bool{}
+	if m.selected != 0 {
+		for _, id := range m.layout.Neighbours(m.selected) {
+			neighbour[id] = true
+		}
+	}
+	return neighbour
+}
+
+// labelRank is how much node n deserves a label, 0 the most; -1 for none.
+func (m *Map) labelRank(n Node, neighbour map[int64]bool) int {
+	switch {
+	case n.ID == m.selected:
+		return 0
+	case m.highlighted[n.ID]:
+		return 1
+	case neighbour[n.ID]:
+		return 2
+	case m.highlighted != nil:
+		return -1 // while searching, only matches and ties are named
+	case n.Prominent || m.zoom >= labelZoom || len(m.layout.Nodes) <= fewNodes:
+		return 3 + 5 - n.Size
+	}
+	return -1
+}
+
+// labelCandidates are the indexes of the nodes to name, bucketed by rank
+// (cheaper than sorting thousands), the most deserving first.
+func (m *Map) labelCandidates(neighbour map[int64]bool) [8][]int {
+	var buckets [8][]int
+	for i, n := range m.layout.Nodes {
+		if k := m.labelRank(n, neighbour); k >= 0 {
+			buckets[k] = append(buckets[k], i)
+		}
+	}
+	return buckets
+}
+
+// labelBox is where node i's label would go, right of its glyph, in
+// widget units, and the height of the node's centre; ok is false when
+// the node is too far out of view to name.
+func (m *Map) labelBox(i int, size float32) (box rect, y float64, ok bool) {
+	l := m.layout
+	n, p := l.Nodes[i], l.pos[i]
+	x, y := m.ox+p.x*m.zoom, m.oy+p.y*m.zoom
+	if x < -50 || y < -20 || x > float64(m.size.Width)+50 || y > float64(m.size.Height)+20 {
+		return rect{}, 0, false
+	}
+	nr := l.radius[i] * nodeScale(m.zoom)
+	w := float64(fyne.MeasureText(n.Label, size, fyne.TextStyle{Bold: n.ID == m.selected}).Width) + 4
+	h := float64(size) * 1.3
+	return rect{x + nr + 3, y - h/2, x + nr + 3 + w, y + h/2}, y, true
+}
+
+// overlapsAny reports whether box overlaps one of placed.
+func overlapsAny(box rect, placed []rect) bool {
+	for _, q := range placed {
+		if box.overlaps(q) {
+			return true
+		}
+	}
+	return false
+}
+
+// showLabel shows node i's name starting at x, centred on y, faint when
+// the node is dimmed or another is selected (but not its neighbours),
+// and keeps its box for the backing painted under it.
+func (r *mapRenderer) showLabel(i int, x, y float64, fg color.Color, size float32, neighbour map[int64]bool) {
+	m := r.m
+	n := m.layout.Nodes[i]
+	t := r.label(r.shown)
+	r.shown++
+	t.Text = n.Label
+	t.TextSize = size
+	t.TextStyle.Bold = n.ID == m.selected
+	t.Color = fg
+	if n.Dimmed || (m.selected != 0 && n.ID != m.selected && !neighbour[n.ID]) {
+		t.Color = theme.Color(theme.ColorNameDisabled)
+	}
+	ts := t.MinSize()
+	t.Resize(ts)
+	t.Move(fyne.NewPos(float32(x), float32(y)-ts.Height/2))
+	m.labelBoxes = append(m.labelBoxes, rect{x - 2, y - float64(ts.Height)/2 + 1,
+		x + float64(ts.Width) + 2, y + float64(ts.Height)/2 - 1})
+	r.objects = append(r.objects, t)
 }
 
 func (r *mapRenderer) label(i int) *canvas.Text {
@@ -531,122 +561,177 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 }
 
 // paintView paints the map at w×h pixels, scale pixels per widget unit:
-// rings and sectors, edges, nodes, and the centre.
+// rings and sectors, edges, nodes, the labels' backings, and the centre.
 func (m *Map) paintView(w, h int, scale float64) {
-	p := &m.paint
-	p.reset(w, h)
-	l := m.layout
-	fg := toNRGBA(theme.Color(theme.ColorNameForeground))
-	primary := toNRGBA(theme.Color(theme.ColorNamePrimary))
-	z := m.zoom * scale
-	ox, oy := m.ox*scale, m.oy*scale
-	toScreen := func(q point) (float64, float64) { return ox + q.x*z, oy + q.y*z }
+	m.paint.reset(w, h)
+	v := m.newView(w, h, scale)
+	v.paintGuides()
+	v.paintEdges()
+	v.paintNodes()
+	v.paintBackings(m.labelBoxes)
+	// You, at the centre.
+	you := 22 * scale * min(max(m.zoom, 0.7), 1.3)
+	v.p.fill(v.ox, v.oy, you+1, circleSDF(you), inkOf(v.primary, 1))
+}
 
-	// Warmth rings: at the inner edge, each quarter, and the outer ring.
-	guide := inkOf(fg, 0.10)
+// view is one painting of the map: where it goes, at what scale, what is
+// selected, and the theme's colours read for it.
+type view struct {
+	m           *Map
+	p           *painter
+	l           *Layout
+	w, h        int
+	scale       float64 // pixels per widget unit
+	z           float64 // pixels per layout unit
+	ox, oy      float64 // the centre, in pixels
+	ns          float64 // how much node glyphs grow, in pixels
+	sel         int     // the selected node's index, -1 for none
+	neighbour   map[int32]bool
+	fg, primary color.NRGBA
+	bg, alert   color.NRGBA
+}
+
+// newView prepares a painting of m at w×h pixels, scale pixels per widget
+// unit.
+func (m *Map) newView(w, h int, scale float64) *view {
+	l := m.layout
+	v := &view{m: m, p: &m.paint, l: l, w: w, h: h, scale: scale, z: m.zoom * scale,
+		ox: m.ox * scale, oy: m.oy * scale, ns: nodeScale(m.zoom) * scale, sel: -1,
+		neighbour: make(map[int32]bool),
+		fg:        toNRGBA(theme.Color(theme.ColorNameForeground)),
+		primary:   toNRGBA(theme.Color(theme.ColorNamePrimary)),
+		bg:        toNRGBA(theme.Color(theme.ColorNameBackground)),
+		alert:     toNRGBA(theme.Color(theme.ColorNameError)),
+	}
+	if m.selected != 0 {
+		v.sel = l.index[m.selected]
+		for _, e := range l.adj[v.sel] {
+			v.neighbour[l.refs[e].a], v.neighbour[l.refs[e].b] = true, true
+		}
+	}
+	return v
+}
+
+// toScreen is where a point of the layout is painted, in pixels.
+func (v *view) toScreen(q point) (float64, float64) { return v.ox + q.x*v.z, v.oy + q.y*v.z }
+
+// paintGuides paints the warmth rings (at the inner edge, each quarter,
+// and the outer ring) and the sectors' dividers.
+func (v *view) paintGuides() {
+	l, z, ox, oy := v.l, v.z, v.ox, v.oy
+	guide := inkOf(v.fg, 0.10)
 	span := l.Outer - innerRadius - 18
 	for _, f := range []float64{0, 0.25, 0.5, 0.75, 1} {
-		p.circle(ox, oy, (innerRadius+18+f*span)*z, guide)
+		v.p.circle(ox, oy, (innerRadius+18+f*span)*z, guide)
 	}
-	// Sector dividers.
 	if len(l.Sectors) > 1 {
 		for _, s := range l.Sectors {
 			sx, sy := math.Sin(s.Start), -math.Cos(s.Start)
-			p.line(ox+sx*innerRadius*z, oy+sy*innerRadius*z, ox+sx*(l.Outer+10)*z, oy+sy*(l.Outer+10)*z, guide, 0)
+			v.p.line(ox+sx*innerRadius*z, oy+sy*innerRadius*z, ox+sx*(l.Outer+10)*z, oy+sy*(l.Outer+10)*z, guide, 0)
 		}
 	}
+}
 
-	neighbour := make(map[int32]bool)
-	sel := -1
-	if m.selected != 0 {
-		sel = l.index[m.selected]
-		for _, e := range l.adj[sel] {
-			neighbour[l.refs[e].a], neighbour[l.refs[e].b] = true, true
-		}
+// edgeOpacity is how strongly edges are drawn: fainter the more there
+// are, between 0.14 and 0.6.
+func edgeOpacity(edges int) float64 {
+	return min(max(0.6*math.Sqrt(150/float64(max(edges, 1))), 0.14), 0.6)
+}
+
+// clipEdge is the part of the segment a–b outside the circles of radius
+// ra around a and rb around b, with its direction (ux, uy); ok is false
+// when nothing of it is left.
+func clipEdge(ax, ay, bx, by, ra, rb float64) (x0, y0, x1, y1, ux, uy float64, ok bool) {
+	d := math.Hypot(bx-ax, by-ay)
+	if d < 1 || d <= ra+rb {
+		return 0, 0, 0, 0, 0, 0, false
 	}
-	ns := nodeScale(m.zoom) * scale
+	ux, uy = (bx-ax)/d, (by-ay)/d
+	return ax + ux*ra, ay + uy*ra, bx - ux*rb, by - uy*rb, ux, uy, true
+}
 
-	// Edges: faint when there are many, and under a selection all but the
-	// selected node's.
-	base := min(max(0.6*math.Sqrt(150/float64(max(len(l.refs), 1))), 0.14), 0.6)
-	arrows := len(l.refs) <= 400 && ns >= 0.8*scale
+// paintEdges paints the ties: faint when there are many, and under a
+// selection or a search all but the selected node's fainter still.
+func (v *view) paintEdges() {
+	l, p, scale := v.l, v.p, v.scale
+	base := edgeOpacity(len(l.refs))
+	arrows := len(l.refs) <= 400 && v.ns >= 0.8*scale
 	smooth := len(l.refs) <= 2000
 	for _, e := range l.refs {
-		mine := sel >= 0 && (int(e.a) == sel || int(e.b) == sel)
+		mine := v.sel >= 0 && (int(e.a) == v.sel || int(e.b) == v.sel)
 		opacity := base
-		if sel >= 0 && !mine {
+		if (v.sel >= 0 || v.m.highlighted != nil) && !mine {
 			opacity = base * 0.35
 		}
-		if m.highlighted != nil && !mine {
-			opacity = base * 0.35
-		}
-		ax, ay := toScreen(l.pos[e.a])
-		bx, by := toScreen(l.pos[e.b])
-		d := math.Hypot(bx-ax, by-ay)
-		if d < 1 {
+		ax, ay := v.toScreen(l.pos[e.a])
+		bx, by := v.toScreen(l.pos[e.b])
+		ax, ay, bx, by, ux, uy, ok := clipEdge(ax, ay, bx, by, l.radius[e.a]*v.ns+1, l.radius[e.b]*v.ns+1)
+		if !ok {
 			continue
 		}
-		ux, uy := (bx-ax)/d, (by-ay)/d
-		ra, rb := l.radius[e.a]*ns+1, l.radius[e.b]*ns+1
-		if d <= ra+rb {
-			continue
-		}
-		ax, ay, bx, by = ax+ux*ra, ay+uy*ra, bx-ux*rb, by-uy*rb
 		c := inkOf(e.edge.Color, opacity)
 		dash := 0.0
 		if e.edge.Dashed {
 			dash = 4 * scale
 		}
-		if mine {
+		switch {
+		case mine:
 			c = inkOf(e.edge.Color, 0.95)
 			p.thickLine(ax, ay, bx, by, 2*scale, c, dash)
-		} else if smooth {
+		case smooth:
 			p.line(ax, ay, bx, by, c, dash)
-		} else {
+		default:
 			p.fastLine(ax, ay, bx, by, c, dash)
 		}
 		if e.edge.Arrow && (arrows || mine) {
 			p.arrowHead(bx, by, ux, uy, 7*scale, c)
 		}
 	}
+}
 
-	// Nodes.
-	alert := toNRGBA(theme.Color(theme.ColorNameError))
-	bg := toNRGBA(theme.Color(theme.ColorNameBackground))
+// nodeOpacity is how opaque node i is drawn: faint in the trash, and
+// fainter when another is selected (but not its neighbours) or when a
+// search does not match it.
+func (v *view) nodeOpacity(i int, n Node) float64 {
+	switch {
+	case n.Dimmed:
+		return 0.4
+	case v.sel >= 0 && i != v.sel && !v.neighbour[int32(i)]:
+		return 0.3
+	case v.m.highlighted != nil && !v.m.highlighted[n.ID] && i != v.sel:
+		return 0.25
+	}
+	return 1
+}
+
+// paintNodes stamps the nodes in view, ringing the selected one and the
+// search's matches.
+func (v *view) paintNodes() {
+	l, scale := v.l, v.scale
 	for i, n := range l.Nodes {
-		cx, cy := toScreen(l.pos[i])
-		rad := l.radius[i] * ns
-		if cx < -rad-4 || cy < -rad-4 || cx > float64(w)+rad+4 || cy > float64(h)+rad+4 {
+		cx, cy := v.toScreen(l.pos[i])
+		rad := l.radius[i] * v.ns
+		if cx < -rad-4 || cy < -rad-4 || cx > float64(v.w)+rad+4 || cy > float64(v.h)+rad+4 {
 			continue
 		}
-		opacity := 1.0
-		switch {
-		case n.Dimmed:
-			opacity = 0.4
-		case sel >= 0 && i != sel && !neighbour[int32(i)]:
-			opacity = 0.3
-		case m.highlighted != nil && !m.highlighted[n.ID] && i != sel:
-			opacity = 0.25
-		}
-		if i == sel || m.highlighted[n.ID] {
-			p.fill(cx, cy, rad+6*scale, ringSDF(rad+3.5*scale, 2*scale), inkOf(primary, 1))
+		if i == v.sel || v.m.highlighted[n.ID] {
+			v.p.fill(cx, cy, rad+6*scale, ringSDF(rad+3.5*scale, 2*scale), inkOf(v.primary, 1))
 		}
 		look := nodeLook{shape: n.Shape, radius: quarter(rad), scale: quarter(scale), color: n.Color,
-			opacity: uint8(opacity * 255), marked: n.Marked, fg: fg, bg: bg, alert: alert}
-		p.stamp(cx, cy, look)
+			opacity: uint8(v.nodeOpacity(i, n) * 255), marked: n.Marked, fg: v.fg, bg: v.bg, alert: v.alert}
+		v.p.stamp(cx, cy, look)
 	}
+}
 
-	// A backing under each label, so names stay readable over lines.
-	backing := inkOf(bg, 0.72)
-	for _, b := range m.labelBoxes {
-		hw, hh := (b.x1-b.x0)*scale/2, (b.y1-b.y0)*scale/2
-		cx, cy := (b.x0*scale + hw), (b.y0*scale + hh)
-		p.roundRect(cx, cy, hw, hh, 4*scale, backing)
+// paintBackings paints a backing under each label's box, so names stay
+// readable over lines.
+func (v *view) paintBackings(boxes []rect) {
+	backing := inkOf(v.bg, 0.72)
+	for _, b := range boxes {
+		hw, hh := (b.x1-b.x0)*v.scale/2, (b.y1-b.y0)*v.scale/2
+		cx, cy := (b.x0*v.scale + hw), (b.y0*v.scale + hh)
+		v.p.roundRect(cx, cy, hw, hh, 4*v.scale, backing)
 	}
-
-	// You, at the centre.
-	you := 22 * scale * min(max(m.zoom, 0.7), 1.3)
-	p.fill(ox, oy, you+1, circleSDF(you), inkOf(primary, 1))
 }
 
 // toNRGBA converts any colour to non-premultiplied RGBA.

@@ -1,0 +1,28 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+
+	"rapport/model"
+)
+
+// MapCard reads what the relationship map's card shows about the person
+// with the given ID beyond the network: their latest interactions and
+// their promises, in one read transaction (see model.MapCard). Someone
+// with neither gets an empty card.
+func (s *Store) MapCard(ctx context.Context, personID int64) (model.MapCard, error) {
+	var c model.MapCard
+	err := s.inReadTx(ctx, func(q querier) error {
+		var err error
+		if c.Recent, err = interactionsWith(ctx, q, personID, model.MapCardRecent); err != nil {
+			return err
+		}
+		c.Promises, err = queryPromises(ctx, q, `WHERE person_id = ?`, personID)
+		return err
+	})
+	if err != nil {
+		return model.MapCard{}, fmt.Errorf("map card %d: %w", personID, err)
+	}
+	return c, nil
+}

@@ -1,0 +1,139 @@
+// Package forms holds the forms and dialogs that several screens open
+// through the window's navigation verbs: a person, an interaction, a
+// promise (its form and its dialog), a meeting, a meeting's outcome, and
+// the settings. Each is opened by one function returning the editor, whose
+// inputs are exported so that tests (and openers that preset a field) can
+// drive it as a user would.
+//
+// A form knows the window only as a Host and the database only through the
+// narrow store interface it declares here. Problems are shown under the
+// fields at fault and nothing is written until all are fixed.
+package forms
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/ui/kit"
+)
+
+// Parent is the window a dialog opens over, and where a failure that no
+// field explains is reported.
+type Parent interface {
+	// Window is the Fyne window the dialog opens over.
+	Window() fyne.Window
+	// ShowError tells the user that something failed; title says what
+	// ("Could not save the meeting").
+	ShowError(title string, err error)
+}
+
+// Host is the Parent of the shared forms, which also say at the foot of
+// the window what they did and read the window's clock.
+type Host interface {
+	Parent
+	// Toast shows message at the foot of the window for a while, with an
+	// Undo button when undo is not nil.
+	Toast(message string, undo func())
+	// Now is the current time by the window's clock.
+	Now() time.Time
+}
+
+// Form is what every form has: its fields, which show the problems found
+// under the inputs at fault, the button that saves, and the dialog it is
+// shown in.
+type Form struct {
+	Fields *kit.FieldSet
+	Save   *widget.Button
+	Dialog dialog.Dialog
+}
+
+// Problem is the message shown under the field key, "" when none.
+func (f *Form) Problem(key string) string { return f.Fields.Problem(key) }
+
+// open shows the form's fields in a dialog over parent (see Open).
+func (f *Form) open(parent Parent, title, verb string, size fyne.Size, submit func()) {
+	f.Dialog, f.Save = Open(parent, f.Fields, title, verb, size, submit)
+}
+
+// Saved reports whether a save succeeded. When it did not, the problems
+// err names are shown under their fields, or, when it names none, in an
+// error dialog of parent headed what.
+func Saved(parent Parent, f *kit.FieldSet, err error, what string) bool {
+	if err == nil {
+		return true
+	}
+	if !f.Show(err, nil) {
+		parent.ShowError(what, err)
+	}
+	return false
+}
+
+// SaveRecord saves rec with create when isNew and with update otherwise,
+// and reports whether it was saved; a failure is shown as Saved shows it,
+// headed what.
+func SaveRecord[T any](parent Parent, f *kit.FieldSet, rec *T, isNew bool,
+	create, update func(context.Context, *T) error, what string) bool {
+	save := update
+	if isNew {
+		save = create
+	}
+	return Saved(parent, f, save(context.Background(), rec), what)
+}
+
+// Open shows the form f in a dialog over parent titled title, with Cancel
+// and a button named verb that runs submit, at size (made to fit the
+// window); it returns the dialog and the button.
+func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, submit func()) (dialog.Dialog, *widget.Button) {
+	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
+	save.Importance = widget.HighImportance
+	var d dialog.Dialog
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
+	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.Content()))
+	d = dialog.NewCustomWithoutButtons(title, body, parent.Window())
+	d.Resize(FitWindow(parent.Window(), size))
+	d.Show()
+	return d, save
+}
+
+// FitWindow is size made small enough for a dialog to fit inside win with
+// a margin, so that a form stays whole (scrolling inside) in a small
+// window.
+func FitWindow(win fyne.Window, size fyne.Size) fyne.Size {
+	room := win.Canvas().Size()
+	margin := 4 * theme.Padding()
+	if room.Width > 0 && size.Width > room.Width-margin {
+		size.Width = room.Width - margin
+	}
+	if room.Height > 0 && size.Height > room.Height-margin {
+		size.Height = room.Height - margin
+	}
+	return size
+}
+
+// entry is a one-line input holding text, with placeholder shown when it
+// is empty.
+func entry(text, placeholder string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(text)
+	e.SetPlaceHolder(placeholder)
+	return e
+}
+
+// multiLine is a wrapping input of at least rows lines holding text, with
+// placeholder shown when it is empty.
+func multiLine(text, placeholder string, rows int) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.SetText(text)
+	e.SetPlaceHolder(placeholder)
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(rows)
+	return e
+}

@@ -1,0 +1,170 @@
+package forms
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/kit"
+)
+
+// PromiseEditor adds a promise, or edits what one says: who owes whom,
+// what, and by when, with the due date typed in words ("Tue", "next week",
+// "in 3 days") and read back as a date while typing.
+type PromiseEditor struct {
+	Form
+	host    Host
+	store   PromiseStore
+	promise model.Promise // the promise edited; ID 0 for a new one
+	onSaved func(model.Promise)
+	person  model.PersonSummary // the chosen person, ID 0 until chosen
+
+	// People suggests whom the promise is with as Who is typed.
+	People *kit.PersonSuggester
+	// The inputs, as the user fills them in; DueHint reads Due back.
+	Direction                *widget.RadioGroup
+	Who                      *widget.SelectEntry
+	What, Due, MadeOn, Notes *widget.Entry
+	DueHint                  *widget.Label
+}
+
+// EditPromise shows the form for p over host: a new promise when p.ID is
+// 0, with p's person already chosen when p.PersonID is set. onSaved (if
+// any) runs with what was stored in store. It returns nil, having said
+// why, when the people cannot be read.
+func EditPromise(host Host, store PromiseStore, p model.Promise, onSaved func(model.Promise)) *PromiseEditor {
+	all, err := store.People(context.Background(), false)
+	if err != nil {
+		host.ShowError("Could not read people", err)
+		return nil
+	}
+	e := &PromiseEditor{host: host, store: store, promise: p, onSaved: onSaved, People: kit.NewPersonSuggester(all)}
+	if p.PersonID != 0 {
+		if person, err := store.Person(context.Background(), p.PersonID); err == nil {
+			e.person = model.PersonSummary{Person: person}
+		}
+	}
+	e.inputs(p)
+	e.Fields = e.fieldSet()
+	title, verb := "New promise", "Add"
+	if p.ID != 0 {
+		title, verb = "Edit promise", "Save"
+	}
+	e.open(host, title, verb, fyne.NewSize(600, 480), e.submit)
+	if e.person.ID == 0 {
+		host.Window().Canvas().Focus(e.Who)
+	} else {
+		host.Window().Canvas().Focus(e.What)
+	}
+	return e
+}
+
+// inputs builds the form's inputs holding p.
+func (e *PromiseEditor) inputs(p model.Promise) {
+	e.Direction = widget.NewRadioGroup(model.Labels(model.Directions()), nil)
+	e.Direction.Horizontal = true
+	e.Direction.Required = true
+	if p.Direction == "" {
+		p.Direction = model.DirectionMine
+	}
+	e.Direction.SetSelected(p.Direction.Label())
+	e.Who = widget.NewSelectEntry(nil)
+	e.Who.SetPlaceHolder("Type a name")
+	if e.person.ID != 0 {
+		e.Who.SetText(e.person.Name)
+	}
+	e.Who.OnChanged = func(text string) { e.People.PickOne(e.Who, text, &e.person) }
+	e.What = entry(p.What, "Send the migration plan; introduce them to Priya")
+	e.Due = entry("", "Tue, next week, in 3 days, 1 Dec, 2026-12-01")
+	e.DueHint = widget.NewLabel("")
+	e.DueHint.SizeName = theme.SizeNameCaptionText
+	e.Due.OnChanged = func(string) { e.showDue() }
+	e.Due.SetText(kit.DayText(p.DueOn))
+	e.showDue() // SetText of the same text fires no change
+	e.MadeOn = entry("today", "")
+	if !p.MadeOn.IsZero() {
+		e.MadeOn.SetText(kit.DayText(p.MadeOn))
+	}
+	e.Notes = multiLine(p.Notes, "", 2)
+}
+
+// fieldSet lays the inputs out with their labels.
+func (e *PromiseEditor) fieldSet() *kit.FieldSet {
+	f := kit.NewFieldSet()
+	f.Add("direction", "Who owes", e.Direction, "")
+	f.Add("person", "Person", e.Who, "")
+	f.Add("what", "What", e.What, "")
+	f.Add("due on", "Due", container.NewVBox(e.Due, e.DueHint), "")
+	f.Add("made on", "Made on", e.MadeOn, "")
+	f.Add("notes", "Notes", e.Notes, "")
+	return f
+}
+
+// Person is the person chosen so far, ID 0 until one is.
+func (e *PromiseEditor) Person() model.PersonSummary { return e.person }
+
+// showDue reads the due date back in words under the field as it is typed.
+func (e *PromiseEditor) showDue() {
+	e.DueHint.SetText(kit.DayHint(e.Due.Text, e.host.Now(), "No due date", "Not a date yet"))
+}
+
+// read builds the promise the form describes.
+func (e *PromiseEditor) read() (model.Promise, map[string]string) {
+	problems := map[string]string{}
+	p := e.promise
+	p.What = strings.TrimSpace(e.What.Text)
+	p.Notes = strings.TrimSpace(e.Notes.Text)
+	if d, ok := model.FromLabel(model.Directions(), e.Direction.Selected); ok {
+		p.Direction = d
+	}
+	p.PersonID = e.person.ID
+	if p.PersonID == 0 {
+		if strings.TrimSpace(e.Who.Text) == "" {
+			problems["person"] = "Person is required"
+		} else {
+			problems["person"] = "Person: pick someone from the list"
+		}
+	}
+	now := e.host.Now()
+	due, err := model.ParseDue(e.Due.Text, now)
+	if err != nil {
+		problems["due on"] = "Due: " + err.Error()
+	}
+	p.DueOn = due
+	made, err := model.ParseDay(e.MadeOn.Text, now)
+	switch {
+	case err != nil:
+		problems["made on"] = "Made on: " + err.Error()
+	case made.IsZero():
+		problems["made on"] = "Made on is required"
+	}
+	p.MadeOn = made
+	if p.Status == "" {
+		p.Status = model.PromiseOpen
+	}
+	return p, problems
+}
+
+// submit validates the form and, when everything is right, stores it.
+func (e *PromiseEditor) submit() {
+	p, problems := e.read()
+	if e.Fields.Show(p.Validate(), problems) {
+		return
+	}
+	if !SaveRecord(e.host, e.Fields, &p, p.ID == 0, e.store.CreatePromise, e.store.UpdatePromise,
+		"Could not save the promise") {
+		return
+	}
+	e.Dialog.Hide()
+	if e.promise.ID == 0 {
+		e.host.Toast(kit.PromiseSentence(p, e.person.Name)+" added.", nil)
+	}
+	if e.onSaved != nil {
+		e.onSaved(p)
+	}
+}

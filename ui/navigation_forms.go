@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"time"
+
+	"rapport/model"
+	"rapport/ui/forms"
+)
+
+// What the shared forms (ui/forms) need of the window: the Window is
+// their forms.Host (its Fyne window, ShowError, Toast and Now), and the
+// shell knows the settings a meeting form starts from and what the
+// settings form offers besides the stored settings.
+
+// Now is the current time by the window's clock, for the forms it opens
+// (it makes the Window a forms.Host).
+func (w *Window) Now() time.Time { return w.now() }
+
+// meetingDefaults are the settings a new meeting starts from, and the
+// zone meetings are in.
+func (w *Window) meetingDefaults() forms.Defaults {
+	s := w.settings()
+	return forms.Defaults{Zone: w.zone(s), MeetingMinutes: s.MeetingMinutes, ReminderMinutes: s.ReminderMinutes}
+}
+
+// settingsChoices are what the settings form shows besides the settings:
+// the window's defaults and its look.
+func (w *Window) settingsChoices() forms.SettingsChoices {
+	c := forms.SettingsChoices{SystemZone: w.opts.Zone, InvitesFolder: w.invitesDir(model.Settings{}),
+		Backups: w.opts.Backups != nil, Look: savedAppearance(w.app).label()}
+	if w.opts.Backups != nil {
+		c.BackupFolder = w.opts.Backups.DefaultFolder()
+	}
+	for _, a := range appearances {
+		c.Looks = append(c.Looks, a.label())
+	}
+	c.SetLook = func(label string) {
+		if look := appearanceFromLabel(label); look != savedAppearance(w.app) {
+			setAppearance(w.app, look)
+		}
+	}
+	return c
+}

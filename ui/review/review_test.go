@@ -1,0 +1,152 @@
+package review_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/storage"
+	"rapport/storage/storetest"
+	"rapport/ui/kit/kittest"
+	"rapport/ui/review"
+)
+
+var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC) // a Monday
+
+// navigator records what the review asked of the window, in words.
+type navigator struct{ asked []string }
+
+func (n *navigator) ask(format string, a ...any) {
+	n.asked = append(n.asked, fmt.Sprintf(format, a...))
+}
+func (n *navigator) LogOutcomeThen(m model.Meeting, p model.Person, then func()) {
+	n.ask("log outcome %d with %s", m.ID, p.Name)
+}
+func (n *navigator) KeepPromiseThen(p model.Promise, name string, then func()) {
+	n.ask("keep %q with %s", p.What, name)
+}
+func (n *navigator) OpenPromiseThen(p model.Promise, name string, then func()) {
+	n.ask("open %q with %s", p.What, name)
+}
+func (n *navigator) EditPersonThen(p model.Person, then func()) { n.ask("edit %s", p.Name) }
+func (n *navigator) DraftAgenda(m model.Meeting) (string, error) {
+	return fmt.Sprintf("agenda for %d", m.PersonID), nil
+}
+func (n *navigator) ReloadScreen()                     { n.ask("reload") }
+func (n *navigator) ShowError(title string, err error) { n.ask("error %s: %v", title, err) }
+func (n *navigator) Toast(message string, undo func()) { n.ask("toast %s", message) }
+
+// seeded is a real store holding storetest.CreditTeam, a coffee with Kenji
+// three days ago waiting for its outcome and a promise to Aisha due in
+// two days.
+func seeded(t *testing.T) (*storage.Store, storetest.Team, model.Meeting) {
+	t.Helper()
+	st := storetest.Open(t, func() time.Time { return testNow })
+	team := storetest.CreditTeam(t, st, testNow)
+	coffee := storetest.Meeting(t, st, model.Meeting{PersonID: team.Kenji.ID, Kind: model.MeetingCoffee, Start: testNow.AddDate(0, 0, -3)})
+	storetest.Promise(t, st, model.Promise{Direction: model.DirectionMine, PersonID: team.Aisha.ID, What: "Send the onboarding doc",
+		DueOn: model.Day(testNow.AddDate(0, 0, 2))})
+	return st, team, coffee
+}
+
+// open opens the review on st over a window and returns its dialog.
+func open(t *testing.T, st review.Store) (*navigator, fyne.CanvasObject) {
+	t.Helper()
+	win := kittest.NewApp(t).NewWindow("review")
+	win.Resize(fyne.NewSize(1180, 760))
+	t.Cleanup(win.Close)
+	nav := &navigator{}
+	review.Open(win, st, nav, func() time.Time { return testNow }, time.UTC)
+	return nav, kittest.TopDialog(win)
+}
+
+func TestTheReviewAsksTheWindowForItsForms(t *testing.T) {
+	st, _, coffee := seeded(t)
+	nav, r := open(t, st)
+	test.Tap(kittest.ButtonBeside(r, "Fri 20 Nov 09:30 · Coffee with Kenji Watanabe", "Log outcome…"))
+	test.Tap(kittest.MustButton(t, r, "Next"))
+	test.Tap(kittest.ButtonBeside(r, "You owe Aisha Bello: Send the onboarding doc · ", "Kept"))
+	test.Tap(kittest.MustButton(t, r, "Next"))
+	test.Tap(kittest.ButtonBeside(r, "Aisha Bello", "Edit…"))
+	want := []string{
+		fmt.Sprintf("log outcome %d with Kenji Watanabe", coffee.ID),
+		`keep "Send the onboarding doc" with Aisha Bello`,
+		"edit Aisha Bello",
+	}
+	if !slices.Equal(nav.asked, want) {
+		t.Errorf("asked %q, want %q", nav.asked, want)
+	}
+	if kittest.Shows(r, "Kenji Watanabe") {
+		t.Error("the people step lists Kenji, last in touch ten days ago")
+	}
+}
+
+func TestTheReviewSchedulesCoffeesAndRecordsItself(t *testing.T) {
+	st, _, _ := seeded(t)
+	nav, r := open(t, st)
+	for range 4 {
+		test.Tap(kittest.MustButton(t, r, "Next"))
+	}
+	test.Tap(kittest.MustButton(t, r, "Schedule coffees with the people ticked"))
+	if !slices.Equal(nav.asked, []string{"toast Tick the people to reach first."}) {
+		t.Fatalf("asked %q, want to tick first", nav.asked)
+	}
+	var boxes []*widget.Check
+	kittest.Walk(r, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*widget.Check); ok {
+			boxes = append(boxes, c)
+		}
+		return true
+	})
+	if len(boxes) < 2 {
+		t.Fatalf("%d people offered to reach, want at least 2", len(boxes))
+	}
+	boxes[0].SetChecked(true)
+	boxes[1].SetChecked(true)
+	test.Tap(kittest.MustButton(t, r, "Schedule coffees with the people ticked"))
+	made, err := st.Meetings(t.Context(), testNow, time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Monday 09:30: the coffees are on Tuesday and Wednesday at 10:00.
+	wantStarts := []time.Time{time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC), time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)}
+	if len(made) != 2 || !made[0].Start.Equal(wantStarts[0]) || !made[1].Start.Equal(wantStarts[1]) ||
+		made[0].Kind != model.MeetingCoffee || made[0].Agenda != fmt.Sprintf("agenda for %d", made[0].PersonID) {
+		t.Fatalf("scheduled %+v, want coffees on the next two working days at 10:00 with their agendas", made)
+	}
+	if boxes[0].Checked {
+		t.Error("the people ticked stay ticked after scheduling")
+	}
+	test.Tap(kittest.MustButton(t, r, "Finish the review"))
+	if last, err := st.LastReview(t.Context()); err != nil || !last.Equal(testNow) {
+		t.Errorf("last review = %v (%v), want now", last, err)
+	}
+	if got := nav.asked[len(nav.asked)-2:]; !slices.Equal(got, []string{"toast Weekly review done. See you next week.", "reload"}) {
+		t.Errorf("finishing asked %q, want the toast and a reload", got)
+	}
+}
+
+// failing is a store whose read fails.
+type failing struct{ review.Store }
+
+func (failing) WeeklyReview(context.Context, time.Time) (model.WeeklyReview, error) {
+	return model.WeeklyReview{}, errors.New("disk unplugged")
+}
+
+func TestAFailedReadSaysSoInPlaceOfTheStep(t *testing.T) {
+	nav, r := open(t, failing{})
+	if !kittest.Shows(r, "Could not read the weekly review: disk unplugged") || kittest.Button(r, "Later") == nil {
+		t.Errorf("the review shows %q, want the failure and a way out", kittest.Texts(r))
+	}
+	if len(nav.asked) != 0 {
+		t.Errorf("asked %q, want nothing", nav.asked)
+	}
+}
