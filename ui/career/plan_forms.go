@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -83,7 +84,7 @@ func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) {
 	if r.ID != 0 {
 		title, verb = "Edit role", "Save"
 	}
-	e.dialog = openForm(s, f, title, verb, fyne.NewSize(620, 480), e.submit)
+	e.dialog, _ = forms.Open(s.parent(), f, title, verb, fyne.NewSize(620, 480), e.submit)
 	s.win.Canvas().Focus(e.title)
 }
 
@@ -118,7 +119,7 @@ func (e *roleEditor) submit() {
 	if e.fields.Show(r.Validate(), problems) {
 		return
 	}
-	if !saveRecord(e.s, e.fields, &r, r.ID == 0, e.s.store.CreateRole, e.s.store.UpdateRole,
+	if !forms.SaveRecord(e.s.parent(), e.fields, &r, r.ID == 0, e.s.store.CreateRole, e.s.store.UpdateRole,
 		"Could not save the role") {
 		return
 	}
@@ -204,7 +205,7 @@ func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Re
 	if r.ID != 0 {
 		title, verb = "Edit requirement", "Save"
 	}
-	e.dialog = openForm(s, f, title, verb, fyne.NewSize(660, 620), e.submit)
+	e.dialog, _ = forms.Open(s.parent(), f, title, verb, fyne.NewSize(660, 620), e.submit)
 	s.win.Canvas().Focus(e.title)
 }
 
@@ -223,7 +224,7 @@ func (e *requirementEditor) submit() {
 	if e.fields.Show(r.Validate(), nil) {
 		return
 	}
-	if !saveRecord(e.s, e.fields, &r, r.ID == 0, e.s.store.CreateRequirement, e.s.store.UpdateRequirement,
+	if !forms.SaveRecord(e.s.parent(), e.fields, &r, r.ID == 0, e.s.store.CreateRequirement, e.s.store.UpdateRequirement,
 		"Could not save the requirement") {
 		return
 	}
@@ -276,7 +277,7 @@ func openActionEditor(s *Screen, a model.Action, onSaved func(model.Action)) {
 	if a.ID != 0 {
 		title, verb = "Edit action", "Save"
 	}
-	e.dialog = openForm(s, f, title, verb, fyne.NewSize(600, 440), e.submit)
+	e.dialog, _ = forms.Open(s.parent(), f, title, verb, fyne.NewSize(600, 440), e.submit)
 	s.win.Canvas().Focus(e.title)
 }
 
@@ -305,7 +306,7 @@ func (e *actionEditor) submit() {
 	if e.fields.Show(a.Validate(), problems) {
 		return
 	}
-	if !saveRecord(e.s, e.fields, &a, a.ID == 0, e.s.store.CreateAction, e.s.store.UpdateAction,
+	if !forms.SaveRecord(e.s.parent(), e.fields, &a, a.ID == 0, e.s.store.CreateAction, e.s.store.UpdateAction,
 		"Could not save the action") {
 		return
 	}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -230,7 +231,7 @@ func openDisclosureEditor(s *Screen, p model.Person, d model.Disclosure, onSaved
 		verb = "Save"
 	}
 	win := s.nav.Window()
-	e.dialog, e.save = openForm(win, f, title, verb, fyne.NewSize(600, 440), e.submit)
+	e.dialog, e.save = forms.Open(s.nav, f, title, verb, fyne.NewSize(600, 440), e.submit)
 	win.Canvas().Focus(e.topic)
 	return e
 }
@@ -323,14 +324,8 @@ func frameQuestion(p model.Person, onPanel bool) string {
 
 // store saves d and closes the form.
 func (e *disclosureEditor) store(d model.Disclosure) {
-	save := e.s.store.UpdateDisclosure
-	if d.ID == 0 {
-		save = e.s.store.CreateDisclosure
-	}
-	if err := save(context.Background(), &d); err != nil {
-		if !e.fields.Show(err, nil) {
-			e.s.nav.ShowError("Could not save what you shared", err)
-		}
+	if !forms.SaveRecord(e.s.nav, e.fields, &d, d.ID == 0, e.s.store.CreateDisclosure, e.s.store.UpdateDisclosure,
+		"Could not save what you shared") {
 		return
 	}
 	e.dialog.Hide()
