@@ -37,14 +37,10 @@ type opportunityEditor struct {
 // openOpportunity opens the form for o: a new one when o.ID is 0.
 func (s *Screen) openOpportunity(o model.Opportunity) {
 	e := &opportunityEditor{s: s, opp: o}
-	e.title = widget.NewEntry()
-	e.title.SetPlaceHolder("Engineering Manager, Platform; the Q3 promotion round")
-	e.title.SetText(o.Title)
+	e.title = kit.Entry(o.Title, "Engineering Manager, Platform; the Q3 promotion round")
 	e.kind = widget.NewSelect(model.Labels(model.OpportunityKinds()), nil)
 	e.kind.SetSelected(o.Kind.Label())
-	e.date = widget.NewEntry()
-	e.date.SetPlaceHolder("When it is decided: 2027-03-01, next month, 3 days ago")
-	e.date.SetText(kit.DayText(o.Date))
+	e.date = kit.Entry(kit.DayText(o.Date), "When it is decided: 2027-03-01, next month, 3 days ago")
 	e.outcome = widget.NewSelect(model.Labels(model.OpportunityOutcomes()), nil)
 	e.outcome.SetSelected(o.Outcome.Label())
 	e.backers = kit.NewPeopleChooser(s.people, "Type a name: who backed you?")
@@ -55,10 +51,7 @@ func (s *Screen) openOpportunity(o model.Opportunity) {
 			}
 		}
 	}
-	e.notes = widget.NewMultiLineEntry()
-	e.notes.Wrapping = fyne.TextWrapWord
-	e.notes.SetMinRowsVisible(3)
-	e.notes.SetText(o.Notes)
+	e.notes = kit.MultiLine(o.Notes, "", 3)
 	f := kit.NewFieldSet()
 	f.Add("title", "Opportunity", e.title, "")
 	f.Add("kind", "Kind", e.kind, "")

@@ -120,23 +120,3 @@ func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, su
 	d.Show()
 	return d, save
 }
-
-// entry is a one-line input holding text, with placeholder shown when it
-// is empty.
-func entry(text, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetText(text)
-	e.SetPlaceHolder(placeholder)
-	return e
-}
-
-// multiLine is a wrapping input of at least rows lines holding text, with
-// placeholder shown when it is empty.
-func multiLine(text, placeholder string, rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.SetText(text)
-	e.SetPlaceHolder(placeholder)
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(rows)
-	return e
-}

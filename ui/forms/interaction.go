@@ -37,9 +37,9 @@ func LogInteraction(host Host, store InteractionStore, person model.Person, onSa
 	e.Others = kit.NewPeopleChooser(othersThan(store, person.ID), "Type a name to add someone else who was there")
 	e.Kind = widget.NewSelect(model.Labels(model.InteractionKinds()), nil)
 	e.Kind.SetSelected(model.KindCoffee.Label())
-	e.Date = entry("today", "today, yesterday, 2026-11-20, 3 days ago")
-	e.Summary = entry("", "What happened, in a line")
-	e.Notes = multiLine("", "What they are working on, what they need, what you promised", 3)
+	e.Date = kit.Entry("today", "today, yesterday, 2026-11-20, 3 days ago")
+	e.Summary = kit.Entry("", "What happened, in a line")
+	e.Notes = kit.MultiLine("", "What they are working on, what they need, what you promised", 3)
 
 	who := widget.NewLabelWithStyle(person.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f := kit.NewFieldSet()

@@ -168,7 +168,7 @@ func (d *PromiseDialog) buttons() {
 			}
 		})
 	})
-	d.NewDue = entry("", "New due date: Fri, next week, 1 Dec")
+	d.NewDue = kit.Entry("", "New due date: Fri, next week, 1 Dec")
 	d.Renegotiate = widget.NewButton("Renegotiate", func() {
 		due, err := model.ParseDue(d.NewDue.Text, d.host.Now())
 		if err != nil {

@@ -198,9 +198,7 @@ type disclosureEditor struct {
 // new entry when d.ID is 0.
 func openDisclosureEditor(s *Screen, p model.Person, d model.Disclosure, onSaved func(model.Disclosure)) *disclosureEditor {
 	e := &disclosureEditor{s: s, person: p, disclosure: d, onSaved: onSaved}
-	e.topic = widget.NewEntry()
-	e.topic.SetPlaceHolder("Thinking of leaving; my health; the offer from Globex")
-	e.topic.SetText(d.Topic)
+	e.topic = kit.Entry(d.Topic, "Thinking of leaving; my health; the offer from Globex")
 	e.sensitivity = widget.NewRadioGroup(model.Labels(model.Sensitivities()), nil)
 	e.sensitivity.Horizontal = true
 	e.sensitivity.Required = true
@@ -208,16 +206,11 @@ func openDisclosureEditor(s *Screen, p model.Person, d model.Disclosure, onSaved
 		d.Sensitivity = model.SensitivityLow
 	}
 	e.sensitivity.SetSelected(d.Sensitivity.Label())
-	e.sharedOn = widget.NewEntry()
-	e.sharedOn.SetText("today")
+	e.sharedOn = kit.Entry("today", "")
 	if !d.SharedOn.IsZero() {
 		e.sharedOn.SetText(kit.DayText(d.SharedOn))
 	}
-	e.notes = widget.NewMultiLineEntry()
-	e.notes.Wrapping = fyne.TextWrapWord
-	e.notes.SetMinRowsVisible(3)
-	e.notes.SetPlaceHolder("What exactly you said, and how they took it")
-	e.notes.SetText(d.Notes)
+	e.notes = kit.MultiLine(d.Notes, "What exactly you said, and how they took it", 3)
 
 	f := kit.NewFieldSet()
 	f.Add("topic", "Topic", e.topic, "")
