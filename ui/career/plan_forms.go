@@ -58,8 +58,7 @@ type roleEditor struct {
 func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) {
 	e := &roleEditor{s: s, role: r, onSaved: onSaved}
 	e.title = kit.Entry(r.Title, "Engineering Manager, Platform")
-	e.horizon = widget.NewSelect(model.Labels(model.Horizons()), nil)
-	e.horizon.SetSelected(r.Horizon.Label())
+	e.horizon = kit.Choice(model.Horizons(), r.Horizon)
 	e.target = kit.Entry(kit.DayText(r.TargetDate), "2027-06-30, or 1 Jun 2027; empty for none")
 	e.why = kit.MultiLine(r.Why, "Why this role, in a few lines: it keeps you honest when you re-target", 3)
 	e.focus = widget.NewCheck("This is the role I am working toward now", nil)
@@ -152,8 +151,7 @@ const (
 // role when r.ID is 0.
 func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Requirement)) {
 	e := &requirementEditor{s: s, req: r, onSaved: onSaved}
-	e.kind = widget.NewSelect(model.Labels(model.RequirementKinds()), nil)
-	e.kind.SetSelected(r.Kind.Label())
+	e.kind = kit.Choice(model.RequirementKinds(), r.Kind)
 	e.title = kit.Entry(r.Title, "Stakeholder management; led hiring end to end; a talk at a conference")
 	e.target = widget.NewSelect(levelChoices(1, ""), nil)
 	e.target.SetSelected(levelLabel(r.TargetLevel, ""))
@@ -238,12 +236,10 @@ type actionEditor struct {
 // openActionEditor opens the form for a: a new action when a.ID is 0.
 func openActionEditor(s *Screen, a model.Action, onSaved func(model.Action)) {
 	e := &actionEditor{s: s, action: a, onSaved: onSaved}
-	e.kind = widget.NewSelect(model.Labels(model.ActionKinds()), nil)
-	e.kind.SetSelected(a.Kind.Label())
+	e.kind = kit.Choice(model.ActionKinds(), a.Kind)
 	e.title = kit.Entry(a.Title, "Volunteer for the hiring committee; present at the all-hands")
 	e.due = kit.Entry(kit.DayText(a.DueOn), "Fri, next month, 1 Mar, 2027-03-01; empty for none")
-	e.status = widget.NewSelect(model.Labels(model.ActionStatuses()), nil)
-	e.status.SetSelected(a.Status.Label())
+	e.status = kit.Choice(model.ActionStatuses(), a.Status)
 	e.notes = kit.MultiLine(a.Notes, "", 2)
 	f := kit.NewFieldSet()
 	f.Add("kind", "Kind", e.kind, "")

@@ -38,11 +38,9 @@ type opportunityEditor struct {
 func (s *Screen) openOpportunity(o model.Opportunity) {
 	e := &opportunityEditor{s: s, opp: o}
 	e.title = kit.Entry(o.Title, "Engineering Manager, Platform; the Q3 promotion round")
-	e.kind = widget.NewSelect(model.Labels(model.OpportunityKinds()), nil)
-	e.kind.SetSelected(o.Kind.Label())
+	e.kind = kit.Choice(model.OpportunityKinds(), o.Kind)
 	e.date = kit.Entry(kit.DayText(o.Date), "When it is decided: 2027-03-01, next month, 3 days ago")
-	e.outcome = widget.NewSelect(model.Labels(model.OpportunityOutcomes()), nil)
-	e.outcome.SetSelected(o.Outcome.Label())
+	e.outcome = kit.Choice(model.OpportunityOutcomes(), o.Outcome)
 	e.backers = kit.NewPeopleChooser(s.people, "Type a name: who backed you?")
 	for _, id := range o.BackerIDs {
 		for _, p := range s.people {

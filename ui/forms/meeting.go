@@ -150,8 +150,7 @@ func (e *MeetingEditor) inputs(m model.Meeting) {
 		e.Who.SetText(e.person.Name)
 	}
 	e.Who.OnChanged = func(text string) { e.People.PickOne(e.Who, text, &e.person) }
-	e.Kind = widget.NewSelect(model.Labels(model.MeetingKinds()), nil)
-	e.Kind.SetSelected(m.Kind.Label())
+	e.Kind = kit.Choice(model.MeetingKinds(), m.Kind)
 	e.whenInputs(m)
 	e.Length = widget.NewSelect(minuteLabels(meetingLengths, kit.MinutesText), nil)
 	e.Length.SetSelected(kit.MinutesText(int(m.Duration / time.Minute)))
@@ -159,8 +158,7 @@ func (e *MeetingEditor) inputs(m model.Meeting) {
 		e.Length.SetSelected(kit.MinutesText(30))
 	}
 	e.Place = kit.Entry(m.Location, "Café on the corner, or a video link")
-	e.Repeats = widget.NewSelect(model.Labels(model.Recurrences()), nil)
-	e.Repeats.SetSelected(m.Recurrence.Label())
+	e.Repeats = kit.Choice(model.Recurrences(), m.Recurrence)
 	e.Reminder = widget.NewSelect(minuteLabels(reminderChoices, kit.ReminderText), nil)
 	e.Reminder.SetSelected(kit.ReminderText(m.ReminderMinutes))
 	if e.Reminder.Selected == "" {

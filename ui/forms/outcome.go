@@ -67,8 +67,7 @@ func (e *OutcomeEditor) inputs() {
 	e.Summary = kit.Entry("", kit.MeetingTitle(e.meeting, p))
 	e.WorkingOn = kit.MultiLine(p.WorkingOn, "What they said they are working on", 2)
 	e.Needs = kit.MultiLine(p.Needs, "What they said would help them", 2)
-	e.Stance = widget.NewSelect(model.Labels(model.Stances()), nil)
-	e.Stance.SetSelected(p.Stance.Label())
+	e.Stance = kit.Choice(model.Stances(), p.Stance)
 	e.promiseBox = container.NewVBox()
 	e.AddPromise = widget.NewButtonWithIcon("Add a promise", theme.ContentAddIcon(), func() { e.NewPromise() })
 	e.AddPromise.Importance = widget.LowImportance

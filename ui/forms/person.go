@@ -55,14 +55,12 @@ func newPersonEditor(p model.Person) *PersonEditor {
 	e.Organisation = kit.Entry(p.Organisation, "e.g. Northwind Labs")
 	e.Email = kit.Entry(p.Email, "name@example.com")
 	e.Phone = kit.Entry(p.Phone, "")
-	e.Relation = widget.NewSelect(model.Labels(model.Relations()), nil)
-	e.Relation.SetSelected(p.Relation.Label())
+	e.Relation = kit.Choice(model.Relations(), p.Relation)
 	e.Influence = widget.NewRadioGroup(influenceChoices, nil)
 	e.Influence.Horizontal = true
 	e.Influence.Required = true
 	e.Influence.SetSelected(strconv.Itoa(p.Influence))
-	e.Stance = widget.NewSelect(model.Labels(model.Stances()), nil)
-	e.Stance.SetSelected(p.Stance.Label())
+	e.Stance = kit.Choice(model.Stances(), p.Stance)
 	e.Cadence = kit.Entry(strconv.Itoa(p.CadenceDays), "days")
 	e.FirstMet = kit.Entry(kit.DayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago")
 	e.WorkingOn = kit.MultiLine(p.WorkingOn, "What they said they are working on", 2)

@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"rapport/model"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
@@ -23,4 +25,12 @@ func MultiLine(text, placeholder string, rows int) *widget.Entry {
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(rows)
 	return e
+}
+
+// Choice is a drop-down of the labels of values with selected's label
+// chosen.
+func Choice[T interface{ Label() string }](values []T, selected T) *widget.Select {
+	s := widget.NewSelect(model.Labels(values), nil)
+	s.SetSelected(selected.Label())
+	return s
 }
