@@ -79,18 +79,18 @@ func (e *PromiseEditor) inputs(p model.Promise) {
 		e.Who.SetText(e.person.Name)
 	}
 	e.Who.OnChanged = func(text string) { e.People.PickOne(e.Who, text, &e.person) }
-	e.What = entry(p.What, "Send the migration plan; introduce them to Priya")
-	e.Due = entry("", "Tue, next week, in 3 days, 1 Dec, 2026-12-01")
+	e.What = kit.Entry(p.What, "Send the migration plan; introduce them to Priya")
+	e.Due = kit.Entry("", "Tue, next week, in 3 days, 1 Dec, 2026-12-01")
 	e.DueHint = widget.NewLabel("")
 	e.DueHint.SizeName = theme.SizeNameCaptionText
 	e.Due.OnChanged = func(string) { e.showDue() }
 	e.Due.SetText(kit.DayText(p.DueOn))
 	e.showDue() // SetText of the same text fires no change
-	e.MadeOn = entry("today", "")
+	e.MadeOn = kit.Entry("today", "")
 	if !p.MadeOn.IsZero() {
 		e.MadeOn.SetText(kit.DayText(p.MadeOn))
 	}
-	e.Notes = multiLine(p.Notes, "", 2)
+	e.Notes = kit.MultiLine(p.Notes, "", 2)
 }
 
 // fieldSet lays the inputs out with their labels.
