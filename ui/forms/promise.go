@@ -36,7 +36,7 @@ type PromiseEditor struct {
 // EditPromise shows the form for p over host: a new promise when p.ID is
 // 0, with p's person already chosen when p.PersonID is set. onSaved (if
 // any) runs with what was stored in store. It returns nil, having said
-// why, when the people cannot be read.
+// why, when the people (or p's person) cannot be read.
 func EditPromise(host Host, store PromiseStore, p model.Promise, onSaved func(model.Promise)) *PromiseEditor {
 	all, err := store.People(context.Background(), false)
 	if err != nil {
@@ -45,9 +45,12 @@ func EditPromise(host Host, store PromiseStore, p model.Promise, onSaved func(mo
 	}
 	e := &PromiseEditor{host: host, store: store, promise: p, onSaved: onSaved, People: kit.NewPersonSuggester(all)}
 	if p.PersonID != 0 {
-		if person, err := store.Person(context.Background(), p.PersonID); err == nil {
-			e.person = model.PersonSummary{Person: person}
+		person, err := store.Person(context.Background(), p.PersonID)
+		if err != nil {
+			host.ShowError("Could not read the promise's person", err)
+			return nil
 		}
+		e.person = model.PersonSummary{Person: person}
 	}
 	e.inputs(p)
 	e.Fields = e.fieldSet()
