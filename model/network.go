@@ -18,7 +18,8 @@ type NetworkPerson struct {
 	Warmth      int       // 0 (cold) to 100 (warm), see CreditRules.Warmth
 	LastContact time.Time // the last contact at or before Network.Now; zero if never
 	// Overdue is true when the person has a cadence and the last contact
-	// is longer ago than it, or there has never been one.
+	// is longer ago than it (never when there has been none: see
+	// ContactOverdue).
 	Overdue bool
 }
 
@@ -32,20 +33,22 @@ type Network struct {
 // ContactOverdue reports whether someone with the given cadence (0 for
 // none) and last contact (zero for never) is overdue for contact at now:
 // they have a cadence and the last contact is more calendar days ago than
-// it, or there was none. It is the rule ReachOut marks Overdue with.
+// it. Someone never contacted is never overdue: a cadence counts from the
+// first contact, so people just added or imported stay quiet until the
+// user has been in touch once. It is the rule ReachOut marks Overdue with.
 func ContactOverdue(cadenceDays int, lastContact, now time.Time) bool {
 	if cadenceDays <= 0 {
 		return false
 	}
 	days := daysSince(lastContact, Day(now), now.Location())
-	return days < 0 || days > cadenceDays
+	return days > cadenceDays
 }
 
 // WarmthReasons puts a person's warmth into words, in the order the
 // formula weighs them: the last contact ("last coffee 94 days ago", or
 // "never contacted"), where that stands against the cadence ("64 days past
-// the 30-day cadence", "within the 30-day cadence", "overdue on a 30-day
-// cadence" when never contacted, or "no cadence: 90 days count as one"),
+// the 30-day cadence", "within the 30-day cadence", "a 30-day cadence
+// from the first contact" when never contacted, or "no cadence: 90 days count as one"),
 // and the balance ("balance +12.5 credits").
 func (r CreditRules) WarmthReasons(balance float64, lastContact time.Time, lastKind InteractionKind,
 	cadenceDays int, now time.Time) []string {
@@ -55,7 +58,7 @@ func (r CreditRules) WarmthReasons(balance float64, lastContact time.Time, lastK
 	case cadenceDays <= 0:
 		reasons = append(reasons, "no cadence: "+strconv.Itoa(noCadenceScaleDays)+" days count as one")
 	case days < 0:
-		reasons = append(reasons, "overdue on a "+strconv.Itoa(cadenceDays)+"-day cadence")
+		reasons = append(reasons, "a "+strconv.Itoa(cadenceDays)+"-day cadence from the first contact")
 	case days > cadenceDays:
 		reasons = append(reasons, countOf(days-cadenceDays, "day")+" past the "+
 			strconv.Itoa(cadenceDays)+"-day cadence")

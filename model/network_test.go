@@ -30,7 +30,7 @@ func TestContactOverdue(t *testing.T) {
 		{"no cadence, never contacted", 0, time.Time{}, networkNow, false},
 		{"no cadence, contacted years ago", 0, networkAgo(2000), networkNow, false},
 		{"negative cadence counts as none", -7, time.Time{}, networkNow, false},
-		{"cadence, never contacted", 30, time.Time{}, networkNow, true},
+		{"cadence, never contacted: quiet until the first contact", 30, time.Time{}, networkNow, false},
 		{"cadence, contacted today", 30, networkNow, networkNow, false},
 		{"cadence, contacted earlier today", 1, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), networkNow, false},
 		{"within the cadence", 30, networkAgo(29), networkNow, false},
@@ -88,7 +88,7 @@ func TestWarmthReasons(t *testing.T) {
 		want    []string
 	}{
 		{"never contacted, with a cadence", 0, time.Time{}, "", 30,
-			[]string{"never contacted", "overdue on a 30-day cadence", "balance 0.0 credits"}},
+			[]string{"never contacted", "a 30-day cadence from the first contact", "balance 0.0 credits"}},
 		{"never contacted, no cadence", 0, time.Time{}, "", 0,
 			[]string{"never contacted", "no cadence: 90 days count as one", "balance 0.0 credits"}},
 		{"contacted today", 3, networkNow, KindCoffee, 30,

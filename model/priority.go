@@ -31,7 +31,7 @@ type ReachOut struct {
 	PersonID int64
 	Score    float64
 	Warmth   int
-	Overdue  bool // has a cadence and was last contacted longer ago than it, or never
+	Overdue  bool // has a cadence and was last contacted longer ago than it (never when never contacted)
 	Reasons  []string
 }
 
@@ -43,7 +43,7 @@ const MinReachOutScore = 1.0
 // Weights of the reach-out score (see ReachOut).
 const (
 	pastCadenceWeight = 0.5  // per cadence period past the cadence
-	maxPastCadence    = 2.0  // periods past the cadence that still count; never contacted counts this much
+	maxPastCadence    = 2.0  // periods past the cadence that still count
 	minePromisePoints = 6.0  // per promise I owe them that is due
 	theirPromisePts   = 1.5  // per promise they owe me that is due
 	maxDuePromises    = 3    // due promises that count, each way
@@ -55,10 +55,11 @@ const (
 
 // stanceWeight multiplies the coldness part of the score: an influential
 // neutral, skeptic, blocker or unknown needs winning over; a champion or
-// supporter going cold is a risk to fix. Otherwise 1.
-func stanceWeight(s Stance, influence, warmth int) float64 {
+// supporter going cold is a risk to fix (one never contacted is not going
+// cold: they were never warm). Otherwise 1.
+func stanceWeight(s Stance, influence, warmth int, contacted bool) float64 {
 	if s == StanceChampion || s == StanceSupporter {
-		if warmth >= goingColdWarmth {
+		if warmth >= goingColdWarmth || !contacted {
 			return 1
 		}
 		if s == StanceChampion {
@@ -120,8 +121,8 @@ type reachScore struct {
 //	  + 6 per promise I owe them that is due + 1.5 per promise they owe me that is due
 //
 // where influence is 1–5, stance is 1 to 1.5 (see stanceWeight), periods
-// past the cadence count up to 2 (never contacted counts 2; no cadence
-// counts 0) and at most 3 promises count each way. A meeting planned within
+// past the cadence count up to 2 (never contacted or no cadence counts 0:
+// see ContactOverdue) and at most 3 promises count each way. A meeting planned within
 // MeetingInHandDays cuts the score to a fifth: it is already in hand.
 // Archived people score 0.
 func (r CreditRules) ReachOut(in ReachOutInput, now time.Time) ReachOut {
@@ -144,19 +145,15 @@ func (r CreditRules) reachScore(in ReachOutInput, today time.Time, loc *time.Loc
 		meetingDays: -1,
 	}
 	past := 0.0
-	if p.CadenceDays > 0 {
-		s.overdue = s.days < 0 || s.days > p.CadenceDays
-		if s.days < 0 {
-			past = maxPastCadence
-		} else if s.overdue {
-			past = min(float64(s.days-p.CadenceDays)/float64(p.CadenceDays), maxPastCadence)
-		}
+	if p.CadenceDays > 0 && s.days > p.CadenceDays {
+		s.overdue = true
+		past = min(float64(s.days-p.CadenceDays)/float64(p.CadenceDays), maxPastCadence)
 	}
 	if p.Archived() {
 		return s
 	}
 	cold := 1 - float64(s.warmth)/100
-	s.stance = stanceWeight(p.Stance, s.influence, s.warmth)
+	s.stance = stanceWeight(p.Stance, s.influence, s.warmth, s.days >= 0)
 	s.coldPart = float64(s.influence) * s.stance * (cold*cold + pastCadenceWeight*past)
 	s.minePart = minePromisePoints * float64(min(max(in.MineDue, 0), maxDuePromises))
 	s.theirsPart = theirPromisePts * float64(min(max(in.TheirsDue, 0), maxDuePromises))

@@ -48,10 +48,16 @@ func TestReachOutReasons(t *testing.T) {
 			reasons: []string{"Influence 2", "last one-on-one 45 days ago", "cadence 30 days"},
 		},
 		{
-			name:    "never contacted",
+			name:    "never contacted: not overdue",
 			in:      ReachOutInput{Person: reachPerson(1, 4, StanceUnknown, 30)},
-			overdue: true,
-			reasons: []string{"Influence 4", "never contacted", "cadence 30 days", "stance unknown: find out where they stand"},
+			overdue: false,
+			reasons: []string{"Influence 4", "never contacted", "stance unknown: find out where they stand"},
+		},
+		{
+			name:    "never contacted supporter: not going cold",
+			in:      ReachOutInput{Person: reachPerson(1, 4, StanceSupporter, 30)},
+			overdue: false,
+			reasons: []string{"Influence 4", "never contacted"},
 		},
 		{
 			name:    "never contacted, no cadence",
@@ -101,8 +107,8 @@ func TestReachOutReasons(t *testing.T) {
 		{
 			name:    "added today, never contacted",
 			in:      ReachOutInput{Person: Person{ID: 1, Name: "New", Relation: RelationOther, Influence: DefaultInfluence, Stance: StanceUnknown, CadenceDays: DefaultCadenceDays}},
-			overdue: true,
-			reasons: []string{"Influence 3", "never contacted", "cadence 30 days", "stance unknown: find out where they stand"},
+			overdue: false,
+			reasons: []string{"Influence 3", "never contacted", "stance unknown: find out where they stand"},
 		},
 		{
 			name:    "no cadence, long ago",
@@ -205,8 +211,8 @@ func TestReachOutScoreExact(t *testing.T) {
 		warmth  int
 		overdue bool
 	}{
-		// 3 × 1.2 × (1² + 0.5 × 2): never contacted counts two periods past the cadence.
-		{"added today, never contacted", ReachOutInput{Person: added}, 7.2, 0, true},
+		// 3 × 1.2 × 1²: never contacted counts no period past the cadence.
+		{"added today, never contacted", ReachOutInput{Person: added}, 3.6, 0, false},
 		// Warmth 81 (0.75 + 0.25 × 3/13): 3 × 1.2 × 0.19².
 		{"added today, a coffee this morning",
 			ReachOutInput{Person: added, Balance: 3, LastContact: reachNow.Add(-time.Hour), LastKind: KindCoffee},
@@ -235,8 +241,8 @@ func TestReachOutScoreExact(t *testing.T) {
 		{"negative promise counts count as none", ReachOutInput{Person: reachPerson(1, 1, StanceChampion, 30), LastContact: reachNow,
 			Balance: 30, MineDue: -2, TheirsDue: -1}, 0.06 * 0.06, 94, false},
 		// A meeting in hand today or tomorrow keeps a fifth.
-		{"added today, meeting tomorrow", ReachOutInput{Person: added, NextMeeting: reachNow.AddDate(0, 0, 1)}, 7.2 * 0.2, 0, true},
-		{"added today, meeting later today", ReachOutInput{Person: added, NextMeeting: reachNow.Add(3 * time.Hour)}, 7.2 * 0.2, 0, true},
+		{"added today, meeting tomorrow", ReachOutInput{Person: added, NextMeeting: reachNow.AddDate(0, 0, 1)}, 3.6 * 0.2, 0, false},
+		{"added today, meeting later today", ReachOutInput{Person: added, NextMeeting: reachNow.Add(3 * time.Hour)}, 3.6 * 0.2, 0, false},
 	}
 	for _, tt := range tests {
 		got := DefaultCredits.ReachOut(tt.in, reachNow)

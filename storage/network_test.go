@@ -119,11 +119,11 @@ func newNetworkFixture(t *testing.T) networkFixture {
 	}
 	f.overdue = map[int64]bool{
 		f.ana.ID: true,  // 40 days on a 30-day cadence
-		f.ben.ID: true,  // never contacted, with a cadence
+		f.ben.ID: false, // never contacted: quiet until the first contact, cadence or not
 		f.cy.ID:  false, // 5 days ago; the lunch ahead does not count
 		f.dee.ID: false, // no cadence
 		f.eve.ID: true,  // archived, but 60 days on a 30-day cadence all the same
-		f.fay.ID: true,  // nothing yet at or before now
+		f.fay.ID: false, // nothing yet at or before now: never contacted
 	}
 	f.withCredits = []int64{f.ana.ID, f.cy.ID, f.dee.ID, f.eve.ID}
 	f.noCredits = []int64{f.ben.ID, f.fay.ID}

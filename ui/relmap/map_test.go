@@ -402,14 +402,14 @@ func TestMapShowsActivePeopleAndArchivedOnRequest(t *testing.T) {
 	if got := nodeNames(s); !slices.Equal(got, want) {
 		t.Fatalf("map shows %v, want %v", got, want)
 	}
-	if got, want := s.countText(), "5 people · 4 ties · 2 overdue for contact"; got != want {
+	if got, want := s.countText(), "5 people · 4 ties · 1 overdue for contact"; got != want {
 		t.Errorf("count = %q, want %q", got, want)
 	}
 	if s.view.Selected() != 0 || !cardHas(s, "Reading the map") {
 		t.Errorf("with nobody selected the card shows %q, want the legend", cardLines(s))
 	}
 	for _, n := range s.view.Layout().Nodes {
-		overdue := n.ID == mapAnaID || n.ID == mapBenID
+		overdue := n.ID == mapAnaID // Ben, never contacted, is not overdue yet
 		if n.Dimmed || n.Marked != overdue {
 			t.Errorf("%s: dimmed %v, marked overdue %v; want not dimmed, marked %v", n.Label, n.Dimmed, n.Marked, overdue)
 		}
@@ -442,7 +442,7 @@ func TestMapShowsActivePeopleAndArchivedOnRequest(t *testing.T) {
 			t.Error("Finn, in the trash, is marked overdue")
 		}
 	}
-	if got, want := s.countText(), "6 people · 5 ties · 2 overdue for contact"; got != want {
+	if got, want := s.countText(), "6 people · 5 ties · 1 overdue for contact"; got != want {
 		t.Errorf("count with archived = %q, want %q", got, want)
 	}
 
@@ -498,17 +498,20 @@ func TestMapTapSelectsAndCardTellsAboutThem(t *testing.T) {
 		}
 	}
 
-	// Someone else: their own card, never contacted and overdue.
+	// Someone else: their own card, never contacted and so not overdue.
 	tapNode(t, s, mapBenID)
 	if s.view.Selected() != mapBenID {
 		t.Fatalf("after tapping Ben selected = %d", s.view.Selected())
 	}
-	for _, want := range []string{"Ben Okafor", "Warmth 0 of 100", "• never contacted", "• overdue on a 30-day cadence",
-		"• balance 0.0 credits", "Overdue for contact", "Nothing pending either way.",
+	for _, want := range []string{"Ben Okafor", "Warmth 0 of 100", "• never contacted", "• a 30-day cadence from the first contact",
+		"• balance 0.0 credits", "Nothing pending either way.",
 		"Close to Finn Moss (in the trash)"} {
 		if !cardHas(s, want) {
 			t.Errorf("Ben's card has no line %q; it shows:\n%s", want, strings.Join(cardLines(s), "\n"))
 		}
+	}
+	if cardHas(s, "Overdue for contact") {
+		t.Errorf("Ben, never contacted, is marked overdue on his card")
 	}
 
 	// The background clears the selection back to the legend.
@@ -659,7 +662,7 @@ func TestMapFilters(t *testing.T) {
 func TestMapSearchHighlightsAndEnterSelects(t *testing.T) {
 	st := mapStore(t)
 	s := openMap(t, st)
-	base := "5 people · 4 ties · 2 overdue for contact"
+	base := "5 people · 4 ties · 1 overdue for contact"
 
 	test.Type(s.search, "o")
 	if got := s.countText(); got != base {
