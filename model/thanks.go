@@ -293,12 +293,17 @@ func DraftTeamThanks(team string, mates []PraiseFacts) string {
 // ReviewNudgeDays: Today nudges for the weekly review this many days after the last: 7.
 const ReviewNudgeDays = 7
 
-// ReviewDue reports whether the weekly review is due: never done (last is
-// zero), or done ReviewNudgeDays or more calendar days ago, counted in
-// now's zone.
-func ReviewDue(last, now time.Time) bool {
+// ReviewDue reports whether the weekly review is due: done ReviewNudgeDays
+// or more calendar days ago, counted in now's zone; or, never done, when
+// the first use (firstUse: when the first person was added, zero when the
+// database holds nobody) was ReviewNudgeDays or more days ago. So a new
+// user is first asked a week after they began, not minutes after setup.
+func ReviewDue(last, firstUse, now time.Time) bool {
 	if last.IsZero() {
-		return true
+		last = firstUse
+	}
+	if last.IsZero() {
+		return false
 	}
 	return DaysBetween(last.In(now.Location()), now) >= ReviewNudgeDays
 }

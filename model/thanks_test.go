@@ -286,24 +286,31 @@ func TestPraiseFactsFacts(t *testing.T) {
 func TestReviewDue(t *testing.T) {
 	zone := time.FixedZone("UTC+9", 9*3600)
 	now := time.Date(2026, 11, 23, 8, 0, 0, 0, zone)
+	began := now.AddDate(0, -2, 0)
 	tests := []struct {
-		name string
-		last time.Time
-		want bool
+		name  string
+		last  time.Time
+		first time.Time
+		want  bool
 	}{
-		{"never", time.Time{}, true},
-		{"6 days ago", now.AddDate(0, 0, -6), false},
-		{"7 days ago", now.AddDate(0, 0, -7), true},
-		{"30 days ago", now.AddDate(0, 0, -30), true},
-		{"today", now.Add(-time.Hour), false},
-		{"later today", now.Add(time.Hour), false},
+		{"never, began long ago", time.Time{}, began, true},
+		{"never, nobody added yet", time.Time{}, time.Time{}, false},
+		{"never, began today", time.Time{}, now.Add(-10 * time.Minute), false},
+		{"never, began 6 days ago", time.Time{}, now.AddDate(0, 0, -6), false},
+		{"never, began 7 days ago", time.Time{}, now.AddDate(0, 0, -7), true},
+		{"done 2 days ago, began long ago", now.AddDate(0, 0, -2), began, false},
+		{"6 days ago", now.AddDate(0, 0, -6), began, false},
+		{"7 days ago", now.AddDate(0, 0, -7), began, true},
+		{"30 days ago", now.AddDate(0, 0, -30), began, true},
+		{"today", now.Add(-time.Hour), began, false},
+		{"later today", now.Add(time.Hour), began, false},
 		// 23:30 UTC on the 15th is the 16th in now's zone: 7 days, not 8.
-		{"calendar days in now's zone", time.Date(2026, 11, 15, 23, 30, 0, 0, time.UTC), true},
-		{"6 calendar days in now's zone", time.Date(2026, 11, 16, 23, 30, 0, 0, time.UTC), false},
+		{"calendar days in now's zone", time.Date(2026, 11, 15, 23, 30, 0, 0, time.UTC), began, true},
+		{"6 calendar days in now's zone", time.Date(2026, 11, 16, 23, 30, 0, 0, time.UTC), began, false},
 	}
 	for _, tt := range tests {
-		if got := ReviewDue(tt.last, now); got != tt.want {
-			t.Errorf("%s: ReviewDue(%v) = %v, want %v", tt.name, tt.last, got, tt.want)
+		if got := ReviewDue(tt.last, tt.first, now); got != tt.want {
+			t.Errorf("%s: ReviewDue(%v, %v) = %v, want %v", tt.name, tt.last, tt.first, got, tt.want)
 		}
 	}
 }

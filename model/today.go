@@ -39,6 +39,10 @@ type Today struct {
 	// LastReview is when the weekly review was last done, zero when never
 	// (see ReviewDue).
 	LastReview time.Time
+	// FirstUse is when the first person was added (archived or not),
+	// zero when the database holds nobody: the weekly review is first
+	// suggested a week after it (see ReviewDue).
+	FirstUse time.Time
 
 	// People holds everyone the lists above name, archived or not, by ID.
 	// Active people carry only what Today shows and ranks by: name,

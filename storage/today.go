@@ -28,6 +28,9 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 	if t.LastReview, err = lastReview(ctx, tx); err != nil {
 		return err
 	}
+	if t.FirstUse, err = firstUse(ctx, tx); err != nil {
+		return err
+	}
 	inputs, folds, thanked, err := todayPeople(ctx, tx, now)
 	if err != nil {
 		return err
@@ -344,4 +347,31 @@ func (s *Store) namePeople(ctx context.Context, q querier, t *model.Today) error
 		}
 	}
 	return nil
+}
+
+// firstUse is when the first person was added, archived or not; zero
+// when the database holds nobody.
+func firstUse(ctx context.Context, q querier) (time.Time, error) {
+	rows, err := q.QueryContext(ctx, `SELECT MIN(created_at) FROM person`)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("first use: %w", err)
+	}
+	defer rows.Close()
+	var first sql.NullString
+	if rows.Next() {
+		if err := rows.Scan(&first); err != nil {
+			return time.Time{}, fmt.Errorf("first use: %w", err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return time.Time{}, fmt.Errorf("first use: %w", err)
+	}
+	var t time.Time
+	if !first.Valid {
+		return t, nil
+	}
+	if err := parseStoredTime(first.String, &t); err != nil {
+		return time.Time{}, fmt.Errorf("first use: person created %q: %w", first.String, err)
+	}
+	return t, nil
 }

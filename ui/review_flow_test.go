@@ -106,6 +106,10 @@ func finishReview(t *testing.T, w *Window, st *storage.Store, r fyne.CanvasObjec
 func TestWeeklyReviewEndToEnd(t *testing.T) {
 	st := storetest.Open(t, func() time.Time { return testNow })
 	team := storetest.CreditTeam(t, st, testNow)
+	// The last review was 8 days ago: Today asks for the next.
+	if err := st.MarkReviewed(t.Context(), testNow.AddDate(0, 0, -8)); err != nil {
+		t.Fatal(err)
+	}
 	// Last week: a coffee with Kenji waiting for its outcome.
 	coffee := storetest.Meeting(t, st, model.Meeting{PersonID: team.Kenji.ID, Kind: model.MeetingCoffee, Start: testNow.AddDate(0, 0, -3)})
 	// A promise of the user's due in two days.

@@ -108,11 +108,11 @@ func (s *Screen) risks() fyne.CanvasObject {
 	return box
 }
 
-// reviewNudge asks for the weekly review when it is due: never done, or
-// done a week or more ago. Otherwise it takes no room.
+// reviewNudge asks for the weekly review when it is due: done a week or
+// more ago, or never done and the first person added a week or more ago. Otherwise it takes no room.
 func (s *Screen) reviewNudge() fyne.CanvasObject {
 	last, now := s.report.LastReview, s.report.Now
-	if !model.ReviewDue(last, now) {
+	if !model.ReviewDue(last, s.report.FirstUse, now) {
 		return container.NewVBox()
 	}
 	text := "Your weekly review is due: about ten minutes to log last week's meetings, resolve promises, and pick whom to reach this week."

@@ -112,9 +112,25 @@ func TestTodayShowsArchivedPeoplesPromisesAndKeepsThem(t *testing.T) {
 	}
 }
 
+func TestTodayAsksForTheReviewOnlyAWeekAfterTheFirstUse(t *testing.T) {
+	storeNow := testNow.Add(-10 * time.Minute)
+	st := storetest.Open(t, func() time.Time { return storeNow })
+	_, _, content := show(t, st)
+	if kittest.Button(content, "Start the review") != nil {
+		t.Error("Today asks for the review with nobody in the database")
+	}
+	storetest.Person(t, st, "Dana Reyes") // added ten minutes ago
+	_, _, content = show(t, st)
+	if kittest.Button(content, "Start the review") != nil {
+		t.Error("Today asks for the review minutes after the first person was added")
+	}
+}
+
 func TestTodayAsksForTheReviewUntilDone(t *testing.T) {
-	st := storetest.Open(t, clock)
-	storetest.Person(t, st, "Dana Reyes")
+	storeNow := testNow.AddDate(0, 0, -8)
+	st := storetest.Open(t, func() time.Time { return storeNow })
+	storetest.Person(t, st, "Dana Reyes") // the first use, 8 days ago
+	storeNow = testNow
 	s, nav, content := show(t, st)
 	test.Tap(kittest.MustButton(t, content, "Start the review"))
 	if want := []string{"start review"}; !slices.Equal(nav.asked, want) {
