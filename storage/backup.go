@@ -163,7 +163,10 @@ func (s *Store) Rotate(ctx context.Context, dir string) error {
 // database's own backups in dir is 24 hours old or older, or there is
 // none, reporting whether it made one; encrypted or not, as opts say. When none is due it returns the
 // newest backup there is. (A newest backup more than a day in the future
-// means the clock was set back: one is due.)
+// means the clock was set back: one is due.) A database that holds nobody
+// yet is not backed up (there is nothing to keep): it returns the newest
+// backup there is, if any, and made false, so the first daily backup is
+// taken once the first person is added, not of the empty database.
 func (s *Store) BackupIfDue(ctx context.Context, dir string, opts ...BackupOption) (Backup, bool, error) {
 	o, err := s.owner(ctx)
 	if err != nil {
@@ -173,10 +176,19 @@ func (s *Store) BackupIfDue(ctx context.Context, dir string, opts ...BackupOptio
 	if err != nil {
 		return Backup{}, false, err
 	}
+	var newest Backup
 	if len(list) > 0 {
-		if age := s.now().Sub(list[0].At); age < backupInterval && age > -backupInterval {
-			return list[0], false, nil
+		newest = list[0]
+		if age := s.now().Sub(newest.At); age < backupInterval && age > -backupInterval {
+			return newest, false, nil
 		}
+	}
+	anyone, err := s.AnyPerson(ctx)
+	if err != nil {
+		return Backup{}, false, fmt.Errorf("backup: %w", err)
+	}
+	if !anyone {
+		return newest, false, nil
 	}
 	b, err := s.Backup(ctx, dir, opts...)
 	return b, b.Path != "", err

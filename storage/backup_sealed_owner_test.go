@@ -21,6 +21,8 @@ func TestEncryptedBackupsBelongToTheirDatabase(t *testing.T) {
 	dir := t.TempDir()
 	work := openAt(t, filepath.Join(dir, "work.db"), testNow)
 	personal := openAt(t, filepath.Join(dir, "personal.db"), testNow.Add(time.Second))
+	mustCreatePerson(t, work, "Dana Reyes")
+	mustCreatePerson(t, personal, "Sam Okafor")
 	backups := BackupDir(work.Path())
 
 	w, made, err := work.BackupIfDue(ctx, backups, Encrypted("work pass"))

@@ -119,6 +119,7 @@ func TestEncryptedBackupNeedsAPassphrase(t *testing.T) {
 // the plain ones beside them.
 func TestEncryptedBackupsAreListedAndRotated(t *testing.T) {
 	s := mustOpen(t)
+	mustCreatePerson(t, s, "Dana Reyes")
 	dir := filepath.Join(t.TempDir(), "backups")
 	old := testNow.AddDate(0, -14, 0)
 	setClock(s, old)

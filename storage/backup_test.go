@@ -149,9 +149,29 @@ func TestBackupRoundTrip(t *testing.T) {
 	}
 }
 
+// TestBackupIfDueWaitsForSomethingToKeep: the daily backup of a database
+// that holds nobody yet is not taken (a fresh install's first start); it
+// is taken once the first person is added.
+func TestBackupIfDueWaitsForSomethingToKeep(t *testing.T) {
+	ctx := t.Context()
+	s := mustOpen(t)
+	dir := filepath.Join(t.TempDir(), "backups")
+	if b, made, err := s.BackupIfDue(ctx, dir); err != nil || made || b.Path != "" {
+		t.Fatalf("empty database: BackupIfDue = %+v, made %v, %v; want none made", b, made, err)
+	}
+	if list, err := Backups(dir); err != nil || len(list) != 0 {
+		t.Fatalf("empty database: backups %+v, %v; want none", list, err)
+	}
+	mustCreatePerson(t, s, "Dana Reyes")
+	if b, made, err := s.BackupIfDue(ctx, dir); err != nil || !made || b.Path == "" {
+		t.Fatalf("after the first person: BackupIfDue = %+v, made %v, %v; want a backup", b, made, err)
+	}
+}
+
 func TestBackupIfDue(t *testing.T) {
 	ctx := t.Context()
 	s := mustOpen(t)
+	mustCreatePerson(t, s, "Dana Reyes")
 	dir := filepath.Join(t.TempDir(), "backups")
 	steps := []struct {
 		after    time.Duration // since testNow
