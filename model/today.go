@@ -55,7 +55,8 @@ const (
 	DueSoonDays       = 7  // promises due within this many days are listed
 	MeetingsAheadDays = 7  // meetings planned within this many days are listed
 	MeetingInHandDays = 14 // a meeting this close makes reaching out less pressing
-	TodayReachOuts    = 8  // how many people to suggest
+	TodayReachOuts    = 20 // how many people to suggest at most
+	TodayReachShown   = 7  // how many of them Today lists before "N more"
 	TodayDueShown     = 12 // how many promises due to list
 )
 

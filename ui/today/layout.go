@@ -43,14 +43,30 @@ func (s *Screen) numbers() fyne.CanvasObject {
 		headline(fmt.Sprint(r.PublicThanks), "Public thanks", "given this quarter", nil))
 }
 
-// reachOuts lists whom to contact, or says why nobody is pressing.
+// reachOuts lists whom to contact, the first model.TodayReachShown of
+// them with an "N more" button that lists the rest, or says why nobody is
+// pressing.
 func (s *Screen) reachOuts() fyne.CanvasObject {
 	box := container.NewVBox()
-	for _, ro := range s.report.ReachOuts {
+	all := s.report.ReachOuts
+	shown := min(len(all), model.TodayReachShown)
+	for _, ro := range all[:shown] {
 		box.Add(s.reachOutRow(ro))
 	}
-	if len(s.report.ReachOuts) == 0 {
+	if len(all) == 0 {
 		box.Add(kit.Quiet("Nobody is pressing: everyone who matters has been in touch within their cadence."))
+	}
+	if rest := all[shown:]; len(rest) > 0 {
+		row := container.NewHBox()
+		more := widget.NewButton(fmt.Sprintf("%d more", len(rest)), func() {
+			box.Remove(row)
+			for _, ro := range rest {
+				box.Add(s.reachOutRow(ro))
+			}
+		})
+		more.Importance = widget.LowImportance
+		row.Add(more)
+		box.Add(row)
 	}
 	return box
 }

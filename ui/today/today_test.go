@@ -92,6 +92,37 @@ func TestTodayRanksReachOutsAndOpensThem(t *testing.T) {
 	}
 }
 
+func TestTodayListsTheTopReachOutsWithMore(t *testing.T) {
+	st := storetest.Open(t, clock)
+	const n = model.TodayReachShown + 3
+	var names []string
+	for i := range n {
+		name := fmt.Sprintf("Person %02d", i+1)
+		p := storetest.Person(t, st, name) // influence 3: no key-person risk names them
+		// The longer ago, the higher: Person 01 first.
+		storetest.Interaction(t, st, model.KindCoffee, testNow.AddDate(0, 0, -200+i), p.ID)
+		names = append(names, name)
+	}
+	s, _, content := show(t, st)
+	if got := len(s.Report().ReachOuts); got != n {
+		t.Fatalf("%d reach-outs read, want %d", got, n)
+	}
+	for i, name := range names {
+		if got, want := kittest.Shows(content, name), i < model.TodayReachShown; got != want {
+			t.Errorf("before more: shows %s %v, want %v", name, got, want)
+		}
+	}
+	test.Tap(kittest.MustButton(t, content, "3 more"))
+	for _, name := range names {
+		if !kittest.Shows(content, name) {
+			t.Errorf("after more: %s not shown", name)
+		}
+	}
+	if kittest.Button(content, "3 more") != nil {
+		t.Error("the more button is still shown after it listed the rest")
+	}
+}
+
 func TestTodayShowsArchivedPeoplesPromisesAndKeepsThem(t *testing.T) {
 	st := storetest.Open(t, clock)
 	dana := storetest.Person(t, st, "Dana Reyes")
