@@ -36,4 +36,8 @@ type WeeklyReview struct {
 	// Settings are the user's settings: the time zone, and the length and
 	// reminder of the coffees the review schedules.
 	Settings Settings
+	// Planned are the planned meetings that start from 12 hours before
+	// Now on, and every planned recurring one: the coffees the review
+	// schedules keep clear of them (see PlanCoffees).
+	Planned []Meeting
 }

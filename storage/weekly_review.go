@@ -26,7 +26,11 @@ func (s *Store) WeeklyReview(ctx context.Context, now time.Time) (model.WeeklyRe
 		if err := s.readToday(ctx, q, &r.Today); err != nil {
 			return err
 		}
-		r.Settings, err = readSettings(ctx, q)
+		if r.Settings, err = readSettings(ctx, q); err != nil {
+			return err
+		}
+		r.Planned, err = queryMeetings(ctx, q, `WHERE status = 'planned'
+			AND (start_at >= ? OR recurrence <> '')`, instant(now.Add(-12*time.Hour)))
 		return err
 	})
 }

@@ -135,3 +135,35 @@ func TestCreditPageMatchesThePiecemealReads(t *testing.T) {
 			len(got.People), len(got.Thanks), len(got.Opportunities), len(people), len(thanks), len(opps))
 	}
 }
+
+// TestWeeklyReviewReadsThePlannedMeetings: the review's Planned holds the
+// planned meetings ahead and the standing ones begun long ago, not the
+// past one-offs nor the canceled ones, so its coffees keep clear of them.
+func TestWeeklyReviewReadsThePlannedMeetings(t *testing.T) {
+	s := mustOpen(t)
+	p := mustCreatePerson(t, s, "Dana Reyes")
+	add := func(start time.Time, rec model.Recurrence, status model.MeetingStatus) int64 {
+		m := model.Meeting{PersonID: p.ID, Kind: model.MeetingOneOnOne, Start: start, Duration: 30 * time.Minute,
+			Recurrence: rec, Status: status}
+		if err := s.CreateMeeting(t.Context(), &m); err != nil {
+			t.Fatal(err)
+		}
+		return m.ID
+	}
+	standing := add(testNow.AddDate(0, -2, 0), model.RecurrenceWeekly, model.MeetingPlanned)
+	ahead := add(testNow.AddDate(0, 0, 3), model.RecurrenceNone, model.MeetingPlanned)
+	add(testNow.AddDate(0, 0, -3), model.RecurrenceNone, model.MeetingPlanned)
+	add(testNow.AddDate(0, 0, 2), model.RecurrenceNone, model.MeetingCanceled)
+	r, err := s.WeeklyReview(t.Context(), testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int64
+	for _, m := range r.Planned {
+		got = append(got, m.ID)
+	}
+	slices.Sort(got)
+	if want := []int64{standing, ahead}; !slices.Equal(got, want) {
+		t.Errorf("Planned = %v, want the standing one and the one ahead %v", got, want)
+	}
+}

@@ -3,29 +3,17 @@ package review
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"rapport/model"
 	"rapport/ui/kit"
 )
 
-// coffeeSlots are the starts of n coffees on the working days after now,
-// one a day at 10:00 in zone.
-func coffeeSlots(now time.Time, zone *time.Location, n int) []time.Time {
-	var out []time.Time
-	day := now.In(zone)
-	for len(out) < n {
-		day = day.AddDate(0, 0, 1)
-		if day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
-			continue
-		}
-		out = append(out, time.Date(day.Year(), day.Month(), day.Day(), 10, 0, 0, 0, zone))
-	}
-	return out
-}
-
 // scheduleCoffees schedules a coffee with each person ticked, one per
-// working day from tomorrow, each with its agenda drafted.
+// working day from tomorrow, clear of the meetings already planned
+// (model.PlanCoffees), each with its agenda drafted; a person already
+// meeting the user this week gets no second one, and the toast says so.
 func (r *Review) scheduleCoffees() {
 	var ids []int64
 	for _, id := range r.order {
@@ -38,11 +26,12 @@ func (r *Review) scheduleCoffees() {
 		return
 	}
 	settings := r.read.Settings
-	slots := coffeeSlots(r.now(), r.zone(), len(ids))
+	length := time.Duration(settings.MeetingMinutes) * time.Minute
+	slots, busy := model.PlanCoffees(r.now(), r.zone(), ids, length, r.read.Planned)
 	made := 0
-	for i, id := range ids {
-		m := model.Meeting{PersonID: id, Kind: model.MeetingCoffee, Start: slots[i],
-			Duration: time.Duration(settings.MeetingMinutes) * time.Minute, ReminderMinutes: settings.ReminderMinutes}
+	for _, slot := range slots {
+		m := model.Meeting{PersonID: slot.PersonID, Kind: model.MeetingCoffee, Start: slot.Start,
+			Duration: length, ReminderMinutes: settings.ReminderMinutes, Status: model.MeetingPlanned}
 		agenda, err := r.nav.DraftAgenda(m)
 		if err != nil {
 			r.nav.ShowError("Could not draft the agenda", err)
@@ -53,10 +42,29 @@ func (r *Review) scheduleCoffees() {
 			r.nav.ShowError("Could not schedule the coffee", err)
 			return
 		}
+		r.read.Planned = append(r.read.Planned, m)
 		made++
 	}
-	r.nav.Toast(fmt.Sprintf("%s scheduled this week, one a day at 10:00. Change any on the Meetings screen.", kit.Plural(made, "coffee", "coffees")), nil)
+	r.nav.Toast(r.coffeesScheduled(made, busy), nil)
 	for _, c := range r.reach {
 		c.SetChecked(false)
 	}
+}
+
+// coffeesScheduled is the toast after scheduling: how many coffees, and
+// whom none was scheduled with because they already meet this week.
+func (r *Review) coffeesScheduled(made int, busy []int64) string {
+	msg := fmt.Sprintf("%s scheduled, one a working day, clear of the meetings already planned. Change any on the Meetings screen.",
+		kit.Plural(made, "coffee", "coffees"))
+	if made == 0 {
+		msg = "No coffee scheduled."
+	}
+	if len(busy) > 0 {
+		names := make([]string, len(busy))
+		for i, id := range busy {
+			names[i] = r.read.Today.Name(id)
+		}
+		msg += " Already meeting this week, none added: " + strings.Join(names, ", ") + "."
+	}
+	return msg
 }

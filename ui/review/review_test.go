@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -131,6 +132,81 @@ func TestTheReviewSchedulesCoffeesAndRecordsItself(t *testing.T) {
 	}
 	if got := nav.asked[len(nav.asked)-2:]; !slices.Equal(got, []string{"toast Weekly review done. See you next week.", "reload"}) {
 		t.Errorf("finishing asked %q, want the toast and a reload", got)
+	}
+}
+
+// reachBoxes goes to the reach step of r and returns its tick boxes.
+func reachBoxes(t *testing.T, r fyne.CanvasObject) []*widget.Check {
+	t.Helper()
+	for range 4 {
+		test.Tap(kittest.MustButton(t, r, "Next"))
+	}
+	var boxes []*widget.Check
+	kittest.Walk(r, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*widget.Check); ok {
+			boxes = append(boxes, c)
+		}
+		return true
+	})
+	return boxes
+}
+
+func TestTheReviewSchedulesClearOfPlannedMeetingsAndNeverTwice(t *testing.T) {
+	st, team, _ := seeded(t)
+	// A standing 1:1 with Kenji, Tuesdays 10:00, begun weeks ago.
+	storetest.Meeting(t, st, model.Meeting{PersonID: team.Kenji.ID, Start: time.Date(2026, 10, 6, 10, 0, 0, 0, time.UTC),
+		Recurrence: model.RecurrenceWeekly})
+	// Aisha (a promise due: still offered) already has a coffee on Thursday.
+	storetest.Meeting(t, st, model.Meeting{PersonID: team.Aisha.ID, Kind: model.MeetingCoffee,
+		Start: time.Date(2026, 11, 26, 15, 0, 0, 0, time.UTC)})
+	nav, r := open(t, st)
+	boxes := reachBoxes(t, r)
+	var other *widget.Check
+	aisha := false
+	for _, b := range boxes {
+		b.SetChecked(true)
+		aisha = aisha || b.Text == team.Aisha.Name
+		if other == nil && b.Text != team.Aisha.Name {
+			other = b
+		}
+	}
+	if !aisha || other == nil {
+		t.Fatalf("offered %d people, Aisha among them %v; want Aisha and someone else", len(boxes), aisha)
+	}
+	test.Tap(kittest.MustButton(t, r, "Schedule coffees with the people ticked"))
+	people, err := st.People(t.Context(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var otherID int64
+	for _, p := range people {
+		if p.Name == other.Text {
+			otherID = p.ID
+		}
+	}
+	made, err := st.MeetingsWith(t.Context(), otherID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Tuesday 10:00 is the 1:1's: the first coffee moves to 11:00.
+	if want := time.Date(2026, 11, 24, 11, 0, 0, 0, time.UTC); len(made) != 1 || !made[0].Start.Equal(want) {
+		t.Fatalf("%s's meetings = %+v, want one coffee at %v", other.Text, made, want)
+	}
+	if theirs, err := st.MeetingsWith(t.Context(), team.Aisha.ID); err != nil || len(theirs) != 1 {
+		t.Errorf("Aisha's meetings = %+v (%v), want only the coffee already planned", theirs, err)
+	}
+	if got := nav.asked[len(nav.asked)-1]; !strings.Contains(got, "Already meeting this week, none added: "+team.Aisha.Name) {
+		t.Errorf("toast %q, want Aisha named as already meeting", got)
+	}
+
+	// Ticking the same person again schedules no second coffee.
+	other.SetChecked(true)
+	test.Tap(kittest.MustButton(t, r, "Schedule coffees with the people ticked"))
+	if again, err := st.MeetingsWith(t.Context(), otherID); err != nil || len(again) != 1 {
+		t.Errorf("after ticking %s again: meetings %+v (%v), want still one", other.Text, again, err)
+	}
+	if got := nav.asked[len(nav.asked)-1]; !strings.HasPrefix(got, "toast No coffee scheduled.") {
+		t.Errorf("toast %q, want no coffee scheduled", got)
 	}
 }
 
