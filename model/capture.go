@@ -87,6 +87,7 @@ type captureReader struct {
 	promiseParts []string // the part of the line each promise came from
 }
 
+// activePeople are the people not in the trash that have been saved.
 func activePeople(people []Person) []Person {
 	var out []Person
 	for _, p := range people {
@@ -233,13 +234,21 @@ func (r *captureReader) shortName(id int64) string {
 			name = p.Name
 		}
 	}
-	first := strings.Fields(name + " ")[0]
+	first := firstName(name)
 	for _, p := range r.people {
-		if p.ID != id && Fold(strings.Fields(p.Name + " ")[0]) == Fold(first) {
+		if p.ID != id && Fold(firstName(p.Name)) == Fold(first) {
 			return name
 		}
 	}
 	return first
+}
+
+// firstName is the first word of name, or name when it has none.
+func firstName(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return name
 }
 
 // captureList joins names as "A", "A and B", "A, B and C".

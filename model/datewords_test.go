@@ -122,3 +122,20 @@ func TestDateReadBack(t *testing.T) {
 		t.Errorf("DateReadBack(4 Dec) = %q", got)
 	}
 }
+
+func FuzzParseDate(f *testing.F) {
+	for _, seed := range []string{"Fri", "last friday", "4 Dec", "end of March", "in 3 days", "3 days ago", "29 feb", "2026-12-04"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, dir := range []DateDirection{DateAhead, DatePast} {
+			got, err := ParseDate(text, dateMonday, dir)
+			switch {
+			case err != nil && !got.IsZero():
+				t.Fatalf("ParseDate(%q, %d) = %v with error %v", text, dir, got, err)
+			case err == nil && got != Day(got):
+				t.Fatalf("ParseDate(%q, %d) = %v, not a calendar day", text, dir, got)
+			}
+		}
+	})
+}
