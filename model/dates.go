@@ -29,9 +29,11 @@ func DaysBetween(a, b time.Time) int {
 
 // ParseDay reads the day of something that happened, typed by the user:
 // ParseDate looking into the past (see DatePast). Empty text gives the zero
-// time and no error.
+// time and no error. Its error does not name the word at fault (ParseDate's
+// does), as the forms that call it expect.
 func ParseDay(text string, now time.Time) (time.Time, error) {
-	return ParseDate(text, now, DatePast)
+	t, err := ParseDate(text, now, DatePast)
+	return t, legacyDateError(err)
 }
 
 // ParseClock reads a time of day typed by the user: "10:00", "9:30",

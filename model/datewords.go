@@ -70,21 +70,48 @@ func ParseDate(text string, now time.Time, dir DateDirection) (time.Time, error)
 	return time.Time{}, dateError(text, s, dir)
 }
 
+// DateError says that a typed date could not be read: it quotes the text,
+// gives examples and, when one word is the trouble, names it.
+type DateError struct {
+	Text string        // as typed
+	Word string        // the first word that is no word of dates, or ""
+	Dir  DateDirection // which way the field looks, for the examples
+}
+
+// Error is the message a date field shows under itself.
+func (e *DateError) Error() string {
+	msg := fmt.Sprintf("%q is not a date like 2026-11-23, today, yesterday or 3 days ago", e.Text)
+	if e.Dir == DateAhead {
+		msg = fmt.Sprintf("%q is not a due date like Tue, next week, in 3 days or 2026-12-01", e.Text)
+	}
+	if e.Word != "" {
+		msg += fmt.Sprintf(": %q is not a word of dates", e.Word)
+	}
+	return msg
+}
+
 // dateError explains why text is not a date, naming the first word that is
 // no word of dates at all.
 func dateError(text, folded string, dir DateDirection) error {
-	msg := fmt.Sprintf("%q is not a date like yesterday, last Fri, 3 days ago or 2026-11-23", text)
-	if dir == DateAhead {
-		msg = fmt.Sprintf("%q is not a due date like Tue, next week, in 3 days or 2026-12-01", text)
-	}
+	e := &DateError{Text: text, Dir: dir}
 	if words := strings.Fields(folded); len(words) > 1 {
 		for _, w := range words {
 			if !dateWord(w) {
-				return fmt.Errorf("%s: %q is not a word of dates", msg, w)
+				e.Word = w
+				break
 			}
 		}
 	}
-	return fmt.Errorf("%s", msg)
+	return e
+}
+
+// legacyDateError is err without the word it names: the message ParseDay
+// and ParseDue have always given, which the current forms show and test.
+func legacyDateError(err error) error {
+	if e, ok := err.(*DateError); ok && e.Word != "" {
+		return &DateError{Text: e.Text, Dir: e.Dir}
+	}
+	return err
 }
 
 // dateVocabulary is every word ParseDate knows besides numbers, weekdays

@@ -90,10 +90,10 @@ func TestParseDateErrorsNameTheWord(t *testing.T) {
 		dir  DateDirection
 		want string
 	}{
-		{"blorp", DatePast, `"blorp" is not a date like yesterday, last Fri, 3 days ago or 2026-11-23`},
-		{"last fridy", DatePast, `"last fridy" is not a date like yesterday, last Fri, 3 days ago or 2026-11-23: "fridy" is not a word of dates`},
+		{"blorp", DatePast, `"blorp" is not a date like 2026-11-23, today, yesterday or 3 days ago`},
+		{"last fridy", DatePast, `"last fridy" is not a date like 2026-11-23, today, yesterday or 3 days ago: "fridy" is not a word of dates`},
 		{"4 Decmber", DateAhead, `"4 Decmber" is not a due date like Tue, next week, in 3 days or 2026-12-01: "decmber" is not a word of dates`},
-		{"31 Feb", DatePast, `"31 Feb" is not a date like yesterday, last Fri, 3 days ago or 2026-11-23`},
+		{"31 Feb", DatePast, `"31 Feb" is not a date like 2026-11-23, today, yesterday or 3 days ago`},
 		{"end of smarch", DateAhead, `"end of smarch" is not a due date like Tue, next week, in 3 days or 2026-12-01: "smarch" is not a word of dates`},
 	}
 	for _, tt := range tests {

@@ -9,9 +9,11 @@ import (
 
 // ParseDue reads a due date typed by the user: ParseDate looking ahead (see
 // DateAhead), so "tue" on a Tuesday is a week away and "1 Dec" is the next
-// 1 December on or after today. Empty text gives the zero time and no error.
+// 1 December on or after today. Empty text gives the zero time and no
+// error. Its error does not name the word at fault (ParseDate's does).
 func ParseDue(text string, now time.Time) (time.Time, error) {
-	return ParseDate(text, now, DateAhead)
+	t, err := ParseDate(text, now, DateAhead)
+	return t, legacyDateError(err)
 }
 
 // DueWords describes a due day relative to now, for a row in a list:
