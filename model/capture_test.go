@@ -78,6 +78,19 @@ func TestParseCaptureIssueLines(t *testing.T) {
 			preview: `Thanks in public with Daniel Okafor, today · Promise: you owe Daniel "a write-up", due Wed 31 Mar 2027`,
 		},
 	}
+	zoe := ids["Zoë Ångström"]
+	tests = append(tests, struct {
+		line        string
+		interaction model.Interaction
+		promises    []model.Promise
+		preview     string
+	}{
+		line:        "helped zoe angstrom 4 Dec: CV review: part 2; I owe Zoë intros by in 2 weeks",
+		interaction: model.Interaction{Kind: model.KindHelpGiven, At: captureAt(4), Summary: "CV review: part 2", PersonIDs: []int64{zoe}},
+		promises: []model.Promise{{Direction: model.DirectionMine, PersonID: zoe, What: "intros",
+			MadeOn: day(4), DueOn: day(21), Status: model.PromiseOpen}},
+		preview: `Help given with Zoë Ångström, Fri 4 Dec: "CV review: part 2" · Promise: you owe Zoë "intros", due Mon 21 Dec`,
+	})
 	for _, tt := range tests {
 		got, err := model.ParseCapture(tt.line, people, captureNow)
 		if err != nil {
