@@ -14,6 +14,7 @@ import (
 
 	"rapport/model"
 	"rapport/storage"
+	"rapport/storage/keyring"
 )
 
 // makeBackupTestDB writes a closed database at path with n people in it.
@@ -137,7 +138,7 @@ func TestBackupFolderFromSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	b := &windowBackups{store: st}
+	b := st.BackupSet(keyring.New(nil))
 	if b.Folder() != storage.BackupDir(st.Path()) || b.Folder() != b.DefaultFolder() {
 		t.Errorf("with no folder set, backups go to %q, want %q", b.Folder(), storage.BackupDir(st.Path()))
 	}
@@ -198,7 +199,7 @@ func TestDamagedDatabaseFindsBackupsInTheFolderOfItsSettings(t *testing.T) {
 	if err := st.SaveSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	b, err := (&windowBackups{store: st}).BackupNow()
+	b, err := st.BackupSet(keyring.New(nil)).BackupNow()
 	if err != nil {
 		t.Fatal(err)
 	}
