@@ -119,14 +119,6 @@ func New(k Keyring) *Keys {
 	return &Keys{keyring: k, typed: make(map[string]string)}
 }
 
-// Keyring is the keyring k keeps passphrases in, nil when none.
-func (k *Keys) Keyring() Keyring {
-	if k == nil {
-		return nil
-	}
-	return k.keyring
-}
-
 // Passphrase returns the passphrase kept under name, "" when none is
 // known.
 func (k *Keys) Passphrase(name string) string {
