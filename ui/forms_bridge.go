@@ -36,8 +36,8 @@ func openForm(w *Window, f *kit.FieldSet, title, verb string, size fyne.Size, su
 	return forms.Open(w, f, title, verb, size, submit)
 }
 
-// fitCanvas is forms.FitWindow for w's window.
-func fitCanvas(w *Window, size fyne.Size) fyne.Size { return forms.FitWindow(w.win, size) }
+// fitCanvas is kit.FitWindow for w's window.
+func fitCanvas(w *Window, size fyne.Size) fyne.Size { return kit.FitWindow(w.win, size) }
 
 // promiseSentence is kit.PromiseSentence.
 func promiseSentence(p model.Promise, name string) string { return kit.PromiseSentence(p, name) }

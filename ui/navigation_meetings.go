@@ -122,7 +122,3 @@ func (w *Window) showMeeting(id int64) {
 		w.show(screenMeetings)
 	}
 }
-
-// meetingTitle names a meeting: "Coffee with Dana Reyes" (kept for the
-// forms and the review until they move).
-func meetingTitle(m model.Meeting, with model.Person) string { return kit.MeetingTitle(m, with) }

@@ -88,7 +88,7 @@ func nextReminder(now time.Time) time.Time {
 func reminderFor(t model.Today) *fyne.Notification {
 	var overdue, today []string
 	for _, p := range t.Due {
-		line := promiseSentence(p, t.Name(p.PersonID))
+		line := kit.PromiseSentence(p, t.Name(p.PersonID))
 		switch {
 		case p.Overdue(t.Now):
 			overdue = append(overdue, line)
