@@ -121,6 +121,9 @@ type Options struct {
 	HandleMoved func(place string, centre fyne.Position)
 	// Backups keeps snapshots of the database; nil leaves them out.
 	Backups Backups
+	// Restart starts Rapport again on the database, after a backup has
+	// been restored in its place; nil does nothing (tests).
+	Restart func()
 	// Contacts reads contacts files for import; nil leaves import out.
 	Contacts ContactReader
 	// Exports writes everything, or the people as vCard, to a file; nil

@@ -15,7 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Backups keeps snapshots of the database; main hands in one on storage.
+// Backups keeps snapshots of the database; main hands in storage's
+// BackupSet.
 type Backups interface {
 	// List lists the snapshots, newest first.
 	List() ([]model.BackupFile, error)
@@ -23,8 +24,9 @@ type Backups interface {
 	// backups are encrypted and no passphrase is known, it writes nothing
 	// and returns an error wrapping ErrNeedPassphrase.
 	BackupNow() (model.BackupFile, error)
-	// Restore backs up the database as it is, puts the snapshot at path in
-	// its place, and starts Rapport again on it.
+	// Restore backs up the database as it is and puts the snapshot at
+	// path in its place; the window then starts Rapport again on it
+	// (Options.Restart).
 	Restore(path string) error
 	// RestoreEncrypted is Restore for an encrypted snapshot, decrypted
 	// with passphrase; a wrong passphrase changes nothing.
@@ -150,7 +152,9 @@ func (d *backupsDialog) confirmRestore(b model.BackupFile) {
 			}
 			if err := w.opts.Backups.Restore(b.Path); err != nil {
 				w.showError("Could not restore the backup; nothing was changed", err)
+				return
 			}
+			w.restart()
 		}, w.win)
 }
 
