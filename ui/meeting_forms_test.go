@@ -8,6 +8,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,27 +18,6 @@ import (
 	"rapport/model"
 	"rapport/storage"
 )
-
-// storedSettings are the user's settings in st.
-func storedSettings(t *testing.T, st *storage.Store) model.Settings {
-	t.Helper()
-	s, err := st.Settings(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-// interactionsWith are the interactions with the person with the given
-// ID, latest first.
-func interactionsWith(t *testing.T, st *storage.Store, id int64) []model.Interaction {
-	t.Helper()
-	got, err := st.InteractionsWith(context.Background(), id, 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return got
-}
 
 // interactionsWithDana are the interactions with Dana (person 1).
 func interactionsWithDana(t *testing.T, st *storage.Store) []model.Interaction {
@@ -152,7 +132,7 @@ func TestImportPastMeetingsFromACalendarFile(t *testing.T) {
 	if len(imported) != 1 {
 		t.Fatalf("%d interactions imported, want 1", len(imported))
 	}
-	if i := imported[0]; i.Kind != model.KindCoffee || !i.At.Equal(at(2)) || !equal64(i.PersonIDs, []int64{1}) {
+	if i := imported[0]; i.Kind != model.KindCoffee || !i.At.Equal(at(2)) || !slices.Equal(i.PersonIDs, []int64{1}) {
 		t.Errorf("imported %+v", i)
 	}
 	// The same file again adds nothing twice.

@@ -231,25 +231,6 @@ func textsOf(o fyne.CanvasObject) []string {
 	return nil
 }
 
-// overlayLabels lists the texts of the labels on the top overlay, in
-// order.
-func overlayLabels(w *Window) []string {
-	top := w.win.Canvas().Overlays().Top()
-	if top == nil {
-		return nil
-	}
-	var out []string
-	for _, o := range test.LaidOutObjects(top) {
-		switch l := o.(type) {
-		case *widget.Label:
-			out = append(out, l.Text)
-		case *widget.RichText:
-			out = append(out, l.String())
-		}
-	}
-	return out
-}
-
 // choosesDana reports whether the promise form under root has Dana
 // Reyes chosen.
 func choosesDana(root fyne.CanvasObject) bool {
