@@ -68,7 +68,7 @@ func TestQuietTextIsReadable(t *testing.T) {
 // its backup folder (found by its placeholder) and its Save button.
 func settingsOf(t *testing.T, w *Window) (look *widget.RadioGroup, backups *widget.Entry, save *widget.Button) {
 	t.Helper()
-	openSettingsEditor(w, nil)
+	w.editSettings(nil)
 	form := kittest.TopDialog(w.win)
 	if !kittest.Shows(form, "Settings") {
 		t.Fatalf("the dialog on top shows %q, want the settings", kittest.Texts(form))

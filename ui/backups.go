@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
-	"rapport/model"
-	"rapport/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +10,10 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/forms"
+	"rapport/ui/kit"
 )
 
 // Backups keeps snapshots of the database; main hands in one on storage.
@@ -74,10 +76,9 @@ func openBackups(w *Window) *backupsDialog {
 	top := container.NewVBox(d.last, note, container.NewHBox(d.now))
 	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(d.rows))
 	d.dialog = dialog.NewCustomWithoutButtons("Backups", body, w.win)
-	d.dialog.Resize(fitCanvas(w, fyne.NewSize(640, 520)))
+	d.dialog.Resize(forms.FitWindow(w.win, fyne.NewSize(640, 520)))
 	d.reload()
 	d.dialog.Show()
-	w.currentBackups = d
 	return d
 }
 

@@ -39,7 +39,7 @@ func newTestWindow(t *testing.T, store Store) *Window {
 	t.Cleanup(w.win.Close)
 	// The People screen reads the people when it is first shown; tests use
 	// it from the start, as if it had been.
-	w.people.Reload()
+	w.screens.people.Reload()
 	return w
 }
 

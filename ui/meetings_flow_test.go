@@ -60,7 +60,7 @@ func TestScheduleCoffeeFromPersonPage(t *testing.T) {
 	if strings.Contains(m.Agenda, "PRIVATE") {
 		t.Errorf("agenda leaks the private notes:\n%s", m.Agenda)
 	}
-	if pg, ok := w.meetings.Shown(); w.current != screenMeetings || !ok || pg.Meeting.ID != m.ID {
+	if pg, ok := w.screens.meetings.Shown(); w.current != screenMeetings || !ok || pg.Meeting.ID != m.ID {
 		t.Fatalf("the new meeting is not on show (screen %v)", w.current)
 	}
 	if kittest.Entry(w.content, m.Agenda) == nil {
@@ -140,8 +140,8 @@ func TestLogOutcomeFromToday(t *testing.T) {
 	w, st, _, _ := newMeetingWindow(t)
 	m := addMeeting(t, st, testNow.Add(-26*time.Hour), model.RecurrenceNone)
 	w.show(screenToday)
-	if len(w.today.Report().Unlogged) != 1 {
-		t.Fatalf("Today lists %d meetings waiting for an outcome, want 1", len(w.today.Report().Unlogged))
+	if len(w.screens.today.Report().Unlogged) != 1 {
+		t.Fatalf("Today lists %d meetings waiting for an outcome, want 1", len(w.screens.today.Report().Unlogged))
 	}
 	w.OpenMeeting(m.ID)
 	test.Tap(kittest.MustButton(t, w.content, "Log outcome…"))
@@ -217,7 +217,7 @@ func TestLogOutcomeFromToday(t *testing.T) {
 		t.Errorf("meeting status = %s, want held", s)
 	}
 	w.show(screenToday)
-	if len(w.today.Report().Unlogged) != 0 {
+	if len(w.screens.today.Report().Unlogged) != 0 {
 		t.Errorf("Today still lists the meeting as waiting for an outcome")
 	}
 }

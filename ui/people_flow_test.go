@@ -50,7 +50,7 @@ func TestAddPersonThroughTheForm(t *testing.T) {
 	if got := pageName(w); w.current != screenPeople || got != "Dana Reyes" {
 		t.Fatalf("the new person's page is not on show: screen %v, page %q", w.current, got)
 	}
-	p, ok := w.people.PersonInView()
+	p, ok := w.screens.people.PersonInView()
 	if !ok || p.Stance != model.StanceChampion || p.Influence != 5 || p.Email != "dana.reyes@northwind.example" || p.Title != "Director of Engineering" {
 		t.Errorf("stored %+v", p)
 	}
@@ -95,7 +95,7 @@ func TestInvalidFormShowsErrorsAndSavesNothing(t *testing.T) {
 	if got := len(storedPeople(t, st)); got != 2 {
 		t.Fatalf("store has %d people after fixing the form, want 2", got)
 	}
-	if p, _ := w.people.PersonInView(); !p.FirstMet.Equal(time.Date(2024, 11, 23, 0, 0, 0, 0, time.UTC)) {
+	if p, _ := w.screens.people.PersonInView(); !p.FirstMet.Equal(time.Date(2024, 11, 23, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("first met = %v", p.FirstMet)
 	}
 }

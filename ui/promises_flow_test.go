@@ -96,7 +96,7 @@ func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 	// A promise kept after its date counts as late and halves the rate.
 	storetest.Promise(t, st, model.Promise{Direction: model.DirectionMine, PersonID: ben.ID, What: "Review the design doc",
 		MadeOn: testNow.AddDate(0, 0, -20), DueOn: testNow.AddDate(0, 0, -6)})
-	w.promises.Reload()
+	w.screens.promises.Reload()
 	if got := kittest.PromiseHeaders(w.content); !slices.Equal(got, []string{"Overdue · 1"}) {
 		t.Errorf("headers = %v", got)
 	}
@@ -192,8 +192,8 @@ func TestArchivedPeoplesPromisesStayInView(t *testing.T) {
 		t.Errorf("row says %q", row.Sub.Text)
 	}
 	w.show(screenToday)
-	if len(w.today.Report().Due) != 1 {
-		t.Errorf("Today lists %d promises due", len(w.today.Report().Due))
+	if len(w.screens.today.Report().Due) != 1 {
+		t.Errorf("Today lists %d promises due", len(w.screens.today.Report().Due))
 	}
 	markup := test.RenderObjectToMarkup(w.content)
 	if !strings.Contains(markup, "Dana Reyes (in the trash)") {

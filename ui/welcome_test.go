@@ -42,7 +42,7 @@ func TestWelcomeOnEmptyDatabase(t *testing.T) {
 	if n := len(storedPeople(t, st2)); w2.current != screenPeople || n != 0 {
 		t.Errorf("start empty: screen %v, %d people stored", w2.current, n)
 	}
-	if _, ok := w2.people.PersonInView(); ok {
+	if _, ok := w2.screens.people.PersonInView(); ok {
 		t.Error("an empty start shows a person")
 	}
 }
