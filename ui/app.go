@@ -35,10 +35,8 @@ type Store interface {
 	RestorePerson(ctx context.Context, id int64) error
 	EmptyTrash(ctx context.Context) (int, error)
 	CreateInteraction(ctx context.Context, i *model.Interaction) error
-	InteractionsWith(ctx context.Context, personID int64, limit int) ([]model.Interaction, error)
 	LoadSample(ctx context.Context) error
 
-	Promises(ctx context.Context) ([]model.Promise, error)
 	PromisesFor(ctx context.Context, personID int64) ([]model.Promise, error)
 	CreatePromise(ctx context.Context, p *model.Promise) error
 	UpdatePromise(ctx context.Context, p *model.Promise) error
@@ -56,7 +54,6 @@ type Store interface {
 	CreateTie(ctx context.Context, t *model.Tie) error
 	DeleteTie(ctx context.Context, id int64) error
 
-	Meetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error)
 	Meeting(ctx context.Context, id int64) (model.Meeting, error)
 	CreateMeeting(ctx context.Context, m *model.Meeting) error
 	UpdateMeeting(ctx context.Context, m *model.Meeting) error
@@ -71,10 +68,8 @@ type Store interface {
 	CreateRole(ctx context.Context, r *model.Role) error
 	UpdateRole(ctx context.Context, r *model.Role) error
 	SetFocusRole(ctx context.Context, id int64) error
-	Requirements(ctx context.Context, roleID int64) ([]model.Requirement, error)
 	CreateRequirement(ctx context.Context, r *model.Requirement) error
 	UpdateRequirement(ctx context.Context, r *model.Requirement) error
-	Actions(ctx context.Context, requirementID int64) ([]model.Action, error)
 	CreateAction(ctx context.Context, a *model.Action) error
 	UpdateAction(ctx context.Context, a *model.Action) error
 	SetPanelMember(ctx context.Context, m model.PanelMember) error
@@ -92,7 +87,6 @@ type Store interface {
 	PraiseFacts(ctx context.Context, personIDs []int64, since time.Time) ([]model.PraiseFacts, error)
 	CreateOpportunity(ctx context.Context, o *model.Opportunity) error
 	UpdateOpportunity(ctx context.Context, o *model.Opportunity) error
-	LastReview(ctx context.Context) (time.Time, error)
 	MarkReviewed(ctx context.Context, at time.Time) error
 
 	ImportPeople(ctx context.Context, format model.ContactFormat, matches []model.ImportMatch) (added, merged, skipped int, err error)
