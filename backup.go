@@ -19,11 +19,13 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dbFlag := fs.String("db", "", "the database file")
 	to := fs.String("to", "", "the folder to write the backup into (default: the backup folder in Settings, else backups beside the database)")
+	passFile := fs.String("passphrase-file", "", passphraseFileUsage)
+	encrypt := fs.Bool("encrypt", false, "encrypt the backup with a passphrase asked on the terminal (twice)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "rapport backup: unexpected argument %q\nusage: rapport backup [--to DIR] [--db PATH]\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "rapport backup: unexpected argument %q\nusage: rapport backup [--to DIR] [--db PATH] [--encrypt | --passphrase-file FILE]\n", fs.Arg(0))
 		return 2
 	}
 	path := dbPath(*dbFlag)
@@ -55,14 +57,23 @@ func runBackup(args []string, stdout, stderr io.Writer) int {
 	if dir == "" {
 		dir = st.BackupFolder(context.Background())
 	}
-	b, err := st.Backup(context.Background(), dir)
+	opts, err := backupOptions(context.Background(), st, *passFile, *encrypt, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport backup:", err, "(nothing was written)")
+		return 1
+	}
+	b, err := st.Backup(context.Background(), dir, opts...)
 	if err != nil {
 		fmt.Fprintln(stderr, "rapport backup:", err)
 		if b.Path == "" {
 			return 1
 		}
 	}
-	fmt.Fprintf(stdout, "Backed up %s (%d KB) to %s\n", st.Path(), (b.Size+1023)/1024, b.Path)
+	encrypted := ""
+	if b.Encrypted {
+		encrypted = ", encrypted"
+	}
+	fmt.Fprintf(stdout, "Backed up %s (%d KB%s) to %s\n", st.Path(), (b.Size+1023)/1024, encrypted, b.Path)
 	if err != nil {
 		return 1
 	}

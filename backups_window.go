@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -19,6 +20,7 @@ import (
 type windowBackups struct {
 	app   fyne.App
 	store *storage.Store
+	keys  *backupKeys // the passphrase of encrypted backups; nil: none
 }
 
 var _ ui.Backups = (*windowBackups)(nil)
@@ -40,10 +42,12 @@ func (b *windowBackups) List() ([]model.BackupFile, error) {
 	return out, err
 }
 
-// BackupNow implements ui.Backups.
+// BackupNow implements ui.Backups: encrypted when the settings say so
+// (ui.ErrNeedPassphrase when no passphrase is known), never plain then.
 func (b *windowBackups) BackupNow() (model.BackupFile, error) {
-	x, err := b.store.Backup(context.Background(), b.Folder())
-	return backupFile(x), err
+	ctx := context.Background()
+	x, err := b.store.Backup(ctx, b.Folder(), b.keys.backupOptions(ctx, b.store)...)
+	return backupFile(x), needPassphrase(err)
 }
 
 // Restore implements ui.Backups: see storage.Store.RestoreBackup; on
@@ -58,7 +62,7 @@ func (b *windowBackups) Restore(path string) error {
 
 // backupFile is x as the ui shows it.
 func backupFile(x storage.Backup) model.BackupFile {
-	return model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Older: x.Older()}
+	return model.BackupFile{Path: x.Path, At: x.At, Size: x.Size, Older: x.Older(), Encrypted: x.Encrypted}
 }
 
 // restart starts Rapport again on the database at path and quits this one.
@@ -74,12 +78,20 @@ func restart(a fyne.App, path string) {
 }
 
 // backUpDaily writes the day's backup, at most one a day, off the window's
-// goroutine so that start-up does not wait for it.
-func backUpDaily(st *storage.Store) {
+// goroutine so that start-up does not wait for it; encrypted when the
+// settings say so. It reports on skipped when one was due but could not
+// be encrypted for want of a passphrase, and then closes it.
+func backUpDaily(st *storage.Store, keys *backupKeys) (skipped <-chan struct{}) {
+	out := make(chan struct{}, 1)
 	go func() {
+		defer close(out)
 		ctx := context.Background()
-		if _, _, err := st.BackupIfDue(ctx, st.BackupFolder(ctx)); err != nil {
+		if _, _, err := st.BackupIfDue(ctx, st.BackupFolder(ctx), keys.backupOptions(ctx, st)...); err != nil {
 			fmt.Fprintln(os.Stderr, "rapport: daily backup:", err)
+			if errors.Is(needPassphrase(err), ui.ErrNeedPassphrase) {
+				out <- struct{}{}
+			}
 		}
 	}()
+	return out
 }

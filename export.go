@@ -12,7 +12,7 @@ import (
 )
 
 // exportUsage is the one-line usage of rapport export.
-const exportUsage = "usage: rapport export --format json|vcard --out FILE [--db PATH]"
+const exportUsage = "usage: rapport export --format json|vcard --out FILE [--db PATH] [--encrypt | --passphrase-file FILE]"
 
 // runExport writes the database's export: with --format json, everything
 // as one export document (storage.Store.Export), which rapport import
@@ -28,6 +28,8 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	dbFlag := flags.String("db", "", "the database file")
 	format := flags.String("format", "", "json (everything, for rapport import) or vcard (the active people)")
 	out := flags.String("out", "", "the file to write, or - for standard output")
+	passFile := flags.String("passphrase-file", "", passphraseFileUsage)
+	encrypt := flags.Bool("encrypt", false, "encrypt the file with a passphrase asked on the terminal (twice)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -52,6 +54,14 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "rapport export:", err)
 		return 1
 	}
+	var passphrase string
+	if *passFile != "" || *encrypt {
+		p, err := newPassphrase(*passFile, stderr)
+		if err != nil {
+			return fail(err)
+		}
+		passphrase = p
+	}
 	path := dbPath(*dbFlag)
 	if _, err := os.Stat(path); err != nil {
 		// Opening would make a new, empty database: nothing to export.
@@ -74,6 +84,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		data, n, err = st.PeopleVCard(ctx)
 		what = plural(n, "person", "people")
 	}
+	if err == nil {
+		data, err = encryptIf(data, passphrase)
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -85,6 +98,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := atomicfile.Write(*out, data); err != nil {
 		return fail(err)
+	}
+	if passphrase != "" {
+		what += ", encrypted,"
 	}
 	fmt.Fprintf(stdout, "Exported %s from %s to %s (%d KB).\n", what, st.Path(), *out, (len(data)+1023)/1024)
 	return 0

@@ -18,7 +18,7 @@ import (
 )
 
 // importUsage is the one-line usage of rapport import.
-const importUsage = "usage: rapport import FILE [--db PATH] [--yes]"
+const importUsage = "usage: rapport import FILE [--db PATH] [--yes] [--passphrase-file FILE]"
 
 // notEmptyAdvice is what rapport import says of a database that an export
 // cannot be restored into.
@@ -44,6 +44,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	dbFlag := flags.String("db", "", "the database file")
 	yes := flags.Bool("yes", false, "import (without it, only show what would be imported)")
+	passFile := flags.String("passphrase-file", "", "decrypt an encrypted file with the passphrase on the first line of this file (without it, asked on the terminal)")
 	// The file may come before or after the flags.
 	var positional []string
 	for rest := args; ; {
@@ -66,13 +67,17 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	if export, err := isExportFile(name); err != nil {
+	plain, err := decryptedImport(name, *passFile, stderr) // nil: not encrypted
+	if err != nil {
+		return fail(err)
+	}
+	if export, err := isExportFile(name, plain); err != nil {
 		return fail(err)
 	} else if export {
-		return runRestore(name, dbPath(*dbFlag), *yes, stdout, stderr)
+		return runRestore(name, plain, dbPath(*dbFlag), *yes, stdout, stderr)
 	}
 
-	file, err := readContacts(name)
+	file, err := readContacts(name, plain)
 	if err != nil {
 		return fail(err)
 	}
@@ -119,8 +124,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 }
 
 // readContacts reads the contacts file at name, refusing one larger than
-// contacts.MaxSize before reading it.
-func readContacts(name string) (model.ContactFile, error) {
+// contacts.MaxSize before reading it; plain, when not nil, is its
+// decrypted content.
+func readContacts(name string, plain []byte) (model.ContactFile, error) {
+	if plain != nil {
+		if len(plain) > contacts.MaxSize {
+			return model.ContactFile{}, fmt.Errorf("%s: %w", name, contacts.ErrTooLarge)
+		}
+		return contacts.Read(name, plain)
+	}
 	info, err := os.Stat(name)
 	if err != nil {
 		return model.ContactFile{}, err
@@ -200,10 +212,14 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// isExportFile reports whether the file at name is JSON (its first
-// character, after white space, is "{"), which among the files rapport
-// import reads only an export is; no contacts format starts so.
-func isExportFile(name string) (bool, error) {
+// isExportFile reports whether the file at name (or plain, its decrypted
+// content, when not nil) is JSON (its first character, after white
+// space, is "{"), which among the files rapport import reads only an
+// export is; no contacts format starts so.
+func isExportFile(name string, plain []byte) (bool, error) {
+	if plain != nil {
+		return isJSON(name, plain[:min(len(plain), 512)])
+	}
 	if info, err := os.Stat(name); err != nil || info.IsDir() {
 		return false, err // readContacts says what a folder is not
 	}
@@ -217,11 +233,18 @@ func isExportFile(name string) (bool, error) {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return false, fmt.Errorf("%s: %w", name, err)
 	}
-	if utf16JSON(head[:n]) {
+	return isJSON(name, head[:n])
+}
+
+// isJSON reports whether head, the beginning of the file called name,
+// begins a JSON object, after a byte order mark and white space; JSON
+// saved as UTF-16 is refused with what to do.
+func isJSON(name string, head []byte) (bool, error) {
+	if utf16JSON(head) {
 		return false, fmt.Errorf("%s is JSON saved as UTF-16 text: a Rapport export is UTF-8, as Rapport writes it; "+
 			"save the file as UTF-8 (or export it again) and import that", name)
 	}
-	text := bytes.TrimLeft(bytes.TrimPrefix(head[:n], []byte("\uFEFF")), " \t\r\n")
+	text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n")
 	return len(text) > 0 && text[0] == '{', nil
 }
 
@@ -256,14 +279,14 @@ func utf16JSON(head []byte) bool {
 // yes it writes nothing: it checks the whole document (restoring it into a
 // temporary database) and prints what it holds, table by table. A failed
 // restore leaves the database as it was, and does not leave behind one it
-// made.
-func runRestore(name, path string, yes bool, stdout, stderr io.Writer) int {
+// made. plain, when not nil, is the document, decrypted from name.
+func runRestore(name string, plain []byte, path string, yes bool, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "rapport import:", err)
 		return 1
 	}
 	ctx := context.Background()
-	f, err := os.Open(name)
+	f, err := openImport(name, plain)
 	if err != nil {
 		return fail(err)
 	}

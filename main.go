@@ -8,12 +8,12 @@
 //	rapport demo --db PATH [...]   write a sample career network
 //	rapport invite ID [--request] [--out FILE] [--db PATH]
 //	                               write a meeting's calendar invite
-//	rapport backup [--to DIR] [--db PATH]
+//	rapport backup [--to DIR] [--db PATH] [--encrypt | --passphrase-file FILE]
 //	                               write a backup of the database
-//	rapport import FILE [--db PATH] [--yes]
+//	rapport import FILE [--db PATH] [--yes] [--passphrase-file FILE]
 //	                               import people from a contacts file, or
 //	                               restore an export into a new database
-//	rapport export --format json|vcard --out FILE [--db PATH]
+//	rapport export --format json|vcard --out FILE [--db PATH] [--encrypt | --passphrase-file FILE]
 //	                               export everything, or the people as vCard
 //
 // The database defaults to $RAPPORT_DB, else the per-user data folder
@@ -111,17 +111,20 @@ func usage(w io.Writer) {
   rapport --version                   print the version
   rapport demo --db PATH [options]    write a sample career network into a new database
       --people N --interactions N --promises N --seed N
-  rapport backup [--to DIR] [--db PATH]
+  rapport backup [--to DIR] [--db PATH] [--encrypt | --passphrase-file FILE]
                                       write a backup of the database (default: the backup folder
-                                      of Settings, else backups beside it)
-  rapport import FILE [--db PATH] [--yes]
+                                      of Settings, else backups beside it); --encrypt asks for a
+                                      passphrase, --passphrase-file reads it from a file's first line
+  rapport import FILE [--db PATH] [--yes] [--passphrase-file FILE]
                                       preview importing people from a vCard, LinkedIn or Google
                                       Contacts file; --yes imports them. A Rapport export (.json)
-                                      is restored instead, into a new or empty database
-  rapport export --format json|vcard --out FILE [--db PATH]
+                                      is restored instead, into a new or empty database. An
+                                      encrypted file (age) is decrypted with the passphrase
+  rapport export --format json|vcard --out FILE [--db PATH] [--encrypt | --passphrase-file FILE]
                                       write everything as one JSON document (restore it with
                                       rapport import FILE --db NEW.db --yes), or the active people
-                                      as vCard 4.0 without their notes; --out - writes to stdout
+                                      as vCard 4.0 without their notes; --out - writes to stdout;
+                                      encrypted with a passphrase (age) when asked
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;
@@ -146,14 +149,16 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	}
 	defer st.Close()
 	printNote(stderr, st.Notice())
-	backUpDaily(st)
+	keys := newBackupKeys(osKeyring)
+	skipped := backUpDaily(st, keys)
 	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
-		Backups: &windowBackups{app: a, store: st}, Contacts: contacts.Reader{},
+		Backups: &windowBackups{app: a, store: st, keys: keys}, Contacts: contacts.Reader{},
 		Exports: st, FirstScreenWhenRunning: true}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}
 	w := ui.New(a, st, opts)
+	tellSkippedBackup(w, skipped)
 	watchIntegrity(a, w.Window(), st, stderr)
 	w.Window().ShowAndRun()
 	return 0
@@ -190,12 +195,14 @@ func watchIntegrity(a fyne.App, win fyne.Window, st *storage.Store, stderr io.Wr
 // failure is shown in win.
 func restoreButton(a fyne.App, win fyne.Window, path, newest string, close func()) *widget.Button {
 	b := widget.NewButton("Restore the newest backup", func() {
-		close()
-		if err := storage.Restore(path, newest); err != nil {
-			dialog.ShowError(err, win)
-			return
-		}
-		restart(a, path)
+		withBackupPassphrase(win, newest, func(passphrase string) {
+			close()
+			if err := restoreBackup(path, newest, passphrase); err != nil {
+				dialog.ShowError(err, win)
+				return
+			}
+			restart(a, path)
+		})
 	})
 	b.Importance = widget.HighImportance
 	return b

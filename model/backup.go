@@ -10,4 +10,6 @@ type BackupFile struct {
 	// Older marks a backup named before each database had an identity:
 	// of this database or of another in the same folder, no one can tell.
 	Older bool
+	// Encrypted says it needs a passphrase to be restored.
+	Encrypted bool
 }

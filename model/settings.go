@@ -23,6 +23,10 @@ type Settings struct {
 	// BackupFolder is where the daily and on-demand backups are written;
 	// empty means the backups folder beside the database.
 	BackupFolder string
+	// EncryptBackups says the daily and on-demand backups are encrypted
+	// with a passphrase (kept outside the database), so that a backup
+	// folder on another disk or a synced folder reveals nothing.
+	EncryptBackups bool
 	// MeetingMinutes is the length of a new meeting.
 	MeetingMinutes int
 	// ReminderMinutes is the reminder of a new meeting; 0 for none.

@@ -36,7 +36,9 @@ import (
 // listed as older backups and can be restored, but are never rotated away
 // or chosen as a database's newest. A damaged database that a restore
 // replaced is kept beside them as work-3f2a9c1e-20261123-093000-damaged.db,
-// which nothing lists or removes.
+// which nothing lists or removes. An encrypted backup is named as a plain
+// one with ".age" added, work-3f2a9c1e-20261123-093000.db.age, and is its
+// database's as a plain one is (see backup_sealed.go).
 
 // backupInterval is how old the newest backup may be before BackupIfDue
 // makes another.
@@ -74,6 +76,9 @@ type Backup struct {
 	// Both are "" for an older backup, named before databases had an
 	// identity, whose database is unknown.
 	Stem, ID string
+	// Encrypted says the snapshot is encrypted with a passphrase (see
+	// Encrypted and package sealed); its name ends in ".db.age".
+	Encrypted bool
 }
 
 // Older reports whether b was named before databases had an identity, so
@@ -120,8 +125,11 @@ func parseBackupName(name string) (b Backup, ok bool) {
 // backup; a backup taken within the same second replaces it. Writers may
 // go on meanwhile: the snapshot is of the moment the backup began. Then it
 // rotates the database's own backups in dir (see Rotate). If only the
-// rotation fails, the new backup is returned with the error.
-func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
+// rotation fails, the new backup is returned with the error. With
+// Encrypted(passphrase) among opts, the backup is encrypted and its name
+// ends in ".db.age" (see backup_sealed.go); it belongs to the database as
+// a plain one does.
+func (s *Store) Backup(ctx context.Context, dir string, opts ...BackupOption) (Backup, error) {
 	// A copy of a damaged file would rotate good backups away.
 	if err := s.Intact(ctx); err != nil {
 		return Backup{}, fmt.Errorf("backup: %w", err)
@@ -131,7 +139,7 @@ func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
 		return Backup{}, fmt.Errorf("backup: %w", err)
 	}
 	now := s.now()
-	b, err := snapshot(ctx, s.db, dir, o.name(now, ""))
+	b, err := snapshotTo(ctx, s.db, s.path, dir, o.name(now, ""), opts)
 	if err != nil {
 		return Backup{}, err
 	}
@@ -153,10 +161,10 @@ func (s *Store) Rotate(ctx context.Context, dir string) error {
 
 // BackupIfDue makes a backup, as Backup does, when the newest of the
 // database's own backups in dir is 24 hours old or older, or there is
-// none, reporting whether it made one. When none is due it returns the
+// none, reporting whether it made one; encrypted or not, as opts say. When none is due it returns the
 // newest backup there is. (A newest backup more than a day in the future
 // means the clock was set back: one is due.)
-func (s *Store) BackupIfDue(ctx context.Context, dir string) (Backup, bool, error) {
+func (s *Store) BackupIfDue(ctx context.Context, dir string, opts ...BackupOption) (Backup, bool, error) {
 	o, err := s.owner(ctx)
 	if err != nil {
 		return Backup{}, false, fmt.Errorf("backup: %w", err)
@@ -170,7 +178,7 @@ func (s *Store) BackupIfDue(ctx context.Context, dir string) (Backup, bool, erro
 			return list[0], false, nil
 		}
 	}
-	b, err := s.Backup(ctx, dir)
+	b, err := s.Backup(ctx, dir, opts...)
 	return b, b.Path != "", err
 }
 
@@ -181,8 +189,8 @@ func backupsOwned(dir string, o owner) ([]Backup, error) {
 }
 
 // Backups lists the snapshots in dir, of any database, newest first: the
-// files named as Backup and Open name them, and older backups, nothing
-// else. A missing dir has none.
+// files named as Backup and Open name them, plain or encrypted, and older
+// backups, nothing else. A missing dir has none.
 func Backups(dir string) ([]Backup, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -194,7 +202,8 @@ func Backups(dir string) ([]Backup, error) {
 	var out []Backup
 	modified := make(map[string]time.Time)
 	for _, e := range entries {
-		b, ok := parseBackupName(e.Name())
+		snap, encrypted := backupFileName(e.Name())
+		b, ok := parseBackupName(snap)
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
@@ -205,7 +214,7 @@ func Backups(dir string) ([]Backup, error) {
 		if err != nil {
 			return nil, fmt.Errorf("list backups: %w", err)
 		}
-		b.Path, b.Size = filepath.Join(dir, e.Name()), info.Size()
+		b.Path, b.Size, b.Encrypted = filepath.Join(dir, e.Name()), info.Size(), encrypted
 		out = append(out, b)
 		modified[b.Path] = info.ModTime()
 	}
@@ -481,7 +490,14 @@ func Restore(dbPath, backupPath string) error {
 	return nil
 }
 
+// restore is Restore with absolute paths and the time now.
 func restore(dbPath, src string, now time.Time) error {
+	return restoreAs(dbPath, src, filepath.Base(src), now)
+}
+
+// restoreAs is restore from src, called shown in what it says (the
+// encrypted backup a decrypted copy was made from).
+func restoreAs(dbPath, src, shown string, now time.Time) error {
 	if dbPath == src {
 		return errors.New("the backup is the database itself")
 	}
@@ -503,7 +519,7 @@ func restore(dbPath, src string, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	theirs, ours, err := checkBackup(dbPath, src, len(migrations))
+	theirs, ours, err := checkBackup(dbPath, src, shown, len(migrations))
 	if err != nil {
 		return err
 	}
@@ -535,14 +551,20 @@ func restore(dbPath, src string, now time.Time) error {
 }
 
 // checkBackup refuses a backup that cannot replace the database at
-// dbPath: not a sound Rapport database this build can open, or one of
-// another database (both files carry an identity, and they differ). It
-// returns the identities of the backup and of the database, "" for none.
-func checkBackup(dbPath, src string, known int) (theirs, ours string, err error) {
+// dbPath: not a sound Rapport database this build can open (an encrypted
+// one must be decrypted first), or one of another database (both files
+// carry an identity, and they differ). It returns the identities of the
+// backup and of the database, "" for none; shown names the backup.
+func checkBackup(dbPath, src, shown string, known int) (theirs, ours string, err error) {
 	if fi, err := os.Stat(src); err != nil {
 		return "", "", err
 	} else if fi.Size() == 0 {
 		return "", "", fmt.Errorf("%w: the backup is empty", ErrNotRapport)
+	}
+	if enc, err := IsEncryptedFile(src); err != nil {
+		return "", "", err
+	} else if enc {
+		return "", "", fmt.Errorf("%s is encrypted: restore it with its passphrase", shown)
 	}
 	if _, err := checkFile(src, known, false); err != nil {
 		return "", "", fmt.Errorf("the backup cannot be used: %w", err)
@@ -550,7 +572,7 @@ func checkBackup(dbPath, src string, known int) (theirs, ours string, err error)
 	theirs, ours = IDOf(src), IDOf(dbPath)
 	if theirs != "" && ours != "" && theirs != ours {
 		return "", "", fmt.Errorf("%w: %s is of the database %s, the file it would replace is %s",
-			ErrOtherDatabase, filepath.Base(src), theirs[:8], ours[:8])
+			ErrOtherDatabase, shown, theirs[:8], ours[:8])
 	}
 	return theirs, ours, nil
 }

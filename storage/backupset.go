@@ -60,7 +60,9 @@ func backupsIn(keep func(Backup) bool, dirs ...string) ([]Backup, error) {
 // opening it, for a database Open refused as damaged; Path is "" when there
 // is none to offer. When the database's identity can be read, it is the
 // newest of its own backups, beside it or in the backup folder of its
-// settings, whose file holds that same identity; an older backup, whose
+// settings, whose file holds that same identity (an encrypted one is
+// chosen by its name: its restore checks the identity once it is
+// decrypted); an older backup, whose
 // database is unknown, is never chosen. When the identity cannot be read
 // (the damage hides it), it is the newest backup named after the
 // database's file in the folder beside it, only if all of those are of
@@ -70,7 +72,9 @@ func NewestBackupOf(path string) (b Backup, note string) {
 		o := ownerOf(path, id)
 		list, _ := backupsIn(o.owns, BackupDir(path), BackupFolderOf(path))
 		for _, b := range list {
-			if IDOf(b.Path) == id {
+			// An encrypted backup's identity is read once it is
+			// decrypted: the restore refuses another database's.
+			if b.Encrypted || IDOf(b.Path) == id {
 				return b, ""
 			}
 		}
@@ -99,10 +103,17 @@ func NewestBackupOf(path string) (b Backup, note string) {
 // again (the window starts again on it). When the restore fails, the
 // store is opened again on the database as it was and goes on.
 func (s *Store) RestoreBackup(path string) error {
+	return s.replaceWith(func() error { return Restore(s.path, path) })
+}
+
+// replaceWith closes the store and runs restore, which replaces its
+// database file; when restore fails, it opens the store again on the
+// database as it was.
+func (s *Store) replaceWith(restore func() error) error {
 	if err := s.Close(); err != nil {
 		return err
 	}
-	err := Restore(s.path, path)
+	err := restore()
 	if err == nil {
 		return nil
 	}

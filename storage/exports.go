@@ -7,6 +7,7 @@ import (
 
 	"rapport/model"
 	"rapport/storage/atomicfile"
+	"rapport/storage/sealed"
 	"rapport/storage/vcard"
 )
 
@@ -42,10 +43,14 @@ func (s *Store) PeopleVCard(ctx context.Context) ([]byte, int, error) {
 }
 
 // ExportAll writes the export document (ExportJSON) to the file at path,
-// whole or not at all and readable by the user alone, and returns its
+// whole or not at all and readable by the user alone, encrypted with
+// passphrase when it is not empty (see package sealed), and returns its
 // size in bytes.
-func (s *Store) ExportAll(ctx context.Context, path string) (int64, error) {
+func (s *Store) ExportAll(ctx context.Context, path, passphrase string) (int64, error) {
 	data, err := s.ExportJSON(ctx)
+	if err == nil && passphrase != "" {
+		data, err = sealed.EncryptBytes(data, passphrase)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -56,10 +61,13 @@ func (s *Store) ExportAll(ctx context.Context, path string) (int64, error) {
 }
 
 // ExportPeople writes the active people as vCard (PeopleVCard) to the file
-// at path, whole or not at all and readable by the user alone, and returns
-// how many they are.
-func (s *Store) ExportPeople(ctx context.Context, path string) (int, error) {
+// at path, whole or not at all and readable by the user alone, encrypted
+// with passphrase when it is not empty, and returns how many they are.
+func (s *Store) ExportPeople(ctx context.Context, path, passphrase string) (int, error) {
 	data, n, err := s.PeopleVCard(ctx)
+	if err == nil && passphrase != "" {
+		data, err = sealed.EncryptBytes(data, passphrase)
+	}
 	if err != nil {
 		return 0, err
 	}

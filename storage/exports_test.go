@@ -21,7 +21,7 @@ func TestExportFiles(t *testing.T) {
 	dir := t.TempDir()
 
 	all := filepath.Join(dir, "all.json")
-	size, err := s.ExportAll(ctx, all)
+	size, err := s.ExportAll(ctx, all, "")
 	if err != nil {
 		t.Fatalf("ExportAll: %v", err)
 	}
@@ -35,7 +35,7 @@ func TestExportFiles(t *testing.T) {
 	}
 
 	people := filepath.Join(dir, "people.vcf")
-	n, err := s.ExportPeople(ctx, people)
+	n, err := s.ExportPeople(ctx, people, "")
 	if err != nil {
 		t.Fatalf("ExportPeople: %v", err)
 	}

@@ -10,11 +10,12 @@ import (
 )
 
 // settingField ties a key of the setting table to a field of
-// model.Settings, text or number.
+// model.Settings, text, number or yes/no (stored as 1 or 0).
 type settingField struct {
 	key    string
 	text   *string
 	number *int
+	flag   *bool
 }
 
 // settingFields lists the keys of st's fields in the setting table.
@@ -25,6 +26,7 @@ func settingFields(st *model.Settings) []settingField {
 		{key: "time_zone", text: &st.TimeZone},
 		{key: "invites.folder", text: &st.InvitesFolder},
 		{key: "backups.folder", text: &st.BackupFolder},
+		{key: "backups.encrypt", flag: &st.EncryptBackups},
 		{key: "meeting.minutes", number: &st.MeetingMinutes},
 		{key: "meeting.reminder_minutes", number: &st.ReminderMinutes},
 	}
@@ -32,6 +34,12 @@ func settingFields(st *model.Settings) []settingField {
 
 // value is the field's value as stored.
 func (f settingField) value() string {
+	if f.flag != nil {
+		if *f.flag {
+			return "1"
+		}
+		return "0"
+	}
 	if f.number != nil {
 		return strconv.Itoa(*f.number)
 	}
@@ -40,6 +48,13 @@ func (f settingField) value() string {
 
 // set reads a stored value into the field.
 func (f settingField) set(v string) error {
+	if f.flag != nil {
+		if v != "0" && v != "1" {
+			return fmt.Errorf("setting %s: %q is not 0 or 1", f.key, v)
+		}
+		*f.flag = v == "1"
+		return nil
+	}
 	if f.number == nil {
 		*f.text = v
 		return nil

@@ -28,7 +28,7 @@ func TestSaveSettingsRoundTripAcrossReopen(t *testing.T) {
 		in   model.Settings
 	}{
 		{"every field", model.Settings{UserName: "Sam Okafor", UserEmail: "sam@example.com",
-			TimeZone: "Europe/London", InvitesFolder: "/home/sam/Invites", BackupFolder: "/mnt/usb/Rapport backups", MeetingMinutes: 45, ReminderMinutes: 0}},
+			TimeZone: "Europe/London", InvitesFolder: "/home/sam/Invites", BackupFolder: "/mnt/usb/Rapport backups", EncryptBackups: true, MeetingMinutes: 45, ReminderMinutes: 0}},
 		{"cleared again", model.Settings{MeetingMinutes: 5, ReminderMinutes: model.MaxReminderMinutes}},
 		{"unicode", model.Settings{UserName: "Zoë Ångström", UserEmail: "zoe@example.org",
 			TimeZone: "America/New_York", InvitesFolder: `C:\Users\Zoë\Invites`, MeetingMinutes: 720, ReminderMinutes: 15}},
@@ -94,6 +94,8 @@ func TestSettingsUnreadableNumber(t *testing.T) {
 		{"meeting.minutes", "thirty"},
 		{"meeting.reminder_minutes", ""},
 		{"meeting.minutes", "30.5"},
+		{"backups.encrypt", "yes"},
+		{"backups.encrypt", "2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.key+"="+tt.value, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -20,11 +21,20 @@ import (
 type Backups interface {
 	// List lists the snapshots, newest first.
 	List() ([]model.BackupFile, error)
-	// BackupNow writes a snapshot of the database as it is.
+	// BackupNow writes a snapshot of the database as it is; when the
+	// backups are encrypted and no passphrase is known, it writes nothing
+	// and returns an error wrapping ErrNeedPassphrase.
 	BackupNow() (model.BackupFile, error)
 	// Restore backs up the database as it is, puts the snapshot at path in
 	// its place, and starts Rapport again on it.
 	Restore(path string) error
+	// RestoreEncrypted is Restore for an encrypted snapshot, decrypted
+	// with passphrase; a wrong passphrase changes nothing.
+	RestoreEncrypted(path, passphrase string) error
+	// SetPassphrase keeps the passphrase the backups are encrypted with
+	// ("" forgets it) and reports whether the system's keyring keeps it;
+	// else Rapport keeps it until it closes.
+	SetPassphrase(passphrase string) (inKeyring bool, err error)
 	// Folder is where the daily backups are written now; DefaultFolder
 	// is where they go when the settings name no folder (beside the
 	// database), and where the backups made before an upgrade always go.
@@ -42,6 +52,7 @@ type backupsDialog struct {
 	restore []*widget.Button
 	rows    *fyne.Container
 	dialog  dialog.Dialog
+	asked   *passphraseForm // the passphrase asked last, for tests
 }
 
 // backupsNote says when and where backups are made and which are kept.
@@ -64,7 +75,10 @@ func openBackups(w *Window) *backupsDialog {
 	d := &backupsDialog{w: w, last: widget.NewLabel(""), rows: container.NewVBox()}
 	d.last.Wrapping = fyne.TextWrapWord
 	d.now = widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), func() {
-		if _, err := w.opts.Backups.BackupNow(); err != nil {
+		if _, err := w.opts.Backups.BackupNow(); errors.Is(err, ErrNeedPassphrase) {
+			d.askThenBackUp()
+			return
+		} else if err != nil {
 			w.showError("Could not back up", err)
 			return
 		}
@@ -102,6 +116,9 @@ func (d *backupsDialog) reload() {
 	for _, b := range list {
 		b := b
 		text := fmt.Sprintf("%s · %s", b.At.Local().Format("2 Jan 2006 15:04"), sizeText(b.Size))
+		if b.Encrypted {
+			text += " · encrypted"
+		}
 		if dir := filepath.Dir(b.Path); dir != folder {
 			text += " · " + dir
 		}
@@ -126,6 +143,10 @@ func (d *backupsDialog) confirmRestore(b model.BackupFile) {
 			b.At.Local().Format("2 January 2006 at 15:04")),
 		func(ok bool) {
 			if !ok {
+				return
+			}
+			if b.Encrypted {
+				d.askThenRestore(b)
 				return
 			}
 			if err := w.opts.Backups.Restore(b.Path); err != nil {

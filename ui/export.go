@@ -14,29 +14,36 @@ import (
 )
 
 // Exporter writes the user's data to files; main hands in one on storage.
-// Each file is written whole or not at all, readable by the user alone.
+// Each file is written whole or not at all, readable by the user alone;
+// with a passphrase (not empty) it is encrypted with it (age).
 type Exporter interface {
 	// ExportAll writes everything, as the JSON document that
 	// "rapport import FILE --db NEW.db --yes" restores, to path, and
 	// returns the file's size in bytes.
-	ExportAll(ctx context.Context, path string) (int64, error)
+	ExportAll(ctx context.Context, path, passphrase string) (int64, error)
 	// ExportPeople writes the active people (not those in the trash) as
 	// vCard 4.0 to path, without their notes, and returns how many.
-	ExportPeople(ctx context.Context, path string) (int, error)
+	ExportPeople(ctx context.Context, path, passphrase string) (int, error)
 }
 
 var errNoExporter = errors.New("this build of Rapport cannot export")
 
-// exportEverything asks where to save everything, then exports it there.
-func (w *Window) exportEverything() {
-	name := fmt.Sprintf("Rapport %s.json", w.now().Format("2006-01-02"))
-	w.saveFileAs("the export", name, ".json", func(path string) { w.exportEverythingTo(path, nil) })
+// exportEverything asks whether to encrypt, then where to save
+// everything, then exports it there.
+func (w *Window) exportEverything() *exportOptions {
+	return openExportOptions(w, "Export everything", func(passphrase string) {
+		name, ext := encryptedName(fmt.Sprintf("Rapport %s.json", w.now().Format("2006-01-02")), ".json", passphrase)
+		w.saveFileAs("the export", name, ext, func(path string) { w.exportEverythingTo(path, passphrase, nil) })
+	})
 }
 
-// exportPeople asks where to save the people's cards, then exports them.
-func (w *Window) exportPeople() {
-	name := fmt.Sprintf("Rapport people %s.vcf", w.now().Format("2006-01-02"))
-	w.saveFileAs("the cards", name, ".vcf", w.exportPeopleTo)
+// exportPeople asks whether to encrypt, then where to save the people's
+// cards, then exports them.
+func (w *Window) exportPeople() *exportOptions {
+	return openExportOptions(w, "Export people as vCard", func(passphrase string) {
+		name, ext := encryptedName(fmt.Sprintf("Rapport people %s.vcf", w.now().Format("2006-01-02")), ".vcf", passphrase)
+		w.saveFileAs("the cards", name, ext, func(path string) { w.exportPeopleTo(path, passphrase) })
+	})
 }
 
 // saveFileAs asks where to save a file, suggesting name (with extension
@@ -64,9 +71,9 @@ func (w *Window) saveFileAs(what, name, ext string, then func(path string)) {
 
 // exportEverythingTo writes everything to path off the window's goroutine
 // (a large database takes a second or so), showing that it is at work,
-// then reports the file written, or the error. done, when set, is called
-// once that is shown.
-func (w *Window) exportEverythingTo(path string, done func()) {
+// then reports the file written, or the error. A passphrase (not empty)
+// encrypts it. done, when set, is called once that is shown.
+func (w *Window) exportEverythingTo(path, passphrase string, done func()) {
 	if w.opts.Exports == nil {
 		w.showError("Could not export", errNoExporter)
 		return
@@ -76,7 +83,7 @@ func (w *Window) exportEverythingTo(path string, done func()) {
 	working.Show()
 	exports := w.opts.Exports
 	go func() {
-		size, err := exports.ExportAll(context.Background(), path)
+		size, err := exports.ExportAll(context.Background(), path, passphrase)
 		fyne.Do(func() {
 			working.Hide()
 			if err != nil {
@@ -91,14 +98,16 @@ func (w *Window) exportEverythingTo(path string, done func()) {
 	}()
 }
 
-// exportPeopleTo writes the active people's cards to path and reports it.
-// A card is a few hundred bytes, so this runs on the window's goroutine.
-func (w *Window) exportPeopleTo(path string) {
+// exportPeopleTo writes the active people's cards to path, encrypted with
+// passphrase when it is not empty, and reports it. A card is a few
+// hundred bytes, so this runs on the window's goroutine (but for the
+// second of scrypt an encrypted file costs).
+func (w *Window) exportPeopleTo(path, passphrase string) {
 	if w.opts.Exports == nil {
 		w.showError("Could not export", errNoExporter)
 		return
 	}
-	n, err := w.opts.Exports.ExportPeople(context.Background(), path)
+	n, err := w.opts.Exports.ExportPeople(context.Background(), path, passphrase)
 	if err != nil {
 		w.showError("Could not export to "+filepath.Base(path)+"; nothing was written", err)
 		return

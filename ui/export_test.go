@@ -22,14 +22,14 @@ type fakeExporter struct {
 	err    error
 }
 
-func (f *fakeExporter) ExportAll(_ context.Context, path string) (int64, error) {
+func (f *fakeExporter) ExportAll(_ context.Context, path, _ string) (int64, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.all = append(f.all, path)
 	return 2 << 20, f.err
 }
 
-func (f *fakeExporter) ExportPeople(_ context.Context, path string) (int, error) {
+func (f *fakeExporter) ExportPeople(_ context.Context, path, _ string) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.people = append(f.people, path)
@@ -51,7 +51,7 @@ func exportWindow(t *testing.T, f Exporter) *Window {
 func exportAndWait(t *testing.T, w *Window, path string) {
 	t.Helper()
 	done := make(chan struct{})
-	w.exportEverythingTo(path, func() { close(done) })
+	w.exportEverythingTo(path, "", func() { close(done) })
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
@@ -114,7 +114,7 @@ func TestExportEverythingFails(t *testing.T) {
 func TestExportPeople(t *testing.T) {
 	f := &fakeExporter{}
 	w := exportWindow(t, f)
-	w.exportPeopleTo("/home/dana/Rapport people 2026-11-23.vcf")
+	w.exportPeopleTo("/home/dana/Rapport people 2026-11-23.vcf", "")
 	if len(f.people) != 1 || f.people[0] != "/home/dana/Rapport people 2026-11-23.vcf" {
 		t.Errorf("exported to %q", f.people)
 	}
@@ -124,7 +124,7 @@ func TestExportPeople(t *testing.T) {
 
 	f.err = errors.New("permission denied")
 	w.toast.hide()
-	w.exportPeopleTo("/root/people.vcf")
+	w.exportPeopleTo("/root/people.vcf", "")
 	if texts := dialogTexts(w); !strings.Contains(texts, "Could not export to people.vcf; nothing was written") ||
 		!strings.Contains(texts, "permission denied") {
 		t.Errorf("error dialog = %q", texts)
@@ -140,13 +140,21 @@ func TestExportDialogsSuggestAName(t *testing.T) {
 	w := exportWindow(t, &fakeExporter{})
 	w.win.Resize(fyne.NewSize(1000, 700))
 	for _, tt := range []struct {
-		open func()
-		want string
+		open    func() *exportOptions
+		encrypt bool
+		want    string
 	}{
-		{w.exportEverything, "Rapport 2026-11-23.json"},
-		{w.exportPeople, "Rapport people 2026-11-23.vcf"},
+		{w.exportEverything, false, "Rapport 2026-11-23.json"},
+		{w.exportPeople, false, "Rapport people 2026-11-23.vcf"},
+		{w.exportEverything, true, "Rapport 2026-11-23.json.age"},
 	} {
-		tt.open()
+		o := tt.open()
+		if tt.encrypt {
+			o.encrypt.SetChecked(true)
+			o.entry.SetText("pass")
+			o.again.SetText("pass")
+		}
+		test.Tap(o.next)
 		top := w.win.Canvas().Overlays().Top()
 		if top == nil {
 			t.Fatalf("no save dialog for %s", tt.want)

@@ -285,8 +285,10 @@ func overlayLabels(w *Window) []string {
 
 // fakeBackups keeps a list of backups in memory.
 type fakeBackups struct {
-	list     []model.BackupFile
-	restored string
+	list          []model.BackupFile
+	restored      string
+	passphrase    string // the last given to RestoreEncrypted or SetPassphrase
+	passphraseSet int    // how many times SetPassphrase was called
 }
 
 func (f *fakeBackups) List() ([]model.BackupFile, error) { return f.list, nil }
@@ -314,4 +316,18 @@ func peopleList(t *testing.T, w *Window) *widget.List {
 		t.Fatalf("no list on show: %q", kittest.Texts(w.content))
 	}
 	return l
+}
+
+// RestoreEncrypted implements Backups for the fake.
+func (f *fakeBackups) RestoreEncrypted(path, passphrase string) error {
+	f.restored = path
+	f.passphrase = passphrase
+	return nil
+}
+
+// SetPassphrase implements Backups for the fake: no keyring.
+func (f *fakeBackups) SetPassphrase(p string) (bool, error) {
+	f.passphrase = p
+	f.passphraseSet++
+	return false, nil
 }

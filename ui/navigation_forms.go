@@ -36,10 +36,13 @@ func (w *Window) logOutcome(m model.Meeting, p model.Person, onSaved func()) *fo
 	return forms.LogOutcome(w, w.store, m, p, w.zone(w.settings()), onSaved)
 }
 
-// editSettings opens the settings form; onSaved (if any) runs after a
-// save.
+// editSettings opens the settings form, with the choice to encrypt the
+// backups; onSaved (if any) runs after a save.
 func (w *Window) editSettings(onSaved func()) *forms.SettingsEditor {
-	return forms.EditSettings(w, w.store, w.settings(), w.settingsChoices(), onSaved)
+	s, c := w.settings(), w.settingsChoices()
+	enc := newEncryptChoice(w, s.EncryptBackups)
+	c.Encrypt, c.EncryptHint, c.AfterSave = enc.check, encryptHint, enc.keep
+	return forms.EditSettings(w, w.store, s, c, onSaved)
 }
 
 // settingsChoices are what the settings form shows besides the settings:

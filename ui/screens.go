@@ -167,9 +167,9 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	file = []*fyne.MenuItem{newPerson, logInteraction, promise, schedule, edit, fyne.NewMenuItemSeparator(),
 		importContacts}
 	if w.opts.Exports != nil {
-		exportAll := fyne.NewMenuItem("Export everything…", w.exportEverything)
+		exportAll := fyne.NewMenuItem("Export everything…", func() { w.exportEverything() })
 		exportAll.Icon = theme.DocumentSaveIcon()
-		exportPeople := fyne.NewMenuItem("Export people as vCard…", w.exportPeople)
+		exportPeople := fyne.NewMenuItem("Export people as vCard…", func() { w.exportPeople() })
 		exportPeople.Icon = theme.UploadIcon()
 		file = append(file, exportAll, exportPeople)
 	}

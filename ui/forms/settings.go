@@ -42,6 +42,13 @@ type SettingsChoices struct {
 	Looks   []string
 	Look    string
 	SetLook func(look string)
+	// Encrypt, when not nil, is the choice whether backups are encrypted,
+	// shown with EncryptHint under the backup folder; whether it is ticked
+	// is saved. AfterSave (if any) runs once the settings are saved and
+	// returns a sentence to add to what the toast says, or "".
+	Encrypt     *widget.Check
+	EncryptHint string
+	AfterSave   func() string
 }
 
 // SettingsEditor edits the user's settings: who they are on an invite,
@@ -53,6 +60,7 @@ type SettingsEditor struct {
 	store   SettingsStore
 	choices SettingsChoices
 	onSaved func()
+	encrypt bool // whether backups were encrypted when the form opened
 
 	// The inputs, as the user fills them in.
 	Name, Email, Folder, Backups *widget.Entry
@@ -70,7 +78,7 @@ func IdentityEntries(s model.Settings) (name, email *widget.Entry) {
 // EditSettings shows the settings s over host, with what c says; onSaved
 // (if any) runs once store has saved them.
 func EditSettings(host Host, store SettingsStore, s model.Settings, c SettingsChoices, onSaved func()) *SettingsEditor {
-	e := &SettingsEditor{host: host, store: store, choices: c, onSaved: onSaved}
+	e := &SettingsEditor{host: host, store: store, choices: c, onSaved: onSaved, encrypt: s.EncryptBackups}
 	e.Name, e.Email = IdentityEntries(s)
 	e.Zone = widget.NewSelectEntry(commonZones)
 	e.Zone.SetPlaceHolder("System: " + zoneName(c.SystemZone))
@@ -109,6 +117,9 @@ func (e *SettingsEditor) fieldSet() *kit.FieldSet {
 	if e.choices.Backups {
 		f.Add("backup folder", "Backup folder", withFolderButton(e.host, e.Backups),
 			"Where the daily backups go; another disk keeps them safe from this one failing. Empty: beside your data. Backups made before an upgrade always stay beside it.")
+		if e.choices.Encrypt != nil {
+			f.Add("encrypt backups", "Encryption", e.choices.Encrypt, e.choices.EncryptHint)
+		}
 	}
 	f.Section("Appearance")
 	f.Add("appearance", "Theme", e.Look, "Follow the system goes light or dark with your desktop.")
@@ -140,6 +151,10 @@ func (e *SettingsEditor) read() model.Settings {
 	s.TimeZone = strings.TrimSpace(e.Zone.Text)
 	s.InvitesFolder = strings.TrimSpace(e.Folder.Text)
 	s.BackupFolder = strings.TrimSpace(e.Backups.Text)
+	s.EncryptBackups = e.encrypt
+	if e.choices.Encrypt != nil {
+		s.EncryptBackups = e.choices.Encrypt.Checked
+	}
 	if n, ok := minutesFromLabel(meetingLengths, kit.MinutesText, e.Length.Selected); ok {
 		s.MeetingMinutes = n
 	}
@@ -163,7 +178,13 @@ func (e *SettingsEditor) submit() {
 		e.choices.SetLook(e.Look.Selected)
 	}
 	e.Dialog.Hide()
-	e.host.Toast("Settings saved.", nil)
+	said := "Settings saved."
+	if e.choices.AfterSave != nil {
+		if more := e.choices.AfterSave(); more != "" {
+			said += " " + more
+		}
+	}
+	e.host.Toast(said, nil)
 	if e.onSaved != nil {
 		e.onSaved()
 	}
