@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"fmt"
 
 	"rapport/model"
 )
@@ -11,8 +10,7 @@ import (
 // model.CreditPage) in one read transaction: the active people with
 // their last contacts, the thanks given and the opportunities.
 func (s *Store) CreditPage(ctx context.Context) (model.CreditPage, error) {
-	var pg model.CreditPage
-	err := s.inReadTx(ctx, func(q querier) error {
+	return readPage(ctx, s, "credit page", model.CreditPage{}, func(q querier, pg *model.CreditPage) error {
 		var err error
 		if pg.People, err = listPeople(ctx, q, false, s.now()); err != nil {
 			return err
@@ -23,8 +21,4 @@ func (s *Store) CreditPage(ctx context.Context) (model.CreditPage, error) {
 		pg.Opportunities, err = queryOpportunities(ctx, q, ``)
 		return err
 	})
-	if err != nil {
-		return model.CreditPage{}, fmt.Errorf("credit page: %w", err)
-	}
-	return pg, nil
 }

@@ -12,8 +12,7 @@ import (
 // their promises, in one read transaction (see model.MapCard). Someone
 // with neither gets an empty card.
 func (s *Store) MapCard(ctx context.Context, personID int64) (model.MapCard, error) {
-	var c model.MapCard
-	err := s.inReadTx(ctx, func(q querier) error {
+	return readPage(ctx, s, fmt.Sprintf("map card %d", personID), model.MapCard{}, func(q querier, c *model.MapCard) error {
 		var err error
 		if c.Recent, err = interactionsWith(ctx, q, personID, model.MapCardRecent); err != nil {
 			return err
@@ -21,8 +20,4 @@ func (s *Store) MapCard(ctx context.Context, personID int64) (model.MapCard, err
 		c.Promises, err = queryPromises(ctx, q, `WHERE person_id = ?`, personID)
 		return err
 	})
-	if err != nil {
-		return model.MapCard{}, fmt.Errorf("map card %d: %w", personID, err)
-	}
-	return c, nil
 }

@@ -18,12 +18,8 @@ import (
 // shows at now (see model.PersonPage). A person who does not exist gives
 // an error wrapping ErrNotFound.
 func (s *Store) PersonPage(ctx context.Context, id int64, now time.Time) (model.PersonPage, error) {
-	pg := model.PersonPage{Now: now}
-	err := s.inReadTx(ctx, func(q querier) error { return readPersonPage(ctx, q, id, &pg) })
-	if err != nil {
-		return model.PersonPage{}, fmt.Errorf("person page %d: %w", id, err)
-	}
-	return pg, nil
+	return readPage(ctx, s, fmt.Sprintf("person page %d", id), model.PersonPage{Now: now},
+		func(q querier, pg *model.PersonPage) error { return readPersonPage(ctx, q, id, pg) })
 }
 
 // readPersonPage fills pg with the page of person id.
@@ -65,12 +61,8 @@ func readPersonPage(ctx context.Context, q querier, id int64, pg *model.PersonPa
 // at now (see model.RolePage). A role that does not exist gives an error
 // wrapping ErrNotFound.
 func (s *Store) RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error) {
-	pg := model.RolePage{Now: now}
-	err := s.inReadTx(ctx, func(q querier) error { return readRolePage(ctx, q, id, &pg) })
-	if err != nil {
-		return model.RolePage{}, fmt.Errorf("role page %d: %w", id, err)
-	}
-	return pg, nil
+	return readPage(ctx, s, fmt.Sprintf("role page %d", id), model.RolePage{Now: now},
+		func(q querier, pg *model.RolePage) error { return readRolePage(ctx, q, id, pg) })
 }
 
 // readRolePage fills pg with the page of role id.
@@ -114,8 +106,7 @@ func readRolePage(ctx context.Context, q querier, id int64, pg *model.RolePage) 
 // in the order of Roles, with each one's total weighted gap (see
 // model.RoleList).
 func (s *Store) RoleList(ctx context.Context, archived bool) (model.RoleList, error) {
-	var l model.RoleList
-	err := s.inReadTx(ctx, func(q querier) error {
+	return readPage(ctx, s, "role list", model.RoleList{}, func(q querier, l *model.RoleList) error {
 		var err error
 		if l.Roles, err = listRoles(ctx, q, archived); err != nil {
 			return err
@@ -133,18 +124,13 @@ func (s *Store) RoleList(ctx context.Context, archived bool) (model.RoleList, er
 		}
 		return nil
 	})
-	if err != nil {
-		return model.RoleList{}, fmt.Errorf("role list: %w", err)
-	}
-	return l, nil
 }
 
 // MeetingPage reads the meeting with the given ID, its person and the
 // settings its page needs (see model.MeetingPage). A meeting that does
 // not exist gives an error wrapping ErrNotFound.
 func (s *Store) MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error) {
-	var pg model.MeetingPage
-	err := s.inReadTx(ctx, func(q querier) error {
+	return readPage(ctx, s, fmt.Sprintf("meeting page %d", id), model.MeetingPage{}, func(q querier, pg *model.MeetingPage) error {
 		var err error
 		if pg.Meeting, err = meetingByID(ctx, q, id); err != nil {
 			return err
@@ -155,17 +141,12 @@ func (s *Store) MeetingPage(ctx context.Context, id int64) (model.MeetingPage, e
 		pg.Settings, err = readSettings(ctx, q)
 		return err
 	})
-	if err != nil {
-		return model.MeetingPage{}, fmt.Errorf("meeting page %d: %w", id, err)
-	}
-	return pg, nil
 }
 
 // MeetingList reads every meeting, in order of start, with the people
 // they are with and the settings (see model.MeetingList).
 func (s *Store) MeetingList(ctx context.Context) (model.MeetingList, error) {
-	var l model.MeetingList
-	err := s.inReadTx(ctx, func(q querier) error {
+	return readPage(ctx, s, "meeting list", model.MeetingList{}, func(q querier, l *model.MeetingList) error {
 		var err error
 		if l.Meetings, err = queryMeetings(ctx, q, ``); err != nil {
 			return err
@@ -176,10 +157,6 @@ func (s *Store) MeetingList(ctx context.Context) (model.MeetingList, error) {
 		l.Settings, err = readSettings(ctx, q)
 		return err
 	})
-	if err != nil {
-		return model.MeetingList{}, fmt.Errorf("meeting list: %w", err)
-	}
-	return l, nil
 }
 
 // peopleByID reads the people with the given IDs, archived or not; an ID

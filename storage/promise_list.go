@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"fmt"
 
 	"rapport/model"
 )
@@ -10,8 +9,7 @@ import (
 // PromiseList reads every promise, in the order of Promises, with the
 // people they are with, in one read transaction (see model.PromiseList).
 func (s *Store) PromiseList(ctx context.Context) (model.PromiseList, error) {
-	var l model.PromiseList
-	err := s.inReadTx(ctx, func(q querier) error {
+	return readPage(ctx, s, "promise list", model.PromiseList{}, func(q querier, l *model.PromiseList) error {
 		var err error
 		if l.Promises, err = queryPromises(ctx, q, ``); err != nil {
 			return err
@@ -19,8 +17,4 @@ func (s *Store) PromiseList(ctx context.Context) (model.PromiseList, error) {
 		l.People, err = queryPeople(ctx, q, `WHERE id IN (SELECT person_id FROM promise)`)
 		return err
 	})
-	if err != nil {
-		return model.PromiseList{}, fmt.Errorf("promise list: %w", err)
-	}
-	return l, nil
 }

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"time"
 
@@ -12,16 +11,15 @@ import (
 // WeeklyReview reads everything the weekly review shows at now (see
 // model.WeeklyReview) in one read transaction, so every step agrees.
 func (s *Store) WeeklyReview(ctx context.Context, now time.Time) (model.WeeklyReview, error) {
-	r := model.WeeklyReview{Now: now}
-	err := s.inReadTx(ctx, func(q querier) error {
-		if err := readReviewItems(ctx, q, &r); err != nil {
+	return readPage(ctx, s, "weekly review", model.WeeklyReview{Now: now}, func(q querier, r *model.WeeklyReview) error {
+		if err := readReviewItems(ctx, q, r); err != nil {
 			return err
 		}
 		var err error
 		if r.InTouch, err = inTouch(ctx, q, now, s.now()); err != nil {
 			return err
 		}
-		if err := readReviewGaps(ctx, q, &r); err != nil {
+		if err := readReviewGaps(ctx, q, r); err != nil {
 			return err
 		}
 		r.Today = model.Today{Now: now, People: make(map[int64]model.Person)}
@@ -31,10 +29,6 @@ func (s *Store) WeeklyReview(ctx context.Context, now time.Time) (model.WeeklyRe
 		r.Settings, err = readSettings(ctx, q)
 		return err
 	})
-	if err != nil {
-		return model.WeeklyReview{}, fmt.Errorf("weekly review: %w", err)
-	}
-	return r, nil
 }
 
 // readReviewItems fills r's Meetings, Due and People: last week's

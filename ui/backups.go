@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
-	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -90,7 +89,7 @@ func openBackups(w *Window) *backupsDialog {
 	top := container.NewVBox(d.last, note, container.NewHBox(d.now))
 	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(d.rows))
 	d.dialog = dialog.NewCustomWithoutButtons("Backups", body, w.win)
-	d.dialog.Resize(forms.FitWindow(w.win, fyne.NewSize(640, 520)))
+	d.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(640, 520)))
 	d.reload()
 	d.dialog.Show()
 	return d

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
-	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -122,7 +121,7 @@ func (ci *calendarImport) show() {
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, ci.confirm)
 	body := container.NewBorder(top, buttons, nil, nil, ci.list)
 	ci.dialog = dialog.NewCustomWithoutButtons("Import past meetings from "+filepath.Base(ci.file), body, ci.w.win)
-	ci.dialog.Resize(forms.FitWindow(ci.w.win, fyne.NewSize(760, 560)))
+	ci.dialog.Resize(kit.FitWindow(ci.w.win, fyne.NewSize(760, 560)))
 	ci.refreshSummary()
 	ci.dialog.Show()
 }

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
-	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -152,7 +151,7 @@ func (ci *contactsImport) show(problems []model.ImportProblem) {
 	body := container.NewBorder(container.NewVBox(ci.summary, note), container.NewHBox(layout.NewSpacer(), cancel, ci.confirm),
 		nil, nil, container.NewVScroll(rows))
 	ci.dialog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Import %s (%s)", filepath.Base(ci.file), ci.format.Label()), body, w.win)
-	ci.dialog.Resize(forms.FitWindow(w.win, fyne.NewSize(780, 600)))
+	ci.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(780, 600)))
 	ci.refreshSummary()
 	ci.dialog.Show()
 }

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -77,7 +76,7 @@ func openExportOptions(w *Window, title string, then func(passphrase string)) *e
 		o.encrypt, o.entry, o.again, o.problem,
 		container.NewHBox(layout.NewSpacer(), cancel, o.next))
 	o.dialog = dialog.NewCustomWithoutButtons(title, body, w.win)
-	o.dialog.Resize(forms.FitWindow(w.win, fyne.NewSize(500, body.MinSize().Height+60)))
+	o.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(500, body.MinSize().Height+60)))
 	o.dialog.Show()
 	return o
 }

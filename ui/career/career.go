@@ -11,7 +11,6 @@ package career
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -139,7 +138,7 @@ func (s *Screen) load() {
 	list, err := s.store.RoleList(context.Background(), s.showArchived)
 	if err != nil {
 		s.list = model.RoleList{}
-		s.root.Objects = []fyne.CanvasObject{failed("Could not read the career plan", err)}
+		s.root.Objects = []fyne.CanvasObject{kit.PageProblem("Could not read the career plan", err)}
 		return
 	}
 	s.list = list
@@ -184,7 +183,7 @@ func (s *Screen) showEmpty() {
 func (s *Screen) showRole(id int64) {
 	data, err := s.store.RolePage(context.Background(), id, s.now())
 	if err != nil {
-		s.detail.Objects = []fyne.CanvasObject{failed("Could not open the role", err)}
+		s.detail.Objects = []fyne.CanvasObject{kit.PageProblem("Could not open the role", err)}
 		s.detail.Refresh()
 		return
 	}
@@ -218,18 +217,4 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	sub += fmt.Sprintf(" · gap %d", s.list.Gaps[r.ID])
 	box.Objects[1].(*widget.Label).SetText(sub)
-}
-
-// failed is what shows in place of what could not be read: what failed
-// (what) and why, so no failed read goes unseen.
-func failed(what string, err error) fyne.CanvasObject {
-	msg := err.Error()
-	var v *model.ValidationError
-	if errors.As(err, &v) {
-		msg = v.Error()
-	}
-	l := widget.NewLabel(fmt.Sprintf("%s: %s", what, msg))
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	return container.NewCenter(container.New(&kit.MaxWidth{Width: 360}, l))
 }

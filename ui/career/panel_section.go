@@ -61,8 +61,7 @@ func (ps *panelSection) adder() fyne.CanvasObject {
 	ps.who = widget.NewSelectEntry(nil)
 	ps.who.SetPlaceHolder("Add someone: type a name")
 	ps.who.OnChanged = func(text string) { ps.people.PickOne(ps.who, text, &ps.picked) }
-	ps.part = widget.NewSelect(model.Labels(model.PanelParts()), nil)
-	ps.part.SetSelected(model.PanelDecides.Label())
+	ps.part = kit.Choice(model.PanelParts(), model.PanelDecides)
 	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), ps.addMember)
 	if !ps.pg.role.ArchivedAt.IsZero() {
 		ps.who.Disable()

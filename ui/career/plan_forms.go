@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -56,19 +57,10 @@ type roleEditor struct {
 // openRoleEditor opens the form for r: a new role when r.ID is 0.
 func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) {
 	e := &roleEditor{s: s, role: r, onSaved: onSaved}
-	e.title = widget.NewEntry()
-	e.title.SetPlaceHolder("Engineering Manager, Platform")
-	e.title.SetText(r.Title)
-	e.horizon = widget.NewSelect(model.Labels(model.Horizons()), nil)
-	e.horizon.SetSelected(r.Horizon.Label())
-	e.target = widget.NewEntry()
-	e.target.SetPlaceHolder("2027-06-30, or 1 Jun 2027; empty for none")
-	e.target.SetText(kit.DayText(r.TargetDate))
-	e.why = widget.NewMultiLineEntry()
-	e.why.Wrapping = fyne.TextWrapWord
-	e.why.SetMinRowsVisible(3)
-	e.why.SetPlaceHolder("Why this role, in a few lines: it keeps you honest when you re-target")
-	e.why.SetText(r.Why)
+	e.title = kit.Entry(r.Title, "Engineering Manager, Platform")
+	e.horizon = kit.Choice(model.Horizons(), r.Horizon)
+	e.target = kit.Entry(kit.DayText(r.TargetDate), "2027-06-30, or 1 Jun 2027; empty for none")
+	e.why = kit.MultiLine(r.Why, "Why this role, in a few lines: it keeps you honest when you re-target", 3)
 	e.focus = widget.NewCheck("This is the role I am working toward now", nil)
 	e.focus.SetChecked(r.Focus || r.ID == 0 && !s.hasFocusRole())
 
@@ -83,7 +75,7 @@ func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) {
 	if r.ID != 0 {
 		title, verb = "Edit role", "Save"
 	}
-	e.dialog = openForm(s, f, title, verb, fyne.NewSize(620, 480), e.submit)
+	e.dialog, _ = forms.Open(s.parent(), f, title, verb, fyne.NewSize(620, 480), e.submit)
 	s.win.Canvas().Focus(e.title)
 }
 
@@ -118,7 +110,7 @@ func (e *roleEditor) submit() {
 	if e.fields.Show(r.Validate(), problems) {
 		return
 	}
-	if !saveRecord(e.s, e.fields, &r, r.ID == 0, e.s.store.CreateRole, e.s.store.UpdateRole,
+	if !forms.SaveRecord(e.s.parent(), e.fields, &r, r.ID == 0, e.s.store.CreateRole, e.s.store.UpdateRole,
 		"Could not save the role") {
 		return
 	}
@@ -159,11 +151,8 @@ const (
 // role when r.ID is 0.
 func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Requirement)) {
 	e := &requirementEditor{s: s, req: r, onSaved: onSaved}
-	e.kind = widget.NewSelect(model.Labels(model.RequirementKinds()), nil)
-	e.kind.SetSelected(r.Kind.Label())
-	e.title = widget.NewEntry()
-	e.title.SetPlaceHolder("Stakeholder management; led hiring end to end; a talk at a conference")
-	e.title.SetText(r.Title)
+	e.kind = kit.Choice(model.RequirementKinds(), r.Kind)
+	e.title = kit.Entry(r.Title, "Stakeholder management; led hiring end to end; a talk at a conference")
 	e.target = widget.NewSelect(levelChoices(1, ""), nil)
 	e.target.SetSelected(levelLabel(r.TargetLevel, ""))
 	e.current = widget.NewSelect(levelChoices(0, levelNone), nil)
@@ -172,11 +161,7 @@ func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Re
 	e.manager.SetSelected(levelLabel(r.ManagerLevel, levelNotAsked))
 	e.importance = widget.NewSelect(levelChoices(1, ""), nil)
 	e.importance.SetSelected(levelLabel(r.Importance, ""))
-	e.evidence = widget.NewMultiLineEntry()
-	e.evidence.Wrapping = fyne.TextWrapWord
-	e.evidence.SetMinRowsVisible(2)
-	e.evidence.SetPlaceHolder("What shows where you stand: projects, feedback, results")
-	e.evidence.SetText(r.Evidence)
+	e.evidence = kit.MultiLine(r.Evidence, "What shows where you stand: projects, feedback, results", 2)
 	people, err := s.store.People(context.Background(), false)
 	if err != nil {
 		s.nav.ShowError("Could not read people", err)
@@ -204,7 +189,7 @@ func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Re
 	if r.ID != 0 {
 		title, verb = "Edit requirement", "Save"
 	}
-	e.dialog = openForm(s, f, title, verb, fyne.NewSize(660, 620), e.submit)
+	e.dialog, _ = forms.Open(s.parent(), f, title, verb, fyne.NewSize(660, 620), e.submit)
 	s.win.Canvas().Focus(e.title)
 }
 
@@ -223,7 +208,7 @@ func (e *requirementEditor) submit() {
 	if e.fields.Show(r.Validate(), nil) {
 		return
 	}
-	if !saveRecord(e.s, e.fields, &r, r.ID == 0, e.s.store.CreateRequirement, e.s.store.UpdateRequirement,
+	if !forms.SaveRecord(e.s.parent(), e.fields, &r, r.ID == 0, e.s.store.CreateRequirement, e.s.store.UpdateRequirement,
 		"Could not save the requirement") {
 		return
 	}
@@ -251,20 +236,11 @@ type actionEditor struct {
 // openActionEditor opens the form for a: a new action when a.ID is 0.
 func openActionEditor(s *Screen, a model.Action, onSaved func(model.Action)) {
 	e := &actionEditor{s: s, action: a, onSaved: onSaved}
-	e.kind = widget.NewSelect(model.Labels(model.ActionKinds()), nil)
-	e.kind.SetSelected(a.Kind.Label())
-	e.title = widget.NewEntry()
-	e.title.SetPlaceHolder("Volunteer for the hiring committee; present at the all-hands")
-	e.title.SetText(a.Title)
-	e.due = widget.NewEntry()
-	e.due.SetPlaceHolder("Fri, next month, 1 Mar, 2027-03-01; empty for none")
-	e.due.SetText(kit.DayText(a.DueOn))
-	e.status = widget.NewSelect(model.Labels(model.ActionStatuses()), nil)
-	e.status.SetSelected(a.Status.Label())
-	e.notes = widget.NewMultiLineEntry()
-	e.notes.Wrapping = fyne.TextWrapWord
-	e.notes.SetMinRowsVisible(2)
-	e.notes.SetText(a.Notes)
+	e.kind = kit.Choice(model.ActionKinds(), a.Kind)
+	e.title = kit.Entry(a.Title, "Volunteer for the hiring committee; present at the all-hands")
+	e.due = kit.Entry(kit.DayText(a.DueOn), "Fri, next month, 1 Mar, 2027-03-01; empty for none")
+	e.status = kit.Choice(model.ActionStatuses(), a.Status)
+	e.notes = kit.MultiLine(a.Notes, "", 2)
 	f := kit.NewFieldSet()
 	f.Add("kind", "Kind", e.kind, "")
 	f.Add("title", "Action", e.title, "")
@@ -276,7 +252,7 @@ func openActionEditor(s *Screen, a model.Action, onSaved func(model.Action)) {
 	if a.ID != 0 {
 		title, verb = "Edit action", "Save"
 	}
-	e.dialog = openForm(s, f, title, verb, fyne.NewSize(600, 440), e.submit)
+	e.dialog, _ = forms.Open(s.parent(), f, title, verb, fyne.NewSize(600, 440), e.submit)
 	s.win.Canvas().Focus(e.title)
 }
 
@@ -305,7 +281,7 @@ func (e *actionEditor) submit() {
 	if e.fields.Show(a.Validate(), problems) {
 		return
 	}
-	if !saveRecord(e.s, e.fields, &a, a.ID == 0, e.s.store.CreateAction, e.s.store.UpdateAction,
+	if !forms.SaveRecord(e.s.parent(), e.fields, &a, a.ID == 0, e.s.store.CreateAction, e.s.store.UpdateAction,
 		"Could not save the action") {
 		return
 	}

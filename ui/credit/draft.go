@@ -20,10 +20,7 @@ import (
 // edit, copy, and log as public thanks in one step.
 func (s *Screen) openDraft(title, text string, ids []int64) {
 	var d dialog.Dialog
-	entry := widget.NewMultiLineEntry()
-	entry.Wrapping = fyne.TextWrapWord
-	entry.SetMinRowsVisible(14)
-	entry.SetText(text)
+	entry := kit.MultiLine(text, "", 14)
 	clipboard := fyne.CurrentApp().Clipboard()
 	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
 		clipboard.SetContent(entry.Text)

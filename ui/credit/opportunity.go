@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -36,16 +37,10 @@ type opportunityEditor struct {
 // openOpportunity opens the form for o: a new one when o.ID is 0.
 func (s *Screen) openOpportunity(o model.Opportunity) {
 	e := &opportunityEditor{s: s, opp: o}
-	e.title = widget.NewEntry()
-	e.title.SetPlaceHolder("Engineering Manager, Platform; the Q3 promotion round")
-	e.title.SetText(o.Title)
-	e.kind = widget.NewSelect(model.Labels(model.OpportunityKinds()), nil)
-	e.kind.SetSelected(o.Kind.Label())
-	e.date = widget.NewEntry()
-	e.date.SetPlaceHolder("When it is decided: 2027-03-01, next month, 3 days ago")
-	e.date.SetText(kit.DayText(o.Date))
-	e.outcome = widget.NewSelect(model.Labels(model.OpportunityOutcomes()), nil)
-	e.outcome.SetSelected(o.Outcome.Label())
+	e.title = kit.Entry(o.Title, "Engineering Manager, Platform; the Q3 promotion round")
+	e.kind = kit.Choice(model.OpportunityKinds(), o.Kind)
+	e.date = kit.Entry(kit.DayText(o.Date), "When it is decided: 2027-03-01, next month, 3 days ago")
+	e.outcome = kit.Choice(model.OpportunityOutcomes(), o.Outcome)
 	e.backers = kit.NewPeopleChooser(s.people, "Type a name: who backed you?")
 	for _, id := range o.BackerIDs {
 		for _, p := range s.people {
@@ -54,10 +49,7 @@ func (s *Screen) openOpportunity(o model.Opportunity) {
 			}
 		}
 	}
-	e.notes = widget.NewMultiLineEntry()
-	e.notes.Wrapping = fyne.TextWrapWord
-	e.notes.SetMinRowsVisible(3)
-	e.notes.SetText(o.Notes)
+	e.notes = kit.MultiLine(o.Notes, "", 3)
 	f := kit.NewFieldSet()
 	f.Add("title", "Opportunity", e.title, "")
 	f.Add("kind", "Kind", e.kind, "")
@@ -70,7 +62,7 @@ func (s *Screen) openOpportunity(o model.Opportunity) {
 	if o.ID != 0 {
 		title, verb = "Opportunity", "Save"
 	}
-	e.dialog = s.openForm(f, title, verb, fyne.NewSize(620, 560), e.submit)
+	e.dialog, _ = forms.Open(forms.ParentOf(s.parent, s.nav.ShowError), f, title, verb, fyne.NewSize(620, 560), e.submit)
 }
 
 // parseAnyDay reads a day in the past ("3 days ago") or ahead ("next
@@ -121,32 +113,8 @@ func (e *opportunityEditor) submit() {
 // save creates or updates o and reports whether it was saved; a problem
 // with a field is shown beside it, any other failure in a dialog.
 func (e *opportunityEditor) save(o *model.Opportunity) bool {
-	write := e.s.store.UpdateOpportunity
-	if o.ID == 0 {
-		write = e.s.store.CreateOpportunity
-	}
-	err := write(context.Background(), o)
-	if err == nil {
-		return true
-	}
-	if !e.fields.Show(err, nil) {
-		e.s.nav.ShowError("Could not save the opportunity", err)
-	}
-	return false
-}
-
-// openForm shows the form f in a dialog titled title, with Cancel and a
-// button named verb that runs submit, at size.
-func (s *Screen) openForm(f *kit.FieldSet, title, verb string, size fyne.Size, submit func()) dialog.Dialog {
-	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
-	save.Importance = widget.HighImportance
-	var d dialog.Dialog
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
-	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.Content())), s.parent)
-	d.Resize(kit.FitWindow(s.parent, size))
-	d.Show()
-	return d
+	return forms.SaveRecord(forms.ParentOf(e.s.parent, e.s.nav.ShowError), e.fields, o, o.ID == 0,
+		e.s.store.CreateOpportunity, e.s.store.UpdateOpportunity, "Could not save the opportunity")
 }
 
 // openFollowUps shows what to do after o's outcome, each logged in one

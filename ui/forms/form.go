@@ -34,6 +34,24 @@ type Parent interface {
 	ShowError(title string, err error)
 }
 
+// ParentOf is the Parent made of the window win and the function that
+// reports a failure, for a screen that was given the two apart.
+func ParentOf(win fyne.Window, showError func(title string, err error)) Parent {
+	return windowParent{win: win, showError: showError}
+}
+
+// windowParent is a window and how failures over it are reported.
+type windowParent struct {
+	win       fyne.Window
+	showError func(title string, err error)
+}
+
+// Window is the window the dialog opens over.
+func (p windowParent) Window() fyne.Window { return p.win }
+
+// ShowError reports a failure that no field explains.
+func (p windowParent) ShowError(title string, err error) { p.showError(title, err) }
+
 // Host is the Parent of the shared forms, which also say at the foot of
 // the window what they did and read the window's clock.
 type Host interface {
@@ -98,42 +116,7 @@ func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, su
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
 	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.Content()))
 	d = dialog.NewCustomWithoutButtons(title, body, parent.Window())
-	d.Resize(FitWindow(parent.Window(), size))
+	d.Resize(kit.FitWindow(parent.Window(), size))
 	d.Show()
 	return d, save
-}
-
-// FitWindow is size made small enough for a dialog to fit inside win with
-// a margin, so that a form stays whole (scrolling inside) in a small
-// window.
-func FitWindow(win fyne.Window, size fyne.Size) fyne.Size {
-	room := win.Canvas().Size()
-	margin := 4 * theme.Padding()
-	if room.Width > 0 && size.Width > room.Width-margin {
-		size.Width = room.Width - margin
-	}
-	if room.Height > 0 && size.Height > room.Height-margin {
-		size.Height = room.Height - margin
-	}
-	return size
-}
-
-// entry is a one-line input holding text, with placeholder shown when it
-// is empty.
-func entry(text, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
-	e.SetText(text)
-	e.SetPlaceHolder(placeholder)
-	return e
-}
-
-// multiLine is a wrapping input of at least rows lines holding text, with
-// placeholder shown when it is empty.
-func multiLine(text, placeholder string, rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.SetText(text)
-	e.SetPlaceHolder(placeholder)
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(rows)
-	return e
 }

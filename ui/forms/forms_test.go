@@ -103,16 +103,3 @@ func promises(t *testing.T, st *storage.Store) []model.Promise {
 	}
 	return all
 }
-
-func TestFitWindowKeepsADialogInsideASmallWindow(t *testing.T) {
-	_, h := open(t)
-	h.win.Resize(fyne.NewSize(1024, 640))
-	room := h.win.Canvas().Size()
-	got := forms.FitWindow(h.win, fyne.NewSize(640, 900))
-	if got.Height >= room.Height || got.Width != 640 {
-		t.Errorf("a 640×900 dialog in a %v window is sized %v, want it shorter than the window", room, got)
-	}
-	if got := forms.FitWindow(h.win, fyne.NewSize(300, 200)); got != fyne.NewSize(300, 200) {
-		t.Errorf("a small dialog was resized to %v", got)
-	}
-}

@@ -35,11 +35,10 @@ type InteractionEditor struct {
 func LogInteraction(host Host, store InteractionStore, person model.Person, onSaved func()) *InteractionEditor {
 	e := &InteractionEditor{host: host, store: store, person: person, onSaved: onSaved}
 	e.Others = kit.NewPeopleChooser(othersThan(store, person.ID), "Type a name to add someone else who was there")
-	e.Kind = widget.NewSelect(model.Labels(model.InteractionKinds()), nil)
-	e.Kind.SetSelected(model.KindCoffee.Label())
-	e.Date = entry("today", "today, yesterday, 2026-11-20, 3 days ago")
-	e.Summary = entry("", "What happened, in a line")
-	e.Notes = multiLine("", "What they are working on, what they need, what you promised", 3)
+	e.Kind = kit.Choice(model.InteractionKinds(), model.KindCoffee)
+	e.Date = kit.Entry("today", "today, yesterday, 2026-11-20, 3 days ago")
+	e.Summary = kit.Entry("", "What happened, in a line")
+	e.Notes = kit.MultiLine("", "What they are working on, what they need, what you promised", 3)
 
 	who := widget.NewLabelWithStyle(person.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f := kit.NewFieldSet()

@@ -150,17 +150,15 @@ func (e *MeetingEditor) inputs(m model.Meeting) {
 		e.Who.SetText(e.person.Name)
 	}
 	e.Who.OnChanged = func(text string) { e.People.PickOne(e.Who, text, &e.person) }
-	e.Kind = widget.NewSelect(model.Labels(model.MeetingKinds()), nil)
-	e.Kind.SetSelected(m.Kind.Label())
+	e.Kind = kit.Choice(model.MeetingKinds(), m.Kind)
 	e.whenInputs(m)
 	e.Length = widget.NewSelect(minuteLabels(meetingLengths, kit.MinutesText), nil)
 	e.Length.SetSelected(kit.MinutesText(int(m.Duration / time.Minute)))
 	if e.Length.Selected == "" {
 		e.Length.SetSelected(kit.MinutesText(30))
 	}
-	e.Place = entry(m.Location, "Café on the corner, or a video link")
-	e.Repeats = widget.NewSelect(model.Labels(model.Recurrences()), nil)
-	e.Repeats.SetSelected(m.Recurrence.Label())
+	e.Place = kit.Entry(m.Location, "Café on the corner, or a video link")
+	e.Repeats = kit.Choice(model.Recurrences(), m.Recurrence)
 	e.Reminder = widget.NewSelect(minuteLabels(reminderChoices, kit.ReminderText), nil)
 	e.Reminder.SetSelected(kit.ReminderText(m.ReminderMinutes))
 	if e.Reminder.Selected == "" {
@@ -171,11 +169,11 @@ func (e *MeetingEditor) inputs(m model.Meeting) {
 // whenInputs builds the day (read back in words as it is typed) and the
 // time of m, in the form's zone: tomorrow at 10:00 when m has no start.
 func (e *MeetingEditor) whenInputs(m model.Meeting) {
-	e.Day = entry("", "Tue, tomorrow, 1 Dec, 2026-12-01")
+	e.Day = kit.Entry("", "Tue, tomorrow, 1 Dec, 2026-12-01")
 	e.DayHint = widget.NewLabel("")
 	e.DayHint.SizeName = theme.SizeNameCaptionText
 	e.Day.OnChanged = func(string) { e.showDay() }
-	e.Clock = entry("", "10:00")
+	e.Clock = kit.Entry("", "10:00")
 	if m.Start.IsZero() {
 		e.Day.SetText("tomorrow")
 		e.Clock.SetText("10:00")

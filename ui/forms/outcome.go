@@ -62,17 +62,16 @@ func LogOutcome(host Host, store OutcomeStore, m model.Meeting, p model.Person, 
 func (e *OutcomeEditor) inputs() {
 	p := e.person
 	at := latestOccurrence(e.meeting, e.host.Now(), e.zone).In(e.zone)
-	e.Day = entry(at.Format("2006-01-02"), "")
-	e.Clock = entry(at.Format("15:04"), "")
-	e.Summary = entry("", kit.MeetingTitle(e.meeting, p))
-	e.WorkingOn = multiLine(p.WorkingOn, "What they said they are working on", 2)
-	e.Needs = multiLine(p.Needs, "What they said would help them", 2)
-	e.Stance = widget.NewSelect(model.Labels(model.Stances()), nil)
-	e.Stance.SetSelected(p.Stance.Label())
+	e.Day = kit.Entry(at.Format("2006-01-02"), "")
+	e.Clock = kit.Entry(at.Format("15:04"), "")
+	e.Summary = kit.Entry("", kit.MeetingTitle(e.meeting, p))
+	e.WorkingOn = kit.MultiLine(p.WorkingOn, "What they said they are working on", 2)
+	e.Needs = kit.MultiLine(p.Needs, "What they said would help them", 2)
+	e.Stance = kit.Choice(model.Stances(), p.Stance)
 	e.promiseBox = container.NewVBox()
 	e.AddPromise = widget.NewButtonWithIcon("Add a promise", theme.ContentAddIcon(), func() { e.NewPromise() })
 	e.AddPromise.Importance = widget.LowImportance
-	e.Notes = multiLine("", "Private: never in an invite or anything shared", 3)
+	e.Notes = kit.MultiLine("", "Private: never in an invite or anything shared", 3)
 }
 
 // fieldSet lays the inputs out with their labels and hints.
@@ -112,8 +111,8 @@ func (e *OutcomeEditor) NewPromise() *OutcomePromise {
 	op := &OutcomePromise{}
 	op.Direction = widget.NewSelect([]string{mine, theirs}, nil)
 	op.Direction.SetSelected(mine)
-	op.What = entry("", "What")
-	op.Due = entry("", "Due: Fri, next week")
+	op.What = kit.Entry("", "What")
+	op.Due = kit.Entry("", "Due: Fri, next week")
 	var remove *widget.Button
 	remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		for i, x := range e.promises {

@@ -49,25 +49,23 @@ func EditPerson(host Host, store PersonStore, p model.Person, onSaved func(model
 // newPersonEditor is the form's inputs holding p.
 func newPersonEditor(p model.Person) *PersonEditor {
 	e := &PersonEditor{original: p}
-	e.Name = entry(p.Name, "Full name")
-	e.Title = entry(p.Title, "e.g. Director of Engineering")
-	e.Team = entry(p.Team, "e.g. Platform")
-	e.Organisation = entry(p.Organisation, "e.g. Northwind Labs")
-	e.Email = entry(p.Email, "name@example.com")
-	e.Phone = entry(p.Phone, "")
-	e.Relation = widget.NewSelect(model.Labels(model.Relations()), nil)
-	e.Relation.SetSelected(p.Relation.Label())
+	e.Name = kit.Entry(p.Name, "Full name")
+	e.Title = kit.Entry(p.Title, "e.g. Director of Engineering")
+	e.Team = kit.Entry(p.Team, "e.g. Platform")
+	e.Organisation = kit.Entry(p.Organisation, "e.g. Northwind Labs")
+	e.Email = kit.Entry(p.Email, "name@example.com")
+	e.Phone = kit.Entry(p.Phone, "")
+	e.Relation = kit.Choice(model.Relations(), p.Relation)
 	e.Influence = widget.NewRadioGroup(influenceChoices, nil)
 	e.Influence.Horizontal = true
 	e.Influence.Required = true
 	e.Influence.SetSelected(strconv.Itoa(p.Influence))
-	e.Stance = widget.NewSelect(model.Labels(model.Stances()), nil)
-	e.Stance.SetSelected(p.Stance.Label())
-	e.Cadence = entry(strconv.Itoa(p.CadenceDays), "days")
-	e.FirstMet = entry(kit.DayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago")
-	e.WorkingOn = multiLine(p.WorkingOn, "What they said they are working on", 2)
-	e.Needs = multiLine(p.Needs, "What they said they need, where you could help", 2)
-	e.Notes = multiLine(p.Notes, "Private notes: only you see these", 2)
+	e.Stance = kit.Choice(model.Stances(), p.Stance)
+	e.Cadence = kit.Entry(strconv.Itoa(p.CadenceDays), "days")
+	e.FirstMet = kit.Entry(kit.DayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago")
+	e.WorkingOn = kit.MultiLine(p.WorkingOn, "What they said they are working on", 2)
+	e.Needs = kit.MultiLine(p.Needs, "What they said they need, where you could help", 2)
+	e.Notes = kit.MultiLine(p.Notes, "Private notes: only you see these", 2)
 	return e
 }
 

@@ -36,7 +36,7 @@ type PromiseEditor struct {
 // EditPromise shows the form for p over host: a new promise when p.ID is
 // 0, with p's person already chosen when p.PersonID is set. onSaved (if
 // any) runs with what was stored in store. It returns nil, having said
-// why, when the people cannot be read.
+// why, when the people (or p's person) cannot be read.
 func EditPromise(host Host, store PromiseStore, p model.Promise, onSaved func(model.Promise)) *PromiseEditor {
 	all, err := store.People(context.Background(), false)
 	if err != nil {
@@ -45,9 +45,12 @@ func EditPromise(host Host, store PromiseStore, p model.Promise, onSaved func(mo
 	}
 	e := &PromiseEditor{host: host, store: store, promise: p, onSaved: onSaved, People: kit.NewPersonSuggester(all)}
 	if p.PersonID != 0 {
-		if person, err := store.Person(context.Background(), p.PersonID); err == nil {
-			e.person = model.PersonSummary{Person: person}
+		person, err := store.Person(context.Background(), p.PersonID)
+		if err != nil {
+			host.ShowError("Could not read the promise's person", err)
+			return nil
 		}
+		e.person = model.PersonSummary{Person: person}
 	}
 	e.inputs(p)
 	e.Fields = e.fieldSet()
@@ -79,18 +82,18 @@ func (e *PromiseEditor) inputs(p model.Promise) {
 		e.Who.SetText(e.person.Name)
 	}
 	e.Who.OnChanged = func(text string) { e.People.PickOne(e.Who, text, &e.person) }
-	e.What = entry(p.What, "Send the migration plan; introduce them to Priya")
-	e.Due = entry("", "Tue, next week, in 3 days, 1 Dec, 2026-12-01")
+	e.What = kit.Entry(p.What, "Send the migration plan; introduce them to Priya")
+	e.Due = kit.Entry("", "Tue, next week, in 3 days, 1 Dec, 2026-12-01")
 	e.DueHint = widget.NewLabel("")
 	e.DueHint.SizeName = theme.SizeNameCaptionText
 	e.Due.OnChanged = func(string) { e.showDue() }
 	e.Due.SetText(kit.DayText(p.DueOn))
 	e.showDue() // SetText of the same text fires no change
-	e.MadeOn = entry("today", "")
+	e.MadeOn = kit.Entry("today", "")
 	if !p.MadeOn.IsZero() {
 		e.MadeOn.SetText(kit.DayText(p.MadeOn))
 	}
-	e.Notes = multiLine(p.Notes, "", 2)
+	e.Notes = kit.MultiLine(p.Notes, "", 2)
 }
 
 // fieldSet lays the inputs out with their labels.

@@ -97,7 +97,7 @@ func OpenPromise(host Host, store PromiseStore, p model.Promise, name string, ch
 	body := container.NewBorder(nil, container.NewVBox(d.Problem, d.actions(), widget.NewSeparator(), foot), nil, nil,
 		container.NewVScroll(container.NewVBox(title, promiseFacts(p, host.Now()), historyBox(history, err))))
 	d.Dialog = dialog.NewCustomWithoutButtons("Promise", body, host.Window())
-	d.Dialog.Resize(FitWindow(host.Window(), fyne.NewSize(620, 460)))
+	d.Dialog.Resize(kit.FitWindow(host.Window(), fyne.NewSize(620, 460)))
 	d.Dialog.Show()
 	return d
 }
@@ -168,7 +168,7 @@ func (d *PromiseDialog) buttons() {
 			}
 		})
 	})
-	d.NewDue = entry("", "New due date: Fri, next week, 1 Dec")
+	d.NewDue = kit.Entry("", "New due date: Fri, next week, 1 Dec")
 	d.Renegotiate = widget.NewButton("Renegotiate", func() {
 		due, err := model.ParseDue(d.NewDue.Text, d.host.Now())
 		if err != nil {

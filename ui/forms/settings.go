@@ -72,7 +72,7 @@ type SettingsEditor struct {
 // IdentityEntries are the fields of the user's name and e-mail, the
 // organiser of their invites, holding those of s.
 func IdentityEntries(s model.Settings) (name, email *widget.Entry) {
-	return entry(s.UserName, "Your name, as invites show it"), entry(s.UserEmail, "you@example.com")
+	return kit.Entry(s.UserName, "Your name, as invites show it"), kit.Entry(s.UserEmail, "you@example.com")
 }
 
 // EditSettings shows the settings s over host, with what c says; onSaved
@@ -83,8 +83,8 @@ func EditSettings(host Host, store SettingsStore, s model.Settings, c SettingsCh
 	e.Zone = widget.NewSelectEntry(commonZones)
 	e.Zone.SetPlaceHolder("System: " + zoneName(c.SystemZone))
 	e.Zone.SetText(s.TimeZone)
-	e.Folder = entry(s.InvitesFolder, c.InvitesFolder)
-	e.Backups = entry(s.BackupFolder, "")
+	e.Folder = kit.Entry(s.InvitesFolder, c.InvitesFolder)
+	e.Backups = kit.Entry(s.BackupFolder, "")
 	if c.Backups {
 		e.Backups.SetPlaceHolder(c.BackupFolder)
 	}

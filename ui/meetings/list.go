@@ -149,7 +149,7 @@ func (s *Screen) showMeeting(id int64) {
 	data, err := s.store.MeetingPage(context.Background(), id)
 	if err != nil {
 		s.page = nil
-		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not open the meeting", err)}
+		s.detail.Objects = []fyne.CanvasObject{kit.PageProblem("Could not open the meeting", err)}
 		s.detail.Refresh()
 		return
 	}

@@ -11,13 +11,10 @@ package meetings
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
@@ -139,33 +136,11 @@ func (s *Screen) load() {
 	l, err := s.store.MeetingList(context.Background())
 	if err != nil {
 		s.list, s.page = model.MeetingList{}, nil
-		s.root.Objects = []fyne.CanvasObject{failed(err)}
+		s.root.Objects = []fyne.CanvasObject{kit.ScreenProblem("Could not read the meetings", err)}
 		return
 	}
 	s.list = l
 	s.zone = l.Settings.Zone(s.system)
 	s.root.Objects = []fyne.CanvasObject{s.body}
 	s.applyView()
-}
-
-// failed is what the screen shows when the meetings could not be read.
-func failed(err error) fyne.CanvasObject {
-	icon := widget.NewIcon(theme.ErrorIcon())
-	msg := kit.QuietCentred("Could not read the meetings: " + err.Error() +
-		"\nThe other screens may still work; restarting Rapport may help.")
-	return container.NewCenter(container.New(&kit.MaxWidth{Width: 480}, container.NewVBox(icon, msg)))
-}
-
-// pageProblem is what shows in place of a page that could not be read:
-// what failed and why.
-func pageProblem(what string, err error) fyne.CanvasObject {
-	msg := err.Error()
-	var v *model.ValidationError
-	if errors.As(err, &v) {
-		msg = v.Error()
-	}
-	l := widget.NewLabel(fmt.Sprintf("%s: %s", what, msg))
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	return container.NewCenter(container.New(&kit.MaxWidth{Width: 360}, l))
 }

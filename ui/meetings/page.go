@@ -118,10 +118,7 @@ func (pg *page) calendar() []fyne.CanvasObject {
 func (pg *page) agendaPart() []fyne.CanvasObject {
 	m, p := pg.data.Meeting, pg.data.Person
 	first := kit.FirstName(p.Name)
-	pg.agenda = widget.NewMultiLineEntry()
-	pg.agenda.Wrapping = fyne.TextWrapWord
-	pg.agenda.SetMinRowsVisible(8)
-	pg.agenda.SetText(m.Agenda)
+	pg.agenda = kit.MultiLine(m.Agenda, "", 8)
 	pg.saveAgenda = widget.NewButtonWithIcon("Save agenda", theme.DocumentSaveIcon(), func() { pg.storeAgenda() })
 	pg.saveAgenda.Disable()
 	pg.agenda.OnChanged = func(string) { pg.saveAgenda.Enable() }

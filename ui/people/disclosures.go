@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -197,9 +198,7 @@ type disclosureEditor struct {
 // new entry when d.ID is 0.
 func openDisclosureEditor(s *Screen, p model.Person, d model.Disclosure, onSaved func(model.Disclosure)) *disclosureEditor {
 	e := &disclosureEditor{s: s, person: p, disclosure: d, onSaved: onSaved}
-	e.topic = widget.NewEntry()
-	e.topic.SetPlaceHolder("Thinking of leaving; my health; the offer from Globex")
-	e.topic.SetText(d.Topic)
+	e.topic = kit.Entry(d.Topic, "Thinking of leaving; my health; the offer from Globex")
 	e.sensitivity = widget.NewRadioGroup(model.Labels(model.Sensitivities()), nil)
 	e.sensitivity.Horizontal = true
 	e.sensitivity.Required = true
@@ -207,16 +206,11 @@ func openDisclosureEditor(s *Screen, p model.Person, d model.Disclosure, onSaved
 		d.Sensitivity = model.SensitivityLow
 	}
 	e.sensitivity.SetSelected(d.Sensitivity.Label())
-	e.sharedOn = widget.NewEntry()
-	e.sharedOn.SetText("today")
+	e.sharedOn = kit.Entry("today", "")
 	if !d.SharedOn.IsZero() {
 		e.sharedOn.SetText(kit.DayText(d.SharedOn))
 	}
-	e.notes = widget.NewMultiLineEntry()
-	e.notes.Wrapping = fyne.TextWrapWord
-	e.notes.SetMinRowsVisible(3)
-	e.notes.SetPlaceHolder("What exactly you said, and how they took it")
-	e.notes.SetText(d.Notes)
+	e.notes = kit.MultiLine(d.Notes, "What exactly you said, and how they took it", 3)
 
 	f := kit.NewFieldSet()
 	f.Add("topic", "Topic", e.topic, "")
@@ -230,7 +224,7 @@ func openDisclosureEditor(s *Screen, p model.Person, d model.Disclosure, onSaved
 		verb = "Save"
 	}
 	win := s.nav.Window()
-	e.dialog, e.save = openForm(win, f, title, verb, fyne.NewSize(600, 440), e.submit)
+	e.dialog, e.save = forms.Open(s.nav, f, title, verb, fyne.NewSize(600, 440), e.submit)
 	win.Canvas().Focus(e.topic)
 	return e
 }
@@ -323,14 +317,8 @@ func frameQuestion(p model.Person, onPanel bool) string {
 
 // store saves d and closes the form.
 func (e *disclosureEditor) store(d model.Disclosure) {
-	save := e.s.store.UpdateDisclosure
-	if d.ID == 0 {
-		save = e.s.store.CreateDisclosure
-	}
-	if err := save(context.Background(), &d); err != nil {
-		if !e.fields.Show(err, nil) {
-			e.s.nav.ShowError("Could not save what you shared", err)
-		}
+	if !forms.SaveRecord(e.s.nav, e.fields, &d, d.ID == 0, e.s.store.CreateDisclosure, e.s.store.UpdateDisclosure,
+		"Could not save what you shared") {
 		return
 	}
 	e.dialog.Hide()

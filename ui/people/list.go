@@ -1,9 +1,6 @@
 package people
 
 import (
-	"errors"
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -73,7 +70,7 @@ func (s *Screen) showPerson(id int64) {
 	page, err := s.newPersonPage(id)
 	if err != nil {
 		s.page = nil
-		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not open this person", err)}
+		s.detail.Objects = []fyne.CanvasObject{kit.PageProblem("Could not open this person", err)}
 		s.detail.Refresh()
 		return
 	}
@@ -117,18 +114,4 @@ func (s *Screen) placeholder() fyne.CanvasObject {
 		objs = append(objs, container.NewCenter(b))
 	}
 	return container.NewCenter(container.New(&kit.MaxWidth{Width: 420}, container.NewVBox(objs...)))
-}
-
-// pageProblem is what shows in place of a page or list that could not be
-// read: what failed and why, so no failed read goes unseen.
-func pageProblem(what string, err error) fyne.CanvasObject {
-	msg := err.Error()
-	var v *model.ValidationError
-	if errors.As(err, &v) {
-		msg = v.Error()
-	}
-	l := widget.NewLabel(fmt.Sprintf("%s: %s", what, msg))
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	return container.NewCenter(container.New(&kit.MaxWidth{Width: 360}, l))
 }

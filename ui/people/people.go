@@ -235,7 +235,7 @@ func (s *Screen) reload() {
 		s.list.UnselectAll()
 		s.list.Refresh()
 		s.count.SetText("")
-		s.detail.Objects = []fyne.CanvasObject{pageProblem("Could not read people", err)}
+		s.detail.Objects = []fyne.CanvasObject{kit.PageProblem("Could not read people", err)}
 		s.detail.Refresh()
 		return
 	}

@@ -177,7 +177,7 @@ func (ts *tieSection) newRow(l tieLine) tieRow {
 	r := tieRow{line: l, link: &widget.HyperlinkSegment{Text: other.Name, OnTapped: func() { ts.open(other) }}}
 	var segs []widget.RichTextSegment
 	if l.mine {
-		segs = append(segs, inlineText(tieVerb(l.tie.Kind)+" "), r.link)
+		segs = append(segs, inlineText(kit.TieVerb(l.tie.Kind)+" "), r.link)
 	} else {
 		segs = append(segs, r.link)
 	}
@@ -203,12 +203,6 @@ func (ts *tieSection) newRow(l tieLine) tieRow {
 // inlineText is a run of plain text inside a sentence.
 func inlineText(text string) *widget.TextSegment {
 	return &widget.TextSegment{Text: text, Style: widget.RichTextStyleInline}
-}
-
-// tieVerb is a kind of tie leading a sentence about the person on the
-// page, who goes unnamed: "Reports to", "Close to".
-func tieVerb(k model.TieKind) string {
-	return kit.CapitalFirst(strings.TrimPrefix(k.Label(), "is "))
 }
 
 // tieAlready says that a tie exists: "already reports to", "is already

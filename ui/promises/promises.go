@@ -14,7 +14,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
@@ -94,7 +93,7 @@ func (s *Screen) load() {
 	l, err := s.store.PromiseList(context.Background())
 	if err != nil {
 		s.all, s.people = nil, nil
-		s.root.Objects = []fyne.CanvasObject{failed(err)}
+		s.root.Objects = []fyne.CanvasObject{kit.ScreenProblem("Could not read the promises", err)}
 		return
 	}
 	s.all, s.people = l.Promises, l.People
@@ -104,14 +103,6 @@ func (s *Screen) load() {
 	s.root.Objects = []fyne.CanvasObject{s.page}
 	s.panel.show(s.all, s.now())
 	s.applyFilter()
-}
-
-// failed is what the screen shows when the promises could not be read.
-func failed(err error) fyne.CanvasObject {
-	icon := widget.NewIcon(theme.ErrorIcon())
-	msg := kit.QuietCentred("Could not read the promises: " + err.Error() +
-		"\nThe other screens may still work; restarting Rapport may help.")
-	return container.NewCenter(container.New(&kit.MaxWidth{Width: 480}, container.NewVBox(icon, msg)))
 }
 
 // open asks for the dialog of a promise.

@@ -214,7 +214,7 @@ func (s *Screen) FocusSearch(canvas fyne.Canvas) { canvas.Focus(s.search) }
 func (s *Screen) load() {
 	net, err := s.store.Network(context.Background(), s.now())
 	if err != nil {
-		s.root.Objects = []fyne.CanvasObject{failed(err)}
+		s.root.Objects = []fyne.CanvasObject{kit.ScreenProblem("Could not read the relationship map", err)}
 		return
 	}
 	s.root.Objects = []fyne.CanvasObject{s.page}
@@ -225,14 +225,6 @@ func (s *Screen) load() {
 		s.byID[p.Person.ID] = p
 	}
 	s.apply()
-}
-
-// failed is what the screen shows when the network could not be read.
-func failed(err error) fyne.CanvasObject {
-	icon := widget.NewIcon(theme.ErrorIcon())
-	msg := kit.QuietCentred("Could not read the relationship map: " + err.Error() +
-		"\nThe other screens may still work; restarting Rapport may help.")
-	return container.NewCenter(container.New(&kit.MaxWidth{Width: 480}, container.NewVBox(icon, msg)))
 }
 
 // groupOf is the team or organisation a person is grouped by.

@@ -20,7 +20,7 @@ func (r *Review) meetingsStep() fyne.CanvasObject {
 	zone := r.zone()
 	for _, m := range r.read.Meetings {
 		p := r.read.People[m.PersonID]
-		label := widget.NewLabel(fmt.Sprintf("%s · %s", m.Start.In(zone).Format("Mon 2 Jan 15:04"), meetingTitle(m, p)))
+		label := widget.NewLabel(fmt.Sprintf("%s · %s", m.Start.In(zone).Format("Mon 2 Jan 15:04"), kit.MeetingTitle(m, p)))
 		if !m.WaitingForOutcome(r.read.Now) {
 			box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, label))
 			continue
@@ -42,7 +42,7 @@ func (r *Review) promisesStep() fyne.CanvasObject {
 	box := container.NewVBox(kit.Quiet("Resolve what is due: keep it, renegotiate a new date in good time, or release it. A promise kept late still beats one left to rot."))
 	for _, p := range r.read.Due {
 		name := r.read.People[p.PersonID].Name
-		label := widget.NewLabel(promiseSentence(p, name) + " · " + model.DueWords(p.DueOn, r.read.Now))
+		label := widget.NewLabel(kit.PromiseSentence(p, name) + " · " + model.DueWords(p.DueOn, r.read.Now))
 		label.Wrapping = fyne.TextWrapWord
 		kept := widget.NewButtonWithIcon("Kept", theme.ConfirmIcon(), func() { r.nav.KeepPromiseThen(p, name, r.refreshStep) })
 		kept.Importance = widget.LowImportance
@@ -89,7 +89,7 @@ func (r *Review) gapsStep() fyne.CanvasObject {
 	}
 	box.Add(kit.Subheading(r.read.Focus.Title))
 	for _, q := range r.read.Gaps {
-		box.Add(widget.NewLabelWithStyle(q.Title+" · "+gapFigure(q), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		box.Add(widget.NewLabelWithStyle(q.Title+" · "+kit.GapFigure(q), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		open := 0
 		for _, a := range r.read.Actions[q.ID] {
 			if a.Status == model.ActionPlanned || a.Status == model.ActionInProgress {

@@ -15,8 +15,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
 	"rapport/ui/kit"
@@ -96,17 +94,9 @@ func (s *Screen) load() {
 	report, err := s.store.Today(context.Background(), s.now())
 	if err != nil {
 		s.report = model.Today{}
-		s.root.Objects = []fyne.CanvasObject{failed(err)}
+		s.root.Objects = []fyne.CanvasObject{kit.ScreenProblem("Could not read today's plan", err)}
 		return
 	}
 	s.report = report
 	s.root.Objects = []fyne.CanvasObject{s.build()}
-}
-
-// failed is what the screen shows when its report could not be read.
-func failed(err error) fyne.CanvasObject {
-	icon := widget.NewIcon(theme.ErrorIcon())
-	msg := kit.QuietCentred("Could not read today's plan: " + err.Error() +
-		"\nThe other screens may still work; restarting Rapport may help.")
-	return container.NewCenter(container.New(&kit.MaxWidth{Width: 480}, container.NewVBox(icon, msg)))
 }
