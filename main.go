@@ -77,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runImport(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "log":
+			return runLog(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -125,6 +127,10 @@ func usage(w io.Writer) {
                                       rapport import FILE --db NEW.db --yes), or the active people
                                       as vCard 4.0 without their notes; --out - writes to stdout;
                                       encrypted with a passphrase (age) when asked
+  rapport log [--yes] [--db PATH] 'LINE'
+                                      preview logging a contact and its promises from one line,
+                                      e.g. 'coffee with Helena yesterday; I owe her the plan by Fri';
+                                      --yes saves it
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;

@@ -70,27 +70,27 @@ func snapshotTo(ctx context.Context, db *sql.DB, dbPath, dir, name string, opts 
 // database, encrypted into a temporary file in dir, synced, renamed, and
 // the plain copy removed. A plain copy an earlier, killed backup left
 // beside the database is removed first: the caller holds its lock, so no
-// other backup of it is under way.
+// other backup of it is under way. When the database's disk is full or
+// read-only, the plain copy is made in a private folder (0700) of the
+// system's temporary folder instead, so a backup to another disk still
+// works.
 func sealedSnapshot(ctx context.Context, db *sql.DB, dbPath, dir, name, passphrase string) (Backup, error) {
 	removeSealingTemps(dbPath)
-	plain, err := os.CreateTemp(filepath.Dir(dbPath), sealingPattern(dbPath))
+	plain, remove, err := plainCopy(ctx, db, filepath.Dir(dbPath), sealingPattern(dbPath))
+	if diskProblem(err) != nil {
+		private, perr := os.MkdirTemp("", "rapport-sealing-*")
+		if perr != nil {
+			return Backup{}, fmt.Errorf("%w (and no room elsewhere: %v)", err, perr)
+		}
+		defer os.RemoveAll(private)
+		plain, remove, err = plainCopy(ctx, db, private, "copy-*.tmp")
+	}
 	if err != nil {
 		return Backup{}, err
 	}
-	defer func() {
-		// The plain copy never outlives the backup; one that cannot be
-		// removed now is removed by the next backup.
-		_ = os.Remove(plain.Name())
-		_ = os.Remove(plain.Name() + "-journal")
-	}()
-	if err := plain.Close(); err != nil {
-		return Backup{}, err
-	}
-	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", plain.Name()); err != nil {
-		return Backup{}, err
-	}
+	defer remove()
 	path := filepath.Join(dir, name+sealed.Suffix)
-	if err := encryptFile(plain.Name(), dir, path, passphrase); err != nil {
+	if err := encryptFile(plain, dir, path, passphrase); err != nil {
 		return Backup{}, err
 	}
 	info, err := os.Stat(path)
@@ -100,6 +100,31 @@ func sealedSnapshot(ctx context.Context, db *sql.DB, dbPath, dir, name, passphra
 	b, _ := parseBackupName(name)
 	b.Path, b.Size, b.Encrypted = path, info.Size(), true
 	return b, nil
+}
+
+// plainCopy writes a consistent plain copy of db into a new temporary
+// file in dir named by pattern, and returns its path and how to remove it
+// (with its journal, should one be left); nothing is left when it fails.
+func plainCopy(ctx context.Context, db *sql.DB, dir, pattern string) (path string, remove func(), err error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", nil, err
+	}
+	remove = func() {
+		// The plain copy never outlives the backup; one that cannot be
+		// removed now is removed by the next backup.
+		_ = os.Remove(f.Name())
+		_ = os.Remove(f.Name() + "-journal")
+	}
+	if err := f.Close(); err != nil {
+		remove()
+		return "", nil, err
+	}
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", f.Name()); err != nil {
+		remove()
+		return "", nil, err
+	}
+	return f.Name(), remove, nil
 }
 
 // encryptFile encrypts the file at from with passphrase into to, in dir

@@ -228,6 +228,13 @@ func TestFullDiskStillReadsExportsAndBacksUp(t *testing.T) {
 	if IDOf(b.Path) != id || peopleInCount(t, b.Path) != 1 {
 		t.Errorf("the backup holds id %q and %d people, want %q and 1", IDOf(b.Path), peopleInCount(t, b.Path), id)
 	}
+	enc, err := o.Backup(ctx, filepath.Join(t.TempDir(), "other disk"), Encrypted("correct horse battery"))
+	if err != nil || !enc.Encrypted {
+		t.Errorf("encrypted backup to another disk = %+v, %v; want it written", enc, err)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(o.Path()), ".*")); len(leftovers) > 0 {
+		t.Errorf("the encrypted backup left %q beside the database", leftovers)
+	}
 	p := mustNotCreate(t, o)
 	if !errors.Is(p, syscall.ENOSPC) {
 		t.Errorf("a write on a full disk = %v, want it to say the disk is full", p)
