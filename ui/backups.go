@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"rapport/model"
-	"rapport/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +11,9 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // Backups keeps snapshots of the database; main hands in storage's
@@ -90,10 +91,9 @@ func openBackups(w *Window) *backupsDialog {
 	top := container.NewVBox(d.last, note, container.NewHBox(d.now))
 	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(d.rows))
 	d.dialog = dialog.NewCustomWithoutButtons("Backups", body, w.win)
-	d.dialog.Resize(fitCanvas(w, fyne.NewSize(640, 520)))
+	d.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(640, 520)))
 	d.reload()
 	d.dialog.Show()
-	w.currentBackups = d
 	return d
 }
 

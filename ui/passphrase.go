@@ -91,7 +91,7 @@ func askPassphrase(w *Window, title, note string, confirm bool, ok func(passphra
 	})
 	body := container.NewVBox(append(items, f.problem, container.NewHBox(layout.NewSpacer(), cancel, f.ok))...)
 	f.dialog = dialog.NewCustomWithoutButtons(title, body, w.win)
-	f.dialog.Resize(fitCanvas(w, fyne.NewSize(460, body.MinSize().Height+60)))
+	f.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(460, body.MinSize().Height+60)))
 	f.dialog.Show()
 	w.win.Canvas().Focus(f.entry)
 	return f
