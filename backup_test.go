@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +16,7 @@ import (
 
 	"rapport/model"
 	"rapport/storage"
+	"rapport/storage/keyring"
 )
 
 // makeBackupTestDB writes a closed database at path with n people in it.
@@ -137,7 +140,7 @@ func TestBackupFolderFromSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	b := &windowBackups{store: st}
+	b := st.BackupSet(keyring.New(nil))
 	if b.Folder() != storage.BackupDir(st.Path()) || b.Folder() != b.DefaultFolder() {
 		t.Errorf("with no folder set, backups go to %q, want %q", b.Folder(), storage.BackupDir(st.Path()))
 	}
@@ -198,7 +201,7 @@ func TestDamagedDatabaseFindsBackupsInTheFolderOfItsSettings(t *testing.T) {
 	if err := st.SaveSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	b, err := (&windowBackups{store: st}).BackupNow()
+	b, err := st.BackupSet(keyring.New(nil)).BackupNow()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,6 +228,39 @@ func TestDamagedDatabaseFindsBackupsInTheFolderOfItsSettings(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "The newest backup of this database is "+b.Path) {
 		t.Errorf("stderr = %q, want it to name %s", stderr.String(), b.Path)
+	}
+
+	// The window offers the same backup, and restores it after letting
+	// go of the database.
+	p := startupProblem(db, fmt.Errorf("open: %w", storage.ErrDamaged), func() {})
+	if p.Restore == nil || p.Encrypted || !strings.Contains(p.Advice, "The newest backup of it is from") {
+		t.Fatalf("the window's advice = %q (restore offered: %v)", p.Advice, p.Restore != nil)
+	}
+	if err := p.Restore(""); err != nil {
+		t.Fatal(err)
+	}
+	restored, err := storage.Open(db)
+	if err != nil {
+		t.Fatalf("the restored database does not open: %v", err)
+	}
+	restored.Close()
+}
+
+func TestStartupProblemSaysWhatToDo(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{storage.ErrLocked, "already open"},
+		{storage.ErrNotRapport, "not a Rapport database"},
+		{storage.ErrTooNew, "newer version"},
+		{errors.New("disk full"), "could not open"},
+		{storage.ErrDamaged, "no backup of it to restore"},
+	} {
+		p := startupProblem(filepath.Join(t.TempDir(), "rapport.db"), fmt.Errorf("open: %w", c.err), func() {})
+		if !strings.Contains(p.Advice, c.want) || p.Restore != nil || !errors.Is(p.Err, c.err) {
+			t.Errorf("%v: advice %q (restore offered: %v), want %q and none", c.err, p.Advice, p.Restore != nil, c.want)
+		}
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"rapport/model"
 	"rapport/storage"
 	"rapport/storage/contacts"
+	"rapport/storage/keyring"
 	"rapport/storage/sealed"
 	"rapport/ui"
 )
@@ -169,7 +170,7 @@ func TestBackupEncryptedBySettings(t *testing.T) {
 	if err := st.SaveSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	name, err := keyName(context.Background(), st)
+	name, err := st.KeyName(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,12 +283,12 @@ func TestWindowBackupsEncrypted(t *testing.T) {
 	if err := st.SaveSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	keys := newBackupKeys(newMemKeyring())
-	b := &windowBackups{store: st, keys: keys}
+	ring := newMemKeyring()
+	b := st.BackupSet(keyring.New(ring))
 
 	// No passphrase: the daily backup is skipped and says so; Back up
 	// now asks for one; nothing is written in plain text.
-	if _, ok := <-backUpDaily(st, keys); !ok {
+	if _, ok := <-backUpDaily(b, io.Discard); !ok {
 		t.Error("the daily backup was skipped without saying so")
 	}
 	if _, err := b.BackupNow(); !errors.Is(err, ui.ErrNeedPassphrase) {
@@ -312,24 +313,21 @@ func TestWindowBackupsEncrypted(t *testing.T) {
 	}
 	// A fresh start finds the passphrase in the keyring, under the
 	// database's identity.
-	name, err := keyName(context.Background(), st)
-	if err != nil {
-		t.Fatal(err)
+	name, err := st.ID(context.Background())
+	if err != nil || name == "" {
+		t.Fatalf("the database has no identity: %q, %v", name, err)
 	}
-	if id, _ := st.ID(context.Background()); name != id || id == "" {
-		t.Errorf("the keyring entry is named %q, want the database's id %q", name, id)
+	if p, err := ring.Get(name); p != "pass" || err != nil {
+		t.Errorf("the keyring gives %q, %v under the database's id; want the passphrase", p, err)
 	}
-	if p := newBackupKeys(keys.keyring).passphrase(name); p != "pass" {
-		t.Errorf("the keyring gives %q, want the passphrase", p)
-	}
-	if _, ok := <-backUpDaily(st, newBackupKeys(keys.keyring)); ok {
+	if _, ok := <-backUpDaily(st.BackupSet(keyring.New(ring)), io.Discard); ok {
 		t.Error("the daily backup was skipped although the keyring has the passphrase")
 	}
 	// Turned off, the passphrase is forgotten, in the keyring too.
 	if _, err := b.SetPassphrase(""); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := keys.keyring.Get(name); err == nil {
+	if _, err := ring.Get(name); err == nil {
 		t.Error("the keyring still holds the passphrase")
 	}
 	st.Close()
@@ -351,7 +349,7 @@ func TestWindowRestoreEncryptedWithAWrongPassphraseChangesNothing(t *testing.T) 
 	if err := st.CreatePerson(context.Background(), &p); err != nil {
 		t.Fatal(err)
 	}
-	b := &windowBackups{store: st}
+	b := st.BackupSet(keyring.New(nil))
 	err = b.RestoreEncrypted(backup.Path, "wrong")
 	if !errors.Is(err, sealed.ErrWrongPassphrase) || !strings.Contains(err.Error(), "wrong passphrase") {
 		t.Errorf("RestoreEncrypted with a wrong passphrase = %v", err)
@@ -417,8 +415,8 @@ func TestBackupPassphraseFollowsTheDatabase(t *testing.T) {
 	if err := st.SaveSettings(ctx, s); err != nil {
 		t.Fatal(err)
 	}
-	keys := newBackupKeys(newMemKeyring())
-	if inKeyring, err := (&windowBackups{store: st, keys: keys}).SetPassphrase("pass"); err != nil || !inKeyring {
+	ring := newMemKeyring()
+	if inKeyring, err := st.BackupSet(keyring.New(ring)).SetPassphrase("pass"); err != nil || !inKeyring {
 		t.Fatalf("SetPassphrase = %v, %v", inKeyring, err)
 	}
 	st.Close()
@@ -434,7 +432,7 @@ func TestBackupPassphraseFollowsTheDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := st.Backup(ctx, filepath.Join(dir, "usb"), newBackupKeys(keys.keyring).backupOptions(ctx, st)...)
+	b, err := st.Backup(ctx, filepath.Join(dir, "usb"), st.BackupSet(keyring.New(ring)).Options(ctx)...)
 	if err != nil || !b.Encrypted {
 		t.Fatalf("the moved database's backup = %+v, %v; want one encrypted with the kept passphrase", b, err)
 	}
@@ -458,7 +456,7 @@ func TestBackupPassphraseFollowsTheDatabase(t *testing.T) {
 	if err := other.SaveSettings(ctx, s); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := other.Backup(ctx, filepath.Join(dir, "usb"), newBackupKeys(keys.keyring).backupOptions(ctx, other)...); !errors.Is(err, sealed.ErrNoPassphrase) {
+	if _, err := other.Backup(ctx, filepath.Join(dir, "usb"), other.BackupSet(keyring.New(ring)).Options(ctx)...); !errors.Is(err, sealed.ErrNoPassphrase) {
 		t.Errorf("another database at the same path backed up with %v, want no passphrase", err)
 	}
 }
@@ -504,7 +502,7 @@ func TestWindowBackupsListMarksEncryptedAndOlder(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	list, err := (&windowBackups{store: st}).List()
+	list, err := st.BackupSet(nil).List()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -38,15 +39,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"rapport/assets"
+	"rapport/model"
 	"rapport/model/sample"
 	"rapport/storage"
 	"rapport/storage/contacts"
 	"rapport/storage/ics"
+	"rapport/storage/keyring"
 	"rapport/storage/plansummary"
 	"rapport/ui"
 )
@@ -77,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runImport(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "log":
+			return runLog(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -125,6 +127,10 @@ func usage(w io.Writer) {
                                       rapport import FILE --db NEW.db --yes), or the active people
                                       as vCard 4.0 without their notes; --out - writes to stdout;
                                       encrypted with a passphrase (age) when asked
+  rapport log [--yes] [--db PATH] 'LINE'
+                                      preview logging a contact and its promises from one line,
+                                      e.g. 'coffee with Helena yesterday; I owe her the plan by Fri';
+                                      --yes saves it
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;
@@ -133,6 +139,10 @@ func usage(w io.Writer) {
 The database is PATH, else $RAPPORT_DB, else `+defaultDBPath(runtime.GOOS, os.Getenv, homeDir())+`
 `)
 }
+
+// osKeyring is the keyring of backup passphrases the window and
+// commands use; tests replace it.
+var osKeyring keyring.Keyring = keyring.System{}
 
 // runWindow opens the store and shows the main window until it is closed.
 func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
@@ -144,83 +154,115 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	st, err := storage.OpenCheckingInBackground(path)
 	if err != nil {
 		fmt.Fprintln(stderr, "rapport:", err)
-		showStartupError(a, path, err)
+		ui.ShowStartupProblem(a, startupProblem(path, err, func() {}), func() { restart(a, path) })
 		return 1
 	}
 	defer st.Close()
 	printNote(stderr, st.Notice())
-	keys := newBackupKeys(osKeyring)
-	skipped := backUpDaily(st, keys)
+	backups := st.BackupSet(keyring.New(osKeyring))
+	skipped := backUpDaily(backups, stderr)
 	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
-		Backups: &windowBackups{app: a, store: st, keys: keys}, Contacts: contacts.Reader{},
+		Backups: backups, Restart: func() { restart(a, st.Path()) }, Contacts: contacts.Reader{},
 		Exports: st, FirstScreenWhenRunning: true}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}
 	w := ui.New(a, st, opts)
-	tellSkippedBackup(w, skipped)
-	watchIntegrity(a, w.Window(), st, stderr)
+	go func() {
+		if _, ok := <-skipped; ok {
+			fyne.Do(w.BackupSkipped)
+		}
+	}()
+	watchIntegrity(w, st, stderr)
 	w.Window().ShowAndRun()
 	return 0
+}
+
+// backUpDaily writes the day's backup, at most one a day, off the window's
+// goroutine so that start-up does not wait for it; encrypted when the
+// settings say so. It reports on skipped when one was due but could not
+// be encrypted for want of a passphrase, and then closes it.
+func backUpDaily(b *storage.BackupSet, stderr io.Writer) (skipped <-chan struct{}) {
+	out := make(chan struct{}, 1)
+	go func() {
+		defer close(out)
+		if err := b.BackupIfDue(); err != nil {
+			fmt.Fprintln(stderr, "rapport: daily backup:", err)
+			if errors.Is(err, model.ErrNeedPassphrase) {
+				out <- struct{}{}
+			}
+		}
+	}()
+	return out
+}
+
+// restart starts Rapport again on the database at path and quits this one.
+func restart(a fyne.App, path string) {
+	if exe, err := os.Executable(); err == nil {
+		cmd := exec.Command(exe, "--db", path)
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Start(); err != nil {
+			fmt.Fprintln(os.Stderr, "rapport: could not start again:", err)
+		}
+	}
+	a.Quit()
 }
 
 // watchIntegrity waits off the window's goroutine for the integrity check
 // of st and, when the database is damaged, says so in the window and
 // offers the newest backup, as a start-up that found it damaged would.
-func watchIntegrity(a fyne.App, win fyne.Window, st *storage.Store, stderr io.Writer) {
+func watchIntegrity(w *ui.Window, st *storage.Store, stderr io.Writer) {
 	go func() {
 		err := st.Intact(context.Background())
 		if !errors.Is(err, storage.ErrDamaged) {
 			return
 		}
 		fmt.Fprintln(stderr, "rapport:", err)
-		fyne.Do(func() {
-			advice, newest := damagedAdvice(st.Path())
-			msg := widget.NewLabel(advice + "\n\n" + err.Error())
-			msg.Wrapping = fyne.TextWrapWord
-			buttons := container.NewHBox(widget.NewButton("Close Rapport", a.Quit))
-			if newest != "" {
-				buttons.Add(restoreButton(a, win, st.Path(), newest, func() { st.Close() }))
-			}
-			d := dialog.NewCustomWithoutButtons("Your database is damaged",
-				container.NewBorder(nil, container.NewCenter(buttons), nil, nil, msg), win)
-			d.Resize(fyne.NewSize(520, 260))
-			d.Show()
-		})
+		p := startupProblem(st.Path(), err, func() { st.Close() })
+		fyne.Do(func() { w.ShowDamaged(p) })
 	}()
 }
 
-// restoreButton restores the backup newest over the damaged database at
-// path, after close lets go of it, and starts Rapport again on it; a
-// failure is shown in win.
-func restoreButton(a fyne.App, win fyne.Window, path, newest string, close func()) *widget.Button {
-	b := widget.NewButton("Restore the newest backup", func() {
-		withBackupPassphrase(win, newest, func(passphrase string) {
-			close()
-			if err := restoreBackup(path, newest, passphrase); err != nil {
-				dialog.ShowError(err, win)
-				return
-			}
-			restart(a, path)
-		})
-	})
-	b.Importance = widget.HighImportance
-	return b
-}
-
-// damagedAdvice explains a damaged database at path to the user and
-// names the newest backup to restore, "" when there is none.
-func damagedAdvice(path string) (advice, newest string) {
-	advice = "This database is damaged, so Rapport has not written to it."
+// startupProblem explains to the user why the database at path cannot be
+// used (err, from storage), and for a damaged one offers its newest
+// backup, restored after release lets go of the database.
+func startupProblem(path string, err error, release func()) ui.DatabaseProblem {
+	p := ui.DatabaseProblem{Err: err}
+	switch {
+	case errors.Is(err, storage.ErrDamaged):
+		p.Advice = "This database is damaged, so Rapport has not written to it."
+	case errors.Is(err, storage.ErrLocked):
+		p.Advice = "Rapport is already open on this database. Switch to that window, or close it and try again."
+		return p
+	case errors.Is(err, storage.ErrNotRapport):
+		p.Advice = "This file is not a Rapport database. It has not been changed. Choose another file with --db."
+		return p
+	case errors.Is(err, storage.ErrTooNew):
+		p.Advice = "This database was made by a newer version of Rapport. Update Rapport to open it; the file has not been changed."
+		return p
+	default:
+		p.Advice = "Rapport could not open its database."
+		return p
+	}
 	b, note := storage.NewestBackupOf(path)
 	if note != "" {
-		advice += " " + note
+		p.Advice += " " + note
 	}
 	if b.Path == "" {
-		return advice + " There is no backup of it to restore; the file is as it was.", ""
+		p.Advice += " There is no backup of it to restore; the file is as it was."
+		return p
 	}
-	return advice + fmt.Sprintf(" The newest backup of it is from %s. Restoring it keeps a copy of the damaged file beside it.",
-		b.At.Local().Format("2 January 2006 at 15:04")), b.Path
+	p.Advice += fmt.Sprintf(" The newest backup of it is from %s. Restoring it keeps a copy of the damaged file beside it.",
+		b.At.Local().Format("2 January 2006 at 15:04"))
+	p.Encrypted = b.Encrypted
+	p.Restore = func(passphrase string) error {
+		release()
+		if b.Encrypted {
+			return storage.RestoreEncrypted(path, b.Path, passphrase)
+		}
+		return storage.Restore(path, b.Path)
+	}
+	return p
 }
 
 // reportHandles appends "place x y" to the file at path for each drag
@@ -235,36 +277,6 @@ func reportHandles(path string) func(string, fyne.Position) {
 		fmt.Fprintf(f, "%s %.0f %.0f\n", place, at.X, at.Y)
 		f.Close()
 	}
-}
-
-// showStartupError tells a user who double-clicked the app, and so sees no
-// terminal, why it cannot open their data.
-func showStartupError(a fyne.App, path string, err error) {
-	var advice string
-	switch {
-	case errors.Is(err, storage.ErrLocked):
-		advice = "Rapport is already open on this database. Switch to that window, or close it and try again."
-	case errors.Is(err, storage.ErrNotRapport):
-		advice = "This file is not a Rapport database. It has not been changed. Choose another file with --db."
-	case errors.Is(err, storage.ErrTooNew):
-		advice = "This database was made by a newer version of Rapport. Update Rapport to open it; the file has not been changed."
-	default:
-		advice = "Rapport could not open its database."
-	}
-	w := a.NewWindow("Rapport")
-	buttons := container.NewHBox(widget.NewButton("Close", a.Quit))
-	if errors.Is(err, storage.ErrDamaged) {
-		var newest string
-		advice, newest = damagedAdvice(path)
-		if newest != "" {
-			buttons.Add(restoreButton(a, w, path, newest, func() {}))
-		}
-	}
-	msg := widget.NewLabel(advice + "\n\n" + err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewBorder(nil, container.NewCenter(buttons), nil, nil, msg))
-	w.Resize(fyne.NewSize(520, 220))
-	w.ShowAndRun()
 }
 
 // runDemo writes a sample network into a new (or empty) database.

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"rapport/storage"
+	"rapport/storage/keyring"
 	"rapport/storage/sealed"
 )
 
@@ -70,11 +71,11 @@ func backupOptions(ctx context.Context, st *storage.Store, file string, encrypt 
 		return nil, nil
 	}
 	if file == "" && s.EncryptBackups {
-		name, err := keyName(ctx, st)
+		p, err := st.BackupSet(keyring.New(osKeyring)).Passphrase(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if p := newBackupKeys(osKeyring).passphrase(name); p != "" {
+		if p != "" {
 			return []storage.BackupOption{storage.Encrypted(p)}, nil
 		}
 	}

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"errors"
+	"time"
+)
 
 // BackupFile is one snapshot of the database: where, when, and how big.
 type BackupFile struct {
@@ -13,3 +16,8 @@ type BackupFile struct {
 	// Encrypted says it needs a passphrase to be restored.
 	Encrypted bool
 }
+
+// ErrNeedPassphrase is what a backup returns (wrapped) when the backups
+// are to be encrypted and no passphrase is known: nothing is written, and
+// the window asks for one.
+var ErrNeedPassphrase = errors.New("the backups are encrypted and Rapport has no passphrase for them")

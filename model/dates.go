@@ -27,38 +27,13 @@ func DaysBetween(a, b time.Time) int {
 	return int(Day(b).Sub(Day(a)).Hours() / 24)
 }
 
-// ParseDay reads a calendar day typed by the user, relative to now when
-// need be: "2026-11-20", "today", "yesterday", "3 days ago", "2 weeks ago".
-// Empty text gives the zero time and no error. The result is in the form
-// Day returns.
+// ParseDay reads the day of something that happened, typed by the user:
+// ParseDate looking into the past (see DatePast). Empty text gives the zero
+// time and no error. Its error does not name the word at fault (ParseDate's
+// does), as the forms that call it expect.
 func ParseDay(text string, now time.Time) (time.Time, error) {
-	s := strings.ToLower(strings.Join(strings.Fields(text), " "))
-	switch s {
-	case "":
-		return time.Time{}, nil
-	case "today":
-		return Day(now), nil
-	case "yesterday":
-		return Day(now).AddDate(0, 0, -1), nil
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	var n int
-	var unit string
-	if k, err := fmt.Sscanf(s, "%d %s ago", &n, &unit); err == nil && k == 2 && n >= 0 {
-		switch strings.TrimSuffix(unit, "s") {
-		case "day":
-			return Day(now).AddDate(0, 0, -n), nil
-		case "week":
-			return Day(now).AddDate(0, 0, -7*n), nil
-		case "month":
-			return Day(now).AddDate(0, -n, 0), nil
-		case "year":
-			return Day(now).AddDate(-n, 0, 0), nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a date like 2026-11-23, today, yesterday or 3 days ago", text)
+	t, err := ParseDate(text, now, DatePast)
+	return t, legacyDateError(err)
 }
 
 // ParseClock reads a time of day typed by the user: "10:00", "9:30",

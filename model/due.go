@@ -7,40 +7,13 @@ import (
 	"time"
 )
 
-// ParseDue reads a due date typed by the user, relative to now, whose
-// calendar day is read in now's own location (as Day does). It accepts:
-//
-//   - "2026-12-01", "today" (as ParseDay reads them) and "tomorrow";
-//   - a weekday, "tue" or "tuesday" (also "tues", "thu", "thurs"...): the
-//     next such day strictly after today, so "tue" on a Tuesday is a week
-//     away;
-//   - "next tue": that weekday in the calendar week (Monday to Sunday)
-//     after the current one; "next week": the Monday of that week;
-//   - "this week", "end of week" or "eow": the Friday of this week, or
-//     today if that Friday is past; "end of month" or "eom": the last day of
-//     this month; "next month": the first day of next month;
-//   - "in 3 days", "in a week", "in 2 months", "in 1 year", or the same
-//     without "in": months and years that land past the end of a shorter
-//     month stop at its last day (31 Jan + a month is 28 or 29 Feb);
-//   - "1 Dec", "Dec 1", "1st december", with an optional year ("1 Dec 2027",
-//     "Dec 1, 2027"): without a year, the next such date on or after today.
-//
-// Case and extra spaces do not matter. Empty text gives the zero time and no
-// error. The result is in the form Day returns.
+// ParseDue reads a due date typed by the user: ParseDate looking ahead (see
+// DateAhead), so "tue" on a Tuesday is a week away and "1 Dec" is the next
+// 1 December on or after today. Empty text gives the zero time and no
+// error. Its error does not name the word at fault (ParseDate's does).
 func ParseDue(text string, now time.Time) (time.Time, error) {
-	s := strings.ToLower(strings.Join(strings.Fields(strings.ReplaceAll(text, ",", " ")), " "))
-	if s == "" {
-		return time.Time{}, nil
-	}
-	today := Day(now)
-	for _, parse := range []func(string, time.Time) (time.Time, bool){
-		dueISO, dueKeyword, dueWeekday, dueAfter, dueDayMonth,
-	} {
-		if t, ok := parse(s, today); ok {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("%q is not a due date like Tue, next week, in 3 days or 2026-12-01", text)
+	t, err := ParseDate(text, now, DateAhead)
+	return t, legacyDateError(err)
 }
 
 // DueWords describes a due day relative to now, for a row in a list:
@@ -67,16 +40,6 @@ func DueWords(due, now time.Time) string {
 	default:
 		return Day(due).Format("2 Jan 2006")
 	}
-}
-
-// dueISO reads "today" and ISO dates through ParseDay, leaving out the past
-// forms ("yesterday", "3 days ago") that make no sense for a due date.
-func dueISO(s string, today time.Time) (time.Time, bool) {
-	if s != "today" && !(len(s) == 10 && s[4] == '-' && s[7] == '-') {
-		return time.Time{}, false
-	}
-	t, err := ParseDay(s, today)
-	return t, err == nil
 }
 
 // dueKeyword reads the fixed phrases: "tomorrow", "next week", "end of

@@ -172,7 +172,8 @@ func TestParseDay(t *testing.T) {
 		{"1 month ago", "2026-10-23", false},
 		{"2 years ago", "2024-11-23", false},
 		{"2026-13-01", "", true},
-		{"last tuesday", "", true},
+		{"last tuesday", "2026-11-17", false},
+		{"last blorp", "", true},
 		{"-3 days ago", "", true},
 		{"3 fortnights ago", "", true},
 	}

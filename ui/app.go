@@ -1,8 +1,10 @@
-// Package ui is Rapport's window: the navigation between screens, the
-// People screen with its person page and forms, and the empty states of the
-// screens still to come. It talks to the database only through the Store
-// interface declared here, and never reads global state: the Fyne app, the
-// store and the clock are handed in, so tests can drive every screen.
+// Package ui is Rapport's shell: the main window with its menus,
+// sidebar, toast, welcome and daily reminder, and the navigation verbs
+// (navigation*.go) through which the screens, each in a package of its
+// own under ui/, ask to go somewhere or to open a form (ui/forms). It
+// talks to the database only through the Store interface declared here,
+// and never reads global state: the Fyne app, the store and the clock are
+// handed in, so tests can drive the whole window.
 package ui
 
 import (
@@ -18,13 +20,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/career"
-	"rapport/ui/credit"
-	"rapport/ui/dragout"
-	"rapport/ui/meetings"
-	"rapport/ui/people"
-	"rapport/ui/promises"
-	"rapport/ui/relmap"
-	"rapport/ui/today"
+	"rapport/ui/forms"
 	"rapport/ui/wmclass"
 )
 
@@ -39,10 +35,8 @@ type Store interface {
 	RestorePerson(ctx context.Context, id int64) error
 	EmptyTrash(ctx context.Context) (int, error)
 	CreateInteraction(ctx context.Context, i *model.Interaction) error
-	InteractionsWith(ctx context.Context, personID int64, limit int) ([]model.Interaction, error)
 	LoadSample(ctx context.Context) error
 
-	Promises(ctx context.Context) ([]model.Promise, error)
 	PromisesFor(ctx context.Context, personID int64) ([]model.Promise, error)
 	CreatePromise(ctx context.Context, p *model.Promise) error
 	UpdatePromise(ctx context.Context, p *model.Promise) error
@@ -60,7 +54,6 @@ type Store interface {
 	CreateTie(ctx context.Context, t *model.Tie) error
 	DeleteTie(ctx context.Context, id int64) error
 
-	Meetings(ctx context.Context, from, to time.Time) ([]model.Meeting, error)
 	Meeting(ctx context.Context, id int64) (model.Meeting, error)
 	CreateMeeting(ctx context.Context, m *model.Meeting) error
 	UpdateMeeting(ctx context.Context, m *model.Meeting) error
@@ -75,10 +68,8 @@ type Store interface {
 	CreateRole(ctx context.Context, r *model.Role) error
 	UpdateRole(ctx context.Context, r *model.Role) error
 	SetFocusRole(ctx context.Context, id int64) error
-	Requirements(ctx context.Context, roleID int64) ([]model.Requirement, error)
 	CreateRequirement(ctx context.Context, r *model.Requirement) error
 	UpdateRequirement(ctx context.Context, r *model.Requirement) error
-	Actions(ctx context.Context, requirementID int64) ([]model.Action, error)
 	CreateAction(ctx context.Context, a *model.Action) error
 	UpdateAction(ctx context.Context, a *model.Action) error
 	SetPanelMember(ctx context.Context, m model.PanelMember) error
@@ -96,7 +87,6 @@ type Store interface {
 	PraiseFacts(ctx context.Context, personIDs []int64, since time.Time) ([]model.PraiseFacts, error)
 	CreateOpportunity(ctx context.Context, o *model.Opportunity) error
 	UpdateOpportunity(ctx context.Context, o *model.Opportunity) error
-	LastReview(ctx context.Context) (time.Time, error)
 	MarkReviewed(ctx context.Context, at time.Time) error
 
 	ImportPeople(ctx context.Context, format model.ContactFormat, matches []model.ImportMatch) (added, merged, skipped int, err error)
@@ -121,6 +111,9 @@ type Options struct {
 	HandleMoved func(place string, centre fyne.Position)
 	// Backups keeps snapshots of the database; nil leaves them out.
 	Backups Backups
+	// Restart starts Rapport again on the database, after a backup has
+	// been restored in its place; nil does nothing (tests).
+	Restart func()
 	// Contacts reads contacts files for import; nil leaves import out.
 	Contacts ContactReader
 	// Exports writes everything, or the people as vCard, to a file; nil
@@ -144,7 +137,9 @@ const (
 	prefHeight = "window.height"
 )
 
-// Window is Rapport's main window and everything on it.
+// Window is Rapport's main window: the shell around the screens. It
+// holds what every part of the shell needs; the screens, the drags out of
+// the window and the daily reminder keep their own state.
 type Window struct {
 	app   fyne.App
 	win   fyne.Window
@@ -152,34 +147,14 @@ type Window struct {
 	now   func() time.Time
 	opts  Options
 
-	screens  []destination
-	current  screenID
-	nav      *widget.List
-	content  *fyne.Container
+	screens  screenSet       // every screen, and the table of them
+	current  screenID        // the screen on show
+	nav      *widget.List    // the sidebar
+	content  *fyne.Container // the screen on show, or the welcome
 	toast    *toast
-	today    *today.Screen
-	relMap   *relmap.Screen
-	people   *people.Screen
-	promises *promises.Screen
-	meetings *meetings.Screen
-	career   *career.Screen
-	credit   *credit.Screen
 	welcomed bool // the user has chosen empty or sample (or had data)
-	dragger  fileDragger
-	lastDrag *dragout.Result // how the last drag out ended, for tests
+	drags    drags
 	reminder *reminder
-
-	currentWelcome           *welcome // the welcome on show, if any (for tests)
-	currentPersonEditor      *personEditor
-	currentInteractionEditor *interactionEditor
-	currentPromiseEditor     *promiseEditor
-	currentPromiseDialog     *promiseDialog
-	currentMeetingEditor     *meetingEditor
-	currentOutcomeEditor     *outcomeEditor
-	currentSettingsEditor    *settingsEditor
-	currentCalendarImport    *calendarImport
-	currentContactsImport    *contactsImport
-	currentBackups           *backupsDialog
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -188,18 +163,11 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	w := &Window{app: app, store: store, now: opts.Now, opts: opts, dragger: platformDragger{}}
+	w := &Window{app: app, store: store, now: opts.Now, opts: opts, drags: drags{dragger: platformDragger{}}}
 	applyAppearance(app, savedAppearance(app))
 	guardSaves()
 	w.win = app.NewWindow("Rapport")
-	w.today = today.New(store, w, w.now)
-	w.relMap = relmap.New(store, w, w.now)
-	w.people = people.New(store, w, w.now)
-	w.promises = promises.New(store, w, w.now)
-	w.meetings = meetings.New(store, w, w.now, w.zone(model.Settings{}))
-	w.career = career.New(store, w, w.win, opts.Plans, w.now)
-	w.credit = credit.New(store, w, w.now, w.win)
-	w.screens = w.screenTable()
+	w.screens = w.newScreens()
 	w.toast = newToast()
 
 	w.nav = newNavList(w)
@@ -278,15 +246,16 @@ func (w *Window) show(id screenID) {
 		return
 	}
 	w.current = id
-	for i := range w.screens {
-		if w.screens[i].id == id {
+	for i := range w.screens.table {
+		if w.screens.table[i].id == id {
 			w.nav.Select(i)
 		}
 	}
 	if !w.welcomed && w.isEmpty() {
-		w.content.Objects = []fyne.CanvasObject{newWelcome(w)}
+		wl := newWelcome(w)
+		w.content.Objects = []fyne.CanvasObject{wl.root}
 		w.content.Refresh()
-		w.win.Canvas().Focus(w.currentWelcome.name) // the first thing it asks
+		w.win.Canvas().Focus(wl.name) // the first thing it asks
 		return
 	}
 	w.welcomed = true
@@ -326,7 +295,7 @@ func (w *Window) startWithSample() {
 		return
 	}
 	w.welcomed = true
-	w.people.Reload()
+	w.screens.people.Reload()
 	w.show(screenToday)
 }
 
@@ -336,7 +305,7 @@ func (w *Window) addPromise(personID int64) {
 	if p, ok := w.personInView(); personID == 0 && ok {
 		personID = p.ID
 	}
-	openPromiseEditor(w, model.Promise{PersonID: personID}, func(model.Promise) { w.refresh() })
+	forms.EditPromise(w, w.store, model.Promise{PersonID: personID}, func(model.Promise) { w.refresh() })
 }
 
 // personInView is the active person the screen on show is about: the
@@ -344,11 +313,11 @@ func (w *Window) addPromise(personID int64) {
 func (w *Window) personInView() (model.Person, bool) {
 	switch w.current {
 	case screenPeople:
-		if p, ok := w.people.PersonInView(); ok {
+		if p, ok := w.screens.people.PersonInView(); ok {
 			return p, true
 		}
 	case screenMap:
-		if sel, ok := w.relMap.Selected(); ok && !sel.Archived() {
+		if sel, ok := w.screens.relMap.Selected(); ok && !sel.Archived() {
 			p, err := w.store.Person(context.Background(), sel.ID)
 			if err != nil {
 				w.showError("Could not read "+sel.Name, err)
@@ -368,20 +337,20 @@ func (w *Window) logInteraction() {
 		dialog.ShowInformation("Log interaction", "Select a person on the People screen or the map first.", w.win)
 		return
 	}
-	openInteractionEditor(w, p, w.refresh)
+	forms.LogInteraction(w, w.store, p, w.refresh)
 }
 
 // scheduleWithPersonInView opens the form for a new meeting, with the
 // person in view (if any) already chosen.
 func (w *Window) scheduleWithPersonInView() {
 	p, _ := w.personInView()
-	w.scheduleMeeting(p.ID)
+	w.ScheduleMeeting(p.ID)
 }
 
 // editPerson opens the form for the person in view.
 func (w *Window) editPerson() {
 	if p, ok := w.personInView(); ok {
-		openPersonEditor(w, p, func(model.Person) { w.refresh() })
+		forms.EditPerson(w, w.store, p, func(model.Person) { w.refresh() })
 	}
 }
 
@@ -389,13 +358,13 @@ func (w *Window) editPerson() {
 // the People screen's.
 func (w *Window) find() {
 	if w.current == screenMap {
-		w.relMap.FocusSearch(w.win.Canvas())
+		w.screens.relMap.FocusSearch(w.win.Canvas())
 		return
 	}
 	if w.current != screenPeople {
 		w.show(screenPeople)
 	}
-	w.people.FocusSearch()
+	w.screens.people.FocusSearch()
 }
 
 // refresh reads the data of the screen on show again, after it changed.

@@ -68,7 +68,7 @@ func TestQuietTextIsReadable(t *testing.T) {
 // its backup folder (found by its placeholder) and its Save button.
 func settingsOf(t *testing.T, w *Window) (look *widget.RadioGroup, backups *widget.Entry, save *widget.Button) {
 	t.Helper()
-	openSettingsEditor(w, nil)
+	w.editSettings(nil)
 	form := kittest.TopDialog(w.win)
 	if !kittest.Shows(form, "Settings") {
 		t.Fatalf("the dialog on top shows %q, want the settings", kittest.Texts(form))
@@ -145,34 +145,5 @@ func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
 	test.Tap(save)
 	if heldVariant(a) || a.Preferences().String(prefAppearance) != "" {
 		t.Errorf("Follow the system left theme %T, preference %q", a.Settings().Theme(), a.Preferences().String(prefAppearance))
-	}
-}
-
-func TestWelcomeAsksWhoYouAre(t *testing.T) {
-	st := newMemStore(func() time.Time { return testNow })
-	w := newTestWindow(t, st)
-	wl := w.currentWelcome
-	if wl == nil {
-		t.Fatal("an empty database shows no welcome")
-	}
-	if focused := w.win.Canvas().Focused(); focused != wl.name {
-		t.Errorf("the welcome's focus is on %v, want the name field", focused)
-	}
-	wl.name.SetText("Sam Lee")
-	wl.email.SetText("sam at example")
-	test.Tap(wl.startEmpty)
-	if wl.fields.Problem("your email") == "" {
-		t.Error("no problem shown under a bad e-mail")
-	}
-	if w.current == screenPeople || st.settings.UserName != "" {
-		t.Fatalf("started (screen %v) or saved (%+v) with a bad e-mail", w.current, st.settings)
-	}
-	wl.email.SetText(" sam@example.com ")
-	test.Tap(wl.startEmpty)
-	if st.settings.UserName != "Sam Lee" || st.settings.UserEmail != "sam@example.com" {
-		t.Errorf("settings after the welcome = %+v", st.settings)
-	}
-	if w.current != screenPeople {
-		t.Errorf("screen after starting = %v, want people", w.current)
 	}
 }

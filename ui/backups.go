@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"rapport/model"
-	"rapport/ui/kit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,9 +11,13 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/kit"
 )
 
-// Backups keeps snapshots of the database; main hands in one on storage.
+// Backups keeps snapshots of the database; main hands in storage's
+// BackupSet.
 type Backups interface {
 	// List lists the snapshots, newest first.
 	List() ([]model.BackupFile, error)
@@ -23,8 +25,9 @@ type Backups interface {
 	// backups are encrypted and no passphrase is known, it writes nothing
 	// and returns an error wrapping ErrNeedPassphrase.
 	BackupNow() (model.BackupFile, error)
-	// Restore backs up the database as it is, puts the snapshot at path in
-	// its place, and starts Rapport again on it.
+	// Restore backs up the database as it is and puts the snapshot at
+	// path in its place; the window then starts Rapport again on it
+	// (Options.Restart).
 	Restore(path string) error
 	// RestoreEncrypted is Restore for an encrypted snapshot, decrypted
 	// with passphrase; a wrong passphrase changes nothing.
@@ -88,10 +91,9 @@ func openBackups(w *Window) *backupsDialog {
 	top := container.NewVBox(d.last, note, container.NewHBox(d.now))
 	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(d.rows))
 	d.dialog = dialog.NewCustomWithoutButtons("Backups", body, w.win)
-	d.dialog.Resize(fitCanvas(w, fyne.NewSize(640, 520)))
+	d.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(640, 520)))
 	d.reload()
 	d.dialog.Show()
-	w.currentBackups = d
 	return d
 }
 
@@ -150,7 +152,9 @@ func (d *backupsDialog) confirmRestore(b model.BackupFile) {
 			}
 			if err := w.opts.Backups.Restore(b.Path); err != nil {
 				w.showError("Could not restore the backup; nothing was changed", err)
+				return
 			}
+			w.restart()
 		}, w.win)
 }
 

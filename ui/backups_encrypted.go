@@ -18,7 +18,9 @@ func (d *backupsDialog) askThenRestore(b model.BackupFile) {
 		false, func(p string) {
 			if err := w.opts.Backups.RestoreEncrypted(b.Path, p); err != nil {
 				w.showError("Could not restore the backup; nothing was changed", err)
+				return
 			}
+			w.restart()
 		})
 }
 

@@ -105,7 +105,6 @@ func showCalendarImport(w *Window, path string, events []model.CalendarEvent) *c
 		ci.chosen[i] = m.Imported()
 	}
 	ci.show()
-	w.currentCalendarImport = ci
 	return ci
 }
 
@@ -122,7 +121,7 @@ func (ci *calendarImport) show() {
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, ci.confirm)
 	body := container.NewBorder(top, buttons, nil, nil, ci.list)
 	ci.dialog = dialog.NewCustomWithoutButtons("Import past meetings from "+filepath.Base(ci.file), body, ci.w.win)
-	ci.dialog.Resize(fitCanvas(ci.w, fyne.NewSize(760, 560)))
+	ci.dialog.Resize(kit.FitWindow(ci.w.win, fyne.NewSize(760, 560)))
 	ci.refreshSummary()
 	ci.dialog.Show()
 }
@@ -230,9 +229,6 @@ func (ci *calendarImport) importChosen() {
 		return
 	}
 	ci.dialog.Hide()
-	if ci.w.currentCalendarImport == ci {
-		ci.w.currentCalendarImport = nil
-	}
 	msg := fmt.Sprintf("Imported %s as interactions.", kit.Plural(added, "meeting", "meetings"))
 	if skipped > 0 {
 		msg += fmt.Sprintf(" %s already there.", kit.Plural(skipped, "was", "were"))

@@ -57,7 +57,7 @@ func TestAdvisorChosenOnTheCareerPlanOnTheRealStore(t *testing.T) {
 	if !kittest.Shows(w.content, "stakeholder management") {
 		t.Errorf("Ingrid's page does not say to ask her about stakeholder management: %q", kittest.Texts(w.content))
 	}
-	agenda, err := w.draftAgenda(model.Meeting{PersonID: ingrid.ID, Kind: model.MeetingCoffee})
+	agenda, err := w.DraftAgenda(model.Meeting{PersonID: ingrid.ID, Kind: model.MeetingCoffee})
 	if err != nil || !strings.Contains(agenda, "stakeholder management") {
 		t.Errorf("agenda for Ingrid = %q (%v), want the gap she advises on", agenda, err)
 	}

@@ -118,7 +118,6 @@ func previewContacts(w *Window, path string, file model.ContactFile) *contactsIm
 	}
 	ci := &contactsImport{w: w, file: path, format: file.Format, matches: model.MatchImport(file.People, existing)}
 	ci.show(file.Problems)
-	w.currentContactsImport = ci
 	return ci
 }
 
@@ -152,7 +151,7 @@ func (ci *contactsImport) show(problems []model.ImportProblem) {
 	body := container.NewBorder(container.NewVBox(ci.summary, note), container.NewHBox(layout.NewSpacer(), cancel, ci.confirm),
 		nil, nil, container.NewVScroll(rows))
 	ci.dialog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Import %s (%s)", filepath.Base(ci.file), ci.format.Label()), body, w.win)
-	ci.dialog.Resize(fitCanvas(w, fyne.NewSize(780, 600)))
+	ci.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(780, 600)))
 	ci.refreshSummary()
 	ci.dialog.Show()
 }
@@ -239,7 +238,7 @@ func (ci *contactsImport) importAll() {
 	}
 	ci.dialog.Hide()
 	w.toast.show(fmt.Sprintf("Imported from %s: %d added, %d merged, %d skipped.", filepath.Base(ci.file), added, merged, skipped), nil)
-	w.people.Reload()
+	w.screens.people.Reload()
 	w.refresh()
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,8 +11,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/storage/storetest"
+	"rapport/ui/kit/kittest"
 )
 
 // fakeContacts reads every file as the people it was given.
@@ -20,9 +24,8 @@ type fakeContacts struct{ file model.ContactFile }
 func (f fakeContacts) Read(string, []byte) (model.ContactFile, error) { return f.file, nil }
 
 func TestImportContactsPreviewThenImport(t *testing.T) {
-	dana := person("Dana Reyes", "Director", "Platform")
-	dana.Email = "dana@example.com"
-	st := seeded(t, dana)
+	st := storetest.Open(t, func() time.Time { return testNow })
+	storetest.Person(t, st, "Dana Reyes", titled("Director", "Platform"), func(p *model.Person) { p.Email = "dana@example.com" })
 	contacts := fakeContacts{file: model.ContactFile{Format: model.FormatLinkedIn,
 		People: []model.ImportedPerson{
 			{Person: model.Person{Name: "Dana Reyes", Title: "VP Platform", Email: "DANA@example.com", Phone: "+44 20 7946 0000"}, Line: 5},
@@ -38,52 +41,34 @@ func TestImportContactsPreviewThenImport(t *testing.T) {
 	}
 	// Dropped onto the window, as from a file manager.
 	w.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
-	ci := w.currentContactsImport
-	if ci == nil {
+	preview := kittest.TopDialog(w.win)
+	if preview == nil || !kittest.Shows(preview, "Import Connections.csv") {
 		t.Fatal("no preview for the dropped file")
 	}
-	if len(st.people) != 1 {
+	if len(storedPeople(t, st)) != 1 {
 		t.Fatal("the preview wrote people")
 	}
-	if !strings.Contains(ci.summary.Text, "1 duplicate") || !strings.Contains(ci.summary.Text, "add 1, merge 1") {
-		t.Errorf("summary = %q", ci.summary.Text)
+	summary := kittest.Find(preview, func(l *widget.Label) bool { return strings.Contains(l.Text, "duplicate") })
+	if summary == nil || !strings.Contains(summary.Text, "1 duplicate") || !strings.Contains(summary.Text, "add 1, merge 1") {
+		t.Errorf("summary = %q", kittest.Texts(preview))
 	}
-	test.Tap(ci.confirm)
-	if len(st.people) != 2 {
-		t.Fatalf("%d people after the import, want Dana (merged) and Ben", len(st.people))
+	test.Tap(kittest.MustButton(t, preview, "Import"))
+	people := storedPeople(t, st)
+	if len(people) != 2 {
+		t.Fatalf("%d people after the import, want Dana (merged) and Ben", len(people))
 	}
-	merged := st.people[1]
+	i := slices.IndexFunc(people, func(p model.PersonSummary) bool { return p.Name == "Dana Reyes" })
+	if i < 0 {
+		t.Fatalf("Dana is gone after the import: %+v", people)
+	}
+	merged := people[i]
 	if merged.Title != "Director" || merged.Phone != "+44 20 7946 0000" {
 		t.Errorf("merge overwrote or missed: title %q, phone %q", merged.Title, merged.Phone)
 	}
 }
 
-// fakeBackups keeps a list of backups in memory.
-type fakeBackups struct {
-	list          []model.BackupFile
-	restored      string
-	passphrase    string // the last given to RestoreEncrypted or SetPassphrase
-	passphraseSet int    // how many times SetPassphrase was called
-}
-
-func (f *fakeBackups) List() ([]model.BackupFile, error) { return f.list, nil }
-
-func (f *fakeBackups) Folder() string        { return "/data/backups" }
-func (f *fakeBackups) DefaultFolder() string { return "/data/backups" }
-
-func (f *fakeBackups) BackupNow() (model.BackupFile, error) {
-	b := model.BackupFile{Path: "/data/backups/rapport-20261123-093000.db", At: testNow, Size: 840 << 10}
-	f.list = append([]model.BackupFile{b}, f.list...)
-	return b, nil
-}
-
-func (f *fakeBackups) Restore(path string) error {
-	f.restored = path
-	return nil
-}
-
 func TestBackupsShowTheLastAndBackUpNow(t *testing.T) {
-	st := seeded(t, person("Dana Reyes", "Director", "Platform"))
+	st := peopleStore(t, person("Dana Reyes", "Director", "Platform"))
 	b := &fakeBackups{list: []model.BackupFile{{Path: "/data/backups/rapport-20261122-080000.db", At: testNow.Add(-25 * time.Hour), Size: 2 << 20}}}
 	a := test.NewTempApp(t)
 	w := New(a, st, Options{Now: func() time.Time { return testNow }, Backups: b})

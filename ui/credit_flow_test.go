@@ -28,7 +28,7 @@ func TestFrameLogNeverLeaves(t *testing.T) {
 	}
 	w := newTestWindow(t, st)
 	var texts []string
-	agenda, err := w.draftAgenda(model.Meeting{PersonID: team.Aisha.ID, Kind: model.MeetingCoffee})
+	agenda, err := w.DraftAgenda(model.Meeting{PersonID: team.Aisha.ID, Kind: model.MeetingCoffee})
 	if err != nil {
 		t.Fatal(err)
 	}

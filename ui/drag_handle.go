@@ -25,6 +25,13 @@ type fileDragger interface {
 	Start(win uintptr, item dragout.Item, done func(dragout.Result)) error
 }
 
+// drags is how the window drags files out: the platform's drag, and how
+// the last drag ended (for tests).
+type drags struct {
+	dragger fileDragger
+	last    *dragout.Result
+}
+
 // platformDragger is package dragout as a fileDragger.
 type platformDragger struct{}
 
@@ -120,7 +127,7 @@ func (h *dragHandle) DragEnd() { h.dragging = false }
 // Tapped explains the gesture, or shows the file where dragging out is not
 // possible.
 func (h *dragHandle) Tapped(*fyne.PointEvent) {
-	if h.w.dragger.Supported() {
+	if h.w.drags.dragger.Supported() {
 		h.w.toast.show("Hold the button down on "+dragHandleText+" and drag it onto your calendar, a mail or a folder.", nil)
 		return
 	}
@@ -149,20 +156,20 @@ func (h *dragHandle) write() (exported, bool) {
 // start writes the file and hands it to the platform's drag.
 func (h *dragHandle) start() {
 	w := h.w
-	if !w.dragger.Supported() {
+	if !w.drags.dragger.Supported() {
 		return // Tapped shows the folder instead
 	}
 	f, ok := h.write()
 	if !ok {
 		return
 	}
-	id, ok := w.dragger.WindowID(w.win)
+	id, ok := w.drags.dragger.WindowID(w.win)
 	if !ok {
 		w.toast.show("Dragging out needs X11 here; the file is in "+f.path+".", nil)
 		return
 	}
 	item := dragout.Item{Path: f.path, Data: f.data, Type: "text/calendar"}
-	err := w.dragger.Start(id, item, func(r dragout.Result) {
+	err := w.drags.dragger.Start(id, item, func(r dragout.Result) {
 		fyne.Do(func() { w.dragFinished(f, r) })
 	})
 	if err != nil {
@@ -172,7 +179,7 @@ func (h *dragHandle) start() {
 
 // dragFinished reports how a drag out ended.
 func (w *Window) dragFinished(f exported, r dragout.Result) {
-	w.lastDrag = &r
+	w.drags.last = &r
 	switch r.Outcome {
 	case dragout.Dropped:
 		w.toast.show("Dropped "+filepath.Base(f.path)+".", nil)

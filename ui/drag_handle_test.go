@@ -38,7 +38,7 @@ func (f *fakeDragger) Start(win uintptr, item dragout.Item, done func(dragout.Re
 func TestDragAMeetingOutOfItsPage(t *testing.T) {
 	w, st, _, dir := newMeetingWindow(t)
 	drag := &fakeDragger{supported: true, outcome: dragout.Dropped}
-	w.dragger = drag
+	w.drags.dragger = drag
 	m := addMeeting(t, st, time.Date(2026, 12, 1, 10, 0, 0, 0, london), model.RecurrenceNone)
 	w.OpenMeeting(m.ID)
 	kittest.Entry(w.content, "Hi Dana").SetText("Hi Dana — edited, not saved yet")
@@ -61,16 +61,16 @@ func TestDragAMeetingOutOfItsPage(t *testing.T) {
 	if !strings.Contains(string(data), "edited, not saved yet") || storedMeetings(t, st)[0].Agenda != "Hi Dana — edited, not saved yet" {
 		t.Errorf("the agenda's edits were not saved into the dragged invite")
 	}
-	if w.lastDrag == nil || w.lastDrag.Outcome != dragout.Dropped || !strings.HasPrefix(w.toast.message.Text, "Dropped") {
-		t.Errorf("outcome %v, toast %q", w.lastDrag, w.toast.message.Text)
+	if w.drags.last == nil || w.drags.last.Outcome != dragout.Dropped || !strings.HasPrefix(w.toast.message.Text, "Dropped") {
+		t.Errorf("outcome %v, toast %q", w.drags.last, w.toast.message.Text)
 	}
 
 	// A second drag after the first gesture ended works too.
 	handle.DragEnd()
 	drag.outcome = dragout.Cancelled
 	handle.Dragged(&fyne.DragEvent{})
-	if len(drag.items) != 2 || w.lastDrag.Outcome != dragout.Cancelled {
-		t.Errorf("repeated drag: %d started, outcome %v", len(drag.items), w.lastDrag)
+	if len(drag.items) != 2 || w.drags.last.Outcome != dragout.Cancelled {
+		t.Errorf("repeated drag: %d started, outcome %v", len(drag.items), w.drags.last)
 	}
 }
 
@@ -110,7 +110,7 @@ func handlesIn(o fyne.CanvasObject) []*dragHandle {
 func TestDragFromTheListAndToday(t *testing.T) {
 	w, st, _, _ := newMeetingWindow(t)
 	drag := &fakeDragger{supported: true, outcome: dragout.Dropped}
-	w.dragger = drag
+	w.drags.dragger = drag
 	weekly := addMeeting(t, st, time.Date(2026, 10, 6, 9, 0, 0, 0, london), model.RecurrenceWeekly)
 
 	w.show(screenMeetings)
@@ -142,7 +142,7 @@ func TestDragFromTheListAndToday(t *testing.T) {
 func TestHandleWithoutDragOutShowsTheFile(t *testing.T) {
 	w, st, _, dir := newMeetingWindow(t)
 	drag := &fakeDragger{supported: false}
-	w.dragger = drag
+	w.drags.dragger = drag
 	m := addMeeting(t, st, time.Date(2026, 12, 1, 10, 0, 0, 0, london), model.RecurrenceNone)
 	w.OpenMeeting(m.ID)
 	pageHandle(t, w).Dragged(&fyne.DragEvent{})

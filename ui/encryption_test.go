@@ -18,6 +18,7 @@ import (
 	"rapport/model"
 	"rapport/storage"
 	"rapport/storage/sealed"
+	"rapport/ui/forms"
 	"rapport/ui/kit/kittest"
 )
 
@@ -25,54 +26,60 @@ import (
 // file would make them slow and prove nothing more.
 func init() { sealed.WorkFactor = 10 }
 
-// RestoreEncrypted implements Backups for the fake.
-func (f *fakeBackups) RestoreEncrypted(path, passphrase string) error {
-	f.restored = path
-	f.passphrase = passphrase
-	return nil
-}
-
-// SetPassphrase implements Backups for the fake: no keyring.
-func (f *fakeBackups) SetPassphrase(p string) (bool, error) {
-	f.passphrase = p
-	f.passphraseSet++
-	return false, nil
-}
-
-// fillPassphrase types p (and again, when asked twice) and taps OK.
-func fillPassphrase(f *passphraseForm, p, again string) {
-	f.entry.SetText(p)
-	if f.again != nil {
-		f.again.SetText(again)
+// fillPassphrase types p (and again, when asked twice) into the
+// passphrase dialog on top of w and taps OK.
+func fillPassphrase(t *testing.T, w *Window, p, again string) {
+	t.Helper()
+	top := topDialog(t, w)
+	entry := kittest.Entry(top, "Passphrase")
+	if entry == nil {
+		t.Fatalf("the dialog on top asks no passphrase: %q", kittest.Texts(top))
 	}
-	test.Tap(f.ok)
+	entry.SetText(p)
+	if e := kittest.Entry(top, "The same passphrase again"); e != nil {
+		e.SetText(again)
+	}
+	test.Tap(kittest.MustButton(t, top, "OK"))
+}
+
+// settingsWithEncrypt opens the settings of w and returns them with their
+// choice to encrypt the backups.
+func settingsWithEncrypt(t *testing.T, w *Window) (*forms.SettingsEditor, *widget.Check) {
+	t.Helper()
+	e := w.editSettings(nil)
+	top := topDialog(t, w)
+	check := kittest.Find(top, func(c *widget.Check) bool { return c.Text == "Encrypt backups in the backup folder" })
+	if check == nil {
+		t.Fatalf("the settings offer no encryption: %q", kittest.Texts(top))
+	}
+	return e, check
 }
 
 func TestSettingsEncryptBackupsPersists(t *testing.T) {
-	st := seeded(t, person("Dana Reyes", "Director", "Platform"))
+	st := peopleStore(t, person("Dana Reyes", "Director", "Platform"))
 	backups := &fakeBackups{}
 	w := New(test.NewTempApp(t), st, Options{Now: func() time.Time { return testNow }, Backups: backups})
 	w.win.Resize(fyne.NewSize(1024, 640))
 	t.Cleanup(w.win.Close)
 
-	e := openSettingsEditor(w, nil)
-	if e.encrypt.check.Checked {
+	e, encrypt := settingsWithEncrypt(t, w)
+	if encrypt.Checked {
 		t.Fatal("a new database encrypts its backups")
 	}
 	// Cancelling the passphrase unticks the choice.
-	e.encrypt.check.SetChecked(true)
-	test.Tap(kittest.MustButton(t, w.win.Canvas().Overlays().Top(), "Cancel"))
-	if e.encrypt.check.Checked {
+	encrypt.SetChecked(true)
+	test.Tap(kittest.MustButton(t, topDialog(t, w), "Cancel"))
+	if encrypt.Checked {
 		t.Error("the choice stayed ticked without a passphrase")
 	}
 	// Two different passphrases are refused; the same twice is taken.
-	e.encrypt.check.SetChecked(true)
-	fillPassphrase(e.encrypt.asked, "correct horse", "correct hose")
-	if !e.encrypt.asked.problem.Visible() || !strings.Contains(e.encrypt.asked.problem.Text, "differ") {
-		t.Errorf("two different passphrases: problem %q", e.encrypt.asked.problem.Text)
+	encrypt.SetChecked(true)
+	fillPassphrase(t, w, "correct horse", "correct hose")
+	if asked := topDialog(t, w); !kittest.Shows(asked, "differ") {
+		t.Errorf("two different passphrases: the dialog shows %q, want the problem", kittest.Texts(asked))
 	}
-	fillPassphrase(e.encrypt.asked, "correct horse", "correct horse")
-	test.Tap(e.save)
+	fillPassphrase(t, w, "correct horse", "correct horse")
+	test.Tap(e.Save)
 	if s, _ := st.Settings(context.Background()); !s.EncryptBackups {
 		t.Fatal("the saved settings do not encrypt the backups")
 	}
@@ -85,19 +92,20 @@ func TestSettingsEncryptBackupsPersists(t *testing.T) {
 
 	// Opened again, the choice is ticked; saving other changes keeps it
 	// without asking again.
-	e2 := openSettingsEditor(w, nil)
-	if !e2.encrypt.check.Checked || e2.encrypt.asked != nil {
-		t.Fatalf("reopened: ticked %v, asked %v; want ticked without asking", e2.encrypt.check.Checked, e2.encrypt.asked != nil)
+	e2, encrypt2 := settingsWithEncrypt(t, w)
+	asked := kittest.Entry(topDialog(t, w), "Passphrase") != nil
+	if !encrypt2.Checked || asked {
+		t.Fatalf("reopened: ticked %v, asked %v; want ticked without asking", encrypt2.Checked, asked)
 	}
-	e2.name.SetText("Sam Okafor")
-	test.Tap(e2.save)
+	e2.Name.SetText("Sam Okafor")
+	test.Tap(e2.Save)
 	if s, _ := st.Settings(context.Background()); !s.EncryptBackups || s.UserName != "Sam Okafor" || backups.passphraseSet != 1 {
 		t.Errorf("after another save: %+v, passphrase set %d times", s, backups.passphraseSet)
 	}
 	// Unticked and saved, the passphrase is forgotten.
-	e3 := openSettingsEditor(w, nil)
-	e3.encrypt.check.SetChecked(false)
-	test.Tap(e3.save)
+	e3, encrypt3 := settingsWithEncrypt(t, w)
+	encrypt3.SetChecked(false)
+	test.Tap(e3.Save)
 	if s, _ := st.Settings(context.Background()); s.EncryptBackups || backups.passphrase != "" {
 		t.Errorf("turned off: encrypt %v, passphrase %q", s.EncryptBackups, backups.passphrase)
 	}
@@ -246,7 +254,7 @@ func TestRestoreEncryptedBackupWithAWrongPassphrase(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	w := New(test.NewTempApp(t), seeded(t), Options{Now: func() time.Time { return testNow },
+	w := New(test.NewTempApp(t), peopleStore(t), Options{Now: func() time.Time { return testNow },
 		Backups: &storeBackups{db: db, dir: folder}})
 	w.win.Resize(fyne.NewSize(1024, 640))
 	t.Cleanup(w.win.Close)
@@ -259,7 +267,7 @@ func TestRestoreEncryptedBackupWithAWrongPassphrase(t *testing.T) {
 	if d.asked == nil || d.asked.again != nil {
 		t.Fatal("restoring an encrypted backup did not ask for its passphrase, once")
 	}
-	fillPassphrase(d.asked, "wrong one", "")
+	fillPassphrase(t, w, "wrong one", "")
 	texts := dialogTexts(w)
 	for _, want := range []string{"nothing was changed", "wrong passphrase"} {
 		if !strings.Contains(texts, want) {
@@ -276,7 +284,7 @@ func TestRestoreEncryptedBackupWithAWrongPassphrase(t *testing.T) {
 
 func TestBackUpNowAsksForThePassphraseWhenNoneIsKnown(t *testing.T) {
 	b := &needPassphraseBackups{}
-	w := New(test.NewTempApp(t), seeded(t), Options{Now: func() time.Time { return testNow }, Backups: b})
+	w := New(test.NewTempApp(t), peopleStore(t), Options{Now: func() time.Time { return testNow }, Backups: b})
 	w.win.Resize(fyne.NewSize(1024, 640))
 	t.Cleanup(w.win.Close)
 	d := openBackups(w)
@@ -284,7 +292,7 @@ func TestBackUpNowAsksForThePassphraseWhenNoneIsKnown(t *testing.T) {
 	if d.asked == nil || d.asked.again == nil {
 		t.Fatal("Back up now did not ask for a new passphrase, twice")
 	}
-	fillPassphrase(d.asked, "pass", "pass")
+	fillPassphrase(t, w, "pass", "pass")
 	if b.passphrase != "pass" || len(d.list) != 1 {
 		t.Errorf("after the passphrase: kept %q, %d backups; want it kept and a backup", b.passphrase, len(d.list))
 	}
@@ -310,7 +318,7 @@ func TestBackupsDialogMarksEncryptedAndOlderBackups(t *testing.T) {
 		{Path: "/data/backups/rapport-20261121-080000.db.age", At: at(49), Size: 1 << 20, Encrypted: true, Older: true},
 		{Path: "/data/backups/rapport-20261120-080000.db", At: at(73), Size: 1 << 20, Older: true},
 	}}
-	w := New(test.NewTempApp(t), seeded(t), Options{Now: func() time.Time { return testNow }, Backups: b})
+	w := New(test.NewTempApp(t), peopleStore(t), Options{Now: func() time.Time { return testNow }, Backups: b})
 	w.win.Resize(fyne.NewSize(1024, 640))
 	t.Cleanup(w.win.Close)
 	d := openBackups(w)
@@ -368,7 +376,7 @@ func TestRestoreEncryptedBackupOfAnotherDatabaseIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	w := New(test.NewTempApp(t), seeded(t), Options{Now: func() time.Time { return testNow },
+	w := New(test.NewTempApp(t), peopleStore(t), Options{Now: func() time.Time { return testNow },
 		Backups: &storeBackups{db: db, dir: folder}})
 	w.win.Resize(fyne.NewSize(1024, 640))
 	t.Cleanup(w.win.Close)
@@ -378,7 +386,7 @@ func TestRestoreEncryptedBackupOfAnotherDatabaseIsRefused(t *testing.T) {
 	}
 	test.Tap(d.restore[0])
 	test.Tap(kittest.MustButton(t, w.win.Canvas().Overlays().Top(), "Yes"))
-	fillPassphrase(d.asked, "same pass", "")
+	fillPassphrase(t, w, "same pass", "")
 	texts := dialogTexts(w)
 	for _, want := range []string{"nothing was changed", "of another database"} {
 		if !strings.Contains(texts, want) {

@@ -76,7 +76,7 @@ func openExportOptions(w *Window, title string, then func(passphrase string)) *e
 		o.encrypt, o.entry, o.again, o.problem,
 		container.NewHBox(layout.NewSpacer(), cancel, o.next))
 	o.dialog = dialog.NewCustomWithoutButtons(title, body, w.win)
-	o.dialog.Resize(fitCanvas(w, fyne.NewSize(500, body.MinSize().Height+60)))
+	o.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(500, body.MinSize().Height+60)))
 	o.dialog.Show()
 	return o
 }

@@ -40,7 +40,7 @@ func (f *fakeExporter) ExportPeople(_ context.Context, path, _ string) (int, err
 func exportWindow(t *testing.T, f Exporter) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
-	w := New(a, seeded(t, person("Dana Reyes", "Director", "Platform")),
+	w := New(a, peopleStore(t, person("Dana Reyes", "Director", "Platform")),
 		Options{Now: func() time.Time { return testNow }, Exports: f})
 	t.Cleanup(w.win.Close)
 	return w

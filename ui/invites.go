@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/forms"
 )
 
 // Calendar writes meetings as iCalendar files and reads calendar files.
@@ -222,7 +223,7 @@ func (w *Window) explainExportError(err error, person model.Person, refresh func
 			"An invite is sent from you: Rapport puts your name and e-mail address on it as the organiser. Set them now?",
 			func(ok bool) {
 				if ok {
-					openSettingsEditor(w, refresh)
+					w.editSettings(refresh)
 				}
 			}, w.win)
 	case errors.Is(err, errNeedsZone):
@@ -230,7 +231,7 @@ func (w *Window) explainExportError(err error, person model.Person, refresh func
 			"Rapport could not tell your computer's time zone by name, and a repeating meeting needs it to keep its local time when the clocks change. Choose it now?",
 			func(ok bool) {
 				if ok {
-					openSettingsEditor(w, refresh)
+					w.editSettings(refresh)
 				}
 			}, w.win)
 	case errors.Is(err, errNeedsPersonEmail):
@@ -238,7 +239,7 @@ func (w *Window) explainExportError(err error, person model.Person, refresh func
 			"An invite goes to the person's e-mail address, and Rapport has none for "+person.Name+". Add it now?",
 			func(ok bool) {
 				if ok {
-					openPersonEditor(w, person, func(model.Person) { refresh() })
+					forms.EditPerson(w, w.store, person, func(model.Person) { refresh() })
 				}
 			}, w.win)
 	default:

@@ -8,6 +8,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,28 +17,8 @@ import (
 
 	"rapport/model"
 	"rapport/storage"
+	"rapport/ui/kit"
 )
-
-// storedSettings are the user's settings in st.
-func storedSettings(t *testing.T, st *storage.Store) model.Settings {
-	t.Helper()
-	s, err := st.Settings(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-// interactionsWith are the interactions with the person with the given
-// ID, latest first.
-func interactionsWith(t *testing.T, st *storage.Store, id int64) []model.Interaction {
-	t.Helper()
-	got, err := st.InteractionsWith(context.Background(), id, 100)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return got
-}
 
 // interactionsWithDana are the interactions with Dana (person 1).
 func interactionsWithDana(t *testing.T, st *storage.Store) []model.Interaction {
@@ -47,12 +28,12 @@ func interactionsWithDana(t *testing.T, st *storage.Store) []model.Interaction {
 
 func TestMeetingFormNamesEveryProblem(t *testing.T) {
 	w, st, _, _ := newMeetingWindow(t)
-	e := openMeetingEditor(w, model.Meeting{}, nil)
-	e.day.SetText("someday")
-	e.clock.SetText("25:00")
-	test.Tap(e.save)
+	e := w.editMeeting(model.Meeting{}, nil)
+	e.Day.SetText("someday")
+	e.Clock.SetText("25:00")
+	test.Tap(e.Save)
 	for key, want := range map[string]string{"person": "With", "start": "Day", "time": "Time"} {
-		if got := e.fields.Problem(key); !strings.HasPrefix(got, want) {
+		if got := e.Fields.Problem(key); !strings.HasPrefix(got, want) {
 			t.Errorf("problem for %s = %q, want it to start with %q", key, got, want)
 		}
 	}
@@ -68,16 +49,16 @@ func TestOutcomeRefusesAFutureDateAndABadPromise(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := openOutcomeEditor(w, m, dana, nil)
-	e.day.SetText("2026-11-30")
-	p := e.newPromise()
-	p.what.SetText("Send it")
-	p.due.SetText("whenever")
-	test.Tap(e.save)
-	if got := e.fields.Problem("date"); !strings.Contains(got, "future") {
+	e := w.logOutcome(m, dana, nil)
+	e.Day.SetText("2026-11-30")
+	p := e.NewPromise()
+	p.What.SetText("Send it")
+	p.Due.SetText("whenever")
+	test.Tap(e.Save)
+	if got := e.Fields.Problem("date"); !strings.Contains(got, "future") {
 		t.Errorf("date problem = %q", got)
 	}
-	if got := e.fields.Problem("promises"); !strings.Contains(got, "Promise 1") {
+	if got := e.Fields.Problem("promises"); !strings.Contains(got, "Promise 1") {
 		t.Errorf("promises problem = %q", got)
 	}
 	if got := interactionsWithDana(t, st); len(got) != 0 || len(storedPromises(t, st)) != 0 {
@@ -87,28 +68,28 @@ func TestOutcomeRefusesAFutureDateAndABadPromise(t *testing.T) {
 
 func TestSettingsForm(t *testing.T) {
 	w, st, _, _ := newMeetingWindow(t)
-	e := openSettingsEditor(w, nil)
-	e.email.SetText("not an address")
-	e.zone.SetText("Mars/Base")
-	test.Tap(e.save)
-	if e.fields.Problem("your email") == "" || e.fields.Problem("time zone") == "" {
-		t.Errorf("problems: email %q, zone %q", e.fields.Problem("your email"), e.fields.Problem("time zone"))
+	e := w.editSettings(nil)
+	e.Email.SetText("not an address")
+	e.Zone.SetText("Mars/Base")
+	test.Tap(e.Save)
+	if e.Fields.Problem("your email") == "" || e.Fields.Problem("time zone") == "" {
+		t.Errorf("problems: email %q, zone %q", e.Fields.Problem("your email"), e.Fields.Problem("time zone"))
 	}
 	if storedSettings(t, st).UserEmail != "" {
 		t.Fatalf("saved an invalid address")
 	}
-	e.name.SetText("Sam Lee")
-	e.email.SetText("sam@example.com")
-	e.zone.SetText("America/New_York")
-	e.length.SetSelected(minutesText(45))
-	test.Tap(e.save)
+	e.Name.SetText("Sam Lee")
+	e.Email.SetText("sam@example.com")
+	e.Zone.SetText("America/New_York")
+	e.Length.SetSelected(kit.MinutesText(45))
+	test.Tap(e.Save)
 	got := storedSettings(t, st)
 	if got.UserName != "Sam Lee" || got.UserEmail != "sam@example.com" || got.TimeZone != "America/New_York" || got.MeetingMinutes != 45 {
 		t.Errorf("settings = %+v", got)
 	}
-	m := openMeetingEditor(w, model.Meeting{PersonID: 1}, nil)
-	if m.length.Selected != minutesText(45) || m.zone.String() != "America/New_York" {
-		t.Errorf("a new meeting lasts %q in %v, want the settings' 45 minutes in New York", m.length.Selected, m.zone)
+	m := w.editMeeting(model.Meeting{PersonID: 1}, nil)
+	if m.Length.Selected != kit.MinutesText(45) || m.Zone().String() != "America/New_York" {
+		t.Errorf("a new meeting lasts %q in %v, want the settings' 45 minutes in New York", m.Length.Selected, m.Zone())
 	}
 }
 
@@ -152,7 +133,7 @@ func TestImportPastMeetingsFromACalendarFile(t *testing.T) {
 	if len(imported) != 1 {
 		t.Fatalf("%d interactions imported, want 1", len(imported))
 	}
-	if i := imported[0]; i.Kind != model.KindCoffee || !i.At.Equal(at(2)) || !equal64(i.PersonIDs, []int64{1}) {
+	if i := imported[0]; i.Kind != model.KindCoffee || !i.At.Equal(at(2)) || !slices.Equal(i.PersonIDs, []int64{1}) {
 		t.Errorf("imported %+v", i)
 	}
 	// The same file again adds nothing twice.

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,101 +13,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
-	"rapport/storage"
-	"rapport/storage/storetest"
 	"rapport/ui/kit/kittest"
 )
-
-// fakeCalendar stands in for storage/ics (tested on its own, and with the
-// window in package main): it writes a line per meeting with what the
-// window asked for, and reads back the events it was given.
-type fakeCalendar struct {
-	events []model.CalendarEvent
-	calls  []string
-}
-
-func (c *fakeCalendar) Marshal(request bool, me model.Settings, zone *time.Location, now time.Time, ms ...model.ScheduledMeeting) ([]byte, error) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "request=%v organizer=%s zone=%v\n", request, me.UserEmail, zone)
-	for _, m := range ms {
-		fmt.Fprintf(&b, "UID:%s SEQUENCE:%d WITH:%s AGENDA:%q\n", m.Meeting.UID, m.Meeting.Sequence, m.With.Name, m.Meeting.Agenda)
-	}
-	c.calls = append(c.calls, b.String())
-	return []byte(b.String()), nil
-}
-
-func (c *fakeCalendar) FileName(m model.Meeting, with string) string {
-	return m.Start.Format("2006-01-02") + " " + m.Kind.Label() + " with " + with + ".ics"
-}
-
-func (c *fakeCalendar) WriteFile(path string, data []byte) error {
-	return os.WriteFile(path, data, 0o600)
-}
-
-func (c *fakeCalendar) Read(io.Reader) ([]model.CalendarEvent, error) { return c.events, nil }
-
-// london is the user's zone in these tests, set in their settings.
-var london = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/London")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-// newMeetingWindow opens a window on a real store holding Dana (person 1,
-// with what she is working on, private notes and an e-mail address) and
-// Ben (person 2), with the user in London and invites going to a
-// temporary folder.
-func newMeetingWindow(t *testing.T) (*Window, *storage.Store, *fakeCalendar, string) {
-	t.Helper()
-	st := storetest.Open(t, func() time.Time { return testNow })
-	storetest.Person(t, st, "Dana Reyes", func(p *model.Person) {
-		p.Title, p.Team = "Director", "Platform"
-		p.WorkingOn = "the billing migration"
-		p.Notes = "PRIVATE: thinking of leaving"
-		p.Email = "dana@example.com"
-	})
-	storetest.Person(t, st, "Ben Okafor", func(p *model.Person) { p.Title, p.Team = "Engineer", "Data" })
-	dir := t.TempDir()
-	editSettings(t, st, func(s *model.Settings) { s.TimeZone, s.InvitesFolder = "Europe/London", dir })
-	cal := &fakeCalendar{}
-	a := test.NewTempApp(t)
-	w := New(a, st, Options{Now: func() time.Time { return testNow }, Calendar: cal})
-	w.win.Resize(w.win.Canvas().Size().Max(w.win.Content().MinSize()))
-	t.Cleanup(w.win.Close)
-	return w, st, cal, dir
-}
-
-// editSettings saves the user's settings changed by edit.
-func editSettings(t *testing.T, st *storage.Store, edit func(*model.Settings)) {
-	t.Helper()
-	s, err := st.Settings(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	edit(&s)
-	if err := st.SaveSettings(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// addMeeting stores a meeting with person 1 (Dana).
-func addMeeting(t *testing.T, st *storage.Store, start time.Time, rec model.Recurrence) model.Meeting {
-	t.Helper()
-	return storetest.Meeting(t, st, model.Meeting{PersonID: 1, Kind: model.MeetingCoffee, Start: start,
-		Recurrence: rec, Agenda: "Hi Dana", Location: "Café Nero"})
-}
-
-// storedMeetings are every meeting in st, in order of start.
-func storedMeetings(t *testing.T, st *storage.Store) []model.Meeting {
-	t.Helper()
-	all, err := st.Meetings(context.Background(), time.Time{}, time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return all
-}
 
 // entries are the entries under root showing placeholder (when empty) or
 // text, in order.
@@ -155,7 +60,7 @@ func TestScheduleCoffeeFromPersonPage(t *testing.T) {
 	if strings.Contains(m.Agenda, "PRIVATE") {
 		t.Errorf("agenda leaks the private notes:\n%s", m.Agenda)
 	}
-	if pg, ok := w.meetings.Shown(); w.current != screenMeetings || !ok || pg.Meeting.ID != m.ID {
+	if pg, ok := w.screens.meetings.Shown(); w.current != screenMeetings || !ok || pg.Meeting.ID != m.ID {
 		t.Fatalf("the new meeting is not on show (screen %v)", w.current)
 	}
 	if kittest.Entry(w.content, m.Agenda) == nil {
@@ -235,8 +140,8 @@ func TestLogOutcomeFromToday(t *testing.T) {
 	w, st, _, _ := newMeetingWindow(t)
 	m := addMeeting(t, st, testNow.Add(-26*time.Hour), model.RecurrenceNone)
 	w.show(screenToday)
-	if len(w.today.Report().Unlogged) != 1 {
-		t.Fatalf("Today lists %d meetings waiting for an outcome, want 1", len(w.today.Report().Unlogged))
+	if len(w.screens.today.Report().Unlogged) != 1 {
+		t.Fatalf("Today lists %d meetings waiting for an outcome, want 1", len(w.screens.today.Report().Unlogged))
 	}
 	w.OpenMeeting(m.ID)
 	test.Tap(kittest.MustButton(t, w.content, "Log outcome…"))
@@ -312,7 +217,7 @@ func TestLogOutcomeFromToday(t *testing.T) {
 		t.Errorf("meeting status = %s, want held", s)
 	}
 	w.show(screenToday)
-	if len(w.today.Report().Unlogged) != 0 {
+	if len(w.screens.today.Report().Unlogged) != 0 {
 		t.Errorf("Today still lists the meeting as waiting for an outcome")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"rapport/model"
+	"rapport/ui/forms"
 )
 
 // The navigation verbs: what a screen asks of the window, through an
@@ -30,7 +31,7 @@ func (w *Window) OpenPerson(id int64) {
 func (w *Window) ShowPeople(relation model.Relation) {
 	w.show(screenPeople)
 	if relation != "" {
-		w.people.Filter(relation)
+		w.screens.people.Filter(relation)
 	}
 }
 
@@ -44,7 +45,7 @@ func (w *Window) LogInteraction(personID int64) {
 		w.ShowError("Could not read the person", err)
 		return
 	}
-	openInteractionEditor(w, p, w.refresh)
+	forms.LogInteraction(w, w.store, p, w.refresh)
 }
 
 // NewPromise opens the quick-add form for a promise to or from the person
@@ -52,19 +53,21 @@ func (w *Window) LogInteraction(personID int64) {
 func (w *Window) NewPromise(personID int64) { w.addPromise(personID) }
 
 // ScheduleMeeting opens the form for a new meeting with the person (0:
-// choose in the form).
-func (w *Window) ScheduleMeeting(personID int64) { w.scheduleMeeting(personID) }
+// choose in the form), then shows it on the Meetings screen.
+func (w *Window) ScheduleMeeting(personID int64) {
+	w.editMeeting(model.Meeting{PersonID: personID}, func(m model.Meeting) { w.showMeeting(m.ID) })
+}
 
 // KeepPromise marks p kept, offering to undo; personName is whom it is
 // with, for the message.
 func (w *Window) KeepPromise(p model.Promise, personName string) {
-	w.keepPromise(p, personName, w.refresh)
+	forms.KeepPromise(w, w.store, p, personName, w.refresh)
 }
 
 // OpenPromise opens the dialog of p: its history, and the ways to resolve
 // or change it.
 func (w *Window) OpenPromise(p model.Promise, personName string) {
-	openPromiseDialog(w, p, personName, w.refresh)
+	forms.OpenPromise(w, w.store, p, personName, w.refresh)
 }
 
 // OpenMeeting shows the Meetings screen on the meeting's page.
@@ -74,11 +77,11 @@ func (w *Window) OpenMeeting(id int64) { w.showMeeting(id) }
 // When the page is already on show, it is not read again (its agenda may
 // hold edits).
 func (w *Window) LogOutcome(meetingID int64) {
-	if pg, ok := w.meetings.Shown(); !ok || pg.Meeting.ID != meetingID || w.current != screenMeetings {
+	if pg, ok := w.screens.meetings.Shown(); !ok || pg.Meeting.ID != meetingID || w.current != screenMeetings {
 		w.showMeeting(meetingID)
 	}
-	if pg, ok := w.meetings.Shown(); ok && pg.Meeting.ID == meetingID {
-		openOutcomeEditor(w, pg.Meeting, pg.Person, w.meetings.Reload)
+	if pg, ok := w.screens.meetings.Shown(); ok && pg.Meeting.ID == meetingID {
+		w.logOutcome(pg.Meeting, pg.Person, w.screens.meetings.Reload)
 	}
 }
 

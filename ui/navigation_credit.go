@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"rapport/model"
+	"rapport/ui/forms"
 )
 
 // LogThanks opens the form to log a contact with the person, set to
@@ -14,7 +15,7 @@ func (w *Window) LogThanks(personID int64) {
 		w.ShowError("Could not read the person", err)
 		return
 	}
-	if e := openInteractionEditor(w, p, w.refresh); e != nil {
-		e.kind.SetSelected(model.KindThanksPrivate.Label())
+	if e := forms.LogInteraction(w, w.store, p, w.refresh); e != nil {
+		e.Kind.SetSelected(model.KindThanksPrivate.Label())
 	}
 }

@@ -23,6 +23,28 @@ func (w *Window) meetingDefaults() forms.Defaults {
 	return forms.Defaults{Zone: w.zone(s), MeetingMinutes: s.MeetingMinutes, ReminderMinutes: s.ReminderMinutes}
 }
 
+// editMeeting opens the meeting form for m (a new meeting when m.ID is
+// 0, with m's person and kind already chosen when set), starting from the
+// settings' defaults; onSaved runs with what was stored.
+func (w *Window) editMeeting(m model.Meeting, onSaved func(model.Meeting)) *forms.MeetingEditor {
+	return forms.EditMeeting(w, w.store, m, w.meetingDefaults(), onSaved)
+}
+
+// logOutcome opens the outcome form of meeting m with person p, in the
+// zone meetings are in; onSaved runs after it saved.
+func (w *Window) logOutcome(m model.Meeting, p model.Person, onSaved func()) *forms.OutcomeEditor {
+	return forms.LogOutcome(w, w.store, m, p, w.zone(w.settings()), onSaved)
+}
+
+// editSettings opens the settings form, with the choice to encrypt the
+// backups; onSaved (if any) runs after a save.
+func (w *Window) editSettings(onSaved func()) *forms.SettingsEditor {
+	s, c := w.settings(), w.settingsChoices()
+	enc := newEncryptChoice(w, s.EncryptBackups)
+	c.Encrypt, c.EncryptHint, c.AfterSave = enc.check, encryptHint, enc.keep
+	return forms.EditSettings(w, w.store, s, c, onSaved)
+}
+
 // settingsChoices are what the settings form shows besides the settings:
 // the window's defaults and its look.
 func (w *Window) settingsChoices() forms.SettingsChoices {

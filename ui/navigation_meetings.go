@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"rapport/model"
+	"rapport/ui/forms"
 	"rapport/ui/kit"
 )
 
@@ -20,13 +21,15 @@ import (
 // EditMeeting opens the form to change m; the screen on show is reloaded
 // after it saves.
 func (w *Window) EditMeeting(m model.Meeting) {
-	openMeetingEditor(w, m, func(model.Meeting) { w.refresh() })
+	w.editMeeting(m, func(model.Meeting) { w.refresh() })
 }
 
 // DraftAgenda drafts m's agenda from what is known about its person: what
 // they are working on and need, the promises pending either way, and the
 // career gaps they are best placed to advise on.
-func (w *Window) DraftAgenda(m model.Meeting) (string, error) { return w.draftAgenda(m) }
+func (w *Window) DraftAgenda(m model.Meeting) (string, error) {
+	return forms.DraftAgenda(context.Background(), w.store, m, w.now())
+}
 
 // ExportInvite writes m's calendar file to the invites folder, for the
 // user's own calendar or, when request is true, as an invite to its
@@ -115,9 +118,9 @@ func (w *Window) Confirm(title, message string, yes func()) {
 
 // showMeeting opens the Meetings screen on the meeting with the given ID.
 func (w *Window) showMeeting(id int64) {
-	w.meetings.Select(id)
+	w.screens.meetings.Select(id)
 	if w.current == screenMeetings {
-		w.meetings.Reload()
+		w.screens.meetings.Reload()
 	} else {
 		w.show(screenMeetings)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"rapport/model"
+	"rapport/ui/forms"
 )
 
 // Navigation verbs the People screen (ui/people) asks for, besides those
@@ -12,7 +13,7 @@ import (
 // NewPerson opens the form for a new person; once saved, their page shows
 // on the People screen with a word at the foot.
 func (w *Window) NewPerson() {
-	openPersonEditor(w, model.NewPerson(""), func(p model.Person) {
+	forms.EditPerson(w, w.store, model.NewPerson(""), func(p model.Person) {
 		w.openPeopleOn(p.ID, false)
 		w.Toast(p.Name+" added.", nil)
 	})
@@ -25,7 +26,7 @@ func (w *Window) EditPerson(id int64) {
 		w.ShowError("Could not read the person", err)
 		return
 	}
-	openPersonEditor(w, p, func(model.Person) { w.refresh() })
+	forms.EditPerson(w, w.store, p, func(model.Person) { w.refresh() })
 }
 
 // Refresh reads the data of the screen on show again, after a screen
@@ -38,5 +39,5 @@ func (w *Window) openPeopleOn(id int64, archived bool) {
 	if w.current != screenPeople {
 		w.show(screenPeople)
 	}
-	w.people.Open(id, archived)
+	w.screens.people.Open(id, archived)
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"rapport/model"
+	"rapport/ui/forms"
 	"rapport/ui/review"
 )
 
@@ -24,24 +25,24 @@ func openWeeklyReview(w *Window) *review.Review {
 // LogOutcomeThen opens the outcome form of m, with p, over the window,
 // and calls then after it saved.
 func (w *Window) LogOutcomeThen(m model.Meeting, p model.Person, then func()) {
-	openOutcomeEditor(w, m, p, then)
+	w.logOutcome(m, p, then)
 }
 
 // KeepPromiseThen marks p kept, offering to undo, and calls then;
 // personName is whom it is with, for the message.
 func (w *Window) KeepPromiseThen(p model.Promise, personName string, then func()) {
-	w.keepPromise(p, personName, then)
+	forms.KeepPromise(w, w.store, p, personName, then)
 }
 
 // OpenPromiseThen opens the dialog of p, and calls then after p changed.
 func (w *Window) OpenPromiseThen(p model.Promise, personName string, then func()) {
-	openPromiseDialog(w, p, personName, then)
+	forms.OpenPromise(w, w.store, p, personName, then)
 }
 
 // EditPersonThen opens the form to change p, and calls then after it
 // saved.
 func (w *Window) EditPersonThen(p model.Person, then func()) {
-	openPersonEditor(w, p, func(model.Person) { then() })
+	forms.EditPerson(w, w.store, p, func(model.Person) { then() })
 }
 
 // ReloadScreen reloads the screen on show, after something changed that

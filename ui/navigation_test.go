@@ -20,8 +20,8 @@ func TestLogInteractionFromTodayOnTheRealStore(t *testing.T) {
 	morgan := storetest.Person(t, st, "Morgan Lee", storetest.Standing(model.StanceNeutral, 5))
 	storetest.Interaction(t, st, model.KindCoffee, testNow.AddDate(0, 0, -94), morgan.ID)
 	w := newTestWindow(t, st)
-	if len(w.today.Report().ReachOuts) != 1 {
-		t.Fatalf("reach-outs = %+v, want Morgan", w.today.Report().ReachOuts)
+	if len(w.screens.today.Report().ReachOuts) != 1 {
+		t.Fatalf("reach-outs = %+v, want Morgan", w.screens.today.Report().ReachOuts)
 	}
 
 	test.Tap(kittest.MustButton(t, w.content, "Log"))
@@ -42,7 +42,7 @@ func TestLogInteractionFromTodayOnTheRealStore(t *testing.T) {
 	if kittest.TopDialog(w.win) != nil {
 		t.Error("the form is still open after logging")
 	}
-	if n := len(w.today.Report().ReachOuts); n != 0 {
+	if n := len(w.screens.today.Report().ReachOuts); n != 0 {
 		t.Errorf("Today still lists %d reach-outs after the coffee", n)
 	}
 }

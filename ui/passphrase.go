@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -10,13 +8,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rapport/model"
 	"rapport/ui/kit"
 )
 
 // ErrNeedPassphrase is what Backups.BackupNow returns (wrapped) when the
 // backups are to be encrypted and no passphrase is known: the window
-// then asks for one.
-var ErrNeedPassphrase = errors.New("the backups are encrypted and Rapport has no passphrase for them")
+// then asks for one. It is model.ErrNeedPassphrase.
+var ErrNeedPassphrase = model.ErrNeedPassphrase
 
 // forgottenPassphrase is what every passphrase dialog warns.
 const forgottenPassphrase = "Rapport cannot recover a forgotten passphrase: without it, what it encrypts cannot be read."
@@ -92,7 +91,7 @@ func askPassphrase(w *Window, title, note string, confirm bool, ok func(passphra
 	})
 	body := container.NewVBox(append(items, f.problem, container.NewHBox(layout.NewSpacer(), cancel, f.ok))...)
 	f.dialog = dialog.NewCustomWithoutButtons(title, body, w.win)
-	f.dialog.Resize(fitCanvas(w, fyne.NewSize(460, body.MinSize().Height+60)))
+	f.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(460, body.MinSize().Height+60)))
 	f.dialog.Show()
 	w.win.Canvas().Focus(f.entry)
 	return f

@@ -1,21 +1,16 @@
 package ui
 
 import (
-	"image/color"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
-	"rapport/storage"
-	"rapport/storage/storetest"
 	"rapport/ui/kit"
 	"rapport/ui/kit/kittest"
 )
@@ -23,73 +18,6 @@ import (
 // Tests that go through the shell from the People screen (ui/people): a
 // button or shortcut opens a form the shell owns, the form saves to the
 // real store, and the People screen shows the result.
-
-// peopleStore is a real store holding the given people in order (IDs 1,
-// 2, …): as given when they have a relation, else peers, neutral,
-// influence 3, monthly, as seeded does.
-func peopleStore(t *testing.T, people ...model.Person) *storage.Store {
-	t.Helper()
-	st := storetest.Open(t, func() time.Time { return testNow })
-	for _, p := range people {
-		storetest.Person(t, st, p.Name, func(q *model.Person) {
-			if p.Relation != "" { // as given, as seeded stores it
-				*q = p
-				return
-			}
-			q.Title, q.Team = p.Title, p.Team
-		})
-	}
-	return st
-}
-
-// pageName is the name at the top of the person page on show, "" when
-// none is.
-func pageName(w *Window) string {
-	l := kittest.Find(w.content, func(l *widget.Label) bool { return l.SizeName == theme.SizeNameHeadingText })
-	if l == nil {
-		return ""
-	}
-	return l.Text
-}
-
-// peopleList is the list of the People screen on show.
-func peopleList(t *testing.T, w *Window) *widget.List {
-	t.Helper()
-	l := kittest.Find[*widget.List](w.content, nil)
-	if l == nil {
-		t.Fatalf("no list on show: %q", kittest.Texts(w.content))
-	}
-	return l
-}
-
-// storedPeople are the active people in the store, by name.
-func storedPeople(t *testing.T, st *storage.Store) []model.PersonSummary {
-	t.Helper()
-	list, err := st.People(t.Context(), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return list
-}
-
-// formProblems are the problems shown under the fields of form, in order.
-func formProblems(form fyne.CanvasObject) []string {
-	var out []string
-	red := theme.Color(theme.ColorNameError)
-	kittest.Walk(form, func(o fyne.CanvasObject) bool {
-		if t, ok := o.(*canvas.Text); ok && t.Text != "" && sameColor(t.Color, red) {
-			out = append(out, t.Text)
-		}
-		return true
-	})
-	return out
-}
-
-func sameColor(a, b color.Color) bool {
-	r1, g1, b1, a1 := a.RGBA()
-	r2, g2, b2, a2 := b.RGBA()
-	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
-}
 
 // selectWith is the select in form offering option.
 func selectWith(t *testing.T, form fyne.CanvasObject, option string) *widget.Select {
@@ -122,7 +50,7 @@ func TestAddPersonThroughTheForm(t *testing.T) {
 	if got := pageName(w); w.current != screenPeople || got != "Dana Reyes" {
 		t.Fatalf("the new person's page is not on show: screen %v, page %q", w.current, got)
 	}
-	p, ok := w.people.PersonInView()
+	p, ok := w.screens.people.PersonInView()
 	if !ok || p.Stance != model.StanceChampion || p.Influence != 5 || p.Email != "dana.reyes@northwind.example" || p.Title != "Director of Engineering" {
 		t.Errorf("stored %+v", p)
 	}
@@ -167,7 +95,7 @@ func TestInvalidFormShowsErrorsAndSavesNothing(t *testing.T) {
 	if got := len(storedPeople(t, st)); got != 2 {
 		t.Fatalf("store has %d people after fixing the form, want 2", got)
 	}
-	if p, _ := w.people.PersonInView(); !p.FirstMet.Equal(time.Date(2024, 11, 23, 0, 0, 0, 0, time.UTC)) {
+	if p, _ := w.screens.people.PersonInView(); !p.FirstMet.Equal(time.Date(2024, 11, 23, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("first met = %v", p.FirstMet)
 	}
 }
@@ -187,7 +115,7 @@ func TestLogInteractionInTwoClicks(t *testing.T) {
 	if err != nil || len(got) != 1 {
 		t.Fatalf("interactions with Dana = %+v (%v), want 1", got, err)
 	}
-	if got[0].Kind != model.KindCoffee || !got[0].At.Equal(testNow) || !equal64(got[0].PersonIDs, []int64{1}) {
+	if got[0].Kind != model.KindCoffee || !got[0].At.Equal(testNow) || !slices.Equal(got[0].PersonIDs, []int64{1}) {
 		t.Errorf("stored %+v", got[0])
 	}
 	if !kittest.Shows(w.content, "Today (Coffee, "+kit.DayText(testNow.Local())+")") || kittest.Shows(w.content, "No interactions yet") {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -11,38 +12,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
-	"rapport/storage"
 	"rapport/storage/storetest"
 	"rapport/ui/kit"
 	"rapport/ui/kit/kittest"
 )
-
-// storedPromises are the promises in st, failing the test when they
-// cannot be read.
-func storedPromises(t *testing.T, st *storage.Store) []model.Promise {
-	t.Helper()
-	all, err := st.Promises(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return all
-}
-
-// topDialog is the dialog on top of w's window, failing the test when
-// none is open.
-func topDialog(t *testing.T, w *Window) fyne.CanvasObject {
-	t.Helper()
-	d := kittest.TopDialog(w.win)
-	if d == nil {
-		t.Fatal("no dialog open")
-	}
-	return d
-}
-
-// titled is an edit for storetest.Person: the given title and team.
-func titled(title, team string) func(*model.Person) {
-	return func(p *model.Person) { p.Title, p.Team = title, team }
-}
 
 func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 	st := storetest.Open(t, func() time.Time { return testNow })
@@ -99,7 +72,7 @@ func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 		!p.DueOn.Equal(time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)) || !p.MadeOn.Equal(model.Day(testNow)) {
 		t.Errorf("stored %+v", p)
 	}
-	if got := kittest.PromiseHeaders(w.content); !equal(got, []string{"Due in the next 7 days · 1"}) {
+	if got := kittest.PromiseHeaders(w.content); !slices.Equal(got, []string{"Due in the next 7 days · 1"}) {
 		t.Errorf("headers = %v", got)
 	}
 
@@ -123,8 +96,8 @@ func TestQuickAddPromiseThenKeepItAndTheRateChanges(t *testing.T) {
 	// A promise kept after its date counts as late and halves the rate.
 	storetest.Promise(t, st, model.Promise{Direction: model.DirectionMine, PersonID: ben.ID, What: "Review the design doc",
 		MadeOn: testNow.AddDate(0, 0, -20), DueOn: testNow.AddDate(0, 0, -6)})
-	w.promises.Reload()
-	if got := kittest.PromiseHeaders(w.content); !equal(got, []string{"Overdue · 1"}) {
+	w.screens.promises.Reload()
+	if got := kittest.PromiseHeaders(w.content); !slices.Equal(got, []string{"Overdue · 1"}) {
 		t.Errorf("headers = %v", got)
 	}
 	row = kittest.PromiseRow(t, w.content, "Review the design doc")
@@ -219,8 +192,8 @@ func TestArchivedPeoplesPromisesStayInView(t *testing.T) {
 		t.Errorf("row says %q", row.Sub.Text)
 	}
 	w.show(screenToday)
-	if len(w.today.Report().Due) != 1 {
-		t.Errorf("Today lists %d promises due", len(w.today.Report().Due))
+	if len(w.screens.today.Report().Due) != 1 {
+		t.Errorf("Today lists %d promises due", len(w.screens.today.Report().Due))
 	}
 	markup := test.RenderObjectToMarkup(w.content)
 	if !strings.Contains(markup, "Dana Reyes (in the trash)") {

@@ -95,7 +95,7 @@ func TestMapOpensThePersonsPage(t *testing.T) {
 
 	// Back on the map, the selection is kept.
 	pressShortcut(t, w, fyne.Key2)
-	if p, ok := w.relMap.Selected(); !ok || p.ID != flowCarlID || kittest.Button(w.content, "Schedule coffee") == nil {
+	if p, ok := w.screens.relMap.Selected(); !ok || p.ID != flowCarlID || kittest.Button(w.content, "Schedule coffee") == nil {
 		t.Errorf("back on the map selected %d (%v), want Carl still", p.ID, ok)
 	}
 
@@ -134,7 +134,7 @@ func TestMapCardLogsAnInteractionAndAddsAPromise(t *testing.T) {
 	if ben.Person.ID != flowBenID || !ben.LastContact.Equal(testNow) {
 		t.Fatalf("Ben's last contact = %v, want now", ben.LastContact)
 	}
-	if p, ok := w.relMap.Selected(); w.current != screenMap || !ok || p.ID != flowBenID {
+	if p, ok := w.screens.relMap.Selected(); w.current != screenMap || !ok || p.ID != flowBenID {
 		t.Errorf("after logging the screen is %v, selected %d; want the map on Ben", w.current, p.ID)
 	}
 	for _, want := range []string{fmt.Sprintf("Warmth %d of 100", ben.Warmth), "• last coffee today"} {
@@ -229,25 +229,6 @@ func textsOf(o fyne.CanvasObject) []string {
 		}
 	}
 	return nil
-}
-
-// overlayLabels lists the texts of the labels on the top overlay, in
-// order.
-func overlayLabels(w *Window) []string {
-	top := w.win.Canvas().Overlays().Top()
-	if top == nil {
-		return nil
-	}
-	var out []string
-	for _, o := range test.LaidOutObjects(top) {
-		switch l := o.(type) {
-		case *widget.Label:
-			out = append(out, l.Text)
-		case *widget.RichText:
-			out = append(out, l.String())
-		}
-	}
-	return out
 }
 
 // choosesDana reports whether the promise form under root has Dana

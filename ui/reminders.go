@@ -36,7 +36,7 @@ func newReminder(w *Window) *reminder {
 // remind sends the summary, if anything is due. It reuses the report of the
 // Today screen when that is on show, rather than reading it twice.
 func (r *reminder) remind() {
-	report := r.w.today.Report()
+	report := r.w.screens.today.Report()
 	if r.w.current != screenToday || report.People == nil {
 		var err error
 		if report, err = r.w.store.Today(context.Background(), r.w.now()); err != nil {
@@ -57,7 +57,7 @@ func (r *reminder) schedule() {
 	r.timer = time.AfterFunc(nextReminder(now).Sub(now), func() {
 		fyne.Do(func() {
 			if r.w.current == screenToday {
-				r.w.today.Reload() // the day changed: so did what is due
+				r.w.screens.today.Reload() // the day changed: so did what is due
 			}
 			r.remind()
 			r.schedule()

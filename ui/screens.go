@@ -8,6 +8,15 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/career"
+	"rapport/ui/credit"
+	"rapport/ui/meetings"
+	"rapport/ui/people"
+	"rapport/ui/promises"
+	"rapport/ui/relmap"
+	"rapport/ui/today"
 )
 
 // screenID names a screen of the window. Screens are named by these
@@ -43,39 +52,51 @@ type destination struct {
 	screen screen
 }
 
-// screenFuncs is a screen still in package ui, seen through the screen
-// interface; a screen moved into its own package implements it itself.
-type screenFuncs struct {
-	content func() fyne.CanvasObject
-	reload  func()
+// screenSet is the window's screens: one field for each, for the verbs
+// that talk to a screen, and the table the sidebar, the menus and show go
+// through, in navigation order.
+type screenSet struct {
+	table    []destination
+	today    *today.Screen
+	relMap   *relmap.Screen
+	people   *people.Screen
+	promises *promises.Screen
+	meetings *meetings.Screen
+	career   *career.Screen
+	credit   *credit.Screen
 }
 
-// Content implements screen.
-func (s screenFuncs) Content() fyne.CanvasObject { return s.content() }
-
-// Reload implements screen.
-func (s screenFuncs) Reload() { s.reload() }
-
-// screenTable lists the screens in navigation order.
-func (w *Window) screenTable() []destination {
-	return []destination{
-		{id: screenToday, title: "Today", icon: theme.HomeIcon(), key: fyne.Key1, screen: w.today},
-		{id: screenMap, title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2, screen: w.relMap},
-		{id: screenPeople, title: "People", icon: theme.AccountIcon(), key: fyne.Key3,
-			screen: w.people},
-		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4, screen: w.promises},
-		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5, screen: w.career},
-		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6, screen: w.meetings},
-		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
-			screen: w.credit},
+// newScreens builds every screen (each reads its data when first shown)
+// and their table.
+func (w *Window) newScreens() screenSet {
+	st := w.store
+	s := screenSet{
+		today:    today.New(st, w, w.now),
+		relMap:   relmap.New(st, w, w.now),
+		people:   people.New(st, w, w.now),
+		promises: promises.New(st, w, w.now),
+		meetings: meetings.New(st, w, w.now, w.zone(model.Settings{})),
+		career:   career.New(st, w, w.win, w.opts.Plans, w.now),
+		credit:   credit.New(st, w, w.now, w.win),
 	}
+	s.table = []destination{
+		{id: screenToday, title: "Today", icon: theme.HomeIcon(), key: fyne.Key1, screen: s.today},
+		{id: screenMap, title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2, screen: s.relMap},
+		{id: screenPeople, title: "People", icon: theme.AccountIcon(), key: fyne.Key3, screen: s.people},
+		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4, screen: s.promises},
+		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5, screen: s.career},
+		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6, screen: s.meetings},
+		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
+			screen: s.credit},
+	}
+	return s
 }
 
 // destination is the table's entry for id.
 func (w *Window) destination(id screenID) *destination {
-	for i := range w.screens {
-		if w.screens[i].id == id {
-			return &w.screens[i]
+	for i := range w.screens.table {
+		if w.screens.table[i].id == id {
+			return &w.screens.table[i]
 		}
 	}
 	return nil
@@ -84,10 +105,10 @@ func (w *Window) destination(id screenID) *destination {
 // newNavList is the sidebar: one row per screen, with its shortcut.
 func newNavList(w *Window) *widget.List {
 	list := widget.NewList(
-		func() int { return len(w.screens) },
+		func() int { return len(w.screens.table) },
 		func() fyne.CanvasObject {
 			longest := ""
-			for _, s := range w.screens {
+			for _, s := range w.screens.table {
 				if len(s.title) > len(longest) {
 					longest = s.title
 				}
@@ -96,12 +117,12 @@ func newNavList(w *Window) *widget.List {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(w.screens[id].icon)
-			row.Objects[1].(*widget.Label).SetText(w.screens[id].title)
+			row.Objects[0].(*widget.Icon).SetResource(w.screens.table[id].icon)
+			row.Objects[1].(*widget.Label).SetText(w.screens.table[id].title)
 		})
 	list.OnSelected = func(id widget.ListItemID) {
-		if w.screens[id].id != w.current {
-			w.show(w.screens[id].id)
+		if w.screens.table[id].id != w.current {
+			w.show(w.screens.table[id].id)
 		}
 	}
 	return list
@@ -137,7 +158,7 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	review := fyne.NewMenuItem("Weekly review…", func() { openWeeklyReview(w) })
 	review.Shortcut = shortcut(fyne.KeyR)
 	review.Icon = theme.HistoryIcon()
-	settings := fyne.NewMenuItem("Settings…", func() { openSettingsEditor(w, w.refresh) })
+	settings := fyne.NewMenuItem("Settings…", func() { w.editSettings(w.refresh) })
 	settings.Shortcut = shortcut(fyne.KeyComma)
 	settings.Icon = theme.SettingsIcon()
 	find := fyne.NewMenuItem("Find person", w.find)
@@ -154,7 +175,7 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	}
 	file = append(file, backups, review, settings)
 	view = []*fyne.MenuItem{find, fyne.NewMenuItemSeparator()}
-	for _, s := range w.screens {
+	for _, s := range w.screens.table {
 		id := s.id
 		item := fyne.NewMenuItem(s.title, func() { w.show(id) })
 		item.Shortcut = shortcut(s.key)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"rapport/ui/kit"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"rapport/ui/forms"
+	"rapport/ui/kit"
 )
 
 // welcome is shown in place of any screen while the database is empty: it
@@ -18,6 +20,7 @@ import (
 // network to explore.
 type welcome struct {
 	w           *Window
+	root        fyne.CanvasObject
 	name        *widget.Entry
 	email       *widget.Entry
 	fields      *kit.FieldSet
@@ -25,15 +28,15 @@ type welcome struct {
 	startSample *widget.Button
 }
 
-func newWelcome(w *Window) fyne.CanvasObject {
+// newWelcome builds the welcome; its root goes in place of the screen.
+func newWelcome(w *Window) *welcome {
 	wl := &welcome{w: w}
 	wl.startEmpty = widget.NewButtonWithIcon("Start with my own people", theme.ContentAddIcon(), func() { wl.start(w.startEmpty) })
 	wl.startSample = widget.NewButtonWithIcon("Explore a sample network", theme.SearchIcon(), func() { wl.start(w.startWithSample) })
 	wl.startEmpty.Importance = widget.HighImportance
-	w.currentWelcome = wl
 
 	s := w.settings()
-	wl.name, wl.email = identityEntries(s)
+	wl.name, wl.email = forms.IdentityEntries(s)
 	wl.fields = kit.NewFieldSet()
 	wl.fields.Add("your name", "Your name", wl.name, "")
 	wl.fields.Add("your email", "Your e-mail", wl.email, "Meeting invites you send come from you. Both can wait: Settings has them.")
@@ -51,7 +54,8 @@ func newWelcome(w *Window) fyne.CanvasObject {
 	buttons := container.NewCenter(container.NewHBox(wl.startEmpty, wl.startSample))
 	column := container.NewVBox(heading, intro, where, path, widget.NewSeparator(), wl.fields.Content(),
 		widget.NewSeparator(), buttons, sample)
-	return container.NewVScroll(container.NewCenter(container.New(&kit.MaxWidth{Width: 600}, column)))
+	wl.root = container.NewVScroll(container.NewCenter(container.New(&kit.MaxWidth{Width: 600}, column)))
+	return wl
 }
 
 // centred is a wrapping label with its lines centred.
@@ -73,7 +77,7 @@ func (wl *welcome) start(next func()) {
 		if wl.fields.Show(s.Validate(), nil) {
 			return
 		}
-		if !saved(wl.w, wl.fields, wl.w.store.SaveSettings(context.Background(), s), "Could not save your name and e-mail") {
+		if !forms.Saved(wl.w, wl.fields, wl.w.store.SaveSettings(context.Background(), s), "Could not save your name and e-mail") {
 			return
 		}
 	}
