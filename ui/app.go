@@ -35,6 +35,8 @@ type Store interface {
 	RestorePerson(ctx context.Context, id int64) error
 	EmptyTrash(ctx context.Context) (int, error)
 	CreateInteraction(ctx context.Context, i *model.Interaction) error
+	LogCapture(ctx context.Context, c model.Capture) (model.CaptureResult, error)
+	UndoCapture(ctx context.Context, r model.CaptureResult) error
 	LoadSample(ctx context.Context) error
 
 	PromisesFor(ctx context.Context, personID int64) ([]model.Promise, error)

@@ -161,10 +161,12 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 	settings := fyne.NewMenuItem("Settings…", func() { w.editSettings(w.refresh) })
 	settings.Shortcut = shortcut(fyne.KeyComma)
 	settings.Icon = theme.SettingsIcon()
+	quickLog := fyne.NewMenuItem("Quick log…", w.QuickLog)
+	quickLog.Shortcut = shortcut(fyne.KeyK)
 	find := fyne.NewMenuItem("Find person", w.find)
 	find.Shortcut = shortcut(fyne.KeyF)
 	find.Icon = theme.SearchIcon()
-	file = []*fyne.MenuItem{newPerson, logInteraction, promise, schedule, edit, fyne.NewMenuItemSeparator(),
+	file = []*fyne.MenuItem{quickLog, newPerson, logInteraction, promise, schedule, edit, fyne.NewMenuItemSeparator(),
 		importContacts}
 	if w.opts.Exports != nil {
 		exportAll := fyne.NewMenuItem("Export everything…", func() { w.exportEverything() })

@@ -26,7 +26,8 @@ func (s *Screen) build() fyne.CanvasObject {
 		section("This week's meetings", theme.CalendarIcon()), s.meetings(),
 		section("Risks in your network", theme.WarningIcon()), s.risks())
 	columns := container.NewGridWithColumns(2, left, right)
-	body := container.NewVBox(date, s.reviewNudge(), s.numbers(), columns)
+	quick := widget.NewButtonWithIcon("Quick log", theme.ContentAddIcon(), s.nav.QuickLog)
+	body := container.NewVBox(container.NewBorder(nil, nil, nil, quick, date), s.reviewNudge(), s.numbers(), columns)
 	return container.NewVScroll(container.NewPadded(body))
 }
 

@@ -50,6 +50,9 @@ type Navigator interface {
 	LogOutcome(meetingID int64)
 	// StartReview opens the weekly review.
 	StartReview()
+	// QuickLog opens the quick log box (one line: an interaction and its
+	// promises).
+	QuickLog()
 	// MeetingDragHandle is a handle that drags the meeting's calendar
 	// file out of the window; place says where it is ("today").
 	MeetingDragHandle(meetingID int64, place string) fyne.CanvasObject

@@ -41,6 +41,7 @@ func (n *navigator) OpenPromise(p model.Promise, name string) {
 func (n *navigator) OpenMeeting(id int64) { n.ask("open meeting %d", id) }
 func (n *navigator) LogOutcome(id int64)  { n.ask("log outcome %d", id) }
 func (n *navigator) StartReview()         { n.ask("start review") }
+func (n *navigator) QuickLog()            { n.ask("quick log") }
 func (n *navigator) MeetingDragHandle(id int64, place string) fyne.CanvasObject {
 	return container.NewStack() // the window's widget; not Today's concern
 }
@@ -237,5 +238,16 @@ func TestTodaySaysWhenItCannotRead(t *testing.T) {
 	_, _, content := show(t, failing{})
 	if !kittest.Shows(content, "Could not read today's plan: disk I/O error") {
 		t.Errorf("a failed read shows %q, want the error in place of the page", kittest.Texts(content))
+	}
+}
+
+// Today has a visible way into the quick log, as Ctrl+K is.
+func TestTodayOffersTheQuickLog(t *testing.T) {
+	st := storetest.Open(t, func() time.Time { return testNow })
+	storetest.Person(t, st, "Dana Reyes")
+	_, nav, content := show(t, st)
+	test.Tap(kittest.MustButton(t, content, "Quick log"))
+	if want := []string{"quick log"}; !slices.Equal(nav.asked, want) {
+		t.Errorf("asked %q, want %q", nav.asked, want)
 	}
 }
