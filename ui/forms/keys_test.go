@@ -72,3 +72,30 @@ func TestEscClosesTheFormWithoutSaving(t *testing.T) {
 		t.Error("the window's key handler was not given back when the form closed")
 	}
 }
+
+func TestCtrlEnterInNotesSaves(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	e := forms.LogInteraction(h, st, dana, nil)
+	test.Type(e.Notes, "asked about the reorg")
+	e.Notes.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
+	closed(t, h)
+	got, err := st.InteractionsWith(context.Background(), dana.ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Notes != "asked about the reorg" {
+		t.Errorf("Ctrl+Enter in Notes stored %+v, want one interaction with the notes", got)
+	}
+}
+
+func TestEscInATextFieldClosesTheFormWithoutSaving(t *testing.T) {
+	st, h := open(t)
+	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
+	test.Type(e.Name, "Dana Reyes")
+	press(e.Name, fyne.KeyEscape)
+	closed(t, h)
+	if got := people(t, st); len(got) != 0 {
+		t.Errorf("Esc saved %v", got)
+	}
+}
