@@ -74,7 +74,7 @@ func settingsOf(t *testing.T, w *Window) (look *widget.RadioGroup, backups *widg
 		t.Fatalf("the dialog on top shows %q, want the settings", kittest.Texts(form))
 	}
 	look = kittest.Find[*widget.RadioGroup](form, nil)
-	backups = kittest.Find(form, func(e *widget.Entry) bool { return e.PlaceHolder == "/data/backups" })
+	backups = kittest.FindEntry(form, func(e *widget.Entry) bool { return e.PlaceHolder == "/data/backups" })
 	if look == nil || backups == nil {
 		t.Fatalf("the settings have no theme or no backup folder with its default: %q", kittest.Texts(form))
 	}

@@ -37,7 +37,7 @@ func TestFrameLogNeverLeaves(t *testing.T) {
 	draft := func(b *widget.Button) string {
 		test.Tap(b)
 		d := kittest.TopDialog(w.win)
-		text := kittest.Find[*widget.Entry](d, nil).Text
+		text := kittest.FindEntry(d, nil).Text
 		test.Tap(kittest.MustButton(t, d, "Close"))
 		return text
 	}

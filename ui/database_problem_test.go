@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"rapport/storage/storetest"
 	"rapport/ui"
@@ -56,7 +55,7 @@ func TestDamagedDatabaseOffersTheNewestBackup(t *testing.T) {
 			test.Tap(kittest.MustButton(t, top, "Restore the newest backup"))
 			if c.encrypted {
 				form := kittest.TopDialog(w.Window())
-				kittest.Find[*widget.Entry](form, nil).SetText("pass")
+				kittest.FindEntry(form, nil).SetText("pass")
 				test.Tap(kittest.MustButton(t, form, "Restore"))
 			}
 			if !slices.Equal(asked, c.want) {

@@ -10,7 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+	"rapport/ui/kit/kittest"
 )
 
 // fakeExporter records where it was asked to export, and fails when err
@@ -161,7 +161,7 @@ func TestExportDialogsSuggestAName(t *testing.T) {
 		}
 		found := false
 		for _, o := range test.LaidOutObjects(top) {
-			if e, ok := o.(*widget.Entry); ok && e.Text == tt.want {
+			if e, ok := kittest.AsEntry(o); ok && e.Text == tt.want {
 				found = true
 			}
 		}

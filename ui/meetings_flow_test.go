@@ -21,7 +21,7 @@ import (
 func entries(root fyne.CanvasObject, placeholderOrText string) []*widget.Entry {
 	var out []*widget.Entry
 	kittest.Walk(root, func(o fyne.CanvasObject) bool {
-		if e, ok := o.(*widget.Entry); ok && (e.PlaceHolder == placeholderOrText || e.Text == placeholderOrText) {
+		if e, ok := kittest.AsEntry(o); ok && (e.PlaceHolder == placeholderOrText || e.Text == placeholderOrText) {
 			out = append(out, e)
 		}
 		return true

@@ -189,10 +189,30 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 
 func (w *Window) mainMenu() *fyne.MainMenu {
 	file, view := w.commands()
+	w.notUnderDialogs(file)
+	w.notUnderDialogs(view)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", w.showShortcuts),
 		fyne.NewMenuItem("About Rapport", w.showAbout))
 	return fyne.NewMainMenu(fyne.NewMenu("File", file...), fyne.NewMenu("View", view...), help)
+}
+
+// notUnderDialogs makes each of items that has a shortcut do nothing while
+// a dialog (or any pop-up) is open over the window, so that a shortcut
+// never switches the screen under a form or stacks a second dialog.
+func (w *Window) notUnderDialogs(items []*fyne.MenuItem) {
+	for _, item := range items {
+		action := item.Action
+		if item.Shortcut == nil || action == nil {
+			continue
+		}
+		item.Action = func() {
+			if w.win.Canvas().Overlays().Top() != nil {
+				return
+			}
+			action()
+		}
+	}
 }
 
 // String names the screen in messages (tests and logs); the screen's

@@ -21,8 +21,8 @@ import (
 type welcome struct {
 	w           *Window
 	root        fyne.CanvasObject
-	name        *widget.Entry
-	email       *widget.Entry
+	name        *kit.TextField
+	email       *kit.TextField
 	fields      *kit.FieldSet
 	startEmpty  *widget.Button
 	startSample *widget.Button

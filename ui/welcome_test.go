@@ -54,7 +54,7 @@ func TestWelcomeAsksWhoYouAre(t *testing.T) {
 	if name == nil || email == nil {
 		t.Fatalf("an empty database shows no welcome asking who you are: %q", kittest.Texts(w.content))
 	}
-	if focused := w.win.Canvas().Focused(); focused != name {
+	if focused, _ := kittest.AsEntry(w.win.Canvas().Focused()); focused != name {
 		t.Errorf("the welcome's focus is on %v, want the name field", focused)
 	}
 	name.SetText("Sam Lee")

@@ -45,10 +45,10 @@ type roleEditor struct {
 	role    model.Role
 	onSaved func(model.Role)
 
-	title   *widget.Entry
+	title   *kit.TextField
 	horizon *widget.Select
-	target  *widget.Entry
-	why     *widget.Entry
+	target  *kit.TextField
+	why     *kit.TextField
 	focus   *widget.Check
 	fields  *kit.FieldSet
 	dialog  dialog.Dialog
@@ -129,12 +129,12 @@ type requirementEditor struct {
 	onSaved func(model.Requirement)
 
 	kind       *widget.Select
-	title      *widget.Entry
+	title      *kit.TextField
 	target     *widget.Select
 	current    *widget.Select
 	manager    *widget.Select
 	importance *widget.Select
-	evidence   *widget.Entry
+	evidence   *kit.TextField
 	advisors   *kit.PeopleChooser
 	fields     *kit.FieldSet
 	dialog     dialog.Dialog
@@ -225,10 +225,10 @@ type actionEditor struct {
 	onSaved func(model.Action)
 
 	kind   *widget.Select
-	title  *widget.Entry
-	due    *widget.Entry
+	title  *kit.TextField
+	due    *kit.TextField
 	status *widget.Select
-	notes  *widget.Entry
+	notes  *kit.TextField
 	fields *kit.FieldSet
 	dialog dialog.Dialog
 }

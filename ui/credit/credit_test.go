@@ -87,7 +87,7 @@ func TestDraftNoteToTheBossAndLogItAsPublicThanks(t *testing.T) {
 	_, _, win, root := show(t, st)
 	test.Tap(kittest.MustButton(t, root, "Draft a note to your manager…"))
 	d := kittest.TopDialog(win)
-	entry := kittest.Find[*widget.Entry](d, nil)
+	entry := kittest.FindEntry(d, nil)
 	if entry == nil {
 		t.Fatal("no draft opened")
 	}

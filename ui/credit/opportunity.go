@@ -24,12 +24,12 @@ type opportunityEditor struct {
 	s   *Screen
 	opp model.Opportunity
 
-	title   *widget.Entry
+	title   *kit.TextField
 	kind    *widget.Select
-	date    *widget.Entry
+	date    *kit.TextField
 	outcome *widget.Select
 	backers *kit.PeopleChooser
-	notes   *widget.Entry
+	notes   *kit.TextField
 	fields  *kit.FieldSet
 	dialog  dialog.Dialog
 }

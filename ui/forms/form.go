@@ -107,7 +107,9 @@ func SaveRecord[T any](parent Parent, f *kit.FieldSet, rec *T, isNew bool,
 
 // Open shows the form f in a dialog over parent titled title, with Cancel
 // and a button named verb that runs submit, at size (made to fit the
-// window); it returns the dialog and the button.
+// window); it returns the dialog and the button. Enter in any single-line
+// input (Ctrl+Enter or Shift+Enter in a multi-line one) submits, and Esc
+// closes the dialog without saving.
 func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, submit func()) (dialog.Dialog, *widget.Button) {
 	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
 	save.Importance = widget.HighImportance
@@ -116,7 +118,9 @@ func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, su
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
 	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.Content()))
 	d = dialog.NewCustomWithoutButtons(title, body, parent.Window())
+	kit.SubmitOnEnter(f.Content(), submit)
 	d.Resize(kit.FitWindow(parent.Window(), size))
 	d.Show()
+	kit.CloseOnEscape(parent.Window().Canvas(), f.Content(), d)
 	return d, save
 }

@@ -27,7 +27,7 @@ type InteractionEditor struct {
 	Others *kit.PeopleChooser
 	// The inputs, as the user fills them in.
 	Kind                 *widget.Select
-	Date, Summary, Notes *widget.Entry
+	Date, Summary, Notes *kit.TextField
 }
 
 // LogInteraction shows the form to log a contact with person over host,

@@ -75,7 +75,7 @@ type MeetingEditor struct {
 	People *kit.PersonSuggester
 	// The inputs, as the user fills them in; DayHint reads Day back.
 	Who                             *widget.SelectEntry
-	Day, Clock, Place               *widget.Entry
+	Day, Clock, Place               *kit.TextField
 	DayHint                         *widget.Label
 	Kind, Length, Repeats, Reminder *widget.Select
 }

@@ -31,7 +31,7 @@ type OutcomeEditor struct {
 	promises []*OutcomePromise
 
 	// The inputs, as the user fills them in.
-	Day, Clock, Summary, WorkingOn, Needs, Notes *widget.Entry
+	Day, Clock, Summary, WorkingOn, Needs, Notes *kit.TextField
 	Stance                                       *widget.Select
 	// AddPromise adds a row for one more promise.
 	AddPromise *widget.Button
@@ -42,7 +42,7 @@ type OutcomeEditor struct {
 // what, and by when.
 type OutcomePromise struct {
 	Direction *widget.Select
-	What, Due *widget.Entry
+	What, Due *kit.TextField
 	row       fyne.CanvasObject
 }
 

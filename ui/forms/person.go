@@ -24,9 +24,9 @@ type PersonEditor struct {
 	onSaved  func(model.Person)
 
 	// The inputs, as the user fills them in.
-	Name, Title, Team, Organisation, Email, Phone *widget.Entry
-	Cadence, FirstMet                             *widget.Entry
-	WorkingOn, Needs, Notes                       *widget.Entry
+	Name, Title, Team, Organisation, Email, Phone *kit.TextField
+	Cadence, FirstMet                             *kit.TextField
+	WorkingOn, Needs, Notes                       *kit.TextField
 	Relation, Stance                              *widget.Select
 	Influence                                     *widget.RadioGroup
 }

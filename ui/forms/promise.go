@@ -29,7 +29,7 @@ type PromiseEditor struct {
 	// The inputs, as the user fills them in; DueHint reads Due back.
 	Direction                *widget.RadioGroup
 	Who                      *widget.SelectEntry
-	What, Due, MadeOn, Notes *widget.Entry
+	What, Due, MadeOn, Notes *kit.TextField
 	DueHint                  *widget.Label
 }
 

@@ -78,7 +78,7 @@ type PromiseDialog struct {
 	Kept, KeptLate, Broken, Released, Reopen, Edit *widget.Button
 	// Renegotiate moves the due date to the one typed in NewDue.
 	Renegotiate *widget.Button
-	NewDue      *widget.Entry
+	NewDue      *kit.TextField
 	// Problem says why the last change asked for could not be made.
 	Problem *widget.Label
 	Dialog  dialog.Dialog

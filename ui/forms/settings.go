@@ -63,7 +63,7 @@ type SettingsEditor struct {
 	encrypt bool // whether backups were encrypted when the form opened
 
 	// The inputs, as the user fills them in.
-	Name, Email, Folder, Backups *widget.Entry
+	Name, Email, Folder, Backups *kit.TextField
 	Zone                         *widget.SelectEntry
 	Length, Reminder             *widget.Select
 	Look                         *widget.RadioGroup
@@ -71,7 +71,7 @@ type SettingsEditor struct {
 
 // IdentityEntries are the fields of the user's name and e-mail, the
 // organiser of their invites, holding those of s.
-func IdentityEntries(s model.Settings) (name, email *widget.Entry) {
+func IdentityEntries(s model.Settings) (name, email *kit.TextField) {
 	return kit.Entry(s.UserName, "Your name, as invites show it"), kit.Entry(s.UserEmail, "you@example.com")
 }
 
@@ -128,7 +128,7 @@ func (e *SettingsEditor) fieldSet() *kit.FieldSet {
 
 // withFolderButton puts a button that picks a folder with the folder
 // dialog beside field, which holds the folder's path.
-func withFolderButton(parent Parent, field *widget.Entry) fyne.CanvasObject {
+func withFolderButton(parent Parent, field *kit.TextField) fyne.CanvasObject {
 	choose := widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
 		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err != nil {

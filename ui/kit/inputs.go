@@ -9,8 +9,9 @@ import (
 
 // Entry is a one-line input holding text, with placeholder shown when it
 // is empty.
-func Entry(text, placeholder string) *widget.Entry {
-	e := widget.NewEntry()
+func Entry(text, placeholder string) *TextField {
+	e := &TextField{}
+	e.ExtendBaseWidget(e)
 	e.SetText(text)
 	e.SetPlaceHolder(placeholder)
 	return e
@@ -18,8 +19,10 @@ func Entry(text, placeholder string) *widget.Entry {
 
 // MultiLine is a wrapping input of at least rows lines holding text, with
 // placeholder shown when it is empty.
-func MultiLine(text, placeholder string, rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
+func MultiLine(text, placeholder string, rows int) *TextField {
+	e := &TextField{}
+	e.MultiLine = true
+	e.ExtendBaseWidget(e)
 	e.SetText(text)
 	e.SetPlaceHolder(placeholder)
 	e.Wrapping = fyne.TextWrapWord

@@ -20,7 +20,7 @@ type page struct {
 	data model.MeetingPage // the meeting as last saved, its person, the settings
 	zone *time.Location
 
-	agenda     *widget.Entry
+	agenda     *kit.TextField
 	saveAgenda *widget.Button
 	redraft    *widget.Button
 	exports    *fyne.Container // the bar of the last file written

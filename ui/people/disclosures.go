@@ -175,10 +175,10 @@ type disclosureEditor struct {
 	disclosure model.Disclosure // the entry edited; ID 0 for a new one
 	onSaved    func(model.Disclosure)
 
-	topic       *widget.Entry
+	topic       *kit.TextField
 	sensitivity *widget.RadioGroup
-	sharedOn    *widget.Entry
-	notes       *widget.Entry
+	sharedOn    *kit.TextField
+	notes       *kit.TextField
 	fields      *kit.FieldSet
 	save        *widget.Button
 	dialog      dialog.Dialog

@@ -143,7 +143,7 @@ func (f form) notes() *widget.Entry {
 }
 
 func (f form) sharedOn() *widget.Entry {
-	return kittest.Find(f.root, func(e *widget.Entry) bool { return e.PlaceHolder == "" && !e.MultiLine })
+	return kittest.FindEntry(f.root, func(e *widget.Entry) bool { return e.PlaceHolder == "" && !e.MultiLine })
 }
 
 func (f form) sensitivity() *widget.RadioGroup { return kittest.Find[*widget.RadioGroup](f.root, nil) }

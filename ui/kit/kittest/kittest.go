@@ -77,9 +77,7 @@ func Hyperlink(root fyne.CanvasObject, text string) *widget.Hyperlink {
 // Entry is the entry under root showing placeholder (when empty) or text,
 // nil when none.
 func Entry(root fyne.CanvasObject, placeholderOrText string) *widget.Entry {
-	return Find(root, func(e *widget.Entry) bool {
-		return e.PlaceHolder == placeholderOrText || e.Text == placeholderOrText
-	})
+	return FindEntry(root, func(e *widget.Entry) bool { return e.PlaceHolder == placeholderOrText || e.Text == placeholderOrText })
 }
 
 // Texts lists every text shown under root, in order: labels, rich text,
@@ -105,6 +103,9 @@ func Texts(root fyne.CanvasObject) []string {
 			out = append(out, x.Text)
 			return false
 		case *widget.Entry:
+			out = append(out, x.Text)
+			return false
+		case *kit.TextField:
 			out = append(out, x.Text)
 			return false
 		}
@@ -170,4 +171,27 @@ func TapLink(tb testing.TB, root fyne.CanvasObject, text string) {
 		tb.Fatalf("no link %q among: %q", text, Texts(root))
 	}
 	test.TapAt(l, fyne.NewPos(l.MinSize().Width/2, l.Size().Height/2))
+}
+
+// FindEntry is the first text entry under root that match accepts (any
+// when match is nil), a kit.TextField's entry included; nil when none.
+func FindEntry(root fyne.CanvasObject, match func(*widget.Entry) bool) *widget.Entry {
+	var found *widget.Entry
+	Walk(root, func(o fyne.CanvasObject) bool {
+		e, ok := AsEntry(o)
+		if found == nil && ok && (match == nil || match(e)) {
+			found = e
+		}
+		return found == nil
+	})
+	return found
+}
+
+// AsEntry is o's text entry when o is one (a kit.TextField's included).
+func AsEntry(o any) (*widget.Entry, bool) {
+	if f, ok := o.(*kit.TextField); ok {
+		return &f.Entry, true
+	}
+	e, ok := o.(*widget.Entry)
+	return e, ok
 }

@@ -1,0 +1,101 @@
+package forms_test
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"rapport/model"
+	"rapport/storage/storetest"
+	"rapport/ui/forms"
+)
+
+// press sends the key to the input as the window does to the focused one.
+func press(e fyne.Focusable, key fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: key}) }
+
+func TestEnterInTheNameFieldSavesThePerson(t *testing.T) {
+	st, h := open(t)
+	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
+	test.Type(e.Name, "Dana Reyes")
+	press(e.Name, fyne.KeyReturn)
+	closed(t, h)
+	if _, ok := people(t, st)["Dana Reyes"]; !ok {
+		t.Errorf("Enter in the name did not save Dana: %v", people(t, st))
+	}
+}
+
+func TestEnterWithABadValueSavesNothingAndNamesTheProblem(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	e := forms.LogInteraction(h, st, dana, nil)
+	e.Date.SetText("someday")
+	press(e.Date, fyne.KeyReturn)
+	wantProblems(t, &e.Form, map[string]string{"date": "Date: "})
+	if got, _ := st.InteractionsWith(context.Background(), dana.ID, 10); len(got) != 0 {
+		t.Errorf("Enter stored an interaction with a bad date: %+v", got)
+	}
+	onTop(t, h, "Log interaction with Dana Reyes")
+}
+
+func TestShiftEnterInNotesSaves(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	e := forms.LogInteraction(h, st, dana, nil)
+	test.Type(e.Notes, "wants a reviewer")
+	e.Notes.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	press(e.Notes, fyne.KeyReturn)
+	e.Notes.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	closed(t, h)
+	got, err := st.InteractionsWith(context.Background(), dana.ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Notes != "wants a reviewer" {
+		t.Errorf("Shift+Enter in Notes stored %+v, want one interaction with the notes", got)
+	}
+}
+
+func TestEscClosesTheFormWithoutSaving(t *testing.T) {
+	st, h := open(t)
+	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
+	e.Name.SetText("Dana Reyes")
+	onTop(t, h, "New person")
+	h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	closed(t, h)
+	if got := people(t, st); len(got) != 0 {
+		t.Errorf("Esc saved %v", got)
+	}
+	if h.win.Canvas().OnTypedKey() != nil {
+		t.Error("the window's key handler was not given back when the form closed")
+	}
+}
+
+func TestCtrlEnterInNotesSaves(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	e := forms.LogInteraction(h, st, dana, nil)
+	test.Type(e.Notes, "asked about the reorg")
+	e.Notes.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
+	closed(t, h)
+	got, err := st.InteractionsWith(context.Background(), dana.ID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Notes != "asked about the reorg" {
+		t.Errorf("Ctrl+Enter in Notes stored %+v, want one interaction with the notes", got)
+	}
+}
+
+func TestEscInATextFieldClosesTheFormWithoutSaving(t *testing.T) {
+	st, h := open(t)
+	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
+	test.Type(e.Name, "Dana Reyes")
+	press(e.Name, fyne.KeyEscape)
+	closed(t, h)
+	if got := people(t, st); len(got) != 0 {
+		t.Errorf("Esc saved %v", got)
+	}
+}
