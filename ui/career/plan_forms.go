@@ -110,14 +110,8 @@ func (e *roleEditor) submit() {
 	if e.fields.Show(r.Validate(), problems) {
 		return
 	}
-	if !forms.SaveRecord(e.s.parent(), e.fields, &r, r.ID == 0, e.s.store.CreateRole, e.s.store.UpdateRole,
-		"Could not save the role") {
-		return
-	}
-	e.dialog.Hide()
-	if e.onSaved != nil {
-		e.onSaved(r)
-	}
+	saveAndClose(e.s, e.fields, e.dialog, &r, r.ID == 0, e.s.store.CreateRole, e.s.store.UpdateRole,
+		"Could not save the role", e.onSaved)
 }
 
 // requirementEditor adds what a role requires, or edits it: the kind, the
@@ -208,14 +202,8 @@ func (e *requirementEditor) submit() {
 	if e.fields.Show(r.Validate(), nil) {
 		return
 	}
-	if !forms.SaveRecord(e.s.parent(), e.fields, &r, r.ID == 0, e.s.store.CreateRequirement, e.s.store.UpdateRequirement,
-		"Could not save the requirement") {
-		return
-	}
-	e.dialog.Hide()
-	if e.onSaved != nil {
-		e.onSaved(r)
-	}
+	saveAndClose(e.s, e.fields, e.dialog, &r, r.ID == 0, e.s.store.CreateRequirement, e.s.store.UpdateRequirement,
+		"Could not save the requirement", e.onSaved)
 }
 
 // actionEditor adds a step toward closing a gap, or edits one.
@@ -281,12 +269,20 @@ func (e *actionEditor) submit() {
 	if e.fields.Show(a.Validate(), problems) {
 		return
 	}
-	if !forms.SaveRecord(e.s.parent(), e.fields, &a, a.ID == 0, e.s.store.CreateAction, e.s.store.UpdateAction,
-		"Could not save the action") {
+	saveAndClose(e.s, e.fields, e.dialog, &a, a.ID == 0, e.s.store.CreateAction, e.s.store.UpdateAction,
+		"Could not save the action", e.onSaved)
+}
+
+// saveAndClose saves rec as forms.SaveRecord does and, once it is saved,
+// closes d and hands rec to onSaved (when there is one): the end of every
+// plan editor's submit.
+func saveAndClose[T any](s *Screen, f *kit.FieldSet, d dialog.Dialog, rec *T, isNew bool,
+	create, update func(context.Context, *T) error, what string, onSaved func(T)) {
+	if !forms.SaveRecord(s.parent(), f, rec, isNew, create, update, what) {
 		return
 	}
-	e.dialog.Hide()
-	if e.onSaved != nil {
-		e.onSaved(a)
+	d.Hide()
+	if onSaved != nil {
+		onSaved(*rec)
 	}
 }
