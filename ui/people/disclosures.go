@@ -82,17 +82,11 @@ func (fs *frameSection) setList(list []model.Disclosure) {
 // show lists fs.list, or says there is nothing yet.
 func (fs *frameSection) show() {
 	fs.rows = fs.rows[:0]
-	var objs []fyne.CanvasObject
-	switch {
-	case len(fs.list) > 0:
-	case fs.person.Archived(): // nothing to list and nothing to do: take no room
-		fs.root.Hide()
+	objs, ok := startSection(fs.root, len(fs.list), fs.person, "Nothing logged. Note what you tell "+
+		kit.FirstName(fs.person.Name)+" about yourself, and how sensitive it is.")
+	if !ok {
 		return
-	default:
-		objs = append(objs, kit.Quiet("Nothing logged. Note what you tell "+kit.FirstName(fs.person.Name)+
-			" about yourself, and how sensitive it is."))
 	}
-	fs.root.Show()
 	for _, d := range fs.list {
 		r, obj := fs.newRow(d)
 		fs.rows = append(fs.rows, r)

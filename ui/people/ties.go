@@ -146,17 +146,11 @@ func sortTieLines(lines []tieLine) {
 // show lists ts.lines, or says there are none.
 func (ts *tieSection) show() {
 	ts.rows = ts.rows[:0]
-	var objs []fyne.CanvasObject
-	switch {
-	case len(ts.lines) > 0:
-	case ts.person.Archived(): // nothing to list and nothing to do: take no room
-		ts.root.Hide()
+	objs, ok := startSection(ts.root, len(ts.lines), ts.person, "No ties yet. Say whom "+kit.FirstName(ts.person.Name)+
+		" reports to, influences, is close to or is at odds with: the relationship map draws these lines.")
+	if !ok {
 		return
-	default:
-		objs = append(objs, kit.Quiet("No ties yet. Say whom "+kit.FirstName(ts.person.Name)+
-			" reports to, influences, is close to or is at odds with: the relationship map draws these lines."))
 	}
-	ts.root.Show()
 	for _, l := range ts.lines {
 		r := ts.newRow(l)
 		ts.rows = append(ts.rows, r)
@@ -310,4 +304,22 @@ func (ts *tieSection) remove(l tieLine) {
 		ts.s.changed()
 	})
 	ts.s.changed()
+}
+
+// startSection begins the list of a section of p's page holding n items:
+// with none, it hides root when p is in the trash (nothing to list and
+// nothing to do: take no room) and reports false, or starts the list with
+// the quiet words empty; otherwise it shows root and starts an empty list.
+func startSection(root *fyne.Container, n int, p model.Person, empty string) ([]fyne.CanvasObject, bool) {
+	switch {
+	case n > 0:
+	case p.Archived():
+		root.Hide()
+		return nil, false
+	default:
+		root.Show()
+		return []fyne.CanvasObject{kit.Quiet(empty)}, true
+	}
+	root.Show()
+	return nil, true
 }
