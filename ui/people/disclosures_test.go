@@ -68,16 +68,10 @@ func openFrame(t *testing.T, s *people.Screen, root fyne.CanvasObject, id int64,
 // pageFrame is the frame section of the page on show.
 func pageFrame(t *testing.T, root fyne.CanvasObject) frame {
 	t.Helper()
-	sec := kittest.Find(root, func(c *fyne.Container) bool {
-		return slices.ContainsFunc(c.Objects, func(o fyne.CanvasObject) bool {
-			r, ok := o.(*widget.RichText)
-			return ok && r.String() == frameCaption
-		})
-	})
-	if sec == nil {
-		t.Fatalf("the page of %q has no frame section", pageName(root))
-	}
-	return frame{sec}
+	return frame{pageSection(t, root, "frame", func(o fyne.CanvasObject) bool {
+		r, ok := o.(*widget.RichText)
+		return ok && r.String() == frameCaption
+	})}
 }
 
 // topics lists the topics of the section's rows, in order.

@@ -53,16 +53,10 @@ func openTies(t *testing.T, s *people.Screen, root fyne.CanvasObject, id int64, 
 // pageTies is the Ties section of the page on show.
 func pageTies(t *testing.T, root fyne.CanvasObject) ties {
 	t.Helper()
-	sec := kittest.Find(root, func(c *fyne.Container) bool {
-		return slices.ContainsFunc(c.Objects, func(o fyne.CanvasObject) bool {
-			l, ok := o.(*widget.Label)
-			return ok && l.Text == "Ties"
-		})
-	})
-	if sec == nil {
-		t.Fatalf("the page of %q has no Ties section", pageName(root))
-	}
-	return ties{sec}
+	return ties{pageSection(t, root, "Ties", func(o fyne.CanvasObject) bool {
+		l, ok := o.(*widget.Label)
+		return ok && l.Text == "Ties"
+	})}
 }
 
 // rows are the sentences of the section's rows, in order.
@@ -389,4 +383,18 @@ func TestTieChangeKeepsThePageScrolled(t *testing.T) {
 	if got := scrollOf(t, root).Offset; got.Y != 150 || len(pageTies(t, root).texts()) != 1 {
 		t.Errorf("after adding a tie the page is scrolled to %v, want 150 as before", got.Y)
 	}
+}
+
+// pageSection is the section of the page on show, named name in a
+// failure: the first container holding an object that marks says is its
+// heading.
+func pageSection(t *testing.T, root fyne.CanvasObject, name string, marks func(fyne.CanvasObject) bool) *fyne.Container {
+	t.Helper()
+	sec := kittest.Find(root, func(c *fyne.Container) bool {
+		return slices.ContainsFunc(c.Objects, marks)
+	})
+	if sec == nil {
+		t.Fatalf("the page of %q has no %s section", pageName(root), name)
+	}
+	return sec
 }
