@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -201,34 +200,6 @@ func TestMapFindPutsTheCursorInTheMapsSearch(t *testing.T) {
 	if !ok || e.PlaceHolder != "Find a person: name, title, team, organisation or email" {
 		t.Errorf("Ctrl+F on the map focuses %T, want the map's search", w.win.Canvas().Focused())
 	}
-}
-
-// textsOf lists the words o shows, depth first: labels, links, buttons,
-// and progress bars' own texts.
-func textsOf(o fyne.CanvasObject) []string {
-	switch v := o.(type) {
-	case *fyne.Container:
-		var out []string
-		for _, c := range v.Objects {
-			out = append(out, textsOf(c)...)
-		}
-		return out
-	case *container.Scroll:
-		return textsOf(v.Content)
-	case *widget.Label:
-		return []string{v.Text}
-	case *widget.RichText:
-		return []string{v.String()}
-	case *widget.Hyperlink:
-		return []string{v.Text}
-	case *widget.Button:
-		return []string{v.Text}
-	case *widget.ProgressBar:
-		if v.TextFormatter != nil {
-			return []string{v.TextFormatter()}
-		}
-	}
-	return nil
 }
 
 // choosesDana reports whether the promise form under root has Dana

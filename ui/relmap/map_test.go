@@ -246,40 +246,12 @@ func sectorNames(s *mapEnv) []string {
 	return out
 }
 
-// textsOf lists the words o shows, depth first: labels, links, buttons,
-// and progress bars' own texts.
-func textsOf(o fyne.CanvasObject) []string {
-	switch v := o.(type) {
-	case *fyne.Container:
-		var out []string
-		for _, c := range v.Objects {
-			out = append(out, textsOf(c)...)
-		}
-		return out
-	case *container.Scroll:
-		return textsOf(v.Content)
-	case *widget.Label:
-		return []string{v.Text}
-	case *widget.RichText:
-		return []string{v.String()}
-	case *widget.Hyperlink:
-		return []string{v.Text}
-	case *widget.Button:
-		return []string{v.Text}
-	case *widget.ProgressBar:
-		if v.TextFormatter != nil {
-			return []string{v.TextFormatter()}
-		}
-	}
-	return nil
-}
-
 // cardLines is the side card line by line: the words of each of its rows
 // joined by spaces ("Reports to Ana Ruiz").
 func cardLines(s *mapEnv) []string {
 	var out []string
 	for _, o := range s.card().Objects {
-		if words := textsOf(o); len(words) > 0 {
+		if words := kittest.Words(o); len(words) > 0 {
 			out = append(out, strings.Join(words, " "))
 		}
 	}
@@ -296,7 +268,7 @@ func cardHas(s *mapEnv, line string) bool {
 		if found {
 			return
 		}
-		words := textsOf(o)
+		words := kittest.Words(o)
 		if strings.Join(words, " ") == line || slices.Contains(words, line) {
 			found = true
 			return

@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -194,4 +195,32 @@ func AsEntry(o any) (*widget.Entry, bool) {
 	}
 	e, ok := o.(*widget.Entry)
 	return e, ok
+}
+
+// Words lists the words o shows, depth first, hidden parts too: labels,
+// rich texts, links, buttons and progress bars' own texts.
+func Words(o fyne.CanvasObject) []string {
+	switch v := o.(type) {
+	case *fyne.Container:
+		var out []string
+		for _, c := range v.Objects {
+			out = append(out, Words(c)...)
+		}
+		return out
+	case *container.Scroll:
+		return Words(v.Content)
+	case *widget.Label:
+		return []string{v.Text}
+	case *widget.RichText:
+		return []string{v.String()}
+	case *widget.Hyperlink:
+		return []string{v.Text}
+	case *widget.Button:
+		return []string{v.Text}
+	case *widget.ProgressBar:
+		if v.TextFormatter != nil {
+			return []string{v.TextFormatter()}
+		}
+	}
+	return nil
 }
