@@ -254,11 +254,7 @@ func TestRestoreEncryptedBackupWithAWrongPassphrase(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	w := New(test.NewTempApp(t), peopleStore(t), Options{Now: func() time.Time { return testNow },
-		Backups: &storeBackups{db: db, dir: folder}})
-	w.win.Resize(fyne.NewSize(1024, 640))
-	t.Cleanup(w.win.Close)
-	d := openBackups(w)
+	w, d := backupsOf(t, db, folder)
 	if len(d.list) != 1 || !d.list[0].Encrypted || !strings.Contains(dialogTexts(w), "encrypted") {
 		t.Fatalf("Backups lists %+v, shows %q; want the encrypted backup, marked", d.list, dialogTexts(w))
 	}
@@ -376,11 +372,7 @@ func TestRestoreEncryptedBackupOfAnotherDatabaseIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	w := New(test.NewTempApp(t), peopleStore(t), Options{Now: func() time.Time { return testNow },
-		Backups: &storeBackups{db: db, dir: folder}})
-	w.win.Resize(fyne.NewSize(1024, 640))
-	t.Cleanup(w.win.Close)
-	d := openBackups(w)
+	w, d := backupsOf(t, db, folder)
 	if len(d.list) != 1 || !d.list[0].Encrypted {
 		t.Fatalf("Backups lists %+v, want personal.db's encrypted backup", d.list)
 	}
@@ -396,4 +388,15 @@ func TestRestoreEncryptedBackupOfAnotherDatabaseIsRefused(t *testing.T) {
 	if after, err := os.ReadFile(db); err != nil || !bytes.Equal(after, before) {
 		t.Errorf("the refused restore changed the database (%v)", err)
 	}
+}
+
+// backupsOf opens a window whose backups are those of db in folder, and
+// its Backups dialog.
+func backupsOf(t *testing.T, db, folder string) (*Window, *backupsDialog) {
+	t.Helper()
+	w := New(test.NewTempApp(t), peopleStore(t), Options{Now: func() time.Time { return testNow },
+		Backups: &storeBackups{db: db, dir: folder}})
+	w.win.Resize(fyne.NewSize(1024, 640))
+	t.Cleanup(w.win.Close)
+	return w, openBackups(w)
 }
