@@ -32,33 +32,29 @@ func clock() time.Time { return testNow }
 // file to save goes to savePath (none asked when empty); undo is the
 // last toast's Undo.
 type navigator struct {
-	asked    []string
+	kittest.Recorder
 	savePath string
 	undo     func()
 }
 
-func (n *navigator) ask(format string, a ...any) {
-	n.asked = append(n.asked, fmt.Sprintf(format, a...))
-}
-
-func (n *navigator) OpenPerson(id int64) { n.ask("open person %d", id) }
+func (n *navigator) OpenPerson(id int64) { n.Ask("open person %d", id) }
 func (n *navigator) SaveFileAs(what, name, ext string, then func(path string)) {
-	n.ask("save %s as %s (%s)", what, name, ext)
+	n.Ask("save %s as %s (%s)", what, name, ext)
 	if n.savePath != "" {
 		then(n.savePath)
 	}
 }
-func (n *navigator) OpenFile(path string)              { n.ask("open file %s", filepath.Base(path)) }
-func (n *navigator) ShowError(title string, err error) { n.ask("error %s: %v", title, err) }
+func (n *navigator) OpenFile(path string)              { n.Ask("open file %s", filepath.Base(path)) }
+func (n *navigator) ShowError(title string, err error) { n.Ask("error %s: %v", title, err) }
 func (n *navigator) Toast(message string, undo func()) {
-	n.ask("toast %s", message)
+	n.Ask("toast %s", message)
 	n.undo = undo
 }
 
 // noErrors fails the test when the screen showed an error.
 func (n *navigator) noErrors(t *testing.T) {
 	t.Helper()
-	for _, a := range n.asked {
+	for _, a := range n.Asked {
 		if strings.HasPrefix(a, "error ") {
 			t.Errorf("the screen showed an %s", a)
 		}
@@ -320,8 +316,8 @@ func TestPanelReadiness(t *testing.T) {
 		t.Errorf("Undo did not put Ben back: %+v", members)
 	}
 	want := []string{fmt.Sprintf("open person %d", dana.ID), "toast Ben Okafor is off the panel."}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 
@@ -364,8 +360,8 @@ func TestSummaryIsWrittenWithTheGapsInOrder(t *testing.T) {
 		"save the summary as Engineering Manager.md (.md)", "toast Saved plan.md.",
 		"save the summary as Engineering Manager.html (.html)", "toast Saved plan.html.", "open file plan.html",
 	}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 
@@ -374,8 +370,8 @@ func TestSummaryWithoutAWriterSaysSo(t *testing.T) {
 	nav, _, content := show(t, st, nil)
 	test.Tap(kittest.MustButton(t, content, "Markdown…"))
 	want := []string{"error Could not write the summary: this build of Rapport cannot write plan summaries"}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 

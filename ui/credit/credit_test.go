@@ -24,17 +24,14 @@ import (
 var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 
 // navigator records what the screen asked of the window, in words.
-type navigator struct{ asked []string }
+type navigator struct{ kittest.Recorder }
 
-func (n *navigator) ask(format string, a ...any) {
-	n.asked = append(n.asked, fmt.Sprintf(format, a...))
-}
-func (n *navigator) OpenPerson(id int64) { n.ask("open person %d", id) }
-func (n *navigator) LogThanks(id int64)  { n.ask("log thanks %d", id) }
+func (n *navigator) OpenPerson(id int64) { n.Ask("open person %d", id) }
+func (n *navigator) LogThanks(id int64)  { n.Ask("log thanks %d", id) }
 func (n *navigator) ShowError(title string, err error) {
-	n.ask("error %s: %v", title, err)
+	n.Ask("error %s: %v", title, err)
 }
-func (n *navigator) Toast(message string, undo func()) { n.ask("toast %s", message) }
+func (n *navigator) Toast(message string, undo func()) { n.Ask("toast %s", message) }
 
 // show opens the Give credit screen on st in a window, as the shell does.
 func show(t *testing.T, st credit.Store) (*credit.Screen, *navigator, fyne.Window, fyne.CanvasObject) {
@@ -77,8 +74,8 @@ func TestThankAndNamesAskTheWindow(t *testing.T) {
 	test.Tap(kittest.ButtonBeside(root, "Kenji Watanabe", "Thank"))
 	kittest.TapLink(t, root, "Aisha Bello")
 	want := []string{fmt.Sprintf("log thanks %d", team.Kenji.ID), fmt.Sprintf("open person %d", team.Aisha.ID)}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 
@@ -194,7 +191,7 @@ func TestAFailedReadSaysSoInPlaceOfThePage(t *testing.T) {
 	if !kittest.Shows(root, "Could not read who you thanked and your opportunities: disk unplugged") {
 		t.Errorf("the screen shows %q, want the failure", kittest.Texts(root))
 	}
-	if kittest.Button(root, "Draft a note to your manager…") != nil || len(nav.asked) != 0 {
+	if kittest.Button(root, "Draft a note to your manager…") != nil || len(nav.Asked) != 0 {
 		t.Error("a page that could not be read still offers its actions")
 	}
 }

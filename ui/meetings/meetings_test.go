@@ -35,31 +35,27 @@ var london = func() *time.Location {
 // navigator records what the screen asked of the window, in words, and
 // keeps what it needs to answer.
 type navigator struct {
-	asked    []string
+	kittest.Recorder
 	draft    string
 	prepares map[string][]func() (model.ScheduledMeeting, bool) // by place
 	undo     func()
 }
 
-func (n *navigator) ask(format string, a ...any) {
-	n.asked = append(n.asked, fmt.Sprintf(format, a...))
-}
-
-func (n *navigator) OpenPerson(id int64)               { n.ask("open person %d", id) }
-func (n *navigator) ScheduleMeeting(id int64)          { n.ask("schedule meeting %d", id) }
-func (n *navigator) EditMeeting(m model.Meeting)       { n.ask("edit meeting %d", m.ID) }
-func (n *navigator) LogOutcome(id int64)               { n.ask("log outcome %d", id) }
-func (n *navigator) ExportWeek()                       { n.ask("export the week") }
-func (n *navigator) ImportCalendar()                   { n.ask("import a calendar") }
-func (n *navigator) ShowError(title string, err error) { n.ask("error %s: %v", title, err) }
+func (n *navigator) OpenPerson(id int64)               { n.Ask("open person %d", id) }
+func (n *navigator) ScheduleMeeting(id int64)          { n.Ask("schedule meeting %d", id) }
+func (n *navigator) EditMeeting(m model.Meeting)       { n.Ask("edit meeting %d", m.ID) }
+func (n *navigator) LogOutcome(id int64)               { n.Ask("log outcome %d", id) }
+func (n *navigator) ExportWeek()                       { n.Ask("export the week") }
+func (n *navigator) ImportCalendar()                   { n.Ask("import a calendar") }
+func (n *navigator) ShowError(title string, err error) { n.Ask("error %s: %v", title, err) }
 
 func (n *navigator) DraftAgenda(m model.Meeting) (string, error) {
-	n.ask("draft agenda %d", m.ID)
+	n.Ask("draft agenda %d", m.ID)
 	return n.draft, nil
 }
 
 func (n *navigator) ExportInvite(m model.ScheduledMeeting, request bool) fyne.CanvasObject {
-	n.ask("export %d with %s, request %v, agenda %q", m.Meeting.ID, m.With.Name, request, m.Meeting.Agenda)
+	n.Ask("export %d with %s, request %v, agenda %q", m.Meeting.ID, m.With.Name, request, m.Meeting.Agenda)
 	return widget.NewLabel(fmt.Sprintf("written: meeting %d, request %v", m.Meeting.ID, request))
 }
 
@@ -72,12 +68,12 @@ func (n *navigator) DragMeeting(place string, prepare func() (model.ScheduledMee
 }
 
 func (n *navigator) Confirm(title, message string, yes func()) {
-	n.ask("confirm %q", title)
+	n.Ask("confirm %q", title)
 	yes()
 }
 
 func (n *navigator) Toast(message string, undo func()) {
-	n.ask("toast %q", message)
+	n.Ask("toast %q", message)
 	n.undo = undo
 }
 
@@ -171,8 +167,8 @@ func TestListButtonsAskTheWindow(t *testing.T) {
 		test.Tap(kittest.MustButton(t, root, b))
 	}
 	want := []string{"schedule meeting 0", "export the week", "import a calendar"}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 
@@ -195,8 +191,8 @@ func TestPageShowsTheMeetingAndAsksTheWindow(t *testing.T) {
 	kittest.TapLink(t, root, "Dana Reyes")
 	test.Tap(kittest.MustButton(t, root, "Change…"))
 	want := []string{fmt.Sprintf("open person %d", dana.ID), fmt.Sprintf("edit meeting %d", m.ID)}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 
@@ -215,8 +211,8 @@ func TestExportsSaveTheAgendaFirst(t *testing.T) {
 		fmt.Sprintf("export %d with Dana Reyes, request false, agenda %q", m.ID, "Hi Dana — edited before export"),
 		fmt.Sprintf("export %d with Dana Reyes, request true, agenda %q", m.ID, "Hi Dana — edited before export"),
 	}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 	if !kittest.Shows(root, fmt.Sprintf("written: meeting %d, request true", m.ID)) {
 		t.Errorf("the window's bar is not on the page: %q", kittest.Texts(root))
@@ -244,8 +240,8 @@ func TestDraftAgainAsksBeforeReplacingEdits(t *testing.T) {
 	nav.draft = "A fresh draft"
 	test.Tap(kittest.MustButton(t, root, "Draft again"))
 	want := []string{fmt.Sprintf("draft agenda %d", m.ID), `confirm "Draft the agenda again?"`}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 	if stored, _ := st.Meeting(t.Context(), m.ID); stored.Agenda != "A fresh draft" {
 		t.Errorf("stored agenda %q after drafting again", stored.Agenda)
@@ -263,8 +259,8 @@ func TestCancelThenUndo(t *testing.T) {
 	if len(listed(root)) != 0 || kittest.Button(root, "Reinstate") == nil || kittest.Button(root, "Cancellation for Dana") == nil {
 		t.Errorf("after cancelling, the screen shows %q", kittest.Texts(root))
 	}
-	if want := `toast "Coffee with Dana Reyes cancelled. Its page can take it off the calendars."`; !slices.Contains(nav.asked, want) || nav.undo == nil {
-		t.Fatalf("asked %q, want %s with an undo", nav.asked, want)
+	if want := `toast "Coffee with Dana Reyes cancelled. Its page can take it off the calendars."`; !slices.Contains(nav.Asked, want) || nav.undo == nil {
+		t.Fatalf("asked %q, want %s with an undo", nav.Asked, want)
 	}
 	nav.undo()
 	if stored, _ := st.Meeting(t.Context(), m.ID); stored.Status != model.MeetingPlanned {
@@ -283,8 +279,8 @@ func TestOutcomeDueAsksToLogIt(t *testing.T) {
 		t.Errorf("status: %q", kittest.Texts(root))
 	}
 	test.Tap(kittest.MustButton(t, root, "Log outcome…"))
-	if want := []string{fmt.Sprintf("log outcome %d", m.ID)}; !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if want := []string{fmt.Sprintf("log outcome %d", m.ID)}; !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 

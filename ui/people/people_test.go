@@ -31,7 +31,7 @@ func clock() time.Time { return testNow }
 // the screen (on show unless away), OpenPerson opens the page, Toast keeps
 // the message and its undo.
 type navigator struct {
-	asked  []string
+	kittest.Recorder
 	st     *storage.Store
 	screen *people.Screen
 	win    fyne.Window
@@ -40,29 +40,25 @@ type navigator struct {
 	undo   func()
 }
 
-func (n *navigator) ask(format string, a ...any) {
-	n.asked = append(n.asked, fmt.Sprintf(format, a...))
-}
-
 func (n *navigator) OpenPerson(id int64) {
-	n.ask("open person %d", id)
+	n.Ask("open person %d", id)
 	p, err := n.st.Person(context.Background(), id)
 	if err != nil {
-		n.ask("error %v", err)
+		n.Ask("error %v", err)
 		return
 	}
 	n.screen.Open(id, p.Archived())
 }
-func (n *navigator) NewPerson()                               { n.ask("new person") }
-func (n *navigator) EditPerson(id int64)                      { n.ask("edit person %d", id) }
-func (n *navigator) LogInteraction(id int64)                  { n.ask("log interaction %d", id) }
-func (n *navigator) NewPromise(id int64)                      { n.ask("new promise %d", id) }
-func (n *navigator) ScheduleMeeting(id int64)                 { n.ask("schedule meeting %d", id) }
-func (n *navigator) KeepPromise(p model.Promise, name string) { n.ask("keep %q with %s", p.What, name) }
+func (n *navigator) NewPerson()                               { n.Ask("new person") }
+func (n *navigator) EditPerson(id int64)                      { n.Ask("edit person %d", id) }
+func (n *navigator) LogInteraction(id int64)                  { n.Ask("log interaction %d", id) }
+func (n *navigator) NewPromise(id int64)                      { n.Ask("new promise %d", id) }
+func (n *navigator) ScheduleMeeting(id int64)                 { n.Ask("schedule meeting %d", id) }
+func (n *navigator) KeepPromise(p model.Promise, name string) { n.Ask("keep %q with %s", p.What, name) }
 func (n *navigator) OpenPromise(p model.Promise, name string) {
-	n.ask("open promise %q with %s", p.What, name)
+	n.Ask("open promise %q with %s", p.What, name)
 }
-func (n *navigator) ShowError(title string, err error) { n.ask("error %s: %v", title, err) }
+func (n *navigator) ShowError(title string, err error) { n.Ask("error %s: %v", title, err) }
 func (n *navigator) Toast(message string, undo func()) { n.toast, n.undo = message, undo }
 func (n *navigator) Window() fyne.Window               { return n.win }
 func (n *navigator) Refresh() {
@@ -216,8 +212,8 @@ func TestArchiveThenUndoRestores(t *testing.T) {
 	if got := pageName(root); got != "Dana Reyes" {
 		t.Errorf("after undo the page on show is %q, want Dana's", got)
 	}
-	if want := []string{"open person 1"}; !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if want := []string{"open person 1"}; !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 
@@ -278,8 +274,8 @@ func TestPageAsksTheWindow(t *testing.T) {
 	test.Tap(kittest.MustButton(t, root, "Kept"))
 	want := []string{"log interaction 1", "new promise 1", "schedule meeting 1", "edit person 1",
 		`keep "Send the plan" with Dana Reyes`}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 	if p, ok := s.PersonInView(); !ok || p.ID != 1 {
 		t.Errorf("person in view = %+v, %v; want Dana", p, ok)
@@ -295,8 +291,8 @@ func TestEmptyScreenOffersToAddSomeone(t *testing.T) {
 	for _, b := range kittest.Buttons(root, "Add person") {
 		test.Tap(b)
 	}
-	if want := []string{"new person", "new person"}; !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q (the button over the list and the one in the page's place)", nav.asked, want)
+	if want := []string{"new person", "new person"}; !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q (the button over the list and the one in the page's place)", nav.Asked, want)
 	}
 	if _, ok := s.PersonInView(); ok {
 		t.Error("an empty screen has a person in view")

@@ -272,8 +272,8 @@ func TestDuplicateTieRefused(t *testing.T) {
 	if got := storedTies(t, st); !slices.Equal(got, before) {
 		t.Errorf("store holds %q, want %q", got, before)
 	}
-	if !slices.ContainsFunc(nav.asked, func(a string) bool { return strings.HasPrefix(a, "error Could not add the tie: ") }) {
-		t.Errorf("a tie the store refused shows no error; asked %q", nav.asked)
+	if !slices.ContainsFunc(nav.Asked, func(a string) bool { return strings.HasPrefix(a, "error Could not add the tie: ") }) {
+		t.Errorf("a tie the store refused shows no error; asked %q", nav.Asked)
 	}
 }
 

@@ -3,7 +3,6 @@ package promises_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -27,16 +26,12 @@ func clock() time.Time { return testNow }
 func day(d int) time.Time { return model.Day(testNow).AddDate(0, 0, d) }
 
 // navigator records what the screen asked of the window, in words.
-type navigator struct{ asked []string }
+type navigator struct{ kittest.Recorder }
 
-func (n *navigator) ask(format string, a ...any) {
-	n.asked = append(n.asked, fmt.Sprintf(format, a...))
-}
-
-func (n *navigator) NewPromise(id int64)                      { n.ask("new promise %d", id) }
-func (n *navigator) KeepPromise(p model.Promise, name string) { n.ask("keep %q with %s", p.What, name) }
+func (n *navigator) NewPromise(id int64)                      { n.Ask("new promise %d", id) }
+func (n *navigator) KeepPromise(p model.Promise, name string) { n.Ask("keep %q with %s", p.What, name) }
 func (n *navigator) OpenPromise(p model.Promise, name string) {
-	n.ask("open promise %q with %s", p.What, name)
+	n.Ask("open promise %q with %s", p.What, name)
 }
 
 // show builds the screen on store in a test window, as the shell does.
@@ -163,8 +158,8 @@ func TestRowsAskTheWindow(t *testing.T) {
 	test.Tap(row.More)
 	test.Tap(kittest.MustButton(t, root, "Add promise"))
 	want := []string{`keep "Return the book" with Dana Reyes`, `open promise "Return the book" with Dana Reyes`, "new promise 0"}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 

@@ -32,19 +32,15 @@ func clock() time.Time { return testNow }
 
 // navigator records what the map asked of the window, in words.
 type navigator struct {
-	win   fyne.Window
-	asked []string
+	win fyne.Window
+	kittest.Recorder
 }
 
-func (n *navigator) ask(format string, a ...any) {
-	n.asked = append(n.asked, fmt.Sprintf(format, a...))
-}
-
-func (n *navigator) OpenPerson(id int64)               { n.ask("open person %d", id) }
-func (n *navigator) LogInteraction(id int64)           { n.ask("log interaction %d", id) }
-func (n *navigator) ScheduleMeeting(id int64)          { n.ask("schedule meeting %d", id) }
-func (n *navigator) NewPromise(id int64)               { n.ask("new promise %d", id) }
-func (n *navigator) ShowError(title string, err error) { n.ask("error %s: %v", title, err) }
+func (n *navigator) OpenPerson(id int64)               { n.Ask("open person %d", id) }
+func (n *navigator) LogInteraction(id int64)           { n.Ask("log interaction %d", id) }
+func (n *navigator) ScheduleMeeting(id int64)          { n.Ask("schedule meeting %d", id) }
+func (n *navigator) NewPromise(id int64)               { n.Ask("new promise %d", id) }
+func (n *navigator) ShowError(title string, err error) { n.Ask("error %s: %v", title, err) }
 func (n *navigator) Window() fyne.Window               { return n.win }
 
 // mapEnv is the map shown in a test window on a store, with what it
@@ -505,8 +501,8 @@ func TestMapOpensThePersonsPage(t *testing.T) {
 
 	tapNode(t, s, mapCarlID)
 	test.Tap(findButton(t, s.card(), "Open page"))
-	if want := []string{fmt.Sprintf("open person %d", mapCarlID)}; !slices.Equal(s.nav.asked, want) {
-		t.Fatalf("Open page asked %q, want %q", s.nav.asked, want)
+	if want := []string{fmt.Sprintf("open person %d", mapCarlID)}; !slices.Equal(s.nav.Asked, want) {
+		t.Fatalf("Open page asked %q, want %q", s.nav.Asked, want)
 	}
 
 	// Back on the map (the window builds it again), the selection is kept.
@@ -527,10 +523,10 @@ func TestMapOpensThePersonsPage(t *testing.T) {
 	if hasButton(s, "Log interaction") || hasButton(s, "Promise") {
 		t.Error("Finn's card, in the trash, offers to log an interaction or a promise")
 	}
-	s.nav.asked = nil
+	s.nav.Asked = nil
 	test.Tap(findButton(t, s.card(), "Open page"))
-	if want := []string{fmt.Sprintf("open person %d", mapFinnID)}; !slices.Equal(s.nav.asked, want) {
-		t.Fatalf("Open page for Finn asked %q, want %q", s.nav.asked, want)
+	if want := []string{fmt.Sprintf("open person %d", mapFinnID)}; !slices.Equal(s.nav.Asked, want) {
+		t.Fatalf("Open page for Finn asked %q, want %q", s.nav.Asked, want)
 	}
 }
 
@@ -544,16 +540,16 @@ func TestMapTieNameSelectsOrOpensThatPerson(t *testing.T) {
 	if s.view.Selected() != mapAnaID || s.view.Selected() != mapAnaID || !cardHas(s, "Ana Ruiz") {
 		t.Fatalf("tapping Ana's name on Dana's card selects %d, want Ana", s.view.Selected())
 	}
-	if len(s.nav.asked) != 0 {
-		t.Errorf("tapping a name on the card asked the window %q, want it to stay on the map", s.nav.asked)
+	if len(s.nav.Asked) != 0 {
+		t.Errorf("tapping a name on the card asked the window %q, want it to stay on the map", s.nav.Asked)
 	}
 
 	// Finn is not on the map: his name opens his page from the trash.
 	tapNode(t, s, mapBenID)
 	link = cardLink(t, s, "Finn Moss (in the trash)")
 	test.TapAt(link, fyne.NewPos(link.MinSize().Width/2, link.Size().Height/2))
-	if want := []string{fmt.Sprintf("open person %d", mapFinnID)}; !slices.Equal(s.nav.asked, want) {
-		t.Fatalf("tapping Finn's name asked %q, want %q", s.nav.asked, want)
+	if want := []string{fmt.Sprintf("open person %d", mapFinnID)}; !slices.Equal(s.nav.Asked, want) {
+		t.Fatalf("tapping Finn's name asked %q, want %q", s.nav.Asked, want)
 	}
 }
 
@@ -855,8 +851,8 @@ func TestMapCardAsksForTheForms(t *testing.T) {
 		fmt.Sprintf("schedule meeting %d", mapBenID),
 		fmt.Sprintf("new promise %d", mapDanaID),
 	}
-	if !slices.Equal(s.nav.asked, want) {
-		t.Errorf("the card's buttons asked %q, want %q", s.nav.asked, want)
+	if !slices.Equal(s.nav.Asked, want) {
+		t.Errorf("the card's buttons asked %q, want %q", s.nav.Asked, want)
 	}
 }
 
@@ -869,9 +865,9 @@ func TestMapTieNameOfAFilteredOutPersonKeepsCardAndMapTogether(t *testing.T) {
 	// map cannot select her.
 	link := cardLink(t, s, "Ana Ruiz (hidden by the filters)")
 	test.TapAt(link, fyne.NewPos(link.MinSize().Width/2, link.Size().Height/2))
-	if want := []string{fmt.Sprintf("open person %d", mapAnaID)}; !slices.Equal(s.nav.asked, want) {
+	if want := []string{fmt.Sprintf("open person %d", mapAnaID)}; !slices.Equal(s.nav.Asked, want) {
 		t.Fatalf("tapping a hidden person's name asked %q (selected %d, map %d), want their page",
-			s.nav.asked, s.view.Selected(), s.view.Selected())
+			s.nav.Asked, s.view.Selected(), s.view.Selected())
 	}
 }
 
@@ -976,8 +972,8 @@ func TestMapSaysWhenTheNetworkCannotBeRead(t *testing.T) {
 	if kittest.Button(e.root, "How is this computed?") != nil {
 		t.Error("a failed read still shows the map's controls")
 	}
-	if len(e.nav.asked) != 0 {
-		t.Errorf("a failed read asked the window %q, want the message on the page only", e.nav.asked)
+	if len(e.nav.Asked) != 0 {
+		t.Errorf("a failed read asked the window %q, want the message on the page only", e.nav.Asked)
 	}
 }
 

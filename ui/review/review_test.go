@@ -23,27 +23,24 @@ import (
 var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC) // a Monday
 
 // navigator records what the review asked of the window, in words.
-type navigator struct{ asked []string }
+type navigator struct{ kittest.Recorder }
 
-func (n *navigator) ask(format string, a ...any) {
-	n.asked = append(n.asked, fmt.Sprintf(format, a...))
-}
 func (n *navigator) LogOutcomeThen(m model.Meeting, p model.Person, then func()) {
-	n.ask("log outcome %d with %s", m.ID, p.Name)
+	n.Ask("log outcome %d with %s", m.ID, p.Name)
 }
 func (n *navigator) KeepPromiseThen(p model.Promise, name string, then func()) {
-	n.ask("keep %q with %s", p.What, name)
+	n.Ask("keep %q with %s", p.What, name)
 }
 func (n *navigator) OpenPromiseThen(p model.Promise, name string, then func()) {
-	n.ask("open %q with %s", p.What, name)
+	n.Ask("open %q with %s", p.What, name)
 }
-func (n *navigator) EditPersonThen(p model.Person, then func()) { n.ask("edit %s", p.Name) }
+func (n *navigator) EditPersonThen(p model.Person, then func()) { n.Ask("edit %s", p.Name) }
 func (n *navigator) DraftAgenda(m model.Meeting) (string, error) {
 	return fmt.Sprintf("agenda for %d", m.PersonID), nil
 }
-func (n *navigator) ReloadScreen()                     { n.ask("reload") }
-func (n *navigator) ShowError(title string, err error) { n.ask("error %s: %v", title, err) }
-func (n *navigator) Toast(message string, undo func()) { n.ask("toast %s", message) }
+func (n *navigator) ReloadScreen()                     { n.Ask("reload") }
+func (n *navigator) ShowError(title string, err error) { n.Ask("error %s: %v", title, err) }
+func (n *navigator) Toast(message string, undo func()) { n.Ask("toast %s", message) }
 
 // seeded is a real store holding storetest.CreditTeam, a coffee with Kenji
 // three days ago waiting for its outcome and a promise to Aisha due in
@@ -82,8 +79,8 @@ func TestTheReviewAsksTheWindowForItsForms(t *testing.T) {
 		`keep "Send the onboarding doc" with Aisha Bello`,
 		"edit Aisha Bello",
 	}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 	if kittest.Shows(r, "Kenji Watanabe") {
 		t.Error("the people step lists Kenji, last in touch ten days ago")
@@ -97,8 +94,8 @@ func TestTheReviewSchedulesCoffeesAndRecordsItself(t *testing.T) {
 		test.Tap(kittest.MustButton(t, r, "Next"))
 	}
 	test.Tap(kittest.MustButton(t, r, "Schedule coffees with the people ticked"))
-	if !slices.Equal(nav.asked, []string{"toast Tick the people to reach first."}) {
-		t.Fatalf("asked %q, want to tick first", nav.asked)
+	if !slices.Equal(nav.Asked, []string{"toast Tick the people to reach first."}) {
+		t.Fatalf("asked %q, want to tick first", nav.Asked)
 	}
 	var boxes []*widget.Check
 	kittest.Walk(r, func(o fyne.CanvasObject) bool {
@@ -130,7 +127,7 @@ func TestTheReviewSchedulesCoffeesAndRecordsItself(t *testing.T) {
 	if last, err := st.LastReview(t.Context()); err != nil || !last.Equal(testNow) {
 		t.Errorf("last review = %v (%v), want now", last, err)
 	}
-	if got := nav.asked[len(nav.asked)-2:]; !slices.Equal(got, []string{"toast Weekly review done. See you next week.", "reload"}) {
+	if got := nav.Asked[len(nav.Asked)-2:]; !slices.Equal(got, []string{"toast Weekly review done. See you next week.", "reload"}) {
 		t.Errorf("finishing asked %q, want the toast and a reload", got)
 	}
 }
@@ -195,7 +192,7 @@ func TestTheReviewSchedulesClearOfPlannedMeetingsAndNeverTwice(t *testing.T) {
 	if theirs, err := st.MeetingsWith(t.Context(), team.Aisha.ID); err != nil || len(theirs) != 1 {
 		t.Errorf("Aisha's meetings = %+v (%v), want only the coffee already planned", theirs, err)
 	}
-	if got := nav.asked[len(nav.asked)-1]; !strings.Contains(got, "Already meeting this week, none added: "+team.Aisha.Name) {
+	if got := nav.Asked[len(nav.Asked)-1]; !strings.Contains(got, "Already meeting this week, none added: "+team.Aisha.Name) {
 		t.Errorf("toast %q, want Aisha named as already meeting", got)
 	}
 
@@ -205,7 +202,7 @@ func TestTheReviewSchedulesClearOfPlannedMeetingsAndNeverTwice(t *testing.T) {
 	if again, err := st.MeetingsWith(t.Context(), otherID); err != nil || len(again) != 1 {
 		t.Errorf("after ticking %s again: meetings %+v (%v), want still one", other.Text, again, err)
 	}
-	if got := nav.asked[len(nav.asked)-1]; !strings.HasPrefix(got, "toast No coffee scheduled.") {
+	if got := nav.Asked[len(nav.Asked)-1]; !strings.HasPrefix(got, "toast No coffee scheduled.") {
 		t.Errorf("toast %q, want no coffee scheduled", got)
 	}
 }
@@ -222,7 +219,7 @@ func TestAFailedReadSaysSoInPlaceOfTheStep(t *testing.T) {
 	if !kittest.Shows(r, "Could not read the weekly review: disk unplugged") || kittest.Button(r, "Later") == nil {
 		t.Errorf("the review shows %q, want the failure and a way out", kittest.Texts(r))
 	}
-	if len(nav.asked) != 0 {
-		t.Errorf("asked %q, want nothing", nav.asked)
+	if len(nav.Asked) != 0 {
+		t.Errorf("asked %q, want nothing", nav.Asked)
 	}
 }

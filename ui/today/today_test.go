@@ -23,25 +23,21 @@ var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 func clock() time.Time { return testNow }
 
 // navigator records what the screen asked of the window, in words.
-type navigator struct{ asked []string }
+type navigator struct{ kittest.Recorder }
 
-func (n *navigator) ask(format string, a ...any) {
-	n.asked = append(n.asked, fmt.Sprintf(format, a...))
-}
-
-func (n *navigator) OpenPerson(id int64)                      { n.ask("open person %d", id) }
-func (n *navigator) ShowPeople(r model.Relation)              { n.ask("show people %q", r) }
-func (n *navigator) ShowPromises()                            { n.ask("show promises") }
-func (n *navigator) LogInteraction(id int64)                  { n.ask("log interaction %d", id) }
-func (n *navigator) ScheduleMeeting(id int64)                 { n.ask("schedule meeting %d", id) }
-func (n *navigator) KeepPromise(p model.Promise, name string) { n.ask("keep %q with %s", p.What, name) }
+func (n *navigator) OpenPerson(id int64)                      { n.Ask("open person %d", id) }
+func (n *navigator) ShowPeople(r model.Relation)              { n.Ask("show people %q", r) }
+func (n *navigator) ShowPromises()                            { n.Ask("show promises") }
+func (n *navigator) LogInteraction(id int64)                  { n.Ask("log interaction %d", id) }
+func (n *navigator) ScheduleMeeting(id int64)                 { n.Ask("schedule meeting %d", id) }
+func (n *navigator) KeepPromise(p model.Promise, name string) { n.Ask("keep %q with %s", p.What, name) }
 func (n *navigator) OpenPromise(p model.Promise, name string) {
-	n.ask("open promise %q with %s", p.What, name)
+	n.Ask("open promise %q with %s", p.What, name)
 }
-func (n *navigator) OpenMeeting(id int64) { n.ask("open meeting %d", id) }
-func (n *navigator) LogOutcome(id int64)  { n.ask("log outcome %d", id) }
-func (n *navigator) StartReview()         { n.ask("start review") }
-func (n *navigator) QuickLog()            { n.ask("quick log") }
+func (n *navigator) OpenMeeting(id int64) { n.Ask("open meeting %d", id) }
+func (n *navigator) LogOutcome(id int64)  { n.Ask("log outcome %d", id) }
+func (n *navigator) StartReview()         { n.Ask("start review") }
+func (n *navigator) QuickLog()            { n.Ask("quick log") }
 func (n *navigator) MeetingDragHandle(id int64, place string) fyne.CanvasObject {
 	return container.NewStack() // the window's widget; not Today's concern
 }
@@ -88,8 +84,8 @@ func TestTodayRanksReachOutsAndOpensThem(t *testing.T) {
 		fmt.Sprintf("log interaction %d", boss.ID),
 		fmt.Sprintf("schedule meeting %d", boss.ID),
 	}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 
@@ -139,8 +135,8 @@ func TestTodayShowsArchivedPeoplesPromisesAndKeepsThem(t *testing.T) {
 		t.Error("Today hides the archived person's overdue promise")
 	}
 	test.Tap(kittest.MustButton(t, content, "Kept"))
-	if want := []string{`keep "Return the book" with Dana Reyes`}; !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if want := []string{`keep "Return the book" with Dana Reyes`}; !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 
@@ -165,8 +161,8 @@ func TestTodayAsksForTheReviewUntilDone(t *testing.T) {
 	storeNow = testNow
 	s, nav, content := show(t, st)
 	test.Tap(kittest.MustButton(t, content, "Start the review"))
-	if want := []string{"start review"}; !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if want := []string{"start review"}; !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 
 	if err := st.MarkReviewed(t.Context(), testNow.Add(-time.Hour)); err != nil {
@@ -200,8 +196,8 @@ func TestTodayOffersTheOutcomeOfAMeetingHeld(t *testing.T) {
 	test.Tap(kittest.MustButton(t, content, "Log outcome"))
 	test.Tap(kittest.MustButton(t, content, "Agenda"))
 	want := []string{fmt.Sprintf("log outcome %d", held.ID), fmt.Sprintf("open meeting %d", ahead.ID)}
-	if !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }
 
@@ -218,12 +214,12 @@ func TestTodayOpensTheNumbersAndRisks(t *testing.T) {
 	if !teamRisk {
 		t.Fatalf("no risk of unthanked team mates in %+v", s.Report().Risks)
 	}
-	nav.asked = nil
+	nav.Asked = nil
 	for _, b := range kittest.Buttons(content, "Open") {
 		test.Tap(b)
 	}
-	if !slices.Contains(nav.asked, fmt.Sprintf("show people %q", model.RelationTeamMate)) {
-		t.Errorf("opening the team risk asked %q, want the People screen on team mates", nav.asked)
+	if !slices.Contains(nav.Asked, fmt.Sprintf("show people %q", model.RelationTeamMate)) {
+		t.Errorf("opening the team risk asked %q, want the People screen on team mates", nav.Asked)
 	}
 }
 
@@ -247,7 +243,7 @@ func TestTodayOffersTheQuickLog(t *testing.T) {
 	storetest.Person(t, st, "Dana Reyes")
 	_, nav, content := show(t, st)
 	test.Tap(kittest.MustButton(t, content, "Quick log"))
-	if want := []string{"quick log"}; !slices.Equal(nav.asked, want) {
-		t.Errorf("asked %q, want %q", nav.asked, want)
+	if want := []string{"quick log"}; !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
 	}
 }

@@ -5,6 +5,7 @@
 package kittest
 
 import (
+	"fmt"
 	"image/color"
 	"rapport/ui/kit"
 	"strings"
@@ -223,4 +224,17 @@ func Words(o fyne.CanvasObject) []string {
 		}
 	}
 	return nil
+}
+
+// Recorder is the half of a screen test's fake Navigator that records,
+// in words, what the screen asked for; tests compare Asked with
+// slices.Equal.
+type Recorder struct {
+	// Asked lists the requests in order, e.g. "open person 3".
+	Asked []string
+}
+
+// Ask records one request, worded as fmt.Sprintf(format, a...).
+func (r *Recorder) Ask(format string, a ...any) {
+	r.Asked = append(r.Asked, fmt.Sprintf(format, a...))
 }
