@@ -32,6 +32,14 @@ func levelLabel(n int, none string) string {
 	return fmt.Sprint(n)
 }
 
+// levelSelect is a drop-down of the levels from lo (0 named none) with
+// level chosen.
+func levelSelect(lo int, none string, level int) *widget.Select {
+	s := widget.NewSelect(levelChoices(lo, none), nil)
+	s.SetSelected(levelLabel(level, none))
+	return s
+}
+
 // levelOf reads a level label back; none is 0.
 func levelOf(label string) int {
 	var n int
@@ -147,14 +155,10 @@ func openRequirementEditor(s *Screen, r model.Requirement, onSaved func(model.Re
 	e := &requirementEditor{s: s, req: r, onSaved: onSaved}
 	e.kind = kit.Choice(model.RequirementKinds(), r.Kind)
 	e.title = kit.Entry(r.Title, "Stakeholder management; led hiring end to end; a talk at a conference")
-	e.target = widget.NewSelect(levelChoices(1, ""), nil)
-	e.target.SetSelected(levelLabel(r.TargetLevel, ""))
-	e.current = widget.NewSelect(levelChoices(0, levelNone), nil)
-	e.current.SetSelected(levelLabel(r.CurrentLevel, levelNone))
-	e.manager = widget.NewSelect(levelChoices(0, levelNotAsked), nil)
-	e.manager.SetSelected(levelLabel(r.ManagerLevel, levelNotAsked))
-	e.importance = widget.NewSelect(levelChoices(1, ""), nil)
-	e.importance.SetSelected(levelLabel(r.Importance, ""))
+	e.target = levelSelect(1, "", r.TargetLevel)
+	e.current = levelSelect(0, levelNone, r.CurrentLevel)
+	e.manager = levelSelect(0, levelNotAsked, r.ManagerLevel)
+	e.importance = levelSelect(1, "", r.Importance)
 	e.evidence = kit.MultiLine(r.Evidence, "What shows where you stand: projects, feedback, results", 2)
 	people, err := s.store.People(context.Background(), false)
 	if err != nil {
