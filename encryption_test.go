@@ -157,9 +157,10 @@ func TestBackupEncryptedFromTheCommandLine(t *testing.T) {
 	}
 }
 
-func TestBackupEncryptedBySettings(t *testing.T) {
-	dir := t.TempDir()
-	db, usb := filepath.Join(dir, "rapport.db"), filepath.Join(dir, "usb")
+// openEncryptingTo opens a test database made at db whose settings say
+// to encrypt its backups into the folder usb; the caller closes it.
+func openEncryptingTo(t *testing.T, db, usb string) *storage.Store {
+	t.Helper()
 	makeBackupTestDB(t, db, 2)
 	st, err := storage.Open(db)
 	if err != nil {
@@ -170,6 +171,13 @@ func TestBackupEncryptedBySettings(t *testing.T) {
 	if err := st.SaveSettings(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
+	return st
+}
+
+func TestBackupEncryptedBySettings(t *testing.T) {
+	dir := t.TempDir()
+	db, usb := filepath.Join(dir, "rapport.db"), filepath.Join(dir, "usb")
+	st := openEncryptingTo(t, db, usb)
 	name, err := st.KeyName(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -273,16 +281,7 @@ func TestExportAndImportEncrypted(t *testing.T) {
 func TestWindowBackupsEncrypted(t *testing.T) {
 	dir := t.TempDir()
 	db, usb := filepath.Join(dir, "rapport.db"), filepath.Join(dir, "usb")
-	makeBackupTestDB(t, db, 2)
-	st, err := storage.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := model.DefaultSettings()
-	s.BackupFolder, s.EncryptBackups = usb, true
-	if err := st.SaveSettings(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
+	st := openEncryptingTo(t, db, usb)
 	ring := newMemKeyring()
 	b := st.BackupSet(keyring.New(ring))
 

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -172,7 +171,7 @@ func (s *Store) BackupIfDue(ctx context.Context, dir string, opts ...BackupOptio
 	if err != nil {
 		return Backup{}, false, fmt.Errorf("backup: %w", err)
 	}
-	list, err := backupsOwned(dir, o)
+	list, err := backupsIn(o.owns, dir)
 	if err != nil {
 		return Backup{}, false, err
 	}
@@ -192,12 +191,6 @@ func (s *Store) BackupIfDue(ctx context.Context, dir string, opts ...BackupOptio
 	}
 	b, err := s.Backup(ctx, dir, opts...)
 	return b, b.Path != "", err
-}
-
-// backupsOwned lists o's backups in dir, newest first.
-func backupsOwned(dir string, o owner) ([]Backup, error) {
-	list, err := Backups(dir)
-	return slices.DeleteFunc(list, func(b Backup) bool { return !o.owns(b) }), err
 }
 
 // Backups lists the snapshots in dir, of any database, newest first: the
@@ -255,7 +248,7 @@ func Backups(dir string) ([]Backup, error) {
 // of the 3 newest taken before a restore. It also clears temporary files
 // a backup interrupted an hour or more ago left behind.
 func rotate(dir string, now time.Time, o owner) error {
-	list, err := backupsOwned(dir, o)
+	list, err := backupsIn(o.owns, dir)
 	if err != nil {
 		return err
 	}

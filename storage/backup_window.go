@@ -112,9 +112,13 @@ func (b *BackupSet) Options(ctx context.Context) []BackupOption {
 	if s, err := b.store.Settings(ctx); err == nil && !s.EncryptBackups {
 		return nil
 	}
-	// On error the backup, which needs the identity too, says why.
-	p, _ := b.Passphrase(ctx)
-	return []BackupOption{Encrypted(p)}
+	// The passphrase is looked up only once a backup is written: a daily
+	// backup not yet due asks the keyring nothing. On error the backup,
+	// which needs the identity too, says why.
+	return []BackupOption{func(o *backupOptions) {
+		p, _ := b.Passphrase(ctx)
+		Encrypted(p)(o)
+	}}
 }
 
 // KeyName names the passphrase of the store's backups: the database's

@@ -24,12 +24,9 @@ var ErrDamaged = errors.New("database is damaged")
 // reported as damaged, not as foreign. It returns the file's schema
 // version.
 func checkFile(path string, known int, later bool) (version int, err error) {
-	version, err = checkExisting(path, known)
+	version, err = checkExisting(path, known, later)
 	if err == nil {
-		if later && version == known {
-			return version, nil
-		}
-		return version, quickCheck(context.Background(), path)
+		return version, nil
 	}
 	if errors.Is(err, ErrNotRapport) {
 		var e sqlite3.Error

@@ -107,13 +107,13 @@ func connect(path string, current bool) (db *sql.DB, readOnly, err error) {
 // that no one writes). A write-ahead log must be read through SQLite's
 // usual read-only mode, which needs the -shm file.
 func probeDSN(path string) string {
-	if fi, err := os.Stat(path + "-journal"); err == nil && fi.Size() > 0 {
+	if nonEmpty(path + "-journal") {
 		// A hot journal left by a crash: the file may hold half-written
 		// pages until SQLite rolls the journal back, which it does only
 		// on a connection that may write.
 		return dsn(path, "_busy_timeout=5000")
 	}
-	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+	if nonEmpty(path + "-wal") {
 		return dsn(path, "mode=ro&_busy_timeout=5000")
 	}
 	return dsn(path, "mode=ro&immutable=1")
@@ -144,12 +144,13 @@ func openProbe(path string) (*sql.DB, error) {
 // leftByACrash reports whether a rollback journal or a write-ahead log
 // lies beside the file at path.
 func leftByACrash(path string) bool {
-	for _, suffix := range []string{"-journal", "-wal"} {
-		if fi, err := os.Stat(path + suffix); err == nil && fi.Size() > 0 {
-			return true
-		}
-	}
-	return false
+	return nonEmpty(path+"-journal") || nonEmpty(path+"-wal")
+}
+
+// nonEmpty reports whether a file with something in it is at path.
+func nonEmpty(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Size() > 0
 }
 
 // probeFailed explains a read of a file's header that failed: not a

@@ -201,7 +201,9 @@ func dsn(path, query string) string {
 // file that is not SQLite, or is SQLite but not Rapport's, or is newer than
 // this build, is refused. A missing or empty file is fine: it will be made.
 // It returns the file's schema version, 0 for a file still to be made.
-func checkExisting(path string, known int) (version int, err error) {
+// A file it accepts is then put through PRAGMA quick_check on the same
+// read-only look, unless later is set and its schema is current.
+func checkExisting(path string, known int, later bool) (version int, err error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return 0, nil
@@ -240,6 +242,10 @@ func checkExisting(path string, known int) (version int, err error) {
 	}
 	if version > known {
 		return 0, fmt.Errorf("%w (schema %d; this Rapport knows up to %d): update Rapport", ErrTooNew, version, known)
+	}
+	if !later || version < known {
+		rows, err := db.QueryContext(context.Background(), "PRAGMA quick_check(10)")
+		return version, checkResult("quick_check", rows, err)
 	}
 	return version, nil
 }
