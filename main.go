@@ -168,6 +168,9 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 		opts.HandleMoved = reportHandles(path)
 	}
 	w := ui.New(a, st, opts)
+	for _, hook := range windowHooks {
+		hook(w)
+	}
 	go func() {
 		if _, ok := <-skipped; ok {
 			fyne.Do(w.BackupSkipped)
@@ -264,6 +267,10 @@ func startupProblem(path string, err error, release func()) ui.DatabaseProblem {
 	}
 	return p
 }
+
+// windowHooks run once the window is built, before it shows. Test builds
+// add to them (describe.go); release builds have none.
+var windowHooks []func(*ui.Window)
 
 // reportHandles appends "place x y" to the file at path for each drag
 // handle laid out, so the end-to-end drag test can find one on the
