@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/ui"
@@ -77,7 +78,11 @@ func describeObject(buf *bytes.Buffer, layer int, o fyne.CanvasObject, parent fy
 	}
 	switch x := o.(type) {
 	case *canvas.Text:
-		line("text", x.Text)
+		if x.TextSize > theme.TextSize()*1.2 {
+			line("heading", x.Text)
+		} else {
+			line("text", x.Text)
+		}
 	case *widget.Button:
 		line("button", x.Text)
 	case *widget.Entry:
