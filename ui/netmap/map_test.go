@@ -314,3 +314,166 @@ func TestLabelsOnABigMapNameOnlyTheProminent(t *testing.T) {
 		}
 	}
 }
+
+// placedMap is a map of nodes and edges laid out in a w×h view, its
+// labels placed.
+func placedMap(tb testing.TB, nodes []Node, edges []Edge, w, h float32) (*Map, *mapRenderer) {
+	tb.Helper()
+	test.NewTempApp(tb)
+	m := New()
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	r.Layout(fyne.NewSize(w, h))
+	m.SetLayout(NewLayout(nodes, edges))
+	r.place()
+	return m, r
+}
+
+// checkLabelBoxes fails when two labels overlap, one covers a sector's
+// name or the centre, or one leaves the view.
+func checkLabelBoxes(t *testing.T, m *Map) {
+	t.Helper()
+	for i, a := range m.labelBoxes {
+		for _, b := range m.labelBoxes[i+1:] {
+			if a.overlaps(b) {
+				t.Fatalf("labels overlap: %v and %v", a, b)
+			}
+		}
+		for _, s := range m.reserved {
+			if a.overlaps(s) {
+				t.Fatalf("label %v covers a sector's name or the centre %v", a, s)
+			}
+		}
+		if a.x0 < 0 || a.y0 < 0 || a.x1 > float64(m.size.Width) || a.y1 > float64(m.size.Height) {
+			t.Fatalf("label %v leaves the %v view", a, m.size)
+		}
+	}
+}
+
+func TestLabelsNeverOverlap(t *testing.T) {
+	nodes, edges := generated(600)
+	small, smallEdges := smallNetwork()
+	tests := []struct {
+		name  string
+		nodes []Node
+		edges []Edge
+		w, h  float32
+		zoom  int // steps in from the fit
+	}{
+		{"small network", small, smallEdges, 640, 480, 0},
+		{"small network in a small view", small, smallEdges, 200, 200, 0},
+		{"big network fitted", nodes, edges, 800, 600, 0},
+		{"big network zoomed in", nodes, edges, 800, 600, 6},
+		{"big network in a wide view", nodes, edges, 1600, 900, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, r := placedMap(t, tt.nodes, tt.edges, tt.w, tt.h)
+			for range tt.zoom {
+				m.ZoomIn()
+			}
+			r.place()
+			if r.shown == 0 {
+				t.Fatal("no label placed")
+			}
+			checkLabelBoxes(t, m)
+		})
+	}
+}
+
+// Labels go in order of importance: the selected node, the prominent
+// (the largest first), the selected node's ties, key nodes, marked nodes,
+// then the rest by size; and when room is short, the prominent are named
+// more often than the rest.
+func TestLabelsFollowImportance(t *testing.T) {
+	nodes, edges := generated(70)
+	for i := range nodes {
+		nodes[i].Key = i%5 == 0
+	}
+	m, r := placedMap(t, nodes, edges, 260, 260)
+	m.Select(nodes[40].ID)
+	r.place()
+	got := m.Labelled()
+	if len(got) == 0 || got[0] != nodes[40].ID {
+		t.Fatalf("labelled %v, want the selected node %d first", got, nodes[40].ID)
+	}
+	neighbour := m.neighbours()
+	last := -1
+	for _, id := range got {
+		n := nodes[id-1]
+		k := m.labelRank(n, neighbour)*5 + 5 - n.Size
+		if k < last {
+			t.Errorf("%s (rank %d, size %d) placed after a less important label", n.Label, m.labelRank(n, neighbour), n.Size)
+		}
+		last = k
+	}
+	named := map[int64]bool{}
+	for _, id := range got {
+		named[id] = true
+	}
+	var prominent, prominentNamed, rest, restNamed int
+	for _, n := range nodes {
+		if n.Prominent {
+			prominent++
+			if named[n.ID] {
+				prominentNamed++
+			}
+		} else {
+			rest++
+			if named[n.ID] {
+				restNamed++
+			}
+		}
+	}
+	if restNamed == rest {
+		t.Fatalf("everyone named in a 260×260 view: the test needs a crowded map")
+	}
+	if prominentNamed*rest < restNamed*prominent {
+		t.Errorf("named %d of %d prominent nodes and %d of %d others: want the prominent first",
+			prominentNamed, prominent, restNamed, rest)
+	}
+	checkLabelBoxes(t, m)
+}
+
+// Zooming in on a big map names people who had no room zoomed out.
+func TestZoomingInRevealsMoreLabels(t *testing.T) {
+	nodes, edges := generated(600)
+	m, r := placedMap(t, nodes, edges, 800, 600)
+	before := map[int64]bool{}
+	for _, id := range m.Labelled() {
+		before[id] = true
+	}
+	for range 6 {
+		m.ZoomIn()
+	}
+	r.place()
+	revealed := 0
+	for _, id := range m.Labelled() {
+		if !before[id] {
+			revealed++
+		}
+	}
+	if revealed < 10 {
+		t.Errorf("zooming in named %d people not named before, want at least 10", revealed)
+	}
+}
+
+// BenchmarkPlaceLabels is what placing the labels costs on every paint
+// and resize, fitted at 1280×800: on a map the size of the sample network
+// (40 people) and on 2,000 people.
+func BenchmarkPlaceLabels(b *testing.B) {
+	for _, n := range []int{40, 2000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			nodes, edges := generated(n)
+			m, r := placedMap(b, nodes, edges, 1280, 800)
+			fg := color.White
+			b.ReportAllocs()
+			for b.Loop() {
+				r.objects = r.objects[:0]
+				r.placeLabels(fg, 14)
+			}
+			if len(m.labelled) == 0 {
+				b.Error("no label placed")
+			}
+		})
+	}
+}
