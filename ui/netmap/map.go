@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -268,7 +269,9 @@ func (m *Map) refreshTip() {
 	if r := m.renderer; r != nil {
 		r.placeTip()
 		canvas.Refresh(r.tipBox)
-		canvas.Refresh(r.tipText)
+		for _, t := range r.tipLines {
+			canvas.Refresh(t)
+		}
 	}
 }
 
@@ -288,7 +291,9 @@ func (m *Map) CreateRenderer() fyne.WidgetRenderer {
 	r.centre = canvas.NewText("", color.Black)
 	r.centre.TextStyle.Bold = true
 	r.tipBox = canvas.NewRectangle(color.Black)
-	r.tipText = canvas.NewText("", color.Black)
+	for i := range r.tipLines {
+		r.tipLines[i] = canvas.NewText("", color.Black)
+	}
 	return r
 }
 
@@ -302,8 +307,10 @@ type mapRenderer struct {
 	shown   int
 	sectors []*canvas.Text
 	tipBox  *canvas.Rectangle
-	tipText *canvas.Text
-	objects []fyne.CanvasObject
+	// tipLines are the tooltip's lines: a long one is broken at its
+	// " · " so that it fits the view.
+	tipLines [maxTipLines]*canvas.Text
+	objects  []fyne.CanvasObject
 }
 
 func (r *mapRenderer) Destroy() {}
@@ -383,47 +390,101 @@ func (r *mapRenderer) place() {
 
 	// Tooltip last, over everything.
 	r.placeTip()
-	r.objects = append(r.objects, r.tipBox, r.tipText)
+	r.objects = append(r.objects, r.tipBox)
+	for _, t := range r.tipLines {
+		r.objects = append(r.objects, t)
+	}
 }
 
-// placeTip shows the tooltip of the node under the pointer beside it, or
-// hides it. The picture does not change with the pointer, so moving it
+// placeTip shows the tooltip of the node under the pointer beside it,
+// wholly inside the view (so nothing beside the map covers it), or hides
+// it. The picture does not change with the pointer, so moving it
 // repaints only the tooltip.
 func (r *mapRenderer) placeTip() {
 	m := r.m
 	// Emptied rather than hidden: a hidden object is unknown to the canvas,
 	// which would then ignore refreshing it alone.
-	r.tipText.Text = ""
 	r.tipBox.Resize(fyne.Size{})
-	r.tipText.Resize(fyne.Size{})
-	if m.hover >= 0 && m.hover < len(m.layout.Nodes) {
-		fg, size := theme.Color(theme.ColorNameForeground), theme.TextSize()
-		n := m.layout.Nodes[m.hover]
-		text := n.Label
-		if m.Tooltip != nil {
-			text = m.Tooltip(n.ID)
-		}
-		r.tipText.Text, r.tipText.Color, r.tipText.TextSize = text, fg, size
-		ts := r.tipText.MinSize()
-		pad := float32(theme.Padding())
-		box := fyne.NewSize(ts.Width+2*pad, ts.Height+pad)
-		pos := m.hoverAt.Add(fyne.NewPos(14, 18))
-		if pos.X+box.Width > m.size.Width {
-			pos.X = m.hoverAt.X - box.Width - 6
-		}
-		if pos.Y+box.Height > m.size.Height {
-			pos.Y = m.hoverAt.Y - box.Height - 6
-		}
-		pos.X, pos.Y = max(pos.X, 0), max(pos.Y, 0)
-		r.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
-		r.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
-		r.tipBox.StrokeWidth = 1
-		r.tipBox.CornerRadius = theme.InputRadiusSize()
-		r.tipBox.Move(pos)
-		r.tipBox.Resize(box)
-		r.tipText.Move(pos.Add(fyne.NewPos(pad, pad/2)))
-		r.tipText.Resize(ts)
+	for _, t := range r.tipLines {
+		t.Text = ""
+		t.Resize(fyne.Size{})
 	}
+	if m.hover < 0 || m.hover >= len(m.layout.Nodes) {
+		return
+	}
+	fg, size := theme.Color(theme.ColorNameForeground), theme.TextSize()
+	n := m.layout.Nodes[m.hover]
+	text := n.Label
+	if m.Tooltip != nil {
+		text = m.Tooltip(n.ID)
+	}
+	pad := float32(theme.Padding())
+	lines := tipLines(text, float64(m.size.Width-2*pad-4), func(s string) float64 {
+		return float64(fyne.MeasureText(s, size, fyne.TextStyle{}).Width)
+	})
+	var box fyne.Size
+	for i, line := range lines {
+		t := r.tipLines[i]
+		t.Text, t.Color, t.TextSize = line, fg, size
+		ts := t.MinSize()
+		t.Resize(ts)
+		box.Width = max(box.Width, ts.Width)
+		box.Height += ts.Height
+	}
+	box = box.AddWidthHeight(2*pad, pad)
+	pos := tipPosition(m.hoverAt, box, m.size)
+	r.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	r.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	r.tipBox.StrokeWidth = 1
+	r.tipBox.CornerRadius = theme.InputRadiusSize()
+	r.tipBox.Move(pos)
+	r.tipBox.Resize(box)
+	y := pos.Y + pad/2
+	for _, t := range r.tipLines[:len(lines)] {
+		t.Move(fyne.NewPos(pos.X+pad, y))
+		y += t.Size().Height
+	}
+}
+
+// maxTipLines is the most lines a tooltip is broken into.
+const maxTipLines = 6
+
+// tipLines breaks a tooltip into lines no wider than width (as measured),
+// between its " · "-separated parts, at most maxTipLines of them; a part
+// wider than width alone keeps a line of its own.
+func tipLines(text string, width float64, measure func(string) float64) []string {
+	if measure(text) <= width {
+		return []string{text}
+	}
+	var lines []string
+	for _, part := range strings.Split(text, " · ") {
+		last := len(lines) - 1
+		switch {
+		case last < 0:
+			lines = append(lines, part)
+		case measure(lines[last]+" · "+part) <= width || len(lines) == maxTipLines:
+			lines[last] += " · " + part
+		default:
+			lines = append(lines, part)
+		}
+	}
+	return lines
+}
+
+// tipPosition is where a tooltip of size box goes for a pointer at p in
+// a view of size view: below and right of the pointer, or above or left
+// of it where there is no room, and always inside the view when it fits.
+func tipPosition(p fyne.Position, box, view fyne.Size) fyne.Position {
+	pos := p.Add(fyne.NewPos(14, 18))
+	if pos.X+box.Width > view.Width {
+		pos.X = p.X - box.Width - 6
+	}
+	if pos.Y+box.Height > view.Height {
+		pos.Y = p.Y - box.Height - 6
+	}
+	pos.X = max(min(pos.X, view.Width-box.Width), 0)
+	pos.Y = max(min(pos.Y, view.Height-box.Height), 0)
+	return pos
 }
 
 // nodeScale is how much node glyphs grow with the zoom: less than the map

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -476,4 +477,75 @@ func BenchmarkPlaceLabels(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestTipLines(t *testing.T) {
+	chars := func(s string) float64 { return float64(len([]rune(s))) }
+	for _, tc := range []struct {
+		text  string
+		width float64
+		want  []string
+	}{
+		{"Ana · VP · warmth 40", 40, []string{"Ana · VP · warmth 40"}},
+		{"Ana · VP · warmth 40", 10, []string{"Ana · VP", "warmth 40"}},
+		{"Ana · VP · warmth 40", 4, []string{"Ana", "VP", "warmth 40"}}, // a long part keeps its own line
+		{"a · b · c · d · e · f · g · h", 1, []string{"a", "b", "c", "d", "e", "f · g · h"}},
+	} {
+		if got := tipLines(tc.text, tc.width, chars); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("tipLines(%q, %v) = %q, want %q", tc.text, tc.width, got, tc.want)
+		}
+	}
+}
+
+func TestTipPosition(t *testing.T) {
+	view := fyne.NewSize(400, 300)
+	for _, tc := range []struct {
+		name string
+		at   fyne.Position
+		box  fyne.Size
+		want fyne.Position
+	}{
+		{"room below right", fyne.NewPos(10, 10), fyne.NewSize(100, 30), fyne.NewPos(24, 28)},
+		{"near the right edge: left of the pointer", fyne.NewPos(380, 10), fyne.NewSize(100, 30), fyne.NewPos(274, 28)},
+		{"near the bottom: above", fyne.NewPos(10, 290), fyne.NewSize(100, 30), fyne.NewPos(24, 254)},
+		{"wider than either side: kept inside", fyne.NewPos(200, 10), fyne.NewSize(350, 30), fyne.NewPos(0, 28)},
+	} {
+		if got := tipPosition(tc.at, tc.box, view); got != tc.want {
+			t.Errorf("%s: tipPosition = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// A long tooltip on a node at the map's right edge is broken into lines
+// and stays inside the map, where nothing beside it covers it.
+func TestLongTooltipStaysInsideTheMap(t *testing.T) {
+	m, w := newTestMap(t)
+	w.Resize(fyne.NewSize(360, 360))
+	m.Tooltip = func(id int64) string {
+		return "Maximiliane Oyelaran-Castellanos · Head of Data Platform Engineering · Data · Northwind · Champion · warmth 62 · overdue for contact"
+	}
+	pos, _ := m.NodePosition(2) // Ben, on the right
+	test.MoveMouse(w.Canvas(), onCanvas(m, pos))
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	if r.tipLines[1].Text == "" {
+		t.Errorf("the long tooltip is one line %q in a 360-wide map", r.tipLines[0].Text)
+	}
+	box := rect{float64(r.tipBox.Position().X), float64(r.tipBox.Position().Y),
+		float64(r.tipBox.Position().X + r.tipBox.Size().Width), float64(r.tipBox.Position().Y + r.tipBox.Size().Height)}
+	if box.x1-box.x0 < 10 || box.x0 < 0 || box.y0 < 0 || box.x1 > float64(m.Size().Width) || box.y1 > float64(m.Size().Height) {
+		t.Errorf("tooltip box %v leaves the %v map", box, m.Size())
+	}
+	if text := allText(m); !strings.Contains(text, "Maximiliane Oyelaran-Castellanos") || !strings.Contains(text, "overdue for contact") {
+		t.Errorf("the tooltip reads %q, want all of it over several lines", allText(m))
+	}
+}
+
+func allText(m *Map) string {
+	var out []string
+	for _, o := range test.WidgetRenderer(m).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text != "" {
+			out = append(out, tx.Text)
+		}
+	}
+	return strings.Join(out, " | ")
 }
