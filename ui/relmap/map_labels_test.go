@@ -8,7 +8,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
 	"rapport/model/sample"
@@ -33,8 +35,8 @@ const (
 
 // sampleMap shows the map of the sample network (the one `rapport demo`
 // writes) in a test window as large as the room the app gives the screen
-// in a w×h window.
-func sampleMap(t *testing.T, w, h float32) (*netmap.Map, model.Network) {
+// in a w×h window; it returns the map, the network and the screen.
+func sampleMap(t *testing.T, w, h float32) (*netmap.Map, model.Network, fyne.CanvasObject) {
 	t.Helper()
 	kittest.NewApp(t)
 	now := func() time.Time { return sampleNow }
@@ -52,7 +54,7 @@ func sampleMap(t *testing.T, w, h float32) (*netmap.Map, model.Network) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return kittest.Find[*netmap.Map](root, nil), net
+	return kittest.Find[*netmap.Map](root, nil), net, root
 }
 
 // mapLabels are the names the map shows.
@@ -89,7 +91,7 @@ func unnamedInfluential(m *netmap.Map, net model.Network) (missing []string, all
 func TestSampleMapNamesEveryInfluentialPerson(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
 		t.Run(fmt.Sprintf("%vx%v", size.Width, size.Height), func(t *testing.T) {
-			m, net := sampleMap(t, size.Width, size.Height)
+			m, net, _ := sampleMap(t, size.Width, size.Height)
 			missing, all := unnamedInfluential(m, net)
 			if all != 12 {
 				t.Errorf("the sample has %d people of influence 4–5, want 12", all)
@@ -108,10 +110,31 @@ func TestSampleMapNamesEveryInfluentialPerson(t *testing.T) {
 // At 1024×640 the room is short: the most influential are still named
 // first, and most of them are.
 func TestSampleMapNamesTheMostInfluentialWhenShortOfRoom(t *testing.T) {
-	m, net := sampleMap(t, 1024, 640)
+	m, net, _ := sampleMap(t, 1024, 640)
 	missing, all := unnamedInfluential(m, net)
 	if len(missing) > all/4 {
 		t.Errorf("%d of %d people of influence 4–5 have no label at 1024×640: %v", len(missing), all, missing)
 	}
 	t.Logf("%d of %d people of influence 4–5 named at 1024×640", all-len(missing), all)
+}
+
+// At 1024×640 the legend fits the card whole: no label is narrower than
+// its text, and nothing is below the fold.
+func TestLegendFitsASmallWindow(t *testing.T) {
+	_, _, root := sampleMap(t, 1024, 640)
+	scroll := kittest.Find(root, func(s *container.Scroll) bool {
+		return s.Direction == container.ScrollVerticalOnly && kittest.Shows(s.Content, "Reading the map")
+	})
+	if scroll == nil {
+		t.Fatal("no legend in a vertical scroll beside the map")
+	}
+	if got, room := scroll.Content.MinSize().Height, scroll.Size().Height; got > room {
+		t.Errorf("the legend is %v tall in a card %v tall: its last rows are cut off", got, room)
+	}
+	kittest.Walk(scroll.Content, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*widget.Label); ok && l.Wrapping == fyne.TextWrapOff && l.Size().Width < l.MinSize().Width {
+			t.Errorf("legend label %q is %v wide, narrower than its %v", l.Text, l.Size().Width, l.MinSize().Width)
+		}
+		return true
+	})
 }
