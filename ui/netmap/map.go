@@ -19,7 +19,7 @@ const (
 	labelZoom     = 1.1 // from this zoom every node in view may carry its label
 	fewNodes      = 80  // a map this small may name everyone at any zoom
 	maxLabels     = 160 // labels drawn at once, most important first
-	fitMargin     = 64  // widget units kept around the outer ring when fitting
+	fitMargin     = 48  // widget units kept around the outer ring when fitting: room for the sector names
 	zoomStep      = 1.25
 	scrollZoomPer = 0.015 // zoom factor per scrolled unit: e^(0.015 × 10) ≈ 1.16 a wheel notch
 )
@@ -672,7 +672,7 @@ func youRadius(zoom float64) float64 { return 22 * min(max(zoom, 0.7), 1.3) }
 
 // paintLeaders paints the lines from nodes to the labels set off them.
 func (v *view) paintLeaders(leaders []segment) {
-	c := inkOf(v.fg, 0.55)
+	c := inkOf(v.fg, 0.7)
 	s := v.scale
 	for _, l := range leaders {
 		v.p.line(l.x0*s, l.y0*s, l.x1*s, l.y1*s, c, 0)
