@@ -379,6 +379,3 @@ func (r *mapRenderer) label(i int) *canvas.Text {
 // Labelled are the IDs of the nodes named in the view on show, in the
 // order they were placed: the most deserving first.
 func (m *Map) Labelled() []int64 { return slices.Clone(m.labelled) }
-
-// LabelLeaders is how many labels sit off their node on a leader line.
-func (m *Map) LabelLeaders() int { return len(m.leaders) }
