@@ -70,3 +70,29 @@ func TestSectorGroups(t *testing.T) {
 		t.Errorf("the sectors hold %d nodes, want all %d", n, len(nodes))
 	}
 }
+
+func TestLabelSpot(t *testing.T) {
+	const x, y, w, h, d = 100.0, 50.0, 40.0, 10.0, 5.0
+	for _, tc := range []struct {
+		name string
+		dir  [2]float64
+		want rect
+	}{
+		{"right, centred on the node", [2]float64{1, 0}, rect{105, 45, 145, 55}},
+		{"left", [2]float64{-1, 0}, rect{55, 45, 95, 55}},
+		{"above, centred", [2]float64{0, -1}, rect{80, 35, 120, 45}},
+		{"below", [2]float64{0, 1}, rect{80, 55, 120, 65}},
+		{"off the top-right corner", [2]float64{1, -1}, rect{103.6, 36.4, 143.6, 46.4}},
+	} {
+		got := labelSpot(x, y, w, h, d, tc.dir)
+		if math.Abs(got.x0-tc.want.x0)+math.Abs(got.y0-tc.want.y0)+math.Abs(got.x1-tc.want.x1)+math.Abs(got.y1-tc.want.y1) > 1e-9 {
+			t.Errorf("%s: labelSpot = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	// No spot covers the node's own point.
+	for _, dir := range labelDirs {
+		if b := labelSpot(x, y, w, h, d, dir); b.touchesCircle(x, y, d-0.5) {
+			t.Errorf("the spot %v towards %v covers the node", b, dir)
+		}
+	}
+}

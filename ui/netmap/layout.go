@@ -45,8 +45,12 @@ type Node struct {
 	Color    color.NRGBA
 	Shape    Shape
 	Marked   bool // carries a small alert dot (overdue for contact)
-	// Prominent nodes keep their label when zoomed out.
+	// Prominent nodes keep their label when zoomed out, and are named
+	// first (the largest first), over other nodes if need be.
 	Prominent bool
+	// Key nodes are named before others that are neither prominent nor
+	// tied to the selected node (the map's blockers and champions).
+	Key bool
 	// Dimmed nodes are drawn faint (archived people).
 	Dimmed bool
 }

@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,7 +19,7 @@ const (
 	labelZoom     = 1.1 // from this zoom every node in view may carry its label
 	fewNodes      = 80  // a map this small may name everyone at any zoom
 	maxLabels     = 160 // labels drawn at once, most important first
-	fitMargin     = 64  // widget units kept around the outer ring when fitting
+	fitMargin     = 48  // widget units kept around the outer ring when fitting: room for the sector names
 	zoomStep      = 1.25
 	scrollZoomPer = 0.015 // zoom factor per scrolled unit: e^(0.015 × 10) ≈ 1.16 a wheel notch
 )
@@ -55,6 +56,15 @@ type Map struct {
 	// labelBoxes are where labels are, in widget units, so the picture
 	// can lay a backing under them that keeps them readable over lines.
 	labelBoxes []rect
+	leaders    []segment // lines from nodes to labels set off them
+	labelled   []int64   // the IDs of the nodes named, in placing order
+	reserved   []rect    // boxes labels keep off: sector names, the centre
+	labelGrid  labelGrid
+	// widths are the nodes' label widths, measured for widthsOf at
+	// widthsAt.
+	widths   []float64
+	widthsOf *Layout
+	widthsAt float32
 }
 
 var (
@@ -259,7 +269,9 @@ func (m *Map) refreshTip() {
 	if r := m.renderer; r != nil {
 		r.placeTip()
 		canvas.Refresh(r.tipBox)
-		canvas.Refresh(r.tipText)
+		for _, t := range r.tipLines {
+			canvas.Refresh(t)
+		}
 	}
 }
 
@@ -279,7 +291,9 @@ func (m *Map) CreateRenderer() fyne.WidgetRenderer {
 	r.centre = canvas.NewText("", color.Black)
 	r.centre.TextStyle.Bold = true
 	r.tipBox = canvas.NewRectangle(color.Black)
-	r.tipText = canvas.NewText("", color.Black)
+	for i := range r.tipLines {
+		r.tipLines[i] = canvas.NewText("", color.Black)
+	}
 	return r
 }
 
@@ -293,8 +307,10 @@ type mapRenderer struct {
 	shown   int
 	sectors []*canvas.Text
 	tipBox  *canvas.Rectangle
-	tipText *canvas.Text
-	objects []fyne.CanvasObject
+	// tipLines are the tooltip's lines: a long one is broken at its
+	// " · " so that it fits the view.
+	tipLines [maxTipLines]*canvas.Text
+	objects  []fyne.CanvasObject
 }
 
 func (r *mapRenderer) Destroy() {}
@@ -334,6 +350,7 @@ func (r *mapRenderer) place() {
 		r.sectors = append(r.sectors, t)
 	}
 	size := theme.TextSize()
+	m.reserved = m.reserved[:0]
 	for i, s := range m.layout.Sectors {
 		t := r.sectors[i]
 		t.Text, t.Color, t.TextSize = sectorLabel(s), theme.Color(theme.ColorNamePlaceHolder), size*0.92
@@ -357,6 +374,7 @@ func (r *mapRenderer) place() {
 		t.Move(fyne.NewPos(float32(x), float32(y)))
 		t.Resize(ts)
 		r.objects = append(r.objects, t)
+		m.reserved = append(m.reserved, rect{x - 2, y, x + float64(ts.Width) + 2, y + float64(ts.Height)})
 	}
 
 	// "You" at the centre.
@@ -365,184 +383,108 @@ func (r *mapRenderer) place() {
 	r.centre.Resize(cs)
 	r.centre.Move(fyne.NewPos(float32(m.ox)-cs.Width/2, float32(m.oy)-cs.Height/2))
 	r.objects = append(r.objects, r.centre)
+	you := youRadius(m.zoom)
+	m.reserved = append(m.reserved, rect{m.ox - you, m.oy - you, m.ox + you, m.oy + you})
 
 	r.placeLabels(fg, size)
 
 	// Tooltip last, over everything.
 	r.placeTip()
-	r.objects = append(r.objects, r.tipBox, r.tipText)
+	r.objects = append(r.objects, r.tipBox)
+	for _, t := range r.tipLines {
+		r.objects = append(r.objects, t)
+	}
 }
 
-// placeTip shows the tooltip of the node under the pointer beside it, or
-// hides it. The picture does not change with the pointer, so moving it
+// placeTip shows the tooltip of the node under the pointer beside it,
+// wholly inside the view (so nothing beside the map covers it), or hides
+// it. The picture does not change with the pointer, so moving it
 // repaints only the tooltip.
 func (r *mapRenderer) placeTip() {
 	m := r.m
 	// Emptied rather than hidden: a hidden object is unknown to the canvas,
 	// which would then ignore refreshing it alone.
-	r.tipText.Text = ""
 	r.tipBox.Resize(fyne.Size{})
-	r.tipText.Resize(fyne.Size{})
-	if m.hover >= 0 && m.hover < len(m.layout.Nodes) {
-		fg, size := theme.Color(theme.ColorNameForeground), theme.TextSize()
-		n := m.layout.Nodes[m.hover]
-		text := n.Label
-		if m.Tooltip != nil {
-			text = m.Tooltip(n.ID)
-		}
-		r.tipText.Text, r.tipText.Color, r.tipText.TextSize = text, fg, size
-		ts := r.tipText.MinSize()
-		pad := float32(theme.Padding())
-		box := fyne.NewSize(ts.Width+2*pad, ts.Height+pad)
-		pos := m.hoverAt.Add(fyne.NewPos(14, 18))
-		if pos.X+box.Width > m.size.Width {
-			pos.X = m.hoverAt.X - box.Width - 6
-		}
-		if pos.Y+box.Height > m.size.Height {
-			pos.Y = m.hoverAt.Y - box.Height - 6
-		}
-		pos.X, pos.Y = max(pos.X, 0), max(pos.Y, 0)
-		r.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
-		r.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
-		r.tipBox.StrokeWidth = 1
-		r.tipBox.CornerRadius = theme.InputRadiusSize()
-		r.tipBox.Move(pos)
-		r.tipBox.Resize(box)
-		r.tipText.Move(pos.Add(fyne.NewPos(pad, pad/2)))
-		r.tipText.Resize(ts)
+	for _, t := range r.tipLines {
+		t.Text = ""
+		t.Resize(fyne.Size{})
 	}
-}
-
-// rect is a label's box in widget units.
-type rect struct{ x0, y0, x1, y1 float64 }
-
-func (a rect) overlaps(b rect) bool {
-	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
-}
-
-// placeLabels names the nodes that matter most without letting labels
-// overlap: the selected node, search matches, the selected node's ties,
-// then (zoomed out) only prominent nodes or (zoomed in) everyone in view,
-// larger nodes first. A label that would cover one already placed is left
-// out.
-func (r *mapRenderer) placeLabels(fg color.Color, size float32) {
-	m := r.m
-	r.shown = 0
-	m.labelBoxes = m.labelBoxes[:0]
-	if len(m.layout.Nodes) == 0 {
+	if m.hover < 0 || m.hover >= len(m.layout.Nodes) {
 		return
 	}
-	neighbour := m.neighbours()
-	placed := make([]rect, 0, maxLabels)
-	for _, bucket := range m.labelCandidates(neighbour) {
-		for _, i := range bucket {
-			if r.shown >= maxLabels {
-				return
-			}
-			box, y, ok := m.labelBox(i, size)
-			if !ok || (overlapsAny(box, placed) && m.layout.Nodes[i].ID != m.selected) {
-				continue
-			}
-			placed = append(placed, box)
-			r.showLabel(i, box.x0, y, fg, size, neighbour)
+	fg, size := theme.Color(theme.ColorNameForeground), theme.TextSize()
+	n := m.layout.Nodes[m.hover]
+	text := n.Label
+	if m.Tooltip != nil {
+		text = m.Tooltip(n.ID)
+	}
+	pad := float32(theme.Padding())
+	lines := tipLines(text, float64(m.size.Width-2*pad-4), func(s string) float64 {
+		return float64(fyne.MeasureText(s, size, fyne.TextStyle{}).Width)
+	})
+	var box fyne.Size
+	for i, line := range lines {
+		t := r.tipLines[i]
+		t.Text, t.Color, t.TextSize = line, fg, size
+		ts := t.MinSize()
+		t.Resize(ts)
+		box.Width = max(box.Width, ts.Width)
+		box.Height += ts.Height
+	}
+	box = box.AddWidthHeight(2*pad, pad)
+	pos := tipPosition(m.hoverAt, box, m.size)
+	r.tipBox.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	r.tipBox.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	r.tipBox.StrokeWidth = 1
+	r.tipBox.CornerRadius = theme.InputRadiusSize()
+	r.tipBox.Move(pos)
+	r.tipBox.Resize(box)
+	y := pos.Y + pad/2
+	for _, t := range r.tipLines[:len(lines)] {
+		t.Move(fyne.NewPos(pos.X+pad, y))
+		y += t.Size().Height
+	}
+}
+
+// maxTipLines is the most lines a tooltip is broken into.
+const maxTipLines = 6
+
+// tipLines breaks a tooltip into lines no wider than width (as measured),
+// between its " · "-separated parts, at most maxTipLines of them; a part
+// wider than width alone keeps a line of its own.
+func tipLines(text string, width float64, measure func(string) float64) []string {
+	if measure(text) <= width {
+		return []string{text}
+	}
+	var lines []string
+	for _, part := range strings.Split(text, " · ") {
+		last := len(lines) - 1
+		switch {
+		case last < 0:
+			lines = append(lines, part)
+		case measure(lines[last]+" · "+part) <= width || len(lines) == maxTipLines:
+			lines[last] += " · " + part
+		default:
+			lines = append(lines, part)
 		}
 	}
+	return lines
 }
 
-// neighbours are the IDs of the nodes tied to the selected one.
-func (m *Map) neighbours() map[int64]bool {
-	neighbour := map[int64]bool{}
-	if m.selected != 0 {
-		for _, id := range m.layout.Neighbours(m.selected) {
-			neighbour[id] = true
-		}
+// tipPosition is where a tooltip of size box goes for a pointer at p in
+// a view of size view: below and right of the pointer, or above or left
+// of it where there is no room, and always inside the view when it fits.
+func tipPosition(p fyne.Position, box, view fyne.Size) fyne.Position {
+	pos := p.Add(fyne.NewPos(14, 18))
+	if pos.X+box.Width > view.Width {
+		pos.X = p.X - box.Width - 6
 	}
-	return neighbour
-}
-
-// labelRank is how much node n deserves a label, 0 the most; -1 for none.
-func (m *Map) labelRank(n Node, neighbour map[int64]bool) int {
-	switch {
-	case n.ID == m.selected:
-		return 0
-	case m.highlighted[n.ID]:
-		return 1
-	case neighbour[n.ID]:
-		return 2
-	case m.highlighted != nil:
-		return -1 // while searching, only matches and ties are named
-	case n.Prominent || m.zoom >= labelZoom || len(m.layout.Nodes) <= fewNodes:
-		return 3 + 5 - n.Size
+	if pos.Y+box.Height > view.Height {
+		pos.Y = p.Y - box.Height - 6
 	}
-	return -1
-}
-
-// labelCandidates are the indexes of the nodes to name, bucketed by rank
-// (cheaper than sorting thousands), the most deserving first.
-func (m *Map) labelCandidates(neighbour map[int64]bool) [8][]int {
-	var buckets [8][]int
-	for i, n := range m.layout.Nodes {
-		if k := m.labelRank(n, neighbour); k >= 0 {
-			buckets[k] = append(buckets[k], i)
-		}
-	}
-	return buckets
-}
-
-// labelBox is where node i's label would go, right of its glyph, in
-// widget units, and the height of the node's centre; ok is false when
-// the node is too far out of view to name.
-func (m *Map) labelBox(i int, size float32) (box rect, y float64, ok bool) {
-	l := m.layout
-	n, p := l.Nodes[i], l.pos[i]
-	x, y := m.ox+p.x*m.zoom, m.oy+p.y*m.zoom
-	if x < -50 || y < -20 || x > float64(m.size.Width)+50 || y > float64(m.size.Height)+20 {
-		return rect{}, 0, false
-	}
-	nr := l.radius[i] * nodeScale(m.zoom)
-	w := float64(fyne.MeasureText(n.Label, size, fyne.TextStyle{Bold: n.ID == m.selected}).Width) + 4
-	h := float64(size) * 1.3
-	return rect{x + nr + 3, y - h/2, x + nr + 3 + w, y + h/2}, y, true
-}
-
-// overlapsAny reports whether box overlaps one of placed.
-func overlapsAny(box rect, placed []rect) bool {
-	for _, q := range placed {
-		if box.overlaps(q) {
-			return true
-		}
-	}
-	return false
-}
-
-// showLabel shows node i's name starting at x, centred on y, faint when
-// the node is dimmed or another is selected (but not its neighbours),
-// and keeps its box for the backing painted under it.
-func (r *mapRenderer) showLabel(i int, x, y float64, fg color.Color, size float32, neighbour map[int64]bool) {
-	m := r.m
-	n := m.layout.Nodes[i]
-	t := r.label(r.shown)
-	r.shown++
-	t.Text = n.Label
-	t.TextSize = size
-	t.TextStyle.Bold = n.ID == m.selected
-	t.Color = fg
-	if n.Dimmed || (m.selected != 0 && n.ID != m.selected && !neighbour[n.ID]) {
-		t.Color = theme.Color(theme.ColorNameDisabled)
-	}
-	ts := t.MinSize()
-	t.Resize(ts)
-	t.Move(fyne.NewPos(float32(x), float32(y)-ts.Height/2))
-	m.labelBoxes = append(m.labelBoxes, rect{x - 2, y - float64(ts.Height)/2 + 1,
-		x + float64(ts.Width) + 2, y + float64(ts.Height)/2 - 1})
-	r.objects = append(r.objects, t)
-}
-
-func (r *mapRenderer) label(i int) *canvas.Text {
-	for len(r.labels) <= i {
-		r.labels = append(r.labels, canvas.NewText("", color.Black))
-	}
-	return r.labels[i]
+	pos.X = max(min(pos.X, view.Width-box.Width), 0)
+	pos.Y = max(min(pos.Y, view.Height-box.Height), 0)
+	return pos
 }
 
 // nodeScale is how much node glyphs grow with the zoom: less than the map
@@ -568,9 +510,10 @@ func (m *Map) paintView(w, h int, scale float64) {
 	v.paintGuides()
 	v.paintEdges()
 	v.paintNodes()
+	v.paintLeaders(m.leaders)
 	v.paintBackings(m.labelBoxes)
 	// You, at the centre.
-	you := 22 * scale * min(max(m.zoom, 0.7), 1.3)
+	you := youRadius(m.zoom) * scale
 	v.p.fill(v.ox, v.oy, you+1, circleSDF(you), inkOf(v.primary, 1))
 }
 
@@ -720,6 +663,19 @@ func (v *view) paintNodes() {
 		look := nodeLook{shape: n.Shape, radius: quarter(rad), scale: quarter(scale), color: n.Color,
 			opacity: uint8(v.nodeOpacity(i, n) * 255), marked: n.Marked, fg: v.fg, bg: v.bg, alert: v.alert}
 		v.p.stamp(cx, cy, look)
+	}
+}
+
+// youRadius is the radius of the disc of the user at the centre, in
+// widget units.
+func youRadius(zoom float64) float64 { return 22 * min(max(zoom, 0.7), 1.3) }
+
+// paintLeaders paints the lines from nodes to the labels set off them.
+func (v *view) paintLeaders(leaders []segment) {
+	c := inkOf(v.fg, 0.7)
+	s := v.scale
+	for _, l := range leaders {
+		v.p.line(l.x0*s, l.y0*s, l.x1*s, l.y1*s, c, 0)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -313,4 +314,238 @@ func TestLabelsOnABigMapNameOnlyTheProminent(t *testing.T) {
 			}
 		}
 	}
+}
+
+// placedMap is a map of nodes and edges laid out in a w×h view, its
+// labels placed.
+func placedMap(tb testing.TB, nodes []Node, edges []Edge, w, h float32) (*Map, *mapRenderer) {
+	tb.Helper()
+	test.NewTempApp(tb)
+	m := New()
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	r.Layout(fyne.NewSize(w, h))
+	m.SetLayout(NewLayout(nodes, edges))
+	r.place()
+	return m, r
+}
+
+// checkLabelBoxes fails when two labels overlap, one covers a sector's
+// name or the centre, or one leaves the view.
+func checkLabelBoxes(t *testing.T, m *Map) {
+	t.Helper()
+	for i, a := range m.labelBoxes {
+		for _, b := range m.labelBoxes[i+1:] {
+			if a.overlaps(b) {
+				t.Fatalf("labels overlap: %v and %v", a, b)
+			}
+		}
+		for _, s := range m.reserved {
+			if a.overlaps(s) {
+				t.Fatalf("label %v covers a sector's name or the centre %v", a, s)
+			}
+		}
+		if a.x0 < 0 || a.y0 < 0 || a.x1 > float64(m.size.Width) || a.y1 > float64(m.size.Height) {
+			t.Fatalf("label %v leaves the %v view", a, m.size)
+		}
+	}
+}
+
+func TestLabelsNeverOverlap(t *testing.T) {
+	nodes, edges := generated(600)
+	small, smallEdges := smallNetwork()
+	tests := []struct {
+		name  string
+		nodes []Node
+		edges []Edge
+		w, h  float32
+		zoom  int // steps in from the fit
+	}{
+		{"small network", small, smallEdges, 640, 480, 0},
+		{"small network in a small view", small, smallEdges, 200, 200, 0},
+		{"big network fitted", nodes, edges, 800, 600, 0},
+		{"big network zoomed in", nodes, edges, 800, 600, 6},
+		{"big network in a wide view", nodes, edges, 1600, 900, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, r := placedMap(t, tt.nodes, tt.edges, tt.w, tt.h)
+			for range tt.zoom {
+				m.ZoomIn()
+			}
+			r.place()
+			if r.shown == 0 {
+				t.Fatal("no label placed")
+			}
+			checkLabelBoxes(t, m)
+		})
+	}
+}
+
+// Labels go in order of importance: the selected node, the prominent
+// (the largest first), the selected node's ties, key nodes, marked nodes,
+// then the rest by size; and when room is short, the prominent are named
+// more often than the rest.
+func TestLabelsFollowImportance(t *testing.T) {
+	nodes, edges := generated(70)
+	for i := range nodes {
+		nodes[i].Key = i%5 == 0
+	}
+	m, r := placedMap(t, nodes, edges, 260, 260)
+	m.Select(nodes[40].ID)
+	r.place()
+	got := m.Labelled()
+	if len(got) == 0 || got[0] != nodes[40].ID {
+		t.Fatalf("labelled %v, want the selected node %d first", got, nodes[40].ID)
+	}
+	neighbour := m.neighbours()
+	last := -1
+	for _, id := range got {
+		n := nodes[id-1]
+		k := m.labelRank(n, neighbour)*5 + 5 - n.Size
+		if k < last {
+			t.Errorf("%s (rank %d, size %d) placed after a less important label", n.Label, m.labelRank(n, neighbour), n.Size)
+		}
+		last = k
+	}
+	named := map[int64]bool{}
+	for _, id := range got {
+		named[id] = true
+	}
+	var prominent, prominentNamed, rest, restNamed int
+	for _, n := range nodes {
+		if n.Prominent {
+			prominent++
+			if named[n.ID] {
+				prominentNamed++
+			}
+		} else {
+			rest++
+			if named[n.ID] {
+				restNamed++
+			}
+		}
+	}
+	if restNamed == rest {
+		t.Fatalf("everyone named in a 260×260 view: the test needs a crowded map")
+	}
+	if prominentNamed*rest < restNamed*prominent {
+		t.Errorf("named %d of %d prominent nodes and %d of %d others: want the prominent first",
+			prominentNamed, prominent, restNamed, rest)
+	}
+	checkLabelBoxes(t, m)
+}
+
+// Zooming in on a big map names people who had no room zoomed out.
+func TestZoomingInRevealsMoreLabels(t *testing.T) {
+	nodes, edges := generated(600)
+	m, r := placedMap(t, nodes, edges, 800, 600)
+	before := map[int64]bool{}
+	for _, id := range m.Labelled() {
+		before[id] = true
+	}
+	for range 6 {
+		m.ZoomIn()
+	}
+	r.place()
+	revealed := 0
+	for _, id := range m.Labelled() {
+		if !before[id] {
+			revealed++
+		}
+	}
+	if revealed < 10 {
+		t.Errorf("zooming in named %d people not named before, want at least 10", revealed)
+	}
+}
+
+// BenchmarkPlaceLabels is what placing the labels costs on every paint
+// and resize, fitted at 1280×800: on a map the size of the sample network
+// (40 people) and on 2,000 people.
+func BenchmarkPlaceLabels(b *testing.B) {
+	for _, n := range []int{40, 2000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			nodes, edges := generated(n)
+			m, r := placedMap(b, nodes, edges, 1280, 800)
+			fg := color.White
+			b.ReportAllocs()
+			for b.Loop() {
+				r.objects = r.objects[:0]
+				r.placeLabels(fg, 14)
+			}
+			if len(m.labelled) == 0 {
+				b.Error("no label placed")
+			}
+		})
+	}
+}
+
+func TestTipLines(t *testing.T) {
+	chars := func(s string) float64 { return float64(len([]rune(s))) }
+	for _, tc := range []struct {
+		text  string
+		width float64
+		want  []string
+	}{
+		{"Ana · VP · warmth 40", 40, []string{"Ana · VP · warmth 40"}},
+		{"Ana · VP · warmth 40", 10, []string{"Ana · VP", "warmth 40"}},
+		{"Ana · VP · warmth 40", 4, []string{"Ana", "VP", "warmth 40"}}, // a long part keeps its own line
+		{"a · b · c · d · e · f · g · h", 1, []string{"a", "b", "c", "d", "e", "f · g · h"}},
+	} {
+		if got := tipLines(tc.text, tc.width, chars); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("tipLines(%q, %v) = %q, want %q", tc.text, tc.width, got, tc.want)
+		}
+	}
+}
+
+func TestTipPosition(t *testing.T) {
+	view := fyne.NewSize(400, 300)
+	for _, tc := range []struct {
+		name string
+		at   fyne.Position
+		box  fyne.Size
+		want fyne.Position
+	}{
+		{"room below right", fyne.NewPos(10, 10), fyne.NewSize(100, 30), fyne.NewPos(24, 28)},
+		{"near the right edge: left of the pointer", fyne.NewPos(380, 10), fyne.NewSize(100, 30), fyne.NewPos(274, 28)},
+		{"near the bottom: above", fyne.NewPos(10, 290), fyne.NewSize(100, 30), fyne.NewPos(24, 254)},
+		{"wider than either side: kept inside", fyne.NewPos(200, 10), fyne.NewSize(350, 30), fyne.NewPos(0, 28)},
+	} {
+		if got := tipPosition(tc.at, tc.box, view); got != tc.want {
+			t.Errorf("%s: tipPosition = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// A long tooltip on a node at the map's right edge is broken into lines
+// and stays inside the map, where nothing beside it covers it.
+func TestLongTooltipStaysInsideTheMap(t *testing.T) {
+	m, w := newTestMap(t)
+	w.Resize(fyne.NewSize(360, 360))
+	m.Tooltip = func(id int64) string {
+		return "Maximiliane Oyelaran-Castellanos · Head of Data Platform Engineering · Data · Northwind · Champion · warmth 62 · overdue for contact"
+	}
+	pos, _ := m.NodePosition(2) // Ben, on the right
+	test.MoveMouse(w.Canvas(), onCanvas(m, pos))
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	if r.tipLines[1].Text == "" {
+		t.Errorf("the long tooltip is one line %q in a 360-wide map", r.tipLines[0].Text)
+	}
+	box := rect{float64(r.tipBox.Position().X), float64(r.tipBox.Position().Y),
+		float64(r.tipBox.Position().X + r.tipBox.Size().Width), float64(r.tipBox.Position().Y + r.tipBox.Size().Height)}
+	if box.x1-box.x0 < 10 || box.x0 < 0 || box.y0 < 0 || box.x1 > float64(m.Size().Width) || box.y1 > float64(m.Size().Height) {
+		t.Errorf("tooltip box %v leaves the %v map", box, m.Size())
+	}
+	if text := allText(m); !strings.Contains(text, "Maximiliane Oyelaran-Castellanos") || !strings.Contains(text, "overdue for contact") {
+		t.Errorf("the tooltip reads %q, want all of it over several lines", allText(m))
+	}
+}
+
+func allText(m *Map) string {
+	var out []string
+	for _, o := range test.WidgetRenderer(m).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text != "" {
+			out = append(out, tx.Text)
+		}
+	}
+	return strings.Join(out, " | ")
 }

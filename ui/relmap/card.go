@@ -229,31 +229,46 @@ func (s *Screen) cardTies(p model.Person) []fyne.CanvasObject {
 	return append([]fyne.CanvasObject{kit.CardHeading(fmt.Sprintf("Ties · %d", len(rows)))}, rows...)
 }
 
-// legend explains the picture when nobody is selected.
+// legend explains the picture when nobody is selected. The samples sit
+// in as many columns as the card's width holds, so the legend fits a
+// small window without cutting a label.
 func (s *Screen) legend() []fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Reading the map", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	objects := []fyne.CanvasObject{title,
-		kit.Wrapped("You are at the centre. The warmer a relationship, the nearer the centre; the rings mark warmth 100, 75, 50, 25 and 0. " +
-			"Sectors group people by team or organisation. Bigger means more influence."),
-		kit.CardHeading("Stance"),
-	}
+	intro := kit.Tight()
+	intro.Objects = []fyne.CanvasObject{title,
+		kit.Wrapped("You are at the centre: the warmer a relationship, the nearer (rings at warmth 100, 75, 50, 25, 0). " +
+			"Bigger means more influence.")}
+	var stances []fyne.CanvasObject
 	for _, st := range model.Stances() {
-		objects = append(objects, container.NewHBox(netmap.NewGlyph(stanceShape(st), kit.StanceColor(st), false),
-			widget.NewLabel(st.Label())))
+		stances = append(stances, legendRow(netmap.NewGlyph(stanceShape(st), kit.StanceColor(st), false), st.Label()))
 	}
-	objects = append(objects, container.NewHBox(netmap.NewGlyph(netmap.Circle, kit.StanceColor(model.StanceNeutral), true),
-		widget.NewLabel("Overdue for contact")))
+	marks := kit.Tight()
+	marks.Objects = []fyne.CanvasObject{legendColumns(stances),
+		legendRow(netmap.NewGlyph(netmap.Circle, kit.StanceColor(model.StanceNeutral), true), "Overdue for contact")}
+	objects := []fyne.CanvasObject{intro, kit.CardHeading("Stance"), marks}
 	if s.sensitive.Checked {
-		objects = append(objects, container.NewHBox(netmap.NewGlyph(netmap.Circle, frameTint, false),
-			widget.NewLabel("Knows something sensitive")))
+		objects = append(objects, legendRow(netmap.NewGlyph(netmap.Circle, frameTint, false), "Knows something sensitive"))
 	}
-	objects = append(objects, kit.CardHeading("Ties"))
+	var ties []fyne.CanvasObject
 	for _, k := range model.TieKinds() {
-		objects = append(objects, container.NewHBox(netmap.NewEdgeSample(tieEdge(model.Tie{Kind: k})),
-			widget.NewLabel(kit.TieVerb(k))))
+		ties = append(ties, legendRow(netmap.NewEdgeSample(tieEdge(model.Tie{Kind: k})), kit.TieVerb(k)))
 	}
-	objects = append(objects, kit.Quiet("Tap a person for their card; Open page on it opens their page. "+
-		"Drag to move, scroll to zoom, Fit all to see everyone."))
-	return objects
+	return append(objects, kit.CardHeading("Ties"), legendColumns(ties),
+		kit.Quiet("Tap a person for their card. Drag to move, scroll to zoom."))
+}
+
+// legendRow is a sample and what it means.
+func legendRow(sample fyne.CanvasObject, text string) fyne.CanvasObject {
+	return container.NewHBox(sample, widget.NewLabel(text))
+}
+
+// legendColumns sets rows in two columns, the lines close together, as
+// a legend is read; the card is always wide enough for two of the
+// widest.
+func legendColumns(rows []fyne.CanvasObject) fyne.CanvasObject {
+	half := (len(rows) + 1) / 2
+	left, right := kit.Tight(), kit.Tight()
+	left.Objects, right.Objects = rows[:half], rows[half:]
+	return container.NewGridWithColumns(2, left, right)
 }

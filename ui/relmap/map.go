@@ -336,7 +336,8 @@ func (s *Screen) apply() {
 }
 
 // node is how a person is drawn: nearer the centre the warmer, sized by
-// influence, coloured and shaped by stance.
+// influence, coloured and shaped by stance; named first when influential,
+// then when a blocker or a champion, then when overdue.
 func (s *Screen) node(p model.NetworkPerson) netmap.Node {
 	return netmap.Node{
 		ID:        p.Person.ID,
@@ -348,6 +349,7 @@ func (s *Screen) node(p model.NetworkPerson) netmap.Node {
 		Shape:     stanceShape(p.Person.Stance),
 		Marked:    p.Overdue && !p.Person.Archived(),
 		Prominent: p.Person.Influence >= model.HighInfluence,
+		Key:       p.Person.Stance == model.StanceBlocker || p.Person.Stance == model.StanceChampion,
 		Dimmed:    p.Person.Archived(),
 	}
 }

@@ -48,6 +48,10 @@ type stanceGrid struct {
 	layout   *gridLayout
 	scroll   *container.Scroll
 	probe    *gridChip // an empty chip: the height of a row of chips
+	// tipBox and tipText show the whole name of a shortened chip under
+	// the pointer, over the cells.
+	tipBox  *canvas.Rectangle
+	tipText *canvas.Text
 }
 
 // gridCell is one influence × stance cell and the chips it shows.
@@ -122,6 +126,10 @@ func newStanceGrid(onTap func(personID int64)) *stanceGrid {
 		objects = append(objects, l)
 	}
 	objects = append(append(objects, tints...), boxes...)
+	g.tipBox, g.tipText = canvas.NewRectangle(color.Transparent), canvas.NewText("", color.Black)
+	g.tipBox.Hide()
+	g.tipText.Hide()
+	objects = append(objects, g.tipBox, g.tipText) // last: over the cells
 	g.body = container.New(g.layout, objects...)
 	g.scroll = container.NewVScroll(g.body)
 	return g
@@ -191,6 +199,43 @@ func (g *stanceGrid) choose(id int64) {
 	}
 }
 
+// hoverChip shows the whole name of a chip the pointer is on (in) when
+// the chip is too narrow for it, just below the chip (above it at the
+// bottom) and inside the grid; otherwise it hides the name.
+func (g *stanceGrid) hoverChip(c *gridChip, in bool) {
+	if !in || c.MinSize().Width <= c.Size().Width || c.person.Person.Name == "" {
+		g.tipBox.Hide()
+		g.tipText.Hide()
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	at := d.AbsolutePositionForObject(c).Subtract(d.AbsolutePositionForObject(g.body))
+	th := c.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	pad := th.Size(theme.SizeNamePadding)
+	t := g.tipText
+	t.Text, t.TextSize, t.Color = c.person.Person.Name, th.Size(theme.SizeNameText), th.Color(theme.ColorNameForeground, v)
+	ts := t.MinSize()
+	box := fyne.NewSize(ts.Width+4*pad, ts.Height+2*pad)
+	pos := fyne.NewPos(at.X, at.Y+c.Size().Height+2)
+	area := g.body.Size()
+	if pos.Y+box.Height > area.Height {
+		pos.Y = at.Y - box.Height - 2
+	}
+	pos.X = max(min(pos.X, area.Width-box.Width-2), 0)
+	g.tipBox.FillColor = th.Color(theme.ColorNameOverlayBackground, v)
+	g.tipBox.StrokeColor, g.tipBox.StrokeWidth = th.Color(theme.ColorNameSeparator, v), 1
+	g.tipBox.CornerRadius = th.Size(theme.SizeNameInputRadius)
+	g.tipBox.Move(pos)
+	g.tipBox.Resize(box)
+	t.Move(pos.AddXY(2*pad, pad))
+	t.Resize(ts)
+	g.tipBox.Show()
+	t.Show()
+	g.tipBox.Refresh()
+	t.Refresh()
+}
+
 // refresh lays the grid out again after cells changed, so the scroll
 // learns the new height.
 func (g *stanceGrid) refresh() {
@@ -209,7 +254,9 @@ func (c *gridCell) shown() int {
 func (c *gridCell) update() {
 	n := c.shown()
 	for len(c.chips) < n {
-		c.chips = append(c.chips, newGridChip(c.g.choose))
+		chip := newGridChip(c.g.choose)
+		chip.onHover = c.g.hoverChip
+		c.chips = append(c.chips, chip)
 	}
 	if keep := max(n, gridChipCap); len(c.chips) > keep {
 		clear(c.chips[keep:]) // a collapsed cell lets go of its many chips
@@ -250,8 +297,8 @@ type gridLayout struct {
 
 // gridGeometry is where everything goes at one width.
 type gridGeometry struct {
-	colX             []float32
-	colW, rowHeadW   float32
+	colX, colW       []float32
+	rowHeadW         float32
 	headY, headH     float32
 	bandY, bandH     [2]float32 // the heading bands of the top and bottom halves
 	rowY, rowH       [gridInfluences]float32
@@ -278,7 +325,7 @@ func (l *gridLayout) measure(width float32) gridGeometry {
 	gaps := float32(cols-2)*cellGap + quarterGap
 	fixed := 2*inset + m.rowHeadW + cellGap + gaps
 	m.minWidth = fixed + float32(cols)*gridMinColumn
-	m.colW = max(gridMinColumn, (width-fixed)/float32(cols))
+	m.colW = columnWidths(g.columnNeeds(cellPad), width-fixed)
 	x := inset + m.rowHeadW + cellGap
 	for c := range cols {
 		if c > 0 {
@@ -288,7 +335,7 @@ func (l *gridLayout) measure(width float32) gridGeometry {
 			}
 		}
 		m.colX = append(m.colX, x)
-		x += m.colW
+		x += m.colW[c]
 	}
 
 	y := inset + g.legend.MinSize().Height + cellGap
@@ -313,8 +360,8 @@ func (l *gridLayout) measure(width float32) gridGeometry {
 				continue
 			}
 			h := max(chipH, g.rowHeads[r].MinSize().Height-2*cellPad)
-			for _, cell := range g.cells[r] {
-				h = max(h, cell.flow.heightAt(cell.box.Objects, m.colW-2*cellPad))
+			for c, cell := range g.cells[r] {
+				h = max(h, cell.flow.heightAt(cell.box.Objects, m.colW[c]-2*cellPad))
 			}
 			m.rowY[r], m.rowH[r] = y, h+2*cellPad
 			y += m.rowH[r] + cellGap
@@ -322,6 +369,62 @@ func (l *gridLayout) measure(width float32) gridGeometry {
 	}
 	m.height = y - cellGap + inset
 	return m
+}
+
+// columnNeeds is how wide each stance column would be to show every
+// chip on show in it whole: its widest chip, or its heading, and the
+// cell's padding.
+func (g *stanceGrid) columnNeeds(cellPad float32) []float32 {
+	need := make([]float32, len(g.stances))
+	for c, h := range g.colHeads {
+		need[c] = h.MinSize().Width
+	}
+	for _, row := range g.cells {
+		for c, cell := range row {
+			for _, o := range cell.box.Objects {
+				need[c] = max(need[c], o.MinSize().Width+2*cellPad)
+			}
+		}
+	}
+	return need
+}
+
+// columnWidths shares width among columns that need the given widths:
+// when there is room each gets its need and the rest is shared equally;
+// when there is not, the columns needing least get their need and the
+// others share what is left equally. None is narrower than
+// gridMinColumn (the grid then scrolls sideways).
+func columnWidths(need []float32, width float32) []float32 {
+	out := make([]float32, len(need))
+	var total float32
+	for i, n := range need {
+		out[i] = max(n, gridMinColumn)
+		total += out[i]
+	}
+	if total <= width {
+		extra := (width - total) / float32(len(need))
+		for i := range out {
+			out[i] += extra
+		}
+		return out
+	}
+	order := make([]int, len(need))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(out[a], out[b]) })
+	left := width
+	for k, i := range order {
+		share := max(left/float32(len(order)-k), gridMinColumn)
+		if out[i] > share {
+			for _, j := range order[k:] {
+				out[j] = share
+			}
+			break
+		}
+		left -= out[i]
+	}
+	return out
 }
 
 // onSideColumns is the number of stance columns on the user's side: the
@@ -351,7 +454,7 @@ func (l *gridLayout) quarterSpan(m gridGeometry, a model.Advice) (x, w float32) 
 	if a == model.AdviceWinOver || a == model.AdviceKeepInformed {
 		first, last = split, len(m.colX)-1
 	}
-	return m.colX[first], m.colX[last] + m.colW - m.colX[first]
+	return m.colX[first], m.colX[last] + m.colW[last] - m.colX[first]
 }
 
 func (l *gridLayout) quarterWidth(m gridGeometry, a model.Advice) float32 {
@@ -393,7 +496,7 @@ func (l *gridLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	g.legend.Resize(fyne.NewSize(size.Width-legendX-inset, g.legend.MinSize().Height))
 	for c, h := range g.colHeads {
 		h.Move(fyne.NewPos(m.colX[c], m.headY))
-		h.Resize(fyne.NewSize(m.colW, m.headH))
+		h.Resize(fyne.NewSize(m.colW[c], m.headH))
 	}
 	for half := range 2 {
 		for _, a := range g.halfQuarters(half) {
@@ -410,7 +513,7 @@ func (l *gridLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		g.rowHeads[r].Move(fyne.NewPos(inset, m.rowY[r]+cellPad+theme.Padding()-theme.InnerPadding()))
 		g.rowHeads[r].Resize(fyne.NewSize(m.rowHeadW, g.rowHeads[r].MinSize().Height))
 		for c, cell := range row {
-			pos, sz := fyne.NewPos(m.colX[c], m.rowY[r]), fyne.NewSize(m.colW, m.rowH[r])
+			pos, sz := fyne.NewPos(m.colX[c], m.rowY[r]), fyne.NewSize(m.colW[c], m.rowH[r])
 			cell.tint.Move(pos)
 			cell.tint.Resize(sz)
 			cell.box.Move(pos.AddXY(cellPad, cellPad))
@@ -574,6 +677,8 @@ type gridChip struct {
 	person   model.NetworkPerson
 	selected bool
 	onTap    func(id int64)
+	// onHover is told when the pointer comes onto the chip and leaves it.
+	onHover func(c *gridChip, in bool)
 
 	hovered, focused bool
 }
@@ -612,13 +717,25 @@ func (c *gridChip) Tapped(*fyne.PointEvent) {
 func (c *gridChip) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // MouseIn shades the chip while the pointer is over it.
-func (c *gridChip) MouseIn(*desktop.MouseEvent) { c.hovered = true; c.Refresh() }
+func (c *gridChip) MouseIn(*desktop.MouseEvent) {
+	c.hovered = true
+	c.Refresh()
+	if c.onHover != nil {
+		c.onHover(c, true)
+	}
+}
 
 // MouseMoved does nothing: the shade is already on.
 func (c *gridChip) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut takes the shade off.
-func (c *gridChip) MouseOut() { c.hovered = false; c.Refresh() }
+func (c *gridChip) MouseOut() {
+	c.hovered = false
+	c.Refresh()
+	if c.onHover != nil {
+		c.onHover(c, false)
+	}
+}
 
 // FocusGained draws the focus ring.
 func (c *gridChip) FocusGained() { c.focused = true; c.Refresh() }

@@ -3,6 +3,7 @@ package relmap
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -362,4 +363,101 @@ func TestStanceGridGolden(t *testing.T) {
 		netPerson(6, "Amara Nwosu", 1, model.StanceUnknown, 0, true),
 	}, 3)
 	test.AssertRendersToMarkup(t, "stance_grid.xml", w.Canvas())
+}
+
+func TestColumnWidths(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		need  []float32
+		width float32
+		want  []float32
+	}{
+		{"room for all: the rest shared", []float32{100, 200, 90}, 600, []float32{170, 270, 160}},
+		{"narrow needs lifted to the minimum", []float32{10, 20}, 180, []float32{90, 90}},
+		{"short: the wide share what is left", []float32{100, 300, 300}, 500, []float32{100, 200, 200}},
+		{"short: only the widest cut", []float32{100, 150, 400}, 500, []float32{100, 150, 250}},
+		{"too narrow for the minimum: it holds", []float32{200, 200}, 100, []float32{90, 90}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := columnWidths(tc.need, tc.width); !slices.Equal(got, tc.want) {
+				t.Errorf("columnWidths(%v, %v) = %v, want %v", tc.need, tc.width, got, tc.want)
+			}
+		})
+	}
+}
+
+// chipText is what a chip reads: its name, or the name shortened.
+func chipText(c *gridChip) string { return test.WidgetRenderer(c).(*gridChipRenderer).text.Text }
+
+// longNames are people with long names, as in the sample network, in a
+// few columns with the others nearly empty.
+func longNames() []model.NetworkPerson {
+	return []model.NetworkPerson{
+		netPerson(1, "Maximiliane Oyelaran-Castellanos", 5, model.StanceChampion, 60, true),
+		netPerson(2, "Bartholomew Achterberg", 3, model.StanceSupporter, 50, false),
+		netPerson(3, "Fatima Zahra El Amrani", 3, model.StanceSupporter, 40, false),
+		netPerson(4, "Olusegun Adeyemi", 3, model.StanceUnknown, 30, false),
+		netPerson(5, "Camille Rousseau", 4, model.StanceSkeptic, 20, true),
+		netPerson(6, "Gregor Nowak", 5, model.StanceBlocker, 20, false),
+		netPerson(7, "Chen Wei", 2, model.StanceNeutral, 20, false),
+	}
+}
+
+// The grid gives the columns with long names the room the others do not
+// need: at the width the app gives it in a 1920-wide window no name is
+// cut, in a 1280-wide one only the two longest; in a narrow one a name
+// is shortened, and the pointer on it shows it whole.
+func TestStanceGridUsesTheWidthForWholeNames(t *testing.T) {
+	test.NewTempApp(t)
+	g := newStanceGrid(nil)
+	w := test.NewTempWindow(t, g.content())
+	g.setPeople(longNames(), 0)
+	var chips []*gridChip
+	for _, row := range g.cells {
+		for _, c := range row {
+			chips = append(chips, cellChips(c)...)
+		}
+	}
+	for _, tc := range []struct {
+		width float32
+		cut   []string
+	}{
+		{1920 - 220, nil},
+		{1280 - 220, []string{"Maximiliane Oyelaran-Castellanos", "Bartholomew Achterberg"}},
+	} {
+		w.Resize(fyne.NewSize(tc.width, 700))
+		var cut []string
+		for _, c := range chips {
+			if chipText(c) != c.person.Person.Name {
+				cut = append(cut, c.person.Person.Name)
+			}
+		}
+		if !slices.Equal(cut, tc.cut) {
+			t.Errorf("at %v wide the names cut are %q, want %q", tc.width, cut, tc.cut)
+		}
+	}
+
+	w.Resize(fyne.NewSize(800, 700))
+	long := cellChips(gridCellAt(t, g, 5, model.StanceChampion))[0]
+	if got := chipText(long); got == long.person.Person.Name || !strings.HasSuffix(got, "…") {
+		t.Fatalf("at 800 wide the longest name reads %q, want it shortened with …", got)
+	}
+	short := cellChips(gridCellAt(t, g, 2, model.StanceNeutral))[0]
+	if got := chipText(short); got != "Chen Wei" {
+		t.Errorf("a short name reads %q at 800 wide, want it whole", got)
+	}
+	long.MouseIn(nil)
+	if !g.tipText.Visible() || g.tipText.Text != long.person.Person.Name {
+		t.Errorf("the pointer on the shortened chip shows %q (visible %v), want the whole name",
+			g.tipText.Text, g.tipText.Visible())
+	}
+	tip := fyne.NewPos(g.tipBox.Position().X+g.tipBox.Size().Width, g.tipBox.Position().Y+g.tipBox.Size().Height)
+	if tip.X > g.body.Size().Width || tip.Y > g.body.Size().Height || g.tipBox.Position().X < 0 {
+		t.Errorf("the whole name's box %v+%v leaves the grid %v", g.tipBox.Position(), g.tipBox.Size(), g.body.Size())
+	}
+	long.MouseOut()
+	short.MouseIn(nil)
+	if g.tipText.Visible() {
+		t.Error("the whole name stays on show over a chip that is not shortened")
+	}
 }
