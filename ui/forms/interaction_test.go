@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model"
@@ -47,7 +48,11 @@ func TestInteractionFormWithOthersOnAPastDay(t *testing.T) {
 	if len(e.Others.Options()) != 1 {
 		t.Fatalf("suggestions for 'ben' = %v", e.Others.Options())
 	}
-	e.Others.Entry.SetText(e.Others.Options()[0]) // chosen from the drop-down
+	press(e.Others.Entry, fyne.KeyReturn) // picks the highlighted name
+	if got := e.Others.Picked(); len(got) != 1 || got[0].ID != ben.ID || e.Others.Entry.Text != "" {
+		t.Fatalf("Enter chose %v, leaving %q", got, e.Others.Entry.Text)
+	}
+	onTop(t, h, "Log interaction with Chen Wei")
 	test.Type(e.Summary, "Thanked at the all-hands for the migration")
 	test.Tap(e.Save)
 	got, err := st.InteractionsWith(context.Background(), ben.ID, 10)

@@ -87,15 +87,29 @@ type TextField struct {
 	widget.Entry
 	// OnEscape runs when Esc is pressed in the field; nil: nothing.
 	OnEscape func()
+
+	keys      func(*fyne.KeyEvent) bool // sees every key first (a person picker's list)
+	focusLost func()                    // runs when the field loses the keyboard
 }
 
 // TypedKey runs OnEscape on Esc and types every other key.
 func (f *TextField) TypedKey(ev *fyne.KeyEvent) {
+	if f.keys != nil && f.keys(ev) {
+		return
+	}
 	if ev.Name == fyne.KeyEscape && f.OnEscape != nil {
 		f.OnEscape()
 		return
 	}
 	f.Entry.TypedKey(ev)
+}
+
+// FocusLost implements fyne.Focusable.
+func (f *TextField) FocusLost() {
+	f.Entry.FocusLost()
+	if f.focusLost != nil {
+		f.focusLost()
+	}
 }
 
 // TypedShortcut runs OnSubmitted on Ctrl+Enter and hands the entry every
