@@ -131,6 +131,9 @@ func (q *quickLog) save() {
 		q.w.ShowError("Could not log it", err)
 		return
 	}
+	if ids := c.Interaction.PersonIDs; len(ids) > 0 {
+		q.w.lastLogged = ids[0]
+	}
 	q.close()
 	q.w.refresh()
 	q.w.Toast("Logged: "+c.Preview, func() { q.undo(res) })
