@@ -64,7 +64,9 @@ func (ps *panelSection) adder() fyne.CanvasObject {
 		add.Disable()
 	}
 	row := container.NewBorder(nil, nil, nil, container.NewHBox(ps.part, add), ps.who.Entry)
-	return container.NewVBox(row, ps.who.List)
+	box := container.NewVBox(row, ps.who.List)
+	ps.who.Relayout = box.Refresh
+	return box
 }
 
 // memberRow is one member: stance, name (opening their page), part,

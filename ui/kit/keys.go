@@ -88,13 +88,12 @@ type TextField struct {
 	// OnEscape runs when Esc is pressed in the field; nil: nothing.
 	OnEscape func()
 
-	keys      func(*fyne.KeyEvent) bool // sees every key first (a person picker's list)
-	focusLost func()                    // runs when the field loses the keyboard
+	picker *PersonPicker // the picker the field types into, if any
 }
 
 // TypedKey runs OnEscape on Esc and types every other key.
 func (f *TextField) TypedKey(ev *fyne.KeyEvent) {
-	if f.keys != nil && f.keys(ev) {
+	if f.picker != nil && f.picker.typedKey(ev) {
 		return
 	}
 	if ev.Name == fyne.KeyEscape && f.OnEscape != nil {
@@ -107,8 +106,8 @@ func (f *TextField) TypedKey(ev *fyne.KeyEvent) {
 // FocusLost implements fyne.Focusable.
 func (f *TextField) FocusLost() {
 	f.Entry.FocusLost()
-	if f.focusLost != nil {
-		f.focusLost()
+	if f.picker != nil {
+		f.picker.Close()
 	}
 }
 

@@ -41,6 +41,10 @@ type PersonPicker struct {
 	OnPicked func(model.PersonSummary)
 	// OnChanged, when set, runs after every change of the text.
 	OnChanged func(text string)
+	// Relayout lays out again what holds the picker when the list opens
+	// or closes (Fyne may miss that the form grew); a FieldSet sets it,
+	// and nil lays out Root only.
+	Relayout func()
 
 	people      []model.PersonSummary
 	index       *model.PeopleIndex
@@ -56,8 +60,7 @@ type PersonPicker struct {
 func NewPersonPicker(people []model.PersonSummary, placeholder string) *PersonPicker {
 	pp := &PersonPicker{people: people, index: model.NewPeopleIndex(people), acceptExact: true}
 	pp.Entry = Entry("", placeholder)
-	pp.Entry.keys = pp.typedKey
-	pp.Entry.focusLost = pp.Close
+	pp.Entry.picker = pp
 	pp.Entry.OnChanged = pp.changed
 	pp.list = container.NewVBox()
 	for i := 0; i < maxSuggestions; i++ {
@@ -196,8 +199,19 @@ func (pp *PersonPicker) offer(text string, exact model.PersonSummary, isExact bo
 	}
 	pp.highlight = 0
 	pp.showRows()
-	pp.list.Show()
-	pp.list.Refresh()
+	if !pp.list.Visible() {
+		pp.list.Show()
+		pp.relayout()
+	}
+}
+
+// relayout makes room for the list, or takes it back.
+func (pp *PersonPicker) relayout() {
+	if pp.Relayout != nil {
+		pp.Relayout()
+		return
+	}
+	pp.Root.Refresh()
 }
 
 // showRows fills the rows with the suggestions on offer.
@@ -217,7 +231,7 @@ func (pp *PersonPicker) showRows() {
 func (pp *PersonPicker) Close() {
 	if pp.list.Visible() {
 		pp.list.Hide()
-		pp.list.Refresh()
+		pp.relayout()
 	}
 }
 

@@ -104,6 +104,7 @@ func (ts *tieSection) buildAddRow() error {
 	row := container.NewBorder(nil, nil, container.NewHBox(lead, ts.kind), ts.add, ts.who.Entry)
 	ts.root.Add(row)
 	ts.root.Add(ts.who.List)
+	ts.who.Relayout = ts.root.Refresh
 	ts.root.Add(ts.problem)
 	return nil
 }
