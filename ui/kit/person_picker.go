@@ -5,11 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
 )
@@ -50,10 +46,8 @@ type PersonPicker struct {
 	index       *model.PeopleIndex
 	picked      model.PersonSummary
 	shown       []model.PersonSummary // the suggestions on offer
-	highlight   int
-	acceptExact bool // an exactly typed full name counts as picked
-	list        *fyne.Container
-	rows        []*suggestionRow
+	acceptExact bool                  // an exactly typed full name counts as picked
+	list        *SuggestionList
 }
 
 // NewPersonPicker offers people in a field showing placeholder.
@@ -62,15 +56,11 @@ func NewPersonPicker(people []model.PersonSummary, placeholder string) *PersonPi
 	pp.Entry = Entry("", placeholder)
 	pp.Entry.picker = pp
 	pp.Entry.OnChanged = pp.changed
-	pp.list = container.NewVBox()
-	for i := 0; i < maxSuggestions; i++ {
-		r := newSuggestionRow(pp, i)
-		pp.rows = append(pp.rows, r)
-		pp.list.Add(r)
-	}
-	pp.list.Hide()
-	pp.List = pp.list
-	pp.Root = container.NewVBox(pp.Entry, pp.list)
+	pp.list = NewSuggestionList(maxSuggestions)
+	pp.list.OnPick = pp.pick
+	pp.list.Relayout = pp.relayout
+	pp.List = pp.list.Object()
+	pp.Root = container.NewVBox(pp.Entry, pp.List)
 	return pp
 }
 
@@ -94,7 +84,7 @@ func (pp *PersonPicker) Clear() {
 // Suggestions are the labels on offer ("Dana Reyes — VP · Platform"),
 // in order; none while the list is closed.
 func (pp *PersonPicker) Suggestions() []string {
-	if !pp.list.Visible() {
+	if !pp.list.IsOpen() {
 		return nil
 	}
 	out := make([]string, len(pp.shown))
@@ -106,12 +96,7 @@ func (pp *PersonPicker) Suggestions() []string {
 
 // Highlighted is the position of the highlighted suggestion, -1 when the
 // list is closed.
-func (pp *PersonPicker) Highlighted() int {
-	if !pp.list.Visible() {
-		return -1
-	}
-	return pp.highlight
-}
+func (pp *PersonPicker) Highlighted() int { return pp.list.Highlighted() }
 
 // Resolve is the person the field names: the one picked, else the only
 // active person whose full name is the text (accents and case ignored),
@@ -193,16 +178,11 @@ func (pp *PersonPicker) offer(text string, exact model.PersonSummary, isExact bo
 			pp.shown = append(pp.shown, p)
 		}
 	}
-	if len(pp.shown) == 0 {
-		pp.Close()
-		return
+	labels := make([]string, len(pp.shown))
+	for i, p := range pp.shown {
+		labels[i] = PersonLabel(p.Person)
 	}
-	pp.highlight = 0
-	pp.showRows()
-	if !pp.list.Visible() {
-		pp.list.Show()
-		pp.relayout()
-	}
+	pp.list.Show(labels, 0)
 }
 
 // relayout makes room for the list, or takes it back.
@@ -214,26 +194,8 @@ func (pp *PersonPicker) relayout() {
 	pp.Root.Refresh()
 }
 
-// showRows fills the rows with the suggestions on offer.
-func (pp *PersonPicker) showRows() {
-	for i, r := range pp.rows {
-		if i >= len(pp.shown) {
-			r.Hide()
-			continue
-		}
-		r.label.SetText(PersonLabel(pp.shown[i].Person))
-		r.setHighlighted(i == pp.highlight)
-		r.Show()
-	}
-}
-
 // Close hides the suggestions.
-func (pp *PersonPicker) Close() {
-	if pp.list.Visible() {
-		pp.list.Hide()
-		pp.relayout()
-	}
-}
+func (pp *PersonPicker) Close() { pp.list.Close() }
 
 // pick takes suggestion i: the field shows the name and OnPicked runs.
 func (pp *PersonPicker) pick(i int) {
@@ -250,24 +212,21 @@ func (pp *PersonPicker) pick(i int) {
 // typedKey moves the highlight, picks or closes while suggestions show,
 // and reports whether it took the key.
 func (pp *PersonPicker) typedKey(ev *fyne.KeyEvent) bool {
-	if !pp.list.Visible() {
+	if !pp.list.IsOpen() {
 		return false
 	}
 	switch ev.Name {
 	case fyne.KeyDown:
-		pp.highlight = (pp.highlight + 1) % len(pp.shown)
+		pp.list.Move(1)
 	case fyne.KeyUp:
-		pp.highlight = (pp.highlight + len(pp.shown) - 1) % len(pp.shown)
+		pp.list.Move(-1)
 	case fyne.KeyReturn, fyne.KeyEnter:
-		pp.pick(pp.highlight)
-		return true
+		pp.pick(pp.list.Highlighted())
 	case fyne.KeyEscape:
 		pp.Close()
-		return true
 	default:
 		return false
 	}
-	pp.showRows()
 	return true
 }
 
@@ -278,54 +237,6 @@ func PersonLabel(p model.Person) string {
 	}
 	return p.Name
 }
-
-// suggestionRow is one suggestion under a person picker: a click picks it.
-type suggestionRow struct {
-	widget.BaseWidget
-	picker *PersonPicker
-	i      int
-	bg     *canvas.Rectangle
-	label  *widget.Label
-}
-
-func newSuggestionRow(pp *PersonPicker, i int) *suggestionRow {
-	r := &suggestionRow{picker: pp, i: i, bg: canvas.NewRectangle(theme.Color(theme.ColorNameSelection))}
-	r.label = widget.NewLabel("")
-	r.label.Truncation = fyne.TextTruncateEllipsis
-	r.bg.CornerRadius = theme.InputRadiusSize()
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-// setHighlighted shows whether the row is the one Enter picks.
-func (r *suggestionRow) setHighlighted(on bool) {
-	if on {
-		r.bg.Show()
-	} else {
-		r.bg.Hide()
-	}
-	r.bg.Refresh()
-}
-
-// CreateRenderer implements fyne.Widget.
-func (r *suggestionRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(r.bg, r.label))
-}
-
-// Tapped picks the row (a click in the test driver, or a tap).
-func (r *suggestionRow) Tapped(*fyne.PointEvent) { r.picker.pick(r.i) }
-
-// MouseDown picks the row as the button goes down: the window takes the
-// keyboard from the field right after, which closes the list.
-func (r *suggestionRow) MouseDown(*desktop.MouseEvent) {
-	r.picker.pick(r.i)
-}
-
-// MouseUp implements desktop.Mouseable.
-func (r *suggestionRow) MouseUp(*desktop.MouseEvent) {}
-
-// Cursor shows that the row can be clicked.
-func (r *suggestionRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // PersonProblem is the message for a person field labelled label that
 // names no one: "<label> is required" when it is empty (problem ""), else
