@@ -75,6 +75,7 @@ func (e *InteractionEditor) fieldSet(people []model.PersonSummary) *kit.FieldSet
 	if e.person.ID == 0 {
 		e.Who = kit.NewPersonPicker(people, "Type a name: whom did you meet?")
 		e.Who.OnChanged = func(string) { e.promises.setPerson(e.Person().Name) }
+		e.Who.OnPicked = func(model.PersonSummary) { e.host.Window().Canvas().Focus(e.Summary) }
 		f.Add("person", "With", e.Who.Root, "")
 	}
 	f.Add("kind", "Kind", e.Kind, "")

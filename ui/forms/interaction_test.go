@@ -135,6 +135,9 @@ func TestLogDialogWithNobodyAsksWhomFirst(t *testing.T) {
 	test.Type(e.Who.Entry, "hel")
 	press(e.Who.Entry, fyne.KeyReturn) // picks Helena, saves nothing
 	onTop(t, h, "Log interaction")
+	if h.win.Canvas().Focused() != e.Summary {
+		t.Errorf("after picking Helena the keyboard is in %T, not the summary", h.win.Canvas().Focused())
+	}
 	if got := e.Promises()[0].Direction.Options; !slices.Equal(got, []string{"I owe Helena", "Helena owes me"}) {
 		t.Errorf("promise directions once Helena is picked: %q", got)
 	}

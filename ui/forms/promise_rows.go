@@ -72,8 +72,9 @@ func (r *promiseRows) newRow() *PromiseInput {
 		r.box.Remove(op.row)
 	})
 	remove.Importance = widget.LowImportance
-	left := container.NewGridWithColumns(2, op.Direction, op.Due)
-	op.row = container.NewBorder(nil, nil, nil, remove, container.NewVBox(op.What, left))
+	// What, then Due, then the direction: Tab goes from what to when.
+	below := container.NewGridWithColumns(2, op.Due, op.Direction)
+	op.row = container.NewBorder(nil, nil, nil, remove, container.NewVBox(op.What, below))
 	r.rows = append(r.rows, op)
 	r.box.Add(op.row)
 	return op
