@@ -157,6 +157,9 @@ type Window struct {
 	welcomed bool // the user has chosen empty or sample (or had data)
 	drags    drags
 	reminder *reminder
+	// lastLogged is the person last logged with in this session (0: none),
+	// whom a new promise is with when no one is in view.
+	lastLogged int64
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -307,6 +310,9 @@ func (w *Window) addPromise(personID int64) {
 	if p, ok := w.personInView(); personID == 0 && ok {
 		personID = p.ID
 	}
+	if personID == 0 {
+		personID = w.lastLogged
+	}
 	forms.EditPromise(w, w.store, model.Promise{PersonID: personID}, func(model.Promise) { w.refresh() })
 }
 
@@ -331,15 +337,11 @@ func (w *Window) personInView() (model.Person, bool) {
 	return model.Person{}, false
 }
 
-// logInteraction opens the interaction form for the person in view, or
-// asks the user to pick someone first.
+// logInteraction opens the interaction form for the person in view, or,
+// with nobody in view, the form that asks whom first.
 func (w *Window) logInteraction() {
-	p, ok := w.personInView()
-	if !ok {
-		dialog.ShowInformation("Log interaction", "Select a person on the People screen or the map first.", w.win)
-		return
-	}
-	forms.LogInteraction(w, w.store, p, w.refresh)
+	p, _ := w.personInView()
+	w.openLog(p)
 }
 
 // scheduleWithPersonInView opens the form for a new meeting, with the

@@ -40,11 +40,11 @@ func TestAdvisorChosenOnTheCareerPlanOnTheRealStore(t *testing.T) {
 		return true
 	})
 	levels[2].SetSelected("1")
-	advisor := kittest.Find(form, func(e *widget.SelectEntry) bool {
-		return e.PlaceHolder == "Type a name: who is best placed to advise on this?"
-	})
+	advisor := kittest.PickerEntry(form, "Type a name: who is best placed to advise on this?")
 	test.Type(advisor, "Ingrid Halv")
-	advisor.SetText(kit.PersonLabel(ingrid))
+	if !kittest.TapSuggestion(form, kit.PersonLabel(ingrid)) {
+		t.Fatalf("typing Ingrid Halv offers no %q", kit.PersonLabel(ingrid))
+	}
 	test.Tap(kittest.MustButton(t, form, "Add"))
 	if kittest.TopDialog(w.win) != nil {
 		t.Fatalf("the requirement was refused: %q", kittest.Texts(form))

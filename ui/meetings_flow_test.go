@@ -34,7 +34,7 @@ func TestScheduleCoffeeFromPersonPage(t *testing.T) {
 	w.OpenPerson(1)
 	test.Tap(kittest.MustButton(t, w.content, "Schedule"))
 	form := topDialog(t, w)
-	if who := kittest.Find[*widget.SelectEntry](form, nil); who == nil || who.Text != "Dana Reyes" ||
+	if who := kittest.PickerEntry(form, "Type a name"); who == nil || who.Text != "Dana Reyes" ||
 		kittest.Find(form, func(s *widget.Select) bool { return s.Selected == "Coffee" }) == nil {
 		t.Fatalf("form opened with %q", kittest.Texts(form))
 	}

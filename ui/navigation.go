@@ -45,7 +45,18 @@ func (w *Window) LogInteraction(personID int64) {
 		w.ShowError("Could not read the person", err)
 		return
 	}
-	forms.LogInteraction(w, w.store, p, w.refresh)
+	w.openLog(p)
+}
+
+// openLog opens the form to log a contact with p (nobody: it asks whom),
+// remembering whom it was logged with once it is.
+func (w *Window) openLog(p model.Person) *forms.InteractionEditor {
+	var e *forms.InteractionEditor
+	e = forms.LogInteraction(w, w.store, p, func() {
+		w.lastLogged = e.Person().ID
+		w.refresh()
+	})
+	return e
 }
 
 // NewPromise opens the quick-add form for a promise to or from the person

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"rapport/model"
-	"rapport/ui/forms"
 )
 
 // LogThanks opens the form to log a contact with the person, set to
@@ -15,7 +14,7 @@ func (w *Window) LogThanks(personID int64) {
 		w.ShowError("Could not read the person", err)
 		return
 	}
-	if e := forms.LogInteraction(w, w.store, p, w.refresh); e != nil {
+	if e := w.openLog(p); e != nil {
 		e.Kind.SetSelected(model.KindThanksPrivate.Label())
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
+	"rapport/ui/kit"
 )
 
 // quickLogStore is what the quick log box needs of the store: the people
@@ -33,21 +34,79 @@ type quickLog struct {
 	entry   *quickEntry
 	preview *widget.Label
 	dialog  dialog.Dialog
+	// completions offer kinds and names for the words being typed.
+	completions *kit.SuggestionList
+	offered     model.CaptureCompletion
 }
 
-// quickEntry is the line of the quick log box: Esc closes the box.
+// quickEntry is the line of the quick log box: while completions show,
+// Tab takes the highlighted one (the first when none is), Down and Up
+// move the highlight, Enter takes the highlighted one (saving the line
+// when none is) and Esc closes them; otherwise Esc closes the box.
 type quickEntry struct {
 	widget.Entry
-	onEscape func()
+	box *quickLog
 }
 
-// TypedKey closes the box on Esc and otherwise types as an entry does.
+// AcceptsTab keeps Tab in the line while completions show.
+func (e *quickEntry) AcceptsTab() bool { return e.box.completions.IsOpen() }
+
+// TypedKey completes, closes or types, as quickEntry says.
 func (e *quickEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
+	if e.box.completionKey(k.Name) {
+		return
+	}
+	if k.Name == fyne.KeyEscape {
+		e.box.close()
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// completionKey handles key while completions show, and reports whether
+// it did.
+func (q *quickLog) completionKey(key fyne.KeyName) bool {
+	c := q.completions
+	if !c.IsOpen() {
+		return false
+	}
+	switch key {
+	case fyne.KeyTab:
+		q.complete(max(c.Highlighted(), 0))
+	case fyne.KeyDown:
+		c.Move(1)
+	case fyne.KeyUp:
+		c.Move(-1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if c.Highlighted() < 0 {
+			return false
+		}
+		q.complete(c.Highlighted())
+	case fyne.KeyEscape:
+		c.Close()
+	default:
+		return false
+	}
+	return true
+}
+
+// offer lists the completions for the line as typed.
+func (q *quickLog) offer() {
+	q.offered = model.CompleteCapture(q.entry.Text, q.people)
+	q.completions.Show(q.offered.Options, -1)
+}
+
+// complete replaces the words being typed with completion i, the cursor
+// at the end of the line.
+func (q *quickLog) complete(i int) {
+	if i < 0 || i >= len(q.offered.Options) {
+		return
+	}
+	line := q.entry.Text[:q.offered.From] + q.offered.Options[i]
+	q.entry.SetText(line)
+	q.entry.CursorRow, q.entry.CursorColumn = 0, len([]rune(line))
+	q.entry.Refresh()
+	q.w.win.Canvas().Focus(q.entry)
 }
 
 // openQuickLog reads the active people and opens the box, its line focused.
@@ -61,14 +120,20 @@ func openQuickLog(w *Window, store quickLogStore) *quickLog {
 	for _, s := range summaries {
 		q.people = append(q.people, s.Person)
 	}
-	q.entry = &quickEntry{onEscape: q.close}
+	q.entry = &quickEntry{box: q}
 	q.entry.ExtendBaseWidget(q.entry)
 	q.entry.SetPlaceHolder(quickLogHint)
-	q.entry.OnChanged = func(string) { q.showPreview() }
+	q.completions = kit.NewSuggestionList(6)
+	q.completions.OnPick = q.complete
+	q.entry.OnChanged = func(string) {
+		q.offer()
+		q.showPreview()
+	}
 	q.entry.OnSubmitted = func(string) { q.save() }
 	q.preview.Wrapping = fyne.TextWrapWord
 	q.showPreview()
-	content := container.NewVBox(q.entry, q.preview)
+	content := container.NewVBox(q.entry, q.completions.Object(), q.preview)
+	q.completions.Relayout = content.Refresh
 	q.dialog = dialog.NewCustomWithoutButtons("Quick log", content, w.win)
 	q.dialog.Resize(fyne.NewSize(560, 160))
 	q.dialog.Show()
@@ -130,6 +195,9 @@ func (q *quickLog) save() {
 	if err != nil {
 		q.w.ShowError("Could not log it", err)
 		return
+	}
+	if ids := c.Interaction.PersonIDs; len(ids) > 0 {
+		q.w.lastLogged = ids[0]
 	}
 	q.close()
 	q.w.refresh()

@@ -132,3 +132,57 @@ func TestTodayQuickLogOpensTheBox(t *testing.T) {
 		t.Fatal("the Quick log button opened no quick log box")
 	}
 }
+
+// key sends the key to the line as the window does.
+func key(e *quickEntry, name fyne.KeyName) { e.TypedKey(&fyne.KeyEvent{Name: name}) }
+
+// TestQuickLogCompletesKindsAndNames types a coffee and a promise with
+// completions: Tab takes the first, Down then Enter the one highlighted,
+// and Enter with none highlighted saves the line.
+func TestQuickLogCompletesKindsAndNames(t *testing.T) {
+	w, st, helena := quickLogWindow(t)
+	box, entry := openBox(t, w)
+	test.Type(entry, "co")
+	if !kittest.Shows(box, "coffee with ") || !entry.AcceptsTab() {
+		t.Fatalf("typing 'co' offers %q", kittest.Texts(box))
+	}
+	key(entry, fyne.KeyTab)
+	test.Type(entry, "hel")
+	if entry.Text != "coffee with hel" || !kittest.Shows(box, "Helena Sørensen ") {
+		t.Fatalf("after Tab and 'hel': line %q, box %q", entry.Text, kittest.Texts(box))
+	}
+	key(entry, fyne.KeyDown)
+	key(entry, fyne.KeyReturn) // takes Helena, saves nothing
+	if entry.Text != "coffee with Helena Sørensen " || kittest.TopDialog(w.win) != box {
+		t.Fatalf("Down, Enter: line %q, box open %v", entry.Text, kittest.TopDialog(w.win) == box)
+	}
+	test.Type(entry, "yesterday: the reorg; I owe her the plan by Fri")
+	if entry.AcceptsTab() {
+		t.Errorf("completions still offered for a finished line %q", entry.Text)
+	}
+	key(entry, fyne.KeyReturn)
+	if is, ps := stored(t, st, helena); len(is) != 1 || len(ps) != 1 || kittest.TopDialog(w.win) != nil {
+		t.Fatalf("stored %d interactions and %d promises; box open %v", len(is), len(ps), kittest.TopDialog(w.win) != nil)
+	}
+}
+
+// TestQuickLogEnterSavesWithCompletionsShowing: completions on offer but
+// none highlighted, Enter saves the line as typed; Esc closes the
+// completions before the box.
+func TestQuickLogEnterSavesWithCompletionsShowing(t *testing.T) {
+	w, st, helena := quickLogWindow(t)
+	box, entry := openBox(t, w)
+	test.Type(entry, "coffee with Hel")
+	if !kittest.Shows(box, "Helena Sørensen ") {
+		t.Fatalf("no completion for 'Hel': %q", kittest.Texts(box))
+	}
+	key(entry, fyne.KeyEscape)
+	if kittest.TopDialog(w.win) != box || entry.AcceptsTab() {
+		t.Fatalf("the first Esc did not just close the completions")
+	}
+	test.Type(entry, "e")
+	key(entry, fyne.KeyReturn)
+	if is, _ := stored(t, st, helena); len(is) != 1 {
+		t.Fatalf("Enter with completions showing stored %d interactions", len(is))
+	}
+}

@@ -205,5 +205,6 @@ func TestMapFindPutsTheCursorInTheMapsSearch(t *testing.T) {
 // choosesDana reports whether the promise form under root has Dana
 // Reyes chosen.
 func choosesDana(root fyne.CanvasObject) bool {
-	return kittest.Find[*widget.SelectEntry](root, func(e *widget.SelectEntry) bool { return e.Text == "Dana Reyes" }) != nil
+	e := kittest.PickerEntry(root, "Type a name")
+	return e != nil && e.Text == "Dana Reyes"
 }

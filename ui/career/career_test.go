@@ -100,21 +100,31 @@ func selects(root fyne.CanvasObject) []*widget.Select {
 	return out
 }
 
-// selectEntry is the type-ahead field under root with the placeholder.
-func selectEntry(t *testing.T, root fyne.CanvasObject, placeholder string) *widget.SelectEntry {
+// selectEntry is the person picker under root with the placeholder.
+func selectEntry(t *testing.T, root fyne.CanvasObject, placeholder string) pickerField {
 	t.Helper()
-	e := kittest.Find(root, func(e *widget.SelectEntry) bool { return e.PlaceHolder == placeholder })
+	e := kittest.PickerEntry(root, placeholder)
 	if e == nil {
 		t.Fatalf("no field %q", placeholder)
 	}
-	return e
+	return pickerField{t: t, root: root, entry: e}
 }
 
-// pick types part of p's name into the type-ahead field, then picks p
-// from the names it offers.
-func pick(field *widget.SelectEntry, typed string, p model.Person) {
-	test.Type(field, typed)
-	field.SetText(kit.PersonLabel(p))
+// pickerField is a person picker's field and what holds its suggestions.
+type pickerField struct {
+	t     *testing.T
+	root  fyne.CanvasObject
+	entry *kit.TextField
+}
+
+// pick types part of p's name into the person picker, then clicks p among
+// the names it offers.
+func pick(field pickerField, typed string, p model.Person) {
+	field.t.Helper()
+	test.Type(field.entry, typed)
+	if !kittest.TapSuggestion(field.root, kit.PersonLabel(p)) {
+		field.t.Fatalf("typing %q does not offer %q", typed, kit.PersonLabel(p))
+	}
 }
 
 // addRequirement fills the requirement form of the role on show (the

@@ -19,11 +19,9 @@ import (
 // with each, and the risks (support resting on one person, possible
 // blockers).
 type panelSection struct {
-	pg     *rolePage
-	people *kit.PersonSuggester
-	picked model.PersonSummary
-	who    *widget.SelectEntry
-	part   *widget.Select
+	pg   *rolePage
+	who  *kit.PersonPicker
+	part *widget.Select
 }
 
 // newPanelSection is the panel of the role on pg.
@@ -57,17 +55,18 @@ func newPanelSection(pg *rolePage) fyne.CanvasObject {
 
 // adder is the field to put someone on the panel, with the part they take.
 func (ps *panelSection) adder() fyne.CanvasObject {
-	ps.people = kit.NewPersonSuggester(ps.pg.active)
-	ps.who = widget.NewSelectEntry(nil)
-	ps.who.SetPlaceHolder("Add someone: type a name")
-	ps.who.OnChanged = func(text string) { ps.people.PickOne(ps.who, text, &ps.picked) }
+	ps.who = kit.NewPersonPicker(ps.pg.active, "Add someone: type a name")
+	ps.who.Entry.OnSubmitted = func(string) { ps.addMember() }
 	ps.part = kit.Choice(model.PanelParts(), model.PanelDecides)
 	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), ps.addMember)
 	if !ps.pg.role.ArchivedAt.IsZero() {
-		ps.who.Disable()
+		ps.who.Entry.Disable()
 		add.Disable()
 	}
-	return container.NewBorder(nil, nil, nil, container.NewHBox(ps.part, add), ps.who)
+	row := container.NewBorder(nil, nil, nil, container.NewHBox(ps.part, add), ps.who.Entry)
+	box := container.NewVBox(row, ps.who.List)
+	ps.who.Relayout = box.Refresh
+	return box
 }
 
 // memberRow is one member: stance, name (opening their page), part,
@@ -94,12 +93,13 @@ func (ps *panelSection) memberRow(m model.PanelStanding) fyne.CanvasObject {
 // addMember puts the person typed on the panel with the part chosen.
 func (ps *panelSection) addMember() {
 	s := ps.pg.s
-	if ps.picked.ID == 0 {
-		s.nav.Toast("Pick someone from the list first.", nil)
+	picked, problem := ps.who.Resolve()
+	if picked.ID == 0 {
+		s.nav.Toast(kit.CapitalFirst(kit.PersonProblem("a name", problem))+".", nil)
 		return
 	}
 	part, _ := model.FromLabel(model.PanelParts(), ps.part.Selected)
-	m := model.PanelMember{RoleID: ps.pg.role.ID, PersonID: ps.picked.ID, Part: part}
+	m := model.PanelMember{RoleID: ps.pg.role.ID, PersonID: picked.ID, Part: part}
 	if err := s.store.SetPanelMember(context.Background(), m); err != nil {
 		s.nav.ShowError("Could not add to the panel", err)
 		return

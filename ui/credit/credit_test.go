@@ -140,9 +140,11 @@ func TestPassedOverPromptsToThankBackersAndAsk(t *testing.T) {
 	form := kittest.TopDialog(win)
 	kittest.Entry(form, "Engineering Manager, Platform; the Q3 promotion round").SetText("Engineering Manager, Platform")
 	kittest.Entry(form, "When it is decided: 2027-03-01, next month, 3 days ago").SetText("3 days ago")
-	backers := kittest.Find[*widget.SelectEntry](form, nil)
+	backers := kittest.PickerEntry(form, "Type a name: who backed you?")
 	test.Type(backers, "Aisha")
-	backers.SetText(kit.PersonLabel(team.Aisha))
+	if !kittest.TapSuggestion(form, kit.PersonLabel(team.Aisha)) {
+		t.Fatalf("typing Aisha offers no %q: %q", kit.PersonLabel(team.Aisha), kittest.Texts(form))
+	}
 	test.Tap(kittest.MustButton(t, form, "Add"))
 	opps, err := st.Opportunities(t.Context())
 	if err != nil || len(opps) != 1 || !slices.Equal(opps[0].BackerIDs, []int64{team.Aisha.ID}) {

@@ -69,12 +69,11 @@ type MeetingEditor struct {
 	meeting model.Meeting // the meeting edited; ID 0 for a new one
 	onSaved func(model.Meeting)
 	zone    *time.Location
-	person  model.PersonSummary // whom it is with, ID 0 until chosen
+	person  model.PersonSummary // whom m is with when it names someone
+	people  []model.PersonSummary
 
-	// People suggests whom the meeting is with as Who is typed.
-	People *kit.PersonSuggester
 	// The inputs, as the user fills them in; DayHint reads Day back.
-	Who                             *widget.SelectEntry
+	Who                             *kit.PersonPicker
 	Day, Clock, Place               *kit.TextField
 	DayHint                         *widget.Label
 	Kind, Length, Repeats, Reminder *widget.Select
@@ -99,7 +98,7 @@ func EditMeeting(host Host, store MeetingStore, m model.Meeting, d Defaults, onS
 	}
 	e.open(host, title, verb, fyne.NewSize(600, 560), e.submit)
 	if e.person.ID == 0 {
-		host.Window().Canvas().Focus(e.Who)
+		host.Window().Canvas().Focus(e.Who.Entry)
 	} else {
 		host.Window().Canvas().Focus(e.Day)
 	}
@@ -114,7 +113,7 @@ func (e *MeetingEditor) load(m model.Meeting) bool {
 		e.host.ShowError("Could not read people", err)
 		return false
 	}
-	e.People = kit.NewPersonSuggester(all)
+	e.people = all
 	if m.PersonID != 0 {
 		p, err := e.store.Person(context.Background(), m.PersonID)
 		if err != nil {
@@ -144,12 +143,10 @@ func withDefaults(m model.Meeting, d Defaults) model.Meeting {
 
 // inputs builds the form's inputs holding m.
 func (e *MeetingEditor) inputs(m model.Meeting) {
-	e.Who = widget.NewSelectEntry(nil)
-	e.Who.SetPlaceHolder("Type a name")
+	e.Who = kit.NewPersonPicker(e.people, "Type a name")
 	if e.person.ID != 0 {
-		e.Who.SetText(e.person.Name)
+		e.Who.SetPerson(e.person)
 	}
-	e.Who.OnChanged = func(text string) { e.People.PickOne(e.Who, text, &e.person) }
 	e.Kind = kit.Choice(model.MeetingKinds(), m.Kind)
 	e.whenInputs(m)
 	e.Length = widget.NewSelect(minuteLabels(meetingLengths, kit.MinutesText), nil)
@@ -188,7 +185,7 @@ func (e *MeetingEditor) whenInputs(m model.Meeting) {
 // fieldSet lays the inputs out with their labels and hints.
 func (e *MeetingEditor) fieldSet() *kit.FieldSet {
 	f := kit.NewFieldSet()
-	f.Add("person", "With", e.Who, "")
+	f.Add("person", "With", e.Who.Root, "")
 	f.Add("kind", "Kind", e.Kind, "")
 	f.Add("start", "Day", container.NewVBox(e.Day, e.DayHint), "")
 	f.Add("time", "Time", e.Clock, fmt.Sprintf("In %s", zoneName(e.zone)))
@@ -202,8 +199,12 @@ func (e *MeetingEditor) fieldSet() *kit.FieldSet {
 // Zone is the time zone the form reads times in.
 func (e *MeetingEditor) Zone() *time.Location { return e.zone }
 
-// Person is the person chosen so far, ID 0 until one is.
-func (e *MeetingEditor) Person() model.PersonSummary { return e.person }
+// Person is the person the With field names so far, ID 0 until it names
+// one.
+func (e *MeetingEditor) Person() model.PersonSummary {
+	p, _ := e.Who.Resolve()
+	return p
+}
 
 // today is now in the user's zone, for reading typed days.
 func (e *MeetingEditor) today() time.Time { return e.host.Now().In(e.zone) }
@@ -217,12 +218,12 @@ func (e *MeetingEditor) showDay() {
 func (e *MeetingEditor) read() (model.Meeting, map[string]string) {
 	problems := map[string]string{}
 	m := e.meeting
-	m.PersonID = e.person.ID
+	person, problem := e.Who.Resolve()
+	m.PersonID = person.ID
 	if m.PersonID == 0 {
-		if strings.TrimSpace(e.Who.Text) == "" {
-			problems["person"] = "With: choose whom the meeting is with"
-		} else {
-			problems["person"] = "With: pick someone from the list"
+		problems["person"] = "With: choose whom the meeting is with"
+		if problem != "" {
+			problems["person"] = "With: " + problem
 		}
 	}
 	if k, ok := model.FromLabel(model.MeetingKinds(), e.Kind.Selected); ok {
@@ -283,7 +284,7 @@ func (e *MeetingEditor) submit() {
 			return
 		}
 		e.host.Toast(fmt.Sprintf("%s with %s planned for %s. Its page has the agenda and the calendar invite.",
-			m.Kind.Label(), e.person.Name, m.Start.In(e.zone).Format("Mon 2 Jan at 15:04")), nil)
+			m.Kind.Label(), e.Person().Name, m.Start.In(e.zone).Format("Mon 2 Jan at 15:04")), nil)
 	} else if !Saved(e.host, e.Fields, e.store.UpdateMeeting(ctx, &m), "Could not save the meeting") {
 		return
 	}

@@ -48,7 +48,7 @@ func TestMeetingFormSchedulesWithTheDefaultsAndDraftsTheAgenda(t *testing.T) {
 	e := forms.EditMeeting(h, st, model.Meeting{PersonID: dana.ID}, defaults, func(m model.Meeting) { got = m })
 	onTop(t, h, "Schedule a meeting")
 	for name, pair := range map[string][2]string{
-		"with":     {e.Who.Text, "Dana Reyes"},
+		"with":     {e.Who.Entry.Text, "Dana Reyes"},
 		"kind":     {e.Kind.Selected, "Coffee"},
 		"day":      {e.Day.Text, "tomorrow"},
 		"time":     {e.Clock.Text, "10:00"},
@@ -111,8 +111,8 @@ func TestMeetingFormChangesAMeetingInItsZone(t *testing.T) {
 		Agenda: "As written"})
 	e := forms.EditMeeting(h, st, m, defaults, nil)
 	onTop(t, h, "Change the meeting")
-	if e.Who.Text != "Dana Reyes" || e.Day.Text != "2026-12-01" || e.Clock.Text != "10:00" || e.Length.Selected != "30 minutes" {
-		t.Fatalf("the form opened with %q on %q at %q for %q", e.Who.Text, e.Day.Text, e.Clock.Text, e.Length.Selected)
+	if e.Who.Entry.Text != "Dana Reyes" || e.Day.Text != "2026-12-01" || e.Clock.Text != "10:00" || e.Length.Selected != "30 minutes" {
+		t.Fatalf("the form opened with %q on %q at %q for %q", e.Who.Entry.Text, e.Day.Text, e.Clock.Text, e.Length.Selected)
 	}
 	e.Clock.SetText("11:15")
 	test.Tap(e.Save)

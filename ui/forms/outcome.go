@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
@@ -28,22 +27,13 @@ type OutcomeEditor struct {
 	person   model.Person
 	zone     *time.Location
 	onSaved  func()
-	promises []*OutcomePromise
+	promises *promiseRows
 
 	// The inputs, as the user fills them in.
 	Day, Clock, Summary, WorkingOn, Needs, Notes *kit.TextField
 	Stance                                       *widget.Select
 	// AddPromise adds a row for one more promise.
 	AddPromise *widget.Button
-	promiseBox *fyne.Container
-}
-
-// OutcomePromise is one promise row of the outcome form: who owes whom,
-// what, and by when.
-type OutcomePromise struct {
-	Direction *widget.Select
-	What, Due *kit.TextField
-	row       fyne.CanvasObject
 }
 
 // LogOutcome shows the outcome form of meeting m with person p over host,
@@ -68,9 +58,8 @@ func (e *OutcomeEditor) inputs() {
 	e.WorkingOn = kit.MultiLine(p.WorkingOn, "What they said they are working on", 2)
 	e.Needs = kit.MultiLine(p.Needs, "What they said would help them", 2)
 	e.Stance = kit.Choice(model.Stances(), p.Stance)
-	e.promiseBox = container.NewVBox()
-	e.AddPromise = widget.NewButtonWithIcon("Add a promise", theme.ContentAddIcon(), func() { e.NewPromise() })
-	e.AddPromise.Importance = widget.LowImportance
+	e.promises = newPromiseRows(e.host, p.Name)
+	e.AddPromise = e.promises.add
 	e.Notes = kit.MultiLine("", "Private: never in an invite or anything shared", 3)
 }
 
@@ -83,8 +72,7 @@ func (e *OutcomeEditor) fieldSet() *kit.FieldSet {
 	f.Add("working on", first+" is working on", e.WorkingOn, "")
 	f.Add("needs", first+" needs", e.Needs, "")
 	f.Add("stance", "Stance", e.Stance, "")
-	f.Add("promises", "Promises made", container.NewVBox(e.promiseBox, container.NewHBox(e.AddPromise)),
-		"Note every promise, either way, while it is fresh: keeping them is what earns trust.")
+	f.Add("promises", "Promises made", e.promises.root, promiseHint)
 	f.Add("notes", "Notes", e.Notes, "")
 	return f
 }
@@ -105,28 +93,8 @@ func latestOccurrence(m model.Meeting, now time.Time, zone *time.Location) time.
 
 // NewPromise adds an empty promise row, as Add a promise does, and
 // returns it.
-func (e *OutcomeEditor) NewPromise() *OutcomePromise {
-	first := kit.FirstName(e.person.Name)
-	mine, theirs := "I owe "+first, first+" owes me"
-	op := &OutcomePromise{}
-	op.Direction = widget.NewSelect([]string{mine, theirs}, nil)
-	op.Direction.SetSelected(mine)
-	op.What = kit.Entry("", "What")
-	op.Due = kit.Entry("", "Due: Fri, next week")
-	var remove *widget.Button
-	remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		for i, x := range e.promises {
-			if x == op {
-				e.promises = append(e.promises[:i], e.promises[i+1:]...)
-			}
-		}
-		e.promiseBox.Remove(op.row)
-	})
-	remove.Importance = widget.LowImportance
-	left := container.NewGridWithColumns(2, op.Direction, op.Due)
-	op.row = container.NewBorder(nil, nil, nil, remove, container.NewVBox(op.What, left))
-	e.promises = append(e.promises, op)
-	e.promiseBox.Add(op.row)
+func (e *OutcomeEditor) NewPromise() *PromiseInput {
+	op := e.promises.newRow()
 	e.host.Window().Canvas().Focus(op.What)
 	return op
 }
@@ -176,31 +144,9 @@ func (e *OutcomeEditor) readWhen(o *model.MeetingOutcome) string {
 // readPromises adds to o the promises of the rows not left empty, and
 // says what is wrong with them, if anything.
 func (e *OutcomeEditor) readPromises(o *model.MeetingOutcome) string {
-	now := e.host.Now().In(e.zone)
-	var problems []string
-	for i, op := range e.promises {
-		p := model.Promise{Direction: model.DirectionMine, What: strings.TrimSpace(op.What.Text),
-			Status: model.PromiseOpen, MadeOn: model.Day(o.At)}
-		if strings.HasSuffix(op.Direction.Selected, "owes me") {
-			p.Direction = model.DirectionTheirs
-		}
-		if p.What == "" && strings.TrimSpace(op.Due.Text) == "" {
-			continue // an empty row is ignored
-		}
-		due, err := model.ParseDue(op.Due.Text, now)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("promise %d: %s", i+1, err))
-		}
-		p.DueOn = due
-		if p.What == "" {
-			problems = append(problems, fmt.Sprintf("promise %d: say what was promised", i+1))
-		}
-		o.Promises = append(o.Promises, p)
-	}
-	if len(problems) == 0 {
-		return ""
-	}
-	return kit.CapitalFirst(strings.Join(problems, "; "))
+	promises, problem := e.promises.read(o.At, e.host.Now().In(e.zone))
+	o.Promises = append(o.Promises, promises...)
+	return problem
 }
 
 // promiseProblems are the problems validation found with the promises in

@@ -22,13 +22,11 @@ type PromiseEditor struct {
 	store   PromiseStore
 	promise model.Promise // the promise edited; ID 0 for a new one
 	onSaved func(model.Promise)
-	person  model.PersonSummary // the chosen person, ID 0 until chosen
+	person  model.PersonSummary // the promise's person when it has one
 
-	// People suggests whom the promise is with as Who is typed.
-	People *kit.PersonSuggester
 	// The inputs, as the user fills them in; DueHint reads Due back.
 	Direction                *widget.RadioGroup
-	Who                      *widget.SelectEntry
+	Who                      *kit.PersonPicker
 	What, Due, MadeOn, Notes *kit.TextField
 	DueHint                  *widget.Label
 }
@@ -43,7 +41,7 @@ func EditPromise(host Host, store PromiseStore, p model.Promise, onSaved func(mo
 		host.ShowError("Could not read people", err)
 		return nil
 	}
-	e := &PromiseEditor{host: host, store: store, promise: p, onSaved: onSaved, People: kit.NewPersonSuggester(all)}
+	e := &PromiseEditor{host: host, store: store, promise: p, onSaved: onSaved}
 	if p.PersonID != 0 {
 		person, err := store.Person(context.Background(), p.PersonID)
 		if err != nil {
@@ -52,7 +50,7 @@ func EditPromise(host Host, store PromiseStore, p model.Promise, onSaved func(mo
 		}
 		e.person = model.PersonSummary{Person: person}
 	}
-	e.inputs(p)
+	e.inputs(p, all)
 	e.Fields = e.fieldSet()
 	title, verb := "New promise", "Add"
 	if p.ID != 0 {
@@ -60,15 +58,16 @@ func EditPromise(host Host, store PromiseStore, p model.Promise, onSaved func(mo
 	}
 	e.open(host, title, verb, fyne.NewSize(600, 480), e.submit)
 	if e.person.ID == 0 {
-		host.Window().Canvas().Focus(e.Who)
+		host.Window().Canvas().Focus(e.Who.Entry)
 	} else {
 		host.Window().Canvas().Focus(e.What)
 	}
 	return e
 }
 
-// inputs builds the form's inputs holding p.
-func (e *PromiseEditor) inputs(p model.Promise) {
+// inputs builds the form's inputs holding p, whom it is with picked
+// among people.
+func (e *PromiseEditor) inputs(p model.Promise, people []model.PersonSummary) {
 	e.Direction = widget.NewRadioGroup(model.Labels(model.Directions()), nil)
 	e.Direction.Horizontal = true
 	e.Direction.Required = true
@@ -76,12 +75,10 @@ func (e *PromiseEditor) inputs(p model.Promise) {
 		p.Direction = model.DirectionMine
 	}
 	e.Direction.SetSelected(p.Direction.Label())
-	e.Who = widget.NewSelectEntry(nil)
-	e.Who.SetPlaceHolder("Type a name")
+	e.Who = kit.NewPersonPicker(people, "Type a name")
 	if e.person.ID != 0 {
-		e.Who.SetText(e.person.Name)
+		e.Who.SetPerson(e.person)
 	}
-	e.Who.OnChanged = func(text string) { e.People.PickOne(e.Who, text, &e.person) }
 	e.What = kit.Entry(p.What, "Send the migration plan; introduce them to Priya")
 	e.Due = kit.Entry("", "Tue, next week, in 3 days, 1 Dec, 2026-12-01")
 	e.DueHint = widget.NewLabel("")
@@ -100,7 +97,7 @@ func (e *PromiseEditor) inputs(p model.Promise) {
 func (e *PromiseEditor) fieldSet() *kit.FieldSet {
 	f := kit.NewFieldSet()
 	f.Add("direction", "Who owes", e.Direction, "")
-	f.Add("person", "Person", e.Who, "")
+	f.Add("person", "Person", e.Who.Root, "")
 	f.Add("what", "What", e.What, "")
 	f.Add("due on", "Due", container.NewVBox(e.Due, e.DueHint), "")
 	f.Add("made on", "Made on", e.MadeOn, "")
@@ -108,8 +105,12 @@ func (e *PromiseEditor) fieldSet() *kit.FieldSet {
 	return f
 }
 
-// Person is the person chosen so far, ID 0 until one is.
-func (e *PromiseEditor) Person() model.PersonSummary { return e.person }
+// Person is the person the Person field names so far, ID 0 until it
+// names one.
+func (e *PromiseEditor) Person() model.PersonSummary {
+	p, _ := e.Who.Resolve()
+	return p
+}
 
 // showDue reads the due date back in words under the field as it is typed.
 func (e *PromiseEditor) showDue() {
@@ -125,13 +126,10 @@ func (e *PromiseEditor) read() (model.Promise, map[string]string) {
 	if d, ok := model.FromLabel(model.Directions(), e.Direction.Selected); ok {
 		p.Direction = d
 	}
-	p.PersonID = e.person.ID
+	person, problem := e.Who.Resolve()
+	p.PersonID = person.ID
 	if p.PersonID == 0 {
-		if strings.TrimSpace(e.Who.Text) == "" {
-			problems["person"] = "Person is required"
-		} else {
-			problems["person"] = "Person: pick someone from the list"
-		}
+		problems["person"] = kit.PersonProblem("Person", problem)
 	}
 	now := e.host.Now()
 	due, err := model.ParseDue(e.Due.Text, now)
@@ -165,7 +163,7 @@ func (e *PromiseEditor) submit() {
 	}
 	e.Dialog.Hide()
 	if e.promise.ID == 0 {
-		e.host.Toast(kit.PromiseSentence(p, e.person.Name)+" added.", nil)
+		e.host.Toast(kit.PromiseSentence(p, e.Person().Name)+" added.", nil)
 	}
 	if e.onSaved != nil {
 		e.onSaved(p)

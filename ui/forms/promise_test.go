@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model"
@@ -30,11 +31,15 @@ func TestPromiseFormPicksThePersonAndReadsTheDueDateBack(t *testing.T) {
 	if got := e.Problem("person"); got != "Person is required" {
 		t.Errorf("person problem = %q", got)
 	}
-	test.Type(e.Who, "dan")
-	if len(e.People.Options()) != 1 || !strings.HasPrefix(e.People.Options()[0], "Dana Reyes") {
-		t.Fatalf("suggestions for 'dan' = %v", e.People.Options())
+	test.Type(e.Who.Entry, "dan")
+	if got := e.Who.Suggestions(); len(got) != 1 || !strings.HasPrefix(got[0], "Dana Reyes") {
+		t.Fatalf("suggestions for 'dan' = %v", got)
 	}
-	e.Who.SetText(e.People.Options()[0]) // picked from the drop-down
+	press(e.Who.Entry, fyne.KeyReturn) // picks the highlighted one, saves nothing
+	onTop(t, h, "New promise")
+	if e.Who.Entry.Text != "Dana Reyes" || e.Who.Picked().ID != dana.ID || e.Who.Suggestions() != nil {
+		t.Fatalf("Enter picked %q (%d), still offering %v", e.Who.Entry.Text, e.Who.Picked().ID, e.Who.Suggestions())
+	}
 	test.Type(e.What, "Send the migration plan")
 	test.Type(e.Due, "blorp")
 	if e.DueHint.Text != "Not a date yet" {
@@ -74,9 +79,9 @@ func TestPromiseFormEditsAPromiseWithItsPersonChosen(t *testing.T) {
 		What: "Intro to the CTO", DueOn: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)})
 	e := forms.EditPromise(h, st, p, nil)
 	onTop(t, h, "Edit promise")
-	if e.Who.Text != "Dana Reyes" || e.Person().ID != dana.ID || e.What.Text != "Intro to the CTO" ||
+	if e.Who.Entry.Text != "Dana Reyes" || e.Person().ID != dana.ID || e.What.Text != "Intro to the CTO" ||
 		e.Direction.Selected != model.DirectionTheirs.Label() || e.Due.Text != "2026-11-30" {
-		t.Fatalf("the form opened with %q (%d), %q, %q, due %q", e.Who.Text, e.Person().ID, e.What.Text, e.Direction.Selected, e.Due.Text)
+		t.Fatalf("the form opened with %q (%d), %q, %q, due %q", e.Who.Entry.Text, e.Person().ID, e.What.Text, e.Direction.Selected, e.Due.Text)
 	}
 	e.What.SetText("Intro to the CTO and the CFO")
 	test.Tap(e.Save)

@@ -13,10 +13,12 @@ type PersonStore interface {
 }
 
 // InteractionStore is what the interaction form reads (the people who
-// could have been there too) and writes.
+// could have been there) and writes: the interaction and its promises in
+// one transaction, and their undoing.
 type InteractionStore interface {
 	People(ctx context.Context, archived bool) ([]model.PersonSummary, error)
-	CreateInteraction(ctx context.Context, i *model.Interaction) error
+	LogCapture(ctx context.Context, c model.Capture) (model.CaptureResult, error)
+	UndoCapture(ctx context.Context, r model.CaptureResult) error
 }
 
 // PromiseWriter is what changing a promise's status writes.

@@ -35,6 +35,11 @@ func (f *FieldSet) Add(key, label string, input fyne.CanvasObject, hint string) 
 	f.problems[key] = problem
 	f.labels[key] = label
 	f.order = append(f.order, key)
+	walkFields(input, func(t *TextField) {
+		if t.picker != nil && t.picker.Relayout == nil {
+			t.picker.Relayout = f.grid.Refresh
+		}
+	})
 	cell := container.NewVBox(input, problem)
 	if hint != "" {
 		cell.Add(QuietText(hint, theme.SizeNameCaptionText))

@@ -87,15 +87,28 @@ type TextField struct {
 	widget.Entry
 	// OnEscape runs when Esc is pressed in the field; nil: nothing.
 	OnEscape func()
+
+	picker *PersonPicker // the picker the field types into, if any
 }
 
 // TypedKey runs OnEscape on Esc and types every other key.
 func (f *TextField) TypedKey(ev *fyne.KeyEvent) {
+	if f.picker != nil && f.picker.typedKey(ev) {
+		return
+	}
 	if ev.Name == fyne.KeyEscape && f.OnEscape != nil {
 		f.OnEscape()
 		return
 	}
 	f.Entry.TypedKey(ev)
+}
+
+// FocusLost implements fyne.Focusable.
+func (f *TextField) FocusLost() {
+	f.Entry.FocusLost()
+	if f.picker != nil {
+		f.picker.Close()
+	}
 }
 
 // TypedShortcut runs OnSubmitted on Ctrl+Enter and hands the entry every

@@ -9,44 +9,33 @@ import (
 	"rapport/model"
 )
 
-// PeopleChooser picks several people by typing: each one chosen from the
-// drop-down joins a list above the field, with a button to take them off.
+// PeopleChooser picks several people by typing, with the suggestions of a
+// PersonPicker: each one picked (Enter on the highlighted name, or a
+// click) joins a list above the field, with a button to take them off,
+// and the field empties for the next name.
 type PeopleChooser struct {
-	people *PersonSuggester
+	picker *PersonPicker
 	picked []model.PersonSummary
 	box    *fyne.Container
 	// Entry is the field the names are typed into.
-	Entry *widget.SelectEntry
+	Entry *TextField
 	// Root is the chooser to place in a form: the list above the field.
 	Root fyne.CanvasObject
 }
 
 // NewPeopleChooser offers people, with the field's placeholder.
 func NewPeopleChooser(people []model.PersonSummary, placeholder string) *PeopleChooser {
-	c := &PeopleChooser{people: NewPersonSuggester(people), box: container.NewVBox()}
-	c.Entry = widget.NewSelectEntry(nil)
-	c.Entry.SetPlaceHolder(placeholder)
-	c.Entry.OnChanged = c.suggest
-	c.Root = container.NewVBox(c.box, c.Entry)
+	c := &PeopleChooser{picker: NewPersonPicker(people, placeholder), box: container.NewVBox()}
+	c.picker.acceptExact = false // a full name may begin a longer one: Enter adds
+	c.picker.OnPicked = c.Add
+	c.Entry = c.picker.Entry
+	c.Root = container.NewVBox(c.box, c.picker.Root)
 	return c
 }
 
-// suggest offers the people whose names match what was typed, and adds one
-// when the text is exactly a suggestion (chosen from the drop-down).
-func (c *PeopleChooser) suggest(text string) {
-	if p, ok := c.people.Suggest(text); ok {
-		c.Add(p)
-		return
-	}
-	c.Entry.SetOptions(c.people.Options())
-}
-
-// Add puts p on the list, once.
+// Add puts p on the list, once, and empties the field.
 func (c *PeopleChooser) Add(p model.PersonSummary) {
-	defer func() {
-		c.people.Clear()
-		c.Entry.SetText("")
-	}()
+	defer c.picker.Clear()
 	for _, q := range c.picked {
 		if q.ID == p.ID {
 			return
@@ -81,4 +70,4 @@ func (c *PeopleChooser) IDs() []int64 {
 func (c *PeopleChooser) Picked() []model.PersonSummary { return c.picked }
 
 // Options are the names on offer for what was typed last.
-func (c *PeopleChooser) Options() []string { return c.people.Options() }
+func (c *PeopleChooser) Options() []string { return c.picker.Suggestions() }

@@ -28,10 +28,9 @@ type tieSection struct {
 	lines []tieLine // the ties as listed, in order
 	rows  []tieRow  // their rows, in the same order
 
-	people  *kit.PersonSuggester // whom a tie can be added to
-	picked  model.PersonSummary  // the person chosen, ID 0 until chosen
-	kind    *widget.Select       // nil on a page in the trash, like who and add
-	who     *widget.SelectEntry
+	picked  model.PersonSummary // the person the tie is to, as check found
+	kind    *widget.Select      // nil on a page in the trash, like who and add
+	who     *kit.PersonPicker   // whom a tie can be added to
 	add     *widget.Button
 	problem *widget.Label // what is wrong with the tie to add, hidden when nothing
 	list    *fyne.Container
@@ -89,7 +88,6 @@ func (ts *tieSection) buildAddRow() error {
 			others = append(others, p)
 		}
 	}
-	ts.people = kit.NewPersonSuggester(others)
 
 	ts.problem = widget.NewLabel("")
 	ts.problem.Importance = widget.DangerImportance
@@ -99,13 +97,14 @@ func (ts *tieSection) buildAddRow() error {
 	lead := widget.NewLabelWithStyle(kit.FirstName(ts.person.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	ts.kind = widget.NewSelect(model.Labels(model.TieKinds()), func(string) { ts.showProblem("") })
 	ts.kind.SetSelected(model.TieReportsTo.Label())
-	ts.who = widget.NewSelectEntry(nil)
-	ts.who.SetPlaceHolder("Type a name")
-	ts.who.OnChanged = ts.suggest
-	ts.who.OnSubmitted = func(string) { ts.submit() }
+	ts.who = kit.NewPersonPicker(others, "Type a name")
+	ts.who.OnChanged = func(string) { ts.showProblem("") }
+	ts.who.Entry.OnSubmitted = func(string) { ts.submit() }
 	ts.add = widget.NewButtonWithIcon("Add tie", theme.ContentAddIcon(), ts.submit)
-	row := container.NewBorder(nil, nil, container.NewHBox(lead, ts.kind), ts.add, ts.who)
+	row := container.NewBorder(nil, nil, container.NewHBox(lead, ts.kind), ts.add, ts.who.Entry)
 	ts.root.Add(row)
+	ts.root.Add(ts.who.List)
+	ts.who.Relayout = ts.root.Refresh
 	ts.root.Add(ts.problem)
 	return nil
 }
@@ -213,24 +212,17 @@ func (ts *tieSection) open(p model.Person) {
 	ts.s.Open(p.ID, p.Archived())
 }
 
-// suggest offers the people matching what was typed, and takes the one
-// picked from the drop-down, as the promise form does.
-func (ts *tieSection) suggest(text string) {
-	ts.showProblem("")
-	ts.people.PickOne(ts.who, text, &ts.picked)
-}
-
 // check says what is wrong with adding a tie of the kind chosen to the
 // person picked, "" when nothing is.
 func (ts *tieSection) check() (model.TieKind, string) {
 	kind, ok := model.FromLabel(model.TieKinds(), ts.kind.Selected)
+	var problem string
+	ts.picked, problem = ts.who.Resolve()
 	switch {
 	case !ok:
 		return kind, "Kind: choose how " + kit.FirstName(ts.person.Name) + " is tied to them"
-	case ts.picked.ID == 0 && strings.TrimSpace(ts.who.Text) == "":
-		return kind, "Person is required"
 	case ts.picked.ID == 0:
-		return kind, "Person: pick someone from the list"
+		return kind, kit.PersonProblem("Person", problem)
 	}
 	for _, l := range ts.lines {
 		t := l.tie
@@ -273,7 +265,7 @@ func (ts *tieSection) submit() {
 		return
 	}
 	what := ts.person.Name + " " + kind.Label() + " " + ts.picked.Name
-	ts.who.SetText("")
+	ts.who.Clear()
 	ts.s.nav.Toast("Tie added: "+what+".", func() {
 		if err := ts.s.store.DeleteTie(context.Background(), t.ID); err != nil {
 			ts.s.nav.ShowError("Could not undo", err)

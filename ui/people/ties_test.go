@@ -12,6 +12,7 @@ import (
 	"rapport/model"
 	"rapport/storage"
 	"rapport/storage/storetest"
+	"rapport/ui/kit"
 	"rapport/ui/kit/kittest"
 	"rapport/ui/people"
 )
@@ -98,8 +99,8 @@ func (ts ties) remove(t *testing.T, text string) *widget.Button {
 	return kittest.Find[*widget.Button](row, nil)
 }
 
-func (ts ties) who() *widget.SelectEntry {
-	return kittest.Find(ts.root, func(e *widget.SelectEntry) bool { return e.PlaceHolder == "Type a name" })
+func (ts ties) who() *kit.TextField {
+	return kittest.Find(ts.root, func(e *kit.TextField) bool { return e.PlaceHolder == "Type a name" })
 }
 
 func (ts ties) kind() *widget.Select { return kittest.Find[*widget.Select](ts.root, nil) }
@@ -141,15 +142,14 @@ func storedTies(t *testing.T, st *storage.Store) []string {
 	return out
 }
 
-// pick types query into the section's person picker and chooses label
-// from its suggestions, as a user does from the drop-down; it reports
-// whether someone was picked (the field then shows their name).
+// pick types query into the section's person picker and clicks label
+// among the suggestions shown under it; it reports whether someone was
+// picked (the field then shows their name).
 func (ts ties) pick(query, label string) bool {
 	who := ts.who()
 	who.SetText("")
 	test.Type(who, query)
-	who.SetText(label)
-	return who.Text != label && who.Text != ""
+	return kittest.TapSuggestion(ts.root, label) && who.Text != query && who.Text != ""
 }
 
 // mustPick is pick, failing the test when nobody was picked.
@@ -178,7 +178,7 @@ func TestAddTieWithKindAndPicker(t *testing.T) {
 	}
 	test.Type(ts.who(), "zz")
 	test.Tap(ts.add())
-	if got, want := ts.problem(), "Person: pick someone from the list"; got != want {
+	if got, want := ts.problem(), "Person: no one called \"zz\": check the spelling or add them first"; got != want {
 		t.Errorf("problem with a name not chosen = %q, want %q", got, want)
 	}
 	if got := storedTies(t, st); len(got) != 0 {
