@@ -33,6 +33,15 @@ type InteractionEditor struct {
 // LogInteraction shows the form to log a contact with person over host,
 // and calls onSaved (if any) once it is stored in store.
 func LogInteraction(host Host, store InteractionStore, person model.Person, onSaved func()) *InteractionEditor {
+	e := newInteractionEditor(host, store, person, onSaved)
+	e.open(host, "Log interaction with "+person.Name, "Log", fyne.NewSize(600, 520), e.submit)
+	host.Window().Canvas().Focus(e.Summary)
+	return e
+}
+
+// newInteractionEditor builds the form's inputs for a contact with person,
+// empty but for the defaults, for LogInteraction and EditInteraction.
+func newInteractionEditor(host Host, store InteractionStore, person model.Person, onSaved func()) *InteractionEditor {
 	e := &InteractionEditor{host: host, store: store, person: person, onSaved: onSaved}
 	e.Others = kit.NewPeopleChooser(othersThan(store, person.ID), "Type a name to add someone else who was there")
 	e.Kind = kit.Choice(model.InteractionKinds(), model.KindCoffee)
@@ -48,9 +57,6 @@ func LogInteraction(host Host, store InteractionStore, person model.Person, onSa
 	f.Add("summary", "Summary", e.Summary, "")
 	f.Add("notes", "Notes", e.Notes, "")
 	e.Fields = f
-
-	e.open(host, "Log interaction with "+person.Name, "Log", fyne.NewSize(600, 520), e.submit)
-	host.Window().Canvas().Focus(e.Summary)
 	return e
 }
 
