@@ -229,7 +229,8 @@ func (pg *personPage) promiseSection(s *Screen, now time.Time) fyne.CanvasObject
 }
 
 // rowActions are the Edit and Delete buttons of interaction i on the
-// timeline; names name the people who could have been there.
+// timeline; names name the people who could have been there. The page
+// stays scrolled where it was after either, and after an undo.
 func (pg *personPage) rowActions(s *Screen, i model.Interaction, names map[int64]string) fyne.CanvasObject {
 	person := pg.person
 	with := []string{person.Name}
@@ -238,9 +239,9 @@ func (pg *personPage) rowActions(s *Screen, i model.Interaction, names map[int64
 			with = append(with, n)
 		}
 	}
-	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.nav.EditInteraction(i, person) })
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.nav.EditInteraction(i, person, s.changed) })
 	edit.Importance = widget.LowImportance
-	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.nav.DeleteInteraction(i, with) })
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.nav.DeleteInteraction(i, with, s.changed) })
 	del.Importance = widget.LowImportance
 	pg.editRow = append(pg.editRow, edit)
 	pg.deleteRow = append(pg.deleteRow, del)
