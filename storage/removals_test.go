@@ -16,7 +16,7 @@ func linkedInteraction(t *testing.T, s *Store) (model.Interaction, model.Promise
 	ctx := t.Context()
 	ana := mustCreatePerson(t, s, "Ana Lima")
 	ben := mustCreatePerson(t, s, "Ben Ode")
-	in := model.Interaction{Kind: model.KindCoffee, At: testNow.Add(-time.Hour), Summary: "the reorg",
+	in := model.Interaction{Kind: model.KindThanksPublic, At: testNow.Add(-time.Hour), Summary: "the reorg",
 		Notes: "likes tea", PersonIDs: []int64{ana.ID, ben.ID}}
 	if err := s.CreateInteraction(ctx, &in); err != nil {
 		t.Fatal(err)
@@ -43,6 +43,9 @@ type dataView struct {
 	Promises     []model.Promise
 	Meetings     []model.Meeting
 	People       []model.PersonSummary
+	// Kept is what the store keeps on each person's row about their
+	// history: last contact, last public thanks, folded credits.
+	Kept []string
 }
 
 func viewOf(t *testing.T, s *Store) dataView {
@@ -60,6 +63,22 @@ func viewOf(t *testing.T, s *Store) dataView {
 		t.Fatal(err)
 	}
 	if snap.People, err = s.People(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id || ' ' || coalesce(last_at, '-') || ' ' || coalesce(thanked_at, '-')
+		|| ' ' || credit_folded || ' ' || coalesce(credit_next, '-') FROM person ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var row string
+		if err := rows.Scan(&row); err != nil {
+			t.Fatal(err)
+		}
+		snap.Kept = append(snap.Kept, row)
+	}
+	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return snap
@@ -87,6 +106,9 @@ func TestRemoveInteractionThenRestoreItPutsEverythingBack(t *testing.T) {
 	}
 	if gone.Promises[0].InteractionID != 0 || gone.Meetings[0].OutcomeID != 0 {
 		t.Errorf("after remove the promise points at %d, the meeting at %d; want no link", gone.Promises[0].InteractionID, gone.Meetings[0].OutcomeID)
+	}
+	if reflect.DeepEqual(gone.Kept, before.Kept) {
+		t.Errorf("after remove the people's rows still count the public thanks: %q", gone.Kept)
 	}
 	if !gone.People[0].LastContact.IsZero() {
 		t.Errorf("after remove %s was last contacted %v, want never", gone.People[0].Name, gone.People[0].LastContact)
