@@ -155,7 +155,12 @@ func queryPromises(ctx context.Context, q querier, where string, args ...any) ([
 // PromiseHistory returns the changes of status and due date of a promise,
 // oldest first. A promise never changed has none.
 func (s *Store) PromiseHistory(ctx context.Context, promiseID int64) ([]model.PromiseChange, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, promise_id, at, from_status, to_status, old_due_on,
+	return promiseHistory(ctx, s.db, promiseID)
+}
+
+// promiseHistory is PromiseHistory on q.
+func promiseHistory(ctx context.Context, q querier, promiseID int64) ([]model.PromiseChange, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, promise_id, at, from_status, to_status, old_due_on,
 		new_due_on, note FROM promise_change WHERE promise_id = ? ORDER BY at, id`, promiseID)
 	if err != nil {
 		return nil, fmt.Errorf("promise history: %w", err)

@@ -35,6 +35,13 @@ type Store interface {
 	RestorePerson(ctx context.Context, id int64) error
 	EmptyTrash(ctx context.Context) (int, error)
 	CreateInteraction(ctx context.Context, i *model.Interaction) error
+	UpdateInteraction(ctx context.Context, i *model.Interaction) error
+	RemoveInteraction(ctx context.Context, id int64) (model.RemovedInteraction, error)
+	RestoreInteraction(ctx context.Context, r model.RemovedInteraction) (model.Interaction, error)
+	RemovePromise(ctx context.Context, id int64) (model.RemovedPromise, error)
+	RestorePromise(ctx context.Context, r model.RemovedPromise) (model.Promise, error)
+	RemoveMeeting(ctx context.Context, id int64) (model.RemovedMeeting, error)
+	RestoreMeeting(ctx context.Context, r model.RemovedMeeting) (model.Meeting, error)
 	LogCapture(ctx context.Context, c model.Capture) (model.CaptureResult, error)
 	UndoCapture(ctx context.Context, r model.CaptureResult) error
 	LoadSample(ctx context.Context) error
@@ -173,7 +180,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	guardSaves()
 	w.win = app.NewWindow("Rapport")
 	w.screens = w.newScreens()
-	w.toast = newToast()
+	w.toast = newToast(w.win.Canvas())
 
 	w.nav = newNavList(w)
 	w.content = container.NewStack()

@@ -194,7 +194,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", w.showShortcuts),
 		fyne.NewMenuItem("About Rapport", w.showAbout))
-	return fyne.NewMainMenu(fyne.NewMenu("File", file...), fyne.NewMenu("View", view...), help)
+	return fyne.NewMainMenu(fyne.NewMenu("File", file...), w.editMenu(), fyne.NewMenu("View", view...), help)
 }
 
 // notUnderDialogs makes each of items that has a shortcut do nothing while

@@ -109,18 +109,21 @@ func SaveRecord[T any](parent Parent, f *kit.FieldSet, rec *T, isNew bool,
 // and a button named verb that runs submit, at size (made to fit the
 // window); it returns the dialog and the button. Enter in any single-line
 // input (Ctrl+Enter or Shift+Enter in a multi-line one) submits, and Esc
-// closes the dialog without saving.
+// closes the dialog without saving. The window's newest toast shows at the
+// dialog's foot while it is open (see kit.HoldToasts).
 func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, submit func()) (dialog.Dialog, *widget.Button) {
 	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
 	save.Importance = widget.HighImportance
 	var d dialog.Dialog
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
-	body := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(f.Content()))
+	slot := kit.NewToastSlot()
+	body := container.NewBorder(nil, container.NewVBox(buttons, slot), nil, nil, container.NewVScroll(f.Content()))
 	d = dialog.NewCustomWithoutButtons(title, body, parent.Window())
 	kit.SubmitOnEnter(f.Content(), submit)
 	d.Resize(kit.FitWindow(parent.Window(), size))
 	d.Show()
+	kit.HoldToasts(parent.Window().Canvas(), slot, d)
 	kit.CloseOnEscape(parent.Window().Canvas(), f.Content(), d)
 	return d, save
 }

@@ -25,7 +25,8 @@ type InteractionEditor struct {
 	store    InteractionStore
 	person   model.Person // whom it was opened for; ID 0: asked in Who
 	onSaved  func()
-	promises *promiseRows
+	promises *promiseRows          // nil when editing a logged contact
+	people   []model.PersonSummary // the active people, offered in Who and Others
 
 	// Who asks whom the contact was with; nil when the form was opened
 	// for a person.
@@ -43,18 +44,7 @@ type InteractionEditor struct {
 // (person.ID 0: the form asks whom, that field first), and calls onSaved
 // (if any) once it is stored in store, and again if it is undone.
 func LogInteraction(host Host, store InteractionStore, person model.Person, onSaved func()) *InteractionEditor {
-	e := &InteractionEditor{host: host, store: store, person: person, onSaved: onSaved}
-	people := activePeople(store)
-	e.Others = kit.NewPeopleChooser(othersThan(people, person.ID), "Type a name to add someone else who was there")
-	e.Kind = kit.Choice(model.InteractionKinds(), model.KindCoffee)
-	e.Date = kit.Entry("today", "today, yesterday, 2026-11-20, 3 days ago")
-	e.Summary = kit.Entry("", "What happened, in a line")
-	e.Notes = kit.MultiLine("", "What they are working on, what they need, what you promised", 3)
-	e.promises = newPromiseRows(host, person.Name)
-	e.promises.newRow()
-	e.AddPromise = e.promises.add
-	e.Fields = e.fieldSet(people)
-
+	e := newInteractionEditor(host, store, person, onSaved, true)
 	title := "Log interaction"
 	if person.ID != 0 {
 		title += " with " + person.Name
@@ -65,6 +55,27 @@ func LogInteraction(host Host, store InteractionStore, person model.Person, onSa
 	} else {
 		host.Window().Canvas().Focus(e.Summary)
 	}
+	return e
+}
+
+// newInteractionEditor builds the form's inputs for a contact with person,
+// empty but for the defaults, for LogInteraction (withPromises: with one
+// empty promise row) and EditInteraction (without: a logged contact's
+// promises are edited on their own).
+func newInteractionEditor(host Host, store InteractionStore, person model.Person, onSaved func(), withPromises bool) *InteractionEditor {
+	e := &InteractionEditor{host: host, store: store, person: person, onSaved: onSaved}
+	e.people = activePeople(store)
+	e.Others = kit.NewPeopleChooser(othersThan(e.people, person.ID), "Type a name to add someone else who was there")
+	e.Kind = kit.Choice(model.InteractionKinds(), model.KindCoffee)
+	e.Date = kit.Entry("today", "today, yesterday, 2026-11-20, 3 days ago")
+	e.Summary = kit.Entry("", "What happened, in a line")
+	e.Notes = kit.MultiLine("", "What they are working on, what they need, what you promised", 3)
+	if withPromises {
+		e.promises = newPromiseRows(host, person.Name)
+		e.promises.newRow()
+		e.AddPromise = e.promises.add
+	}
+	e.Fields = e.fieldSet(e.people)
 	return e
 }
 
@@ -87,7 +98,9 @@ func (e *InteractionEditor) fieldSet(people []model.PersonSummary) *kit.FieldSet
 		f.Add("people", "With", container.NewVBox(who, e.Others.Root), "")
 	}
 	f.Add("summary", "Summary", e.Summary, "")
-	f.Add("promises", "Promises made", e.promises.root, promiseHint)
+	if e.promises != nil {
+		f.Add("promises", "Promises made", e.promises.root, promiseHint)
+	}
 	f.Add("notes", "Notes", e.Notes, "")
 	return f
 }
@@ -161,6 +174,9 @@ func (e *InteractionEditor) read() (model.Capture, map[string]string) {
 		if p.ID != person.ID {
 			i.PersonIDs = append(i.PersonIDs, p.ID)
 		}
+	}
+	if e.promises == nil {
+		return model.Capture{Interaction: i}, problems
 	}
 	promises, problem := e.promises.read(i.At, now)
 	if problem != "" {

@@ -52,6 +52,35 @@ func ChangePromise(host Host, store PromiseWriter, old, changed model.Promise, n
 	}
 }
 
+// PromiseRemover is what deleting a promise, and undoing that, writes.
+type PromiseRemover interface {
+	RemovePromise(ctx context.Context, id int64) (model.RemovedPromise, error)
+	RestorePromise(ctx context.Context, r model.RemovedPromise) (model.Promise, error)
+}
+
+// DeletePromise deletes p and its history from store at once, asking
+// nothing, and says so at the foot of host with an Undo that puts both
+// back exactly; name is whom the promise is with. onChanged (if any) runs
+// after the delete and after an undo.
+func DeletePromise(host Host, store PromiseRemover, p model.Promise, name string, onChanged func()) {
+	removed, err := store.RemovePromise(context.Background(), p.ID)
+	if err != nil {
+		host.ShowError("Could not delete the promise", err)
+		return
+	}
+	host.Toast("Promise deleted: "+kit.LowerFirst(kit.PromiseSentence(p, name))+".", func() {
+		if _, err := store.RestorePromise(context.Background(), removed); err != nil {
+			host.ShowError("Could not undo the delete", err)
+		}
+		if onChanged != nil {
+			onChanged()
+		}
+	})
+	if onChanged != nil {
+		onChanged()
+	}
+}
+
 // statusWords says where a promise stands, with its date where it helps:
 // "kept", "renegotiated to Mon 14 Dec".
 func statusWords(p model.Promise) string {
@@ -76,6 +105,8 @@ type PromiseDialog struct {
 
 	// The changes offered: those of a pending promise, or Reopen.
 	Kept, KeptLate, Broken, Released, Reopen, Edit *widget.Button
+	// Delete deletes the promise and its history, with Undo in the toast.
+	Delete *widget.Button
 	// Renegotiate moves the due date to the one typed in NewDue.
 	Renegotiate *widget.Button
 	NewDue      *kit.TextField
@@ -93,12 +124,14 @@ func OpenPromise(host Host, store PromiseStore, p model.Promise, name string, ch
 	title.Wrapping = fyne.TextWrapWord
 	history, err := store.PromiseHistory(context.Background(), p.ID)
 	closeButton := widget.NewButton("Close", func() { d.Dialog.Hide() })
-	foot := container.NewHBox(d.Edit, layout.NewSpacer(), closeButton)
-	body := container.NewBorder(nil, container.NewVBox(d.Problem, d.actions(), widget.NewSeparator(), foot), nil, nil,
+	foot := container.NewHBox(d.Edit, d.Delete, layout.NewSpacer(), closeButton)
+	slot := kit.NewToastSlot()
+	body := container.NewBorder(nil, container.NewVBox(d.Problem, d.actions(), widget.NewSeparator(), foot, slot), nil, nil,
 		container.NewVScroll(container.NewVBox(title, promiseFacts(p, host.Now()), historyBox(history, err))))
 	d.Dialog = dialog.NewCustomWithoutButtons("Promise", body, host.Window())
 	d.Dialog.Resize(kit.FitWindow(host.Window(), fyne.NewSize(620, 460)))
 	d.Dialog.Show()
+	kit.HoldToasts(host.Window().Canvas(), slot, d.Dialog)
 	return d
 }
 
@@ -167,6 +200,10 @@ func (d *PromiseDialog) buttons() {
 				d.changed()
 			}
 		})
+	})
+	d.Delete = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+		d.Dialog.Hide()
+		DeletePromise(d.host, d.store, d.promise, d.name, d.changed)
 	})
 	d.NewDue = kit.Entry("", "New due date: Fri, next week, 1 Dec")
 	d.Renegotiate = widget.NewButton("Renegotiate", func() {

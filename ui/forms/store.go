@@ -34,6 +34,8 @@ type PromiseStore interface {
 	Person(ctx context.Context, id int64) (model.Person, error)
 	CreatePromise(ctx context.Context, p *model.Promise) error
 	PromiseHistory(ctx context.Context, promiseID int64) ([]model.PromiseChange, error)
+	RemovePromise(ctx context.Context, id int64) (model.RemovedPromise, error)
+	RestorePromise(ctx context.Context, r model.RemovedPromise) (model.Promise, error)
 }
 
 // AgendaStore is what drafting a meeting's agenda reads about its person.
@@ -66,7 +68,8 @@ type SettingsStore interface {
 // them.
 type Store interface {
 	PersonStore
-	InteractionStore
+	InteractionEditStore
+	InteractionRemover
 	PromiseStore
 	MeetingStore
 	OutcomeStore

@@ -28,6 +28,8 @@ type Store interface {
 	MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error)
 	Meeting(ctx context.Context, id int64) (model.Meeting, error)
 	UpdateMeeting(ctx context.Context, m *model.Meeting) error
+	RemoveMeeting(ctx context.Context, id int64) (model.RemovedMeeting, error)
+	RestoreMeeting(ctx context.Context, r model.RemovedMeeting) (model.Meeting, error)
 }
 
 // Navigator is what the Meetings screen asks of the window: to go to a

@@ -70,7 +70,7 @@ func (pg *page) header(now time.Time) []fyne.CanvasObject {
 }
 
 // actions are what can be done with the meeting as it stands: log its
-// outcome, change or cancel it, or reinstate it.
+// outcome, change or cancel it, or reinstate it; and delete it.
 func (pg *page) actions(now time.Time) fyne.CanvasObject {
 	m, p, nav := pg.data.Meeting, pg.data.Person, pg.s.nav
 	actions := container.NewHBox()
@@ -87,6 +87,9 @@ func (pg *page) actions(now time.Time) fyne.CanvasObject {
 		}
 		actions.Add(widget.NewButtonWithIcon("Change…", theme.DocumentCreateIcon(), func() { nav.EditMeeting(pg.data.Meeting) }))
 		actions.Add(widget.NewButtonWithIcon("Cancel meeting", theme.CancelIcon(), pg.cancelMeeting))
+	}
+	if !p.Archived() {
+		actions.Add(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), pg.deleteMeeting))
 	}
 	return actions
 }

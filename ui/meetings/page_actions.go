@@ -93,3 +93,29 @@ func (pg *page) setStatus(status model.MeetingStatus) bool {
 	pg.s.Reload()
 	return true
 }
+
+// deleteMeeting deletes the meeting at once (a repeating one: the whole
+// series), asking nothing, with an Undo that puts it back exactly: its
+// UID, so calendars still match it, and the promises made in it.
+func (pg *page) deleteMeeting() {
+	s, m := pg.s, pg.data.Meeting
+	removed, err := s.store.RemoveMeeting(context.Background(), m.ID)
+	if err != nil {
+		s.nav.ShowError("Could not delete the meeting", err)
+		return
+	}
+	what := kit.MeetingTitle(m, pg.data.Person)
+	if m.Recurrence != model.RecurrenceNone {
+		what += ", every occurrence,"
+	}
+	s.Reload()
+	s.nav.Toast(what+" deleted.", func() {
+		back, err := s.store.RestoreMeeting(context.Background(), removed)
+		if err != nil {
+			s.nav.ShowError("Could not undo the delete", err)
+		} else {
+			s.Select(back.ID)
+		}
+		s.Reload()
+	})
+}

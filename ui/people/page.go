@@ -25,6 +25,10 @@ type personPage struct {
 	ties     *tieSection
 	frame    *frameSection // what the user shared with them
 
+	// editRow and deleteRow are each interaction's Edit and Delete, in
+	// the order of timeline (none for a person in the trash).
+	editRow, deleteRow []*widget.Button
+
 	logInteraction *widget.Button
 	addPromise     *widget.Button
 	schedule       *widget.Button
@@ -52,7 +56,7 @@ func (s *Screen) newPersonPage(id int64) (*personPage, error) {
 	body := container.NewVBox(pg.header(), pg.banner(), pg.chips(), widget.NewSeparator(), pg.facts(data),
 		pg.texts(), pg.promiseSection(s, data.Now), pg.ties.root, pg.frame.root, widget.NewSeparator(),
 		widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		pg.timelineBox(s.names(data.People), data.Now))
+		pg.timelineBox(s, s.names(data.People), data.Now))
 	pg.scroll = container.NewVScroll(container.NewPadded(body))
 	pg.root = pg.scroll
 	return pg, nil
@@ -162,13 +166,17 @@ func (pg *personPage) texts() fyne.CanvasObject {
 
 // timelineBox lists the interactions, newest first, or says there are
 // none yet; names name the others who were there.
-func (pg *personPage) timelineBox(names map[int64]string, now time.Time) fyne.CanvasObject {
+func (pg *personPage) timelineBox(s *Screen, names map[int64]string, now time.Time) fyne.CanvasObject {
 	box := container.NewVBox()
 	if len(pg.timeline) == 0 {
 		box.Add(kit.Quiet("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm."))
 	}
 	for _, i := range pg.timeline {
-		box.Add(timelineRow(i, pg.person.ID, names, now))
+		var actions fyne.CanvasObject
+		if !pg.person.Archived() {
+			actions = pg.rowActions(s, i, names)
+		}
+		box.Add(timelineRow(i, pg.person.ID, names, now, actions))
 	}
 	if len(pg.timeline) == model.TimelineLimit {
 		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", model.TimelineLimit))
@@ -220,9 +228,29 @@ func (pg *personPage) promiseSection(s *Screen, now time.Time) fyne.CanvasObject
 	return box
 }
 
+// rowActions are the Edit and Delete buttons of interaction i on the
+// timeline; names name the people who could have been there. The page
+// stays scrolled where it was after either, and after an undo.
+func (pg *personPage) rowActions(s *Screen, i model.Interaction, names map[int64]string) fyne.CanvasObject {
+	person := pg.person
+	with := []string{person.Name}
+	for _, id := range i.PersonIDs {
+		if n, ok := names[id]; ok && id != person.ID {
+			with = append(with, n)
+		}
+	}
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.nav.EditInteraction(i, person, s.changed) })
+	edit.Importance = widget.LowImportance
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.nav.DeleteInteraction(i, with, s.changed) })
+	del.Importance = widget.LowImportance
+	pg.editRow = append(pg.editRow, edit)
+	pg.deleteRow = append(pg.deleteRow, del)
+	return container.NewVBox(container.NewHBox(edit, del))
+}
+
 // timelineRow is one interaction on a person page: date, kind, who else
-// was there, summary and notes.
-func timelineRow(i model.Interaction, self int64, names map[int64]string, now time.Time) fyne.CanvasObject {
+// was there, summary and notes, and actions (if any) at the end.
+func timelineRow(i model.Interaction, self int64, names map[int64]string, now time.Time, actions fyne.CanvasObject) fyne.CanvasObject {
 	when := widget.NewLabel(kit.DayText(i.At.Local()))
 	kind := widget.NewLabelWithStyle(i.Kind.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := i.Summary
@@ -252,5 +280,5 @@ func timelineRow(i model.Interaction, self int64, names map[int64]string, now ti
 		when.SetText(kit.DayText(i.At.Local()) + " (planned)")
 	}
 	left := container.New(&kit.FixedWidth{Width: 150}, when)
-	return container.NewBorder(nil, nil, left, nil, container.NewVBox(kind, summary))
+	return container.NewBorder(nil, nil, left, actions, container.NewVBox(kind, summary))
 }

@@ -59,6 +59,13 @@ type Navigator interface {
 	KeepPromise(p model.Promise, personName string)
 	// OpenPromise opens the dialog of p.
 	OpenPromise(p model.Promise, personName string)
+	// EditInteraction opens the form of the logged interaction i, seen
+	// from person's page; changed runs after a save and after its undo.
+	EditInteraction(i model.Interaction, person model.Person, changed func())
+	// DeleteInteraction deletes i at once, with Undo in the toast; with
+	// are the names of whom it was with. changed runs after the delete
+	// and after its undo.
+	DeleteInteraction(i model.Interaction, with []string, changed func())
 	// Refresh reads the data of the screen on show again, after this
 	// screen changed something others show too (a tie, the frame log).
 	Refresh()

@@ -58,6 +58,12 @@ func (n *navigator) KeepPromise(p model.Promise, name string) { n.Ask("keep %q w
 func (n *navigator) OpenPromise(p model.Promise, name string) {
 	n.Ask("open promise %q with %s", p.What, name)
 }
+func (n *navigator) EditInteraction(i model.Interaction, p model.Person, changed func()) {
+	n.Ask("edit interaction %d on %s's page", i.ID, p.Name)
+}
+func (n *navigator) DeleteInteraction(i model.Interaction, with []string, changed func()) {
+	n.Ask("delete interaction %d with %s", i.ID, strings.Join(with, ", "))
+}
 func (n *navigator) ShowError(title string, err error) { n.Ask("error %s: %v", title, err) }
 func (n *navigator) Toast(message string, undo func()) { n.toast, n.undo = message, undo }
 func (n *navigator) Window() fyne.Window               { return n.win }

@@ -99,10 +99,12 @@ func Open(parent fyne.Window, store Store, nav Navigator, now func() time.Time, 
 	r.finish.Importance = widget.HighImportance
 	later := widget.NewButton("Later", func() { r.dialog.Hide() })
 	buttons := container.NewHBox(later, layout.NewSpacer(), r.back, r.next, r.finish)
-	r.dialog = dialog.NewCustomWithoutButtons("Weekly review", container.NewBorder(r.title, buttons, nil, nil, r.body), parent)
+	slot := kit.NewToastSlot()
+	r.dialog = dialog.NewCustomWithoutButtons("Weekly review", container.NewBorder(r.title, container.NewVBox(buttons, slot), nil, nil, r.body), parent)
 	r.dialog.Resize(kit.FitWindow(parent, fyne.NewSize(760, 600)))
 	r.show(0)
 	r.dialog.Show()
+	kit.HoldToasts(parent.Canvas(), slot, r.dialog)
 	return r
 }
 
