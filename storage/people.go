@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -198,4 +199,29 @@ func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
 		return err
 	})
 	return int(n), err
+}
+
+// SetStance changes the stance of the person with the given ID, and
+// nothing else but UpdatedAt, in one transaction, and returns the stance
+// they had before, for an undo.
+func (s *Store) SetStance(ctx context.Context, id int64, stance model.Stance) (model.Stance, error) {
+	if !stance.Valid() {
+		return "", fmt.Errorf("set stance of person %d: %q is not a stance", id, stance)
+	}
+	var before model.Stance
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT stance FROM person WHERE id = ?`, id).Scan(&before)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("person %d: %w", id, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE person SET stance = ?, updated_at = ? WHERE id = ?`,
+			stance, instant(s.now()), id)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("set stance of person %d: %w", id, err)
+	}
+	return before, nil
 }
