@@ -88,7 +88,7 @@ func (r *Review) stanceChips(p model.Person) fyne.CanvasObject {
 	row := container.NewHBox()
 	for _, st := range model.Stances() {
 		chip := widget.NewButton(st.Label(), func() { r.setStance(p, st) })
-		chip.Importance = widget.LowImportance
+		chip.Importance = widget.MediumImportance
 		if st == p.Stance {
 			chip.Importance = widget.HighImportance
 		}
