@@ -18,7 +18,7 @@ import (
 )
 
 // importUsage is the one-line usage of rapport import.
-const importUsage = "usage: rapport import FILE [--db PATH] [--yes] [--passphrase-file FILE]"
+const importUsage = "usage: rapport import FILE [--db PATH] [--yes] [--team-from-company] [--cadence DAYS] [--passphrase-file FILE]"
 
 // notEmptyAdvice is what rapport import says of a database that an export
 // cannot be restored into.
@@ -29,7 +29,8 @@ const notEmptyAdvice = "restore into a new database with --db NEW.db"
 // format, how many people are new, duplicates and problems, then each
 // duplicate and problem with its line. It writes nothing unless --yes is
 // given; then it imports everyone in one transaction (duplicates merged,
-// duplicates within the file skipped) and says what it did. A file that
+// duplicates within the file skipped; --team-from-company and --cadence
+// apply model.ImportOptions to everyone new) and says what it did. A file that
 // cannot be read is exit status 1 with a message naming the file and,
 // where there is one, the line; so is a file in which no person can be
 // read (a vCard cut short), with its problems' lines; bad usage is 2.
@@ -44,6 +45,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	dbFlag := flags.String("db", "", "the database file")
 	yes := flags.Bool("yes", false, "import (without it, only show what would be imported)")
+	teamFromCompany := flags.Bool("team-from-company", false, "use each new person's company as their team too, to group them by company")
+	cadence := flags.Int("cadence", 0, "keep in touch with everyone new every so many days, counted from the import (0: the default, counted from the first contact)")
 	passFile := flags.String("passphrase-file", "", "decrypt an encrypted file with the passphrase on the first line of this file (without it, asked on the terminal)")
 	// The file may come before or after the flags.
 	var positional []string
@@ -61,6 +64,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, importUsage)
 		return 2
 	}
+	if *cadence < 0 || *cadence > model.MaxCadenceDays {
+		fmt.Fprintf(stderr, "rapport import: --cadence %d is not a number of days from 0 to %d\n", *cadence, model.MaxCadenceDays)
+		return 2
+	}
+	opts := model.ImportOptions{TeamFromOrganisation: *teamFromCompany, CadenceDays: *cadence}
 	name := positional[0]
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "rapport import:", err)
@@ -115,7 +123,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "\nNothing was written. To import, run it again with --yes.\n")
 		return 0
 	}
-	added, merged, skipped, err := st.ImportPeople(ctx, file.Format, matches)
+	added, merged, skipped, err := st.ImportPeople(ctx, file.Format, opts.Apply(matches))
 	if err != nil {
 		return fail(fmt.Errorf("%s: %w (nothing was written)", name, err))
 	}

@@ -113,6 +113,34 @@ func TestImportCommandImports(t *testing.T) {
 	}
 }
 
+// TestImportCommandTeamFromCompanyAndCadence: --team-from-company and
+// --cadence apply to everyone the import adds; a cadence out of range is
+// bad usage and writes nothing.
+func TestImportCommandTeamFromCompanyAndCadence(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "rapport.db")
+	if code, _, errOut := runImportCmd(t, connections, "--db", db, "--yes", "--cadence", "-3"); code != 2 ||
+		!strings.Contains(errOut, "--cadence -3 is not a number of days") {
+		t.Errorf("--cadence -3: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a bad --cadence made the database: %v", err)
+	}
+	code, _, errOut := runImportCmd(t, connections, "--db", db, "--yes", "--team-from-company", "--cadence", "14")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	people := storedPeople(t, db)
+	if len(people) == 0 {
+		t.Fatal("nobody imported")
+	}
+	for _, p := range people {
+		if p.Team != p.Organisation || p.CadenceDays != 14 || !p.CadenceSet {
+			t.Errorf("%s: team %q, organisation %q, cadence %d set %v; want the organisation as team, 14 set",
+				p.Name, p.Team, p.Organisation, p.CadenceDays, p.CadenceSet)
+		}
+	}
+}
+
 func TestImportCommandDuplicatesInTheFile(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "people.vcf")

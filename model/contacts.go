@@ -54,7 +54,8 @@ type ImportedPerson struct {
 // AsNew is the person to add for p: p.Person with NewPerson's defaults for
 // relation, influence, stance and cadence where p leaves them zero (a
 // cadence of 0 read from a file means unset, so it becomes the default
-// too), and no ID, archive state or timestamps.
+// too, unless CadenceSet says it was chosen: see ImportOptions), and no
+// ID, archive state or timestamps.
 func (p ImportedPerson) AsNew() Person {
 	n := p.Person
 	d := NewPerson(n.Name)
@@ -67,7 +68,7 @@ func (p ImportedPerson) AsNew() Person {
 	if n.Stance == "" {
 		n.Stance = d.Stance
 	}
-	if n.CadenceDays == 0 {
+	if n.CadenceDays == 0 && !n.CadenceSet {
 		n.CadenceDays = d.CadenceDays
 	}
 	n.ID, n.ArchivedAt, n.CreatedAt, n.UpdatedAt = 0, time.Time{}, time.Time{}, time.Time{}

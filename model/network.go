@@ -18,8 +18,8 @@ type NetworkPerson struct {
 	Warmth      int       // 0 (cold) to 100 (warm), see CreditRules.Warmth
 	LastContact time.Time // the last contact at or before Network.Now; zero if never
 	// Overdue is true when the person has a cadence and the last contact
-	// is longer ago than it (never when there has been none: see
-	// ContactOverdue).
+	// is longer ago than it (when there has been none, only for a cadence
+	// the user set, counted from when they were added: see ContactOverdue).
 	Overdue bool
 }
 
@@ -30,18 +30,32 @@ type Network struct {
 	Ties   []Tie           // every tie, archived people's too, ordered by ID
 }
 
-// ContactOverdue reports whether someone with the given cadence (0 for
-// none) and last contact (zero for never) is overdue for contact at now:
-// they have a cadence and the last contact is more calendar days ago than
-// it. Someone never contacted is never overdue: a cadence counts from the
-// first contact, so people just added or imported stay quiet until the
-// user has been in touch once. It is the rule ReachOut marks Overdue with.
-func ContactOverdue(cadenceDays int, lastContact, now time.Time) bool {
-	if cadenceDays <= 0 {
+// ContactOverdue reports whether p (its cadence, whether the user set it,
+// and when it was added) with the given last contact (zero for never) is
+// overdue for contact at now: p has a cadence and the last contact is more
+// calendar days ago than it. Someone never contacted is overdue only when
+// the user set the cadence (CadenceSet), counted from when they were added:
+// people just added or imported with the default cadence stay quiet until
+// the user has been in touch once. It is the rule ReachOut marks Overdue
+// with.
+func ContactOverdue(p Person, lastContact, now time.Time) bool {
+	if p.CadenceDays <= 0 {
 		return false
 	}
-	days := daysSince(lastContact, Day(now), now.Location())
-	return days > cadenceDays
+	loc := now.Location()
+	days := cadenceDays(p, daysSince(lastContact, Day(now), loc), Day(now), loc)
+	return days > p.CadenceDays
+}
+
+// cadenceDays is the number of days the cadence counts for p, given the
+// days since the last contact (-1 for never): those days, or for someone
+// never contacted whose cadence the user set the days since they were
+// added, else -1.
+func cadenceDays(p Person, days int, today time.Time, loc *time.Location) int {
+	if days >= 0 || !p.CadenceSet {
+		return days
+	}
+	return daysSince(p.CreatedAt, today, loc)
 }
 
 // WarmthReasons puts a person's warmth into words, in the order the

@@ -26,54 +26,71 @@ func TestContactOverdue(t *testing.T) {
 		last    time.Time
 		now     time.Time
 		want    bool
+		// set and added are the person's CadenceSet and CreatedAt.
+		set   bool
+		added time.Time
 	}{
-		{"no cadence, never contacted", 0, time.Time{}, networkNow, false},
-		{"no cadence, contacted years ago", 0, networkAgo(2000), networkNow, false},
-		{"negative cadence counts as none", -7, time.Time{}, networkNow, false},
-		{"cadence, never contacted: quiet until the first contact", 30, time.Time{}, networkNow, false},
-		{"cadence, contacted today", 30, networkNow, networkNow, false},
-		{"cadence, contacted earlier today", 1, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), networkNow, false},
-		{"within the cadence", 30, networkAgo(29), networkNow, false},
-		{"exactly on the cadence day", 30, networkAgo(30), networkNow, false},
-		{"one day past the cadence", 30, networkAgo(31), networkNow, true},
-		{"long past the cadence", 30, networkAgo(400), networkNow, true},
-		{"one-day cadence, yesterday", 1, networkAgo(1), networkNow, false},
-		{"one-day cadence, two days ago", 1, networkAgo(2), networkNow, true},
-		{"contact dated in the future", 30, networkNow.AddDate(0, 0, 10), networkNow, false},
-		{"contact dated later today", 30, networkNow.Add(time.Hour), networkNow, false},
+		{"no cadence, never contacted", 0, time.Time{}, networkNow, false, false, time.Time{}},
+		{"no cadence, contacted years ago", 0, networkAgo(2000), networkNow, false, false, time.Time{}},
+		{"negative cadence counts as none", -7, time.Time{}, networkNow, false, false, time.Time{}},
+		{"cadence, never contacted: quiet until the first contact", 30, time.Time{}, networkNow, false, false, time.Time{}},
+		{"default cadence, never contacted, added long ago: quiet", 30, time.Time{}, networkNow, false,
+			false, networkAgo(400)},
+		{"cadence set, never contacted, added within it", 30, time.Time{}, networkNow, false, true, networkAgo(30)},
+		{"cadence set, never contacted, added longer ago than it", 30, time.Time{}, networkNow, true, true, networkAgo(31)},
+		{"cadence set, never contacted, added today", 1, time.Time{}, networkNow, false, true, networkNow},
+		{"cadence set, never contacted, no time added", 30, time.Time{}, networkNow, false, true, time.Time{}},
+		{"no cadence set, never contacted, added long ago", 0, time.Time{}, networkNow, false, true, networkAgo(400)},
+		{"cadence set, contacted within it, added long ago", 30, networkAgo(10), networkNow, false, true, networkAgo(400)},
+		{"cadence set, contacted longer ago than it", 30, networkAgo(31), networkNow, true, true, networkAgo(40)},
+		{"cadence, contacted today", 30, networkNow, networkNow, false, false, time.Time{}},
+		{"cadence, contacted earlier today", 1, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), networkNow, false, false, time.Time{}},
+		{"within the cadence", 30, networkAgo(29), networkNow, false, false, time.Time{}},
+		{"exactly on the cadence day", 30, networkAgo(30), networkNow, false, false, time.Time{}},
+		{"one day past the cadence", 30, networkAgo(31), networkNow, true, false, time.Time{}},
+		{"long past the cadence", 30, networkAgo(400), networkNow, true, false, time.Time{}},
+		{"one-day cadence, yesterday", 1, networkAgo(1), networkNow, false, false, time.Time{}},
+		{"one-day cadence, two days ago", 1, networkAgo(2), networkNow, true, false, time.Time{}},
+		{"contact dated in the future", 30, networkNow.AddDate(0, 0, 10), networkNow, false, false, time.Time{}},
+		{"contact dated later today", 30, networkNow.Add(time.Hour), networkNow, false, false, time.Time{}},
 		// Calendar days, not 24-hour periods: 23:50 on the last day of the
 		// cadence is on time, 00:10 the day after is late.
 		{"30 calendar days, almost 31×24 hours", 30,
-			time.Date(2026, 5, 2, 0, 1, 0, 0, time.UTC), time.Date(2026, 6, 1, 23, 59, 0, 0, time.UTC), false},
+			time.Date(2026, 5, 2, 0, 1, 0, 0, time.UTC), time.Date(2026, 6, 1, 23, 59, 0, 0, time.UTC), false, false, time.Time{}},
 		{"31 calendar days, barely 30×24 hours", 30,
-			time.Date(2026, 5, 1, 23, 50, 0, 0, time.UTC), time.Date(2026, 6, 1, 0, 10, 0, 0, time.UTC), true},
+			time.Date(2026, 5, 1, 23, 50, 0, 0, time.UTC), time.Date(2026, 6, 1, 0, 10, 0, 0, time.UTC), true, false, time.Time{}},
 		// Across a change of daylight-saving time a day has 23 or 25
 		// hours; the count is still in calendar days.
 		{"spring forward: 31 calendar days in under 30×24 hours", 30,
-			at(2026, 3, 1, 23, 30), at(2026, 4, 1, 0, 10), true},
+			at(2026, 3, 1, 23, 30), at(2026, 4, 1, 0, 10), true, false, time.Time{}},
 		{"spring forward: 2 calendar days in under 2×24 hours", 1,
-			at(2026, 3, 28, 0, 30), at(2026, 3, 30, 0, 10), true},
+			at(2026, 3, 28, 0, 30), at(2026, 3, 30, 0, 10), true, false, time.Time{}},
 		{"spring forward: on the cadence day", 30,
-			at(2026, 3, 1, 0, 10), at(2026, 3, 31, 23, 50), false},
+			at(2026, 3, 1, 0, 10), at(2026, 3, 31, 23, 50), false, false, time.Time{}},
 		{"fall back: 30 calendar days in over 31×24 hours", 30,
-			at(2026, 10, 1, 0, 0), at(2026, 10, 31, 23, 59), false},
+			at(2026, 10, 1, 0, 0), at(2026, 10, 31, 23, 59), false, false, time.Time{}},
 		{"fall back: 31 calendar days in barely 30×24 hours", 30,
-			at(2026, 9, 30, 23, 30), at(2026, 10, 31, 0, 10), true},
+			at(2026, 9, 30, 23, 30), at(2026, 10, 31, 0, 10), true, false, time.Time{}},
 	}
 	for _, tt := range tests {
-		if got := ContactOverdue(tt.cadence, tt.last, tt.now); got != tt.want {
-			t.Errorf("%s: ContactOverdue(%d, %v, %v) = %v, want %v", tt.name, tt.cadence, tt.last, tt.now, got, tt.want)
+		p := Person{CadenceDays: tt.cadence, CadenceSet: tt.set, CreatedAt: tt.added}
+		if got := ContactOverdue(p, tt.last, tt.now); got != tt.want {
+			t.Errorf("%s: ContactOverdue(%+v, %v, %v) = %v, want %v", tt.name, p, tt.last, tt.now, got, tt.want)
 		}
 	}
 }
 
 // ContactOverdue is the rule ReachOut marks Overdue with.
 func TestContactOverdueMatchesReachOut(t *testing.T) {
-	for _, in := range reachInputs(2000, 11) {
+	for i, in := range reachInputs(2000, 11) {
+		// A third have their cadence set, added up to 100 days ago.
+		if i%3 == 0 {
+			in.Person.CadenceSet, in.Person.CreatedAt = true, reachAgo(i%101)
+		}
 		want := DefaultCredits.ReachOut(in, reachNow).Overdue
-		if got := ContactOverdue(in.Person.CadenceDays, in.LastContact, reachNow); got != want {
-			t.Errorf("cadence %d, last %v: ContactOverdue = %v, ReachOut.Overdue = %v",
-				in.Person.CadenceDays, in.LastContact, got, want)
+		if got := ContactOverdue(in.Person, in.LastContact, reachNow); got != want {
+			t.Errorf("cadence %d (set %v, added %v), last %v: ContactOverdue = %v, ReachOut.Overdue = %v",
+				in.Person.CadenceDays, in.Person.CadenceSet, in.Person.CreatedAt, in.LastContact, got, want)
 		}
 	}
 }
@@ -242,10 +259,10 @@ func TestDaysCountInNowsZone(t *testing.T) {
 	if got := daysSince(last, Day(now), now.Location()); got != 1 {
 		t.Errorf("daysSince = %d, want 1", got)
 	}
-	if ContactOverdue(1, last, now) {
+	if ContactOverdue(Person{CadenceDays: 1}, last, now) {
 		t.Error("a contact yesterday is overdue on a 1-day cadence")
 	}
-	if !ContactOverdue(1, last, now.AddDate(0, 0, 1)) {
+	if !ContactOverdue(Person{CadenceDays: 1}, last, now.AddDate(0, 0, 1)) {
 		t.Error("a contact two days ago is not overdue on a 1-day cadence")
 	}
 	if got := daysSilent(last, now); got != 1 {

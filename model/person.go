@@ -20,14 +20,19 @@ type Person struct {
 	Relation     Relation
 	Influence    int // 1 (little say) to 5 (decides)
 	Stance       Stance
-	CadenceDays  int    // keep in touch every so many days; 0 means no cadence
-	WorkingOn    string // what they said they are working on
-	Needs        string // what they said they need
-	Notes        string // the user's private notes
-	FirstMet     time.Time
-	ArchivedAt   time.Time // zero while active; set while in the trash
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	CadenceDays  int // keep in touch every so many days; 0 means no cadence
+	// CadenceSet is true when the user chose CadenceDays (in the person
+	// form, or for everyone in an import); false while it is only the
+	// default. A cadence set counts from when the person was added until
+	// the first contact (see ContactOverdue); the default waits for it.
+	CadenceSet bool
+	WorkingOn  string // what they said they are working on
+	Needs      string // what they said they need
+	Notes      string // the user's private notes
+	FirstMet   time.Time
+	ArchivedAt time.Time // zero while active; set while in the trash
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // Defaults for a person added without those fields.
@@ -38,7 +43,8 @@ const (
 )
 
 // NewPerson returns a person with the given name and sensible defaults for
-// the rest: middling influence, unknown stance, a monthly cadence.
+// the rest: middling influence, unknown stance, the default monthly cadence
+// (not set by the user: see CadenceSet).
 func NewPerson(name string) Person {
 	return Person{
 		Name:        name,

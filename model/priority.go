@@ -31,7 +31,7 @@ type ReachOut struct {
 	PersonID int64
 	Score    float64
 	Warmth   int
-	Overdue  bool // has a cadence and was last contacted longer ago than it (never when never contacted)
+	Overdue  bool // has a cadence and was last contacted longer ago than it (see ContactOverdue)
 	Reasons  []string
 }
 
@@ -121,8 +121,9 @@ type reachScore struct {
 //	  + 6 per promise I owe them that is due + 1.5 per promise they owe me that is due
 //
 // where influence is 1–5, stance is 1 to 1.5 (see stanceWeight), periods
-// past the cadence count up to 2 (never contacted or no cadence counts 0:
-// see ContactOverdue) and at most 3 promises count each way. A meeting planned within
+// past the cadence count up to 2 (no cadence counts 0; never contacted
+// counts 0 unless the user set the cadence, then it counts from when the
+// person was added: see ContactOverdue) and at most 3 promises count each way. A meeting planned within
 // MeetingInHandDays cuts the score to a fifth: it is already in hand.
 // Archived people score 0.
 func (r CreditRules) ReachOut(in ReachOutInput, now time.Time) ReachOut {
@@ -145,9 +146,9 @@ func (r CreditRules) reachScore(in ReachOutInput, today time.Time, loc *time.Loc
 		meetingDays: -1,
 	}
 	past := 0.0
-	if p.CadenceDays > 0 && s.days > p.CadenceDays {
+	if since := cadenceDays(p, s.days, today, loc); p.CadenceDays > 0 && since > p.CadenceDays {
 		s.overdue = true
-		past = min(float64(s.days-p.CadenceDays)/float64(p.CadenceDays), maxPastCadence)
+		past = min(float64(since-p.CadenceDays)/float64(p.CadenceDays), maxPastCadence)
 	}
 	if p.Archived() {
 		return s

@@ -30,7 +30,7 @@ func (s *Store) Network(ctx context.Context, now time.Time) (model.Network, erro
 			p := np.Person
 			np.Balance = bal[p.ID]
 			np.Warmth = rules.Warmth(np.Balance, np.LastContact, p.CadenceDays, now)
-			np.Overdue = model.ContactOverdue(p.CadenceDays, np.LastContact, now)
+			np.Overdue = model.ContactOverdue(p, np.LastContact, now)
 		}
 		n.People = people
 		ties, err := count(ctx, q, `SELECT count(*) FROM tie`)
@@ -54,7 +54,7 @@ func networkPeople(ctx context.Context, q querier, now time.Time) ([]model.Netwo
 		return nil, nil, err
 	}
 	rows, err := q.QueryContext(ctx, `SELECT id, name, title, team, organisation, relation, influence,
-		stance, cadence_days, archived_at, credit_folded, credit_next,
+		stance, cadence_days, cadence_set, created_at, archived_at, credit_folded, credit_next,
 		CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at
 			ELSE (SELECT max(at) FROM interaction_person WHERE person_id = person.id AND at <= ?1) END
 		FROM person ORDER BY id`, instant(now))
@@ -69,20 +69,21 @@ func networkPeople(ctx context.Context, q querier, now time.Time) ([]model.Netwo
 	var id, influence, cadence int64
 	var name, title, team, org, relation, stance string
 	var folded float64
-	var archived, next, last sql.NullString
+	var set bool
+	var archived, created, next, last sql.NullString
 	for rows.Next() {
 		if err := rows.Scan(&id, &name, &title, &team, &org, &relation, &influence, &stance, &cadence,
-			&archived, &folded, &next, &last); err != nil {
+			&set, &created, &archived, &folded, &next, &last); err != nil {
 			return nil, nil, err
 		}
 		np := model.NetworkPerson{Person: model.Person{ID: id, Name: name, Title: title, Team: team,
 			Organisation: org, Relation: model.Relation(relation), Influence: int(influence),
-			Stance: model.Stance(stance), CadenceDays: int(cadence)}}
+			Stance: model.Stance(stance), CadenceDays: int(cadence), CadenceSet: set}}
 		f := foldedBalance{folded: folded}
 		for _, t := range []struct {
 			s   sql.NullString
 			dst *time.Time
-		}{{archived, &np.Person.ArchivedAt}, {next, &f.next}, {last, &np.LastContact}} {
+		}{{created, &np.Person.CreatedAt}, {archived, &np.Person.ArchivedAt}, {next, &f.next}, {last, &np.LastContact}} {
 			if err := parseNullTime(t.s, t.dst); err != nil {
 				return nil, nil, err
 			}

@@ -134,6 +134,7 @@ func newNetworkFixture(t *testing.T) networkFixture {
 func mapFields(p model.Person) model.Person {
 	return model.Person{ID: p.ID, Name: p.Name, Title: p.Title, Team: p.Team, Organisation: p.Organisation,
 		Relation: p.Relation, Influence: p.Influence, Stance: p.Stance, CadenceDays: p.CadenceDays,
+		CadenceSet: p.CadenceSet, CreatedAt: p.CreatedAt,
 		ArchivedAt: p.ArchivedAt}
 }
 
@@ -174,7 +175,7 @@ func checkNetwork(t *testing.T, s *Store, n model.Network, now time.Time, people
 		if w := model.DefaultCredits.Warmth(balance, got.LastContact, want.CadenceDays, now); got.Warmth != w {
 			t.Errorf("%s: Warmth = %d, want %d", want.Name, got.Warmth, w)
 		}
-		if o := model.ContactOverdue(want.CadenceDays, got.LastContact, now); got.Overdue != o {
+		if o := model.ContactOverdue(want, got.LastContact, now); got.Overdue != o {
 			t.Errorf("%s: Overdue = %v, want %v", want.Name, got.Overdue, o)
 		}
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -10,11 +11,11 @@ import (
 )
 
 const personColumns = `id, name, title, team, organisation, email, phone, relation, influence,
-	stance, cadence_days, working_on, needs, notes, first_met, archived_at, created_at, updated_at`
+	stance, cadence_days, cadence_set, working_on, needs, notes, first_met, archived_at, created_at, updated_at`
 
 func personFields(p *model.Person) []any {
 	return []any{&p.ID, &p.Name, &p.Title, &p.Team, &p.Organisation, &p.Email, &p.Phone,
-		&p.Relation, &p.Influence, &p.Stance, &p.CadenceDays, &p.WorkingOn, &p.Needs, &p.Notes,
+		&p.Relation, &p.Influence, &p.Stance, &p.CadenceDays, &p.CadenceSet, &p.WorkingOn, &p.Needs, &p.Notes,
 		timeField{&p.FirstMet}, timeField{&p.ArchivedAt}, timeField{&p.CreatedAt}, timeField{&p.UpdatedAt}}
 }
 
@@ -33,9 +34,9 @@ func (s *Store) CreatePerson(ctx context.Context, p *model.Person) error {
 // that the next Open has nothing to refold and writes nothing.
 func insertPerson(ctx context.Context, tx *sql.Tx, p *model.Person) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO person (`+personColumns+`, credits_version)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		ref(p.ID), p.Name, p.Title, p.Team, p.Organisation, p.Email, p.Phone, p.Relation,
-		p.Influence, p.Stance, p.CadenceDays, p.WorkingOn, p.Needs, p.Notes,
+		p.Influence, p.Stance, p.CadenceDays, p.CadenceSet, p.WorkingOn, p.Needs, p.Notes,
 		day(p.FirstMet), instant(p.ArchivedAt), instant(p.CreatedAt), instant(p.UpdatedAt), creditsVersion)
 	if err != nil {
 		return fmt.Errorf("add person: %w", err)
@@ -55,10 +56,10 @@ func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE person SET name = ?, title = ?, team = ?,
 			organisation = ?, email = ?, phone = ?, relation = ?, influence = ?, stance = ?,
-			cadence_days = ?, working_on = ?, needs = ?, notes = ?, first_met = ?, updated_at = ?
-			WHERE id = ?`,
+			cadence_days = ?, cadence_set = ?, working_on = ?, needs = ?, notes = ?, first_met = ?,
+			updated_at = ? WHERE id = ?`,
 			p.Name, p.Title, p.Team, p.Organisation, p.Email, p.Phone, p.Relation, p.Influence,
-			p.Stance, p.CadenceDays, p.WorkingOn, p.Needs, p.Notes, day(p.FirstMet),
+			p.Stance, p.CadenceDays, p.CadenceSet, p.WorkingOn, p.Needs, p.Notes, day(p.FirstMet),
 			instant(p.UpdatedAt), p.ID)
 		if err != nil {
 			return fmt.Errorf("save person: %w", err)
@@ -198,4 +199,29 @@ func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
 		return err
 	})
 	return int(n), err
+}
+
+// SetStance changes the stance of the person with the given ID, and
+// nothing else but UpdatedAt, in one transaction, and returns the stance
+// they had before, for an undo.
+func (s *Store) SetStance(ctx context.Context, id int64, stance model.Stance) (model.Stance, error) {
+	if !stance.Valid() {
+		return "", fmt.Errorf("set stance of person %d: %q is not a stance", id, stance)
+	}
+	var before model.Stance
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT stance FROM person WHERE id = ?`, id).Scan(&before)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("person %d: %w", id, ErrNotFound)
+		} else if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE person SET stance = ?, updated_at = ? WHERE id = ?`,
+			stance, instant(s.now()), id)
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("set stance of person %d: %w", id, err)
+	}
+	return before, nil
 }

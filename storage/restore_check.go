@@ -234,6 +234,12 @@ func checkPerson(c *rowCheck) {
 		Stance: model.Stance(c.str("stance")), CadenceDays: c.integer("cadence_days"),
 		WorkingOn: c.str("working_on"), Needs: c.str("needs"), Notes: c.str("notes")}
 	c.model(p.Validate(), nil)
+	// cadence_set came with schema 7; an older document has none.
+	if v, ok := c.value("cadence_set"); ok {
+		if n, isInt := v.(int64); !isInt || (n != 0 && n != 1) {
+			c.fail("cadence_set", "must be 0 (the default cadence) or 1 (set by the user)")
+		}
+	}
 	if v, _ := c.value("credits_version"); v != nil && c.id("credits_version") < 0 {
 		c.fail("credits_version", "must not be negative")
 	}

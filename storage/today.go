@@ -189,9 +189,10 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 }
 
 // todayPeople reads every active person as a reach-out candidate (name
-// and the fields that rank them, not their title or notes) with their last
-// contact and last thank-you at or before now (the person row also counts
-// those typed in ahead of time), and their folded credits.
+// and the fields that rank them, when they were added only where it
+// counts, not their title or notes) with their last contact and last
+// thank-you at or before now (the person row also counts those typed in
+// ahead of time), and their folded credits.
 func todayPeople(ctx context.Context, q querier, now time.Time) (
 	[]model.ReachOutInput, map[int64]foldedBalance, map[int64]time.Time, error) {
 	n, err := count(ctx, q, `SELECT count(*) FROM person WHERE archived_at IS NULL`)
@@ -200,7 +201,7 @@ func todayPeople(ctx context.Context, q querier, now time.Time) (
 	}
 	at := instant(now)
 	rows, err := q.QueryContext(ctx, `SELECT id, name, relation, influence, stance, cadence_days,
-		credit_folded, credit_next,
+		cadence_set, created_at, credit_folded, credit_next,
 		CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at
 			ELSE (SELECT max(at) FROM interaction_person WHERE person_id = person.id AND at <= ?1) END,
 		CASE WHEN thanked_at IS NULL OR thanked_at <= ?1 THEN thanked_at
@@ -220,20 +221,29 @@ func todayPeople(ctx context.Context, q querier, now time.Time) (
 	var id, influence, cadence int64
 	var name, relation, stance string
 	var folded float64
+	var set bool
+	var created string
 	var next, last, thanks sql.NullString
 	for rows.Next() {
-		if err := rows.Scan(&id, &name, &relation, &influence, &stance, &cadence, &folded, &next, &last,
-			&thanks); err != nil {
+		if err := rows.Scan(&id, &name, &relation, &influence, &stance, &cadence, &set, &created, &folded,
+			&next, &last, &thanks); err != nil {
 			return nil, nil, nil, err
 		}
 		in := model.ReachOutInput{Person: model.Person{ID: id, Name: name, Relation: model.Relation(relation),
-			Influence: int(influence), Stance: model.Stance(stance), CadenceDays: int(cadence)}}
+			Influence: int(influence), Stance: model.Stance(stance), CadenceDays: int(cadence),
+			CadenceSet: set}}
 		f := foldedBalance{folded: folded}
 		if err := parseNullTime(next, &f.next); err != nil {
 			return nil, nil, nil, err
 		}
 		if err := parseNullTime(last, &in.LastContact); err != nil {
 			return nil, nil, nil, err
+		}
+		// When they were added counts only for a cadence set and no contact.
+		if set && in.LastContact.IsZero() {
+			if err := parseStoredTime(created, &in.Person.CreatedAt); err != nil {
+				return nil, nil, nil, err
+			}
 		}
 		if thanks.Valid {
 			var t time.Time

@@ -31,6 +31,7 @@ type Store interface {
 	Person(ctx context.Context, id int64) (model.Person, error)
 	CreatePerson(ctx context.Context, p *model.Person) error
 	UpdatePerson(ctx context.Context, p *model.Person) error
+	SetStance(ctx context.Context, personID int64, stance model.Stance) (before model.Stance, err error)
 	ArchivePerson(ctx context.Context, id int64) error
 	RestorePerson(ctx context.Context, id int64) error
 	EmptyTrash(ctx context.Context) (int, error)

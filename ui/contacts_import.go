@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -29,19 +30,45 @@ type ContactReader interface {
 // maxImportSize is the largest file the window reads for an import.
 const maxImportSize = 200 << 20
 
-// contactsImport previews a contacts file: who is new, who duplicates
-// someone known (with Add, Merge or Skip for each), and the problems found,
-// then imports all of it in one go once confirmed. It keeps its widgets so
-// tests can use them.
+// contactsImport previews a contacts file: who is new (with Add or Skip
+// for each), who duplicates someone known (with Add, Merge or Skip), and
+// the problems found, with two choices for everyone the file brings in:
+// their company as their team too, and a cadence. It imports all of it in
+// one go once confirmed. It keeps its widgets so tests can use them.
 type contactsImport struct {
 	w       *Window
 	file    string
 	format  model.ContactFormat
 	matches []model.ImportMatch
-	actions []*widget.Select // per match, for duplicates; nil for new people
+	actions []*widget.Select // per match: Add or Skip for new people, and Merge for duplicates
 	summary *widget.Label
 	confirm *widget.Button
 	dialog  dialog.Dialog
+
+	// The choices for everyone the file brings in (model.ImportOptions).
+	teamFromCompany *widget.Check
+	cadence         *widget.Select // model.ImportCadences, as cadenceChoice words them
+	addAllNew       *widget.Button
+	skipAllNew      *widget.Button
+}
+
+// cadenceChoice words a cadence offered for everyone imported.
+func cadenceChoice(days int) string {
+	if days == 0 {
+		return "The default: every " + fmt.Sprint(model.DefaultCadenceDays) + " days, once you have been in touch"
+	}
+	return kit.CadenceText(days)
+}
+
+// options are the choices made for everyone the file brings in.
+func (ci *contactsImport) options() model.ImportOptions {
+	o := model.ImportOptions{TeamFromOrganisation: ci.teamFromCompany.Checked}
+	for _, days := range model.ImportCadences() {
+		if cadenceChoice(days) == ci.cadence.Selected {
+			o.CadenceDays = days
+		}
+	}
+	return o
 }
 
 // openContactsImport asks for a contacts file and previews it.
@@ -148,16 +175,47 @@ func (ci *contactsImport) show(problems []model.ImportProblem) {
 	ci.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { ci.dialog.Hide() })
 	note := kit.Quiet("Nothing is written until you import, and then all of it at once. A duplicate is someone with the same e-mail address, or the same name and organisation: merge fills in what their page lacks and never overwrites it.")
-	body := container.NewBorder(container.NewVBox(ci.summary, note), container.NewHBox(layout.NewSpacer(), cancel, ci.confirm),
-		nil, nil, container.NewVScroll(rows))
+	body := container.NewBorder(container.NewVBox(ci.summary, note, ci.choices()),
+		container.NewHBox(layout.NewSpacer(), cancel, ci.confirm), nil, nil, container.NewVScroll(rows))
 	ci.dialog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Import %s (%s)", filepath.Base(ci.file), ci.format.Label()), body, w.win)
 	ci.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(780, 600)))
 	ci.refreshSummary()
 	ci.dialog.Show()
 }
 
-// row is one person of the file: who, where in the file, and for a
-// duplicate whom it duplicates and what to do.
+// choices are the choices for everyone the file brings in: the company as
+// the team, a cadence, and Add or Skip for all the new people at once.
+func (ci *contactsImport) choices() fyne.CanvasObject {
+	ci.teamFromCompany = widget.NewCheck("Group them by company: use the company as their team too", nil)
+	cadences := make([]string, 0, len(model.ImportCadences()))
+	for _, days := range model.ImportCadences() {
+		cadences = append(cadences, cadenceChoice(days))
+	}
+	ci.cadence = widget.NewSelect(cadences, nil)
+	ci.cadence.SetSelected(cadences[0])
+	ci.addAllNew = widget.NewButton("Add all new", func() { ci.setNew(model.ImportAdd) })
+	ci.skipAllNew = widget.NewButton("Skip all new", func() { ci.setNew(model.ImportSkip) })
+	box := container.NewVBox(ci.teamFromCompany,
+		container.NewBorder(nil, nil, widget.NewLabel("Keep in touch with everyone imported:"), nil, ci.cadence))
+	if slices.ContainsFunc(ci.matches, func(m model.ImportMatch) bool { return !m.Duplicate() }) {
+		box.Add(container.NewHBox(layout.NewSpacer(), ci.addAllNew, ci.skipAllNew))
+	}
+	return box
+}
+
+// setNew chooses action for every new person of the file.
+func (ci *contactsImport) setNew(action model.ImportAction) {
+	for i, m := range ci.matches {
+		if !m.Duplicate() {
+			ci.actions[i].SetSelected(action.Label()) // its OnChanged sets the match
+		}
+	}
+	ci.refreshSummary()
+}
+
+// row is one person of the file: who, where in the file, for a duplicate
+// whom it duplicates, and what to do (Add or Skip, and Merge for a
+// duplicate).
 func (ci *contactsImport) row(i int, m model.ImportMatch) fyne.CanvasObject {
 	p := m.Imported.Person
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -180,11 +238,12 @@ func (ci *contactsImport) row(i int, m model.ImportMatch) fyne.CanvasObject {
 	sub.Truncation = fyne.TextTruncateEllipsis
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	text := container.New(tight, name, sub)
-	if m.ExistingID == 0 {
-		return container.NewBorder(nil, nil, nil, widget.NewLabel("New"), text)
-	}
 	choices := []string{model.ImportMerge.Label(), model.ImportSkip.Label(), model.ImportAdd.Label()}
-	if m.ExistingID < 0 { // a duplicate within the file: nobody to merge into yet
+	switch {
+	case m.ExistingID == 0:
+		choices = []string{model.ImportAdd.Label(), model.ImportSkip.Label()}
+		text = container.NewBorder(nil, nil, nil, widget.NewLabel("New"), text)
+	case m.ExistingID < 0: // a duplicate within the file: nobody to merge into yet
 		choices = []string{model.ImportSkip.Label(), model.ImportAdd.Label()}
 	}
 	sel := widget.NewSelect(choices, func(label string) {
@@ -205,10 +264,12 @@ func (ci *contactsImport) refreshSummary() {
 	if ci.confirm == nil {
 		return // still being built
 	}
-	var add, merge, skip, dup int
+	var add, merge, skip, dup, fresh int
 	for _, m := range ci.matches {
 		if m.ExistingID != 0 {
 			dup++
+		} else if m.Action == model.ImportAdd {
+			fresh++
 		}
 		switch m.Action {
 		case model.ImportAdd:
@@ -226,12 +287,15 @@ func (ci *contactsImport) refreshSummary() {
 	} else {
 		ci.confirm.Enable()
 	}
+	news := len(ci.matches) - dup
+	enableWhen(ci.addAllNew, fresh < news)
+	enableWhen(ci.skipAllNew, fresh > 0)
 }
 
 // importAll writes the import in one transaction.
 func (ci *contactsImport) importAll() {
 	w := ci.w
-	added, merged, skipped, err := w.store.ImportPeople(context.Background(), ci.format, ci.matches)
+	added, merged, skipped, err := w.store.ImportPeople(context.Background(), ci.format, ci.options().Apply(ci.matches))
 	if err != nil {
 		w.showError("Could not import; nothing was changed", err)
 		return
@@ -240,6 +304,15 @@ func (ci *contactsImport) importAll() {
 	w.toast.show(fmt.Sprintf("Imported from %s: %d added, %d merged, %d skipped.", filepath.Base(ci.file), added, merged, skipped), nil)
 	w.screens.people.Reload()
 	w.refresh()
+}
+
+// enableWhen enables b when on, else disables it.
+func enableWhen(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }
 
 // onDropped imports the first file dropped onto the window.

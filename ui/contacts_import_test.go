@@ -82,3 +82,90 @@ func TestBackupsShowTheLastAndBackUpNow(t *testing.T) {
 		t.Errorf("after Back up now: %d backups, last %q", len(d.list), d.last.Text)
 	}
 }
+
+// importPreview opens the preview of a file holding people over a new
+// window on st.
+func importPreview(t *testing.T, st Store, people ...model.ImportedPerson) (*Window, *contactsImport) {
+	t.Helper()
+	file := model.ContactFile{Format: model.FormatLinkedIn, People: people}
+	w := New(test.NewTempApp(t), st, Options{Now: func() time.Time { return testNow }, Contacts: fakeContacts{file: file}})
+	t.Cleanup(w.win.Close)
+	ci := previewContacts(w, filepath.Join(t.TempDir(), "Connections.csv"), file)
+	if ci == nil || kittest.TopDialog(w.win) == nil {
+		t.Fatal("no preview")
+	}
+	return w, ci
+}
+
+// TestImportPreviewSkipsANewRowAndGroupsByCompany: one new person is
+// skipped in the preview, the company is chosen as the team and a
+// two-weekly cadence for everyone; the import adds the other new person
+// with both, and leaves the person already known as they were but for
+// what the merge fills in.
+func TestImportPreviewSkipsANewRowAndGroupsByCompany(t *testing.T) {
+	st := storetest.Open(t, func() time.Time { return testNow })
+	storetest.Person(t, st, "Dana Reyes", titled("Director", ""), func(p *model.Person) { p.Email = "dana@example.com" })
+	w, ci := importPreview(t, st,
+		model.ImportedPerson{Person: model.Person{Name: "Dana Reyes", Email: "dana@example.com", Organisation: "Northwind"}, Line: 2},
+		model.ImportedPerson{Person: model.Person{Name: "Ben Okafor", Organisation: "Northwind"}, Line: 3},
+		model.ImportedPerson{Person: model.Person{Name: "Cara Lind", Organisation: "Acme"}, Line: 4},
+	)
+	preview := kittest.TopDialog(w.win)
+	skip := ci.actions[2]
+	if skip == nil || !slices.Equal(skip.Options, []string{"Add", "Skip"}) || skip.Selected != "Add" {
+		t.Fatalf("the new row has no Add/Skip choice set to Add: %+v", skip)
+	}
+	skip.SetSelected("Skip")
+	if !kittest.Shows(preview, "add 1, merge 1 and skip 1") {
+		t.Errorf("summary after skipping Cara: %q", ci.summary.Text)
+	}
+	test.Tap(ci.teamFromCompany)
+	ci.cadence.SetSelected(cadenceChoice(14))
+	test.Tap(kittest.MustButton(t, preview, "Import"))
+
+	people := map[string]model.PersonSummary{}
+	for _, p := range storedPeople(t, st) {
+		people[p.Name] = p
+	}
+	if _, ok := people["Cara Lind"]; ok || len(people) != 2 {
+		t.Fatalf("stored %d people (Cara skipped? %v), want Dana and Ben", len(people), !ok)
+	}
+	ben := people["Ben Okafor"]
+	if ben.Team != "Northwind" || ben.Organisation != "Northwind" || ben.CadenceDays != 14 || !ben.CadenceSet {
+		t.Errorf("Ben stored with team %q, organisation %q, cadence %d set %v; want Northwind, Northwind, 14 set",
+			ben.Team, ben.Organisation, ben.CadenceDays, ben.CadenceSet)
+	}
+	dana := people["Dana Reyes"]
+	if dana.Team != "" || dana.Organisation != "Northwind" || dana.CadenceDays != model.DefaultCadenceDays || dana.CadenceSet {
+		t.Errorf("Dana (merged) stored with team %q, organisation %q, cadence %d set %v; want no team, Northwind, the default",
+			dana.Team, dana.Organisation, dana.CadenceDays, dana.CadenceSet)
+	}
+}
+
+// TestImportPreviewSkipAllNewThenAddAll: Skip all new leaves nothing to
+// import (Import is disabled); Add all new brings every new row back.
+func TestImportPreviewSkipAllNewThenAddAll(t *testing.T) {
+	st := storetest.Open(t, func() time.Time { return testNow })
+	_, ci := importPreview(t, st,
+		model.ImportedPerson{Person: model.Person{Name: "Ben Okafor"}, Line: 2},
+		model.ImportedPerson{Person: model.Person{Name: "Cara Lind"}, Line: 3},
+	)
+	test.Tap(ci.skipAllNew)
+	if !ci.confirm.Disabled() || !ci.skipAllNew.Disabled() || ci.addAllNew.Disabled() {
+		t.Errorf("after Skip all new: Import disabled %v, Skip all new disabled %v, Add all new disabled %v",
+			ci.confirm.Disabled(), ci.skipAllNew.Disabled(), ci.addAllNew.Disabled())
+	}
+	for i, m := range ci.matches {
+		if m.Action != model.ImportSkip {
+			t.Errorf("row %d: %s after Skip all new", i, m.Action)
+		}
+	}
+	test.Tap(ci.addAllNew)
+	if ci.confirm.Disabled() || !ci.addAllNew.Disabled() {
+		t.Error("after Add all new: Import disabled, or Add all new still enabled")
+	}
+	test.Tap(ci.confirm)
+	if n := len(storedPeople(t, st)); n != 2 {
+		t.Errorf("%d people imported, want 2", n)
+	}
+}

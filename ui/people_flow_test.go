@@ -69,7 +69,7 @@ func TestInvalidFormShowsErrorsAndSavesNothing(t *testing.T) {
 	test.Tap(kittest.MustButton(t, w.content, "Add person"))
 	form := kittest.TopDialog(w.win)
 	test.Type(kittest.Entry(form, "name@example.com"), "dana at northwind")
-	kittest.Entry(form, "days").SetText("monthly")
+	kittest.Entry(form, "Every 30 days (default)").SetText("monthly")
 	kittest.Entry(form, "2026-11-23, yesterday, 3 years ago").SetText("last spring")
 	test.Tap(kittest.MustButton(t, form, "Add person"))
 
@@ -89,7 +89,7 @@ func TestInvalidFormShowsErrorsAndSavesNothing(t *testing.T) {
 	// Fixing the fields clears the messages and saves.
 	test.Type(kittest.Entry(form, "Full name"), "Dana Reyes")
 	kittest.Entry(form, "name@example.com").SetText("dana@northwind.example")
-	kittest.Entry(form, "days").SetText("30")
+	kittest.Entry(form, "Every 30 days (default)").SetText("30")
 	kittest.Entry(form, "2026-11-23, yesterday, 3 years ago").SetText("2 years ago")
 	test.Tap(kittest.MustButton(t, form, "Add person"))
 	if got := len(storedPeople(t, st)); got != 2 {

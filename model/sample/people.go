@@ -77,6 +77,7 @@ func (g *gen) addCastMember(c castMember) {
 		Influence:    c.influence,
 		Stance:       c.stance,
 		CadenceDays:  c.cadence,
+		CadenceSet:   c.cadence != model.DefaultCadenceDays,
 		WorkingOn:    c.workingOn,
 		Needs:        c.needs,
 		Notes:        c.notes,
@@ -195,6 +196,9 @@ func (g *gen) addExtra(teamWeights []weighted[int], leads [][]int) {
 	}
 	p.Stance = weightedPick(g, extraStances)
 	p.CadenceDays = weightedPick(g, extraCadences)
+	// As the migration that brought in CadenceSet reads a user's data: a
+	// cadence other than the default was chosen.
+	p.CadenceSet = p.CadenceDays != model.DefaultCadenceDays
 	if g.chance(12) {
 		p.Notes = pick(g, personNotes)
 	}

@@ -61,12 +61,25 @@ func newPersonEditor(p model.Person) *PersonEditor {
 	e.Influence.Required = true
 	e.Influence.SetSelected(strconv.Itoa(p.Influence))
 	e.Stance = kit.Choice(model.Stances(), p.Stance)
-	e.Cadence = kit.Entry(strconv.Itoa(p.CadenceDays), "days")
+	e.Cadence = kit.Entry(cadenceText(p), defaultCadenceHint)
 	e.FirstMet = kit.Entry(kit.DayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago")
 	e.WorkingOn = kit.MultiLine(p.WorkingOn, "What they said they are working on", 2)
 	e.Needs = kit.MultiLine(p.Needs, "What they said they need, where you could help", 2)
 	e.Notes = kit.MultiLine(p.Notes, "Private notes: only you see these", 2)
 	return e
+}
+
+// defaultCadenceHint is what the empty cadence field shows: the default
+// that applies until the user sets one.
+var defaultCadenceHint = "Every " + strconv.Itoa(model.DefaultCadenceDays) + " days (default)"
+
+// cadenceText is what the cadence field holds for p: its days when the
+// user set them, empty (showing defaultCadenceHint) for the default.
+func cadenceText(p model.Person) string {
+	if !p.CadenceSet {
+		return ""
+	}
+	return strconv.Itoa(p.CadenceDays)
 }
 
 // fieldSet lays the inputs out with their labels and hints.
@@ -81,7 +94,8 @@ func (e *PersonEditor) fieldSet() *kit.FieldSet {
 	f.Add("relation", "Relation to you", e.Relation, "")
 	f.Add("influence", "Influence", e.Influence, "How much say they have over your next move: 1 little, 5 decides.")
 	f.Add("stance", "Stance", e.Stance, "Where they stand toward you today.")
-	f.Add("cadence", "Keep in touch every", e.Cadence, "Days between contacts; 0 for no cadence.")
+	f.Add("cadence", "Keep in touch every", e.Cadence,
+		"Days between contacts; 0 for no cadence. Left empty, the default counts only once you have been in touch.")
 	f.Add("first met", "First met", e.FirstMet, "")
 	f.Add("working on", "Working on", e.WorkingOn, "")
 	f.Add("needs", "What they need", e.Needs, "")
@@ -112,9 +126,9 @@ func (e *PersonEditor) read() (model.Person, map[string]string) {
 		p.Stance = st
 	}
 	if n, err := strconv.Atoi(strings.TrimSpace(e.Cadence.Text)); err == nil {
-		p.CadenceDays = n
+		p.CadenceDays, p.CadenceSet = n, true
 	} else if strings.TrimSpace(e.Cadence.Text) == "" {
-		p.CadenceDays = 0
+		p.CadenceDays, p.CadenceSet = model.DefaultCadenceDays, false
 	} else {
 		problems["cadence"] = "Keep in touch needs a whole number of days, like 30"
 	}

@@ -26,7 +26,8 @@ func TestPersonFormOpensWithThePersonAndSavesEdits(t *testing.T) {
 		"title":     {e.Title.Text, "Director"},
 		"email":     {e.Email.Text, "dana@northwind.example"},
 		"needs":     {e.Needs.Text, "a reviewer"},
-		"cadence":   {e.Cadence.Text, "30"},
+		"cadence":   {e.Cadence.Text, ""},
+		"default":   {e.Cadence.PlaceHolder, "Every 30 days (default)"},
 		"stance":    {e.Stance.Selected, model.StanceSupporter.Label()},
 		"influence": {e.Influence.Selected, "4"},
 		"save":      {e.Save.Text, "Save"},
@@ -49,6 +50,45 @@ func TestPersonFormOpensWithThePersonAndSavesEdits(t *testing.T) {
 	}
 }
 
+// TestPersonFormCadenceSetOrDefault: the cadence field is empty, showing
+// the default, until the user types one, which marks it set; emptying it
+// returns to the default; a cadence set shows its days.
+func TestPersonFormCadenceSetOrDefault(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	steps := []struct {
+		typed   string // "" empties the field
+		wantSet bool
+		days    int
+		shown   string // what the field holds when opened again
+	}{
+		{"14", true, 14, "14"},
+		{"", false, model.DefaultCadenceDays, ""},
+		{"30", true, 30, "30"},
+		{"0", true, 0, "0"},
+	}
+	for _, step := range steps {
+		e := forms.EditPerson(h, st, dana, nil)
+		e.Cadence.SetText(step.typed)
+		test.Tap(e.Save)
+		closed(t, h)
+		got, err := st.Person(context.Background(), dana.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.CadenceSet != step.wantSet || got.CadenceDays != step.days {
+			t.Errorf("typed %q: stored cadence %d set %v, want %d set %v",
+				step.typed, got.CadenceDays, got.CadenceSet, step.days, step.wantSet)
+		}
+		again := forms.EditPerson(h, st, got, nil)
+		if again.Cadence.Text != step.shown {
+			t.Errorf("typed %q: the form opens again with %q, want %q", step.typed, again.Cadence.Text, step.shown)
+		}
+		again.Dialog.Hide()
+		dana = got
+	}
+}
+
 func TestPersonFormAddsANewPerson(t *testing.T) {
 	st, h := open(t)
 	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
@@ -63,7 +103,8 @@ func TestPersonFormAddsANewPerson(t *testing.T) {
 	if !ok {
 		t.Fatal("the new person was not stored")
 	}
-	if p.Stance != model.StanceChampion || p.Influence != 5 || p.Email != "dana.reyes@northwind.example" || p.Title != "Director of Engineering" {
+	if p.Stance != model.StanceChampion || p.Influence != 5 || p.Email != "dana.reyes@northwind.example" ||
+		p.Title != "Director of Engineering" || p.CadenceSet || p.CadenceDays != model.DefaultCadenceDays {
 		t.Errorf("stored %+v", p.Person)
 	}
 }

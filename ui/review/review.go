@@ -26,9 +26,11 @@ import (
 )
 
 // Store is what the weekly review reads and writes: all it shows in one
-// call, the coffees it schedules, and when it was done.
+// call, the stances it changes, the coffees it schedules, and when it was
+// done.
 type Store interface {
 	WeeklyReview(ctx context.Context, now time.Time) (model.WeeklyReview, error)
+	SetStance(ctx context.Context, personID int64, stance model.Stance) (before model.Stance, err error)
 	CreateMeeting(ctx context.Context, m *model.Meeting) error
 	MarkReviewed(ctx context.Context, at time.Time) error
 }

@@ -23,7 +23,10 @@ import (
 var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC) // a Monday
 
 // navigator records what the review asked of the window, in words.
-type navigator struct{ kittest.Recorder }
+type navigator struct {
+	kittest.Recorder
+	undo func() // the last toast's Undo, nil when it had none
+}
 
 func (n *navigator) LogOutcomeThen(m model.Meeting, p model.Person, then func()) {
 	n.Ask("log outcome %d with %s", m.ID, p.Name)
@@ -40,7 +43,10 @@ func (n *navigator) DraftAgenda(m model.Meeting) (string, error) {
 }
 func (n *navigator) ReloadScreen()                     { n.Ask("reload") }
 func (n *navigator) ShowError(title string, err error) { n.Ask("error %s: %v", title, err) }
-func (n *navigator) Toast(message string, undo func()) { n.Ask("toast %s", message) }
+func (n *navigator) Toast(message string, undo func()) {
+	n.Ask("toast %s", message)
+	n.undo = undo
+}
 
 // seeded is a real store holding storetest.CreditTeam, a coffee with Kenji
 // three days ago waiting for its outcome and a promise to Aisha due in
@@ -84,6 +90,53 @@ func TestTheReviewAsksTheWindowForItsForms(t *testing.T) {
 	}
 	if kittest.Shows(r, "Kenji Watanabe") {
 		t.Error("the people step lists Kenji, last in touch ten days ago")
+	}
+}
+
+// TestTheStanceStepChangesAStanceWithOneTap: on the stances step a tap on
+// a stance chip beside a person stores it at once (the chip is then the
+// highlighted one), and the toast's Undo puts back the stance before.
+func TestTheStanceStepChangesAStanceWithOneTap(t *testing.T) {
+	st, team, _ := seeded(t)
+	nav, r := open(t, st)
+	test.Tap(kittest.MustButton(t, r, "Next"))
+	test.Tap(kittest.MustButton(t, r, "Next"))
+	before := team.Aisha.Stance
+	next := model.StanceBlocker
+	if before == next {
+		next = model.StanceChampion
+	}
+	chip := kittest.ButtonBeside(r, "Aisha Bello", next.Label())
+	if chip == nil || chip.Importance == widget.HighImportance {
+		t.Fatalf("no chip %q beside Aisha, or it is already highlighted", next.Label())
+	}
+	if own := kittest.ButtonBeside(r, "Aisha Bello", before.Label()); own == nil || own.Importance != widget.HighImportance {
+		t.Errorf("Aisha's own stance %q is not the highlighted chip", before.Label())
+	}
+	test.Tap(chip)
+	stance := func() model.Stance {
+		p, err := st.Person(t.Context(), team.Aisha.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Stance
+	}
+	if got := stance(); got != next {
+		t.Fatalf("stored stance %q after the tap, want %q", got, next)
+	}
+	if got := kittest.ButtonBeside(r, "Aisha Bello", next.Label()); got == nil || got.Importance != widget.HighImportance {
+		t.Error("the chip tapped is not highlighted after the tap")
+	}
+	want := "toast Aisha Bello's stance: " + next.Label() + "."
+	if len(nav.Asked) != 1 || nav.Asked[0] != want || nav.undo == nil {
+		t.Fatalf("asked %q (undo %v), want %q with Undo", nav.Asked, nav.undo != nil, want)
+	}
+	nav.undo()
+	if got := stance(); got != before {
+		t.Errorf("stored stance %q after Undo, want %q", got, before)
+	}
+	if own := kittest.ButtonBeside(r, "Aisha Bello", before.Label()); own == nil || own.Importance != widget.HighImportance {
+		t.Error("after Undo the stance before is not highlighted")
 	}
 }
 

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -56,10 +57,11 @@ func (r *Review) promisesStep() fyne.CanvasObject {
 	return box
 }
 
-// peopleStep lists the people in touch last week, to touch up their
-// stance and what they are working on.
+// peopleStep lists the people in touch last week, each with a chip per
+// stance (the current one highlighted) that changes it at once, and Edit…
+// for what they are working on.
 func (r *Review) peopleStep() fyne.CanvasObject {
-	box := container.NewVBox(kit.Quiet("The people you were in touch with last week: has anyone's stance moved? Did they tell you what they are working on, or what they need?"))
+	box := container.NewVBox(kit.Quiet("The people you were in touch with last week: has anyone's stance moved? Tap their stance. Did they tell you what they are working on, or what they need?"))
 	for _, p := range r.read.InTouch {
 		working := p.WorkingOn
 		if working == "" {
@@ -72,12 +74,48 @@ func (r *Review) peopleStep() fyne.CanvasObject {
 			r.nav.EditPersonThen(person, r.refreshStep)
 		})
 		edit.Importance = widget.LowImportance
-		box.Add(container.NewBorder(nil, nil, kit.StanceBadge(p.Stance), edit, label))
+		box.Add(container.NewVBox(container.NewBorder(nil, nil, nil, edit, label), r.stanceChips(person)))
 	}
 	if len(r.read.InTouch) == 0 {
 		box.Add(kit.Quiet("Nobody logged last week."))
 	}
 	return box
+}
+
+// stanceChips is a row of buttons, one per stance, the person's own
+// highlighted; tapping another changes their stance at once.
+func (r *Review) stanceChips(p model.Person) fyne.CanvasObject {
+	row := container.NewHBox()
+	for _, st := range model.Stances() {
+		chip := widget.NewButton(st.Label(), func() { r.setStance(p, st) })
+		chip.Importance = widget.MediumImportance
+		if st == p.Stance {
+			chip.Importance = widget.HighImportance
+		}
+		row.Add(chip)
+	}
+	return row
+}
+
+// setStance stores p's new stance, rebuilds the step and says so, offering
+// Undo, which puts back the stance p had.
+func (r *Review) setStance(p model.Person, st model.Stance) {
+	if st == p.Stance {
+		return
+	}
+	before, err := r.store.SetStance(context.Background(), p.ID, st)
+	if err != nil {
+		r.nav.ShowError("Could not change "+p.Name+"'s stance", err)
+		return
+	}
+	r.refreshStep()
+	r.nav.Toast(p.Name+"'s stance: "+st.Label()+".", func() {
+		if _, err := r.store.SetStance(context.Background(), p.ID, before); err != nil {
+			r.nav.ShowError("Could not undo the stance", err)
+			return
+		}
+		r.refreshStep()
+	})
 }
 
 // gapsStep shows the focus role's largest gaps and their open actions.
