@@ -238,3 +238,9 @@ type Recorder struct {
 func (r *Recorder) Ask(format string, a ...any) {
 	r.Asked = append(r.Asked, fmt.Sprintf(format, a...))
 }
+
+// List is the first keyboard-driven list under root, nil when there is
+// none.
+func List(root fyne.CanvasObject) *kit.List {
+	return Find[*kit.List](root, nil)
+}
