@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"reflect"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -18,8 +19,7 @@ var dismissWords = []string{"Cancel", "Close", "Not now", "Later", "Done", "Keep
 // their own buttons. It reports whether there was such a button; a
 // dialog without one (a progress bar) stays.
 func DismissTop(canvas fyne.Canvas) bool {
-	top := canvas.Overlays().Top()
-	pop, ok := top.(*widget.PopUp)
+	pop, ok := overlayContent(canvas.Overlays().Top()).(*widget.PopUp)
 	if !ok {
 		return false
 	}
@@ -29,6 +29,30 @@ func DismissTop(canvas fyne.Canvas) bool {
 	}
 	b.OnTapped()
 	return true
+}
+
+// overlayContent is what the overlay o shows: Fyne wraps a pop-up in a
+// container of its own (not exported) whose Content field holds it.
+func overlayContent(o fyne.CanvasObject) fyne.CanvasObject {
+	if o == nil {
+		return nil
+	}
+	if _, ok := o.(*widget.PopUp); ok {
+		return o
+	}
+	v := reflect.ValueOf(o)
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return nil
+	}
+	f := v.FieldByName("Content")
+	if !f.IsValid() || !f.CanInterface() {
+		return nil
+	}
+	c, _ := f.Interface().(fyne.CanvasObject)
+	return c
 }
 
 // dismissButton is the button that closes the dialog laid out in
