@@ -85,32 +85,6 @@ func (wl *welcome) start(next func()) {
 	next()
 }
 
-func (w *Window) showShortcuts() {
-	file, view := w.commands()
-	grid := container.NewGridWithColumns(2)
-	for _, item := range append(file, view...) {
-		if item.Shortcut == nil {
-			continue
-		}
-		grid.Add(widget.NewLabel(item.Label))
-		grid.Add(widget.NewLabelWithStyle(shortcutText(item.Shortcut), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
-	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, w.win)
-}
-
-// shortcutText spells a shortcut as the menus do, e.g. "Ctrl+N".
-func shortcutText(s fyne.Shortcut) string {
-	ks, ok := s.(fyne.KeyboardShortcut)
-	if !ok {
-		return s.ShortcutName()
-	}
-	mod := "Ctrl+"
-	if ks.Mod()&fyne.KeyModifierSuper != 0 {
-		mod = "Cmd+"
-	}
-	return mod + string(ks.Key())
-}
-
 func (w *Window) showAbout() {
 	meta := w.app.Metadata()
 	version := meta.Version
