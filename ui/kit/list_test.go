@@ -95,3 +95,26 @@ func TestTabLeavesANotesField(t *testing.T) {
 		t.Errorf("Shift+Tab went to %T, notes %q", w.Canvas().Focused(), notes.Text)
 	}
 }
+
+func TestTapAreaIsReachedAndTappedWithTheKeyboard(t *testing.T) {
+	kittest.NewApp(t)
+	taps := 0
+	before := widget.NewButton("before", nil)
+	area := kit.NewTapArea(widget.NewLabel("3 promises due"), func() { taps++ })
+	w := test.NewWindow(container.NewVBox(before, area))
+	t.Cleanup(w.Close)
+	w.Canvas().Focus(before)
+	w.Canvas().FocusNext()
+	if w.Canvas().Focused() != area || !area.Focused() {
+		t.Fatalf("Tab went to %T (ring shown %v), want the tappable card", w.Canvas().Focused(), area.Focused())
+	}
+	area.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	area.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if taps != 2 {
+		t.Errorf("Enter and Space tapped %d times, want 2", taps)
+	}
+	w.Canvas().FocusNext()
+	if area.Focused() {
+		t.Error("the ring stays after the keyboard left")
+	}
+}
