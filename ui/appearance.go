@@ -120,7 +120,7 @@ func focusColor(variant fyne.ThemeVariant) color.Color {
 	if variant == theme.VariantLight {
 		return color.NRGBA{R: 0x00, G: 0x3c, B: 0xc8, A: 0x38}
 	}
-	return color.NRGBA{R: 0x8c, G: 0xb4, B: 0xff, A: 0x38}
+	return color.NRGBA{R: 0x8c, G: 0xb4, B: 0xff, A: 0x40}
 }
 
 // hoverColor is the row of a list under the pointer and, while the list
