@@ -4,10 +4,11 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/theme"
 
 	"rapport/ui/kit"
 )
@@ -21,20 +22,32 @@ type keySection struct {
 	lines []keyLine
 }
 
-// keyboardSections are the keys that are not menu shortcuts: in forms, in
-// lists, in the quick log and in dialogs; mod is "Ctrl" or "Cmd".
-func keyboardSections(mod string) []keySection {
-	return []keySection{
+// keyboardSections are the keys that are not menu shortcuts, in two
+// columns: forms, the quick log and dialogs; lists and the People search.
+// mod is "Ctrl" or "Cmd".
+func keyboardSections(mod string) (left, right []keySection) {
+	left = []keySection{
 		{"In a form", []keyLine{
-			{"Save", "Enter (in a one-line field)"},
-			{"Save from a notes field", mod + "+Enter"},
-			{"Next or previous field", "Tab / Shift+Tab"},
-			{"Press the button that has the keyboard", "Space"},
-			{"Close (asks first if you typed something)", "Esc"},
+			{"Save", "Enter"},
+			{"Save from notes", mod + "+Enter"},
+			{"Next / previous field", "Tab / Shift+Tab"},
+			{"Press the focused button", "Space"},
+			{"Close (asks if you typed)", "Esc"},
 		}},
-		{"In a list (People, Promises, Meetings, Career, sidebar)", []keyLine{
+		{"In the quick log", []keyLine{
+			{"Open it", mod + "+K"},
+			{"Complete a name", "Tab"},
+			{"Save the line", "Enter"},
+			{"Close", "Esc"},
+		}},
+		{"In any dialog", []keyLine{{"Close it", "Esc"}}},
+	}
+	right = []keySection{
+		{"In a list", []keyLine{
 			{"Reach the list", "Tab"},
-			{"Move", "Up / Down, Home / End, Page Up / Page Down"},
+			{"Move", "Up / Down"},
+			{"First / last row", "Home / End"},
+			{"Ten rows", "Page Up / Down"},
 			{"Open the row", "Enter or Space"},
 		}},
 		{"In the People search", []keyLine{
@@ -42,28 +55,28 @@ func keyboardSections(mod string) []keySection {
 			{"Open the first match", "Enter"},
 			{"Move into the list", "Down"},
 		}},
-		{"In the quick log", []keyLine{
-			{"Open it", mod + "+K"},
-			{"Complete a name", "Tab"},
-			{"Save the line", "Enter"},
-			{"Close without saving", "Esc"},
-		}},
-		{"In any dialog", []keyLine{
-			{"Close it", "Esc"},
-		}},
 	}
+	return left, right
 }
 
 // menuSections are the shortcuts of the window's menus, one section a
-// menu, as the menus name them.
+// menu; the screens' Ctrl+1 to Ctrl+7 make one line.
 func menuSections(menu *fyne.MainMenu) []keySection {
 	var out []keySection
 	for _, m := range menu.Items {
-		sec := keySection{title: "Menu " + m.Label}
+		sec := keySection{title: m.Label + " menu"}
+		var screens []string
 		for _, item := range m.Items {
-			if item.Shortcut != nil {
+			switch {
+			case item.Shortcut == nil:
+			case isScreenKey(item.Shortcut):
+				screens = append(screens, shortcutText(item.Shortcut))
+			default:
 				sec.lines = append(sec.lines, keyLine{strings.TrimSuffix(item.Label, "…"), shortcutText(item.Shortcut)})
 			}
+		}
+		if len(screens) > 0 {
+			sec.lines = append(sec.lines, keyLine{"Screens, in sidebar order", screens[0] + " … " + screens[len(screens)-1]})
 		}
 		if len(sec.lines) > 0 {
 			out = append(out, sec)
@@ -72,27 +85,50 @@ func menuSections(menu *fyne.MainMenu) []keySection {
 	return out
 }
 
-// showShortcuts shows every key the app answers, grouped under headings:
-// the menus' shortcuts, then the keys of forms, lists, the search, the
-// quick log and dialogs. It scrolls in a small window.
+// isScreenKey reports whether s is a screen's shortcut: the modifier and
+// a digit.
+func isScreenKey(s fyne.Shortcut) bool {
+	ks, ok := s.(fyne.KeyboardShortcut)
+	return ok && len(ks.Key()) == 1 && ks.Key() >= fyne.Key0 && ks.Key() <= fyne.Key9
+}
+
+// showShortcuts shows every key the app answers, under headings in three
+// columns so that it fits a small window: the menus' shortcuts; forms,
+// the quick log and dialogs; lists and the People search.
 func (w *Window) showShortcuts() {
-	sections := append(menuSections(w.win.MainMenu()), keyboardSections(modifierName())...)
-	body := container.NewVBox()
-	for i, sec := range sections {
-		if i > 0 {
-			body.Add(widget.NewSeparator())
-		}
-		body.Add(kit.CardHeading(sec.title))
-		grid := container.New(layout.NewFormLayout())
-		for _, l := range sec.lines {
-			grid.Add(widget.NewLabelWithStyle(l.keys, fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
-			grid.Add(widget.NewLabel(l.what))
-		}
-		body.Add(grid)
-	}
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(body), w.win)
-	d.Resize(kit.FitWindow(w.win, fyne.NewSize(640, 720)))
+	left, right := keyboardSections(modifierName())
+	columns := container.NewGridWithColumns(3,
+		keyColumn(menuSections(w.win.MainMenu())), keyColumn(left), keyColumn(right))
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(columns), w.win)
+	d.Resize(kit.FitWindow(w.win, fyne.NewSize(1000, 600)))
 	d.Show()
+}
+
+// keyColumn is sections one under the other, each a heading over its
+// keys and what they do, in plain text lines, closer than labels are, the
+// keys in a column as wide as the widest.
+func keyColumn(sections []keySection) fyne.CanvasObject {
+	fg := theme.Color(theme.ColorNameForeground)
+	mono := fyne.TextStyle{Monospace: true}
+	var width float32
+	for _, sec := range sections {
+		for _, l := range sec.lines {
+			width = max(width, fyne.MeasureText(l.keys, theme.TextSize(), mono).Width)
+		}
+	}
+	col := container.NewVBox()
+	for _, sec := range sections {
+		col.Add(kit.CardHeading(sec.title))
+		rows := container.New(layout.NewCustomPaddedVBoxLayout(theme.Padding()))
+		for _, l := range sec.lines {
+			keys := canvas.NewText(l.keys, fg)
+			keys.TextStyle = mono
+			cell := container.NewGridWrap(fyne.NewSize(width+theme.Padding(), keys.MinSize().Height), keys)
+			rows.Add(container.NewHBox(cell, canvas.NewText(l.what, fg)))
+		}
+		col.Add(container.NewPadded(rows))
+	}
+	return col
 }
 
 // modifierName is how the platform's shortcut key is spelled: Cmd on
