@@ -31,7 +31,7 @@ func keyboardSections(mod string) (left, right []keySection) {
 			{"Save", "Enter"},
 			{"Save from notes", mod + "+Enter"},
 			{"Next / previous field", "Tab / Shift+Tab"},
-			{"Press the focused button", "Space"},
+			{"Press the focused button", "Space or Enter"},
 			{"Close (asks if you typed)", "Esc"},
 		}},
 		{"In the quick log", []keyLine{

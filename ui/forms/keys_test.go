@@ -11,6 +11,7 @@ import (
 	"rapport/model"
 	"rapport/storage/storetest"
 	"rapport/ui/forms"
+	"rapport/ui/kit"
 	"rapport/ui/kit/kittest"
 )
 
@@ -126,5 +127,25 @@ func TestEscInATextFieldClosesTheFormWithoutSaving(t *testing.T) {
 	closed(t, h)
 	if got := people(t, st); len(got) != 0 {
 		t.Errorf("Esc saved %v", got)
+	}
+}
+
+func TestEnterAndEscOnTheFormsButtons(t *testing.T) {
+	st, h := open(t)
+	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
+	e.Name.SetText("Dana Reyes")
+	cancel := kittest.Find[*kit.Button](kittest.TopDialog(h.win), func(b *kit.Button) bool { return b.Text == "Cancel" })
+	save := kittest.Find[*kit.Button](kittest.TopDialog(h.win), func(b *kit.Button) bool { return b.Text == "Add person" })
+	if cancel == nil || save == nil {
+		t.Fatal("the form's buttons do not take keys")
+	}
+	h.win.Canvas().Focus(save) // Tab to the button
+	press(save, fyne.KeyEscape)
+	onTop(t, h, "Discard what you typed?")
+	esc(h) // keep editing
+	press(save, fyne.KeyReturn)
+	closed(t, h)
+	if _, ok := people(t, st)["Dana Reyes"]; !ok {
+		t.Errorf("Enter on Add person did not save Dana: %v", people(t, st))
 	}
 }

@@ -64,9 +64,9 @@ type Hider interface {
 	SetOnClosed(func())
 }
 
-// CloseOnEscape makes Esc close d while d shows on top: in every TextField
-// (and drop-down entry) under root, and on canvas while no input has the
-// keyboard. When something under root was changed since, Esc first asks
+// CloseOnEscape makes Esc close d while d shows on top: in every TextField,
+// drop-down entry and Button under root, and on canvas while no input has
+// the keyboard. When something under root was changed since, Esc first asks
 // whether to discard it (see AskDiscard). Call it once d shows. Esc while
 // another dialog is on top of d goes to that one; canvas gets its previous
 // key handler back when d closes.
@@ -86,8 +86,15 @@ func CloseOnEscape(canvas fyne.Canvas, root fyne.CanvasObject, d Hider) {
 		}
 	})
 	walkObjects(root, func(o fyne.CanvasObject) {
-		if e, ok := o.(*SelectEntry); ok && e.OnEscape == nil {
-			e.OnEscape = escape
+		switch x := o.(type) {
+		case *SelectEntry:
+			if x.OnEscape == nil {
+				x.OnEscape = escape
+			}
+		case *Button:
+			if x.OnEscape == nil {
+				x.OnEscape = escape
+			}
 		}
 	})
 	previous := canvas.OnTypedKey()
@@ -257,4 +264,34 @@ func (e *SelectEntry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	e.SelectEntry.TypedKey(ev)
+}
+
+// Button is a button that Enter presses too, as Space does, while it has
+// the keyboard, and that closes its form on Esc.
+type Button struct {
+	widget.Button
+	// OnEscape runs when Esc is pressed on the button; nil: nothing.
+	OnEscape func()
+}
+
+// NewButton is a button labelled label with icon (nil: none) that runs
+// tapped.
+func NewButton(label string, icon fyne.Resource, tapped func()) *Button {
+	b := &Button{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Enter, runs OnEscape on Esc, and hands
+// the button every other key (Space presses it).
+func (b *Button) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && !b.Disabled():
+		b.Tapped(nil)
+	case ev.Name == fyne.KeyEscape && b.OnEscape != nil:
+		b.OnEscape()
+	default:
+		b.Button.TypedKey(ev)
+	}
 }
