@@ -31,6 +31,7 @@ func NewList(length func() int, create func() fyne.CanvasObject, update func(wid
 	l.Length, l.CreateItem, l.UpdateItem = length, create, update
 	l.List.OnSelected = func(id widget.ListItemID) {
 		l.highlight = id
+		l.List.Highlight(id) // in view already: Select scrolled to it
 		if l.OnSelected != nil {
 			l.OnSelected(id)
 		}
@@ -42,10 +43,14 @@ func NewList(length func() int, create func() fyne.CanvasObject, update func(wid
 // Highlighted is the row the keyboard is on.
 func (l *List) Highlighted() widget.ListItemID { return l.highlight }
 
-// FocusGained highlights the selected row (or keeps the highlight, kept
-// within the rows) as the keyboard arrives.
+// FocusGained shows the highlight (the row last selected or moved to) as
+// the keyboard arrives, brought within the rows when they became fewer.
+// It does not scroll: a click gives the list the keyboard too, and the
+// list must not jump under the pointer.
 func (l *List) FocusGained() {
-	l.moveTo(l.highlight, false)
+	if n := l.Length(); n > 0 && l.highlight >= n {
+		l.moveTo(n-1, false)
+	}
 	l.List.FocusGained()
 }
 

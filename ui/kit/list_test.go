@@ -118,3 +118,20 @@ func TestTapAreaIsReachedAndTappedWithTheKeyboard(t *testing.T) {
 		t.Error("the ring stays after the keyboard left")
 	}
 }
+
+func TestAClickDoesNotScrollTheListAway(t *testing.T) {
+	l, w, _ := listOf(t, 200, true)
+	l.Select(0)
+	l.ScrollToBottom()
+	offset := l.GetScrollOffset()
+	// A click on a row near the bottom: the list takes the keyboard, then
+	// selects the row.
+	w.Canvas().Focus(l)
+	l.Select(195)
+	if got := l.GetScrollOffset(); got != offset {
+		t.Errorf("clicking a row in view moved the list from %v to %v", offset, got)
+	}
+	if l.Highlighted() != 195 {
+		t.Errorf("highlight %d after the click, want 195", l.Highlighted())
+	}
+}
