@@ -16,11 +16,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
 	"rapport/ui/career"
 	"rapport/ui/forms"
+	"rapport/ui/kit"
 	"rapport/ui/wmclass"
 )
 
@@ -159,10 +159,11 @@ type Window struct {
 
 	screens  screenSet       // every screen, and the table of them
 	current  screenID        // the screen on show
-	nav      *widget.List    // the sidebar
+	nav      *kit.List       // the sidebar
 	content  *fyne.Container // the screen on show, or the welcome
 	toast    *toast
-	welcomed bool // the user has chosen empty or sample (or had data)
+	welcomed bool     // the user has chosen empty or sample (or had data)
+	welcome  *welcome // the welcome on show, nil once done
 	drags    drags
 	reminder *reminder
 	// lastLogged is the person last logged with in this session (0: none),
@@ -191,6 +192,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.win.SetContent(split)
 	w.win.SetMainMenu(w.mainMenu())
 	w.win.SetOnDropped(w.onDropped)
+	w.win.Canvas().SetOnTypedKey(w.typedKey)
 
 	prefs := app.Preferences()
 	width := prefs.FloatWithFallback(prefWidth, 1180)
@@ -265,15 +267,35 @@ func (w *Window) show(id screenID) {
 		}
 	}
 	if !w.welcomed && w.isEmpty() {
-		wl := newWelcome(w)
-		w.content.Objects = []fyne.CanvasObject{wl.root}
-		w.content.Refresh()
-		w.win.Canvas().Focus(wl.name) // the first thing it asks
+		w.showWelcome()
 		return
 	}
 	w.welcomed = true
+	w.welcome = nil
+	w.nav.Show()
 	w.content.Objects = []fyne.CanvasObject{d.screen.Content()}
 	w.content.Refresh()
+}
+
+// showWelcome shows the welcome in place of any screen, with what was
+// typed in it kept, and hides the sidebar until it is done, so that
+// nothing leaves it but its own buttons.
+func (w *Window) showWelcome() {
+	if w.welcome == nil {
+		w.welcome = newWelcome(w)
+	}
+	w.nav.Hide()
+	w.content.Objects = []fyne.CanvasObject{w.welcome.root}
+	w.content.Refresh()
+	w.win.Canvas().Focus(w.welcome.name) // the first thing it asks
+}
+
+// typedKey answers the keys typed while no input has the keyboard: Esc
+// closes the dialog on top.
+func (w *Window) typedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		kit.DismissTop(w.win.Canvas())
+	}
 }
 
 // everyone lists all the people, active first, then those in the trash.

@@ -147,3 +147,58 @@ func TestSettingsAppearanceAndBackupFolder(t *testing.T) {
 		t.Errorf("Follow the system left theme %T, preference %q", a.Settings().Theme(), a.Preferences().String(prefAppearance))
 	}
 }
+
+// over is fg (with its alpha) blended over the opaque bg.
+func over(fg, bg color.Color) color.Color {
+	f := color.NRGBAModel.Convert(fg).(color.NRGBA)
+	b := color.NRGBAModel.Convert(bg).(color.NRGBA)
+	mix := func(x, y uint8) uint8 { return uint8((int(x)*int(f.A) + int(y)*(255-int(f.A))) / 255) }
+	return color.NRGBA{R: mix(f.R, b.R), G: mix(f.G, b.G), B: mix(f.B, b.B), A: 0xff}
+}
+
+func TestFocusIsVisible(t *testing.T) {
+	kittest.NewApp(t)
+	tests := []struct {
+		what       string
+		mark, base fyne.ThemeColorName
+		want       float64 // least contrast between focused and not
+	}{
+		{"a button", theme.ColorNameFocus, theme.ColorNameButton, 1.45},
+		{"the main button", theme.ColorNameFocus, theme.ColorNamePrimary, 1.15},
+		{"a check or drop-down", theme.ColorNameFocus, theme.ColorNameBackground, 1.45},
+		{"the list row the arrows are on", theme.ColorNameHover, theme.ColorNameBackground, 1.3},
+	}
+	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := appTheme{Theme: theme.DefaultTheme(), fixed: true, variant: variant}
+		for _, tt := range tests {
+			base := th.Color(tt.base, variant)
+			got := contrast(over(th.Color(tt.mark, variant), base), base)
+			t.Logf("variant %d, %s: focused %.2f:1 against unfocused", variant, tt.what, got)
+			if got < tt.want {
+				t.Errorf("variant %d: focus on %s is %.2f:1 against it unfocused, want at least %.2f:1", variant, tt.what, got, tt.want)
+			}
+		}
+	}
+}
+
+func TestTextOnAFocusedButtonStaysReadable(t *testing.T) {
+	kittest.NewApp(t)
+	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := appTheme{Theme: theme.DefaultTheme(), fixed: true, variant: variant}
+		focus := th.Color(theme.ColorNameFocus, variant)
+		for _, b := range []struct {
+			text, base fyne.ThemeColorName
+			want       float64
+		}{
+			{theme.ColorNameForeground, theme.ColorNameButton, 4.5},
+			// White on Fyne's blue is 4.6:1 unfocused in dark.
+			{theme.ColorNameForegroundOnPrimary, theme.ColorNamePrimary, 3.5},
+		} {
+			got := contrast(th.Color(b.text, variant), over(focus, th.Color(b.base, variant)))
+			t.Logf("variant %d, %s on focused %s: %.1f:1", variant, b.text, b.base, got)
+			if got < b.want {
+				t.Errorf("variant %d: %s text on a focused %s button is %.1f:1, want at least %.1f:1", variant, b.text, b.base, got, b.want)
+			}
+		}
+	}
+}

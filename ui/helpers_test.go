@@ -19,6 +19,7 @@ import (
 	"rapport/model"
 	"rapport/storage"
 	"rapport/storage/storetest"
+	"rapport/ui/kit"
 	"rapport/ui/kit/kittest"
 )
 
@@ -309,9 +310,9 @@ func (f *fakeBackups) Restore(path string) error {
 }
 
 // peopleList is the list of the People screen on show.
-func peopleList(t *testing.T, w *Window) *widget.List {
+func peopleList(t *testing.T, w *Window) *kit.List {
 	t.Helper()
-	l := kittest.Find[*widget.List](w.content, nil)
+	l := kittest.List(w.content)
 	if l == nil {
 		t.Fatalf("no list on show: %q", kittest.Texts(w.content))
 	}

@@ -12,6 +12,7 @@ import (
 	"rapport/model"
 	"rapport/ui/career"
 	"rapport/ui/credit"
+	"rapport/ui/kit"
 	"rapport/ui/meetings"
 	"rapport/ui/people"
 	"rapport/ui/promises"
@@ -103,8 +104,8 @@ func (w *Window) destination(id screenID) *destination {
 }
 
 // newNavList is the sidebar: one row per screen, with its shortcut.
-func newNavList(w *Window) *widget.List {
-	list := widget.NewList(
+func newNavList(w *Window) *kit.List {
+	list := kit.NewList(
 		func() int { return len(w.screens.table) },
 		func() fyne.CanvasObject {
 			longest := ""
@@ -199,7 +200,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 
 // notUnderDialogs makes each of items that has a shortcut do nothing while
 // a dialog (or any pop-up) is open over the window, so that a shortcut
-// never switches the screen under a form or stacks a second dialog.
+// never switches the screen under a form or stacks a second dialog, nor
+// while the welcome waits for the user to choose how to start.
 func (w *Window) notUnderDialogs(items []*fyne.MenuItem) {
 	for _, item := range items {
 		action := item.Action
@@ -207,7 +209,7 @@ func (w *Window) notUnderDialogs(items []*fyne.MenuItem) {
 			continue
 		}
 		item.Action = func() {
-			if w.win.Canvas().Overlays().Top() != nil {
+			if w.win.Canvas().Overlays().Top() != nil || w.welcome != nil {
 				return
 			}
 			action()

@@ -16,8 +16,8 @@ import (
 
 // welcome is shown in place of any screen while the database is empty: it
 // says what Rapport is and where the data lives, asks who the user is (the
-// organiser of their invites), and offers an empty start or a sample
-// network to explore.
+// organiser of their invites), and offers an empty start (also Enter in
+// either field) or a sample network to explore.
 type welcome struct {
 	w           *Window
 	root        fyne.CanvasObject
@@ -51,6 +51,7 @@ func newWelcome(w *Window) *welcome {
 	path.TextStyle.Monospace = true
 	sample := centred("The sample is a fictional company of about forty people with a year of history, there to try things out. Keep your real network in a database of its own.")
 
+	kit.SubmitOnEnter(wl.fields.Content(), func() { wl.start(w.startEmpty) })
 	buttons := container.NewCenter(container.NewHBox(wl.startEmpty, wl.startSample))
 	column := container.NewVBox(heading, intro, where, path, widget.NewSeparator(), wl.fields.Content(),
 		widget.NewSeparator(), buttons, sample)
@@ -82,32 +83,6 @@ func (wl *welcome) start(next func()) {
 		}
 	}
 	next()
-}
-
-func (w *Window) showShortcuts() {
-	file, view := w.commands()
-	grid := container.NewGridWithColumns(2)
-	for _, item := range append(file, view...) {
-		if item.Shortcut == nil {
-			continue
-		}
-		grid.Add(widget.NewLabel(item.Label))
-		grid.Add(widget.NewLabelWithStyle(shortcutText(item.Shortcut), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
-	}
-	dialog.ShowCustom("Keyboard shortcuts", "Close", grid, w.win)
-}
-
-// shortcutText spells a shortcut as the menus do, e.g. "Ctrl+N".
-func shortcutText(s fyne.Shortcut) string {
-	ks, ok := s.(fyne.KeyboardShortcut)
-	if !ok {
-		return s.ShortcutName()
-	}
-	mod := "Ctrl+"
-	if ks.Mod()&fyne.KeyModifierSuper != 0 {
-		mod = "Cmd+"
-	}
-	return mod + string(ks.Key())
 }
 
 func (w *Window) showAbout() {

@@ -75,3 +75,47 @@ func TestWelcomeAsksWhoYouAre(t *testing.T) {
 		t.Errorf("screen after starting = %v, want people", w.current)
 	}
 }
+
+func TestEnterSubmitsTheWelcome(t *testing.T) {
+	st := storetest.Open(t, func() time.Time { return testNow })
+	w := newTestWindow(t, st)
+	name, email := kittest.Entry(w.content, welcomeName), kittest.Entry(w.content, welcomeEmail)
+	test.Type(name, "Sam Lee")
+	w.win.Canvas().Focus(email)
+	test.Type(email, "sam@example.com")
+	w.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s := storedSettings(t, st); s.UserName != "Sam Lee" || s.UserEmail != "sam@example.com" {
+		t.Errorf("settings after Enter = %+v", s)
+	}
+	if w.current != screenPeople || !w.nav.Visible() {
+		t.Errorf("after Enter: screen %v, sidebar shown %v; want the People screen and the sidebar", w.current, w.nav.Visible())
+	}
+}
+
+func TestNothingLeavesTheWelcomeButItsButtons(t *testing.T) {
+	st := storetest.Open(t, func() time.Time { return testNow })
+	w := newTestWindow(t, st)
+	name := kittest.Entry(w.content, welcomeName)
+	test.Type(name, "Sam Lee")
+	if w.nav.Visible() {
+		t.Error("the sidebar shows under the welcome: a click on it would leave the welcome")
+	}
+	for _, k := range []fyne.KeyName{fyne.Key3, fyne.KeyN, fyne.KeyK, fyne.KeyF} {
+		pressShortcut(t, w, k)
+		if top := kittest.TopDialog(w.win); top != nil {
+			t.Fatalf("Ctrl+%s under the welcome opened %q", k, kittest.Texts(top))
+		}
+	}
+	w.show(screenPeople) // what a click on the sidebar did
+	if got := kittest.Entry(w.content, welcomeName); got == nil || got.Text != "Sam Lee" {
+		t.Fatalf("the welcome lost what was typed: %q", kittest.Texts(w.content))
+	}
+	test.Tap(kittest.MustButton(t, w.content, welcomeEmpty))
+	if !w.nav.Visible() || w.current != screenPeople {
+		t.Errorf("after starting: sidebar shown %v, screen %v", w.nav.Visible(), w.current)
+	}
+	pressShortcut(t, w, fyne.Key4)
+	if w.current != screenPromises {
+		t.Errorf("Ctrl+4 after the welcome shows %v, want promises", w.current)
+	}
+}

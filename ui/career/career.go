@@ -78,7 +78,7 @@ type Screen struct {
 	archived *widget.Check
 	add      *widget.Button
 	count    *widget.Label
-	roles    *widget.List
+	roles    *kit.List
 	detail   *fyne.Container
 	split    fyne.CanvasObject
 	root     *fyne.Container
@@ -104,7 +104,8 @@ func New(store Store, nav Navigator, win fyne.Window, plans PlanWriter, now func
 	s.count = widget.NewLabel("")
 	s.count.SizeName = theme.SizeNameCaptionText
 	s.count.Wrapping = fyne.TextWrapWord
-	s.roles = widget.NewList(func() int { return len(s.list.Roles) }, newRoleRow, s.updateRow)
+	s.roles = kit.NewList(func() int { return len(s.list.Roles) }, newRoleRow, s.updateRow)
+	s.roles.SelectFollows = true
 	s.roles.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.list.Roles) && s.list.Roles[id].ID != s.selectedID {
 			s.showRole(s.list.Roles[id].ID)
@@ -112,7 +113,7 @@ func New(store Store, nav Navigator, win fyne.Window, plans PlanWriter, now func
 	}
 	s.detail = container.NewStack()
 	top := container.NewVBox(container.NewBorder(nil, nil, s.archived, s.add), s.count)
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.roles), s.detail)
+	split := container.NewHSplit(kit.OverList(top, s.roles, nil), s.detail)
 	split.Offset = 0.3
 	s.split = split
 	return s

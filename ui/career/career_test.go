@@ -200,7 +200,7 @@ func TestCareerPlanFromNothing(t *testing.T) {
 	if got := cardTitles(content, titles...); !slices.Equal(got, titles) {
 		t.Errorf("order = %v, want %v (largest weighted gap first, met last)", got, titles)
 	}
-	if n := kittest.Find[*widget.List](content, nil).Length(); n != 1 {
+	if n := kittest.List(content).Length(); n != 1 {
 		t.Errorf("role list has %d rows", n)
 	}
 	if !kittest.Shows(content, "current focus · gap 24") {

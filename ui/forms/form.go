@@ -108,14 +108,15 @@ func SaveRecord[T any](parent Parent, f *kit.FieldSet, rec *T, isNew bool,
 // Open shows the form f in a dialog over parent titled title, with Cancel
 // and a button named verb that runs submit, at size (made to fit the
 // window); it returns the dialog and the button. Enter in any single-line
-// input (Ctrl+Enter or Shift+Enter in a multi-line one) submits, and Esc
-// closes the dialog without saving. The window's newest toast shows at the
+// input (Ctrl+Enter or Shift+Enter in a multi-line one) submits, Enter on
+// a button presses it, and Esc closes the dialog without saving (asking
+// first when something was typed). The window's newest toast shows at the
 // dialog's foot while it is open (see kit.HoldToasts).
 func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, submit func()) (dialog.Dialog, *widget.Button) {
-	save := widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), submit)
+	save := kit.NewButton(verb, theme.ConfirmIcon(), submit)
 	save.Importance = widget.HighImportance
 	var d dialog.Dialog
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	cancel := kit.NewButton("Cancel", nil, func() { d.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
 	slot := kit.NewToastSlot()
 	body := container.NewBorder(nil, container.NewVBox(buttons, slot), nil, nil, container.NewVScroll(f.Content()))
@@ -124,6 +125,6 @@ func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, su
 	d.Resize(kit.FitWindow(parent.Window(), size))
 	d.Show()
 	kit.HoldToasts(parent.Window().Canvas(), slot, d)
-	kit.CloseOnEscape(parent.Window().Canvas(), f.Content(), d)
-	return d, save
+	kit.CloseOnEscape(parent.Window().Canvas(), body, d)
+	return d, &save.Button
 }

@@ -11,6 +11,8 @@ import (
 	"rapport/model"
 	"rapport/storage/storetest"
 	"rapport/ui/forms"
+	"rapport/ui/kit"
+	"rapport/ui/kit/kittest"
 )
 
 // press sends the key to the input as the window does to the focused one.
@@ -58,12 +60,38 @@ func TestShiftEnterInNotesSaves(t *testing.T) {
 	}
 }
 
-func TestEscClosesTheFormWithoutSaving(t *testing.T) {
+// esc sends Esc to h's window as the window does while no input has the
+// keyboard.
+func esc(h *host) { h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) }
+
+func TestEscClosesAnUntouchedFormAtOnce(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	forms.EditPerson(h, st, dana, nil)
+	onTop(t, h, "Edit Dana Reyes")
+	esc(h)
+	closed(t, h)
+	if h.win.Canvas().OnTypedKey() != nil {
+		t.Error("the window's key handler was not given back when the form closed")
+	}
+}
+
+func TestEscAsksBeforeDiscardingWhatWasTyped(t *testing.T) {
 	st, h := open(t)
 	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
 	e.Name.SetText("Dana Reyes")
+	esc(h)
+	onTop(t, h, "Discard what you typed?")
+	esc(h) // Esc again: keep editing
 	onTop(t, h, "New person")
-	h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.Name.Text != "Dana Reyes" {
+		t.Errorf("keep editing left the name %q", e.Name.Text)
+	}
+	esc(h)
+	h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter: keep editing too
+	onTop(t, h, "New person")
+	esc(h)
+	test.Tap(kittest.MustButton(t, kittest.TopDialog(h.win), "Discard"))
 	closed(t, h)
 	if got := people(t, st); len(got) != 0 {
 		t.Errorf("Esc saved %v", got)
@@ -94,8 +122,30 @@ func TestEscInATextFieldClosesTheFormWithoutSaving(t *testing.T) {
 	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
 	test.Type(e.Name, "Dana Reyes")
 	press(e.Name, fyne.KeyEscape)
+	onTop(t, h, "Discard what you typed?")
+	test.Tap(kittest.MustButton(t, kittest.TopDialog(h.win), "Discard"))
 	closed(t, h)
 	if got := people(t, st); len(got) != 0 {
 		t.Errorf("Esc saved %v", got)
+	}
+}
+
+func TestEnterAndEscOnTheFormsButtons(t *testing.T) {
+	st, h := open(t)
+	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
+	e.Name.SetText("Dana Reyes")
+	cancel := kittest.Find[*kit.Button](kittest.TopDialog(h.win), func(b *kit.Button) bool { return b.Text == "Cancel" })
+	save := kittest.Find[*kit.Button](kittest.TopDialog(h.win), func(b *kit.Button) bool { return b.Text == "Add person" })
+	if cancel == nil || save == nil {
+		t.Fatal("the form's buttons do not take keys")
+	}
+	h.win.Canvas().Focus(save) // Tab to the button
+	press(save, fyne.KeyEscape)
+	onTop(t, h, "Discard what you typed?")
+	esc(h) // keep editing
+	press(save, fyne.KeyReturn)
+	closed(t, h)
+	if _, ok := people(t, st)["Dana Reyes"]; !ok {
+		t.Errorf("Enter on Add person did not save Dana: %v", people(t, st))
 	}
 }

@@ -64,7 +64,7 @@ type SettingsEditor struct {
 
 	// The inputs, as the user fills them in.
 	Name, Email, Folder, Backups *kit.TextField
-	Zone                         *widget.SelectEntry
+	Zone                         *kit.SelectEntry
 	Length, Reminder             *widget.Select
 	Look                         *widget.RadioGroup
 }
@@ -80,7 +80,7 @@ func IdentityEntries(s model.Settings) (name, email *kit.TextField) {
 func EditSettings(host Host, store SettingsStore, s model.Settings, c SettingsChoices, onSaved func()) *SettingsEditor {
 	e := &SettingsEditor{host: host, store: store, choices: c, onSaved: onSaved, encrypt: s.EncryptBackups}
 	e.Name, e.Email = IdentityEntries(s)
-	e.Zone = widget.NewSelectEntry(commonZones)
+	e.Zone = kit.NewSelectEntry(commonZones)
 	e.Zone.SetPlaceHolder("System: " + zoneName(c.SystemZone))
 	e.Zone.SetText(s.TimeZone)
 	e.Folder = kit.Entry(s.InvitesFolder, c.InvitesFolder)

@@ -1,6 +1,9 @@
 package kit
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+)
 
 // MaxWidth lays out its objects stacked, no wider than width, so long text
 // wraps into a readable column.
@@ -51,4 +54,18 @@ func (f *FixedWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		h = max(h, o.MinSize().Height)
 	}
 	return fyne.NewSize(f.Width, h)
+}
+
+// OverList is top (a search, filters, buttons) over list, which takes the
+// rest of the height, and bottom (nil: none) under it, in the order Tab
+// moves through them: top, then the list, then bottom. (A border
+// container would hold the list first, so Tab would reach it before the
+// search above it.)
+func OverList(top, list, bottom fyne.CanvasObject) *fyne.Container {
+	c := container.NewBorder(top, bottom, nil, nil, list)
+	c.Objects = []fyne.CanvasObject{top, list}
+	if bottom != nil {
+		c.Objects = append(c.Objects, bottom)
+	}
+	return c
 }

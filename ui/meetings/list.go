@@ -39,7 +39,8 @@ func (s *Screen) build() fyne.CanvasObject {
 	s.count.SizeName = theme.SizeNameCaptionText
 	s.count.Wrapping = fyne.TextWrapWord
 
-	s.rows = widget.NewList(func() int { return len(s.shown) }, s.newRow, s.updateRow)
+	s.rows = kit.NewList(func() int { return len(s.shown) }, s.newRow, s.updateRow)
+	s.rows.SelectFollows = true
 	s.rows.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.shown) {
 			s.showMeeting(s.shown[id].ID)
@@ -51,7 +52,7 @@ func (s *Screen) build() fyne.CanvasObject {
 	// One above the other: side by side they would make the list too
 	// wide for the meeting beside it in a small window.
 	bottom := container.NewVBox(widget.NewSeparator(), exportWeek, importCal)
-	left := container.NewBorder(top, bottom, nil, nil, s.rows)
+	left := kit.OverList(top, s.rows, bottom)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.36
 	return split

@@ -88,7 +88,7 @@ type Screen struct {
 
 	view  *widget.Select
 	count *widget.Label
-	rows  *widget.List
+	rows  *kit.List
 	// rowMeetings is what each row's drag handle drags, by row.
 	rowMeetings map[fyne.CanvasObject]*model.ScheduledMeeting
 	detail      *fyne.Container

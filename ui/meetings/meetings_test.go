@@ -116,7 +116,7 @@ func show(t *testing.T, st meetings.Store, selected int64) (*meetings.Screen, *n
 // listed are the start days and times the list shows, in order.
 func listed(root fyne.CanvasObject) []string {
 	var out []string
-	texts := kittest.Texts(kittest.Find[*widget.List](root, nil))
+	texts := kittest.Texts(kittest.List(root))
 	for i, text := range texts {
 		if _, err := time.Parse("Mon 2 Jan", text); err == nil && i+1 < len(texts) {
 			out = append(out, text+" "+texts[i+1])

@@ -98,14 +98,14 @@ type Screen struct {
 	selectedID int64
 	keepScroll bool // Reload keeps the page where it was scrolled to
 
-	search     *widget.Entry
+	search     *kit.TextField
 	stance     *widget.Select
 	relation   *widget.Select
 	trash      *widget.Check
 	add        *widget.Button
 	emptyTrash *widget.Button
 	count      *widget.Label
-	list       *widget.List
+	list       *kit.List
 	detail     *fyne.Container
 	page       *personPage // the page on show, nil when none
 	root       fyne.CanvasObject
@@ -116,7 +116,8 @@ type Screen struct {
 func New(store Store, nav Navigator, now func() time.Time) *Screen {
 	s := &Screen{store: store, nav: nav, now: now, index: model.NewPeopleIndex(nil)}
 	s.buildFilters()
-	s.list = widget.NewList(func() int { return len(s.shown) }, newPersonRow, s.updateRow)
+	s.list = kit.NewList(func() int { return len(s.shown) }, newPersonRow, s.updateRow)
+	s.list.SelectFollows = true
 	s.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(s.shown) {
 			s.showPerson(s.all[s.shown[id]].ID)
@@ -127,7 +128,7 @@ func New(store Store, nav Navigator, now func() time.Time) *Screen {
 	filters := container.NewGridWithColumns(2, s.stance, s.relation)
 	top := container.NewVBox(s.search, filters,
 		container.NewBorder(nil, nil, s.trash, container.NewHBox(s.emptyTrash, s.add), s.count))
-	left := container.NewBorder(top, nil, nil, nil, s.list)
+	left := kit.OverList(top, s.list, nil)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.38
 	s.root = split
@@ -137,10 +138,13 @@ func New(store Store, nav Navigator, now func() time.Time) *Screen {
 // buildFilters makes the search, the filters and the buttons over the
 // list.
 func (s *Screen) buildFilters() {
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Search people (Ctrl+F)")
+	s.search = &kit.TextField{}
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.search.ExtendBaseWidget(s.search)
+	s.search.SetPlaceHolder("Search people (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.applyFilter() }
+	s.search.OnSubmitted = func(string) { s.openFirstMatch() }
+	s.search.OnDown = s.focusList
 
 	s.stance = widget.NewSelect(append([]string{anyStance}, model.Labels(model.Stances())...), func(string) { s.applyFilter() })
 	s.stance.SetSelected(anyStance)
@@ -203,6 +207,29 @@ func (s *Screen) PersonInView() (model.Person, bool) {
 // FocusSearch puts the cursor in the search.
 func (s *Screen) FocusSearch() {
 	s.nav.Window().Canvas().Focus(s.search)
+}
+
+// openFirstMatch opens the page of the first person the search shows
+// (Enter in the search), and gives the list the keyboard so that Up and
+// Down go on from there.
+func (s *Screen) openFirstMatch() {
+	if len(s.shown) == 0 {
+		return
+	}
+	s.list.Open(0)
+	s.focusList()
+}
+
+// focusList gives the list the keyboard (Down in the search), on the
+// person selected or else the first shown, whose page opens.
+func (s *Screen) focusList() {
+	if len(s.shown) == 0 {
+		return
+	}
+	if s.page == nil {
+		s.list.Open(0)
+	}
+	s.nav.Window().Canvas().Focus(s.list)
 }
 
 // rebuild reads the list and builds the page on show again; keepScroll

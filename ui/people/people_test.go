@@ -18,6 +18,7 @@ import (
 	"rapport/model"
 	"rapport/storage"
 	"rapport/storage/storetest"
+	"rapport/ui/kit"
 	"rapport/ui/kit/kittest"
 	"rapport/ui/people"
 )
@@ -107,9 +108,9 @@ func peopleStore(t testing.TB, people ...string) *storage.Store {
 }
 
 // peopleList is the screen's list.
-func peopleList(t testing.TB, root fyne.CanvasObject) *widget.List {
+func peopleList(t testing.TB, root fyne.CanvasObject) *kit.List {
 	t.Helper()
-	l := kittest.Find[*widget.List](root, nil)
+	l := kittest.List(root)
 	if l == nil {
 		t.Fatal("the screen has no list")
 	}
@@ -402,4 +403,62 @@ func scrollOf(t testing.TB, root fyne.CanvasObject) *container.Scroll {
 		t.Fatal("no page on show")
 	}
 	return sc
+}
+
+// key sends the key to what has the keyboard in win, as the window does.
+func key(t *testing.T, win fyne.Window, k fyne.KeyName) {
+	t.Helper()
+	f := win.Canvas().Focused()
+	if f == nil {
+		t.Fatalf("nothing has the keyboard to take %s", k)
+	}
+	f.TypedKey(&fyne.KeyEvent{Name: k})
+}
+
+func TestSearchEnterOpensTheFirstMatchAndArrowsMoveOn(t *testing.T) {
+	st := peopleStore(t, "Dana Reyes", "Daniel Kim", "Adam Bell")
+	s, nav, root := show(t, st, st)
+	s.FocusSearch()
+	test.Type(kittest.Entry(root, "Search people (Ctrl+F)"), "dan")
+	key(t, nav.win, fyne.KeyReturn)
+	if got := pageName(root); got != "Dana Reyes" {
+		t.Fatalf("Enter in the search opened %q, want the first match Dana Reyes", got)
+	}
+	if _, ok := nav.win.Canvas().Focused().(*kit.List); !ok {
+		t.Fatalf("after Enter the keyboard is on %T, want the list", nav.win.Canvas().Focused())
+	}
+	key(t, nav.win, fyne.KeyDown)
+	if got := pageName(root); got != "Daniel Kim" {
+		t.Errorf("Down in the list shows %q, want Daniel Kim", got)
+	}
+	key(t, nav.win, fyne.KeyDown) // the last match: stays
+	key(t, nav.win, fyne.KeyUp)
+	key(t, nav.win, fyne.KeyReturn)
+	if got := pageName(root); got != "Dana Reyes" {
+		t.Errorf("Up and Enter show %q, want Dana Reyes", got)
+	}
+}
+
+func TestDownFromTheSearchMovesIntoTheList(t *testing.T) {
+	st := peopleStore(t, "Dana Reyes", "Ben Okafor")
+	s, nav, root := show(t, st, st)
+	s.FocusSearch()
+	key(t, nav.win, fyne.KeyDown)
+	if _, ok := nav.win.Canvas().Focused().(*kit.List); !ok {
+		t.Fatalf("Down in the search left the keyboard on %T, want the list", nav.win.Canvas().Focused())
+	}
+	if got := pageName(root); got != "Ben Okafor" {
+		t.Errorf("arriving in the list shows %q, want the first, Ben Okafor", got)
+	}
+	key(t, nav.win, fyne.KeyDown)
+	if got := pageName(root); got != "Dana Reyes" {
+		t.Errorf("Down shows %q, want Dana Reyes", got)
+	}
+	s.FocusSearch()
+	for range 5 { // Tab: stance, relation, trash, add person, the list
+		nav.win.Canvas().FocusNext()
+	}
+	if _, ok := nav.win.Canvas().Focused().(*kit.List); !ok {
+		t.Errorf("Tab from the search reaches %T, not the list", nav.win.Canvas().Focused())
+	}
 }

@@ -31,7 +31,7 @@ func (s *Screen) build() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	s.count = widget.NewLabel("")
 	s.count.SizeName = theme.SizeNameCaptionText
-	s.list = widget.NewList(func() int { return len(s.rows) }, kit.NewPromiseRow, s.updateRow)
+	s.list = kit.NewList(func() int { return len(s.rows) }, kit.NewPromiseRow, s.updateRow)
 	s.list.OnSelected = func(id widget.ListItemID) {
 		s.list.UnselectAll()
 		if id < len(s.rows) && s.rows[id].header == "" {
@@ -41,7 +41,7 @@ func (s *Screen) build() fyne.CanvasObject {
 
 	filters := container.NewGridWithColumns(3, s.person, s.direction, s.status)
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, add, s.count))
-	left := container.NewBorder(top, nil, nil, nil, s.list)
+	left := kit.OverList(top, s.list, nil)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(s.panel.build())))
 	split.Offset = 0.64
 	return split

@@ -54,7 +54,7 @@ type Screen struct {
 	status    *widget.Select
 	person    *widget.Entry
 	count     *widget.Label
-	list      *widget.List
+	list      *kit.List
 	panel     followThrough
 	page      fyne.CanvasObject // the list and panel, built once
 	root      *fyne.Container

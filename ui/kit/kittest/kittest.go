@@ -58,7 +58,10 @@ func Find[T fyne.CanvasObject](root fyne.CanvasObject, match func(T) bool) T {
 
 // Button is the button under root whose text is text, nil when none.
 func Button(root fyne.CanvasObject, text string) *widget.Button {
-	return Find(root, func(b *widget.Button) bool { return b.Text == text })
+	if b := Buttons(root, text); len(b) > 0 {
+		return b[0]
+	}
+	return nil
 }
 
 // MustButton is Button, failing the test when there is none.
@@ -132,11 +135,16 @@ func TopDialog(w fyne.Window) fyne.CanvasObject {
 	return w.Canvas().Overlays().Top()
 }
 
-// Buttons are all the buttons under root whose text is text.
+// Buttons are all the buttons under root whose text is text, the button
+// inside a kit.Button included.
 func Buttons(root fyne.CanvasObject, text string) []*widget.Button {
 	var out []*widget.Button
 	Walk(root, func(o fyne.CanvasObject) bool {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		b, ok := o.(*widget.Button)
+		if k, isKit := o.(*kit.Button); isKit {
+			b, ok = &k.Button, true
+		}
+		if ok && b.Text == text {
 			out = append(out, b)
 		}
 		return true
@@ -237,4 +245,10 @@ type Recorder struct {
 // Ask records one request, worded as fmt.Sprintf(format, a...).
 func (r *Recorder) Ask(format string, a ...any) {
 	r.Asked = append(r.Asked, fmt.Sprintf(format, a...))
+}
+
+// List is the first keyboard-driven list under root, nil when there is
+// none.
+func List(root fyne.CanvasObject) *kit.List {
+	return Find[*kit.List](root, nil)
 }
