@@ -164,6 +164,19 @@ func (r *captureReader) addPromises(part string, dir Direction, who []Person, wo
 	return nil
 }
 
+// WhatAndDue splits a promise typed with its due date, as in a quick
+// capture line ("the migration plan by Fri"), at its last "by" when the
+// words after it are a due date as of now. Otherwise what comes back
+// trimmed, with no due date: a form keeps the words as typed.
+func WhatAndDue(what string, now time.Time) (string, time.Time) {
+	r := captureReader{now: now}
+	w, due, err := r.whatAndDue(strings.Fields(what))
+	if err != nil || due.IsZero() {
+		return strings.TrimSpace(what), time.Time{}
+	}
+	return w, due
+}
+
 // whatAndDue splits "the migration plan by Fri" at its last "by". The words
 // after it are the due date; when they are not one, they are part of what
 // is owed unless they look like a date that was mistyped ("by Fridy").

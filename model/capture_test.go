@@ -190,3 +190,24 @@ func FuzzParseCapture(f *testing.F) {
 		}
 	})
 }
+
+func TestWhatAndDue(t *testing.T) {
+	fri := time.Date(2026, 12, 11, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		typed, what string
+		due         time.Time
+	}{
+		{"the migration plan by Fri", "the migration plan", fri},
+		{"  the plan by 11 Dec ", "the plan", fri},
+		{"stand by me", "stand by me", time.Time{}},
+		{"the plan by Fridy", "the plan by Fridy", time.Time{}},
+		{"by Fri", "by Fri", time.Time{}},
+		{"", "", time.Time{}},
+	}
+	for _, tt := range tests {
+		what, due := model.WhatAndDue(tt.typed, captureNow)
+		if what != tt.what || !due.Equal(tt.due) {
+			t.Errorf("WhatAndDue(%q) = %q, %v; want %q, %v", tt.typed, what, due, tt.what, tt.due)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package forms_test
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -146,5 +147,31 @@ func TestLogDialogWithNobodyAsksWhomFirst(t *testing.T) {
 	closed(t, h)
 	if got := promises(t, st); len(got) != 1 || got[0].PersonID != helena.ID {
 		t.Errorf("stored %+v, want one promise to Helena", got)
+	}
+}
+
+// TestAPromiseTypedWithItsDueDate saves "the migration plan by fri" typed
+// in one field as what is owed and a due date, reading the date back in
+// the empty due field meanwhile; a "by" that is no date stays in what.
+func TestAPromiseTypedWithItsDueDate(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	e := forms.LogInteraction(h, st, dana, nil)
+	mine := e.Promises()[0]
+	test.Type(mine.What, "the migration plan by fri")
+	if got, want := mine.Due.PlaceHolder, "Due Fri 27 Nov, from what you typed"; got != want {
+		t.Errorf("the empty due field reads %q, want %q", got, want)
+	}
+	other := e.NewPromise()
+	test.Type(other.What, "stand by me")
+	test.Tap(e.Save)
+	closed(t, h)
+	got := map[string]time.Time{}
+	for _, p := range promises(t, st) {
+		got[p.What] = p.DueOn
+	}
+	want := map[string]time.Time{"the migration plan": time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC), "stand by me": {}}
+	if !maps.EqualFunc(got, want, time.Time.Equal) {
+		t.Errorf("stored %v, want %v", got, want)
 	}
 }

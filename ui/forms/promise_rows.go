@@ -25,6 +25,19 @@ type PromiseInput struct {
 	row       fyne.CanvasObject
 }
 
+// dueHint is the due field's placeholder while what is owed names no date.
+const dueHint = "Due: Fri, next week"
+
+// dueFromWhat is the due field's placeholder for what: the date read back
+// when what ends with one ("the plan by Fri": "Due Fri 11 Dec, from what
+// you typed"), which is the due date while the field stays empty.
+func dueFromWhat(what string, now time.Time) string {
+	if _, due := model.WhatAndDue(what, now); !due.IsZero() {
+		return "Due " + model.DateReadBack(due, now) + ", from what you typed"
+	}
+	return dueHint
+}
+
 // promiseRows are the promise rows of a form, either way between the user
 // and one person, with the button that adds a row.
 type promiseRows struct {
@@ -62,7 +75,8 @@ func (r *promiseRows) newRow() *PromiseInput {
 	op.Direction = widget.NewSelect(r.directions(), nil)
 	op.Direction.SetSelectedIndex(0)
 	op.What = kit.Entry("", "What")
-	op.Due = kit.Entry("", "Due: Fri, next week")
+	op.Due = kit.Entry("", dueHint)
+	op.What.OnChanged = func(what string) { op.Due.SetPlaceHolder(dueFromWhat(what, r.host.Now())) }
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		for i, x := range r.rows {
 			if x == op {
@@ -103,6 +117,11 @@ func (r *promiseRows) read(madeOn, now time.Time) ([]model.Promise, string) {
 		}
 		if p.What == "" && strings.TrimSpace(op.Due.Text) == "" {
 			continue // an empty row is ignored
+		}
+		if strings.TrimSpace(op.Due.Text) == "" {
+			p.What, p.DueOn = model.WhatAndDue(p.What, now)
+			out = append(out, p)
+			continue
 		}
 		due, err := model.ParseDue(op.Due.Text, now)
 		if err != nil {
