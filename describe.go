@@ -85,9 +85,13 @@ func describeObject(buf *bytes.Buffer, layer int, o fyne.CanvasObject, parent fy
 		}
 	case *widget.Button:
 		line("button", x.Text)
+	case *kit.Button:
+		line("button", x.Text)
 	case *widget.Entry:
 		line("entry", entryText(x))
 	case *widget.SelectEntry:
+		line("entry", entryText(&x.Entry))
+	case *kit.SelectEntry:
 		line("entry", entryText(&x.Entry))
 	case *kit.TextField:
 		line("entry", entryText(&x.Entry))

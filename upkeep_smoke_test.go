@@ -5,6 +5,7 @@ package main
 import (
 	"bufio"
 	"database/sql"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,6 +53,56 @@ func TestSmokeUpkeep(t *testing.T) {
 			   AND substr(i.at, 1, 10) = ? AND pr.direction = 'mine' AND pr.what = 'the migration plan'
 			   AND substr(pr.due_on, 1, 10) = ?`,
 			u.day("yesterday", model.DatePast), u.day("Fri", model.DateAhead))
+	})
+
+	t.Run("Log dialog with the mouse", func(t *testing.T) {
+		u.begin(t)
+		u.key("ctrl+1")
+		u.begin(t) // going back to Today is not part of the task
+		today := u.await("Today's Log buttons", func(w upkeepWidgets) bool { return w.has("Reach out") && w.has("Log") })
+		u.click(today.first("button", "Log"))
+		form := u.await("the Log dialog", func(w upkeepWidgets) bool { return w.onTop().startsWith("Log interaction with ") != "" })
+		name := strings.TrimPrefix(form.onTop().startsWith("Log interaction with "), "Log interaction with ")
+		u.typeLine("Planning the migration")
+		u.click(form.onTop().first("entry", "What"))
+		u.typeLine("the rollout plan by Fri")
+		u.click(form.onTop().first("button", "Log"))
+		u.atMost(5, 3)
+		u.awaitRow("the coffee and promise with "+name,
+			`SELECT count(*) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
+			 JOIN person p ON p.id = ip.person_id
+			 JOIN promise pr ON pr.interaction_id = i.id AND pr.person_id = p.id
+			 WHERE i.kind = 'coffee' AND i.summary = 'Planning the migration' AND p.name = ?
+			   AND pr.direction = 'mine' AND pr.what = 'the rollout plan' AND substr(pr.due_on, 1, 10) = ?`,
+			name, u.day("Fri", model.DateAhead))
+	})
+
+	t.Run("keyboard only: add a person, open one from search, log a contact", func(t *testing.T) {
+		u.begin(t)
+		u.key("ctrl+n")
+		u.await("the new person form", func(w upkeepWidgets) bool { return w.onTop().has("New person") })
+		u.typeLine("Ana Lindqvist")
+		u.key("Return")
+		u.awaitRow("Ana Lindqvist", `SELECT count(*) FROM person WHERE name = 'Ana Lindqvist'`)
+		u.await("Ana's page", func(w upkeepWidgets) bool { return w.heading("Ana Lindqvist") })
+
+		u.key("ctrl+f")
+		u.typeLine("Daniel")
+		u.key("Return")
+		daniel := u.await("a person page opened from search", func(w upkeepWidgets) bool {
+			return len(w.onTop()) > 0 && w[0].layer == 0 && w.headingStarting("Daniel ")
+		})
+		name := daniel.headingText("Daniel ")
+
+		u.key("ctrl+l")
+		u.await("the log form", func(w upkeepWidgets) bool { return w.onTop().has("Log interaction with " + name) })
+		u.typeLine("Talked about the platform roadmap")
+		u.key("Return")
+		u.awaitRow("the coffee with "+name,
+			`SELECT count(*) FROM interaction i JOIN interaction_person ip ON ip.interaction_id = i.id
+			 JOIN person p ON p.id = ip.person_id
+			 WHERE i.kind = 'coffee' AND i.summary = 'Talked about the platform roadmap' AND p.name = ?`, name)
+		u.atMost(9, 0)
 	})
 }
 
@@ -213,6 +264,53 @@ func (ws upkeepWidgets) onTop() upkeepWidgets {
 	return out
 }
 
+// heading reports whether a heading shows text.
+func (ws upkeepWidgets) heading(text string) bool {
+	_, ok := ws.find("heading", text)
+	return ok
+}
+
+// headingStarting reports whether a heading starts with prefix.
+func (ws upkeepWidgets) headingStarting(prefix string) bool {
+	return ws.headingText(prefix) != ""
+}
+
+// headingText is the text of the first heading that starts with prefix.
+func (ws upkeepWidgets) headingText(prefix string) string {
+	for _, w := range ws {
+		if w.kind == "heading" && strings.HasPrefix(w.text, prefix) {
+			return w.text
+		}
+	}
+	return ""
+}
+
+// first is the top-most widget of kind whose text is text, nearest the
+// window's top left; the test fails when there is none.
+func (ws upkeepWidgets) first(kind, text string) upkeepWidget {
+	best, found := upkeepWidget{}, false
+	for _, w := range ws {
+		if w.kind == kind && w.text == text && (!found || w.layer > best.layer ||
+			w.layer == best.layer && (w.y < best.y || w.y == best.y && w.x < best.x)) {
+			best, found = w, true
+		}
+	}
+	if !found {
+		panic(fmt.Sprintf("no %s %q in the window", kind, text))
+	}
+	return best
+}
+
+// startsWith is the first text that starts with prefix, "" when none.
+func (ws upkeepWidgets) startsWith(prefix string) string {
+	for _, w := range ws {
+		if strings.HasPrefix(w.text, prefix) {
+			return w.text
+		}
+	}
+	return ""
+}
+
 // has reports whether some text, button or entry shows text.
 func (ws upkeepWidgets) has(text string) bool {
 	_, ok := ws.find("", text)
@@ -280,6 +378,14 @@ func (u *upkeep) await(what string, ok func(upkeepWidgets) bool) upkeepWidgets {
 func (u *upkeep) keep() {
 	shot := filepath.Join(u.t.TempDir(), "upkeep.png")
 	if _, err := smokeRun(30*time.Second, u.env, "import", "-window", "root", shot); err == nil {
-		smokeKeepAs(u.t, shot, "upkeep-"+strings.NewReplacer("/", "-", " ", "-").Replace(u.t.Name())+".png")
+		smokeKeepAs(u.t, shot, "upkeep-"+strings.Map(fileNameRune, u.t.Name())+".png")
 	}
+}
+
+// fileNameRune keeps letters and digits of a test's name for a file name.
+func fileNameRune(r rune) rune {
+	if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+		return r
+	}
+	return '-'
 }
