@@ -259,14 +259,17 @@ func TestAskAbout(t *testing.T) {
 		{ID: 4, Title: "SQL tuning", TargetLevel: 4, CurrentLevel: 2, Importance: 2, AdvisorIDs: []int64{ana}},             // 4
 		{ID: 5, Title: "budgeting", TargetLevel: 4, CurrentLevel: 3, Importance: 1, AdvisorIDs: []int64{ana}},              // a repeat
 		{ID: 6, Title: "Hiring", TargetLevel: 4, CurrentLevel: 2, Importance: 3, AdvisorIDs: []int64{ben}},
+		{ID: 7, Title: "Northwind Leadership", TargetLevel: 4, CurrentLevel: 3, Importance: 2, AdvisorIDs: []int64{cy}},
 	}
 	tests := []struct {
 		person int64
 		want   []string
 	}{
-		{ana, []string{"people management", "SQL tuning", "budgeting"}},
-		{ben, []string{"people management", "hiring"}},
-		{cy, nil},
+		// The user's titles keep their case: never "northwind Leadership".
+		{ana, []string{"People management", "SQL tuning", "Budgeting"}},
+		{ben, []string{"People management", "Hiring"}},
+		{cy, []string{"Northwind Leadership"}},
+		{4, nil},
 	}
 	for _, tt := range tests {
 		if got := AskAbout(reqs, tt.person); !slices.Equal(got, tt.want) {

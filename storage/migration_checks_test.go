@@ -35,9 +35,13 @@ func TestChecksMigrationKeepsTheSample(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "rapport.db")
 	old := schema5Store(t, path)
+	// Today's code writes the columns later migrations add (0008's
+	// agenda_drafted): add them for the write and take them away again.
+	mustExec(t, old, laterMeetingColumnAdd)
 	if err := old.InsertNetwork(ctx, sample.Generate(sample.Options{Seed: SampleSeed, Now: testNow})); err != nil {
 		t.Fatal(err)
 	}
+	mustExec(t, old, `ALTER TABLE meeting DROP COLUMN agenda_drafted`)
 	if _, err := old.db.ExecContext(ctx, `INSERT INTO setting (key, value) VALUES ('meeting.minutes', '45')`); err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +57,9 @@ func TestChecksMigrationKeepsTheSample(t *testing.T) {
 	if v, _ := s.SchemaVersion(ctx); v != len(mustMigrations(t)) {
 		t.Errorf("schema %d after Open", v)
 	}
+	mustExec(t, s, `ALTER TABLE meeting DROP COLUMN agenda_drafted`) // compare what 0006 saw
 	after := tableRows(t, s)
+	mustExec(t, s, laterMeetingColumnAdd)
 	// The backup taken before migrating gives the database its identity.
 	after["setting"] = slices.DeleteFunc(after["setting"], func(row string) bool { return strings.Contains(row, "database.id") })
 	for table, rows := range before {
@@ -167,5 +173,16 @@ func TestChecksMigrationNormalisesOddValues(t *testing.T) {
 		if _, err := s.db.ExecContext(ctx, q); err == nil || !strings.Contains(err.Error(), "CHECK constraint failed") {
 			t.Errorf("%s: %v, want a CHECK constraint failure", q, err)
 		}
+	}
+}
+
+// laterMeetingColumnAdd adds the meeting column of 0008_agenda_drafted.sql.
+const laterMeetingColumnAdd = `ALTER TABLE meeting ADD COLUMN agenda_drafted INTEGER NOT NULL DEFAULT 0 CHECK (agenda_drafted IN (0, 1))`
+
+// mustExec runs one statement on s's database.
+func mustExec(t *testing.T, s *Store, q string) {
+	t.Helper()
+	if _, err := s.db.ExecContext(t.Context(), q); err != nil {
+		t.Fatalf("%s: %v", q, err)
 	}
 }

@@ -59,6 +59,7 @@ type Store interface {
 	Meeting(ctx context.Context, id int64) (model.Meeting, error)
 	CreateMeeting(ctx context.Context, m *model.Meeting) error
 	UpdateMeeting(ctx context.Context, m *model.Meeting) error
+	FollowAgenda(ctx context.Context, id int64, now time.Time) (model.Meeting, error)
 	LogMeetingOutcome(ctx context.Context, meetingID int64, o model.MeetingOutcome) (model.Interaction, error)
 	ImportInteractions(ctx context.Context, list []model.Interaction) (added, skipped int, err error)
 

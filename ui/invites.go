@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -118,6 +119,10 @@ func (w *Window) writeInvites(request bool, name string, meetings ...model.Sched
 		}
 		zone = nil
 	}
+	meetings, err := w.followAgendas(meetings)
+	if err != nil {
+		return exported{}, err
+	}
 	data, err := cal.Marshal(request, s, zone, w.now(), meetings...)
 	if err != nil {
 		return exported{}, err
@@ -131,6 +136,24 @@ func (w *Window) writeInvites(request bool, name string, meetings ...model.Sched
 		return exported{}, err
 	}
 	return exported{path: path, data: data}, nil
+}
+
+// followAgendas brings each drafted agenda up to date with what is known
+// about the person now (see Store.FollowAgenda) before it goes into a
+// calendar file; the meetings handed in are left as they are.
+func (w *Window) followAgendas(meetings []model.ScheduledMeeting) ([]model.ScheduledMeeting, error) {
+	out := slices.Clone(meetings)
+	for i, m := range out {
+		if !m.Meeting.AgendaDrafted || m.Meeting.ID == 0 {
+			continue
+		}
+		fresh, err := w.store.FollowAgenda(context.Background(), m.Meeting.ID, w.now())
+		if err != nil {
+			return nil, err
+		}
+		out[i].Meeting = fresh
+	}
+	return out, nil
 }
 
 // inviteFileName is a meeting's file name; an invite to the person is
