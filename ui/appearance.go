@@ -2,10 +2,12 @@ package ui
 
 import (
 	"image/color"
-	"rapport/ui/kit"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"rapport/ui/kit"
 )
 
 // An appearance is the user's choice between light and dark: following
@@ -104,4 +106,42 @@ func (t appTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant) col
 		return kit.QuietColor(variant)
 	}
 	return t.Theme.Color(name, variant)
+}
+
+// variantOf is the variant t draws in now.
+func (t appTheme) variantOf() fyne.ThemeVariant {
+	if t.fixed {
+		return t.variant
+	}
+	return fyne.CurrentApp().Settings().ThemeVariant()
+}
+
+// themedIcons are the icons appTheme hands out, one resource per icon and
+// variant (see Icon).
+var themedIcons sync.Map // themedIconKey → *theme.ThemedResource
+
+type themedIconKey struct {
+	name    fyne.ThemeIconName
+	variant fyne.ThemeVariant
+}
+
+// Icon implements fyne.Theme: the base theme's icon, as a resource of its
+// own for each variant. widget.Icon redraws only when its resource
+// changes, so with one resource for both variants a drop-down's arrow kept
+// the old variant's colour after a switch (dark on dark: it vanished);
+// with one per variant, every widget that asks the theme again on Refresh
+// draws the icon in the new colours at once.
+func (t appTheme) Icon(name fyne.ThemeIconName) fyne.Resource {
+	res := t.Theme.Icon(name)
+	tr, ok := res.(*theme.ThemedResource)
+	if !ok {
+		return res
+	}
+	key := themedIconKey{name, t.variantOf()}
+	if cached, ok := themedIcons.Load(key); ok && cached.(*theme.ThemedResource).Name() == tr.Name() {
+		return cached.(*theme.ThemedResource)
+	}
+	own := *tr
+	themedIcons.Store(key, &own)
+	return &own
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -255,8 +254,7 @@ func newRequirementCard(pg *rolePage, r model.Requirement) fyne.CanvasObject {
 	})
 	addStep.Importance = widget.LowImportance
 	box.Add(container.NewHBox(addStep))
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.CornerRadius = theme.InputRadiusSize()
+	bg := kit.NewThemedRect(theme.ColorNameInputBackground) // follows a theme switch
 	return container.NewPadded(container.NewStack(bg, container.NewPadded(box)))
 }
 
@@ -313,21 +311,21 @@ func newActionRow(pg *rolePage, a model.Action) fyne.CanvasObject {
 	}
 	right.Add(edit)
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	icon := widget.NewIcon(actionIcon(a.Status))
+	icon := kit.NewThemedIcon(actionIcon(a.Status))
 	return container.NewBorder(nil, nil, icon, right, container.New(tight, label, sub))
 }
 
 // actionIcon shows an action's status at a glance.
-func actionIcon(s model.ActionStatus) fyne.Resource {
+func actionIcon(s model.ActionStatus) fyne.ThemeIconName {
 	switch s {
 	case model.ActionDone:
-		return theme.CheckButtonCheckedIcon()
+		return theme.IconNameCheckButtonChecked
 	case model.ActionDropped:
-		return theme.CancelIcon()
+		return theme.IconNameCancel
 	case model.ActionInProgress:
-		return theme.MediaPlayIcon()
+		return theme.IconNameMediaPlay
 	}
-	return theme.CheckButtonIcon()
+	return theme.IconNameCheckButton
 }
 
 // markDone marks an action done today.

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"image"
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/kit"
+)
+
+// themedRectOf is the rectangle a ThemedRect draws.
+func themedRectOf(t *testing.T, r *kit.ThemedRect) *canvas.Rectangle {
+	t.Helper()
+	rect, ok := test.WidgetRenderer(r).Objects()[0].(*canvas.Rectangle)
+	if !ok {
+		t.Fatalf("a ThemedRect draws %T", test.WidgetRenderer(r).Objects()[0])
+	}
+	return rect
+}
+
+// findThemed is the first ThemedRect under o.
+func findThemed(o fyne.CanvasObject) *kit.ThemedRect {
+	switch x := o.(type) {
+	case *kit.ThemedRect:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if r := findThemed(c); r != nil {
+				return r
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if r := findThemed(c); r != nil {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// findIcon is the first ThemedIcon under o.
+func findIcon(o fyne.CanvasObject) *kit.ThemedIcon {
+	switch x := o.(type) {
+	case *kit.ThemedIcon:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if r := findIcon(c); r != nil {
+				return r
+			}
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			if r := findIcon(c); r != nil {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// near reports whether two colours differ by at most 24 in each channel.
+func near(a, b color.Color) bool {
+	r1, g1, b1, _ := a.RGBA()
+	r2, g2, b2, _ := b.RGBA()
+	d := func(x, y uint32) bool { return max(x, y)-min(x, y) <= 24<<8 }
+	return d(r1, r2) && d(g1, g2) && d(b1, b2)
+}
+
+// countNear counts the pixels of img inside r near colour c.
+func countNear(img image.Image, r image.Rectangle, c color.Color) int {
+	n := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if near(img.At(x, y), c) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestThemeSwitchIsLive switches between light and dark as Settings does
+// and checks that what Rapport draws itself (the meeting drag handle, the
+// stance badge) and a drop-down's arrow take the new theme's colours at
+// once, without being built again.
+func TestThemeSwitchIsLive(t *testing.T) {
+	a := test.NewTempApp(t)
+	setAppearance(a, appearanceLight)
+	w := &Window{app: a}
+	handle := newDragHandle(w, model.ScheduledMeeting{}, "page")
+	sel := widget.NewSelect([]string{"Light", "Dark"}, nil)
+	sel.SetSelected("Light")
+	badge := kit.StanceBadge(model.StanceChampion)
+	win := test.NewWindow(container.NewVBox(handle, sel, badge))
+	win.Resize(fyne.NewSize(400, 300))
+	t.Cleanup(win.Close)
+
+	var last fyne.Resource
+	for _, a2 := range []appearance{appearanceDark, appearanceLight, appearanceDark} {
+		setAppearance(a, a2)
+		th, v := a.Settings().Theme(), a.Settings().ThemeVariant()
+		bg := findThemed(handle)
+		if bg == nil {
+			t.Fatal("the drag handle has no themed background")
+		}
+		rect := themedRectOf(t, bg)
+		if want := th.Color(theme.ColorNameButton, v); rect.FillColor != want {
+			t.Errorf("%s: handle fill %v, want the theme's button colour %v", a2.label(), rect.FillColor, want)
+		}
+		if want := th.Color(theme.ColorNamePrimary, v); rect.StrokeColor != want {
+			t.Errorf("%s: handle outline %v, want the theme's primary colour %v", a2.label(), rect.StrokeColor, want)
+		}
+
+		// widget.Icon redraws only when its resource changes: the arrow and
+		// the handle's icon must be the current variant's resources.
+		var arrow0 *widget.Icon
+		for _, o := range test.WidgetRenderer(sel).Objects() {
+			if ic, ok := o.(*widget.Icon); ok {
+				arrow0 = ic
+			}
+		}
+		if arrow0 == nil || arrow0.Resource != th.Icon(theme.IconNameArrowDropDown) {
+			t.Errorf("%s: the drop-down's arrow is not the theme's current one", a2.label())
+		}
+		if last != nil && arrow0 != nil && arrow0.Resource == last {
+			t.Errorf("%s: the drop-down's arrow kept the previous variant's resource, so it is not redrawn", a2.label())
+		}
+		if arrow0 != nil {
+			last = arrow0.Resource
+		}
+		if ic := findIcon(handle); ic == nil || ic.Resource != th.Icon(theme.IconNameMenu) {
+			t.Errorf("%s: the handle's grip is not the theme's current icon", a2.label())
+		}
+
+		img := win.Canvas().Capture()
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(sel)
+		size := sel.Size()
+		arrow := image.Rect(int(pos.X+size.Width-40), int(pos.Y), int(pos.X+size.Width), int(pos.Y+size.Height))
+		if n := countNear(img, arrow, th.Color(theme.ColorNameForeground, v)); n < 10 {
+			t.Errorf("%s: the drop-down's arrow has %d pixels of the foreground colour, want it drawn", a2.label(), n)
+		}
+	}
+}
