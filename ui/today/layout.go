@@ -227,7 +227,9 @@ func (s *Screen) personLink(id int64) fyne.CanvasObject {
 // headline is one of the numbers at the top: big figure, name, what it
 // counts; tapping it opens what it is about.
 func headline(figure, name, note string, open func()) fyne.CanvasObject {
-	big := kit.NewThemedText(figure, theme.ColorNamePrimary) // follows a theme switch
+	// The accent colour as text (Hyperlink: Primary is a fill, too faint as
+	// text on dark), read afresh on a theme switch.
+	big := kit.NewThemedText(figure, theme.ColorNameHyperlink)
 	big.SizeName, big.Grow = theme.SizeNameHeadingText, theme.TextHeadingSize()*0.4
 	big.TextStyle.Bold = true
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
