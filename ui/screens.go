@@ -189,6 +189,8 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 
 func (w *Window) mainMenu() *fyne.MainMenu {
 	file, view := w.commands()
+	roomForShortcuts(file)
+	roomForShortcuts(view)
 	w.notUnderDialogs(file)
 	w.notUnderDialogs(view)
 	help := fyne.NewMenu("Help",
