@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -158,6 +159,9 @@ type Window struct {
 	welcomed bool // the user has chosen empty or sample (or had data)
 	drags    drags
 	reminder *reminder
+	// openURL asks the desktop to open a file or folder: the app's
+	// OpenURL, a fake in tests.
+	openURL func(*url.URL) error
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -166,7 +170,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	w := &Window{app: app, store: store, now: opts.Now, opts: opts, drags: drags{dragger: platformDragger{}}}
+	w := &Window{app: app, store: store, now: opts.Now, opts: opts, drags: drags{dragger: platformDragger{}}, openURL: app.OpenURL}
 	applyAppearance(app, savedAppearance(app))
 	guardSaves()
 	w.win = app.NewWindow("Rapport")
