@@ -86,6 +86,24 @@ type GapPoint struct {
 	Gap   int
 }
 
+// TrendSince is the points of a trend from the month of created on: a
+// role's trend starts when the role was created, not with months of a
+// made-up zero gap before it existed. A zero created keeps every point.
+func TrendSince(points []GapPoint, created time.Time) []GapPoint {
+	if created.IsZero() {
+		return points
+	}
+	for i, p := range points {
+		loc := p.Month.Location()
+		c := created.In(loc)
+		start := time.Date(c.Year(), c.Month(), 1, 0, 0, 0, 0, loc)
+		if !p.Month.Before(start) {
+			return points[i:]
+		}
+	}
+	return nil
+}
+
 // GapTrend is the total weighted gap of reqs at the end of each of the last
 // months months up to and including now's month (oldest first), using for
 // each requirement the latest LevelChange at or before that month's end

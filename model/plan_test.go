@@ -504,3 +504,28 @@ func TestAssessPanelKeepsWhatItWasGiven(t *testing.T) {
 		t.Errorf("PanelBacking.Label() = %q", got)
 	}
 }
+
+func TestTrendSince(t *testing.T) {
+	month := func(m time.Month) time.Time { return time.Date(2026, m, 1, 0, 0, 0, 0, time.UTC) }
+	trend := []GapPoint{{month(7), 0}, {month(8), 0}, {month(9), 0}, {month(10), 0}, {month(11), 0}, {month(12), 16}}
+	tests := []struct {
+		name    string
+		created time.Time
+		want    int // points kept
+	}{
+		{"created today: this month alone", time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC), 1},
+		{"created in October", time.Date(2026, 10, 31, 23, 0, 0, 0, time.UTC), 3},
+		{"created before the window", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), 6},
+		{"creation unknown", time.Time{}, 6},
+		{"created after the last month", time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC), 0},
+	}
+	for _, tt := range tests {
+		got := TrendSince(trend, tt.created)
+		if len(got) != tt.want {
+			t.Errorf("%s: %d points, want %d", tt.name, len(got), tt.want)
+		}
+		if len(got) > 0 && got[len(got)-1] != trend[len(trend)-1] {
+			t.Errorf("%s: the last point is %v, want the current month", tt.name, got[len(got)-1])
+		}
+	}
+}

@@ -31,6 +31,7 @@ type rolePage struct {
 	panel   model.PanelReadiness
 	trend   []model.GapPoint
 	active  []model.PersonSummary // whom the panel can take
+	scroll  *container.Scroll
 	root    fyne.CanvasObject
 }
 
@@ -45,7 +46,8 @@ func newRolePage(s *Screen, data model.RolePage) *rolePage {
 			pg.reqs = append(pg.reqs, r)
 		}
 	}
-	pg.trend = model.GapTrend(all, data.History, data.Now, gapTrendMonths)
+	// From the role's creation: before it, there was no gap to close.
+	pg.trend = model.TrendSince(model.GapTrend(all, data.History, data.Now, gapTrendMonths), data.Role.CreatedAt)
 	exportMD := widget.NewButtonWithIcon("Markdown…", theme.DocumentSaveIcon(), func() { pg.saveSummary("md") })
 	exportWeb := widget.NewButtonWithIcon("Page to print…", theme.DocumentPrintIcon(), func() { pg.saveSummary("html") })
 	body := container.NewVBox(pg.header(),
@@ -55,7 +57,8 @@ func newRolePage(s *Screen, data model.RolePage) *rolePage {
 		widget.NewSeparator(), kit.CardHeading("One-page summary for a conversation with your manager"),
 		kit.Quiet("The role, the gaps with their actions and evidence, and the panel's readiness. Nothing from your notes on people."),
 		container.NewHBox(exportMD, exportWeb))
-	pg.root = container.NewVScroll(container.NewPadded(body))
+	pg.scroll = container.NewVScroll(container.NewPadded(body))
+	pg.root = pg.scroll
 	return pg
 }
 
