@@ -214,6 +214,7 @@ var themedIcons sync.Map // themedIconKey → *theme.ThemedResource
 type themedIconKey struct {
 	name    fyne.ThemeIconName
 	variant fyne.ThemeVariant
+	base    *theme.ThemedResource // the base theme's own, so another base theme gets its own copies
 }
 
 // Icon implements fyne.Theme: the base theme's icon, as a resource of its
@@ -228,8 +229,8 @@ func (t appTheme) Icon(name fyne.ThemeIconName) fyne.Resource {
 	if !ok {
 		return res
 	}
-	key := themedIconKey{name, t.variantOf()}
-	if cached, ok := themedIcons.Load(key); ok && cached.(*theme.ThemedResource).Name() == tr.Name() {
+	key := themedIconKey{name, t.variantOf(), tr}
+	if cached, ok := themedIcons.Load(key); ok {
 		return cached.(*theme.ThemedResource)
 	}
 	own := *tr
