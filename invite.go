@@ -79,6 +79,9 @@ func runInvite(args []string, stdout, stderr io.Writer) int {
 // the user's own calendar, or as an invite to the person when request is
 // set.
 func inviteFor(ctx context.Context, st *storage.Store, id int64, request bool, now time.Time) ([]byte, model.Meeting, model.Person, error) {
+	if _, err := st.FollowAgenda(ctx, id, now); err != nil { // a drafted agenda follows the data
+		return nil, model.Meeting{}, model.Person{}, err
+	}
 	pg, err := st.MeetingPage(ctx, id)
 	if err != nil {
 		return nil, pg.Meeting, pg.Person, err

@@ -122,6 +122,9 @@ func TestInviteCommand(t *testing.T) {
 	if o := ev.Props.Get(ical.PropOrganizer); o == nil || o.Value != "mailto:sam@example.com" {
 		t.Errorf("ORGANIZER = %+v", o)
 	}
+	if s := ev.Props.Get(ical.PropSummary).Value; s != "Coffee with Sam Lee" {
+		t.Errorf("SUMMARY of Dana's copy = %q, want it to name the sender, Sam Lee", s)
+	}
 
 	for _, c := range []struct {
 		args []string

@@ -220,7 +220,7 @@ func agendaSorted(ps []Promise) []Promise {
 // or when overdue "the migration plan (was due 12 Nov; an update)" for mine
 // and "an intro to Sam (we said 3 Nov)" for theirs.
 func agendaPromise(p Promise, now time.Time, prep, overdueNote string) string {
-	what := agendaPhrase(p.What)
+	what := agendaToReader(agendaPhrase(p.What))
 	if p.DueOn.IsZero() {
 		return what
 	}
@@ -238,6 +238,61 @@ func agendaPromise(p Promise, now time.Time, prep, overdueNote string) string {
 		return what + " (we said " + date + ")"
 	}
 	return what + " (was due " + date + "; " + overdueNote + ")"
+}
+
+// agendaSecondPerson is what each third-person pronoun becomes when the
+// person it stands for reads it. "her" is decided by agendaHer.
+var agendaSecondPerson = map[string]string{
+	"his": "your", "him": "you", "himself": "yourself",
+	"hers": "yours", "herself": "yourself",
+}
+
+// agendaHerObject are the words after which "her" is an object ("send her
+// the deck", "intro her to Sam") rather than a possessive ("review her
+// doc").
+var agendaHerObject = map[string]bool{
+	"the": true, "a": true, "an": true, "to": true, "about": true, "with": true, "for": true,
+	"on": true, "in": true, "at": true, "and": true, "or": true, "by": true, "from": true,
+	"up": true, "back": true, "know": true, "that": true, "this": true, "some": true,
+	"my": true, "our": true, "what": true, "how": true, "when": true, "if": true, "again": true,
+}
+
+// agendaToReader rewrites a promise the user wrote about the person in the
+// third person ("Review his payments API doc", "Send her the deck") for
+// the person who reads the invite ("Review your payments API doc", "Send
+// you the deck"): his, him, her, hers, himself and herself become your,
+// you, yourself; "her" is "you" before an article, a preposition or the
+// end, else "your". A capital stays a capital; nothing else changes, and
+// he, she, they and them are left alone (they often mean someone else).
+func agendaToReader(s string) string {
+	words := strings.Split(s, " ")
+	for i, w := range words {
+		start := strings.IndexFunc(w, unicode.IsLetter)
+		if start < 0 {
+			continue
+		}
+		end := start + strings.IndexFunc(w[start:], func(r rune) bool { return !unicode.IsLetter(r) })
+		if end < start {
+			end = len(w)
+		}
+		core := w[start:end]
+		lower := strings.ToLower(core)
+		to, ok := agendaSecondPerson[lower]
+		if lower == "her" {
+			to, ok = "your", true
+			if end < len(w) || i == len(words)-1 || agendaHerObject[strings.ToLower(strings.Trim(words[i+1], ".,;:!?"))] {
+				to = "you"
+			}
+		}
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(core); unicode.IsUpper(r) {
+			to = agendaCapital(to)
+		}
+		words[i] = w[:start] + to + w[end:]
+	}
+	return strings.Join(words, " ")
 }
 
 // agendaAdvice is "I'd value your advice on: stakeholder management,

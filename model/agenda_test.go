@@ -369,3 +369,35 @@ func TestAgendaReminders(t *testing.T) {
 		t.Error("AgendaReminders shares its slice with callers")
 	}
 }
+
+// TestAgendaPromisesReadFromTheReadersSide checks that a promise the user
+// wrote about the person in the third person reaches the person's invite
+// addressed to them, and that nothing else in it changes.
+func TestAgendaPromisesReadFromTheReadersSide(t *testing.T) {
+	tests := []struct {
+		what string
+		want string
+	}{
+		{"Review his payments API doc", "I owe you: Review your payments API doc"},
+		{"Send her the deck", "I owe you: Send you the deck"},
+		{"Intro her to Sam", "I owe you: Intro you to Sam"},
+		{"Read her design doc", "I owe you: Read your design doc"},
+		{"Thank her", "I owe you: Thank you"},
+		{"Find him a mentor", "I owe you: Find you a mentor"},
+		{"His promo case, and hers", "I owe you: Your promo case, and yours"},
+		{"Send it to her.", "I owe you: Send it to you"},
+		{"Ask Sam whether he can help", "I owe you: Ask Sam whether he can help"},
+		{"Share the Thesis notes", "I owe you: Share the Thesis notes"},
+		{"Check on Hercule's history", "I owe you: Check on Hercule's history"},
+	}
+	for _, tt := range tests {
+		got := DraftAgenda(AgendaInput{Kind: MeetingCoffee, Person: Person{ID: 1, Name: "Priya Shah"},
+			Promises: []Promise{{PersonID: 1, Direction: DirectionMine, What: tt.what, Status: PromiseOpen}}})
+		if !strings.Contains(got, "\n"+tt.want) {
+			t.Errorf("%q: agenda\n%s\nwant the line %q", tt.what, got, tt.want)
+		}
+		if strings.Contains(strings.ToLower(got), " his ") || strings.Contains(got, " her ") {
+			t.Errorf("%q: agenda still speaks of the reader in the third person:\n%s", tt.what, got)
+		}
+	}
+}

@@ -10,14 +10,18 @@ import (
 // UID identifies it in calendars forever; Sequence grows each time its time
 // or place changes, so a re-exported invite updates the calendar entry.
 type Meeting struct {
-	ID              int64
-	UID             string
-	PersonID        int64
-	Kind            MeetingKind
-	Start           time.Time
-	Duration        time.Duration
-	Location        string // a place or a video link
-	Agenda          string
+	ID       int64
+	UID      string
+	PersonID int64
+	Kind     MeetingKind
+	Start    time.Time
+	Duration time.Duration
+	Location string // a place or a video link
+	Agenda   string
+	// AgendaDrafted is set while Agenda is Rapport's draft, not edited by
+	// the user: the draft then follows what is known about the person
+	// (see storage's Store.FollowAgenda) until the user edits it.
+	AgendaDrafted   bool
 	Recurrence      Recurrence
 	ReminderMinutes int // 0 for no reminder
 	Sequence        int

@@ -86,6 +86,24 @@ type GapPoint struct {
 	Gap   int
 }
 
+// TrendSince is the points of a trend from the month of created on: a
+// role's trend starts when the role was created, not with months of a
+// made-up zero gap before it existed. A zero created keeps every point.
+func TrendSince(points []GapPoint, created time.Time) []GapPoint {
+	if created.IsZero() {
+		return points
+	}
+	for i, p := range points {
+		loc := p.Month.Location()
+		c := created.In(loc)
+		start := time.Date(c.Year(), c.Month(), 1, 0, 0, 0, 0, loc)
+		if !p.Month.Before(start) {
+			return points[i:]
+		}
+	}
+	return nil
+}
+
 // GapTrend is the total weighted gap of reqs at the end of each of the last
 // months months up to and including now's month (oldest first), using for
 // each requirement the latest LevelChange at or before that month's end
@@ -137,11 +155,10 @@ func GapTrend(reqs []Requirement, changes []LevelChange, now time.Time, months i
 	return out
 }
 
-// AskAbout lists the topics a person advises on: the lower-cased-first-letter
-// titles of the requirements with a gap whose AdvisorIDs contain personID,
+// AskAbout lists the topics a person advises on: the titles, as the user
+// wrote them, of the requirements with a gap whose AdvisorIDs contain personID,
 // largest weighted gap first (in RankGaps order), each once (compared
-// case-insensitively). A title that starts with an acronym ("SQL tuning",
-// "AWS certification") keeps its capitals. Used by agendas ("I'd value your
+// case-insensitively). Used by agendas ("I'd value your
 // advice on: …") and the person page.
 func AskAbout(reqs []Requirement, personID int64) []string {
 	var out []string
@@ -150,7 +167,7 @@ func AskAbout(reqs []Requirement, personID int64) []string {
 		if !slices.Contains(r.AdvisorIDs, personID) {
 			continue
 		}
-		topic := topicOf(r.Title)
+		topic := strings.TrimSpace(r.Title) // as the user wrote it: "Northwind Leadership" is a name
 		key := strings.ToLower(topic)
 		if topic == "" || seen[key] {
 			continue
@@ -161,9 +178,10 @@ func AskAbout(reqs []Requirement, personID int64) []string {
 	return out
 }
 
-// topicOf is a requirement title as a topic inside a sentence: trimmed, its
-// first letter in lower case unless the first word is an acronym (its
-// second letter is a capital too).
+// topicOf is a user's phrase inside a sentence: trimmed, its first letter
+// in lower case unless the first word is an acronym (its second letter is
+// a capital too). The thanks drafts use it; requirement titles are never
+// recased (see AskAbout).
 func topicOf(title string) string {
 	title = strings.TrimSpace(title)
 	first, size := utf8.DecodeRuneInString(title)

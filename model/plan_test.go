@@ -259,14 +259,17 @@ func TestAskAbout(t *testing.T) {
 		{ID: 4, Title: "SQL tuning", TargetLevel: 4, CurrentLevel: 2, Importance: 2, AdvisorIDs: []int64{ana}},             // 4
 		{ID: 5, Title: "budgeting", TargetLevel: 4, CurrentLevel: 3, Importance: 1, AdvisorIDs: []int64{ana}},              // a repeat
 		{ID: 6, Title: "Hiring", TargetLevel: 4, CurrentLevel: 2, Importance: 3, AdvisorIDs: []int64{ben}},
+		{ID: 7, Title: "Northwind Leadership", TargetLevel: 4, CurrentLevel: 3, Importance: 2, AdvisorIDs: []int64{cy}},
 	}
 	tests := []struct {
 		person int64
 		want   []string
 	}{
-		{ana, []string{"people management", "SQL tuning", "budgeting"}},
-		{ben, []string{"people management", "hiring"}},
-		{cy, nil},
+		// The user's titles keep their case: never "northwind Leadership".
+		{ana, []string{"People management", "SQL tuning", "Budgeting"}},
+		{ben, []string{"People management", "Hiring"}},
+		{cy, []string{"Northwind Leadership"}},
+		{4, nil},
 	}
 	for _, tt := range tests {
 		if got := AskAbout(reqs, tt.person); !slices.Equal(got, tt.want) {
@@ -499,5 +502,30 @@ func TestAssessPanelKeepsWhatItWasGiven(t *testing.T) {
 	}
 	if got := PanelBacking.Label(); got != "Backs you" {
 		t.Errorf("PanelBacking.Label() = %q", got)
+	}
+}
+
+func TestTrendSince(t *testing.T) {
+	month := func(m time.Month) time.Time { return time.Date(2026, m, 1, 0, 0, 0, 0, time.UTC) }
+	trend := []GapPoint{{month(7), 0}, {month(8), 0}, {month(9), 0}, {month(10), 0}, {month(11), 0}, {month(12), 16}}
+	tests := []struct {
+		name    string
+		created time.Time
+		want    int // points kept
+	}{
+		{"created today: this month alone", time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC), 1},
+		{"created in October", time.Date(2026, 10, 31, 23, 0, 0, 0, time.UTC), 3},
+		{"created before the window", time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), 6},
+		{"creation unknown", time.Time{}, 6},
+		{"created after the last month", time.Date(2027, 1, 2, 0, 0, 0, 0, time.UTC), 0},
+	}
+	for _, tt := range tests {
+		got := TrendSince(trend, tt.created)
+		if len(got) != tt.want {
+			t.Errorf("%s: %d points, want %d", tt.name, len(got), tt.want)
+		}
+		if len(got) > 0 && got[len(got)-1] != trend[len(trend)-1] {
+			t.Errorf("%s: the last point is %v, want the current month", tt.name, got[len(got)-1])
+		}
 	}
 }

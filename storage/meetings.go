@@ -14,14 +14,14 @@ import (
 )
 
 const meetingColumns = `id, uid, person_id, kind, start_at, duration_minutes, location, agenda,
-	recurrence, reminder_minutes, sequence, status, outcome_id, created_at, updated_at`
+	recurrence, reminder_minutes, sequence, status, outcome_id, created_at, updated_at, agenda_drafted`
 
 // meetingFields lists where to scan a meeting's columns; the duration goes
 // to minutes, to be converted.
 func meetingFields(m *model.Meeting, minutes *int64) []any {
 	return []any{&m.ID, &m.UID, &m.PersonID, &m.Kind, timeField{&m.Start}, minutes, &m.Location,
 		&m.Agenda, &m.Recurrence, &m.ReminderMinutes, &m.Sequence, &m.Status, idField{&m.OutcomeID},
-		timeField{&m.CreatedAt}, timeField{&m.UpdatedAt}}
+		timeField{&m.CreatedAt}, timeField{&m.UpdatedAt}, &m.AgendaDrafted}
 }
 
 // newUID returns a new calendar UID: 128 random bits, in hex, @rapport.
@@ -59,10 +59,10 @@ func (s *Store) CreateMeeting(ctx context.Context, m *model.Meeting) error {
 // insertMeeting writes m, with its own ID when it has one.
 func insertMeeting(ctx context.Context, tx *sql.Tx, m *model.Meeting) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO meeting (`+meetingColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		ref(m.ID), m.UID, m.PersonID, m.Kind, instant(m.Start), int64(m.Duration/time.Minute), m.Location,
 		m.Agenda, m.Recurrence, m.ReminderMinutes, m.Sequence, m.Status, ref(m.OutcomeID),
-		instant(m.CreatedAt), instant(m.UpdatedAt))
+		instant(m.CreatedAt), instant(m.UpdatedAt), m.AgendaDrafted)
 	if isConstraint(err, sqlite3.ErrConstraintUnique) {
 		return fmt.Errorf("add meeting: uid %s: %w", m.UID, ErrDuplicate)
 	}
@@ -107,9 +107,9 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *model.Meeting) error {
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE meeting SET person_id = ?, kind = ?, start_at = ?,
 			duration_minutes = ?, location = ?, agenda = ?, recurrence = ?, reminder_minutes = ?,
-			sequence = ?, status = ?, outcome_id = ?, updated_at = ? WHERE id = ?`,
+			sequence = ?, status = ?, outcome_id = ?, updated_at = ?, agenda_drafted = ? WHERE id = ?`,
 			m.PersonID, m.Kind, instant(m.Start), int64(m.Duration/time.Minute), m.Location, m.Agenda,
-			m.Recurrence, m.ReminderMinutes, seq, m.Status, ref(m.OutcomeID), instant(m.UpdatedAt), m.ID)
+			m.Recurrence, m.ReminderMinutes, seq, m.Status, ref(m.OutcomeID), instant(m.UpdatedAt), m.AgendaDrafted, m.ID)
 		if err != nil {
 			return missingRef("save meeting", "a person or interaction", err)
 		}
@@ -184,4 +184,50 @@ func (s *Store) DeleteMeeting(ctx context.Context, id int64) error {
 		}
 		return checkAffected(res, "meeting", id)
 	})
+}
+
+// FollowAgenda brings the agenda of the meeting with the given ID up to
+// date and returns the meeting. While the agenda is Rapport's draft
+// (AgendaDrafted) and the meeting is planned, it is drafted afresh from
+// what is known about the person now, so that an advisor linked or a
+// promise made since the meeting was scheduled appears in the invite;
+// when the draft changed it is saved and the sequence grows by one, so a
+// re-sent invite replaces the calendar entry. An agenda the user edited,
+// or that of a meeting held or cancelled, is returned as stored.
+func (s *Store) FollowAgenda(ctx context.Context, id int64, now time.Time) (model.Meeting, error) {
+	var m model.Meeting
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if m, err = meetingByID(ctx, tx, id); err != nil {
+			return err
+		}
+		if !m.AgendaDrafted || m.Status != model.MeetingPlanned {
+			return nil
+		}
+		p, err := personByID(ctx, tx, m.PersonID)
+		if err != nil {
+			return err
+		}
+		promises, err := queryPromises(ctx, tx, `WHERE person_id = ?`, m.PersonID)
+		if err != nil {
+			return err
+		}
+		advises, err := advisedBy(ctx, tx, m.PersonID)
+		if err != nil {
+			return err
+		}
+		draft := model.DraftAgenda(model.AgendaInput{Kind: m.Kind, Person: p, Promises: promises,
+			AskAbout: model.AskAbout(advises, m.PersonID), Now: now})
+		if draft == m.Agenda {
+			return nil
+		}
+		m.Agenda, m.Sequence, m.UpdatedAt = draft, m.Sequence+1, s.now()
+		_, err = tx.ExecContext(ctx, `UPDATE meeting SET agenda = ?, sequence = ?, updated_at = ? WHERE id = ?`,
+			m.Agenda, m.Sequence, instant(m.UpdatedAt), m.ID)
+		return err
+	})
+	if err != nil {
+		return model.Meeting{}, fmt.Errorf("follow the agenda of meeting %d: %w", id, err)
+	}
+	return m, nil
 }

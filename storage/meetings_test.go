@@ -4,6 +4,7 @@ import (
 	"errors"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,10 +40,12 @@ func TestMeetingRoundTrip(t *testing.T) {
 			name: "every field",
 			in: model.Meeting{PersonID: ana.ID, Kind: model.MeetingLunch, Start: time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC),
 				Duration: 90*time.Minute + 20*time.Second, Location: "Canteen, 2nd floor", Agenda: "1. team\n2. next steps",
-				Recurrence: model.RecurrenceMonthly, ReminderMinutes: 15, Status: model.MeetingHeld, OutcomeID: in.ID},
+				Recurrence: model.RecurrenceMonthly, ReminderMinutes: 15, Status: model.MeetingHeld, OutcomeID: in.ID,
+				AgendaDrafted: true},
 			want: model.Meeting{PersonID: ana.ID, Kind: model.MeetingLunch, Start: time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC),
 				Duration: 90 * time.Minute, Location: "Canteen, 2nd floor", Agenda: "1. team\n2. next steps",
-				Recurrence: model.RecurrenceMonthly, ReminderMinutes: 15, Status: model.MeetingHeld, OutcomeID: in.ID},
+				Recurrence: model.RecurrenceMonthly, ReminderMinutes: 15, Status: model.MeetingHeld, OutcomeID: in.ID,
+				AgendaDrafted: true},
 		},
 	}
 	for _, tt := range tests {
@@ -288,5 +291,70 @@ func TestDeleteMeetingKeepsPromises(t *testing.T) {
 	}
 	if _, err := s.Meeting(ctx, m.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Meeting(deleted) = %v, want ErrNotFound", err)
+	}
+}
+
+// TestFollowAgenda checks that a drafted agenda follows the data (an
+// advisor linked after the meeting was scheduled appears, with a new
+// sequence) until the user edits it, and that an edited agenda, or a
+// cancelled meeting's, stays as it is.
+func TestFollowAgenda(t *testing.T) {
+	s := mustOpen(t)
+	ctx := t.Context()
+	priya := mustCreatePerson(t, s, "Priya Shah")
+	if m, err := s.FollowAgenda(ctx, 999, testNow); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("FollowAgenda of no meeting = %+v, %v; want ErrNotFound", m, err)
+	}
+	drafted := newMeeting(priya.ID, testNow.Add(48*time.Hour))
+	drafted.Agenda, drafted.AgendaDrafted = "Hi Priya — coffee to catch up.", true
+	edited := newMeeting(priya.ID, testNow.Add(72*time.Hour))
+	edited.Agenda = "My own words"
+	cancelled := newMeeting(priya.ID, testNow.Add(96*time.Hour))
+	cancelled.Agenda, cancelled.AgendaDrafted, cancelled.Status = "Old draft", true, model.MeetingCanceled
+	for _, m := range []*model.Meeting{&drafted, &edited, &cancelled} {
+		if err := s.CreateMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	role := mustCreateRole(t, s, "Staff engineer", true)
+	req := mustCreateRequirement(t, s, role.ID, "Northwind Leadership programme")
+	req.AdvisorIDs = []int64{priya.ID}
+	if err := s.UpdateRequirement(ctx, &req); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name      string
+		id        int64
+		wantIn    string // "" when the agenda must be unchanged
+		wantAsWas string
+		wantSeq   int
+	}{
+		{"drafted follows the advisor linked later", drafted.ID, "I'd value your advice on: Northwind Leadership programme", "", 1},
+		{"edited stays", edited.ID, "", "My own words", 0},
+		{"cancelled stays", cancelled.ID, "", "Old draft", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for range 2 { // a second call finds nothing new
+				got, err := s.FollowAgenda(ctx, tt.id, testNow)
+				if err != nil {
+					t.Fatal(err)
+				}
+				stored, _ := s.Meeting(ctx, tt.id)
+				if stored.Agenda != got.Agenda || stored.Sequence != got.Sequence {
+					t.Errorf("returned %q seq %d, stored %q seq %d", got.Agenda, got.Sequence, stored.Agenda, stored.Sequence)
+				}
+				if tt.wantIn != "" && !strings.Contains(got.Agenda, tt.wantIn) {
+					t.Errorf("agenda = %q, want it to contain %q", got.Agenda, tt.wantIn)
+				}
+				if tt.wantAsWas != "" && got.Agenda != tt.wantAsWas {
+					t.Errorf("agenda = %q, want it kept as %q", got.Agenda, tt.wantAsWas)
+				}
+				if got.Sequence != tt.wantSeq {
+					t.Errorf("sequence = %d, want %d", got.Sequence, tt.wantSeq)
+				}
+			}
+		})
 	}
 }

@@ -105,7 +105,9 @@ func TestChecksMigrationKeepsTheSample(t *testing.T) {
 	if _, err := s.db.ExecContext(ctx, `ALTER TABLE person DROP COLUMN cadence_set`); err != nil {
 		t.Fatal(err)
 	}
+	mustExec(t, s, `ALTER TABLE meeting DROP COLUMN agenda_drafted`) // compare what 0006 saw
 	after := tableRows(t, s)
+	mustExec(t, s, laterMeetingColumnAdd)
 	// The backup taken before migrating gives the database its identity.
 	after["setting"] = slices.DeleteFunc(after["setting"], func(row string) bool { return strings.Contains(row, "database.id") })
 	for table, rows := range before {
@@ -215,5 +217,16 @@ func TestChecksMigrationNormalisesOddValues(t *testing.T) {
 		if _, err := s.db.ExecContext(ctx, q); err == nil || !strings.Contains(err.Error(), "CHECK constraint failed") {
 			t.Errorf("%s: %v, want a CHECK constraint failure", q, err)
 		}
+	}
+}
+
+// laterMeetingColumnAdd adds the meeting column of 0008_agenda_drafted.sql.
+const laterMeetingColumnAdd = `ALTER TABLE meeting ADD COLUMN agenda_drafted INTEGER NOT NULL DEFAULT 0 CHECK (agenda_drafted IN (0, 1))`
+
+// mustExec runs one statement on s's database.
+func mustExec(t *testing.T, s *Store, q string) {
+	t.Helper()
+	if _, err := s.db.ExecContext(t.Context(), q); err != nil {
+		t.Fatalf("%s: %v", q, err)
 	}
 }

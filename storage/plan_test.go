@@ -338,7 +338,7 @@ func TestAdvisedBy(t *testing.T) {
 	if want := []model.Requirement{hiring, coaching}; !reflect.DeepEqual(got, want) {
 		t.Errorf("AdvisedBy(Ana) = %+v, want %+v", got, want)
 	}
-	if topics, want := model.AskAbout(got, ana.ID), []string{"coaching", "hiring"}; !slices.Equal(topics, want) {
+	if topics, want := model.AskAbout(got, ana.ID), []string{"Coaching", "Hiring"}; !slices.Equal(topics, want) {
 		t.Errorf("AskAbout(AdvisedBy(Ana)) = %q, want %q", topics, want)
 	}
 	if got, err := s.AdvisedBy(ctx, 999); err != nil || len(got) != 0 {

@@ -17,7 +17,7 @@ func fullExport(t *testing.T) string {
 	const at = `"2026-11-23T09:30:00.000Z"`
 	doc := smallExport(t)
 	for table, row := range map[string]string{
-		"meeting":            `{"id": 1, "uid": "abc@rapport", "person_id": 1, "kind": "coffee", "start_at": "2026-11-24T09:30:00.000Z", "duration_minutes": 30, "location": "Room 1", "agenda": "", "recurrence": "", "reminder_minutes": 10, "sequence": 0, "status": "planned", "outcome_id": null, "created_at": ` + at + `, "updated_at": ` + at + `}`,
+		"meeting":            `{"id": 1, "uid": "abc@rapport", "person_id": 1, "kind": "coffee", "start_at": "2026-11-24T09:30:00.000Z", "duration_minutes": 30, "location": "Room 1", "agenda": "", "recurrence": "", "reminder_minutes": 10, "sequence": 0, "status": "planned", "outcome_id": null, "created_at": ` + at + `, "updated_at": ` + at + `, "agenda_drafted": 0}`,
 		"interaction":        `{"id": 1, "kind": "coffee", "at": ` + at + `, "summary": "", "notes": "", "created_at": ` + at + `, "updated_at": ` + at + `}`,
 		"interaction_person": `{"interaction_id": 1, "person_id": 1, "at": ` + at + `}`,
 		"promise_change":     `{"id": 1, "promise_id": 1, "at": ` + at + `, "from_status": "open", "to_status": "renegotiated", "old_due_on": null, "new_due_on": "2026-12-01", "note": ""}`,

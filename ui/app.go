@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,6 +68,7 @@ type Store interface {
 	Meeting(ctx context.Context, id int64) (model.Meeting, error)
 	CreateMeeting(ctx context.Context, m *model.Meeting) error
 	UpdateMeeting(ctx context.Context, m *model.Meeting) error
+	FollowAgenda(ctx context.Context, id int64, now time.Time) (model.Meeting, error)
 	LogMeetingOutcome(ctx context.Context, meetingID int64, o model.MeetingOutcome) (model.Interaction, error)
 	ImportInteractions(ctx context.Context, list []model.Interaction) (added, skipped int, err error)
 
@@ -169,6 +171,9 @@ type Window struct {
 	// lastLogged is the person last logged with in this session (0: none),
 	// whom a new promise is with when no one is in view.
 	lastLogged int64
+	// openURL asks the desktop to open a file or folder: the app's
+	// OpenURL, a fake in tests.
+	openURL func(*url.URL) error
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -177,7 +182,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	w := &Window{app: app, store: store, now: opts.Now, opts: opts, drags: drags{dragger: platformDragger{}}}
+	w := &Window{app: app, store: store, now: opts.Now, opts: opts, drags: drags{dragger: platformDragger{}}, openURL: app.OpenURL}
 	applyAppearance(app, savedAppearance(app))
 	guardSaves()
 	w.win = app.NewWindow("Rapport")

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -14,6 +13,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/dragout"
+	"rapport/ui/kit"
 )
 
 // fileDragger drags a file out of a window: package dragout on the real
@@ -94,14 +94,14 @@ func (h *dragHandle) setMeeting(m model.ScheduledMeeting) { h.meeting = m }
 
 // CreateRenderer implements fyne.Widget.
 func (h *dragHandle) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameButton))
-	bg.CornerRadius = theme.InputRadiusSize()
-	bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
-	bg.StrokeWidth = 1
-	icon := widget.NewIcon(theme.CalendarIcon())
+	// Its colours are read from the theme on every refresh, so that it
+	// follows a switch between light and dark at once.
+	bg := kit.NewThemedRect(theme.ColorNameButton)
+	bg.Stroke, bg.StrokeWidth = theme.ColorNamePrimary, 1
+	icon := kit.NewThemedIcon(theme.IconNameCalendar)
 	var content fyne.CanvasObject = container.NewPadded(icon)
 	if !h.compact {
-		grip := widget.NewIcon(theme.MenuIcon())
+		grip := kit.NewThemedIcon(theme.IconNameMenu)
 		text := widget.NewLabelWithStyle(dragHandleText, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		content = container.NewHBox(grip, icon, text)
 	}

@@ -7,7 +7,9 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,6 +21,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/forms"
+	"rapport/ui/kit"
 )
 
 // Calendar writes meetings as iCalendar files and reads calendar files.
@@ -118,6 +121,10 @@ func (w *Window) writeInvites(request bool, name string, meetings ...model.Sched
 		}
 		zone = nil
 	}
+	meetings, err := w.followAgendas(meetings)
+	if err != nil {
+		return exported{}, err
+	}
 	data, err := cal.Marshal(request, s, zone, w.now(), meetings...)
 	if err != nil {
 		return exported{}, err
@@ -131,6 +138,24 @@ func (w *Window) writeInvites(request bool, name string, meetings ...model.Sched
 		return exported{}, err
 	}
 	return exported{path: path, data: data}, nil
+}
+
+// followAgendas brings each drafted agenda up to date with what is known
+// about the person now (see Store.FollowAgenda) before it goes into a
+// calendar file; the meetings handed in are left as they are.
+func (w *Window) followAgendas(meetings []model.ScheduledMeeting) ([]model.ScheduledMeeting, error) {
+	out := slices.Clone(meetings)
+	for i, m := range out {
+		if !m.Meeting.AgendaDrafted || m.Meeting.ID == 0 {
+			continue
+		}
+		fresh, err := w.store.FollowAgenda(context.Background(), m.Meeting.ID, w.now())
+		if err != nil {
+			return nil, err
+		}
+		out[i].Meeting = fresh
+	}
+	return out, nil
 }
 
 // inviteFileName is a meeting's file name; an invite to the person is
@@ -157,11 +182,66 @@ func fileURL(path string) *url.URL {
 	return &url.URL{Scheme: "file", Path: p}
 }
 
-// openPath opens a file or folder with the system's default application.
+// openPath opens a file or folder with the system's default application,
+// or says in words why it could not and offers what still works.
 func (w *Window) openPath(path string) {
-	if err := w.app.OpenURL(fileURL(path)); err != nil {
-		w.showError("Could not open "+filepath.Base(path), err)
+	if err := w.openURL(fileURL(path)); err != nil {
+		w.explainOpenFailure(path, err)
 	}
+}
+
+// explainOpenFailure tells the user that the desktop could not open path,
+// in words rather than as the raw error ("exec: \"xdg-open\": executable
+// file not found"), and offers Copy path, and Show in folder when that can
+// work. Enter and Esc close it.
+func (w *Window) explainOpenFailure(path string, err error) {
+	name := filepath.Base(path)
+	noOpener := errors.Is(err, exec.ErrNotFound)
+	why := "Your desktop could not open it (" + err.Error() + ")."
+	if noOpener {
+		why = "Rapport asks your desktop to open files, and this computer has no program for that " +
+			"(on Linux it is xdg-open, from the xdg-utils package)."
+	}
+	msg := widget.NewLabel(why + " Nothing is lost: the file is saved in " + filepath.Dir(path) + ".")
+	msg.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	copyPath := widget.NewButtonWithIcon("Copy path", theme.ContentCopyIcon(), func() {
+		w.app.Clipboard().SetContent(path)
+		d.Hide()
+		w.toast.show("Copied the path of "+name+".", nil)
+	})
+	closeBtn := widget.NewButton("Close", func() { d.Hide() })
+	closeBtn.Importance = widget.HighImportance
+	buttons := container.NewHBox(copyPath)
+	if folder := filepath.Dir(path); !noOpener && folder != path {
+		buttons.Add(widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), func() {
+			d.Hide()
+			w.openPath(folder)
+		}))
+	}
+	buttons.Add(closeBtn)
+	content := container.NewVBox(msg, container.NewCenter(buttons))
+	d = dialog.NewCustomWithoutButtons("Could not open "+name, content, w.win)
+	closeOnKeys(w.win.Canvas(), d)
+	d.Resize(kit.FitWindow(w.win, fyne.NewSize(480, 200)))
+	d.Show()
+}
+
+// closeOnKeys makes Enter, Return and Esc hide d while it shows, giving
+// the canvas its previous key handler back when d closes.
+func closeOnKeys(c fyne.Canvas, d dialog.Dialog) {
+	previous := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
+			d.Hide()
+			return
+		}
+		if previous != nil {
+			previous(ev)
+		}
+	})
+	d.SetOnClosed(func() { c.SetOnTypedKey(previous) })
 }
 
 // exportBar is the line under a meeting's export buttons once an invite

@@ -190,12 +190,16 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 
 func (w *Window) mainMenu() *fyne.MainMenu {
 	file, view := w.commands()
+	roomForShortcuts(file)
+	roomForShortcuts(view)
 	w.notUnderDialogs(file)
 	w.notUnderDialogs(view)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", w.showShortcuts),
 		fyne.NewMenuItem("About Rapport", w.showAbout))
-	return fyne.NewMainMenu(fyne.NewMenu("File", file...), w.editMenu(), fyne.NewMenu("View", view...), help)
+	edit := w.editMenu()
+	roomForShortcuts(edit.Items)
+	return fyne.NewMainMenu(fyne.NewMenu("File", file...), edit, fyne.NewMenu("View", view...), help)
 }
 
 // notUnderDialogs makes each of items that has a shortcut do nothing while

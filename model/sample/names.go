@@ -64,7 +64,7 @@ var teams = []teamSpec{
 			{"Software Engineer", 2, false}, {"Senior Software Engineer", 2, false}, {"Senior Software Engineer", 2, false},
 			{"Staff Engineer", 3, false}, {"Site Reliability Engineer", 2, false}, {"Senior Site Reliability Engineer", 2, false},
 			{"Security Engineer", 2, false}, {"Developer Experience Engineer", 2, false}, {"Junior Software Engineer", 1, false},
-			{"Engineering Manager, Platform", 3, true}, {"Principal Engineer", 4, false},
+			{"Engineering Manager", 3, true}, {"Principal Engineer", 4, false},
 		},
 		topics: []string{"the Kubernetes upgrade", "the on-call rota", "the deploy pipeline", "the observability rollout",
 			"the service-mesh pilot", "cloud cost", "the incident review process", "the runbook clean-up", "the broker migration",
@@ -80,7 +80,7 @@ var teams = []teamSpec{
 		titles: []jobTitle{
 			{"Software Engineer", 2, false}, {"Senior Software Engineer", 2, false}, {"Senior Software Engineer", 2, false},
 			{"Staff Engineer", 3, false}, {"QA Engineer", 1, false}, {"Fraud Analyst", 1, false}, {"Payments Operations Analyst", 1, false},
-			{"Product Manager, Payments", 3, false}, {"Engineering Manager, Payments", 3, true}, {"Senior Product Manager, Payments", 3, false},
+			{"Product Manager", 3, false}, {"Engineering Manager", 3, true}, {"Senior Product Manager", 3, false},
 		},
 		topics: []string{"the ledger migration", "idempotency keys", "the PCI audit", "checkout latency", "the refunds backlog",
 			"the fraud-rules engine", "chargebacks", "the new card processor"},
@@ -94,7 +94,7 @@ var teams = []teamSpec{
 		titles: []jobTitle{
 			{"Data Engineer", 2, false}, {"Senior Data Engineer", 2, false}, {"Data Scientist", 2, false}, {"Senior Data Scientist", 2, false},
 			{"Analytics Engineer", 1, false}, {"Machine Learning Engineer", 2, false}, {"Data Analyst", 1, false},
-			{"Engineering Manager, Data", 3, true}, {"Head of Analytics", 4, true},
+			{"Engineering Manager", 3, true}, {"Head of Analytics", 4, true},
 		},
 		topics: []string{"the warehouse migration", "the dbt models", "data-quality alerts", "the churn model", "the metrics layer",
 			"the event schema", "the exec dashboard", "data retention"},

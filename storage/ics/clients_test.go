@@ -381,7 +381,7 @@ func wantEvent(inv Invite) clientEvent {
 	m := inv.Meeting
 	ev := clientEvent{
 		UID:         m.UID,
-		Summary:     Summary(m, inv.With.Name),
+		Summary:     inviteSummary(inv),
 		Description: optional(cleanText(m.Agenda)),
 		Location:    optional(cleanText(m.Location)),
 		Attendees:   []clientPerson{},

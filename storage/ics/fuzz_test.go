@@ -43,8 +43,8 @@ func FuzzInvite(f *testing.F) {
 				t.Fatalf("%d events", len(evs))
 			}
 			ev := evs[0]
-			wantSummary := "One-on-one"
-			if n := strings.TrimSpace(cleanText(name)); n != "" {
+			wantSummary := "One-on-one" // a request names the organizer: it is the other person's copy
+			if n := strings.TrimSpace(cleanText(organizer)); n != "" {
 				wantSummary += " with " + n
 			}
 			for _, c := range []struct{ prop, want string }{

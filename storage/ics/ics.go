@@ -61,11 +61,15 @@ type Party struct {
 // Invite is one meeting to write as a VEVENT.
 type Invite struct {
 	Meeting model.Meeting
-	// With is the other person: the ATTENDEE of a REQUEST and the name in
-	// the summary ("Coffee with Dana Reyes").
+	// With is the other person: the ATTENDEE of a REQUEST, and the name in
+	// the summary of a PUBLISH, which goes on the user's own calendar
+	// ("Coffee with Dana Reyes").
 	With Party
 	// Organizer is the user: the ORGANIZER, required for a REQUEST and
-	// written for a PUBLISH only when it has an e-mail address.
+	// written for a PUBLISH only when it has an e-mail address. A REQUEST
+	// goes on the other person's calendar, so its summary names the
+	// organizer ("Coffee with Sam Lee"), or the kind alone when the
+	// organizer has no name.
 	Organizer Party
 	// Method must be the same for every invite in one calendar.
 	Method Method
@@ -214,7 +218,7 @@ func event(inv Invite, method string) (*ical.Component, error) {
 	ev.Props.SetText(ical.PropUID, m.UID)
 	ev.Props.Set(&ical.Prop{Name: ical.PropSequence, Params: ical.Params{}, Value: strconv.Itoa(m.Sequence)})
 	ev.Props.SetDateTime(ical.PropDateTimeStamp, inv.Now.UTC())
-	summary := Summary(m, inv.With.Name)
+	summary := inviteSummary(inv)
 	ev.Props.SetText(ical.PropSummary, summary)
 	if loc := cleanText(m.Location); loc != "" {
 		ev.Props.SetText(ical.PropLocation, loc)
@@ -300,6 +304,18 @@ func Summary(m model.Meeting, with string) string {
 		return m.Kind.Label()
 	}
 	return m.Kind.Label() + " with " + name
+}
+
+// inviteSummary is the SUMMARY of inv as its reader sees it: a PUBLISH
+// goes on the user's calendar and names the other person ("Coffee with
+// Priya Shah"); a REQUEST goes on the other person's and names the user,
+// the organizer ("Coffee with Avery Quinn"), or says the kind alone when
+// the user has no name.
+func inviteSummary(inv Invite) string {
+	if inv.Method == MethodRequest {
+		return Summary(inv.Meeting, inv.Organizer.Name)
+	}
+	return Summary(inv.Meeting, inv.With.Name)
 }
 
 // RRule is the RRULE value of a meeting recurring as r from start (in the

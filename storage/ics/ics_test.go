@@ -173,7 +173,7 @@ func TestRules(t *testing.T) {
 		{"sequence 2", req, "SEQUENCE:2", true},
 		{"dtstamp utc", pub, "DTSTAMP:20261120T093000Z", true},
 		{"summary", pub, "SUMMARY:Coffee with Dana Reyes", true},
-		{"summary kind", req, `SUMMARY:One-on-one with Jörg Müller\, Head of Platform`, true},
+		{"summary kind", req, `SUMMARY:One-on-one with Sam Lee`, true},
 		{"location escaped", pub, `LOCATION:Café Einstein\, Kurfürstenstraße 58\; 2nd floor`, true},
 		{"description crlf to \\n", pub, `DESCRIPTION:Ask about the platform team's roadmap\,\nand whether they need help with the migration.`, true},
 		{"confirmed", pub, "STATUS:CONFIRMED", true},
@@ -350,7 +350,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatalf("%d events, want 1", len(evs))
 		}
 		ev := evs[0]
-		if got, want := text(t, ev.Props, ical.PropSummary), "One-on-one with "+strings.TrimSpace(cleanText(tt.name)); got != want {
+		if got, want := text(t, ev.Props, ical.PropSummary), "One-on-one with Sam Lee"; got != want { // the request is the attendee's copy
 			t.Errorf("SUMMARY = %q, want %q", got, want)
 		}
 		if got, want := text(t, ev.Props, ical.PropLocation), tt.location; got != want {

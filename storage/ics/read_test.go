@@ -250,7 +250,7 @@ func TestReadRoundTrip(t *testing.T) {
 		},
 		{
 			UID:       oneOnOne.Meeting.UID,
-			Summary:   "One-on-one with Jörg Müller, Head of Platform",
+			Summary:   "One-on-one with Sam Lee", // the attendee's copy names the organizer
 			Location:  oneOnOne.Meeting.Location,
 			Start:     oneOnOne.Meeting.Start.UTC(),
 			End:       oneOnOne.Meeting.End().UTC(),

@@ -80,6 +80,7 @@ type Screen struct {
 	count    *widget.Label
 	roles    *kit.List
 	detail   *fyne.Container
+	shown    *rolePage // the role page on show, or nil
 	split    fyne.CanvasObject
 	root     *fyne.Container
 }
@@ -158,6 +159,7 @@ func (s *Screen) load() {
 		}
 	}
 	s.selectedID = 0
+	s.shown = nil
 	s.showEmpty()
 }
 
@@ -184,13 +186,29 @@ func (s *Screen) showEmpty() {
 func (s *Screen) showRole(id int64) {
 	data, err := s.store.RolePage(context.Background(), id, s.now())
 	if err != nil {
+		s.shown = nil
 		s.detail.Objects = []fyne.CanvasObject{kit.PageProblem("Could not open the role", err)}
 		s.detail.Refresh()
 		return
 	}
+	// The same role shown afresh (after a change to a requirement or the
+	// panel, at the bottom of a long page) stays where the user was.
+	var offset fyne.Position
+	if s.shown != nil && s.shown.role.ID == id {
+		offset = s.shown.scroll.Offset
+	}
 	s.selectedID = id
-	s.detail.Objects = []fyne.CanvasObject{newRolePage(s, data).root}
+	pg := newRolePage(s, data)
+	s.shown = pg
+	s.detail.Objects = []fyne.CanvasObject{pg.root}
 	s.detail.Refresh()
+	if offset != (fyne.Position{}) {
+		// Lay the content out first (the scroll would do it when drawn):
+		// the offset is kept within the content's size.
+		c := pg.scroll.Content
+		c.Resize(c.MinSize().Max(pg.scroll.Size()))
+		pg.scroll.ScrollToOffset(offset)
+	}
 }
 
 // newRoleRow is a row of the list: the role's title, and under it its

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -422,4 +423,38 @@ func TestCareerSaysWhenItCannotRead(t *testing.T) {
 			t.Errorf("a failed read shows %q, want %q in place of the page", kittest.Texts(content), c.want)
 		}
 	}
+}
+
+// TestRolePageKeepsItsPlaceOnReload: a change made far down the page
+// (marking an action done) shows the page afresh where the user was, not
+// at the top.
+func TestRolePageKeepsItsPlaceOnReload(t *testing.T) {
+	st, _, _ := planWithHiring(t)
+	nav, win, content := show(t, st, nil)
+	test.Tap(kittest.MustButton(t, content, "Add action…"))
+	f := form(t, win, "New action")
+	kittest.Entry(f, "Volunteer for the hiring committee; present at the all-hands").SetText("Sit on three interview loops")
+	test.Tap(kittest.MustButton(t, f, "Add"))
+	win.Resize(fyne.NewSize(1180, 300)) // short: the page scrolls
+	page := func() *container.Scroll {
+		return kittest.Find(content, func(s *container.Scroll) bool { return kittest.Shows(s, "Gaps, largest first") })
+	}
+	before := page()
+	if before == nil {
+		t.Fatalf("no scrolling role page: %q", kittest.Texts(content))
+	}
+	before.ScrollToOffset(fyne.NewPos(0, 120))
+	if before.Offset.Y == 0 {
+		t.Fatal("the page does not scroll in a short window")
+	}
+	want := before.Offset
+	test.Tap(kittest.MustButton(t, content, "Done"))
+	after := page()
+	if after == nil || after == before {
+		t.Fatalf("the page was not shown afresh")
+	}
+	if after.Offset != want {
+		t.Errorf("after the change the page is at %v, want %v where the user was", after.Offset, want)
+	}
+	nav.noErrors(t)
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -32,6 +31,7 @@ type rolePage struct {
 	panel   model.PanelReadiness
 	trend   []model.GapPoint
 	active  []model.PersonSummary // whom the panel can take
+	scroll  *container.Scroll
 	root    fyne.CanvasObject
 }
 
@@ -46,7 +46,8 @@ func newRolePage(s *Screen, data model.RolePage) *rolePage {
 			pg.reqs = append(pg.reqs, r)
 		}
 	}
-	pg.trend = model.GapTrend(all, data.History, data.Now, gapTrendMonths)
+	// From the role's creation: before it, there was no gap to close.
+	pg.trend = model.TrendSince(model.GapTrend(all, data.History, data.Now, gapTrendMonths), data.Role.CreatedAt)
 	exportMD := widget.NewButtonWithIcon("Markdown…", theme.DocumentSaveIcon(), func() { pg.saveSummary("md") })
 	exportWeb := widget.NewButtonWithIcon("Page to print…", theme.DocumentPrintIcon(), func() { pg.saveSummary("html") })
 	body := container.NewVBox(pg.header(),
@@ -56,7 +57,8 @@ func newRolePage(s *Screen, data model.RolePage) *rolePage {
 		widget.NewSeparator(), kit.CardHeading("One-page summary for a conversation with your manager"),
 		kit.Quiet("The role, the gaps with their actions and evidence, and the panel's readiness. Nothing from your notes on people."),
 		container.NewHBox(exportMD, exportWeb))
-	pg.root = container.NewVScroll(container.NewPadded(body))
+	pg.scroll = container.NewVScroll(container.NewPadded(body))
+	pg.root = pg.scroll
 	return pg
 }
 
@@ -255,8 +257,7 @@ func newRequirementCard(pg *rolePage, r model.Requirement) fyne.CanvasObject {
 	})
 	addStep.Importance = widget.LowImportance
 	box.Add(container.NewHBox(addStep))
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.CornerRadius = theme.InputRadiusSize()
+	bg := kit.NewThemedRect(theme.ColorNameInputBackground) // follows a theme switch
 	return container.NewPadded(container.NewStack(bg, container.NewPadded(box)))
 }
 
@@ -313,21 +314,21 @@ func newActionRow(pg *rolePage, a model.Action) fyne.CanvasObject {
 	}
 	right.Add(edit)
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
-	icon := widget.NewIcon(actionIcon(a.Status))
+	icon := kit.NewThemedIcon(actionIcon(a.Status))
 	return container.NewBorder(nil, nil, icon, right, container.New(tight, label, sub))
 }
 
 // actionIcon shows an action's status at a glance.
-func actionIcon(s model.ActionStatus) fyne.Resource {
+func actionIcon(s model.ActionStatus) fyne.ThemeIconName {
 	switch s {
 	case model.ActionDone:
-		return theme.CheckButtonCheckedIcon()
+		return theme.IconNameCheckButtonChecked
 	case model.ActionDropped:
-		return theme.CancelIcon()
+		return theme.IconNameCancel
 	case model.ActionInProgress:
-		return theme.MediaPlayIcon()
+		return theme.IconNameMediaPlay
 	}
-	return theme.CheckButtonIcon()
+	return theme.IconNameCheckButton
 }
 
 // markDone marks an action done today.

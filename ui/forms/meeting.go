@@ -279,7 +279,7 @@ func (e *MeetingEditor) submit() {
 			e.host.ShowError("Could not draft the agenda", err)
 			return
 		}
-		m.Agenda = agenda
+		m.Agenda, m.AgendaDrafted = agenda, true // it follows the data until edited
 		if !Saved(e.host, e.Fields, e.store.CreateMeeting(ctx, &m), "Could not schedule the meeting") {
 			return
 		}

@@ -13,8 +13,8 @@ import (
 func StanceBadge(s model.Stance) fyne.CanvasObject {
 	bg := canvas.NewRectangle(StanceColor(s))
 	bg.CornerRadius = 10
-	text := canvas.NewText(s.Label(), theme.Color(theme.ColorNameForegroundOnPrimary))
+	text := NewThemedText(s.Label(), theme.ColorNameForegroundOnPrimary) // follows a theme switch
 	text.TextStyle.Bold = true
-	text.TextSize = theme.CaptionTextSize() + 1
+	text.SizeName, text.Grow = theme.SizeNameCaptionText, 1
 	return container.NewCenter(container.NewStack(bg, container.NewPadded(text)))
 }

@@ -71,8 +71,9 @@ func (r *levelBarRenderer) Layout(size fyne.Size) {
 		c.Resize(fyne.NewSize(levelCellWidth, levelCellHeight))
 	}
 	if m := r.bar.manager; m > 0 {
-		r.tick.Move(fyne.NewPos(float32(m-1)*(levelCellWidth+levelCellGap)+levelCellWidth/2-4, top+levelCellHeight+2))
-		r.tick.Resize(fyne.NewSize(8, levelTickHeight))
+		// As wide as the cell: an 8-pixel tick was nearly invisible.
+		r.tick.Move(fyne.NewPos(float32(m-1)*(levelCellWidth+levelCellGap), top+levelCellHeight+2))
+		r.tick.Resize(fyne.NewSize(levelCellWidth, levelTickHeight))
 	}
 }
 
@@ -94,7 +95,7 @@ func (r *levelBarRenderer) Refresh() {
 		}
 		c.Refresh()
 	}
-	r.tick.FillColor = fg
+	r.tick.FillColor, r.tick.CornerRadius = fg, 1
 	if r.bar.manager > 0 {
 		r.tick.Show()
 	} else {

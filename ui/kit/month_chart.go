@@ -121,7 +121,8 @@ const (
 func (r *monthChartRenderer) Layout(size fyne.Size) {
 	small := theme.CaptionTextSize()
 	fg := theme.Color(theme.ColorNameForeground)
-	faint := theme.Color(theme.ColorNameDisabled)
+	faint := theme.Color(theme.ColorNameDisabled) // empty months' bars
+	quiet := theme.Color(ColorNameQuiet)          // labels: readable at 4.5:1
 	grid := theme.Color(theme.ColorNameSeparator)
 	top := float32(chartValueHeight)
 	plotH := size.Height - chartLabelHeight - top
@@ -132,7 +133,7 @@ func (r *monthChartRenderer) Layout(size fyne.Size) {
 		l.StrokeColor, l.StrokeWidth = grid, 1
 		l.Position1, l.Position2 = fyne.NewPos(chartAxisWidth, y), fyne.NewPos(size.Width, y)
 		t := r.guideAt[i]
-		t.Color, t.TextSize = faint, small
+		t.Color, t.TextSize = quiet, small
 		t.Move(fyne.NewPos(0, y-small/2-2))
 	}
 	n := len(r.chart.bars)
@@ -160,7 +161,7 @@ func (r *monthChartRenderer) Layout(size fyne.Size) {
 		if i == 0 || m.Month.Month() == 1 {
 			l.Text = m.Month.Format("Jan")
 		}
-		l.Color, l.TextSize = faint, small
+		l.Color, l.TextSize = quiet, small
 		ls := fyne.MeasureText(l.Text, l.TextSize, l.TextStyle)
 		l.Move(fyne.NewPos(x+(barW-ls.Width)/2, top+plotH+2))
 	}

@@ -32,7 +32,7 @@ func PageProblem(what string, err error) fyne.CanvasObject {
 // what failed ("Could not read the meetings") and why, under an error
 // icon, with the reassurance that the rest of the app may still work.
 func ScreenProblem(what string, err error) fyne.CanvasObject {
-	icon := widget.NewIcon(theme.ErrorIcon())
+	icon := NewThemedIcon(theme.IconNameError)
 	msg := QuietCentred(what + ": " + err.Error() +
 		"\nThe other screens may still work; restarting Rapport may help.")
 	return container.NewCenter(container.New(&MaxWidth{Width: 480}, container.NewVBox(icon, msg)))

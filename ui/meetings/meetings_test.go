@@ -339,3 +339,38 @@ func TestFailedReadsSaySo(t *testing.T) {
 		t.Errorf("the list beside the failed page shows %q, want the meeting", got)
 	}
 }
+
+// TestDraftedAgendaFollowsTheDataUntilEdited checks that a page shows a
+// drafted agenda as drafted from what is known now (an advisor linked
+// after scheduling appears), saves it as still drafted when exported
+// untouched, and that once the user edits it, it is theirs.
+func TestDraftedAgendaFollowsTheDataUntilEdited(t *testing.T) {
+	st, dana := seeded(t)
+	m := coffee(t, st, dana.ID, time.Date(2026, 12, 1, 10, 0, 0, 0, london), model.RecurrenceNone)
+	m.Agenda, m.AgendaDrafted = "The draft when scheduled", true
+	if err := st.UpdateMeeting(t.Context(), &m); err != nil {
+		t.Fatal(err)
+	}
+	s, nav, root := show(t, st, m.ID)
+	nav.draft = "The draft now, with the advisor linked later"
+	s.Reload()
+	if kittest.Entry(root, "The draft now, with the advisor linked later") == nil {
+		t.Fatalf("the page does not show the draft as of now: %q", kittest.Texts(root))
+	}
+	test.Tap(kittest.MustButton(t, root, "Invite Dana"))
+	stored, _ := st.Meeting(t.Context(), m.ID)
+	if stored.Agenda != nav.draft || !stored.AgendaDrafted {
+		t.Errorf("exported untouched: stored %q drafted %v, want the new draft, still drafted", stored.Agenda, stored.AgendaDrafted)
+	}
+
+	kittest.Entry(root, nav.draft).SetText("My own agenda")
+	test.Tap(kittest.MustButton(t, root, "Save agenda"))
+	nav.draft = "Yet another draft"
+	s.Reload()
+	if kittest.Entry(root, "My own agenda") == nil {
+		t.Errorf("an edited agenda was replaced by a draft: %q", kittest.Texts(root))
+	}
+	if stored, _ = st.Meeting(t.Context(), m.ID); stored.Agenda != "My own agenda" || stored.AgendaDrafted {
+		t.Errorf("after editing: stored %q drafted %v, want the user's text, not drafted", stored.Agenda, stored.AgendaDrafted)
+	}
+}

@@ -21,6 +21,7 @@ type page struct {
 	zone *time.Location
 
 	agenda     *kit.TextField
+	draft      string // the draft shown while the agenda follows the data, else ""
 	saveAgenda *widget.Button
 	redraft    *widget.Button
 	exports    *fyne.Container // the bar of the last file written
@@ -121,12 +122,23 @@ func (pg *page) calendar() []fyne.CanvasObject {
 func (pg *page) agendaPart() []fyne.CanvasObject {
 	m, p := pg.data.Meeting, pg.data.Person
 	first := kit.FirstName(p.Name)
-	pg.agenda = kit.MultiLine(m.Agenda, "", 8)
+	text := m.Agenda
+	if m.AgendaDrafted && m.Status == model.MeetingPlanned {
+		// Not edited yet: show it as drafted from what is known now.
+		if d, err := pg.s.nav.DraftAgenda(m); err != nil {
+			pg.s.nav.ShowError("Could not draft the agenda", err)
+		} else {
+			text = d
+		}
+		pg.draft = text
+	}
+	pg.agenda = kit.MultiLine(text, "", 8)
 	pg.saveAgenda = widget.NewButtonWithIcon("Save agenda", theme.DocumentSaveIcon(), func() { pg.storeAgenda() })
 	pg.saveAgenda.Disable()
 	pg.agenda.OnChanged = func(string) { pg.saveAgenda.Enable() }
 	pg.redraft = widget.NewButtonWithIcon("Draft again", theme.ViewRefreshIcon(), pg.draftAgain)
-	hint := widget.NewLabel("This text goes into the invite " + first + " sees. Your notes on " + first + " and what you have shared about yourself never do.")
+	hint := widget.NewLabel("This text goes into the invite " + first + " sees. Your notes on " + first +
+		" and what you have shared about yourself never do. Until you edit it, it follows what you know about " + first + ".")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
 	if m.Status != model.MeetingPlanned || p.Archived() {

@@ -11,13 +11,17 @@ import (
 )
 
 // storeAgenda saves the agenda as edited, reporting whether it could.
+// An agenda left as drafted keeps following the data (AgendaDrafted); one
+// the user changed is theirs from then on.
 func (pg *page) storeAgenda() bool {
-	if pg.agenda.Text == pg.data.Meeting.Agenda {
+	text := strings.TrimRight(pg.agenda.Text, " \n")
+	drafted := pg.draft != "" && text == strings.TrimRight(pg.draft, " \n")
+	if text == pg.data.Meeting.Agenda && drafted == pg.data.Meeting.AgendaDrafted {
 		pg.saveAgenda.Disable()
 		return true
 	}
 	m := pg.data.Meeting
-	m.Agenda = strings.TrimRight(pg.agenda.Text, " \n")
+	m.Agenda, m.AgendaDrafted = text, drafted
 	if err := pg.s.store.UpdateMeeting(context.Background(), &m); err != nil {
 		pg.s.nav.ShowError("Could not save the agenda", err)
 		return false
@@ -36,9 +40,12 @@ func (pg *page) draftAgain() {
 		return
 	}
 	if pg.agenda.Text == draft {
+		pg.draft = draft
+		pg.storeAgenda()
 		return
 	}
 	replace := func() {
+		pg.draft = draft // it follows the data again
 		pg.agenda.SetText(draft)
 		pg.storeAgenda()
 	}

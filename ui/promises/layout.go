@@ -25,7 +25,7 @@ func (s *Screen) build() fyne.CanvasObject {
 	s.status.SetSelected(pendingFilter)
 	s.person = widget.NewEntry()
 	s.person.SetPlaceHolder("Filter by person or what")
-	s.person.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.person.ActionItem = kit.NewThemedIcon(theme.IconNameSearch) // follows a theme switch
 	s.person.OnChanged = func(string) { s.applyFilter() }
 	add := widget.NewButtonWithIcon("Add promise", theme.ContentAddIcon(), func() { s.nav.NewPromise(0) })
 	add.Importance = widget.HighImportance

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -20,11 +19,11 @@ import (
 func (s *Screen) build() fyne.CanvasObject {
 	date := widget.NewLabelWithStyle(s.report.Now.Local().Format("Monday 2 January"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	date.SizeName = theme.SizeNameHeadingText
-	left := container.NewVBox(section("Reach out", theme.AccountIcon()), s.reachOuts())
+	left := container.NewVBox(section("Reach out", theme.IconNameAccount), s.reachOuts())
 	right := container.NewVBox(
-		section("Promises due", theme.ConfirmIcon()), s.due(),
-		section("This week's meetings", theme.CalendarIcon()), s.meetings(),
-		section("Risks in your network", theme.WarningIcon()), s.risks())
+		section("Promises due", theme.IconNameConfirm), s.due(),
+		section("This week's meetings", theme.IconNameCalendar), s.meetings(),
+		section("Risks in your network", theme.IconNameWarning), s.risks())
 	columns := container.NewGridWithColumns(2, left, right)
 	quick := widget.NewButtonWithIcon("Quick log", theme.ContentAddIcon(), s.nav.QuickLog)
 	body := container.NewVBox(container.NewBorder(nil, nil, nil, quick, date), s.reviewNudge(), s.numbers(), columns)
@@ -141,7 +140,7 @@ func (s *Screen) reviewNudge() fyne.CanvasObject {
 	msg.Wrapping = fyne.TextWrapWord
 	start := widget.NewButtonWithIcon("Start the review", theme.HistoryIcon(), s.nav.StartReview)
 	start.Importance = widget.HighImportance
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), start, msg)
+	return container.NewBorder(nil, nil, kit.NewThemedIcon(theme.IconNameHistory), start, msg)
 }
 
 // reachOutRow is one person to contact: their name (opens their page),
@@ -197,7 +196,7 @@ func (s *Screen) riskRow(r model.Risk) fyne.CanvasObject {
 	text.Wrapping = fyne.TextWrapWord
 	open := widget.NewButton("Open", func() { s.openRisk(r) })
 	open.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), open, text)
+	return container.NewBorder(nil, nil, kit.NewThemedIcon(theme.IconNameWarning), open, text)
 }
 
 func (s *Screen) openRisk(r model.Risk) {
@@ -228,8 +227,10 @@ func (s *Screen) personLink(id int64) fyne.CanvasObject {
 // headline is one of the numbers at the top: big figure, name, what it
 // counts; tapping it opens what it is about.
 func headline(figure, name, note string, open func()) fyne.CanvasObject {
-	big := canvas.NewText(figure, theme.Color(theme.ColorNamePrimary))
-	big.TextSize = theme.TextHeadingSize() * 1.4
+	// The accent colour as text (Hyperlink: Primary is a fill, too faint as
+	// text on dark), read afresh on a theme switch.
+	big := kit.NewThemedText(figure, theme.ColorNameHyperlink)
+	big.SizeName, big.Grow = theme.SizeNameHeadingText, theme.TextHeadingSize()*0.4
 	big.TextStyle.Bold = true
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sub := widget.NewLabel(note)
@@ -237,8 +238,7 @@ func headline(figure, name, note string, open func()) fyne.CanvasObject {
 	sub.Wrapping = fyne.TextWrapWord
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	card := container.New(tight, container.NewPadded(big), title, sub)
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.CornerRadius = theme.InputRadiusSize()
+	bg := kit.NewThemedRect(theme.ColorNameInputBackground)
 	box := container.NewStack(bg, container.NewPadded(card))
 	if open == nil {
 		return box
@@ -247,8 +247,8 @@ func headline(figure, name, note string, open func()) fyne.CanvasObject {
 }
 
 // section is a heading with an icon above a list.
-func section(title string, icon fyne.Resource) fyne.CanvasObject {
+func section(title string, icon fyne.ThemeIconName) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameSubHeadingText
-	return container.NewVBox(widget.NewSeparator(), container.NewHBox(widget.NewIcon(icon), l))
+	return container.NewVBox(widget.NewSeparator(), container.NewHBox(kit.NewThemedIcon(icon), l))
 }
