@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
@@ -24,6 +25,12 @@ type quickLogStore interface {
 
 // quickLogHint is the placeholder of the quick log line.
 const quickLogHint = "coffee with Helena yesterday: the reorg; I owe her the plan by Fri"
+
+// quickLogWidth is the width of the quick log box.
+const quickLogWidth = 560
+
+// quickLogKeys says, under the box, what the keys do in it.
+const quickLogKeys = "Tab completes a kind or a name · Enter saves · Esc closes"
 
 // quickLog is the one-line box that logs an interaction and its promises
 // from one line (model.ParseCapture), with a live preview under it.
@@ -132,10 +139,14 @@ func openQuickLog(w *Window, store quickLogStore) *quickLog {
 	q.entry.OnSubmitted = func(string) { q.save() }
 	q.preview.Wrapping = fyne.TextWrapWord
 	q.showPreview()
-	content := container.NewVBox(q.entry, q.completions.Object(), q.preview)
-	q.completions.Relayout = content.Refresh
+	keys := kit.QuietText(quickLogKeys, theme.SizeNameCaptionText)
+	content := container.NewVBox(q.entry, q.completions.Object(), q.preview, keys)
+	q.completions.Relayout = func() {
+		content.Refresh()
+		q.dialog.Resize(fyne.NewSize(quickLogWidth, 0)) // as tall as it needs, no more
+	}
 	q.dialog = dialog.NewCustomWithoutButtons("Quick log", content, w.win)
-	q.dialog.Resize(fyne.NewSize(560, 160))
+	q.dialog.Resize(fyne.NewSize(quickLogWidth, 0))
 	q.dialog.Show()
 	w.win.Canvas().Focus(q.entry)
 	return q
@@ -150,7 +161,7 @@ func (q *quickLog) parse() (model.Capture, error) {
 // part that cannot be read, its problem and whom a name could mean.
 func (q *quickLog) showPreview() {
 	if strings.TrimSpace(q.entry.Text) == "" {
-		q.setPreview("Type a line, such as: "+quickLogHint, widget.LowImportance)
+		q.setPreview("", widget.MediumImportance) // the placeholder shows a line
 		return
 	}
 	c, err := q.parse()
@@ -158,7 +169,7 @@ func (q *quickLog) showPreview() {
 		q.setPreview(captureProblem(err), widget.DangerImportance)
 		return
 	}
-	q.setPreview(c.Preview, widget.LowImportance)
+	q.setPreview(c.Preview, widget.MediumImportance)
 }
 
 // setPreview shows text under the line, in the colour of importance.

@@ -10,7 +10,7 @@ import (
 )
 
 // SuggestionList is the short list of suggestions shown right under a
-// field as it is typed (a person's name, a word of the quick log), part
+// field as it is typed, on a framed card like a drop-down's (a person's name, a word of the quick log), part
 // of the form rather than a pop-up, so that the keyboard stays in the
 // field. One row may be highlighted; a click on a row picks it.
 type SuggestionList struct {
@@ -20,7 +20,8 @@ type SuggestionList struct {
 	// closes (Fyne may miss that the form grew); nil: the list only.
 	Relayout func()
 
-	box       *fyne.Container
+	box       *fyne.Container // the rows
+	frame     *fyne.Container // the rows on a framed card, what shows
 	rows      []*suggestionRow
 	n         int // rows on show
 	highlight int // -1: none
@@ -34,15 +35,18 @@ func NewSuggestionList(max int) *SuggestionList {
 		l.rows = append(l.rows, r)
 		l.box.Add(r)
 	}
-	l.box.Hide()
+	card := NewThemedRect(theme.ColorNameMenuBackground)
+	card.Stroke, card.StrokeWidth = theme.ColorNameInputBorder, 1
+	l.frame = container.NewStack(card, l.box)
+	l.frame.Hide()
 	return l
 }
 
 // Object is the list to place under the field.
-func (l *SuggestionList) Object() fyne.CanvasObject { return l.box }
+func (l *SuggestionList) Object() fyne.CanvasObject { return l.frame }
 
 // IsOpen reports whether the list shows.
-func (l *SuggestionList) IsOpen() bool { return l.box.Visible() }
+func (l *SuggestionList) IsOpen() bool { return l.frame.Visible() }
 
 // Highlighted is the position of the highlighted row, -1 when none is or
 // the list is closed.
@@ -56,6 +60,7 @@ func (l *SuggestionList) Highlighted() int {
 // Show lists labels (as many as fit), highlighting the one at highlight
 // (-1: none); no labels closes the list.
 func (l *SuggestionList) Show(labels []string, highlight int) {
+	before := l.n
 	l.n = min(len(labels), len(l.rows))
 	if l.n == 0 {
 		l.Close()
@@ -71,9 +76,11 @@ func (l *SuggestionList) Show(labels []string, highlight int) {
 	}
 	l.highlight = -1
 	l.setHighlight(highlight)
-	if !l.box.Visible() {
-		l.box.Show()
+	if !l.frame.Visible() {
+		l.frame.Show()
 		l.relayout()
+	} else if l.n != before {
+		l.relayout() // fewer or more rows: the form grows or shrinks
 	}
 }
 
@@ -107,8 +114,8 @@ func (l *SuggestionList) setHighlight(i int) {
 
 // Close hides the list.
 func (l *SuggestionList) Close() {
-	if l.box.Visible() {
-		l.box.Hide()
+	if l.frame.Visible() {
+		l.frame.Hide()
 		l.relayout()
 	}
 }
@@ -119,7 +126,7 @@ func (l *SuggestionList) relayout() {
 		l.Relayout()
 		return
 	}
-	l.box.Refresh()
+	l.frame.Refresh()
 }
 
 // pick runs OnPick for row i.
