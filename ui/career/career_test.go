@@ -182,7 +182,7 @@ func TestCareerPlanFromNothing(t *testing.T) {
 		t.Fatalf("a role without a title was accepted: %q", kittest.Texts(f))
 	}
 	kittest.Entry(f, "Engineering Manager, Platform").SetText("Engineering Manager")
-	kittest.Entry(f, "2027-06-30, or 1 Jun 2027; empty for none").SetText("2027-06-30")
+	kittest.Entry(f, "end of June, 1 Jun 2027, 2027-06-30; empty for none").SetText("2027-06-30")
 	test.Tap(kittest.MustButton(t, f, "Add"))
 	roles, err := st.Roles(t.Context(), false)
 	if err != nil || len(roles) != 1 || !roles[0].Focus || roles[0].TargetDate.Month() != time.June {
@@ -259,11 +259,14 @@ func TestCompleteAnActionAndOfferItAsEvidence(t *testing.T) {
 	test.Tap(kittest.MustButton(t, content, "Add action…"))
 	f := form(t, win, "New action")
 	kittest.Entry(f, "Volunteer for the hiring committee; present at the all-hands").SetText("Sit on three interview loops")
-	kittest.Entry(f, "Fri, next month, 1 Mar, 2027-03-01; empty for none").SetText("next month")
+	kittest.Entry(f, "Fri, end of March, 1 Mar, 2027-03-01; empty for none").SetText("end of March")
+	if !kittest.Shows(f, "Wednesday 31 March 2027 (in ") {
+		t.Errorf("the due date is not read back under it: %q", kittest.Texts(f))
+	}
 	test.Tap(kittest.MustButton(t, f, "Add"))
 	actions, err := st.Actions(t.Context(), req.ID)
-	if err != nil || len(actions) != 1 || actions[0].DueOn.IsZero() {
-		t.Fatalf("actions = %+v (%v)", actions, err)
+	if err != nil || len(actions) != 1 || !actions[0].DueOn.Equal(time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("actions = %+v (%v), want one due 31 March 2027", actions, err)
 	}
 	test.Tap(kittest.MustButton(t, content, "Done"))
 	actions, _ = st.Actions(t.Context(), req.ID)

@@ -55,7 +55,7 @@ type roleEditor struct {
 
 	title   *kit.TextField
 	horizon *widget.Select
-	target  *kit.TextField
+	target  *kit.DateField
 	why     *kit.TextField
 	focus   *widget.Check
 	fields  *kit.FieldSet
@@ -67,7 +67,7 @@ func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) {
 	e := &roleEditor{s: s, role: r, onSaved: onSaved}
 	e.title = kit.Entry(r.Title, "Engineering Manager, Platform")
 	e.horizon = kit.Choice(model.Horizons(), r.Horizon)
-	e.target = kit.Entry(kit.DayText(r.TargetDate), "2027-06-30, or 1 Jun 2027; empty for none")
+	e.target = kit.NewDateField(kit.DayText(r.TargetDate), "end of June, 1 Jun 2027, 2027-06-30; empty for none", model.DateAhead, e.s.now, "No target date")
 	e.why = kit.MultiLine(r.Why, "Why this role, in a few lines: it keeps you honest when you re-target", 3)
 	e.focus = widget.NewCheck("This is the role I am working toward now", nil)
 	e.focus.SetChecked(r.Focus || r.ID == 0 && !s.hasFocusRole())
@@ -75,7 +75,7 @@ func openRoleEditor(s *Screen, r model.Role, onSaved func(model.Role)) {
 	f := kit.NewFieldSet()
 	f.Add("title", "Role", e.title, "")
 	f.Add("horizon", "When", e.horizon, "")
-	f.Add("target date", "Target date", e.target, "")
+	f.Add("target date", "Target date", e.target.Root, "")
 	f.Add("why", "Why", e.why, "")
 	f.Add("focus", "Focus", e.focus, "One role at a time: its panel and gaps lead Today and your agendas.")
 	e.fields = f
@@ -218,7 +218,7 @@ type actionEditor struct {
 
 	kind   *widget.Select
 	title  *kit.TextField
-	due    *kit.TextField
+	due    *kit.DateField
 	status *widget.Select
 	notes  *kit.TextField
 	fields *kit.FieldSet
@@ -230,13 +230,13 @@ func openActionEditor(s *Screen, a model.Action, onSaved func(model.Action)) {
 	e := &actionEditor{s: s, action: a, onSaved: onSaved}
 	e.kind = kit.Choice(model.ActionKinds(), a.Kind)
 	e.title = kit.Entry(a.Title, "Volunteer for the hiring committee; present at the all-hands")
-	e.due = kit.Entry(kit.DayText(a.DueOn), "Fri, next month, 1 Mar, 2027-03-01; empty for none")
+	e.due = kit.NewDateField(kit.DayText(a.DueOn), "Fri, end of March, 1 Mar, 2027-03-01; empty for none", model.DateAhead, e.s.now, "No due date")
 	e.status = kit.Choice(model.ActionStatuses(), a.Status)
 	e.notes = kit.MultiLine(a.Notes, "", 2)
 	f := kit.NewFieldSet()
 	f.Add("kind", "Kind", e.kind, "")
 	f.Add("title", "Action", e.title, "")
-	f.Add("due on", "Due", e.due, "")
+	f.Add("due on", "Due", e.due.Root, "")
 	f.Add("status", "Status", e.status, "")
 	f.Add("notes", "Notes", e.notes, "")
 	e.fields = f

@@ -34,8 +34,9 @@ type InteractionEditor struct {
 	// Others are who else was there.
 	Others *kit.PeopleChooser
 	// The inputs, as the user fills them in.
-	Kind                 *widget.Select
-	Date, Summary, Notes *kit.TextField
+	Kind           *widget.Select
+	Date           *kit.DateField
+	Summary, Notes *kit.TextField
 	// AddPromise adds a row for one more promise.
 	AddPromise *widget.Button
 }
@@ -67,7 +68,7 @@ func newInteractionEditor(host Host, store InteractionStore, person model.Person
 	e.people = activePeople(store)
 	e.Others = kit.NewPeopleChooser(othersThan(e.people, person.ID), "Type a name to add someone else who was there")
 	e.Kind = kit.Choice(model.InteractionKinds(), model.KindCoffee)
-	e.Date = kit.Entry("today", "today, yesterday, 2026-11-20, 3 days ago")
+	e.Date = kit.NewDateField("today", "today, yesterday, last Fri, 4 Dec, 3 days ago", model.DatePast, host.Now, "")
 	e.Summary = kit.Entry("", "What happened, in a line")
 	e.Notes = kit.MultiLine("", "What they are working on, what they need, what you promised", 3)
 	if withPromises {
@@ -90,7 +91,7 @@ func (e *InteractionEditor) fieldSet(people []model.PersonSummary) *kit.FieldSet
 		f.Add("person", "With", e.Who.Root, "")
 	}
 	f.Add("kind", "Kind", e.Kind, "")
-	f.Add("date", "Date", e.Date, "")
+	f.Add("date", "Date", e.Date.Root, "")
 	if e.person.ID == 0 {
 		f.Add("people", "Also there", e.Others.Root, "")
 	} else {

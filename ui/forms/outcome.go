@@ -30,8 +30,9 @@ type OutcomeEditor struct {
 	promises *promiseRows
 
 	// The inputs, as the user fills them in.
-	Day, Clock, Summary, WorkingOn, Needs, Notes *kit.TextField
-	Stance                                       *widget.Select
+	Day                                     *kit.DateField
+	Clock, Summary, WorkingOn, Needs, Notes *kit.TextField
+	Stance                                  *widget.Select
 	// AddPromise adds a row for one more promise.
 	AddPromise *widget.Button
 }
@@ -52,7 +53,7 @@ func LogOutcome(host Host, store OutcomeStore, m model.Meeting, p model.Person, 
 func (e *OutcomeEditor) inputs() {
 	p := e.person
 	at := latestOccurrence(e.meeting, e.host.Now(), e.zone).In(e.zone)
-	e.Day = kit.Entry(at.Format("2006-01-02"), "")
+	e.Day = kit.NewDateField(at.Format("2006-01-02"), "", model.DatePast, func() time.Time { return e.host.Now().In(e.zone) }, "")
 	e.Clock = kit.Entry(at.Format("15:04"), "")
 	e.Summary = kit.Entry("", kit.MeetingTitle(e.meeting, p))
 	e.WorkingOn = kit.MultiLine(p.WorkingOn, "What they said they are working on", 2)
@@ -67,7 +68,7 @@ func (e *OutcomeEditor) inputs() {
 func (e *OutcomeEditor) fieldSet() *kit.FieldSet {
 	first := kit.FirstName(e.person.Name)
 	f := kit.NewFieldSet()
-	f.Add("date", "When", container.NewGridWithColumns(2, e.Day, e.Clock), "")
+	f.Add("date", "When", container.NewGridWithColumns(2, e.Day.Root, e.Clock), "")
 	f.Add("summary", "Summary", e.Summary, "")
 	f.Add("working on", first+" is working on", e.WorkingOn, "")
 	f.Add("needs", first+" needs", e.Needs, "")

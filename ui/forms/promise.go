@@ -25,10 +25,11 @@ type PromiseEditor struct {
 	person  model.PersonSummary // the promise's person when it has one
 
 	// The inputs, as the user fills them in; DueHint reads Due back.
-	Direction                *widget.RadioGroup
-	Who                      *kit.PersonPicker
-	What, Due, MadeOn, Notes *kit.TextField
-	DueHint                  *widget.Label
+	Direction        *widget.RadioGroup
+	Who              *kit.PersonPicker
+	What, Due, Notes *kit.TextField
+	MadeOn           *kit.DateField
+	DueHint          *widget.Label
 }
 
 // EditPromise shows the form for p over host: a new promise when p.ID is
@@ -86,7 +87,7 @@ func (e *PromiseEditor) inputs(p model.Promise, people []model.PersonSummary) {
 	e.Due.OnChanged = func(string) { e.showDue() }
 	e.Due.SetText(kit.DayText(p.DueOn))
 	e.showDue() // SetText of the same text fires no change
-	e.MadeOn = kit.Entry("today", "")
+	e.MadeOn = kit.NewDateField("today", "today, yesterday, last Fri", model.DatePast, e.host.Now, "")
 	if !p.MadeOn.IsZero() {
 		e.MadeOn.SetText(kit.DayText(p.MadeOn))
 	}
@@ -100,7 +101,7 @@ func (e *PromiseEditor) fieldSet() *kit.FieldSet {
 	f.Add("person", "Person", e.Who.Root, "")
 	f.Add("what", "What", e.What, "")
 	f.Add("due on", "Due", container.NewVBox(e.Due, e.DueHint), "")
-	f.Add("made on", "Made on", e.MadeOn, "")
+	f.Add("made on", "Made on", e.MadeOn.Root, "")
 	f.Add("notes", "Notes", e.Notes, "")
 	return f
 }

@@ -109,7 +109,7 @@ type PromiseDialog struct {
 	Delete *widget.Button
 	// Renegotiate moves the due date to the one typed in NewDue.
 	Renegotiate *widget.Button
-	NewDue      *kit.TextField
+	NewDue      *kit.DateField
 	// Problem says why the last change asked for could not be made.
 	Problem *widget.Label
 	Dialog  dialog.Dialog
@@ -205,7 +205,7 @@ func (d *PromiseDialog) buttons() {
 		d.Dialog.Hide()
 		DeletePromise(d.host, d.store, d.promise, d.name, d.changed)
 	})
-	d.NewDue = kit.Entry("", "New due date: Fri, next week, 1 Dec")
+	d.NewDue = kit.NewDateField("", "New due date: Fri, next week, 1 Dec", model.DateAhead, d.host.Now, "")
 	d.Renegotiate = widget.NewButton("Renegotiate", func() {
 		due, err := model.ParseDue(d.NewDue.Text, d.host.Now())
 		if err != nil {
@@ -230,7 +230,7 @@ func (d *PromiseDialog) actions() fyne.CanvasObject {
 		d.Released.SetText("Released (I let it go)")
 	}
 	actions.Add(container.NewHBox(d.Kept, d.KeptLate, d.Broken, d.Released))
-	actions.Add(container.NewBorder(nil, nil, nil, d.Renegotiate, d.NewDue))
+	actions.Add(container.NewBorder(nil, nil, nil, d.Renegotiate, d.NewDue.Root))
 	return actions
 }
 

@@ -171,7 +171,7 @@ type disclosureEditor struct {
 
 	topic       *kit.TextField
 	sensitivity *widget.RadioGroup
-	sharedOn    *kit.TextField
+	sharedOn    *kit.DateField
 	notes       *kit.TextField
 	fields      *kit.FieldSet
 	save        *widget.Button
@@ -200,7 +200,7 @@ func openDisclosureEditor(s *Screen, p model.Person, d model.Disclosure, onSaved
 		d.Sensitivity = model.SensitivityLow
 	}
 	e.sensitivity.SetSelected(d.Sensitivity.Label())
-	e.sharedOn = kit.Entry("today", "")
+	e.sharedOn = kit.NewDateField("today", "today, yesterday, last Fri, 3 days ago", model.DatePast, e.s.now, "")
 	if !d.SharedOn.IsZero() {
 		e.sharedOn.SetText(kit.DayText(d.SharedOn))
 	}
@@ -209,7 +209,7 @@ func openDisclosureEditor(s *Screen, p model.Person, d model.Disclosure, onSaved
 	f := kit.NewFieldSet()
 	f.Add("topic", "Topic", e.topic, "")
 	f.Add("sensitivity", "Sensitivity", e.sensitivity, "")
-	f.Add("shared on", "Shared on", e.sharedOn, "today, yesterday, 3 days ago, 2026-11-20")
+	f.Add("shared on", "Shared on", e.sharedOn.Root, "")
 	f.Add("notes", "Notes", e.notes, frameCaption)
 	e.fields = f
 

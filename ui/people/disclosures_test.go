@@ -137,7 +137,7 @@ func (f form) notes() *widget.Entry {
 }
 
 func (f form) sharedOn() *widget.Entry {
-	return kittest.FindEntry(f.root, func(e *widget.Entry) bool { return e.PlaceHolder == "" && !e.MultiLine })
+	return kittest.FindEntry(f.root, func(e *widget.Entry) bool { return e.PlaceHolder == "today, yesterday, last Fri, 3 days ago" })
 }
 
 func (f form) sensitivity() *widget.RadioGroup { return kittest.Find[*widget.RadioGroup](f.root, nil) }
