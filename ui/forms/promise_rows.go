@@ -29,11 +29,11 @@ type PromiseInput struct {
 const dueHint = "Due: Fri, next week"
 
 // dueFromWhat is the due field's placeholder for what: the date read back
-// when what ends with one ("the plan by Fri": "Due Fri 11 Dec, from what
-// you typed"), which is the due date while the field stays empty.
+// when what ends with one ("the plan by Fri": "Due Fri 11 Dec"), which is
+// the due date while the field stays empty.
 func dueFromWhat(what string, now time.Time) string {
 	if _, due := model.WhatAndDue(what, now); !due.IsZero() {
-		return "Due " + model.DateReadBack(due, now) + ", from what you typed"
+		return "Due " + model.DateReadBack(due, now)
 	}
 	return dueHint
 }
