@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Person is someone who matters to the user's career: a manager, a peer, a
@@ -93,11 +94,25 @@ func (p Person) Validate() error {
 func (p Person) Subtitle() string {
 	parts := make([]string, 0, 3)
 	for _, s := range []string{p.Title, p.Team, p.Organisation} {
-		if s != "" {
+		if s != "" && !saidIn(parts, s) {
 			parts = append(parts, s)
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// saidIn reports whether one of parts already says s as whole words ("VP
+// Sales" says "Sales"), accents and case ignored, so that a subtitle never
+// repeats it.
+func saidIn(parts []string, s string) bool {
+	want := " " + strings.Join(strings.Fields(Fold(s)), " ") + " "
+	for _, part := range parts {
+		words := strings.FieldsFunc(Fold(part), func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+		if strings.Contains(" "+strings.Join(words, " ")+" ", want) {
+			return true
+		}
+	}
+	return false
 }
 
 // Tie is a directed link between two people: From reports to, influences,

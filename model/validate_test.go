@@ -192,3 +192,23 @@ func TestParseDay(t *testing.T) {
 		}
 	}
 }
+
+func TestSubtitleNeverRepeatsItself(t *testing.T) {
+	tests := []struct {
+		title, team, org, want string
+	}{
+		{"Director", "Platform", "Acme", "Director · Platform · Acme"},
+		{"VP Sales", "Sales", "Northwind", "VP Sales · Northwind"},
+		{"Head of Design", "design", "", "Head of Design"},
+		{"Engineering Manager, Platform", "Platform", "", "Engineering Manager, Platform"},
+		{"Salesforce admin", "Sales", "", "Salesforce admin · Sales"},
+		{"", "Data", "Data", "Data"},
+		{"Product Lead", "Product Growth", "", "Product Lead · Product Growth"},
+	}
+	for _, tt := range tests {
+		p := Person{Title: tt.title, Team: tt.team, Organisation: tt.org}
+		if got := p.Subtitle(); got != tt.want {
+			t.Errorf("Subtitle of %q, %q, %q = %q, want %q", tt.title, tt.team, tt.org, got, tt.want)
+		}
+	}
+}
