@@ -34,9 +34,14 @@ func keyboardSections(mod string) (left, right []keySection) {
 			{"Press the focused button", "Space or Enter"},
 			{"Close (asks if you typed)", "Esc"},
 		}},
+		{"In a name field", []keyLine{
+			{"Choose a suggestion", "Up / Down"},
+			{"Take it", "Enter"},
+			{"Close the suggestions", "Esc"},
+		}},
 		{"In the quick log", []keyLine{
 			{"Open it", mod + "+K"},
-			{"Complete a name", "Tab"},
+			{"Complete a kind or a name", "Tab"},
 			{"Save the line", "Enter"},
 			{"Close", "Esc"},
 		}},
@@ -72,7 +77,7 @@ func menuSections(menu *fyne.MainMenu) []keySection {
 			case isScreenKey(item.Shortcut):
 				screens = append(screens, shortcutText(item.Shortcut))
 			default:
-				sec.lines = append(sec.lines, keyLine{strings.TrimSuffix(item.Label, "…"), shortcutText(item.Shortcut)})
+				sec.lines = append(sec.lines, keyLine{strings.TrimSuffix(strings.TrimSpace(item.Label), "…"), shortcutText(item.Shortcut)})
 			}
 		}
 		if len(screens) > 0 {
