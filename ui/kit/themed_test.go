@@ -78,3 +78,28 @@ func TestFieldProblemFollowsTheSwitch(t *testing.T) {
 		}
 	}
 }
+
+// TestTapRingFollowsTheSwitch: the focus ring of a tap area that has the
+// keyboard is redrawn in the new theme's primary colour after a switch.
+func TestTapRingFollowsTheSwitch(t *testing.T) {
+	a := kittest.NewApp(t)
+	kittest.SwitchTheme(a, theme.VariantLight)
+	tap := kit.NewTapArea(widget.NewLabel("Dana"), func() {})
+	w := test.NewWindow(tap)
+	t.Cleanup(w.Close)
+	w.Canvas().Focus(tap)
+	if !tap.Focused() {
+		t.Fatal("the area did not take the keyboard")
+	}
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		kittest.SwitchTheme(a, v)
+		ring := kittest.Find[*canvas.Rectangle](tap, nil)
+		if want := a.Settings().Theme().Color(theme.ColorNamePrimary, v); ring == nil || ring.StrokeColor != want {
+			t.Errorf("variant %d: the ring is not in the theme's primary colour %v", v, want)
+		}
+	}
+	w.Canvas().Unfocus()
+	if tap.Focused() {
+		t.Error("the area still shows the ring after losing the keyboard")
+	}
+}
