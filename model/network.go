@@ -61,23 +61,31 @@ func cadenceDays(p Person, days int, today time.Time, loc *time.Location) int {
 // WarmthReasons puts a person's warmth into words, in the order the
 // formula weighs them: the last contact ("last coffee 94 days ago", or
 // "never contacted"), where that stands against the cadence ("64 days past
-// the 30-day cadence", "within the 30-day cadence", "a 30-day cadence
-// from the first contact" when never contacted, or "no cadence: 90 days count as one"),
-// and the balance ("balance +12.5 credits").
+// the 30-day cadence", "within the 30-day cadence", or "no cadence: 90
+// days count as one"), and the balance ("balance +12.5 credits"). For
+// someone never contacted the words follow ContactOverdue: a cadence the
+// user set counts from when p was added ("5 days past the 30-day cadence,
+// counted from when you added them"); the default cadence waits for the
+// first contact ("a 30-day cadence from the first contact").
 func (r CreditRules) WarmthReasons(balance float64, lastContact time.Time, lastKind InteractionKind,
-	cadenceDays int, now time.Time) []string {
-	days := daysSince(lastContact, Day(now), now.Location())
+	p Person, now time.Time) []string {
+	loc := now.Location()
+	days := daysSince(lastContact, Day(now), loc)
 	reasons := []string{recencyReason(lastKind, days)}
+	cadence, since := p.CadenceDays, ""
+	if cadence > 0 && days < 0 && p.CadenceSet {
+		days, since = cadenceDays(p, days, Day(now), loc), ", counted from when you added them"
+	}
 	switch {
-	case cadenceDays <= 0:
+	case cadence <= 0:
 		reasons = append(reasons, "no cadence: "+strconv.Itoa(noCadenceScaleDays)+" days count as one")
 	case days < 0:
-		reasons = append(reasons, "a "+strconv.Itoa(cadenceDays)+"-day cadence from the first contact")
-	case days > cadenceDays:
-		reasons = append(reasons, countOf(days-cadenceDays, "day")+" past the "+
-			strconv.Itoa(cadenceDays)+"-day cadence")
+		reasons = append(reasons, "a "+strconv.Itoa(cadence)+"-day cadence from the first contact")
+	case days > cadence:
+		reasons = append(reasons, countOf(days-cadence, "day")+" past the "+
+			strconv.Itoa(cadence)+"-day cadence"+since)
 	default:
-		reasons = append(reasons, "within the "+strconv.Itoa(cadenceDays)+"-day cadence")
+		reasons = append(reasons, "within the "+strconv.Itoa(cadence)+"-day cadence"+since)
 	}
 	return append(reasons, "balance "+signedPoints(balance)+" credits")
 }

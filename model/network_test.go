@@ -132,7 +132,7 @@ func TestWarmthReasons(t *testing.T) {
 			[]string{"last lunch today", "no cadence: 90 days count as one", "balance 0.0 credits"}},
 	}
 	for _, tt := range tests {
-		got := DefaultCredits.WarmthReasons(tt.balance, tt.last, tt.kind, tt.cadence, networkNow)
+		got := DefaultCredits.WarmthReasons(tt.balance, tt.last, tt.kind, Person{CadenceDays: tt.cadence}, networkNow)
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s: WarmthReasons =\n\t%q\nwant\n\t%q", tt.name, got, tt.want)
 		}
@@ -267,5 +267,38 @@ func TestDaysCountInNowsZone(t *testing.T) {
 	}
 	if got := daysSilent(last, now); got != 1 {
 		t.Errorf("daysSilent = %d, want 1", got)
+	}
+}
+
+// TestWarmthReasonsForSomeoneNeverContacted: the words about the cadence
+// of someone never contacted follow ContactOverdue's rule: a cadence the
+// user set counts from when they were added (and says so), the default one
+// waits for the first contact.
+func TestWarmthReasonsForSomeoneNeverContacted(t *testing.T) {
+	tests := []struct {
+		name    string
+		p       Person
+		want    string
+		overdue bool
+	}{
+		{"default cadence", Person{CadenceDays: 30, CreatedAt: networkAgo(200)},
+			"a 30-day cadence from the first contact", false},
+		{"set, added 10 days ago", Person{CadenceDays: 30, CadenceSet: true, CreatedAt: networkAgo(10)},
+			"within the 30-day cadence, counted from when you added them", false},
+		{"set, added 30 days ago", Person{CadenceDays: 30, CadenceSet: true, CreatedAt: networkAgo(30)},
+			"within the 30-day cadence, counted from when you added them", false},
+		{"set, added 45 days ago", Person{CadenceDays: 30, CadenceSet: true, CreatedAt: networkAgo(45)},
+			"15 days past the 30-day cadence, counted from when you added them", true},
+		{"set to none", Person{CadenceDays: 0, CadenceSet: true, CreatedAt: networkAgo(45)},
+			"no cadence: 90 days count as one", false},
+	}
+	for _, tt := range tests {
+		got := DefaultCredits.WarmthReasons(0, time.Time{}, "", tt.p, networkNow)
+		if len(got) != 3 || got[1] != tt.want {
+			t.Errorf("%s: WarmthReasons = %q, want %q second", tt.name, got, tt.want)
+		}
+		if o := ContactOverdue(tt.p, time.Time{}, networkNow); o != tt.overdue {
+			t.Errorf("%s: ContactOverdue = %v, want %v (the words must match the rule)", tt.name, o, tt.overdue)
+		}
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 // The career plan's rules: which gaps matter most, how the total gap moved
@@ -178,21 +176,12 @@ func AskAbout(reqs []Requirement, personID int64) []string {
 	return out
 }
 
-// topicOf is a user's phrase inside a sentence: trimmed, its first letter
-// in lower case unless the first word is an acronym (its second letter is
-// a capital too). The thanks drafts use it; requirement titles are never
-// recased (see AskAbout).
-func topicOf(title string) string {
-	title = strings.TrimSpace(title)
-	first, size := utf8.DecodeRuneInString(title)
-	if size == 0 {
-		return ""
-	}
-	if second, _ := utf8.DecodeRuneInString(title[size:]); unicode.IsUpper(second) {
-		return title
-	}
-	return string(unicode.ToLower(first)) + title[size:]
-}
+// topicOf is a user's phrase inside a sentence: trimmed, and otherwise as
+// the user wrote it. Its case is never changed: "Northwind Leadership" or
+// "Priya's migration plan" would read wrong with a small first letter, and
+// the app cannot tell a name from a common word. The thanks drafts use it;
+// requirement titles are not recased either (see AskAbout).
+func topicOf(title string) string { return strings.TrimSpace(title) }
 
 // PanelPart is how a person takes part in a promotion decision.
 type PanelPart string

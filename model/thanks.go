@@ -206,8 +206,8 @@ func (f PraiseFacts) facts(n int) []string {
 }
 
 // factPhrase is a logged summary or promise as a phrase inside a sentence:
-// one line, trimmed, without a final full stop, its first letter in lower
-// case unless it starts with an acronym.
+// one line, trimmed, without a final full stop, its case as the user wrote
+// it (see topicOf).
 func factPhrase(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimRight(s, ".")

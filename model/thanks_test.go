@@ -186,7 +186,7 @@ func TestDraftBossNote(t *testing.T) {
 	got := DraftBossNote(boss, mates)
 	for _, want := range []string{
 		"Hi Sam,",
-		"Dana Whitfield: reviewed my doc on the queue rewrite; followed through on “Send the latency numbers”.",
+		"Dana Whitfield: Reviewed my doc on the queue rewrite; followed through on “Send the latency numbers”.",
 		"Lee Park: followed through on “Put my name forward for the hiring committee”; followed through on “Intro to the SRE guild”.",
 		"Mo Reyes: a steady, generous colleague",
 	} {
@@ -237,7 +237,7 @@ func TestDraftTeamThanks(t *testing.T) {
 	}{
 		{"Core", []string{
 			"thank the people on Core.",
-			"Dana: covered the on-call rota for me. Thank you.",
+			"Dana: Covered the on-call rota for me. Thank you.",
 			"Lee: followed through on “Review my design doc”. Thank you.",
 			"Mo: thank you for everything you do for this team",
 			"Thank you, all of you.",
@@ -268,13 +268,17 @@ func TestPraiseFactsFacts(t *testing.T) {
 		want []string
 	}{
 		{"none", PraiseFacts{}, 2, nil},
-		{"help only", PraiseFacts{Helped: []string{"A", "B", "C"}}, 2, []string{"a", "b"}},
+		{"help only", PraiseFacts{Helped: []string{"A", "B", "C"}}, 2, []string{"A", "B"}},
 		{"acronym kept", PraiseFacts{Helped: []string{"SQL tuning for me"}}, 2, []string{"SQL tuning for me"}},
 		{"kept only", PraiseFacts{Kept: []string{"A", "B"}}, 2, []string{"followed through on “A”", "followed through on “B”"}},
-		{"one of each", PraiseFacts{Helped: []string{"H1", "H2"}, Kept: []string{"K1"}}, 2, []string{"h1", "followed through on “K1”"}},
+		{"one of each", PraiseFacts{Helped: []string{"H1", "H2"}, Kept: []string{"K1"}}, 2, []string{"H1", "followed through on “K1”"}},
 		{"blank skipped", PraiseFacts{Helped: []string{"  ", "Fixed it\nfor me."}, Kept: []string{" ", "Send it."}}, 3,
-			[]string{"fixed it for me", "followed through on “Send it”"}},
-		{"one", PraiseFacts{Helped: []string{"Fixed it"}, Kept: []string{"K"}}, 1, []string{"fixed it"}},
+			[]string{"Fixed it for me", "followed through on “Send it”"}},
+		{"one", PraiseFacts{Helped: []string{"Fixed it"}, Kept: []string{"K"}}, 1, []string{"Fixed it"}},
+		// The user's case is kept: a name, a product, a small letter.
+		{"name kept", PraiseFacts{Helped: []string{"Northwind Leadership review"}}, 1, []string{"Northwind Leadership review"}},
+		{"brand kept", PraiseFacts{Helped: []string{"iOS release notes"}}, 1, []string{"iOS release notes"}},
+		{"small kept", PraiseFacts{Helped: []string{"covered on-call"}}, 1, []string{"covered on-call"}},
 	}
 	for _, tt := range tests {
 		if got := tt.f.facts(tt.n); !reflect.DeepEqual(got, tt.want) {

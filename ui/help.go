@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -113,7 +112,6 @@ func (w *Window) showShortcuts() {
 // keys and what they do, in plain text lines, closer than labels are, the
 // keys in a column as wide as the widest.
 func keyColumn(sections []keySection) fyne.CanvasObject {
-	fg := theme.Color(theme.ColorNameForeground)
 	mono := fyne.TextStyle{Monospace: true}
 	var width float32
 	for _, sec := range sections {
@@ -126,10 +124,10 @@ func keyColumn(sections []keySection) fyne.CanvasObject {
 		col.Add(kit.CardHeading(sec.title))
 		rows := container.New(layout.NewCustomPaddedVBoxLayout(theme.Padding()))
 		for _, l := range sec.lines {
-			keys := canvas.NewText(l.keys, fg)
+			keys := kit.NewThemedText(l.keys, theme.ColorNameForeground)
 			keys.TextStyle = mono
 			cell := container.NewGridWrap(fyne.NewSize(width+theme.Padding(), keys.MinSize().Height), keys)
-			rows.Add(container.NewHBox(cell, canvas.NewText(l.what, fg)))
+			rows.Add(container.NewHBox(cell, kit.NewThemedText(l.what, theme.ColorNameForeground)))
 		}
 		col.Add(container.NewPadded(rows))
 	}

@@ -48,7 +48,7 @@ type screen interface {
 type destination struct {
 	id     screenID
 	title  string
-	icon   fyne.Resource
+	icon   fyne.ThemeIconName
 	key    fyne.KeyName
 	screen screen
 }
@@ -81,13 +81,13 @@ func (w *Window) newScreens() screenSet {
 		credit:   credit.New(st, w, w.now, w.win),
 	}
 	s.table = []destination{
-		{id: screenToday, title: "Today", icon: theme.HomeIcon(), key: fyne.Key1, screen: s.today},
-		{id: screenMap, title: "Relationship map", icon: theme.GridIcon(), key: fyne.Key2, screen: s.relMap},
-		{id: screenPeople, title: "People", icon: theme.AccountIcon(), key: fyne.Key3, screen: s.people},
-		{id: screenPromises, title: "Promises", icon: theme.ConfirmIcon(), key: fyne.Key4, screen: s.promises},
-		{id: screenCareer, title: "Career plan", icon: theme.ListIcon(), key: fyne.Key5, screen: s.career},
-		{id: screenMeetings, title: "Meetings", icon: theme.CalendarIcon(), key: fyne.Key6, screen: s.meetings},
-		{id: screenCredit, title: "Credit and outcomes", icon: theme.MailComposeIcon(), key: fyne.Key7,
+		{id: screenToday, title: "Today", icon: theme.IconNameHome, key: fyne.Key1, screen: s.today},
+		{id: screenMap, title: "Relationship map", icon: theme.IconNameGrid, key: fyne.Key2, screen: s.relMap},
+		{id: screenPeople, title: "People", icon: theme.IconNameAccount, key: fyne.Key3, screen: s.people},
+		{id: screenPromises, title: "Promises", icon: theme.IconNameConfirm, key: fyne.Key4, screen: s.promises},
+		{id: screenCareer, title: "Career plan", icon: theme.IconNameList, key: fyne.Key5, screen: s.career},
+		{id: screenMeetings, title: "Meetings", icon: theme.IconNameCalendar, key: fyne.Key6, screen: s.meetings},
+		{id: screenCredit, title: "Credit and outcomes", icon: theme.IconNameMailCompose, key: fyne.Key7,
 			screen: s.credit},
 	}
 	return s
@@ -114,11 +114,11 @@ func newNavList(w *Window) *kit.List {
 					longest = s.title
 				}
 			}
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
+			return container.NewHBox(kit.NewThemedIcon(theme.IconNameHome), widget.NewLabel(longest))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(w.screens.table[id].icon)
+			row.Objects[0].(*kit.ThemedIcon).SetName(w.screens.table[id].icon)
 			row.Objects[1].(*widget.Label).SetText(w.screens.table[id].title)
 		})
 	list.OnSelected = func(id widget.ListItemID) {
@@ -182,7 +182,7 @@ func (w *Window) commands() (file, view []*fyne.MenuItem) {
 		id := s.id
 		item := fyne.NewMenuItem(s.title, func() { w.show(id) })
 		item.Shortcut = shortcut(s.key)
-		item.Icon = s.icon
+		item.Icon = theme.Icon(s.icon)
 		view = append(view, item)
 	}
 	return file, view

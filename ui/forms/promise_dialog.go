@@ -68,7 +68,7 @@ func DeletePromise(host Host, store PromiseRemover, p model.Promise, name string
 		host.ShowError("Could not delete the promise", err)
 		return
 	}
-	host.Toast("Promise deleted: "+kit.LowerFirst(kit.PromiseSentence(p, name))+".", func() {
+	host.Toast("Promise deleted: "+kit.PromisePhrase(p, name)+".", func() {
 		if _, err := store.RestorePromise(context.Background(), removed); err != nil {
 			host.ShowError("Could not undo the delete", err)
 		}

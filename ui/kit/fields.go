@@ -2,7 +2,6 @@ package kit
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -16,21 +15,21 @@ import (
 // field names model validation reports ("name", "email", …).
 type FieldSet struct {
 	grid     *fyne.Container
-	problems map[string]*canvas.Text
+	problems map[string]*ThemedText
 	labels   map[string]string
 	order    []string
 }
 
 // NewFieldSet is an empty set of fields.
 func NewFieldSet() *FieldSet {
-	return &FieldSet{grid: container.New(layout.NewFormLayout()), problems: map[string]*canvas.Text{}, labels: map[string]string{}}
+	return &FieldSet{grid: container.New(layout.NewFormLayout()), problems: map[string]*ThemedText{}, labels: map[string]string{}}
 }
 
 // Add appends an input labelled label for the field key, with an optional
 // hint in grey under it.
 func (f *FieldSet) Add(key, label string, input fyne.CanvasObject, hint string) {
-	problem := canvas.NewText("", theme.Color(theme.ColorNameError))
-	problem.TextSize = theme.CaptionTextSize()
+	problem := NewThemedText("", theme.ColorNameError)
+	problem.SizeName = theme.SizeNameCaptionText
 	problem.Hide()
 	f.problems[key] = problem
 	f.labels[key] = label
@@ -74,7 +73,6 @@ func (f *FieldSet) Show(err error, extra map[string]string) bool {
 		}
 		any = true
 		p.Text = msg
-		p.Color = theme.Color(theme.ColorNameError)
 		p.Show()
 		p.Refresh()
 	}

@@ -2,7 +2,6 @@ package kit
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -142,15 +141,14 @@ type suggestionRow struct {
 	list  *SuggestionList
 	i     int
 	down  bool // picked as the button went down: the tap that follows is the same click
-	bg    *canvas.Rectangle
+	bg    *ThemedRect
 	label *widget.Label
 }
 
 func newSuggestionRow(l *SuggestionList, i int) *suggestionRow {
-	r := &suggestionRow{list: l, i: i, bg: canvas.NewRectangle(theme.Color(theme.ColorNameSelection))}
+	r := &suggestionRow{list: l, i: i, bg: NewThemedRect(theme.ColorNameSelection)}
 	r.label = widget.NewLabel("")
 	r.label.Truncation = fyne.TextTruncateEllipsis
-	r.bg.CornerRadius = theme.InputRadiusSize()
 	r.bg.Hide()
 	r.ExtendBaseWidget(r)
 	return r

@@ -19,6 +19,7 @@ type TapArea struct {
 	content fyne.CanvasObject
 	onTap   func()
 	ring    *canvas.Rectangle
+	focused bool
 }
 
 // NewTapArea makes content tappable: a tap runs onTap.
@@ -38,10 +39,20 @@ func (t *TapArea) Tapped(*fyne.PointEvent) { t.onTap() }
 func (t *TapArea) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // FocusGained rings the area: the keyboard is on it.
-func (t *TapArea) FocusGained() { t.setRing(theme.Color(theme.ColorNamePrimary)) }
+func (t *TapArea) FocusGained() { t.focused = true; t.Refresh() }
 
 // FocusLost takes the ring away.
-func (t *TapArea) FocusLost() { t.setRing(color.Transparent) }
+func (t *TapArea) FocusLost() { t.focused = false; t.Refresh() }
+
+// Refresh draws the ring in the theme's colour of now (after a switch
+// between light and dark too) while the keyboard is on the area.
+func (t *TapArea) Refresh() {
+	t.setRing(color.Transparent)
+	if t.focused {
+		t.setRing(theme.Color(theme.ColorNamePrimary))
+	}
+	t.BaseWidget.Refresh()
+}
 
 // TypedKey taps the area on Enter or Space.
 func (t *TapArea) TypedKey(ev *fyne.KeyEvent) {
@@ -55,7 +66,7 @@ func (t *TapArea) TypedKey(ev *fyne.KeyEvent) {
 func (t *TapArea) TypedRune(rune) {}
 
 // Focused reports whether the ring shows: the keyboard is on the area.
-func (t *TapArea) Focused() bool { return t.ring.StrokeColor != color.Transparent }
+func (t *TapArea) Focused() bool { return t.focused }
 
 func (t *TapArea) setRing(c color.Color) {
 	t.ring.StrokeColor = c

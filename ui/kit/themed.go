@@ -129,11 +129,29 @@ func (r *themedTextRenderer) Refresh() {
 type ThemedIcon struct {
 	widget.Icon
 	name fyne.ThemeIconName
+	// tint names the theme's colour the icon is drawn in; the icon's own
+	// colours when empty.
+	tint fyne.ThemeColorName
+	// base and tinted are the last icon looked up and its tinted copy,
+	// kept so that a Refresh with no switch keeps the resource (and so
+	// does not draw the picture again).
+	base, tinted fyne.Resource
+	tintColor    color.Color
 }
 
 // NewThemedIcon is the theme's icon called name.
 func NewThemedIcon(name fyne.ThemeIconName) *ThemedIcon {
 	i := &ThemedIcon{name: name}
+	i.Resource = i.lookUp()
+	i.ExtendBaseWidget(i)
+	return i
+}
+
+// NewThemedColoredIcon is the theme's icon called name drawn in the
+// theme's colour tint, as theme.NewColoredResource draws it, recoloured
+// at once after a switch between light and dark.
+func NewThemedColoredIcon(name fyne.ThemeIconName, tint fyne.ThemeColorName) *ThemedIcon {
+	i := &ThemedIcon{name: name, tint: tint}
 	i.Resource = i.lookUp()
 	i.ExtendBaseWidget(i)
 	return i
@@ -152,8 +170,18 @@ func (i *ThemedIcon) Refresh() {
 }
 
 func (i *ThemedIcon) lookUp() fyne.Resource {
+	th, v := theme.DefaultTheme(), theme.VariantDark
 	if a := fyne.CurrentApp(); a != nil {
-		return a.Settings().Theme().Icon(i.name)
+		th, v = a.Settings().Theme(), a.Settings().ThemeVariant()
 	}
-	return theme.DefaultTheme().Icon(i.name)
+	res := th.Icon(i.name)
+	if i.tint == "" {
+		return res
+	}
+	c := th.Color(i.tint, v)
+	if res != i.base || i.tinted == nil || c != i.tintColor {
+		i.base, i.tintColor = res, c
+		i.tinted = theme.NewColoredResource(res, i.tint)
+	}
+	return i.tinted
 }

@@ -153,9 +153,9 @@ func sensitivityColor(s model.Sensitivity) color.NRGBA {
 func sensitivityChip(s model.Sensitivity) fyne.CanvasObject {
 	bg := canvas.NewRectangle(sensitivityColor(s))
 	bg.CornerRadius = 8
-	text := canvas.NewText(s.Label(), theme.Color(theme.ColorNameForegroundOnPrimary))
+	text := kit.NewThemedText(s.Label(), theme.ColorNameForegroundOnPrimary)
 	text.TextStyle.Bold = true
-	text.TextSize = theme.CaptionTextSize()
+	text.SizeName = theme.SizeNameCaptionText
 	return container.NewCenter(container.NewStack(bg, container.NewPadded(text)))
 }
 

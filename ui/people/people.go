@@ -139,7 +139,7 @@ func New(store Store, nav Navigator, now func() time.Time) *Screen {
 // list.
 func (s *Screen) buildFilters() {
 	s.search = &kit.TextField{}
-	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.search.ActionItem = kit.NewThemedIcon(theme.IconNameSearch)
 	s.search.ExtendBaseWidget(s.search)
 	s.search.SetPlaceHolder("Search people (Ctrl+F)")
 	s.search.OnChanged = func(string) { s.applyFilter() }

@@ -89,7 +89,7 @@ func (s *Screen) cardWarmth(np model.NetworkPerson, lastKind model.InteractionKi
 	bar.Value = float64(np.Warmth)
 	bar.TextFormatter = func() string { return fmt.Sprintf("Warmth %d of 100", np.Warmth) }
 	reasons := kit.Tight()
-	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, lastKind, p.CadenceDays, s.net.Now) {
+	for _, r := range model.DefaultCredits.WarmthReasons(np.Balance, np.LastContact, lastKind, p, s.net.Now) {
 		reasons.Add(kit.Bullet(r))
 	}
 	objects := []fyne.CanvasObject{bar, reasons}

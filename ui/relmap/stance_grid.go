@@ -81,7 +81,7 @@ func newStanceGrid(onTap func(personID int64)) *stanceGrid {
 	g.probe = newGridChip(nil)
 	var tints, boxes []fyne.CanvasObject // tints first so they sit beneath
 
-	overdue := widget.NewIcon(theme.NewColoredResource(theme.HistoryIcon(), theme.ColorNameWarning))
+	overdue := kit.NewThemedColoredIcon(theme.IconNameHistory, theme.ColorNameWarning)
 	note := widget.NewLabel("Overdue for contact    ·    Each cell lists people coldest first")
 	note.SizeName = theme.SizeNameCaptionText
 	g.legend = container.New(layout.NewCustomPaddedHBoxLayout(0), overdue, note)

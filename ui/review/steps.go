@@ -23,7 +23,7 @@ func (r *Review) meetingsStep() fyne.CanvasObject {
 		p := r.read.People[m.PersonID]
 		label := widget.NewLabel(fmt.Sprintf("%s · %s", m.Start.In(zone).Format("Mon 2 Jan 15:04"), kit.MeetingTitle(m, p)))
 		if !m.WaitingForOutcome(r.read.Now) {
-			box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, label))
+			box.Add(container.NewBorder(nil, nil, kit.NewThemedIcon(theme.IconNameConfirm), nil, label))
 			continue
 		}
 		log := widget.NewButtonWithIcon("Log outcome…", theme.DocumentCreateIcon(), func() {
