@@ -179,7 +179,7 @@ func TestPersonPageUpcoming(t *testing.T) {
 	}
 	lunch := meet(dana.ID, model.MeetingLunch, at(5), model.RecurrenceNone, model.MeetingPlanned)
 	weekly := meet(dana.ID, model.MeetingOneOnOne, at(-20), model.RecurrenceWeekly, model.MeetingPlanned)
-	meet(dana.ID, model.MeetingCoffee, at(-3), model.RecurrenceNone, model.MeetingPlanned)  // over
+	meet(dana.ID, model.MeetingCoffee, at(-3), model.RecurrenceNone, model.MeetingPlanned) // over
 	meet(dana.ID, model.MeetingCoffee, at(2), model.RecurrenceNone, model.MeetingCanceled) // cancelled
 	meet(ben.ID, model.MeetingCoffee, at(1), model.RecurrenceNone, model.MeetingPlanned)   // with Ben
 	pg, err := s.PersonPage(ctx, dana.ID, testNow)

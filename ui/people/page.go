@@ -22,12 +22,16 @@ type personPage struct {
 	person   model.Person
 	timeline []model.Interaction
 	promises []model.Promise
+	upcoming []model.NextMeeting
 	ties     *tieSection
 	frame    *frameSection // what the user shared with them
 
 	// editRow and deleteRow are each interaction's Edit and Delete, in
 	// the order of timeline (none for a person in the trash).
 	editRow, deleteRow []*widget.Button
+
+	// openMeeting are the Open buttons of the coming meetings, in order.
+	openMeeting []*widget.Button
 
 	logInteraction *widget.Button
 	addPromise     *widget.Button
@@ -46,7 +50,7 @@ func (s *Screen) newPersonPage(id int64) (*personPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg := &personPage{person: data.Person, timeline: data.Timeline, promises: data.Promises}
+	pg := &personPage{person: data.Person, timeline: data.Timeline, promises: data.Promises, upcoming: data.Upcoming}
 	if pg.ties, err = newTieSection(s, data); err != nil {
 		return nil, err
 	}
@@ -54,7 +58,7 @@ func (s *Screen) newPersonPage(id int64) (*personPage, error) {
 	pg.buildActions(s)
 
 	body := container.NewVBox(pg.header(), pg.banner(), pg.chips(), widget.NewSeparator(), pg.facts(data),
-		pg.texts(), pg.promiseSection(s, data.Now), pg.ties.root, pg.frame.root, widget.NewSeparator(),
+		pg.texts(), pg.meetingSection(s), pg.promiseSection(s, data.Now), pg.ties.root, pg.frame.root, widget.NewSeparator(),
 		widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		pg.timelineBox(s, s.names(data.People), data.Now))
 	pg.scroll = container.NewVScroll(container.NewPadded(body))
@@ -182,6 +186,38 @@ func (pg *personPage) timelineBox(s *Screen, names map[int64]string, now time.Ti
 		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", model.TimelineLimit))
 		more.Importance = widget.LowImportance
 		box.Add(more)
+	}
+	return box
+}
+
+// meetingSection lists the meetings planned with the person that are
+// still to come, soonest first: what, when, how often, and Open to the
+// meeting's page. With none it is nothing, taking no room.
+func (pg *personPage) meetingSection(s *Screen) fyne.CanvasObject {
+	if len(pg.upcoming) == 0 {
+		return container.NewVBox()
+	}
+	box := container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle("Coming meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, u := range pg.upcoming {
+		m := u.Meeting
+		when := kit.DayText(u.Next.Local()) + " " + u.Next.Local().Format("15:04")
+		if m.Recurrence != model.RecurrenceNone {
+			when += " · " + strings.ToLower(m.Recurrence.Label()[:1]) + m.Recurrence.Label()[1:]
+		}
+		if m.Location != "" {
+			when += " · " + m.Location
+		}
+		what := widget.NewLabelWithStyle(m.Kind.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		sub := widget.NewLabel(when)
+		sub.SizeName = theme.SizeNameCaptionText
+		sub.Wrapping = fyne.TextWrapWord
+		id := m.ID
+		open := widget.NewButtonWithIcon("Open", theme.CalendarIcon(), func() { s.nav.OpenMeeting(id) })
+		open.Importance = widget.LowImportance
+		pg.openMeeting = append(pg.openMeeting, open)
+		tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
+		box.Add(container.NewBorder(nil, nil, nil, container.NewCenter(open), container.New(tight, what, sub)))
 	}
 	return box
 }

@@ -55,6 +55,8 @@ type Navigator interface {
 	NewPromise(personID int64)
 	// ScheduleMeeting opens the form for a new meeting with the person.
 	ScheduleMeeting(personID int64)
+	// OpenMeeting shows the Meetings screen on the meeting's page.
+	OpenMeeting(id int64)
 	// KeepPromise marks p kept (with undo); personName is whom it is with.
 	KeepPromise(p model.Promise, personName string)
 	// OpenPromise opens the dialog of p.
