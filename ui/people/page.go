@@ -160,7 +160,7 @@ func (pg *personPage) texts() fyne.CanvasObject {
 			return
 		}
 		sections.Add(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		sections.Add(kit.ValueLabel(text))
+		sections.Add(kit.NewMoreText(text).Root)
 	}
 	addText("Working on", pg.person.WorkingOn)
 	addText("What they need", pg.person.Needs)
@@ -296,8 +296,8 @@ func timelineRow(i model.Interaction, self int64, names map[int64]string, now ti
 		}
 		text += i.Notes
 	}
-	summary := widget.NewLabel(text)
-	summary.Wrapping = fyne.TextWrapWord
+	summary := kit.NewMoreText(text)
+	summary.Label.Selectable = false
 	var others []string
 	for _, id := range i.PersonIDs {
 		if id == self {
@@ -316,5 +316,5 @@ func timelineRow(i model.Interaction, self int64, names map[int64]string, now ti
 		when.SetText(kit.DayText(i.At.Local()) + " (planned)")
 	}
 	left := container.New(&kit.FixedWidth{Width: 150}, when)
-	return container.NewBorder(nil, nil, left, actions, container.NewVBox(kind, summary))
+	return container.NewBorder(nil, nil, left, actions, container.NewVBox(kind, summary.Root))
 }

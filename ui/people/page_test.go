@@ -2,6 +2,7 @@ package people_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -49,5 +50,30 @@ func TestPageListsComingMeetings(t *testing.T) {
 	s.Open(2, false)
 	if kittest.Shows(root, "Coming meetings") {
 		t.Errorf("Ben, with no meeting, gets a Coming meetings heading")
+	}
+}
+
+// TestLongNoteFoldsOnThePage checks a 5,000-character note on the
+// timeline shows a few lines with "more", which shows it whole.
+func TestLongNoteFoldsOnThePage(t *testing.T) {
+	st := peopleStore(t, "Dana Reyes, Director, Platform")
+	note := strings.Repeat("Talked through the ledger migration and who signs off. ", 91)[:5000]
+	i := model.Interaction{Kind: model.KindCoffee, At: testNow.AddDate(0, 0, -2), Summary: "Coffee", Notes: note,
+		PersonIDs: []int64{1}}
+	if err := st.CreateInteraction(t.Context(), &i); err != nil {
+		t.Fatal(err)
+	}
+	s, _, root := show(t, st, st)
+	s.Open(1, false)
+	if kittest.Shows(root, note) {
+		t.Fatal("the whole 5,000-character note shows before more")
+	}
+	test.Tap(kittest.MustButton(t, root, "more"))
+	if !kittest.Shows(root, note) {
+		t.Error("after more the note does not show whole")
+	}
+	test.Tap(kittest.MustButton(t, root, "less"))
+	if kittest.Shows(root, note) || kittest.Button(root, "more") == nil {
+		t.Error("after less the note is not folded again")
 	}
 }
