@@ -61,7 +61,7 @@ func FillPromiseRow(r PromiseRowParts, p model.Promise, person model.Person, now
 		r.Dir.SetText("Owes me")
 	}
 	r.What.SetText(p.What)
-	sub := person.Name
+	sub := Isolate(person.Name)
 	if person.Archived() {
 		sub += " (in the trash)"
 	}

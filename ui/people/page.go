@@ -240,7 +240,7 @@ func (pg *personPage) promiseSection(s *Screen, now time.Time) fyne.CanvasObject
 		parts := kit.PromiseRowOf(kit.NewPromiseRow())
 		parts.Header.Hide()
 		kit.FillPromiseRow(parts, p, pg.person, now)
-		parts.Sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.Sub.Text, pg.person.Name), " · "))
+		parts.Sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.Sub.Text, kit.Isolate(pg.person.Name)), " · "))
 		parts.Kept.OnTapped = func() { s.nav.KeepPromise(p, pg.person.Name) }
 		parts.More.OnTapped = func() { s.nav.OpenPromise(p, pg.person.Name) }
 		box.Add(parts.Row)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"rapport/model"
+	"rapport/storage/storetest"
 	"rapport/ui/kit/kittest"
 )
 
@@ -75,5 +76,29 @@ func TestLongNoteFoldsOnThePage(t *testing.T) {
 	test.Tap(kittest.MustButton(t, root, "less"))
 	if kittest.Shows(root, note) || kittest.Button(root, "more") == nil {
 		t.Error("after less the note is not folded again")
+	}
+}
+
+// TestArabicNameKeepsItsSpaceInMessages checks the messages that name a
+// person written right to left isolate the name, so the space after it
+// survives (see docs/bidi.md), and its promise rows too.
+func TestArabicNameKeepsItsSpaceInMessages(t *testing.T) {
+	st := peopleStore(t, "محمد العلي, Engineer, Data")
+	storetest.Promise(t, st, model.Promise{PersonID: 1, What: "Send the plan", Direction: model.DirectionMine,
+		DueOn: model.Day(testNow.AddDate(0, 0, 3))})
+	s, nav, root := show(t, st, st)
+	s.Open(1, false)
+	for _, text := range kittest.Texts(root) {
+		if strings.Contains(text, " · due") && strings.Contains(text, "محمد") {
+			t.Errorf("the promise row on their own page repeats the name: %q", text)
+		}
+	}
+	test.Tap(kittest.MustButton(t, root, "Archive"))
+	if want := "\u2068محمد العلي\u2069 moved to the trash."; nav.toast != want {
+		t.Errorf("toast %q, want %q", nav.toast, want)
+	}
+	nav.undo()
+	if want := "\u2068محمد العلي\u2069 restored."; nav.toast != want {
+		t.Errorf("toast %q, want %q", nav.toast, want)
 	}
 }
