@@ -215,7 +215,7 @@ func (s *Screen) personLink(id int64) fyne.CanvasObject {
 	p := s.report.People[id]
 	name := p.Name
 	if p.Archived() {
-		name += " (in the trash)"
+		name = kit.Isolate(name) + " (in the trash)"
 	}
 	link := widget.NewHyperlink(name, nil)
 	link.OnTapped = func() { s.nav.OpenPerson(id) }
