@@ -166,6 +166,10 @@ func (s *Screen) dueRow(p model.Promise) fyne.CanvasObject {
 	parts.Header.Hide()
 	person := s.report.People[p.PersonID]
 	kit.FillPromiseRow(parts, p, person, s.report.Now)
+	// Today is a page, not a list: a long promise wraps rather than being cut.
+	for _, l := range []*widget.Label{parts.What, parts.Sub} {
+		l.Truncation, l.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
+	}
 	parts.Kept.OnTapped = func() { s.nav.KeepPromise(p, person.Name) }
 	parts.More.OnTapped = func() { s.nav.OpenPromise(p, person.Name) }
 	return parts.Row

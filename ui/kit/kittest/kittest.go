@@ -113,6 +113,9 @@ func Texts(root fyne.CanvasObject) []string {
 		case *kit.TextField:
 			out = append(out, x.Text)
 			return false
+		case *kit.ShortLabel:
+			out = append(out, x.Text)
+			return false
 		}
 		return true
 	})
