@@ -70,13 +70,14 @@ func (l *TipLayer) Show(over fyne.CanvasObject, text string) {
 	l.text.Resize(box)
 	l.box.Show()
 	l.text.Show()
-	l.box.Refresh()
+	l.root.Refresh() // the window repaints the layer only when told so
 }
 
 // Hide hides the box.
 func (l *TipLayer) Hide() {
 	l.box.Hide()
 	l.text.Hide()
+	l.root.Refresh()
 }
 
 // ShortLabel is a one-line label that takes the width it is given and
