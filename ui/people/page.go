@@ -57,10 +57,16 @@ func (s *Screen) newPersonPage(id int64) (*personPage, error) {
 	pg.frame = newFrameSection(s, data)
 	pg.buildActions(s)
 
-	body := container.NewVBox(pg.header(), pg.banner(), pg.chips(), widget.NewSeparator(), pg.facts(data),
-		pg.texts(), pg.meetingSection(s), pg.promiseSection(s, data.Now), pg.ties.root, pg.frame.root, widget.NewSeparator(),
-		widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		pg.timelineBox(s, s.names(data.People), data.Now))
+	body := container.NewVBox(pg.header(), pg.banner(), pg.chips(), widget.NewSeparator(), pg.facts(data), pg.texts())
+	if len(pg.upcoming) > 0 { // none: not even the gap of an empty part
+		body.Add(pg.meetingSection(s))
+	}
+	body.Add(pg.promiseSection(s, data.Now))
+	body.Add(pg.ties.root)
+	body.Add(pg.frame.root)
+	body.Add(widget.NewSeparator())
+	body.Add(widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	body.Add(pg.timelineBox(s, s.names(data.People), data.Now))
 	pg.scroll = container.NewVScroll(container.NewPadded(body))
 	pg.root = pg.scroll
 	return pg, nil
@@ -192,16 +198,13 @@ func (pg *personPage) timelineBox(s *Screen, names map[int64]string, now time.Ti
 
 // meetingSection lists the meetings planned with the person that are
 // still to come, soonest first: what, when, how often, and Open to the
-// meeting's page. With none it is nothing, taking no room.
+// meeting's page. The page leaves it out when there are none.
 func (pg *personPage) meetingSection(s *Screen) fyne.CanvasObject {
-	if len(pg.upcoming) == 0 {
-		return container.NewVBox()
-	}
 	box := container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle("Coming meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, u := range pg.upcoming {
 		m := u.Meeting
-		when := kit.DayText(u.Next.Local()) + " " + u.Next.Local().Format("15:04")
+		when := u.Next.Local().Format("Mon 2 Jan 15:04") // as Today and the Meetings list say it
 		if m.Recurrence != model.RecurrenceNone {
 			when += " · " + strings.ToLower(m.Recurrence.Label()[:1]) + m.Recurrence.Label()[1:]
 		}
