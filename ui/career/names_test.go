@@ -1,6 +1,7 @@
 package career_test
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -26,12 +27,12 @@ func TestRequirementNamesUseTheRoom(t *testing.T) {
 		t.Fatal("the role page does not show the requirement's name")
 	}
 	win.Resize(fyne.NewSize(1900, 1000))
-	if name.Cut() {
-		t.Errorf("at 1900 wide the name is cut: %v of %v", name.Size().Width, name.FullWidth())
+	if got := kittest.Drawn(name); name.Cut() || got != long {
+		t.Errorf("at 1900 wide the name is drawn %q (%v wide of %v)", got, name.Size().Width, name.FullWidth())
 	}
 	win.Resize(fyne.NewSize(900, 700))
-	if !name.Cut() {
-		t.Fatalf("at 900 wide the name is not cut (%v wide): the test needs a narrower window", name.Size().Width)
+	if got := kittest.Drawn(name); !name.Cut() || !strings.HasSuffix(got, "…") {
+		t.Fatalf("at 900 wide the name is drawn %q (%v wide): the test needs a narrower window", got, name.Size().Width)
 	}
 	name.MouseIn(nil)
 	n := 0

@@ -103,11 +103,16 @@ func NewShortLabel(text string, bold bool, tips *TipLayer) *ShortLabel {
 }
 
 // FullWidth is the width the label needs to show its whole text: the
-// width of the same label not cut.
+// width of the same label not cut, and room for an ellipsis, as Fyne's
+// truncation keeps that room even for a text that would fit.
 func (l *ShortLabel) FullWidth() float32 {
 	whole := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
 	whole.SizeName = l.SizeName
-	return whole.MinSize().Width
+	size := l.SizeName
+	if size == "" {
+		size = theme.SizeNameText
+	}
+	return whole.MinSize().Width + fyne.MeasureText("…", l.Theme().Size(size), l.TextStyle).Width
 }
 
 // Cut reports whether the label is too narrow for its whole text.

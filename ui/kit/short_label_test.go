@@ -1,6 +1,7 @@
 package kit_test
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -39,13 +40,13 @@ func TestNameColumnUsesTheRoom(t *testing.T) {
 	long := "People management: 1:1s, feedback, performance conversations"
 	wide, _ := nameRows(t, 1200, long, "Led hiring")
 	for _, l := range wide {
-		if l.Cut() {
-			t.Errorf("at 1200 wide %q is cut: %v of %v", l.Text, l.Size().Width, l.FullWidth())
+		if got := kittest.Drawn(l); l.Cut() || got != l.Text {
+			t.Errorf("at 1200 wide %q is drawn %q (%v wide of %v)", l.Text, got, l.Size().Width, l.FullWidth())
 		}
 	}
 	narrow, tips := nameRows(t, 420, long, "Led hiring")
-	if !narrow[0].Cut() {
-		t.Fatalf("at 420 wide %q is not cut (%v wide)", long, narrow[0].Size().Width)
+	if got := kittest.Drawn(narrow[0]); !narrow[0].Cut() || !strings.HasSuffix(got, "…") {
+		t.Fatalf("at 420 wide %q is drawn %q (%v wide)", long, got, narrow[0].Size().Width)
 	}
 	if narrow[1].Cut() {
 		t.Errorf("at 420 wide the short name is cut too")

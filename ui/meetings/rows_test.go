@@ -1,6 +1,7 @@
 package meetings_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -51,6 +52,9 @@ func TestRowsUseTheWidth(t *testing.T) {
 		}
 		cut := false
 		for _, l := range labels {
+			if drawn := kittest.Drawn(l); l.Cut() != strings.HasSuffix(drawn, "…") {
+				t.Errorf("at %v %q is drawn %q, but Cut says %v", c.width, l.Text, drawn, l.Cut())
+			}
 			if l.Cut() {
 				cut = true
 				l.MouseIn(nil)
