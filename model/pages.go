@@ -29,6 +29,18 @@ type PersonPage struct {
 	// People are the others the timeline and the ties name, by ID,
 	// archived or not.
 	People map[int64]Person
+	// Upcoming are the planned meetings with the person that have not
+	// ended by Now, soonest first: a repeating one at its next occurrence
+	// in the user's time zone.
+	Upcoming []NextMeeting
+}
+
+// NextMeeting is a planned meeting and the start of its next occurrence.
+type NextMeeting struct {
+	// Meeting is the meeting as saved.
+	Meeting Meeting
+	// Next is when its next (or only) occurrence starts.
+	Next time.Time
 }
 
 // RolePage is everything a target role's page shows, read at one moment

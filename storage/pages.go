@@ -43,6 +43,9 @@ func readPersonPage(ctx context.Context, q querier, id int64, pg *model.PersonPa
 	if pg.Advises, err = advisedBy(ctx, q, id); err != nil {
 		return err
 	}
+	if pg.Upcoming, err = upcomingWith(ctx, q, id, pg.Now); err != nil {
+		return err
+	}
 	named := make(map[int64]bool)
 	for _, i := range pg.Timeline {
 		for _, p := range i.PersonIDs {
@@ -55,6 +58,30 @@ func readPersonPage(ctx context.Context, q querier, id int64, pg *model.PersonPa
 	delete(named, id)
 	pg.People, err = peopleByID(ctx, q, slices.Sorted(maps.Keys(named)))
 	return err
+}
+
+// upcomingWith is the planned meetings with person id that have not
+// ended at now, each at its next occurrence in the user's zone, soonest
+// first.
+func upcomingWith(ctx context.Context, q querier, id int64, now time.Time) ([]model.NextMeeting, error) {
+	st, err := readSettings(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	zone := st.Zone(time.Local)
+	all, err := queryMeetings(ctx, q, `WHERE person_id = ? AND status = ?`, id, string(model.MeetingPlanned))
+	if err != nil {
+		return nil, err
+	}
+	var out []model.NextMeeting
+	for _, m := range all {
+		next := m.NextOccurrence(now, zone)
+		if next.Add(m.Duration).After(now) {
+			out = append(out, model.NextMeeting{Meeting: m, Next: next})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b model.NextMeeting) int { return a.Next.Compare(b.Next) })
+	return out, nil
 }
 
 // RolePage reads everything the page of the role with the given ID shows

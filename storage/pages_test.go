@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -42,7 +43,7 @@ func check(t *testing.T, what string, got, want any) {
 func TestPersonPageEqualsPiecemeal(t *testing.T) {
 	s := mustOpen(t)
 	ctx := t.Context()
-	var filled struct{ timeline, promises, ties, disclosures, advises, people int }
+	var filled struct{ timeline, promises, ties, disclosures, advises, people, upcoming int }
 	for _, ps := range mustLoadSample(t, s) {
 		id := ps.ID
 		got, err := s.PersonPage(ctx, id, testNow)
@@ -73,17 +74,29 @@ func TestPersonPageEqualsPiecemeal(t *testing.T) {
 				}
 			}
 		}
+		meetings, err := s.MeetingsWith(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var upcoming []model.NextMeeting
+		for _, m := range meetings {
+			next := m.NextOccurrence(testNow, time.Local)
+			if m.Status == model.MeetingPlanned && next.Add(m.Duration).After(testNow) {
+				upcoming = append(upcoming, model.NextMeeting{Meeting: m, Next: next})
+			}
+		}
+		slices.SortStableFunc(upcoming, func(a, b model.NextMeeting) int { return a.Next.Compare(b.Next) })
 		want := model.PersonPage{Now: testNow, Person: p, Timeline: timeline, Promises: promises, Ties: ties,
-			Disclosures: disclosures, Advises: advises, People: people}
+			Disclosures: disclosures, Advises: advises, People: people, Upcoming: upcoming}
 		check(t, ps.Name+"'s page", got, want)
 		for n, l := range map[*int]int{&filled.timeline: len(timeline), &filled.promises: len(promises),
 			&filled.ties: len(ties), &filled.disclosures: len(disclosures), &filled.advises: len(advises),
-			&filled.people: len(people)} {
+			&filled.people: len(people), &filled.upcoming: len(upcoming)} {
 			*n += l
 		}
 	}
 	if filled.timeline == 0 || filled.promises == 0 || filled.ties == 0 || filled.disclosures == 0 ||
-		filled.advises == 0 || filled.people == 0 {
+		filled.advises == 0 || filled.people == 0 || filled.upcoming == 0 {
 		t.Errorf("the sample left a part of every page empty: %+v", filled)
 	}
 }
@@ -140,6 +153,53 @@ func TestPersonPage(t *testing.T) {
 	if _, err := s.PersonPage(ctx, 999, testNow); !errors.Is(err, ErrNotFound) {
 		t.Errorf("PersonPage(999) = %v, want ErrNotFound", err)
 	}
+}
+
+// TestPersonPageUpcoming checks the page lists the planned meetings with
+// the person still to come, soonest first, a weekly one at its next
+// occurrence, and leaves out those held, cancelled, over, or with others.
+func TestPersonPageUpcoming(t *testing.T) {
+	s := mustOpen(t)
+	ctx := t.Context()
+	dana, ben := mustCreatePerson(t, s, "Dana Ode"), mustCreatePerson(t, s, "Ben Ruiz")
+	at := func(days int) time.Time { return testNow.AddDate(0, 0, days).Truncate(time.Hour) }
+	meet := func(who int64, kind model.MeetingKind, start time.Time, rec model.Recurrence, st model.MeetingStatus) model.Meeting {
+		m := model.Meeting{PersonID: who, Kind: kind, Start: start, Duration: 30 * time.Minute,
+			Recurrence: rec, Status: st}
+		if err := s.CreateMeeting(ctx, &m); err != nil {
+			t.Fatal(err)
+		}
+		if st != model.MeetingPlanned {
+			m.Status = st
+			if err := s.UpdateMeeting(ctx, &m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return m
+	}
+	lunch := meet(dana.ID, model.MeetingLunch, at(5), model.RecurrenceNone, model.MeetingPlanned)
+	weekly := meet(dana.ID, model.MeetingOneOnOne, at(-20), model.RecurrenceWeekly, model.MeetingPlanned)
+	meet(dana.ID, model.MeetingCoffee, at(-3), model.RecurrenceNone, model.MeetingPlanned) // over
+	meet(dana.ID, model.MeetingCoffee, at(2), model.RecurrenceNone, model.MeetingCanceled) // cancelled
+	meet(ben.ID, model.MeetingCoffee, at(1), model.RecurrenceNone, model.MeetingPlanned)   // with Ben
+	pg, err := s.PersonPage(ctx, dana.ID, testNow)
+	if err != nil {
+		t.Fatalf("PersonPage: %v", err)
+	}
+	var got []string
+	for _, u := range pg.Upcoming {
+		got = append(got, fmt.Sprintf("%d at %s", u.Meeting.ID, u.Next.UTC().Format(time.DateTime)))
+	}
+	want := []string{
+		fmt.Sprintf("%d at %s", weekly.ID, at(1).UTC().Format(time.DateTime)),
+		fmt.Sprintf("%d at %s", lunch.ID, at(5).UTC().Format(time.DateTime)),
+	}
+	check(t, "upcoming", got, want)
+	empty, err := s.PersonPage(ctx, ben.ID, testNow.AddDate(0, 0, 3))
+	if err != nil {
+		t.Fatalf("PersonPage: %v", err)
+	}
+	check(t, "Ben's upcoming after his coffee", len(empty.Upcoming), 0)
 }
 
 // TestRolePageEqualsPiecemeal reads the page of every role of the sample

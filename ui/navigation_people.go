@@ -5,6 +5,7 @@ import (
 
 	"rapport/model"
 	"rapport/ui/forms"
+	"rapport/ui/kit"
 )
 
 // Navigation verbs the People screen (ui/people) asks for, besides those
@@ -15,7 +16,7 @@ import (
 func (w *Window) NewPerson() {
 	forms.EditPerson(w, w.store, model.NewPerson(""), func(p model.Person) {
 		w.openPeopleOn(p.ID, false)
-		w.Toast(p.Name+" added.", nil)
+		w.Toast(kit.Isolate(p.Name)+" added.", nil)
 	})
 }
 

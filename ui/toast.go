@@ -62,7 +62,7 @@ func (t *toast) dialogBar() fyne.CanvasObject {
 func (t *toast) show(message string, undo func()) {
 	t.shown++
 	n := t.shown
-	t.message.SetText(message)
+	t.message.SetText(kit.LeftToRight(message))
 	t.onUndo = undo
 	if undo == nil {
 		t.undo.Hide()

@@ -82,6 +82,7 @@ type Screen struct {
 	detail   *fyne.Container
 	shown    *rolePage // the role page on show, or nil
 	split    fyne.CanvasObject
+	tips     *kit.TipLayer // shows a shortened requirement name whole
 	root     *fyne.Container
 }
 
@@ -89,7 +90,8 @@ type Screen struct {
 // open over win, and plans (nil: none) writes the summaries. Nothing is
 // read until it is shown.
 func New(store Store, nav Navigator, win fyne.Window, plans PlanWriter, now func() time.Time) *Screen {
-	s := &Screen{store: store, nav: nav, win: win, plans: plans, now: now, root: container.NewStack()}
+	s := &Screen{store: store, nav: nav, win: win, plans: plans, now: now, root: container.NewStack(),
+		tips: kit.NewTipLayer()}
 	s.add = widget.NewButtonWithIcon("New role…", theme.ContentAddIcon(), func() {
 		openRoleEditor(s, model.Role{Horizon: model.HorizonNext}, func(r model.Role) {
 			s.selectedID = r.ID
@@ -144,7 +146,7 @@ func (s *Screen) load() {
 		return
 	}
 	s.list = list
-	s.root.Objects = []fyne.CanvasObject{s.split}
+	s.root.Objects = []fyne.CanvasObject{s.split, s.tips.Object()}
 	s.count.SetText(s.countText())
 	s.roles.UnselectAll()
 	s.roles.Refresh()

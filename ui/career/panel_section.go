@@ -116,7 +116,7 @@ func (ps *panelSection) removeMember(m model.PanelStanding) {
 		return
 	}
 	s.Reload()
-	s.nav.Toast(m.Person.Name+" is off the panel.", func() {
+	s.nav.Toast(kit.Isolate(m.Person.Name)+" is off the panel.", func() {
 		if err := s.store.SetPanelMember(context.Background(), model.PanelMember{RoleID: roleID, PersonID: m.Person.ID, Part: m.Part}); err != nil {
 			s.nav.ShowError("Could not put them back", err)
 		}

@@ -134,14 +134,15 @@ func (pg *rolePage) gapPicture() fyne.CanvasObject {
 	if len(pg.reqs) == 0 {
 		return container.NewVBox()
 	}
-	grid := container.New(layout.NewFormLayout())
+	// The names take the width they need, up to what the bars leave;
+	// only a name longer than that is cut, and shows whole on hover.
+	grid := container.New(&kit.NameColumn{Min: 160})
 	for _, r := range pg.reqs {
-		name := widget.NewLabel(r.Title)
-		name.Truncation = fyne.TextTruncateEllipsis
+		name := kit.NewShortLabel(r.Title, false, pg.s.tips)
 		bar := kit.NewLevelBar(r.CurrentLevel, r.TargetLevel, r.ManagerLevel)
 		figure := widget.NewLabel(kit.GapFigure(r))
 		figure.SizeName = theme.SizeNameCaptionText
-		grid.Add(container.New(&kit.FixedWidth{Width: 260}, name))
+		grid.Add(name)
 		grid.Add(container.NewHBox(bar, figure))
 	}
 	legend := kit.Quiet("Filled: where you are · outlined: what the role asks · tick: your manager's view")

@@ -211,9 +211,9 @@ func (e *InteractionEditor) submit() {
 		return
 	}
 	e.Dialog.Hide()
-	msg := c.Interaction.Kind.Label() + " with " + e.Person().Name + " logged."
+	msg := c.Interaction.Kind.Label() + " with " + kit.Isolate(e.Person().Name) + " logged."
 	if n := len(c.Promises); n > 0 {
-		msg = fmt.Sprintf("%s with %s logged, with %s.", c.Interaction.Kind.Label(), e.Person().Name,
+		msg = fmt.Sprintf("%s with %s logged, with %s.", c.Interaction.Kind.Label(), kit.Isolate(e.Person().Name),
 			kit.Plural(n, "promise", "promises"))
 	}
 	e.host.Toast(msg, func() { e.undo(res) })

@@ -164,7 +164,7 @@ func (e *PromiseEditor) submit() {
 	}
 	e.Dialog.Hide()
 	if e.promise.ID == 0 {
-		e.host.Toast(kit.PromiseSentence(p, e.Person().Name)+" added.", nil)
+		e.host.Toast(kit.PromiseSentence(p, kit.Isolate(e.Person().Name))+" added.", nil)
 	}
 	if e.onSaved != nil {
 		e.onSaved(p)

@@ -26,8 +26,9 @@ func NewPromiseRow() fyne.CanvasObject {
 	more.Importance = widget.LowImportance
 	state := widget.NewLabel("Kept late")
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
+	// The buttons keep their height, centred, when the text wraps.
 	row := container.NewBorder(nil, nil, container.New(&FixedWidth{Width: 84}, dir),
-		container.NewHBox(state, kept, more), container.New(tight, what, sub))
+		container.NewCenter(container.NewHBox(state, kept, more)), container.New(tight, what, sub))
 	return container.NewStack(header, row)
 }
 
@@ -44,7 +45,7 @@ func PromiseRowOf(o fyne.CanvasObject) PromiseRowParts {
 	row := stack.Objects[1].(*fyne.Container)
 	center := row.Objects[0].(*fyne.Container)
 	left := row.Objects[1].(*fyne.Container)
-	right := row.Objects[2].(*fyne.Container)
+	right := row.Objects[2].(*fyne.Container).Objects[0].(*fyne.Container)
 	return PromiseRowParts{
 		Header: stack.Objects[0].(*widget.Label), Row: row,
 		Dir: left.Objects[0].(*widget.Label), What: center.Objects[0].(*widget.Label),
@@ -61,7 +62,7 @@ func FillPromiseRow(r PromiseRowParts, p model.Promise, person model.Person, now
 		r.Dir.SetText("Owes me")
 	}
 	r.What.SetText(p.What)
-	sub := person.Name
+	sub := Isolate(person.Name)
 	if person.Archived() {
 		sub += " (in the trash)"
 	}

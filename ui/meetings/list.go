@@ -54,8 +54,9 @@ func (s *Screen) build() fyne.CanvasObject {
 	bottom := container.NewVBox(widget.NewSeparator(), exportWeek, importCal)
 	left := kit.OverList(top, s.rows, bottom)
 	split := container.NewHSplit(left, s.detail)
-	split.Offset = 0.36
-	return split
+	split.Offset = 0.4
+	s.tips = kit.NewTipLayer()
+	return container.NewStack(split, s.tips.Object())
 }
 
 // inView reports whether m belongs in the view chosen, at now.
@@ -168,11 +169,10 @@ func (s *Screen) newRow() fyne.CanvasObject {
 	day := widget.NewLabelWithStyle("Wed 30 Dec", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	clock := widget.NewLabel("10:00")
 	clock.SizeName = theme.SizeNameCaptionText
-	title := widget.NewLabelWithStyle("Coffee with", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
-	sub := widget.NewLabel("")
+	// Cut only when the list is narrower than the text, and whole on hover.
+	title := kit.NewShortLabel("Coffee with", true, s.tips)
+	sub := kit.NewShortLabel("", false, s.tips)
 	sub.SizeName = theme.SizeNameCaptionText
-	sub.Truncation = fyne.TextTruncateEllipsis
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	when := container.New(&kit.FixedWidth{Width: 96}, container.New(tight, day, clock))
 	row := container.NewBorder(nil, nil, when, container.NewCenter(handle), container.New(tight, title, sub))
@@ -193,8 +193,8 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	start := s.next[m.ID].In(s.zone)
 	when.Objects[0].(*widget.Label).SetText(start.Format("Mon 2 Jan"))
 	when.Objects[1].(*widget.Label).SetText(start.Format("15:04"))
-	main.Objects[0].(*widget.Label).SetText(kit.MeetingTitle(m, with))
-	main.Objects[1].(*widget.Label).SetText(s.rowDetails(m))
+	main.Objects[0].(*kit.ShortLabel).SetText(kit.MeetingTitle(m, with))
+	main.Objects[1].(*kit.ShortLabel).SetText(s.rowDetails(m))
 	if dragged := s.rowMeetings[o]; dragged != nil {
 		*dragged = model.ScheduledMeeting{Meeting: m, With: with}
 	}

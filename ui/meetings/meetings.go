@@ -74,6 +74,7 @@ type Navigator interface {
 // Screen is the Meetings screen. Content and Reload make it a screen of
 // the window's table. Its view and selection are kept across reloads.
 type Screen struct {
+	tips   *kit.TipLayer // shows a row's shortened title or details whole
 	store  Store
 	nav    Navigator
 	now    func() time.Time

@@ -194,9 +194,9 @@ func (pg *page) statusText(now time.Time) string {
 	case m.Status == model.MeetingCanceled:
 		return "Cancelled. Take it off your calendar, and send " + kit.FirstName(p.Name) + " the cancellation if you sent an invite."
 	case m.Status == model.MeetingHeld:
-		return "Held; the outcome is on " + kit.FirstName(p.Name) + "'s timeline."
+		return "Held; the outcome is on " + kit.Isolate(kit.FirstName(p.Name)) + "'s timeline."
 	case p.Archived():
-		return p.Name + " is in the trash: restore them to act on this meeting."
+		return kit.Isolate(p.Name) + " is in the trash: restore them to act on this meeting."
 	case m.WaitingForOutcome(now):
 		return "Waiting for an outcome: log what happened while you remember it."
 	case m.Recurrence != model.RecurrenceNone && m.OutcomeID != 0:

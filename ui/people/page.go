@@ -22,12 +22,16 @@ type personPage struct {
 	person   model.Person
 	timeline []model.Interaction
 	promises []model.Promise
+	upcoming []model.NextMeeting
 	ties     *tieSection
 	frame    *frameSection // what the user shared with them
 
 	// editRow and deleteRow are each interaction's Edit and Delete, in
 	// the order of timeline (none for a person in the trash).
 	editRow, deleteRow []*widget.Button
+
+	// openMeeting are the Open buttons of the coming meetings, in order.
+	openMeeting []*widget.Button
 
 	logInteraction *widget.Button
 	addPromise     *widget.Button
@@ -46,17 +50,23 @@ func (s *Screen) newPersonPage(id int64) (*personPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	pg := &personPage{person: data.Person, timeline: data.Timeline, promises: data.Promises}
+	pg := &personPage{person: data.Person, timeline: data.Timeline, promises: data.Promises, upcoming: data.Upcoming}
 	if pg.ties, err = newTieSection(s, data); err != nil {
 		return nil, err
 	}
 	pg.frame = newFrameSection(s, data)
 	pg.buildActions(s)
 
-	body := container.NewVBox(pg.header(), pg.banner(), pg.chips(), widget.NewSeparator(), pg.facts(data),
-		pg.texts(), pg.promiseSection(s, data.Now), pg.ties.root, pg.frame.root, widget.NewSeparator(),
-		widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		pg.timelineBox(s, s.names(data.People), data.Now))
+	body := container.NewVBox(pg.header(), pg.banner(), pg.chips(), widget.NewSeparator(), pg.facts(data), pg.texts())
+	if len(pg.upcoming) > 0 { // none: not even the gap of an empty part
+		body.Add(pg.meetingSection(s))
+	}
+	body.Add(pg.promiseSection(s, data.Now))
+	body.Add(pg.ties.root)
+	body.Add(pg.frame.root)
+	body.Add(widget.NewSeparator())
+	body.Add(widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	body.Add(pg.timelineBox(s, s.names(data.People), data.Now))
 	pg.scroll = container.NewVScroll(container.NewPadded(body))
 	pg.root = pg.scroll
 	return pg, nil
@@ -156,7 +166,7 @@ func (pg *personPage) texts() fyne.CanvasObject {
 			return
 		}
 		sections.Add(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		sections.Add(kit.ValueLabel(text))
+		sections.Add(kit.NewMoreText(text).Root)
 	}
 	addText("Working on", pg.person.WorkingOn)
 	addText("What they need", pg.person.Needs)
@@ -186,6 +196,35 @@ func (pg *personPage) timelineBox(s *Screen, names map[int64]string, now time.Ti
 	return box
 }
 
+// meetingSection lists the meetings planned with the person that are
+// still to come, soonest first: what, when, how often, and Open to the
+// meeting's page. The page leaves it out when there are none.
+func (pg *personPage) meetingSection(s *Screen) fyne.CanvasObject {
+	box := container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle("Coming meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, u := range pg.upcoming {
+		m := u.Meeting
+		when := u.Next.Local().Format("Mon 2 Jan 15:04") // as Today and the Meetings list say it
+		if m.Recurrence != model.RecurrenceNone {
+			when += " · " + strings.ToLower(m.Recurrence.Label()[:1]) + m.Recurrence.Label()[1:]
+		}
+		if m.Location != "" {
+			when += " · " + m.Location
+		}
+		what := widget.NewLabelWithStyle(m.Kind.Label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		sub := widget.NewLabel(when)
+		sub.SizeName = theme.SizeNameCaptionText
+		sub.Wrapping = fyne.TextWrapWord
+		id := m.ID
+		open := widget.NewButtonWithIcon("Open", theme.CalendarIcon(), func() { s.nav.OpenMeeting(id) })
+		open.Importance = widget.LowImportance
+		pg.openMeeting = append(pg.openMeeting, open)
+		tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
+		box.Add(container.NewBorder(nil, nil, nil, container.NewCenter(open), container.New(tight, what, sub)))
+	}
+	return box
+}
+
 // promiseSection lists the promises still pending between the user and
 // the person, both ways, and how well each side has followed through.
 func (pg *personPage) promiseSection(s *Screen, now time.Time) fyne.CanvasObject {
@@ -204,7 +243,7 @@ func (pg *personPage) promiseSection(s *Screen, now time.Time) fyne.CanvasObject
 		parts := kit.PromiseRowOf(kit.NewPromiseRow())
 		parts.Header.Hide()
 		kit.FillPromiseRow(parts, p, pg.person, now)
-		parts.Sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.Sub.Text, pg.person.Name), " · "))
+		parts.Sub.SetText(strings.TrimPrefix(strings.TrimPrefix(parts.Sub.Text, kit.Isolate(pg.person.Name)), " · "))
 		parts.Kept.OnTapped = func() { s.nav.KeepPromise(p, pg.person.Name) }
 		parts.More.OnTapped = func() { s.nav.OpenPromise(p, pg.person.Name) }
 		box.Add(parts.Row)
@@ -260,8 +299,8 @@ func timelineRow(i model.Interaction, self int64, names map[int64]string, now ti
 		}
 		text += i.Notes
 	}
-	summary := widget.NewLabel(text)
-	summary.Wrapping = fyne.TextWrapWord
+	summary := kit.NewMoreText(text)
+	summary.Label.Selectable = false
 	var others []string
 	for _, id := range i.PersonIDs {
 		if id == self {
@@ -280,5 +319,5 @@ func timelineRow(i model.Interaction, self int64, names map[int64]string, now ti
 		when.SetText(kit.DayText(i.At.Local()) + " (planned)")
 	}
 	left := container.New(&kit.FixedWidth{Width: 150}, when)
-	return container.NewBorder(nil, nil, left, actions, container.NewVBox(kind, summary))
+	return container.NewBorder(nil, nil, left, actions, container.NewVBox(kind, summary.Root))
 }

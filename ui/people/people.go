@@ -55,6 +55,8 @@ type Navigator interface {
 	NewPromise(personID int64)
 	// ScheduleMeeting opens the form for a new meeting with the person.
 	ScheduleMeeting(personID int64)
+	// OpenMeeting shows the Meetings screen on the meeting's page.
+	OpenMeeting(id int64)
 	// KeepPromise marks p kept (with undo); personName is whom it is with.
 	KeepPromise(p model.Promise, personName string)
 	// OpenPromise opens the dialog of p.
@@ -335,7 +337,7 @@ func (s *Screen) archive(p model.Person) {
 	}
 	s.selectedID = 0
 	s.reload()
-	s.nav.Toast(p.Name+" moved to the trash.", func() { s.restore(p) })
+	s.nav.Toast(kit.Isolate(p.Name)+" moved to the trash.", func() { s.restore(p) })
 }
 
 // restore takes a person out of the trash and shows them.
@@ -345,7 +347,7 @@ func (s *Screen) restore(p model.Person) {
 		return
 	}
 	s.nav.OpenPerson(p.ID)
-	s.nav.Toast(p.Name+" restored.", nil)
+	s.nav.Toast(kit.Isolate(p.Name)+" restored.", nil)
 }
 
 // confirmEmptyTrash asks before deleting everyone in the trash for good.

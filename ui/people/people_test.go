@@ -55,6 +55,7 @@ func (n *navigator) EditPerson(id int64)                      { n.Ask("edit pers
 func (n *navigator) LogInteraction(id int64)                  { n.Ask("log interaction %d", id) }
 func (n *navigator) NewPromise(id int64)                      { n.Ask("new promise %d", id) }
 func (n *navigator) ScheduleMeeting(id int64)                 { n.Ask("schedule meeting %d", id) }
+func (n *navigator) OpenMeeting(id int64)                     { n.Ask("open meeting %d", id) }
 func (n *navigator) KeepPromise(p model.Promise, name string) { n.Ask("keep %q with %s", p.What, name) }
 func (n *navigator) OpenPromise(p model.Promise, name string) {
 	n.Ask("open promise %q with %s", p.What, name)

@@ -166,6 +166,10 @@ func (s *Screen) dueRow(p model.Promise) fyne.CanvasObject {
 	parts.Header.Hide()
 	person := s.report.People[p.PersonID]
 	kit.FillPromiseRow(parts, p, person, s.report.Now)
+	// Today is a page, not a list: a long promise wraps rather than being cut.
+	for _, l := range []*widget.Label{parts.What, parts.Sub} {
+		l.Truncation, l.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
+	}
 	parts.Kept.OnTapped = func() { s.nav.KeepPromise(p, person.Name) }
 	parts.More.OnTapped = func() { s.nav.OpenPromise(p, person.Name) }
 	return parts.Row
@@ -215,7 +219,7 @@ func (s *Screen) personLink(id int64) fyne.CanvasObject {
 	p := s.report.People[id]
 	name := p.Name
 	if p.Archived() {
-		name += " (in the trash)"
+		name = kit.Isolate(name) + " (in the trash)"
 	}
 	link := widget.NewHyperlink(name, nil)
 	link.OnTapped = func() { s.nav.OpenPerson(id) }

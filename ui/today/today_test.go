@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
 	"rapport/storage/storetest"
@@ -245,5 +246,36 @@ func TestTodayOffersTheQuickLog(t *testing.T) {
 	test.Tap(kittest.MustButton(t, content, "Quick log"))
 	if want := []string{"quick log"}; !slices.Equal(nav.Asked, want) {
 		t.Errorf("asked %q, want %q", nav.Asked, want)
+	}
+}
+
+// TestLongPromiseIsNotCut checks a long promise due shows whole: on one
+// line in a wide window, wrapped (never cut) in a narrow one.
+func TestLongPromiseIsNotCut(t *testing.T) {
+	st := storetest.Open(t, clock)
+	dana := storetest.Person(t, st, "Fatima Zahra El Amrani")
+	what := "Put Elif in touch with the right person for the service-mesh pilot before the offsite"
+	storetest.Promise(t, st, model.Promise{PersonID: dana.ID, What: what, Direction: model.DirectionMine,
+		DueOn: model.Day(testNow.AddDate(0, 0, 2))})
+	for _, c := range []struct {
+		width   float32
+		oneLine bool
+	}{{1680, true}, {900, false}} {
+		_, _, content := show(t, st)
+		win := test.NewWindow(content)
+		win.Resize(fyne.NewSize(c.width, 760))
+		label := kittest.Find(content, func(l *widget.Label) bool { return l.Text == what })
+		if label == nil {
+			t.Fatalf("at %v Today does not show the promise", c.width)
+		}
+		if label.Truncation != fyne.TextTruncateOff {
+			t.Errorf("at %v the promise is cut with an ellipsis", c.width)
+		}
+		line := widget.NewLabelWithStyle("X", fyne.TextAlignLeading, label.TextStyle).MinSize().Height
+		if got := label.MinSize().Height <= line; got != c.oneLine {
+			t.Errorf("at %v the promise fits one line: %v, want %v (%v high, a line %v)", c.width, got, c.oneLine,
+				label.MinSize().Height, line)
+		}
+		win.Close()
 	}
 }

@@ -113,6 +113,9 @@ func Texts(root fyne.CanvasObject) []string {
 		case *kit.TextField:
 			out = append(out, x.Text)
 			return false
+		case *kit.ShortLabel:
+			out = append(out, x.Text)
+			return false
 		}
 		return true
 	})
@@ -251,4 +254,17 @@ func (r *Recorder) Ask(format string, a ...any) {
 // none.
 func List(root fyne.CanvasObject) *kit.List {
 	return Find[*kit.List](root, nil)
+}
+
+// Drawn is the text drawn under root, line by line, as the user sees it:
+// a label cut short ends in "…" here, where Texts gives its whole text.
+func Drawn(root fyne.CanvasObject) string {
+	var lines []string
+	Walk(root, func(o fyne.CanvasObject) bool {
+		if x, ok := o.(*canvas.Text); ok && x.Text != "" {
+			lines = append(lines, x.Text)
+		}
+		return true
+	})
+	return strings.Join(lines, "\n")
 }
