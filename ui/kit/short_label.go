@@ -42,6 +42,10 @@ func (l *TipLayer) Text() string {
 	return l.text.Text
 }
 
+// Bounds is where the box shows in the layer: its top left corner and its
+// size.
+func (l *TipLayer) Bounds() (fyne.Position, fyne.Size) { return l.box.Position(), l.box.Size() }
+
 // Show shows text whole just below over (above it when there is no room
 // below), as wide as it needs up to the layer's width, inside the layer.
 func (l *TipLayer) Show(over fyne.CanvasObject, text string) {

@@ -48,10 +48,9 @@ type stanceGrid struct {
 	layout   *gridLayout
 	scroll   *container.Scroll
 	probe    *gridChip // an empty chip: the height of a row of chips
-	// tipBox and tipText show the whole name of a shortened chip under
-	// the pointer, over the cells.
-	tipBox  *canvas.Rectangle
-	tipText *canvas.Text
+	// tips show the whole name of a shortened chip under the pointer,
+	// over the cells.
+	tips *kit.TipLayer
 }
 
 // gridCell is one influence × stance cell and the chips it shows.
@@ -126,11 +125,8 @@ func newStanceGrid(onTap func(personID int64)) *stanceGrid {
 		objects = append(objects, l)
 	}
 	objects = append(append(objects, tints...), boxes...)
-	g.tipBox, g.tipText = canvas.NewRectangle(color.Transparent), canvas.NewText("", color.Black)
-	g.tipBox.Hide()
-	g.tipText.Hide()
-	objects = append(objects, g.tipBox, g.tipText) // last: over the cells
-	g.body = container.New(g.layout, objects...)
+	g.tips = kit.NewTipLayer()
+	g.body = container.NewStack(container.New(g.layout, objects...), g.tips.Object()) // the tips over the cells
 	g.scroll = container.NewVScroll(g.body)
 	return g
 }
@@ -204,36 +200,10 @@ func (g *stanceGrid) choose(id int64) {
 // bottom) and inside the grid; otherwise it hides the name.
 func (g *stanceGrid) hoverChip(c *gridChip, in bool) {
 	if !in || c.MinSize().Width <= c.Size().Width || c.person.Person.Name == "" {
-		g.tipBox.Hide()
-		g.tipText.Hide()
+		g.tips.Hide()
 		return
 	}
-	d := fyne.CurrentApp().Driver()
-	at := d.AbsolutePositionForObject(c).Subtract(d.AbsolutePositionForObject(g.body))
-	th := c.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	pad := th.Size(theme.SizeNamePadding)
-	t := g.tipText
-	t.Text, t.TextSize, t.Color = c.person.Person.Name, th.Size(theme.SizeNameText), th.Color(theme.ColorNameForeground, v)
-	ts := t.MinSize()
-	box := fyne.NewSize(ts.Width+4*pad, ts.Height+2*pad)
-	pos := fyne.NewPos(at.X, at.Y+c.Size().Height+2)
-	area := g.body.Size()
-	if pos.Y+box.Height > area.Height {
-		pos.Y = at.Y - box.Height - 2
-	}
-	pos.X = max(min(pos.X, area.Width-box.Width-2), 0)
-	g.tipBox.FillColor = th.Color(theme.ColorNameOverlayBackground, v)
-	g.tipBox.StrokeColor, g.tipBox.StrokeWidth = th.Color(theme.ColorNameSeparator, v), 1
-	g.tipBox.CornerRadius = th.Size(theme.SizeNameInputRadius)
-	g.tipBox.Move(pos)
-	g.tipBox.Resize(box)
-	t.Move(pos.AddXY(2*pad, pad))
-	t.Resize(ts)
-	g.tipBox.Show()
-	t.Show()
-	g.tipBox.Refresh()
-	t.Refresh()
+	g.tips.Show(c, c.person.Person.Name)
 }
 
 // refresh lays the grid out again after cells changed, so the scroll
