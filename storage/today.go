@@ -188,6 +188,18 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 	return s.namePeople(ctx, tx, t)
 }
 
+// todayPeopleQuery reads what todayPeople needs of each active person;
+// ?1 is now.
+const todayPeopleQuery = `SELECT id, name, relation, influence, stance, cadence_days,
+	cadence_set, created_at, credit_folded, credit_next,
+	CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at
+		ELSE (SELECT max(at) FROM interaction_person WHERE person_id = person.id AND at <= ?1) END,
+	CASE WHEN thanked_at IS NULL OR thanked_at <= ?1 THEN thanked_at
+		ELSE (SELECT max(ip.at) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id
+			WHERE ip.person_id = person.id AND ip.at <= ?1
+			AND i.kind IN ('thanks_private', 'thanks_public')) END
+	FROM person WHERE archived_at IS NULL`
+
 // todayPeople reads every active person as a reach-out candidate (name
 // and the fields that rank them, when they were added only where it
 // counts, not their title or notes) with their last contact and last
@@ -200,15 +212,7 @@ func todayPeople(ctx context.Context, q querier, now time.Time) (
 		return nil, nil, nil, err
 	}
 	at := instant(now)
-	rows, err := q.QueryContext(ctx, `SELECT id, name, relation, influence, stance, cadence_days,
-		cadence_set, created_at, credit_folded, credit_next,
-		CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at
-			ELSE (SELECT max(at) FROM interaction_person WHERE person_id = person.id AND at <= ?1) END,
-		CASE WHEN thanked_at IS NULL OR thanked_at <= ?1 THEN thanked_at
-			ELSE (SELECT max(ip.at) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id
-				WHERE ip.person_id = person.id AND ip.at <= ?1
-				AND i.kind IN ('thanks_private', 'thanks_public')) END
-		FROM person WHERE archived_at IS NULL`, at)
+	rows, err := q.QueryContext(ctx, todayPeopleQuery, at)
 	if err != nil {
 		return nil, nil, nil, err
 	}
