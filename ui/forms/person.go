@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -25,7 +26,8 @@ type PersonEditor struct {
 
 	// The inputs, as the user fills them in.
 	Name, Title, Team, Organisation, Email, Phone *kit.TextField
-	Cadence, FirstMet                             *kit.TextField
+	Cadence                                       *kit.TextField
+	FirstMet                                      *kit.DateField
 	WorkingOn, Needs, Notes                       *kit.TextField
 	Relation, Stance                              *widget.Select
 	Influence                                     *widget.RadioGroup
@@ -34,7 +36,7 @@ type PersonEditor struct {
 // EditPerson shows the form for p (a new person when p.ID is 0) over host,
 // and calls onSaved (if any) with what was stored in store.
 func EditPerson(host Host, store PersonStore, p model.Person, onSaved func(model.Person)) *PersonEditor {
-	e := newPersonEditor(p)
+	e := newPersonEditor(p, host.Now)
 	e.host, e.store, e.onSaved = host, store, onSaved
 	e.Fields = e.fieldSet()
 	title, verb := "New person", "Add person"
@@ -46,8 +48,9 @@ func EditPerson(host Host, store PersonStore, p model.Person, onSaved func(model
 	return e
 }
 
-// newPersonEditor is the form's inputs holding p.
-func newPersonEditor(p model.Person) *PersonEditor {
+// newPersonEditor is the form's inputs holding p; now is the clock the
+// first-met date is read back by.
+func newPersonEditor(p model.Person, now func() time.Time) *PersonEditor {
 	e := &PersonEditor{original: p}
 	e.Name = kit.Entry(p.Name, "Full name")
 	e.Title = kit.Entry(p.Title, "e.g. Director of Engineering")
@@ -62,7 +65,7 @@ func newPersonEditor(p model.Person) *PersonEditor {
 	e.Influence.SetSelected(strconv.Itoa(p.Influence))
 	e.Stance = kit.Choice(model.Stances(), p.Stance)
 	e.Cadence = kit.Entry(cadenceText(p), defaultCadenceHint)
-	e.FirstMet = kit.Entry(kit.DayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago")
+	e.FirstMet = kit.NewDateField(kit.DayText(p.FirstMet), "2026-11-23, yesterday, 3 years ago", model.DatePast, now, "")
 	e.WorkingOn = kit.MultiLine(p.WorkingOn, "What they said they are working on", 2)
 	e.Needs = kit.MultiLine(p.Needs, "What they said they need, where you could help", 2)
 	e.Notes = kit.MultiLine(p.Notes, "Private notes: only you see these", 2)
@@ -96,7 +99,7 @@ func (e *PersonEditor) fieldSet() *kit.FieldSet {
 	f.Add("stance", "Stance", e.Stance, "Where they stand toward you today.")
 	f.Add("cadence", "Keep in touch every", e.Cadence,
 		"Days between contacts; 0 for no cadence. Left empty, the default counts only once you have been in touch.")
-	f.Add("first met", "First met", e.FirstMet, "")
+	f.Add("first met", "First met", e.FirstMet.Root, "")
 	f.Add("working on", "Working on", e.WorkingOn, "")
 	f.Add("needs", "What they need", e.Needs, "")
 	f.Add("notes", "Notes", e.Notes, "")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -172,4 +173,15 @@ func TestPersonFormSaysWhyTheStoreRefusedAndStaysOpen(t *testing.T) {
 		t.Error("onSaved ran although nothing was saved")
 	}
 	onTop(t, h, "New person")
+}
+
+// TestFirstMetReadsBack: the first-met date says what it understood, as
+// every date field does.
+func TestFirstMetReadsBack(t *testing.T) {
+	st, h := open(t)
+	e := forms.EditPerson(h, st, model.NewPerson(""), nil)
+	e.FirstMet.SetText("yesterday")
+	if got := e.FirstMet.Hint.Text; !strings.HasSuffix(got, "(yesterday)") {
+		t.Errorf("first met reads back %q, want a day that is yesterday", got)
+	}
 }
