@@ -34,7 +34,7 @@ func TestAdvisorChosenOnTheCareerPlanOnTheRealStore(t *testing.T) {
 	kittest.Entry(form, "Stakeholder management; led hiring end to end; a talk at a conference").SetText("Stakeholder management")
 	var levels []*widget.Select // kind, target, current, manager, importance
 	kittest.Walk(form, func(o fyne.CanvasObject) bool {
-		if s, ok := o.(*widget.Select); ok {
+		if s, ok := kittest.AsSelect(o); ok {
 			levels = append(levels, s)
 		}
 		return true

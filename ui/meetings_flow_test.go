@@ -35,7 +35,7 @@ func TestScheduleCoffeeFromPersonPage(t *testing.T) {
 	test.Tap(kittest.MustButton(t, w.content, "Schedule"))
 	form := topDialog(t, w)
 	if who := kittest.PickerEntry(form, "Type a name"); who == nil || who.Text != "Dana Reyes" ||
-		kittest.Find(form, func(s *widget.Select) bool { return s.Selected == "Coffee" }) == nil {
+		kittest.FindSelect(form, func(s *widget.Select) bool { return s.Selected == "Coffee" }) == nil {
 		t.Fatalf("form opened with %q", kittest.Texts(form))
 	}
 	kittest.Entry(form, "Tue, tomorrow, 1 Dec, 2026-12-01").SetText("Tue")
@@ -154,7 +154,7 @@ func TestLogOutcomeFromToday(t *testing.T) {
 	}
 	kittest.Entry(form, "Coffee with Dana Reyes").SetText("Talked through the migration")
 	kittest.Entry(form, "What they said would help them").SetText("a second reviewer")
-	kittest.Find(form, func(s *widget.Select) bool { return s.Selected == model.StanceNeutral.Label() }).
+	kittest.FindSelect(form, func(s *widget.Select) bool { return s.Selected == model.StanceNeutral.Label() }).
 		SetSelected(model.StanceSupporter.Label())
 	for range 3 {
 		test.Tap(kittest.MustButton(t, form, "Add a promise"))
@@ -168,7 +168,7 @@ func TestLogOutcomeFromToday(t *testing.T) {
 	var secondDirection *widget.Select // the second row's: "I owe Dana" until changed
 	n := 0
 	kittest.Walk(form, func(o fyne.CanvasObject) bool {
-		if s, ok := o.(*widget.Select); ok && s.Selected == "I owe Dana" {
+		if s, ok := kittest.AsSelect(o); ok && s.Selected == "I owe Dana" {
 			if n++; n == 2 {
 				secondDirection = s
 			}

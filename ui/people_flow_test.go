@@ -22,7 +22,7 @@ import (
 // selectWith is the select in form offering option.
 func selectWith(t *testing.T, form fyne.CanvasObject, option string) *widget.Select {
 	t.Helper()
-	s := kittest.Find(form, func(s *widget.Select) bool { return slices.Contains(s.Options, option) })
+	s := kittest.FindSelect(form, func(s *widget.Select) bool { return slices.Contains(s.Options, option) })
 	if s == nil {
 		t.Fatalf("no choice of %q in the form", option)
 	}

@@ -157,7 +157,7 @@ func TestPromiseDialogRenegotiatesAndRefusesWhatCannotBe(t *testing.T) {
 	if got[0].Status != model.PromiseBroken {
 		t.Fatalf("status = %s", got[0].Status)
 	}
-	kittest.Find(w.content, func(s *widget.Select) bool { return s.Selected == "Pending" }).SetSelected("Any status")
+	kittest.FindSelect(w.content, func(s *widget.Select) bool { return s.Selected == "Pending" }).SetSelected("Any status")
 	row := kittest.PromiseRow(t, w.content, "Intro to the CTO")
 	if row.Kept.Visible() || row.State.Text != "Broken" {
 		t.Errorf("resolved row: kept visible %v, state %q", row.Kept.Visible(), row.State.Text)

@@ -92,7 +92,7 @@ func form(t *testing.T, win fyne.Window, title string) fyne.CanvasObject {
 func selects(root fyne.CanvasObject) []*widget.Select {
 	var out []*widget.Select
 	kittest.Walk(root, func(o fyne.CanvasObject) bool {
-		if s, ok := o.(*widget.Select); ok {
+		if s, ok := kittest.AsSelect(o); ok {
 			out = append(out, s)
 			return false
 		}

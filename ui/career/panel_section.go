@@ -21,7 +21,7 @@ import (
 type panelSection struct {
 	pg   *rolePage
 	who  *kit.PersonPicker
-	part *widget.Select
+	part *kit.Select
 }
 
 // newPanelSection is the panel of the role on pg.

@@ -34,8 +34,8 @@ func levelLabel(n int, none string) string {
 
 // levelSelect is a drop-down of the levels from lo (0 named none) with
 // level chosen.
-func levelSelect(lo int, none string, level int) *widget.Select {
-	s := widget.NewSelect(levelChoices(lo, none), nil)
+func levelSelect(lo int, none string, level int) *kit.Select {
+	s := kit.NewSelect(levelChoices(lo, none), nil)
 	s.SetSelected(levelLabel(level, none))
 	return s
 }
@@ -54,7 +54,7 @@ type roleEditor struct {
 	onSaved func(model.Role)
 
 	title   *kit.TextField
-	horizon *widget.Select
+	horizon *kit.Select
 	target  *kit.DateField
 	why     *kit.TextField
 	focus   *widget.Check
@@ -130,12 +130,12 @@ type requirementEditor struct {
 	req     model.Requirement
 	onSaved func(model.Requirement)
 
-	kind       *widget.Select
+	kind       *kit.Select
 	title      *kit.TextField
-	target     *widget.Select
-	current    *widget.Select
-	manager    *widget.Select
-	importance *widget.Select
+	target     *kit.Select
+	current    *kit.Select
+	manager    *kit.Select
+	importance *kit.Select
 	evidence   *kit.TextField
 	advisors   *kit.PeopleChooser
 	fields     *kit.FieldSet
@@ -216,10 +216,10 @@ type actionEditor struct {
 	action  model.Action
 	onSaved func(model.Action)
 
-	kind   *widget.Select
+	kind   *kit.Select
 	title  *kit.TextField
 	due    *kit.DateField
-	status *widget.Select
+	status *kit.Select
 	notes  *kit.TextField
 	fields *kit.FieldSet
 	dialog dialog.Dialog

@@ -156,7 +156,7 @@ func TestPassedOverPromptsToThankBackersAndAsk(t *testing.T) {
 
 	test.Tap(kittest.ButtonBeside(root, "Engineering Manager, Platform", "Change…"))
 	form = kittest.TopDialog(win)
-	outcome := kittest.Find(form, func(s *widget.Select) bool { return slices.Contains(s.Options, model.OutcomePassedOver.Label()) })
+	outcome := kittest.FindSelect(form, func(s *widget.Select) bool { return slices.Contains(s.Options, model.OutcomePassedOver.Label()) })
 	outcome.SetSelected(model.OutcomePassedOver.Label())
 	test.Tap(kittest.MustButton(t, form, "Save"))
 	f := kittest.TopDialog(win)

@@ -25,9 +25,9 @@ type opportunityEditor struct {
 	opp model.Opportunity
 
 	title   *kit.TextField
-	kind    *widget.Select
+	kind    *kit.Select
 	date    *kit.TextField
-	outcome *widget.Select
+	outcome *kit.Select
 	backers *kit.PeopleChooser
 	notes   *kit.TextField
 	fields  *kit.FieldSet

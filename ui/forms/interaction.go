@@ -34,7 +34,7 @@ type InteractionEditor struct {
 	// Others are who else was there.
 	Others *kit.PeopleChooser
 	// The inputs, as the user fills them in.
-	Kind           *widget.Select
+	Kind           *kit.Select
 	Date           *kit.DateField
 	Summary, Notes *kit.TextField
 	// AddPromise adds a row for one more promise.

@@ -149,3 +149,21 @@ func TestEnterAndEscOnTheFormsButtons(t *testing.T) {
 		t.Errorf("Enter on Add person did not save Dana: %v", people(t, st))
 	}
 }
+
+// TestEscOnADropDownClosesTheForm: Fyne's drop-down ignores Esc, and
+// Fyne gives keys to the focused widget only; the forms' drop-downs hand
+// it on, so Esc closes the form with a drop-down focused too.
+func TestEscOnADropDownClosesTheForm(t *testing.T) {
+	st, h := open(t)
+	dana := storetest.Person(t, st, "Dana Reyes")
+	e := forms.LogInteraction(h, st, dana, nil)
+	h.win.Canvas().Focus(e.Kind)
+	press(e.Kind, fyne.KeyEscape)
+	closed(t, h)
+
+	e = forms.LogInteraction(h, st, dana, nil)
+	test.Type(e.Summary, "The reorg")
+	h.win.Canvas().Focus(e.Kind)
+	press(e.Kind, fyne.KeyEscape)
+	discard(t, h) // something was typed: it asks first
+}

@@ -76,7 +76,7 @@ type MeetingEditor struct {
 	Who                             *kit.PersonPicker
 	Day, Clock, Place               *kit.TextField
 	DayHint                         *widget.Label
-	Kind, Length, Repeats, Reminder *widget.Select
+	Kind, Length, Repeats, Reminder *kit.Select
 }
 
 // EditMeeting shows the form for m over host: a new meeting when m.ID is
@@ -149,14 +149,14 @@ func (e *MeetingEditor) inputs(m model.Meeting) {
 	}
 	e.Kind = kit.Choice(model.MeetingKinds(), m.Kind)
 	e.whenInputs(m)
-	e.Length = widget.NewSelect(minuteLabels(meetingLengths, kit.MinutesText), nil)
+	e.Length = kit.NewSelect(minuteLabels(meetingLengths, kit.MinutesText), nil)
 	e.Length.SetSelected(kit.MinutesText(int(m.Duration / time.Minute)))
 	if e.Length.Selected == "" {
 		e.Length.SetSelected(kit.MinutesText(30))
 	}
 	e.Place = kit.Entry(m.Location, "Café on the corner, or a video link")
 	e.Repeats = kit.Choice(model.Recurrences(), m.Recurrence)
-	e.Reminder = widget.NewSelect(minuteLabels(reminderChoices, kit.ReminderText), nil)
+	e.Reminder = kit.NewSelect(minuteLabels(reminderChoices, kit.ReminderText), nil)
 	e.Reminder.SetSelected(kit.ReminderText(m.ReminderMinutes))
 	if e.Reminder.Selected == "" {
 		e.Reminder.SetSelected(kit.ReminderText(10))

@@ -32,7 +32,7 @@ type OutcomeEditor struct {
 	// The inputs, as the user fills them in.
 	Day                                     *kit.DateField
 	Clock, Summary, WorkingOn, Needs, Notes *kit.TextField
-	Stance                                  *widget.Select
+	Stance                                  *kit.Select
 	// AddPromise adds a row for one more promise.
 	AddPromise *widget.Button
 }

@@ -29,7 +29,7 @@ type PersonEditor struct {
 	Cadence                                       *kit.TextField
 	FirstMet                                      *kit.DateField
 	WorkingOn, Needs, Notes                       *kit.TextField
-	Relation, Stance                              *widget.Select
+	Relation, Stance                              *kit.Select
 	Influence                                     *widget.RadioGroup
 }
 

@@ -20,7 +20,7 @@ const promiseHint = "Note every promise, either way, while it is fresh: keeping 
 // PromiseInput is one promise row of a form that logs a contact (Log
 // interaction, Log outcome): who owes whom, what, and by when.
 type PromiseInput struct {
-	Direction *widget.Select
+	Direction *kit.Select
 	What, Due *kit.TextField
 	row       fyne.CanvasObject
 }
@@ -72,7 +72,7 @@ func (r *promiseRows) directions() []string {
 // newRow adds an empty row, mine, and returns it.
 func (r *promiseRows) newRow() *PromiseInput {
 	op := &PromiseInput{}
-	op.Direction = widget.NewSelect(r.directions(), nil)
+	op.Direction = kit.NewSelect(r.directions(), nil)
 	op.Direction.SetSelectedIndex(0)
 	op.What = kit.Entry("", "What")
 	op.Due = kit.Entry("", dueHint)

@@ -65,7 +65,7 @@ type SettingsEditor struct {
 	// The inputs, as the user fills them in.
 	Name, Email, Folder, Backups *kit.TextField
 	Zone                         *kit.SelectEntry
-	Length, Reminder             *widget.Select
+	Length, Reminder             *kit.Select
 	Look                         *widget.RadioGroup
 }
 
@@ -88,9 +88,9 @@ func EditSettings(host Host, store SettingsStore, s model.Settings, c SettingsCh
 	if c.Backups {
 		e.Backups.SetPlaceHolder(c.BackupFolder)
 	}
-	e.Length = widget.NewSelect(minuteLabels(meetingLengths, kit.MinutesText), nil)
+	e.Length = kit.NewSelect(minuteLabels(meetingLengths, kit.MinutesText), nil)
 	e.Length.SetSelected(kit.MinutesText(s.MeetingMinutes))
-	e.Reminder = widget.NewSelect(minuteLabels(reminderChoices, kit.ReminderText), nil)
+	e.Reminder = kit.NewSelect(minuteLabels(reminderChoices, kit.ReminderText), nil)
 	e.Reminder.SetSelected(kit.ReminderText(s.ReminderMinutes))
 	e.Look = widget.NewRadioGroup(c.Looks, nil)
 	e.Look.Horizontal = true

@@ -32,8 +32,34 @@ func MultiLine(text, placeholder string, rows int) *TextField {
 
 // Choice is a drop-down of the labels of values with selected's label
 // chosen.
-func Choice[T interface{ Label() string }](values []T, selected T) *widget.Select {
-	s := widget.NewSelect(model.Labels(values), nil)
+func Choice[T interface{ Label() string }](values []T, selected T) *Select {
+	s := NewSelect(model.Labels(values), nil)
 	s.SetSelected(selected.Label())
 	return s
+}
+
+// Select is a drop-down that hands Esc to OnEscape, so that a form closes
+// with Esc while its drop-down has the keyboard: Fyne's own drop-down
+// ignores Esc, and Fyne gives keys only to the focused widget.
+type Select struct {
+	widget.Select
+	// OnEscape runs when Esc is pressed on the drop-down; nil: nothing.
+	OnEscape func()
+}
+
+// NewSelect is a drop-down of options calling changed with the one chosen.
+func NewSelect(options []string, changed func(string)) *Select {
+	s := &Select{}
+	s.Options, s.OnChanged = options, changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey runs OnEscape on Esc and hands the drop-down every other key.
+func (s *Select) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && s.OnEscape != nil {
+		s.OnEscape()
+		return
+	}
+	s.Select.TypedKey(ev)
 }

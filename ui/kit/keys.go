@@ -91,6 +91,10 @@ func CloseOnEscape(canvas fyne.Canvas, root fyne.CanvasObject, d Hider) {
 			if x.OnEscape == nil {
 				x.OnEscape = escape
 			}
+		case *Select:
+			if x.OnEscape == nil {
+				x.OnEscape = escape
+			}
 		case *Button:
 			if x.OnEscape == nil {
 				x.OnEscape = escape

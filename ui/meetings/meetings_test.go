@@ -131,7 +131,7 @@ func TestMeetingsViews(t *testing.T) {
 	coffee(t, st, dana.ID, time.Date(2026, 11, 23, 15, 0, 0, 0, london), model.RecurrenceNone)
 	coffee(t, st, dana.ID, time.Date(2026, 11, 20, 15, 0, 0, 0, london), model.RecurrenceNone)
 	_, _, root := show(t, st, 0)
-	view := kittest.Find(root, func(s *widget.Select) bool { return s.Selected == "Coming up" })
+	view := kittest.FindSelect(root, func(s *widget.Select) bool { return s.Selected == "Coming up" })
 	tests := []struct {
 		view  string
 		want  []string

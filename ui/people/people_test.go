@@ -169,7 +169,7 @@ func TestSearchFindsPeople(t *testing.T) {
 		}
 	}
 	search.SetText("")
-	stance := kittest.Find(root, func(s *widget.Select) bool { return slices.Contains(s.Options, "Any stance") })
+	stance := kittest.FindSelect(root, func(s *widget.Select) bool { return slices.Contains(s.Options, "Any stance") })
 	stance.SetSelected(model.StanceChampion.Label())
 	if got := shownNames(t, root); len(got) != 0 {
 		t.Errorf("stance filter Champion shows %v, want nobody (all are neutral)", got)

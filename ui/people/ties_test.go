@@ -103,7 +103,7 @@ func (ts ties) who() *kit.TextField {
 	return kittest.Find(ts.root, func(e *kit.TextField) bool { return e.PlaceHolder == "Type a name" })
 }
 
-func (ts ties) kind() *widget.Select { return kittest.Find[*widget.Select](ts.root, nil) }
+func (ts ties) kind() *widget.Select { return kittest.FindSelect(ts.root, nil) }
 
 func (ts ties) add() *widget.Button { return kittest.Button(ts.root, "Add tie") }
 

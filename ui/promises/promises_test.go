@@ -50,7 +50,7 @@ func show(t *testing.T, st promises.Store) (*promises.Screen, *navigator, fyne.C
 // selectFilter chooses option in the filter now showing from.
 func selectFilter(t *testing.T, root fyne.CanvasObject, from, option string) {
 	t.Helper()
-	sel := kittest.Find(root, func(s *widget.Select) bool { return s.Selected == from })
+	sel := kittest.FindSelect(root, func(s *widget.Select) bool { return s.Selected == from })
 	if sel == nil {
 		t.Fatalf("no filter showing %q", from)
 	}

@@ -164,7 +164,7 @@ func openMap(t *testing.T, st relmap.Store) *mapEnv {
 	win.Resize(fyne.NewSize(1600, 900)) // wide enough for whole names on the grid's chips
 	nav.win = win
 	selectOf := func(selected string) *widget.Select {
-		return kittest.Find(root, func(w *widget.Select) bool { return w.Selected == selected })
+		return kittest.FindSelect(root, func(w *widget.Select) bool { return w.Selected == selected })
 	}
 	check := func(text string) *widget.Check {
 		return kittest.Find(root, func(c *widget.Check) bool { return c.Text == text })

@@ -268,3 +268,26 @@ func Drawn(root fyne.CanvasObject) string {
 	})
 	return strings.Join(lines, "\n")
 }
+
+// FindSelect is the first drop-down under root that match accepts (any
+// when match is nil), a kit.Select's included; nil when none.
+func FindSelect(root fyne.CanvasObject, match func(*widget.Select) bool) *widget.Select {
+	var found *widget.Select
+	Walk(root, func(o fyne.CanvasObject) bool {
+		s, ok := AsSelect(o)
+		if found == nil && ok && (match == nil || match(s)) {
+			found = s
+		}
+		return found == nil
+	})
+	return found
+}
+
+// AsSelect is o's drop-down when o is one (a kit.Select's included).
+func AsSelect(o any) (*widget.Select, bool) {
+	if s, ok := o.(*kit.Select); ok {
+		return &s.Select, true
+	}
+	s, ok := o.(*widget.Select)
+	return s, ok
+}
