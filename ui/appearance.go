@@ -78,7 +78,7 @@ func applyAppearance(app fyne.App, a appearance) {
 	if t, ok := base.(appTheme); ok {
 		base = t.Theme
 	}
-	t := appTheme{Theme: base}
+	t := appTheme{Theme: base, colours: &sync.Map{}}
 	switch a {
 	case appearanceLight:
 		t.fixed, t.variant = true, theme.VariantLight
@@ -94,6 +94,17 @@ type appTheme struct {
 	fyne.Theme
 	fixed   bool // variant overrides the system's
 	variant fyne.ThemeVariant
+	// colours keeps the colours made readable (readableColor), which are
+	// asked for on every draw of every text; nil: worked out each time.
+	colours *sync.Map // colourKey → color.Color
+}
+
+// colourKey names a colour of the theme in one variant, with the base
+// theme's value it is made from (which may follow the user's settings).
+type colourKey struct {
+	name    fyne.ThemeColorName
+	variant fyne.ThemeVariant
+	base    color.NRGBA
 }
 
 var _ fyne.Theme = appTheme{}
@@ -111,6 +122,25 @@ func (t appTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant) col
 	case theme.ColorNameHover:
 		return hoverColor(variant)
 	}
+	if !textColors[name] && name != theme.ColorNamePrimary {
+		return t.Theme.Color(name, variant)
+	}
+	if t.colours == nil {
+		return t.readableColor(name, variant)
+	}
+	key := colourKey{name, variant, color.NRGBAModel.Convert(t.Theme.Color(name, variant)).(color.NRGBA)}
+	if c, ok := t.colours.Load(key); ok {
+		return c.(color.Color)
+	}
+	c := t.readableColor(name, variant)
+	t.colours.Store(key, c)
+	return c
+}
+
+// readableColor is the theme's colour name in variant, made readable: a
+// text colour reaches minTextContrast on every background, and the
+// primary fill under the text drawn on it.
+func (t appTheme) readableColor(name fyne.ThemeColorName, variant fyne.ThemeVariant) color.Color {
 	c := t.Theme.Color(name, variant)
 	if name == theme.ColorNameForeground && variant == theme.VariantLight {
 		// Fyne's light text is mid grey (#565656): too close to the quiet
