@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
@@ -74,7 +72,8 @@ type MeetingEditor struct {
 
 	// The inputs, as the user fills them in; DayHint reads Day back.
 	Who                             *kit.PersonPicker
-	Day, Clock, Place               *kit.TextField
+	Clock, Place                    *kit.TextField
+	Day                             *kit.DateField
 	DayHint                         *widget.Label
 	Kind, Length, Repeats, Reminder *kit.Select
 }
@@ -166,10 +165,9 @@ func (e *MeetingEditor) inputs(m model.Meeting) {
 // whenInputs builds the day (read back in words as it is typed) and the
 // time of m, in the form's zone: tomorrow at 10:00 when m has no start.
 func (e *MeetingEditor) whenInputs(m model.Meeting) {
-	e.Day = kit.Entry("", "Tue, tomorrow, 1 Dec, 2026-12-01")
-	e.DayHint = widget.NewLabel("")
-	e.DayHint.SizeName = theme.SizeNameCaptionText
-	e.Day.OnChanged = func(string) { e.showDay() }
+	e.Day = kit.NewDateField("", "Tue, tomorrow, 1 Dec, 2026-12-01", model.DateAhead, e.today, "")
+	e.Day.Words, e.Day.NotYet = model.DueWords, "Not a day yet"
+	e.DayHint = e.Day.Hint
 	e.Clock = kit.Entry("", "10:00")
 	if m.Start.IsZero() {
 		e.Day.SetText("tomorrow")
@@ -179,7 +177,7 @@ func (e *MeetingEditor) whenInputs(m model.Meeting) {
 		e.Day.SetText(local.Format("2006-01-02"))
 		e.Clock.SetText(local.Format("15:04"))
 	}
-	e.showDay()
+	e.Day.ReadBack()
 }
 
 // fieldSet lays the inputs out with their labels and hints.
@@ -187,7 +185,7 @@ func (e *MeetingEditor) fieldSet() *kit.FieldSet {
 	f := kit.NewFieldSet()
 	f.Add("person", "With", e.Who.Root, "")
 	f.Add("kind", "Kind", e.Kind, "")
-	f.Add("start", "Day", container.NewVBox(e.Day, e.DayHint), "")
+	f.Add("start", "Day", e.Day.Root, "")
 	f.Add("time", "Time", e.Clock, fmt.Sprintf("In %s", zoneName(e.zone)))
 	f.Add("duration", "Length", e.Length, "")
 	f.Add("location", "Place", e.Place, "")
@@ -208,11 +206,6 @@ func (e *MeetingEditor) Person() model.PersonSummary {
 
 // today is now in the user's zone, for reading typed days.
 func (e *MeetingEditor) today() time.Time { return e.host.Now().In(e.zone) }
-
-// showDay reads the day back in words as it is typed.
-func (e *MeetingEditor) showDay() {
-	e.DayHint.SetText(kit.DayHint(e.Day.Text, e.today(), "", "Not a day yet"))
-}
 
 // read builds the meeting the form describes.
 func (e *MeetingEditor) read() (model.Meeting, map[string]string) {

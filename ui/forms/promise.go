@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
@@ -25,11 +23,12 @@ type PromiseEditor struct {
 	person  model.PersonSummary // the promise's person when it has one
 
 	// The inputs, as the user fills them in; DueHint reads Due back.
-	Direction        *widget.RadioGroup
-	Who              *kit.PersonPicker
-	What, Due, Notes *kit.TextField
-	MadeOn           *kit.DateField
-	DueHint          *widget.Label
+	Direction   *widget.RadioGroup
+	Who         *kit.PersonPicker
+	What, Notes *kit.TextField
+	Due         *kit.DateField
+	MadeOn      *kit.DateField
+	DueHint     *widget.Label
 }
 
 // EditPromise shows the form for p over host: a new promise when p.ID is
@@ -81,12 +80,10 @@ func (e *PromiseEditor) inputs(p model.Promise, people []model.PersonSummary) {
 		e.Who.SetPerson(e.person)
 	}
 	e.What = kit.Entry(p.What, "Send the migration plan; introduce them to Priya")
-	e.Due = kit.Entry("", "Tue, next week, in 3 days, 1 Dec, 2026-12-01")
-	e.DueHint = widget.NewLabel("")
-	e.DueHint.SizeName = theme.SizeNameCaptionText
-	e.Due.OnChanged = func(string) { e.showDue() }
-	e.Due.SetText(kit.DayText(p.DueOn))
-	e.showDue() // SetText of the same text fires no change
+	e.Due = kit.NewDateField(kit.DayText(p.DueOn), "Tue, next week, in 3 days, 1 Dec, 2026-12-01", model.DateAhead, e.host.Now, "No due date")
+	e.Due.Words = model.DueWords
+	e.Due.ReadBack()
+	e.DueHint = e.Due.Hint
 	e.MadeOn = kit.NewDateField("today", "today, yesterday, last Fri", model.DatePast, e.host.Now, "")
 	if !p.MadeOn.IsZero() {
 		e.MadeOn.SetText(kit.DayText(p.MadeOn))
@@ -100,7 +97,7 @@ func (e *PromiseEditor) fieldSet() *kit.FieldSet {
 	f.Add("direction", "Who owes", e.Direction, "")
 	f.Add("person", "Person", e.Who.Root, "")
 	f.Add("what", "What", e.What, "")
-	f.Add("due on", "Due", container.NewVBox(e.Due, e.DueHint), "")
+	f.Add("due on", "Due", e.Due.Root, "")
 	f.Add("made on", "Made on", e.MadeOn.Root, "")
 	f.Add("notes", "Notes", e.Notes, "")
 	return f
@@ -111,11 +108,6 @@ func (e *PromiseEditor) fieldSet() *kit.FieldSet {
 func (e *PromiseEditor) Person() model.PersonSummary {
 	p, _ := e.Who.Resolve()
 	return p
-}
-
-// showDue reads the due date back in words under the field as it is typed.
-func (e *PromiseEditor) showDue() {
-	e.DueHint.SetText(kit.DayHint(e.Due.Text, e.host.Now(), "No due date", "Not a date yet"))
 }
 
 // read builds the promise the form describes.

@@ -25,6 +25,13 @@ type DateField struct {
 	// Root is the field with its hint, to place in a form.
 	Root fyne.CanvasObject
 
+	// Words says how far the day is from today in the hint; daysFrom
+	// ("in 4 days", "3 days ago") unless set (model.DueWords for a due
+	// date: "Tuesday", "overdue by 3 days").
+	Words func(day, now time.Time) string
+	// NotYet is the hint while the text is not a day.
+	NotYet string
+
 	dir   model.DateDirection
 	now   func() time.Time
 	empty string
@@ -34,7 +41,8 @@ type DateField struct {
 // what the hint says while nothing is typed ("No due date", or "" for a
 // field that must be filled in).
 func NewDateField(text, placeholder string, dir model.DateDirection, now func() time.Time, empty string) *DateField {
-	f := &DateField{TextField: Entry(text, placeholder), dir: dir, now: now, empty: empty}
+	f := &DateField{TextField: Entry(text, placeholder), dir: dir, now: now, empty: empty,
+		Words: daysFrom, NotYet: "Not a date yet"}
 	f.Hint = widget.NewLabel("")
 	f.Hint.SizeName = theme.SizeNameCaptionText
 	f.Hint.Wrapping = fyne.TextWrapWord
@@ -46,21 +54,27 @@ func NewDateField(text, placeholder string, dir model.DateDirection, now func() 
 
 // ReadBack says under the field what it reads as now.
 func (f *DateField) ReadBack() {
-	f.Hint.SetText(DateHint(f.Text, f.now(), f.dir, f.empty))
+	f.Hint.SetText(dateHint(f.Text, f.now(), f.dir, f.empty, f.NotYet, f.Words))
 }
 
 // DateHint reads a typed day back in words, relative to now: "Friday 11
 // December 2026 (in 4 days)" or "Sunday 6 December 2026 (yesterday)";
 // empty when nothing is typed, and the problem while it is not a day yet.
 func DateHint(text string, now time.Time, dir model.DateDirection, empty string) string {
+	return dateHint(text, now, dir, empty, "Not a date yet", daysFrom)
+}
+
+// dateHint reads text back as a day, as of now, with words saying how
+// far it is; empty when nothing is typed, notYet while it is no day.
+func dateHint(text string, now time.Time, dir model.DateDirection, empty, notYet string, words func(day, now time.Time) string) string {
 	if strings.TrimSpace(text) == "" {
 		return empty
 	}
 	day, err := model.ParseDate(text, now, dir)
 	if err != nil {
-		return "Not a date yet"
+		return notYet
 	}
-	return day.Format("Monday 2 January 2006") + " (" + daysFrom(day, now) + ")"
+	return day.Format("Monday 2 January 2006") + " (" + words(day, now) + ")"
 }
 
 // daysFrom says how far day is from now's day: "today", "tomorrow", "in 4

@@ -113,17 +113,3 @@ func mapFirst(s string, f func(rune) rune) string {
 	}
 	return string(f(r)) + s[n:]
 }
-
-// DayHint reads a typed day back in words under its field, relative to
-// now: "Tuesday 24 November 2026 (tomorrow)", empty when nothing is typed,
-// notYet while it is not a day.
-func DayHint(text string, now time.Time, empty, notYet string) string {
-	day, err := model.ParseDue(text, now)
-	switch {
-	case strings.TrimSpace(text) == "":
-		return empty
-	case err != nil:
-		return notYet
-	}
-	return day.Format("Monday 2 January 2006") + " (" + model.DueWords(day, now) + ")"
-}
