@@ -141,6 +141,9 @@ type Options struct {
 	// with the screen's layout and placeholders, which fill a moment later
 	// on a large database. Tests leave it unset to get a window ready.
 	FirstScreenWhenRunning bool
+	// FirstScreenShown, when set, is called once on the window's goroutine
+	// when the first screen shows its data (or the welcome shows).
+	FirstScreenShown func()
 }
 
 // Preference keys under which the window remembers itself.
@@ -228,20 +231,26 @@ func New(app fyne.App, store Store, opts Options) *Window {
 // with placeholders, filled when the report arrives, and the reminder
 // starts then.
 func (w *Window) showFirstScreen() {
+	shown := func() {
+		w.reminder = newReminder(w)
+		if w.opts.FirstScreenShown != nil {
+			w.opts.FirstScreenShown()
+		}
+	}
 	if !w.opts.FirstScreenWhenRunning {
 		w.show(screenToday)
-		w.reminder = newReminder(w)
+		shown()
 		return
 	}
 	w.screens.today.LoadInBackground()
 	w.screens.today.OnLoad(func() {
 		if w.reminder == nil {
-			w.reminder = newReminder(w)
+			shown()
 		}
 	})
 	w.show(screenToday)
 	if w.welcome != nil { // nothing to read: Today is not on show
-		w.reminder = newReminder(w)
+		shown()
 	}
 }
 
