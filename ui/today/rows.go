@@ -37,7 +37,6 @@ func newPersonLink(nav Navigator, id *int64) *widget.Hyperlink {
 // them with an "N more" button that lists the rest, or says why nobody is
 // pressing.
 type reachOuts struct {
-	s      *Screen
 	root   fyne.CanvasObject
 	box    *fyne.Container
 	rows   rows[*reachRow]
@@ -45,10 +44,11 @@ type reachOuts struct {
 	more   *widget.Button
 	moreAt fyne.CanvasObject // the more button's row
 	all    []model.ReachOut
+	people map[int64]model.Person
 }
 
 func newReachOuts(s *Screen) *reachOuts {
-	r := &reachOuts{s: s, box: container.NewVBox(reading()),
+	r := &reachOuts{box: container.NewVBox(reading()),
 		quiet: kit.Quiet("Nobody is pressing: everyone who matters has been in touch within their cadence.")}
 	r.rows.build = func() *reachRow { return newReachRow(s.nav) }
 	r.more = widget.NewButton("", func() { r.show(len(r.all)) })
@@ -61,7 +61,7 @@ func newReachOuts(s *Screen) *reachOuts {
 func (r *reachOuts) object() fyne.CanvasObject { return r.root }
 
 func (r *reachOuts) fill(report model.Today) {
-	r.all = report.ReachOuts
+	r.all, r.people = report.ReachOuts, report.People
 	r.show(min(len(r.all), model.TodayReachShown))
 }
 
@@ -69,7 +69,7 @@ func (r *reachOuts) fill(report model.Today) {
 func (r *reachOuts) show(n int) {
 	objs := make([]fyne.CanvasObject, 0, n+1)
 	for i, row := range r.rows.first(n) {
-		row.fill(r.all[i], r.s.report.People[r.all[i].PersonID])
+		row.fill(r.all[i], r.people[r.all[i].PersonID])
 		objs = append(objs, row.root)
 	}
 	if len(r.all) == 0 {
@@ -123,7 +123,6 @@ func (r *reachRow) fill(ro model.ReachOut, p model.Person) {
 
 // due lists the promises due, both ways.
 type due struct {
-	s     *Screen
 	root  fyne.CanvasObject
 	box   *fyne.Container
 	rows  rows[*dueRow]
@@ -132,7 +131,7 @@ type due struct {
 }
 
 func newDue(s *Screen) *due {
-	d := &due{s: s, box: container.NewVBox(reading()),
+	d := &due{box: container.NewVBox(reading()),
 		quiet: kit.Quiet("No promise is overdue or due this week, either way."), more: kit.QuietText("", theme.SizeNameText)}
 	d.rows.build = func() *dueRow { return newDueRow(s.nav) }
 	d.root = container.NewVBox(section("Promises due", theme.IconNameConfirm), d.box)
@@ -195,7 +194,6 @@ func (r *dueRow) fill(p model.Promise, person model.Person, report model.Today) 
 // meetings lists the week's meetings, then the first five waiting for an
 // outcome.
 type meetings struct {
-	s        *Screen
 	root     fyne.CanvasObject
 	box      *fyne.Container
 	upcoming rows[*meetingRow]
@@ -212,7 +210,7 @@ const meetingsWaitingShown = 5
 func newMeetings(s *Screen) *meetings {
 	// The heading of the meetings waiting is bold, like every heading on
 	// the page: one font style fewer to load at start (docs/fyne-fonts.md).
-	m := &meetings{s: s, box: container.NewVBox(reading()), quiet: kit.Quiet("No meetings planned for the coming week."),
+	m := &meetings{box: container.NewVBox(reading()), quiet: kit.Quiet("No meetings planned for the coming week."),
 		waiting: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		more:    kit.QuietText("", theme.SizeNameText)}
 	m.upcoming.build = func() *meetingRow { return newMeetingRow(s) }
@@ -306,7 +304,6 @@ func (r *meetingRow) fill(m model.Meeting, when string, report model.Today) {
 
 // risks lists the weak spots of the network.
 type risks struct {
-	s     *Screen
 	root  fyne.CanvasObject
 	box   *fyne.Container
 	rows  rows[*riskRow]
@@ -314,7 +311,7 @@ type risks struct {
 }
 
 func newRisks(s *Screen) *risks {
-	k := &risks{s: s, box: container.NewVBox(reading()),
+	k := &risks{box: container.NewVBox(reading()),
 		quiet: kit.Quiet("No weak spots found: support is spread, blockers are in touch, team mates thanked.")}
 	k.rows.build = func() *riskRow { return newRiskRow(s.nav) }
 	k.root = container.NewVBox(section("Risks in your network", theme.IconNameWarning), k.box)

@@ -73,6 +73,7 @@ type Screen struct {
 
 	background bool   // read off the UI goroutine (LoadInBackground)
 	reads      int    // reads started; a report from an older one is dropped
+	pending    bool   // a read in the background has not been shown yet
 	onLoad     func() // told after each report is shown (OnLoad)
 }
 
@@ -113,9 +114,15 @@ func (s *Screen) Reload() {
 	s.load()
 }
 
-// Report is the report last read; its People is nil when none was read
-// (never shown, not yet arrived, or the read failed).
-func (s *Screen) Report() model.Today { return s.report }
+// Report is the report on show; its People is nil when there is none
+// (never shown, or the read failed) or a newer one is being read in the
+// background: then only a read of its own is up to date.
+func (s *Screen) Report() model.Today {
+	if s.pending {
+		return model.Today{}
+	}
+	return s.report
+}
 
 // load reads the report and fills the page from it; in the background
 // the read runs on a goroutine and the newest read's report is shown.
@@ -128,10 +135,12 @@ func (s *Screen) load() {
 	}
 	s.reads++
 	read := s.reads
+	s.pending = true
 	go func() {
 		report, err := s.store.Today(context.Background(), now)
 		fyne.Do(func() {
 			if read == s.reads {
+				s.pending = false
 				s.show(report, err)
 			}
 		})
