@@ -254,7 +254,7 @@ func startupReport(rapport, minimal *startupProgram, dbSize int64, runs int, loa
 	}
 	fmt.Fprintf(&b, "Start-up and footprint: Rapport on %d people, %d interactions, %d promises (database %s)\n",
 		startupPeople, startupInteractions, startupPromises, startupMB(dbSize))
-	fmt.Fprintf(&b, "against a minimal Fyne window; %d timed starts each, alternating, after one warm-up each;\n", runs)
+	fmt.Fprintf(&b, "against a minimal Fyne window of the same size (1180x760); %d timed starts each, alternating, after one warm-up each;\n", runs)
 	fmt.Fprintf(&b, "Xvfb 1280x800x24 with software GL; %s/%s, %d CPUs; times from exec;\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
 	fmt.Fprintf(&b, "load average before the timed starts %s, after %s.\n\n", loadBefore, loadAfter)
 	fmt.Fprintf(&b, "%-34s %10s %10s %7s   %s\n", "", "Rapport", "Minimal", "ratio", "target")
