@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 	"time"
@@ -81,7 +82,7 @@ var ErrUnreadable = errors.New("unreadable calendar file")
 // An input that is empty, not a calendar, not UTF-8, cut short or
 // malformed is an error wrapping ErrUnreadable, with the line when known.
 func Read(r io.Reader) ([]model.CalendarEvent, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxReadSize+1))
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("ics: read: %w: %w", err, ErrUnreadable)
 	}
@@ -89,6 +90,28 @@ func Read(r io.Reader) ([]model.CalendarEvent, error) {
 		return nil, unreadable(0, "the file is larger than %d MB", MaxReadSize>>20)
 	}
 	return readIn(data, time.Local)
+}
+
+// readAll reads up to MaxReadSize+1 bytes of r into one buffer, sized
+// once when r tells its length (a file, a bytes.Reader) instead of grown
+// and copied as io.ReadAll does.
+func readAll(r io.Reader) ([]byte, error) {
+	size := -1
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		size = r.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(min(fi.Size(), MaxReadSize+1))
+		}
+	}
+	if size < 0 {
+		return io.ReadAll(io.LimitReader(r, MaxReadSize+1))
+	}
+	var buf bytes.Buffer
+	buf.Grow(min(size, MaxReadSize+1) + bytes.MinRead)
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxReadSize+1))
+	return buf.Bytes(), err
 }
 
 // unreadable is an error wrapping ErrUnreadable, naming line unless it
@@ -108,6 +131,17 @@ type reader struct {
 	starts []int // offset of each physical line in data
 	local  *time.Location
 	zones  map[string]*time.Location
+	// cals are where each top-level VCALENDAR lies, as scan found them.
+	cals []calendarSpan
+}
+
+// calendarSpan is where one VCALENDAR lies in the data, by byte offset:
+// what comes before it (from the end of the one before), its BEGIN line,
+// the start of each component directly inside it, and its END line.
+type calendarSpan struct {
+	before, begin, body int // body: just after the BEGIN line
+	children            []int
+	end, after          int // the END line, and just after it
 }
 
 // readIn is Read on data already in memory, with floating times and dates
@@ -150,24 +184,33 @@ func readIn(data []byte, local *time.Location) ([]model.CalendarEvent, error) {
 	if err != nil {
 		return nil, err
 	}
-	cals, err := rd.decode()
-	if err != nil {
-		return nil, err
-	}
-
-	var events []model.CalendarEvent
-	for _, cal := range cals {
+	events := make([]model.CalendarEvent, 0, len(eventLines))
+	var convertErr error // the first event that cannot be read
+	err = rd.decode(func(cal *ical.Calendar) {
 		for _, ev := range cal.Events() {
+			if convertErr != nil {
+				return
+			}
 			line := 0
 			if len(events) < len(eventLines) {
 				line = eventLines[len(events)]
 			}
 			e, err := rd.event(ev, line)
 			if err != nil {
-				return nil, err
+				convertErr = err
+				return
 			}
 			events = append(events, e)
 		}
+	})
+	// The file's structure is checked in full before any one event: a
+	// malformed line anywhere is the error, as when the whole file was
+	// decoded first.
+	if err != nil {
+		return nil, err
+	}
+	if convertErr != nil {
+		return nil, convertErr
 	}
 	if len(events) != len(eventLines) { // cannot happen: scan and go-ical see the same structure
 		for i := range events {
@@ -210,7 +253,9 @@ func looksBinary(data []byte) bool {
 // scan walks the physical lines once: it records where each starts, checks
 // that BEGIN and END lines pair up (so a file cut short or mangled is
 // reported with its line, which go-ical cannot do), bounds the nesting,
-// and returns the line of each VEVENT directly in a VCALENDAR, in order.
+// notes where each VCALENDAR and each component directly in it lie (for
+// decode), and returns the line of each VEVENT directly in a VCALENDAR,
+// in order.
 func (rd *reader) scan() ([]int, error) {
 	type open struct {
 		name string
@@ -220,9 +265,14 @@ func (rd *reader) scan() ([]int, error) {
 		stack      []open
 		eventLines []int
 		pending    []byte // a BEGIN or END line being unfolded
-		pendingAt  int
+		pendingAt  int    // its line number
+		pendingOff int    // and offset
+		cal        calendarSpan
+		lastEnd    int // offset just after the last END:VCALENDAR
 	)
-	finish := func() error {
+	// finish handles the BEGIN or END line pending, which ends at offset
+	// end, where the next line that is not a continuation begins.
+	finish := func(end int) error {
 		if pending == nil {
 			return nil
 		}
@@ -240,8 +290,14 @@ func (rd *reader) scan() ([]int, error) {
 			if len(stack) == 0 && value != ical.CompCalendar {
 				return unreadable(line, "BEGIN:%s outside a calendar (expected BEGIN:VCALENDAR)", value)
 			}
-			if len(stack) == 1 && value == ical.CompEvent {
-				eventLines = append(eventLines, line)
+			if len(stack) == 0 {
+				cal = calendarSpan{before: lastEnd, begin: pendingOff, body: end}
+			}
+			if len(stack) == 1 {
+				cal.children = append(cal.children, pendingOff)
+				if value == ical.CompEvent {
+					eventLines = append(eventLines, line)
+				}
 			}
 			if len(stack) == maxDepth {
 				return unreadable(line, "components nested more than %d deep", maxDepth)
@@ -257,6 +313,10 @@ func (rd *reader) scan() ([]int, error) {
 			return unreadable(line, "END:%s where END:%s was expected (for the BEGIN on line %d)", value, top.name, top.line)
 		}
 		stack = stack[:len(stack)-1]
+		if len(stack) == 0 {
+			cal.end, cal.after, lastEnd = pendingOff, end, end
+			rd.cals = append(rd.cals, cal)
+		}
 		return nil
 	}
 
@@ -264,6 +324,7 @@ func (rd *reader) scan() ([]int, error) {
 	rd.starts = make([]int, 0, bytes.Count(data, []byte("\n"))+1)
 	for off, n := 0, 1; off < len(data); n++ {
 		rd.starts = append(rd.starts, off)
+		start := off
 		end := bytes.IndexByte(data[off:], '\n')
 		if end < 0 {
 			end = len(data)
@@ -279,7 +340,7 @@ func (rd *reader) scan() ([]int, error) {
 			}
 			continue
 		}
-		if err := finish(); err != nil {
+		if err := finish(start); err != nil {
 			return nil, err
 		}
 		if len(text) == 0 {
@@ -289,14 +350,15 @@ func (rd *reader) scan() ([]int, error) {
 		if i < 0 {
 			continue // go-ical reports it
 		}
-		switch name := strings.ToUpper(string(text[:i])); {
-		case name == "BEGIN" || name == "END":
-			pending, pendingAt = append([]byte(nil), text...), n
+		switch name := text[:i]; {
+		case isBeginOrEnd(name):
+			// Copied only if a continuation line is added to it.
+			pending, pendingAt, pendingOff = text[:len(text):len(text)], n, start
 		case len(stack) == 0:
-			return nil, unreadable(rd.base+n, "%s outside a calendar (expected BEGIN:VCALENDAR)", name)
+			return nil, unreadable(rd.base+n, "%s outside a calendar (expected BEGIN:VCALENDAR)", strings.ToUpper(string(name)))
 		}
 	}
-	if err := finish(); err != nil {
+	if err := finish(len(data)); err != nil {
 		return nil, err
 	}
 	if len(stack) > 0 {
@@ -304,6 +366,18 @@ func (rd *reader) scan() ([]int, error) {
 		return nil, unreadable(top.line, "the file is cut short: BEGIN:%s is never ended", top.name)
 	}
 	return eventLines, nil
+}
+
+// isBeginOrEnd reports whether a property name is BEGIN or END in any
+// case, as strings.ToUpper sees it, without a copy for an ASCII name.
+func isBeginOrEnd(name []byte) bool {
+	for _, b := range name {
+		if b >= utf8.RuneSelf {
+			upper := strings.ToUpper(string(name))
+			return upper == "BEGIN" || upper == "END"
+		}
+	}
+	return bytes.EqualFold(name, []byte("BEGIN")) || bytes.EqualFold(name, []byte("END"))
 }
 
 // shortenParams returns data with every parameter value cut to
@@ -319,22 +393,30 @@ func shortenParams(data []byte) []byte {
 		inParamValue
 		inValue
 	)
-	out := make([]byte, 0, len(data))
+	// out is a copy made at the first byte dropped: most files have no
+	// parameter that long, and get data itself back.
+	var out []byte
+	copied := false
+	keep := func(b byte) {
+		if copied {
+			out = append(out, b)
+		}
+	}
 	state, quoted, atStart, dropping, n := inName, false, false, false, 0
 	for i := 0; i < len(data); i++ {
 		b := data[i]
 		if b == '\n' {
-			out = append(out, b)
+			keep(b)
 			if i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\t') {
 				i++
-				out = append(out, data[i])
+				keep(data[i])
 			} else {
 				state, quoted = inName, false
 			}
 			continue
 		}
 		if b == '\r' && i+1 < len(data) && data[i+1] == '\n' {
-			out = append(out, b)
+			keep(b)
 			continue
 		}
 		switch state {
@@ -365,40 +447,128 @@ func shortenParams(data []byte) []byte {
 			default:
 				atStart = false
 				if dropping || n >= maxParamValue && utf8.RuneStart(b) {
+					if !copied {
+						out, copied = append(make([]byte, 0, len(data)), data[:i]...), true
+					}
 					dropping = true
 					continue
 				}
 				n++
 			}
 		}
-		out = append(out, b)
+		keep(b)
+	}
+	if !copied {
+		return data
 	}
 	return out
 }
 
-// decode runs go-ical's decoder over the data until only blank space is
-// left. go-ical returns a bare io.EOF both at a clean end and for a file
-// cut short, so the end is decided here, by what is left: io.EOF from a
+// chunkSize is about how many bytes of a calendar's components decode
+// hands go-ical at a time: go-ical holds a whole VCALENDAR it decodes,
+// several times its size, and a big export is mostly one VCALENDAR.
+const chunkSize = 256 << 10
+
+// segment is a range of the data, by byte offset.
+type segment struct{ from, to int }
+
+// decode runs go-ical's decoder over the data, calling use with what it
+// decodes, until only blank space is left. A VCALENDAR is decoded a chunk
+// of its components at a time: each chunk is its BEGIN line, the chunk and
+// its END line, so go-ical reads every line of the file once, in order,
+// as if it read the calendar whole (the first chunk also reads what comes
+// before the BEGIN line), and lets go of each chunk when use returns.
+// go-ical returns a bare io.EOF both at a clean end and for a file cut
+// short, so the end is decided here, by what is left: io.EOF from a
 // calendar that has begun is an error. Its panics on malformed parameters
 // become errors, and its errors get the line where they happened.
-func (rd *reader) decode() ([]*ical.Calendar, error) {
-	src := bytes.NewReader(rd.data)
-	br := bufio.NewReaderSize(src, 64<<10) // go-ical uses it as is, so Buffered tells how far it got
-	dec := ical.NewDecoder(br)
-	consumed := func() int { return len(rd.data) - src.Len() - br.Buffered() }
+func (rd *reader) decode(use func(*ical.Calendar)) error {
+	br := bufio.NewReaderSize(nil, 64<<10) // go-ical uses it as is, so Buffered tells how far it got
+	for _, cal := range rd.cals {
+		from := cal.before
+		for i, n := 0, len(cal.children); i <= n; {
+			// The chunk ends at the first component to begin chunkSize
+			// or more past where it began, or at the END line.
+			j := i + 1
+			for j <= n && cal.children[j-1]-from < chunkSize {
+				j++
+			}
+			to := cal.end
+			if j <= n {
+				to = cal.children[j-1]
+			}
+			segs := []segment{{from, to}, {cal.end, cal.after}}
+			if from != cal.before {
+				segs = []segment{{cal.begin, cal.body}, {from, to}, {cal.end, cal.after}}
+			}
+			if err := rd.decodeSegments(br, segs, use); err != nil {
+				return err
+			}
+			from, i = to, j
+		}
+	}
+	last := 0
+	if len(rd.cals) > 0 {
+		last = rd.cals[len(rd.cals)-1].after
+	}
+	// What follows the last calendar (scan allows nothing but lines go-ical
+	// rejects) is decoded as before, for its error.
+	return rd.decodeSegments(br, []segment{{last, len(rd.data)}}, use)
+}
 
-	var cals []*ical.Calendar
-	for len(bytes.TrimSpace(rd.data[consumed():])) > 0 {
+// decodeSegments decodes the data of segs, one after the other, as one
+// stream, until only blank space is left of it.
+func (rd *reader) decodeSegments(br *bufio.Reader, segs []segment, use func(*ical.Calendar)) error {
+	readers := make([]io.Reader, len(segs))
+	for i, sg := range segs {
+		readers[i] = bytes.NewReader(rd.data[sg.from:sg.to])
+	}
+	src := &countingReader{r: io.MultiReader(readers...)}
+	br.Reset(src)
+	dec := ical.NewDecoder(br)
+	// consumed is how far the decoder got, as an offset in the data: a
+	// position between two segments is the end of the first.
+	consumed := func() int {
+		v := src.n - br.Buffered()
+		for _, sg := range segs {
+			if v <= sg.to-sg.from {
+				return sg.from + v
+			}
+			v -= sg.to - sg.from
+		}
+		return segs[len(segs)-1].to
+	}
+	blankAfter := func(off int) bool {
+		for _, sg := range segs {
+			if off < sg.to && len(bytes.TrimSpace(rd.data[max(off, sg.from):sg.to])) > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	for !blankAfter(consumed()) {
 		cal, err := decodeOne(dec)
 		if errors.Is(err, io.EOF) {
-			return nil, unreadable(rd.lineBefore(consumed()), "the file is cut short: it ends before END:VCALENDAR")
+			return unreadable(rd.lineBefore(consumed()), "the file is cut short: it ends before END:VCALENDAR")
 		}
 		if err != nil {
-			return nil, unreadable(rd.lineBefore(consumed()), "%s", strings.TrimPrefix(err.Error(), "ical: "))
+			return unreadable(rd.lineBefore(consumed()), "%s", strings.TrimPrefix(err.Error(), "ical: "))
 		}
-		cals = append(cals, cal)
+		use(cal)
 	}
-	return cals, nil
+	return nil
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
 }
 
 // decodeOne decodes one calendar, turning go-ical's panics (it indexes
