@@ -1,7 +1,6 @@
 package ics
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -131,22 +130,21 @@ type reader struct {
 	starts []int // offset of each physical line in data
 	local  *time.Location
 	zones  map[string]*time.Location
-	// cals are where each top-level VCALENDAR lies, as scan found them.
-	cals []calendarSpan
-}
-
-// calendarSpan is where one VCALENDAR lies in the data, by byte offset:
-// what comes before it (from the end of the one before), its BEGIN line,
-// the start of each component directly inside it, and its END line.
-type calendarSpan struct {
-	before, begin, body int // body: just after the BEGIN line
-	children            []int
-	end, after          int // the END line, and just after it
 }
 
 // readIn is Read on data already in memory, with floating times and dates
 // in local.
 func readIn(data []byte, local *time.Location) ([]model.CalendarEvent, error) {
+	rd, eventLines, err := prepareIn(data, local)
+	if err != nil {
+		return nil, err
+	}
+	return decodeIn(rd, eventLines)
+}
+
+// prepareIn checks data and readies a reader of it: what readIn does
+// before decoding.
+func prepareIn(data []byte, local *time.Location) (*reader, []int, error) {
 	if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
 		data = fromUTF16(data[2:], data[0] == 0xfe)
 	}
@@ -159,14 +157,14 @@ func readIn(data []byte, local *time.Location) ([]model.CalendarEvent, error) {
 	data = bytes.TrimRight(trimmed, " \t\r\n")
 
 	if len(data) == 0 {
-		return nil, unreadable(0, "the file is empty")
+		return nil, nil, unreadable(0, "the file is empty")
 	}
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	if !strings.EqualFold(string(bytes.TrimSpace(first)), "BEGIN:VCALENDAR") {
 		if looksBinary(data) {
-			return nil, unreadable(0, "not a calendar file: it holds binary data, not text")
+			return nil, nil, unreadable(0, "not a calendar file: it holds binary data, not text")
 		}
-		return nil, unreadable(0, "not a calendar file: it does not begin with BEGIN:VCALENDAR")
+		return nil, nil, unreadable(0, "not a calendar file: it does not begin with BEGIN:VCALENDAR")
 	}
 	if !utf8.Valid(data) {
 		off := 0
@@ -177,31 +175,34 @@ func readIn(data []byte, local *time.Location) ([]model.CalendarEvent, error) {
 			}
 			off += size
 		}
-		return nil, unreadable(rd.base+1+bytes.Count(data[:off], []byte("\n")), "not UTF-8 text (save the calendar as UTF-8)")
+		return nil, nil, unreadable(rd.base+1+bytes.Count(data[:off], []byte("\n")), "not UTF-8 text (save the calendar as UTF-8)")
 	}
 	rd.data = shortenParams(data)
 	eventLines, err := rd.scan()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	return rd, eventLines, nil
+}
+
+// decodeIn is the rest of readIn.
+func decodeIn(rd *reader, eventLines []int) ([]model.CalendarEvent, error) {
 	events := make([]model.CalendarEvent, 0, len(eventLines))
 	var convertErr error // the first event that cannot be read
-	err = rd.decode(func(cal *ical.Calendar) {
-		for _, ev := range cal.Events() {
-			if convertErr != nil {
-				return
-			}
-			line := 0
-			if len(events) < len(eventLines) {
-				line = eventLines[len(events)]
-			}
-			e, err := rd.event(ev, line)
-			if err != nil {
-				convertErr = err
-				return
-			}
-			events = append(events, e)
+	err := rd.decodeAll(func(ev propList) {
+		if convertErr != nil {
+			return
 		}
+		line := 0
+		if len(events) < len(eventLines) {
+			line = eventLines[len(events)]
+		}
+		e, err := rd.event(ev, line)
+		if err != nil {
+			convertErr = err
+			return
+		}
+		events = append(events, e)
 	})
 	// The file's structure is checked in full before any one event: a
 	// malformed line anywhere is the error, as when the whole file was
@@ -253,8 +254,7 @@ func looksBinary(data []byte) bool {
 // scan walks the physical lines once: it records where each starts, checks
 // that BEGIN and END lines pair up (so a file cut short or mangled is
 // reported with its line, which go-ical cannot do), bounds the nesting,
-// notes where each VCALENDAR and each component directly in it lie (for
-// decode), and returns the line of each VEVENT directly in a VCALENDAR,
+// and returns the line of each VEVENT directly in a VCALENDAR,
 // in order.
 func (rd *reader) scan() ([]int, error) {
 	type open struct {
@@ -266,13 +266,8 @@ func (rd *reader) scan() ([]int, error) {
 		eventLines []int
 		pending    []byte // a BEGIN or END line being unfolded
 		pendingAt  int    // its line number
-		pendingOff int    // and offset
-		cal        calendarSpan
-		lastEnd    int // offset just after the last END:VCALENDAR
 	)
-	// finish handles the BEGIN or END line pending, which ends at offset
-	// end, where the next line that is not a continuation begins.
-	finish := func(end int) error {
+	finish := func() error {
 		if pending == nil {
 			return nil
 		}
@@ -290,14 +285,8 @@ func (rd *reader) scan() ([]int, error) {
 			if len(stack) == 0 && value != ical.CompCalendar {
 				return unreadable(line, "BEGIN:%s outside a calendar (expected BEGIN:VCALENDAR)", value)
 			}
-			if len(stack) == 0 {
-				cal = calendarSpan{before: lastEnd, begin: pendingOff, body: end}
-			}
-			if len(stack) == 1 {
-				cal.children = append(cal.children, pendingOff)
-				if value == ical.CompEvent {
-					eventLines = append(eventLines, line)
-				}
+			if len(stack) == 1 && value == ical.CompEvent {
+				eventLines = append(eventLines, line)
 			}
 			if len(stack) == maxDepth {
 				return unreadable(line, "components nested more than %d deep", maxDepth)
@@ -313,10 +302,6 @@ func (rd *reader) scan() ([]int, error) {
 			return unreadable(line, "END:%s where END:%s was expected (for the BEGIN on line %d)", value, top.name, top.line)
 		}
 		stack = stack[:len(stack)-1]
-		if len(stack) == 0 {
-			cal.end, cal.after, lastEnd = pendingOff, end, end
-			rd.cals = append(rd.cals, cal)
-		}
 		return nil
 	}
 
@@ -324,7 +309,6 @@ func (rd *reader) scan() ([]int, error) {
 	rd.starts = make([]int, 0, bytes.Count(data, []byte("\n"))+1)
 	for off, n := 0, 1; off < len(data); n++ {
 		rd.starts = append(rd.starts, off)
-		start := off
 		end := bytes.IndexByte(data[off:], '\n')
 		if end < 0 {
 			end = len(data)
@@ -340,7 +324,7 @@ func (rd *reader) scan() ([]int, error) {
 			}
 			continue
 		}
-		if err := finish(start); err != nil {
+		if err := finish(); err != nil {
 			return nil, err
 		}
 		if len(text) == 0 {
@@ -353,12 +337,12 @@ func (rd *reader) scan() ([]int, error) {
 		switch name := text[:i]; {
 		case isBeginOrEnd(name):
 			// Copied only if a continuation line is added to it.
-			pending, pendingAt, pendingOff = text[:len(text):len(text)], n, start
+			pending, pendingAt = text[:len(text):len(text)], n
 		case len(stack) == 0:
 			return nil, unreadable(rd.base+n, "%s outside a calendar (expected BEGIN:VCALENDAR)", strings.ToUpper(string(name)))
 		}
 	}
-	if err := finish(len(data)); err != nil {
+	if err := finish(); err != nil {
 		return nil, err
 	}
 	if len(stack) > 0 {
@@ -464,124 +448,6 @@ func shortenParams(data []byte) []byte {
 	return out
 }
 
-// chunkSize is about how many bytes of a calendar's components decode
-// hands go-ical at a time: go-ical holds a whole VCALENDAR it decodes,
-// several times its size, and a big export is mostly one VCALENDAR.
-const chunkSize = 256 << 10
-
-// segment is a range of the data, by byte offset.
-type segment struct{ from, to int }
-
-// decode runs go-ical's decoder over the data, calling use with what it
-// decodes, until only blank space is left. A VCALENDAR is decoded a chunk
-// of its components at a time: each chunk is its BEGIN line, the chunk and
-// its END line, so go-ical reads every line of the file once, in order,
-// as if it read the calendar whole (the first chunk also reads what comes
-// before the BEGIN line), and lets go of each chunk when use returns.
-// go-ical returns a bare io.EOF both at a clean end and for a file cut
-// short, so the end is decided here, by what is left: io.EOF from a
-// calendar that has begun is an error. Its panics on malformed parameters
-// become errors, and its errors get the line where they happened.
-func (rd *reader) decode(use func(*ical.Calendar)) error {
-	br := bufio.NewReaderSize(nil, 64<<10) // go-ical uses it as is, so Buffered tells how far it got
-	for _, cal := range rd.cals {
-		from := cal.before
-		for i, n := 0, len(cal.children); i <= n; {
-			// The chunk ends at the first component to begin chunkSize
-			// or more past where it began, or at the END line.
-			j := i + 1
-			for j <= n && cal.children[j-1]-from < chunkSize {
-				j++
-			}
-			to := cal.end
-			if j <= n {
-				to = cal.children[j-1]
-			}
-			segs := []segment{{from, to}, {cal.end, cal.after}}
-			if from != cal.before {
-				segs = []segment{{cal.begin, cal.body}, {from, to}, {cal.end, cal.after}}
-			}
-			if err := rd.decodeSegments(br, segs, use); err != nil {
-				return err
-			}
-			from, i = to, j
-		}
-	}
-	last := 0
-	if len(rd.cals) > 0 {
-		last = rd.cals[len(rd.cals)-1].after
-	}
-	// What follows the last calendar (scan allows nothing but lines go-ical
-	// rejects) is decoded as before, for its error.
-	return rd.decodeSegments(br, []segment{{last, len(rd.data)}}, use)
-}
-
-// decodeSegments decodes the data of segs, one after the other, as one
-// stream, until only blank space is left of it.
-func (rd *reader) decodeSegments(br *bufio.Reader, segs []segment, use func(*ical.Calendar)) error {
-	readers := make([]io.Reader, len(segs))
-	for i, sg := range segs {
-		readers[i] = bytes.NewReader(rd.data[sg.from:sg.to])
-	}
-	src := &countingReader{r: io.MultiReader(readers...)}
-	br.Reset(src)
-	dec := ical.NewDecoder(br)
-	// consumed is how far the decoder got, as an offset in the data: a
-	// position between two segments is the end of the first.
-	consumed := func() int {
-		v := src.n - br.Buffered()
-		for _, sg := range segs {
-			if v <= sg.to-sg.from {
-				return sg.from + v
-			}
-			v -= sg.to - sg.from
-		}
-		return segs[len(segs)-1].to
-	}
-	blankAfter := func(off int) bool {
-		for _, sg := range segs {
-			if off < sg.to && len(bytes.TrimSpace(rd.data[max(off, sg.from):sg.to])) > 0 {
-				return false
-			}
-		}
-		return true
-	}
-	for !blankAfter(consumed()) {
-		cal, err := decodeOne(dec)
-		if errors.Is(err, io.EOF) {
-			return unreadable(rd.lineBefore(consumed()), "the file is cut short: it ends before END:VCALENDAR")
-		}
-		if err != nil {
-			return unreadable(rd.lineBefore(consumed()), "%s", strings.TrimPrefix(err.Error(), "ical: "))
-		}
-		use(cal)
-	}
-	return nil
-}
-
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n int
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += n
-	return n, err
-}
-
-// decodeOne decodes one calendar, turning go-ical's panics (it indexes
-// past the end of "ATTENDEE;CN=x" and panics on `CN="a"b`) into errors.
-func decodeOne(dec *ical.Decoder) (cal *ical.Calendar, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			cal, err = nil, errors.New("malformed property parameters (a quote or a colon is missing)")
-		}
-	}()
-	return dec.Decode()
-}
-
 // lineBefore is the line number of the logical line (first physical line
 // of a folded one) that ends just before offset off.
 func (rd *reader) lineBefore(off int) int {
@@ -595,12 +461,13 @@ func (rd *reader) lineBefore(off int) int {
 	return rd.base + max(i, 0) + 1
 }
 
-// event converts one VEVENT beginning at line.
-func (rd *reader) event(ev ical.Event, line int) (model.CalendarEvent, error) {
+// event converts one VEVENT beginning at line, of which it is given the
+// properties.
+func (rd *reader) event(ev propList, line int) (model.CalendarEvent, error) {
 	e := model.CalendarEvent{
-		UID:      strings.TrimSpace(textValue(ev.Props.Get(ical.PropUID))),
-		Summary:  oneLine(textValue(ev.Props.Get(ical.PropSummary))),
-		Location: oneLine(textValue(ev.Props.Get(ical.PropLocation))),
+		UID:      strings.TrimSpace(textValue(ev.get(ical.PropUID))),
+		Summary:  oneLine(textValue(ev.get(ical.PropSummary))),
+		Location: oneLine(textValue(ev.get(ical.PropLocation))),
 		Line:     line,
 	}
 	bad := func(prop *ical.Prop) error {
@@ -615,13 +482,13 @@ func (rd *reader) event(ev ical.Event, line int) (model.CalendarEvent, error) {
 		return unreadable(line, "%s: %s %q is not %s", what, prop.Name, prop.Value, want)
 	}
 
-	if p := ev.Props.Get(ical.PropDateTimeStart); p != nil && strings.TrimSpace(p.Value) != "" {
+	if p := ev.get(ical.PropDateTimeStart); p != nil && strings.TrimSpace(p.Value) != "" {
 		start, date, err := rd.dateTime(p)
 		if err != nil {
 			return e, bad(p)
 		}
 		e.Start, e.AllDay = start.UTC(), date
-		switch end, dur := ev.Props.Get(ical.PropDateTimeEnd), ev.Props.Get(ical.PropDuration); {
+		switch end, dur := ev.get(ical.PropDateTimeEnd), ev.get(ical.PropDuration); {
 		case end != nil:
 			t, _, err := rd.dateTime(end)
 			if err != nil {
@@ -644,18 +511,22 @@ func (rd *reader) event(ev ical.Event, line int) (model.CalendarEvent, error) {
 		}
 	}
 
-	status := strings.TrimSpace(textValue(ev.Props.Get(ical.PropStatus)))
+	status := strings.TrimSpace(textValue(ev.get(ical.PropStatus)))
 	e.Canceled = strings.EqualFold(status, "CANCELLED") || strings.EqualFold(status, "CANCELED")
-	e.Recurring = ev.Props.Get(ical.PropRecurrenceRule) != nil || ev.Props.Get(ical.PropRecurrenceDates) != nil
-	if p := ev.Props.Get(ical.PropOrganizer); p != nil {
+	e.Recurring = ev.get(ical.PropRecurrenceRule) != nil || ev.get(ical.PropRecurrenceDates) != nil
+	if p := ev.get(ical.PropOrganizer); p != nil {
 		e.Organizer = partyOf(p)
 	}
-	for _, p := range ev.Props.Values(ical.PropAttendee) {
+	for i := range ev {
+		p := &ev[i]
+		if p.Name != ical.PropAttendee {
+			continue
+		}
 		switch strings.ToUpper(p.Params.Get(ical.ParamCalendarUserType)) {
 		case "ROOM", "RESOURCE":
 			continue
 		}
-		e.Attendees = append(e.Attendees, partyOf(&p))
+		e.Attendees = append(e.Attendees, partyOf(p))
 	}
 	return e, nil
 }
