@@ -1,0 +1,446 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"fmt"
+	"strings"
+	"time"
+
+	"rapport/model"
+)
+
+// The index the search reads is made by migrations/0009_search.sql: one
+// FTS4 table search_<table> per table searched, whose docid is the row's
+// id, kept by triggers. Search asks each kind's table for its matches in
+// order (title matches first, then the most recent) with their count, then
+// reads what the hits shown need (names, snippets) for those alone.
+
+//go:embed search_rebuild.sql
+var searchRebuildSQL string
+
+// RebuildSearchIndex empties the search index and makes it again from
+// the tables, in one transaction: for a database whose index is in doubt
+// (the triggers keep it otherwise). It takes about as long as the
+// migration that first made it.
+func (s *Store) RebuildSearchIndex(ctx context.Context) error {
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return rebuildSearch(ctx, tx) }); err != nil {
+		return fmt.Errorf("rebuild the search index: %w", err)
+	}
+	return nil
+}
+
+// rebuildSearch makes the search index again inside tx.
+func rebuildSearch(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, searchRebuildSQL)
+	return err
+}
+
+// searchSpec says how one kind of hit is read from its table t.
+type searchSpec struct {
+	kind  model.HitKind
+	part  string // HitPlan's PlanPart
+	table string // the table searched; its index is search_<table>
+	// date is the hit's date (text as stored); instant says whether it
+	// is an RFC 3339 time (compared in the user's days) or a day.
+	date    string
+	instant bool
+	// person says how the hit's person is found: "self" (t is the
+	// person), "one" (t.person_id), "many" (interaction_person) or "".
+	person string
+	title  string // the hit's title
+	role   string // HitPlan's role id
+	kind2  string // the column kind:coffee filters, if any
+	body   string // shown as the snippet when no word was searched
+}
+
+var searchSpecs = []searchSpec{
+	{kind: model.HitPerson, table: "person", date: "t.last_at", instant: true, person: "self",
+		title: "t.name", body: "t.title || ' · ' || t.team || ' · ' || t.organisation"},
+	{kind: model.HitInteraction, table: "interaction", date: "t.at", instant: true, person: "many",
+		title: "t.summary", kind2: "t.kind", body: "t.notes"},
+	{kind: model.HitPromise, table: "promise", date: "coalesce(t.due_on, t.made_on)", person: "one",
+		title: "t.what", body: "t.notes"},
+	{kind: model.HitMeeting, table: "meeting", date: "t.start_at", instant: true, person: "one",
+		title: "t.location", kind2: "t.kind", body: "t.agenda"},
+	{kind: model.HitPlan, part: "role", table: "role", date: "t.target_date",
+		title: "t.title", role: "t.id", body: "t.why"},
+	{kind: model.HitPlan, part: "requirement", table: "requirement", date: "NULL",
+		title: "t.title", role: "t.role_id", body: "t.evidence"},
+	{kind: model.HitPlan, part: "action", table: "action", date: "coalesce(t.done_on, t.due_on)",
+		title: "t.title", role: "(SELECT role_id FROM requirement WHERE id = t.requirement_id)", body: "t.notes"},
+	{kind: model.HitOpportunity, table: "opportunity", date: "t.date",
+		title: "t.title", body: "t.notes"},
+	{kind: model.HitDisclosure, table: "disclosure", date: "t.shared_on", person: "one",
+		title: "t.topic", body: "t.notes"},
+}
+
+// Snippet marks: characters no text typed by a user holds, turned into
+// model.Spans.
+const (
+	markOpen  = "\x02"
+	markClose = "\x03"
+)
+
+// Search finds what the query asks for: at most limit hits, grouped by
+// kind in model.HitKinds order (people first) and best first within a
+// kind (title matches, then the most recent), with Total the number of
+// matches in all. When more match than limit, every kind that matched
+// keeps a share of the hits shown. An empty query finds nothing; a query
+// of filters alone lists everything that passes them.
+func (s *Store) Search(ctx context.Context, q model.SearchQuery, limit int) (model.SearchResults, error) {
+	res := model.SearchResults{ByKind: map[model.HitKind]int{}}
+	if q.Empty() || limit <= 0 {
+		return res, nil
+	}
+	now := s.Now()
+	var found [][]searchRow
+	err := s.inReadTx(ctx, func(db querier) error {
+		for _, spec := range searchSpecs {
+			if !q.Wants(spec.kind) || (q.PersonFiltered() && spec.person == "") {
+				found = append(found, nil)
+				continue
+			}
+			rows, total, err := searchKind(ctx, db, spec, q, now, limit)
+			if err != nil {
+				return fmt.Errorf("%s: %w", spec.table, err)
+			}
+			found = append(found, rows)
+			res.Total += total
+			res.ByKind[spec.kind] += total
+		}
+		found = shareLimit(found, limit)
+		for i, rows := range found {
+			hits, err := searchDetails(ctx, db, searchSpecs[i], q, rows)
+			if err != nil {
+				return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
+			}
+			res.Hits = append(res.Hits, hits...)
+		}
+		return nil
+	})
+	if err != nil {
+		return model.SearchResults{}, fmt.Errorf("search: %w", err)
+	}
+	return res, nil
+}
+
+// searchRow is one match before its details are read.
+type searchRow struct {
+	id   int64
+	top  bool
+	date time.Time
+}
+
+// searchKind returns the best matches of one kind, at most limit, and how
+// many matched.
+func searchKind(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, limit int) ([]searchRow, int, error) {
+	where, args := searchFilters(spec, q, now)
+	from := spec.table + " t"
+	top := "0"
+	match := ftsQuery(q, "")
+	if match != "" {
+		fts := "search_" + spec.table
+		from = fts + " JOIN " + spec.table + " t ON t.id = " + fts + ".docid"
+		top = fts + ".docid IN (SELECT docid FROM " + fts + " WHERE " + fts + " MATCH ?)"
+		where = append([]string{fts + " MATCH ?"}, where...)
+		args = append([]any{ftsQuery(q, "title:"), match}, args...)
+	}
+	query := "SELECT t.id, " + top + " AS top, " + spec.date + " AS d, count(*) OVER () FROM " + from
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	query += " ORDER BY top DESC, d IS NULL, d DESC, t.id DESC LIMIT ?"
+	args = append(args, limit)
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []searchRow
+	total := 0
+	for rows.Next() {
+		var r searchRow
+		if err := rows.Scan(&r.id, &r.top, timeField{&r.date}, &total); err != nil {
+			return nil, 0, err
+		}
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
+}
+
+// shareLimit cuts the kinds' matches to limit in all: each kind keeps as
+// many as it has up to an equal share, and what a kind leaves of its share
+// goes to the others, in order.
+func shareLimit(found [][]searchRow, limit int) [][]searchRow {
+	keep := make([]int, len(found))
+	left := limit
+	for left > 0 {
+		open := 0
+		for i, rows := range found {
+			if keep[i] < len(rows) {
+				open++
+			}
+		}
+		if open == 0 {
+			break
+		}
+		share := max(left/open, 1)
+		for i, rows := range found {
+			n := min(share, len(rows)-keep[i], left)
+			if n > 0 {
+				keep[i] += n
+				left -= n
+			}
+		}
+	}
+	out := make([][]searchRow, len(found))
+	for i, rows := range found {
+		out[i] = rows[:keep[i]]
+	}
+	return out
+}
+
+// ftsQuery is the query's words and phrases as an FTS4 MATCH expression,
+// each quoted so that nothing typed is read as an operator, each word a
+// prefix; col ("title:") limits every one to a column. "" when the query
+// has no words.
+func ftsQuery(q model.SearchQuery, col string) string {
+	var parts []string
+	for _, w := range q.Words {
+		if w = ftsText(w); w != "" {
+			parts = append(parts, col+`"`+w+`*"`)
+		}
+	}
+	for _, p := range q.Phrases {
+		if p = ftsText(p); p != "" {
+			parts = append(parts, col+`"`+p+`"`)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// ftsText keeps of typed text what can stand inside an FTS4 phrase: the
+// tokenizer splits the rest at anything but letters and digits, and a
+// text with none of them would match nothing or fail.
+func ftsText(s string) string {
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return r == '"' || r == '*' || r == ' ' || r == 2 || r == 3
+	}), " ")
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 {
+			return s
+		}
+	}
+	return ""
+}
+
+// searchFilters turns the query's filters into conditions on t for spec.
+func searchFilters(spec searchSpec, q model.SearchQuery, now time.Time) (where []string, args []any) {
+	if cond, cargs := personFilter(q); cond != "" {
+		switch spec.person {
+		case "self":
+			where = append(where, "EXISTS (SELECT 1 FROM person p WHERE p.id = t.id AND "+cond+")")
+		case "one":
+			where = append(where, "EXISTS (SELECT 1 FROM person p WHERE p.id = t.person_id AND "+cond+")")
+		case "many":
+			where = append(where, "EXISTS (SELECT 1 FROM interaction_person ip JOIN person p ON p.id = ip.person_id"+
+				" WHERE ip.interaction_id = t.id AND "+cond+")")
+		}
+		args = append(args, cargs...)
+	}
+	if len(q.InteractionKinds) > 0 && spec.kind2 != "" {
+		where = append(where, spec.kind2+" IN ("+placeholders(len(q.InteractionKinds))+")")
+		for _, k := range q.InteractionKinds {
+			args = append(args, string(k))
+		}
+	}
+	if q.Overdue && spec.kind == model.HitPromise {
+		where = append(where, "t.status IN ('open', 'renegotiated') AND t.due_on < ?")
+		args = append(args, model.Day(now).Format(time.DateOnly))
+	}
+	for _, b := range []struct {
+		day time.Time
+		op  string
+	}{{q.After, ">="}, {q.Before, "<"}} {
+		if b.day.IsZero() {
+			continue
+		}
+		where = append(where, spec.date+" "+b.op+" ?")
+		args = append(args, dateBound(b.day, spec.instant, now.Location()))
+	}
+	return where, args
+}
+
+// dateBound is the stored text a date filter's day compares with: the day
+// itself, or for times the instant the day starts where the user is.
+func dateBound(day time.Time, instant bool, loc *time.Location) string {
+	if !instant {
+		return day.Format(time.DateOnly)
+	}
+	y, m, d := day.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, loc).UTC().Format("2006-01-02T15:04:05.000Z")
+}
+
+// personFilter is the condition on person p for the query's stance,
+// influence and team filters; "" when it has none.
+func personFilter(q model.SearchQuery) (string, []any) {
+	var conds []string
+	var args []any
+	if len(q.Stances) > 0 {
+		conds = append(conds, "p.stance IN ("+placeholders(len(q.Stances))+")")
+		for _, st := range q.Stances {
+			args = append(args, string(st))
+		}
+	}
+	if q.InfluenceMin > 0 {
+		conds = append(conds, "p.influence >= ?")
+		args = append(args, q.InfluenceMin)
+	}
+	if q.InfluenceMax > 0 {
+		conds = append(conds, "p.influence <= ?")
+		args = append(args, q.InfluenceMax)
+	}
+	if len(q.Teams) > 0 {
+		var or []string
+		for _, team := range q.Teams {
+			or = append(or, `p.team LIKE ? ESCAPE '\'`)
+			args = append(args, "%"+likeEscape(team)+"%")
+		}
+		conds = append(conds, "("+strings.Join(or, " OR ")+")")
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// searchDetails reads what the hits shown need: title, person, role and
+// snippet, in the order of rows.
+func searchDetails(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, rows []searchRow) ([]model.SearchHit, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	ids := make([]any, len(rows))
+	for i, r := range rows {
+		ids[i] = r.id
+	}
+	personID, personName := searchPersonColumns(spec, q)
+	role := spec.role
+	if role == "" {
+		role = "0"
+	}
+	snippet := spec.body
+	from := spec.table + " t"
+	var args []any
+	if spec.person == "many" {
+		_, cargs := personFilter(q)
+		args = append(append(args, cargs...), cargs...)
+	}
+	if match := ftsQuery(q, ""); match != "" {
+		fts := "search_" + spec.table
+		snippet = "snippet(" + fts + ", '" + markOpen + "', '" + markClose + "', '…', -1, 12)"
+		from = fts + " JOIN " + spec.table + " t ON t.id = " + fts + ".docid AND " + fts + " MATCH ?"
+		args = append(args, match)
+	}
+	query := "SELECT t.id, " + spec.title + ", " + personID + ", " + personName + ", " + role + ", " + snippet +
+		" FROM " + from + " WHERE t.id IN (" + placeholders(len(ids)) + ")"
+	args = append(args, ids...)
+	res, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Close()
+	byID := map[int64]model.SearchHit{}
+	for res.Next() {
+		h := model.SearchHit{Kind: spec.kind, PlanPart: spec.part}
+		var pid sql.NullInt64
+		var pname, snip sql.NullString
+		if err := res.Scan(&h.ID, &h.Title, &pid, &pname, &h.RoleID, &snip); err != nil {
+			return nil, err
+		}
+		h.PersonID, h.PersonName = pid.Int64, pname.String
+		h.Snippet = snippetSpans(snip.String)
+		byID[h.ID] = h
+	}
+	if err := res.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]model.SearchHit, 0, len(rows))
+	for _, r := range rows {
+		h, ok := byID[r.id]
+		if !ok {
+			continue
+		}
+		h.Date = r.date
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// searchPersonColumns are the SQL for the hit's person id and name: for an
+// interaction with several people, the first by name among those the
+// query's person filters keep, whose arguments are then needed once for
+// each column.
+func searchPersonColumns(spec searchSpec, q model.SearchQuery) (id, name string) {
+	switch spec.person {
+	case "self":
+		return "t.id", "t.name"
+	case "one":
+		return "t.person_id", "(SELECT name FROM person WHERE id = t.person_id)"
+	case "many":
+		cond, _ := personFilter(q)
+		if cond == "" {
+			cond = "1"
+		}
+		sub := "(SELECT p.%s FROM interaction_person ip JOIN person p ON p.id = ip.person_id" +
+			" WHERE ip.interaction_id = t.id AND " + cond + " ORDER BY p.name, p.id LIMIT 1)"
+		return fmt.Sprintf(sub, "id"), fmt.Sprintf(sub, "name")
+	}
+	return "NULL", "NULL"
+}
+
+// snippetSpans splits a snippet marked by snippet() into spans.
+func snippetSpans(s string) []model.Span {
+	var out []model.Span
+	for s != "" {
+		open := strings.Index(s, markOpen)
+		if open < 0 {
+			out = append(out, model.Span{Text: s})
+			break
+		}
+		if open > 0 {
+			out = append(out, model.Span{Text: s[:open]})
+		}
+		s = s[open+len(markOpen):]
+		end := strings.Index(s, markClose)
+		if end < 0 {
+			end = len(s)
+		}
+		out = append(out, model.Span{Text: s[:end], Match: true})
+		s = strings.TrimPrefix(s[end:], markClose)
+	}
+	return mergeSpans(out)
+}
+
+// mergeSpans joins neighbouring spans of the same kind.
+func mergeSpans(in []model.Span) []model.Span {
+	var out []model.Span
+	for _, sp := range in {
+		if sp.Text == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Match == sp.Match {
+			out[n-1].Text += sp.Text
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
