@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // SearchQuery is what the search box (or `rapport search`) asked for,
@@ -38,6 +39,9 @@ type SearchQuery struct {
 	// After keeps what is dated on or after this day; Before what is
 	// dated strictly before this one. Zero is no bound.
 	After, Before time.Time
+	// Trashed finds, of people, those in the trash instead of the others
+	// (the People screen's trash view sets it; nothing typed does).
+	Trashed bool
 }
 
 // Empty reports whether the query asks for nothing: no words, no phrases
@@ -109,7 +113,7 @@ func ParseSearch(text string, now time.Time) SearchQuery {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if t.quoted {
-			if p := strings.Join(strings.Fields(t.text), " "); p != "" {
+			if p := strings.Join(wordsIn(strings.Fields(t.text)), " "); p != "" {
 				q.Phrases = append(q.Phrases, p)
 			}
 			continue
@@ -134,9 +138,21 @@ func ParseSearch(text string, now time.Time) SearchQuery {
 }
 
 // searchWords splits a typed word that is not a filter into what is
-// searched: "foo:bar" is the two words.
+// searched: "foo:bar" is the two words; one with no letter or digit
+// ("*", "-") is nothing to search for.
 func searchWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == '"' })
+	return wordsIn(strings.FieldsFunc(s, func(r rune) bool { return r == ':' || r == '"' }))
+}
+
+// wordsIn keeps of words those with a letter or digit.
+func wordsIn(words []string) []string {
+	var out []string
+	for _, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // filter applies the filter name:value, reporting whether it was one it

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"rapport/model"
 )
@@ -46,6 +47,9 @@ type searchSpec struct {
 	// is an RFC 3339 time (compared in the user's days) or a day.
 	date    string
 	instant bool
+	// indexed says that date is a column with an index, which the
+	// search reads in order rather than sort every match.
+	indexed bool
 	// person says how the hit's person is found: "self" (t is the
 	// person), "one" (t.person_id), "many" (interaction_person) or "".
 	person string
@@ -58,11 +62,11 @@ type searchSpec struct {
 var searchSpecs = []searchSpec{
 	{kind: model.HitPerson, table: "person", date: "t.last_at", instant: true, person: "self",
 		title: "t.name", body: "t.title || ' · ' || t.team || ' · ' || t.organisation"},
-	{kind: model.HitInteraction, table: "interaction", date: "t.at", instant: true, person: "many",
+	{kind: model.HitInteraction, table: "interaction", date: "t.at", instant: true, indexed: true, person: "many",
 		title: "t.summary", kind2: "t.kind", body: "t.notes"},
 	{kind: model.HitPromise, table: "promise", date: "coalesce(t.due_on, t.made_on)", person: "one",
 		title: "t.what", body: "t.notes"},
-	{kind: model.HitMeeting, table: "meeting", date: "t.start_at", instant: true, person: "one",
+	{kind: model.HitMeeting, table: "meeting", date: "t.start_at", instant: true, indexed: true, person: "one",
 		title: "t.location", kind2: "t.kind", body: "t.agenda"},
 	{kind: model.HitPlan, part: "role", table: "role", date: "t.target_date",
 		title: "t.title", role: "t.id", body: "t.why"},
@@ -91,7 +95,7 @@ const (
 // of filters alone lists everything that passes them.
 func (s *Store) Search(ctx context.Context, q model.SearchQuery, limit int) (model.SearchResults, error) {
 	res := model.SearchResults{ByKind: map[model.HitKind]int{}}
-	if q.Empty() || limit <= 0 {
+	if (ftsQuery(q) == "" && !q.Filtered()) || limit <= 0 {
 		return res, nil
 	}
 	now := s.Now()
@@ -134,40 +138,96 @@ type searchRow struct {
 }
 
 // searchKind returns the best matches of one kind, at most limit, and how
-// many matched.
+// many matched. The matches are read in date order from the table's date
+// index where it has one, each checked against the set the index matched
+// (+t.id keeps SQLite from looking each match up by id and sorting them
+// all instead), so that the first limit come without reading the rest.
 func searchKind(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, limit int) ([]searchRow, int, error) {
 	where, args := searchFilters(spec, q, now)
-	from := spec.table + " t"
-	top := "0"
-	match := ftsQuery(q, "")
-	if match != "" {
-		fts := "search_" + spec.table
-		from = fts + " JOIN " + spec.table + " t ON t.id = " + fts + ".docid"
-		top = fts + ".docid IN (SELECT docid FROM " + fts + " WHERE " + fts + " MATCH ?)"
-		where = append([]string{fts + " MATCH ?"}, where...)
-		args = append([]any{ftsQuery(q, "title:"), match}, args...)
+	// With filters, counting reads every match anyway: one pass reads
+	// and counts them. Without, the index counts and the first limit
+	// are read alone.
+	filtered := len(where) > 0
+	fts := "search_" + spec.table
+	top, topArgs := "0", []any(nil)
+	if match := ftsQuery(q); match != "" {
+		in := "t.id IN"
+		if spec.indexed {
+			in = "+t.id IN"
+		}
+		where = append(where, in+" (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ?)")
+		args = append(args, match)
+		if title := ftsTitleQuery(q); title != "" && spec.person == "self" {
+			top, topArgs = "t.id IN (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ?)", []any{title}
+		}
 	}
-	query := "SELECT t.id, " + top + " AS top, " + spec.date + " AS d, count(*) OVER () FROM " + from
+	query := "SELECT t.id, " + top + " AS top, " + spec.date + " AS d FROM " + spec.table + " t"
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	query += " ORDER BY top DESC, d IS NULL, d DESC, t.id DESC LIMIT ?"
-	args = append(args, limit)
+	if spec.indexed {
+		query += " ORDER BY d DESC, t.id DESC" // never NULL: the date index serves
+	} else {
+		query += " ORDER BY top DESC, d IS NULL, d DESC, t.id DESC"
+	}
+	args = append(topArgs, args...)
+	if !filtered {
+		query += " LIMIT ?"
+		args = append(args, limit)
+	}
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	var out []searchRow
-	total := 0
+	n := 0
 	for rows.Next() {
+		if n++; n > limit {
+			continue
+		}
 		var r searchRow
-		if err := rows.Scan(&r.id, &r.top, timeField{&r.date}, &total); err != nil {
+		if err := rows.Scan(&r.id, &r.top, timeField{&r.date}); err != nil {
 			return nil, 0, err
 		}
 		out = append(out, r)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	if filtered || n < limit {
+		return out, n, nil
+	}
+	total, err := searchCount(ctx, db, spec, q)
+	return out, total, err
+}
+
+// searchCount counts the matches of one kind the query's words find,
+// from the index alone (for a query without filters).
+func searchCount(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery) (int, error) {
+	fts := "search_" + spec.table
+	var n int
+	err := queryRow(ctx, db, "SELECT count(*) FROM "+fts+" WHERE "+fts+" MATCH ?", []any{ftsQuery(q)}, &n)
+	return n, err
+}
+
+// queryRow scans the one row of query into dst.
+func queryRow(ctx context.Context, db querier, query string, args []any, dst ...any) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dst...); err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
 // shareLimit cuts the kinds' matches to limit in all: each kind keeps as
@@ -204,18 +264,37 @@ func shareLimit(found [][]searchRow, limit int) [][]searchRow {
 
 // ftsQuery is the query's words and phrases as an FTS4 MATCH expression,
 // each quoted so that nothing typed is read as an operator, each word a
-// prefix; col ("title:") limits every one to a column. "" when the query
-// has no words.
-func ftsQuery(q model.SearchQuery, col string) string {
+// prefix. "" when the query has no words.
+func ftsQuery(q model.SearchQuery) string {
 	var parts []string
 	for _, w := range q.Words {
 		if w = ftsText(w); w != "" {
-			parts = append(parts, col+`"`+w+`*"`)
+			parts = append(parts, `"`+w+`*"`)
 		}
 	}
 	for _, p := range q.Phrases {
 		if p = ftsText(p); p != "" {
-			parts = append(parts, col+`"`+p+`"`)
+			parts = append(parts, `"`+p+`"`)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// ftsTitleQuery is the query's words, each limited to the title column,
+// for the rank: FTS4 takes a column only before a bare term, so each
+// word of a phrase is one, lower-cased so that none is read as an
+// operator (AND, OR, NOT, NEAR).
+func ftsTitleQuery(q model.SearchQuery) string {
+	var parts []string
+	for i, text := range append(append([]string(nil), q.Words...), q.Phrases...) {
+		prefix := i < len(q.Words)
+		for _, tok := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+			return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 127)
+		}) {
+			if prefix {
+				tok += "*"
+			}
+			parts = append(parts, "title:"+tok)
 		}
 	}
 	return strings.Join(parts, " ")
@@ -236,19 +315,25 @@ func ftsText(s string) string {
 	return ""
 }
 
-// searchFilters turns the query's filters into conditions on t for spec.
+// searchFilters turns the query's filters into conditions on t for spec,
+// the cheapest first: those on t's own columns, then those on its person.
 func searchFilters(spec searchSpec, q model.SearchQuery, now time.Time) (where []string, args []any) {
-	if cond, cargs := personFilter(q); cond != "" {
-		switch spec.person {
-		case "self":
-			where = append(where, "EXISTS (SELECT 1 FROM person p WHERE p.id = t.id AND "+cond+")")
-		case "one":
-			where = append(where, "EXISTS (SELECT 1 FROM person p WHERE p.id = t.person_id AND "+cond+")")
-		case "many":
-			where = append(where, "EXISTS (SELECT 1 FROM interaction_person ip JOIN person p ON p.id = ip.person_id"+
-				" WHERE ip.interaction_id = t.id AND "+cond+")")
+	if spec.person == "self" {
+		if q.Trashed {
+			where = append(where, "t.archived_at IS NOT NULL")
+		} else {
+			where = append(where, "t.archived_at IS NULL")
 		}
-		args = append(args, cargs...)
+	}
+	for _, b := range []struct {
+		day time.Time
+		op  string
+	}{{q.After, ">="}, {q.Before, "<"}} {
+		if b.day.IsZero() {
+			continue
+		}
+		where = append(where, spec.date+" "+b.op+" ?")
+		args = append(args, dateBound(b.day, spec.instant, now.Location()))
 	}
 	if len(q.InteractionKinds) > 0 && spec.kind2 != "" {
 		where = append(where, spec.kind2+" IN ("+placeholders(len(q.InteractionKinds))+")")
@@ -260,15 +345,17 @@ func searchFilters(spec searchSpec, q model.SearchQuery, now time.Time) (where [
 		where = append(where, "t.status IN ('open', 'renegotiated') AND t.due_on < ?")
 		args = append(args, model.Day(now).Format(time.DateOnly))
 	}
-	for _, b := range []struct {
-		day time.Time
-		op  string
-	}{{q.After, ">="}, {q.Before, "<"}} {
-		if b.day.IsZero() {
-			continue
+	if cond, cargs := personFilter(q); cond != "" {
+		switch spec.person {
+		case "self":
+			where = append(where, "t.id IN (SELECT p.id FROM person p WHERE "+cond+")")
+		case "one":
+			where = append(where, "t.person_id IN (SELECT p.id FROM person p WHERE "+cond+")")
+		case "many":
+			where = append(where, "t.id IN (SELECT ip.interaction_id FROM interaction_person ip JOIN person p ON p.id = ip.person_id"+
+				" WHERE "+cond+")")
 		}
-		where = append(where, spec.date+" "+b.op+" ?")
-		args = append(args, dateBound(b.day, spec.instant, now.Location()))
+		args = append(args, cargs...)
 	}
 	return where, args
 }
@@ -336,52 +423,89 @@ func searchDetails(ctx context.Context, db querier, spec searchSpec, q model.Sea
 	if role == "" {
 		role = "0"
 	}
-	snippet := spec.body
-	from := spec.table + " t"
 	var args []any
 	if spec.person == "many" {
 		_, cargs := personFilter(q)
 		args = append(append(args, cargs...), cargs...)
 	}
-	if match := ftsQuery(q, ""); match != "" {
-		fts := "search_" + spec.table
-		snippet = "snippet(" + fts + ", '" + markOpen + "', '" + markClose + "', '…', -1, 12)"
-		from = fts + " JOIN " + spec.table + " t ON t.id = " + fts + ".docid AND " + fts + " MATCH ?"
-		args = append(args, match)
-	}
-	query := "SELECT t.id, " + spec.title + ", " + personID + ", " + personName + ", " + role + ", " + snippet +
-		" FROM " + from + " WHERE t.id IN (" + placeholders(len(ids)) + ")"
-	args = append(args, ids...)
-	res, err := db.QueryContext(ctx, query, args...)
+	query := "SELECT t.id, " + spec.title + ", " + personID + ", " + personName + ", " + role + ", " + spec.body +
+		" FROM " + spec.table + " t WHERE t.id IN (" + placeholders(len(ids)) + ")"
+	res, err := db.QueryContext(ctx, query, append(args, ids...)...)
 	if err != nil {
 		return nil, err
 	}
 	defer res.Close()
-	byID := map[int64]model.SearchHit{}
+	byID := map[int64]*model.SearchHit{}
 	for res.Next() {
-		h := model.SearchHit{Kind: spec.kind, PlanPart: spec.part}
+		h := &model.SearchHit{Kind: spec.kind, PlanPart: spec.part}
 		var pid sql.NullInt64
-		var pname, snip sql.NullString
-		if err := res.Scan(&h.ID, &h.Title, &pid, &pname, &h.RoleID, &snip); err != nil {
+		var pname, body sql.NullString
+		if err := res.Scan(&h.ID, &h.Title, &pid, &pname, &h.RoleID, &body); err != nil {
 			return nil, err
 		}
 		h.PersonID, h.PersonName = pid.Int64, pname.String
-		h.Snippet = snippetSpans(snip.String)
+		h.Snippet = mergeSpans([]model.Span{{Text: plainSnippet(body.String)}})
 		byID[h.ID] = h
 	}
 	if err := res.Err(); err != nil {
 		return nil, err
 	}
+	if err := searchSnippets(ctx, db, spec, q, ids, byID); err != nil {
+		return nil, err
+	}
 	out := make([]model.SearchHit, 0, len(rows))
 	for _, r := range rows {
-		h, ok := byID[r.id]
-		if !ok {
-			continue
+		if h, ok := byID[r.id]; ok {
+			h.Date = r.date
+			out = append(out, *h)
 		}
-		h.Date = r.date
-		out = append(out, h)
 	}
 	return out, nil
+}
+
+// searchSnippets sets the snippets of the hits, matched words marked, when
+// the query has words.
+func searchSnippets(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, ids []any, hits map[int64]*model.SearchHit) error {
+	match := ftsQuery(q)
+	if match == "" {
+		return nil
+	}
+	fts := "search_" + spec.table
+	res, err := db.QueryContext(ctx, "SELECT docid, snippet("+fts+", '"+markOpen+"', '"+markClose+"', '…', -1, 12) FROM "+
+		fts+" WHERE "+fts+" MATCH ? AND docid IN ("+placeholders(len(ids))+")", append([]any{match}, ids...)...)
+	if err != nil {
+		return err
+	}
+	defer res.Close()
+	for res.Next() {
+		var id int64
+		var snip string
+		if err := res.Scan(&id, &snip); err != nil {
+			return err
+		}
+		if h, ok := hits[id]; ok {
+			h.Snippet = snippetSpans(snip)
+		}
+	}
+	return res.Err()
+}
+
+// plainSnippet is the start of text, on one line, for a hit found by
+// filters alone.
+func plainSnippet(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	const most = 120
+	if len(text) <= most {
+		return text
+	}
+	cut := strings.LastIndex(text[:most], " ")
+	if cut < most/2 {
+		cut = most
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return text[:cut] + "…"
 }
 
 // searchPersonColumns are the SQL for the hit's person id and name: for an

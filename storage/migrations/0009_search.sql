@@ -15,8 +15,8 @@
 -- "Zoë"); prefix="2,3" keeps prefix searches typed in the box fast.
 --
 -- A later migration that rebuilds one of these tables (drop, rename) drops
--- its triggers with it and must create them again: the store checks after
--- migrating that every trigger named search_* is there (searchTriggers).
+-- its triggers with it and must create them again (TestSearchTriggersSurvive
+-- checks that every trigger made here is there at the latest schema).
 
 CREATE VIRTUAL TABLE search_person USING fts4(title, body, people, tokenize=unicode61 "remove_diacritics=2", prefix="2,3");
 CREATE VIRTUAL TABLE search_interaction USING fts4(title, body, people, tokenize=unicode61 "remove_diacritics=2", prefix="2,3");
