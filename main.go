@@ -79,6 +79,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runExport(args[1:], stdout, stderr)
 		case "log":
 			return runLog(args[1:], stdout, stderr)
+		case "search":
+			return runSearch(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -131,6 +133,10 @@ func usage(w io.Writer) {
                                       preview logging a contact and its promises from one line,
                                       e.g. 'coffee with Helena yesterday; I owe her the plan by Fri';
                                       --yes saves it
+  rapport search [--db PATH] [--json] [--limit N] QUERY...
+                                      search everything as the search box does: one result a line
+                                      (kind, date, person, snippet with matches in «»), or a JSON
+                                      array with --json; the frame log only with is:frame or frame:yes
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;

@@ -61,7 +61,7 @@ type searchSpec struct {
 
 var searchSpecs = []searchSpec{
 	{kind: model.HitPerson, table: "person", date: "t.last_at", instant: true, person: "self",
-		title: "t.name", body: "t.title || ' · ' || t.team || ' · ' || t.organisation"},
+		title: "t.name", body: "concat_ws(' · ', nullif(t.title, ''), nullif(t.team, ''), nullif(t.organisation, ''))"},
 	{kind: model.HitInteraction, table: "interaction", date: "t.at", instant: true, indexed: true, person: "many",
 		title: "t.summary", kind2: "t.kind", body: "t.notes"},
 	{kind: model.HitPromise, table: "promise", date: "coalesce(t.due_on, t.made_on)", person: "one",
@@ -445,6 +445,7 @@ func searchDetails(ctx context.Context, db querier, spec searchSpec, q model.Sea
 		}
 		h.PersonID, h.PersonName = pid.Int64, pname.String
 		h.Snippet = mergeSpans([]model.Span{{Text: plainSnippet(body.String)}})
+		h.TitleSpans = mergeSpans([]model.Span{{Text: h.Title}})
 		byID[h.ID] = h
 	}
 	if err := res.Err(); err != nil {
@@ -463,28 +464,44 @@ func searchDetails(ctx context.Context, db querier, spec searchSpec, q model.Sea
 	return out, nil
 }
 
-// searchSnippets sets the snippets of the hits, matched words marked, when
-// the query has words.
+// searchSnippets marks the matched words in the hits' titles and sets
+// their snippets, when the query has words: around the matches in the
+// rest of the text, else in the names of the people it is with, else (the
+// match being in the title) the start of the rest as it was.
 func searchSnippets(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, ids []any, hits map[int64]*model.SearchHit) error {
 	match := ftsQuery(q)
 	if match == "" {
 		return nil
 	}
 	fts := "search_" + spec.table
-	res, err := db.QueryContext(ctx, "SELECT docid, snippet("+fts+", '"+markOpen+"', '"+markClose+"', '…', -1, 12) FROM "+
-		fts+" WHERE "+fts+" MATCH ? AND docid IN ("+placeholders(len(ids))+")", append([]any{match}, ids...)...)
+	snippet := func(col string) string {
+		return "snippet(" + fts + ", '" + markOpen + "', '" + markClose + "', '…', " + col + ", 12)"
+	}
+	res, err := db.QueryContext(ctx, "SELECT docid, snippet("+fts+", '"+markOpen+"', '"+markClose+"', '', 0, 64), "+
+		snippet("1")+", "+snippet("2")+" FROM "+fts+" WHERE "+fts+" MATCH ? AND docid IN ("+placeholders(len(ids))+")",
+		append([]any{match}, ids...)...)
 	if err != nil {
 		return err
 	}
 	defer res.Close()
 	for res.Next() {
 		var id int64
-		var snip string
-		if err := res.Scan(&id, &snip); err != nil {
+		var title, body, people string
+		if err := res.Scan(&id, &title, &body, &people); err != nil {
 			return err
 		}
-		if h, ok := hits[id]; ok {
-			h.Snippet = snippetSpans(snip)
+		h, ok := hits[id]
+		if !ok {
+			continue
+		}
+		if strings.Contains(title, markOpen) {
+			h.TitleSpans = snippetSpans(title)
+		}
+		switch {
+		case strings.Contains(body, markOpen):
+			h.Snippet = snippetSpans(body)
+		case strings.Contains(people, markOpen):
+			h.Snippet = snippetSpans(people)
 		}
 	}
 	return res.Err()
