@@ -58,7 +58,8 @@ func searchWith(args []string, stdout, stderr io.Writer, now func() time.Time) i
 		fmt.Fprintf(stderr, "rapport search: no database: %v\n", err)
 		return 1
 	}
-	st, err := storage.Open(path)
+	// Searching writes nothing: the integrity check need not hold it up.
+	st, err := storage.OpenCheckingInBackground(path)
 	if err != nil {
 		fmt.Fprintln(stderr, "rapport search:", err)
 		if errors.Is(err, storage.ErrLocked) {

@@ -67,7 +67,7 @@ var searchSpecs = []searchSpec{
 	{kind: model.HitPromise, table: "promise", date: "coalesce(t.due_on, t.made_on)", person: "one",
 		title: "t.what", body: "t.notes"},
 	{kind: model.HitMeeting, table: "meeting", date: "t.start_at", instant: true, indexed: true, person: "one",
-		title: "t.location", kind2: "t.kind", body: "t.agenda"},
+		title: "t.kind", kind2: "t.kind", body: "concat_ws(' · ', nullif(t.location, ''), nullif(t.agenda, ''))"},
 	{kind: model.HitPlan, part: "role", table: "role", date: "t.target_date",
 		title: "t.title", role: "t.id", body: "t.why"},
 	{kind: model.HitPlan, part: "requirement", table: "requirement", date: "NULL",
@@ -444,6 +444,9 @@ func searchDetails(ctx context.Context, db querier, spec searchSpec, q model.Sea
 			return nil, err
 		}
 		h.PersonID, h.PersonName = pid.Int64, pname.String
+		if h.Kind == model.HitMeeting { // a meeting has no title of its own
+			h.Title = model.MeetingKind(h.Title).Label() + " with " + h.PersonName
+		}
 		h.Snippet = mergeSpans([]model.Span{{Text: plainSnippet(body.String)}})
 		h.TitleSpans = mergeSpans([]model.Span{{Text: h.Title}})
 		byID[h.ID] = h
@@ -494,13 +497,16 @@ func searchSnippets(ctx context.Context, db querier, spec searchSpec, q model.Se
 		if !ok {
 			continue
 		}
-		if strings.Contains(title, markOpen) {
+		place := h.Kind == model.HitMeeting // its title column is the place
+		if strings.Contains(title, markOpen) && !place {
 			h.TitleSpans = snippetSpans(title)
 		}
 		switch {
 		case strings.Contains(body, markOpen):
 			h.Snippet = snippetSpans(body)
-		case strings.Contains(people, markOpen):
+		case strings.Contains(title, markOpen) && place:
+			h.Snippet = snippetSpans(title)
+		case strings.Contains(people, markOpen) && !place:
 			h.Snippet = snippetSpans(people)
 		}
 	}

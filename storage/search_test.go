@@ -549,3 +549,30 @@ func TestSearchTriggersSurvive(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchMeetingHit(t *testing.T) {
+	s := mustOpen(t)
+	ctx := t.Context()
+	ana := mustCreatePerson(t, s, "Ana Silva")
+	m := newMeeting(ana.ID, testNow.Add(48*time.Hour))
+	m.Location, m.Agenda = "Café Lisboa", "Walk through the hiring rubric"
+	if err := s.CreateMeeting(ctx, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ query, marked string }{{"cafe", "Café"}, {"rubric", "rubric"}, {"is:meeting", ""}} {
+		res := searchResults(t, s, tt.query, 10)
+		if len(res.Hits) != 1 {
+			t.Fatalf("Search(%q) = %+v", tt.query, res.Hits)
+		}
+		h := res.Hits[0]
+		var marked string
+		for _, sp := range h.Snippet {
+			if sp.Match {
+				marked = sp.Text
+			}
+		}
+		if h.Title != "Coffee with Ana Silva" || h.PersonID != ana.ID || !h.Date.Equal(m.Start) || marked != tt.marked {
+			t.Errorf("Search(%q) = %+v (marked %q), want the coffee with Ana, %q marked", tt.query, h, marked, tt.marked)
+		}
+	}
+}
