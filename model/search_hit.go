@@ -55,6 +55,10 @@ type SearchHit struct {
 	Title string
 	// Snippet is the matching text around the match, matched words marked.
 	Snippet []Span
+	// TitleSpans is Title with the words the query matched marked (Title
+	// as one span when none did); Snippet then comes from the rest of the
+	// thing's text.
+	TitleSpans []Span
 }
 
 // SearchResults is what a search found: at most the limit asked for, in
@@ -63,4 +67,8 @@ type SearchHit struct {
 type SearchResults struct {
 	Hits  []SearchHit
 	Total int
+	// ByKind is how many matched of each kind (HitPlan counts roles,
+	// requirements and actions), for headings such as "Interactions
+	// (1,204)" when not all are shown.
+	ByKind map[HitKind]int
 }
