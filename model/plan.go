@@ -211,6 +211,9 @@ type PanelMember struct {
 	RoleID   int64
 	PersonID int64
 	Part     PanelPart
+	// Target is the stance the user is working toward with the member;
+	// "" for none.
+	Target Stance
 }
 
 // Validate reports every field of m that cannot be saved.
@@ -219,6 +222,9 @@ func (m PanelMember) Validate() error {
 	c.reference("role", m.RoleID)
 	c.reference("person", m.PersonID)
 	c.oneOf("part", m.Part.Valid())
+	if m.Target != "" {
+		c.oneOf("target stance", m.Target.Valid() && m.Target != StanceUnknown)
+	}
 	return c.err()
 }
 
@@ -226,6 +232,7 @@ func (m PanelMember) Validate() error {
 type PanelInput struct {
 	Person      Person
 	Part        PanelPart
+	Target      Stance    // the stance the user is working toward; "" for none
 	Warmth      int       // 0 (cold) to 100 (warm), see CreditRules.Warmth
 	LastContact time.Time // the last contact at or before now; zero if never
 }
@@ -286,6 +293,7 @@ func panelStatusOrder(s PanelStatus) int {
 type PanelStanding struct {
 	Person   Person
 	Part     PanelPart
+	Target   Stance // the stance the user is working toward; "" for none
 	Warmth   int
 	Status   PanelStatus
 	NextStep string // a short concrete step, such as "Warm up: coffee with Dana (last contact 94 days ago)"
@@ -334,7 +342,7 @@ func AssessPanel(in []PanelInput, now time.Time) PanelReadiness {
 	for _, m := range in {
 		st := panelStatus(m.Person.Stance, m.Warmth)
 		days := daysSince(m.LastContact, today, now.Location())
-		r.Members = append(r.Members, PanelStanding{Person: m.Person, Part: m.Part, Warmth: m.Warmth,
+		r.Members = append(r.Members, PanelStanding{Person: m.Person, Part: m.Part, Target: m.Target, Warmth: m.Warmth,
 			Status: st, NextStep: panelNextStep(m.Person, st, days)})
 		switch st {
 		case PanelBacking:

@@ -46,6 +46,12 @@ func readPersonPage(ctx context.Context, q querier, id int64, pg *model.PersonPa
 	if pg.Upcoming, err = upcomingWith(ctx, q, id, pg.Now); err != nil {
 		return err
 	}
+	if pg.StanceHistory, err = queryStanceChanges(ctx, q, `WHERE person_id = ?`, id); err != nil {
+		return err
+	}
+	if pg.RoleHistory, err = roleHistoryOf(ctx, q, `WHERE person_id = ?`, id); err != nil {
+		return err
+	}
 	named := make(map[int64]bool)
 	for _, i := range pg.Timeline {
 		for _, p := range i.PersonIDs {

@@ -47,7 +47,7 @@ func levelHistory(ctx context.Context, q querier, roleID int64) ([]model.LevelCh
 // the trash included, ordered by name (case-insensitive), then person ID.
 // A role that does not exist has none.
 func (s *Store) PanelMembers(ctx context.Context, roleID int64) ([]model.PanelMember, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT m.role_id, m.person_id, m.part FROM panel_member m
+	rows, err := s.db.QueryContext(ctx, `SELECT m.role_id, m.person_id, m.part, m.target_stance FROM panel_member m
 		JOIN person p ON p.id = m.person_id WHERE m.role_id = ?
 		ORDER BY p.name COLLATE NOCASE, p.id`, roleID)
 	if err != nil {
@@ -57,7 +57,7 @@ func (s *Store) PanelMembers(ctx context.Context, roleID int64) ([]model.PanelMe
 	var out []model.PanelMember
 	for rows.Next() {
 		var m model.PanelMember
-		if err := rows.Scan(&m.RoleID, &m.PersonID, &m.Part); err != nil {
+		if err := rows.Scan(&m.RoleID, &m.PersonID, &m.Part, &m.Target); err != nil {
 			return nil, fmt.Errorf("panel of role %d: %w", roleID, err)
 		}
 		out = append(out, m)
@@ -87,11 +87,36 @@ func (s *Store) SetPanelMember(ctx context.Context, m model.PanelMember) error {
 				return fmt.Errorf("set panel member: %w", notFound(err, named.table, named.id))
 			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO panel_member (role_id, person_id, part) VALUES (?, ?, ?)
-			ON CONFLICT (role_id, person_id) DO UPDATE SET part = excluded.part`,
-			m.RoleID, m.PersonID, m.Part)
+		_, err := tx.ExecContext(ctx, `INSERT INTO panel_member (role_id, person_id, part, target_stance)
+			VALUES (?, ?, ?, ?) ON CONFLICT (role_id, person_id) DO UPDATE SET part = excluded.part`,
+			m.RoleID, m.PersonID, m.Part, m.Target)
 		if err != nil {
 			return fmt.Errorf("set panel member: %w", err)
+		}
+		return nil
+	})
+}
+
+// SetPanelTarget sets the stance the user is working toward with a
+// member of a role's panel ("" for none), returning an error wrapping
+// ErrNotFound when they are not on it.
+func (s *Store) SetPanelTarget(ctx context.Context, roleID, personID int64, target model.Stance) error {
+	m := model.PanelMember{RoleID: roleID, PersonID: personID, Part: model.PanelDecides, Target: target}
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE panel_member SET target_stance = ? WHERE role_id = ? AND person_id = ?`,
+			target, roleID, personID)
+		if err != nil {
+			return fmt.Errorf("set panel target: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("set panel target: %w", err)
+		}
+		if n == 0 {
+			return fmt.Errorf("set panel target: person %d on the panel of role %d: %w", personID, roleID, ErrNotFound)
 		}
 		return nil
 	})
@@ -147,7 +172,7 @@ func panelInputs(ctx context.Context, q querier, roleID int64, now time.Time) ([
 	}
 	// The last contact as Network and People read it: last_at unless it
 	// lies in the future, when the person's interactions are read.
-	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+`, panel_member.part,
+	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+`, panel_member.part, panel_member.target_stance,
 		person.credit_folded, person.credit_next,
 		CASE WHEN last_at IS NULL OR last_at <= ?2 THEN last_at ELSE
 		(SELECT max(ip.at) FROM interaction_person ip WHERE ip.person_id = person.id AND ip.at <= ?2) END
@@ -163,7 +188,7 @@ func panelInputs(ctx context.Context, q querier, roleID int64, now time.Time) ([
 	for rows.Next() {
 		var m model.PanelInput
 		var f foldedBalance
-		if err := rows.Scan(append(personFields(&m.Person), &m.Part, &f.folded, timeField{&f.next},
+		if err := rows.Scan(append(personFields(&m.Person), &m.Part, &m.Target, &f.folded, timeField{&f.next},
 			timeField{&m.LastContact})...); err != nil {
 			return nil, err
 		}

@@ -143,7 +143,7 @@ func previewContacts(w *Window, path string, file model.ContactFile) *contactsIm
 		w.showError("Could not read people", err)
 		return nil
 	}
-	ci := &contactsImport{w: w, file: path, format: file.Format, matches: model.MatchImport(file.People, existing)}
+	ci := &contactsImport{w: w, file: path, format: file.Format, matches: model.MatchJobChanges(model.MatchImport(file.People, existing), existing)}
 	ci.show(file.Problems)
 	return ci
 }
@@ -238,6 +238,9 @@ func (ci *contactsImport) row(i int, m model.ImportMatch) fyne.CanvasObject {
 	sub.Truncation = fyne.TextTruncateEllipsis
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	text := container.New(tight, name, sub)
+	if job := jobChangeLabel(m); job != nil {
+		text.Add(job)
+	}
 	choices := []string{model.ImportMerge.Label(), model.ImportSkip.Label(), model.ImportAdd.Label()}
 	switch {
 	case m.ExistingID == 0:
