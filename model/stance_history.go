@@ -200,3 +200,26 @@ func StanceGap(current, target Stance) string {
 func TargetStances() []Stance {
 	return []Stance{StanceChampion, StanceSupporter, StanceNeutral, StanceSkeptic, StanceBlocker}
 }
+
+// Validate reports every field of c that cannot be saved.
+func (c StanceChange) Validate() error {
+	k := checker{record: "stance change"}
+	k.reference("person", c.PersonID)
+	k.oneOf("stance", c.Stance.Valid())
+	k.between("influence", c.Influence, 1, 5)
+	k.oneOf("cause", c.Cause.Valid())
+	return k.err()
+}
+
+// Validate reports every field of c that cannot be saved.
+func (c RoleChange) Validate() error {
+	k := checker{record: "role change"}
+	k.reference("person", c.PersonID)
+	for _, f := range []struct{ name, value string }{{"was title", c.WasTitle},
+		{"was organisation", c.WasOrganisation}, {"title", c.Title}, {"organisation", c.Organisation}} {
+		k.text(f.name, f.value, MaxShortText)
+		k.singleLine(f.name, f.value)
+	}
+	k.oneOf("cause", c.Cause == CauseImport)
+	return k.err()
+}

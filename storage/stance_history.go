@@ -148,3 +148,19 @@ func recordRoleChange(ctx context.Context, tx *sql.Tx, id int64, c model.JobChan
 	}
 	return nil
 }
+
+// checkStanceChange checks a restored row of stance_change.
+func checkStanceChange(c *rowCheck) {
+	s := model.StanceChange{PersonID: c.id("person_id"), Stance: model.Stance(c.str("stance")),
+		Influence: c.integer("influence"), Cause: model.StanceCause(c.str("cause"))}
+	c.model(s.Validate(), map[string]string{"person": "person_id"})
+}
+
+// checkRoleChange checks a restored row of role_change.
+func checkRoleChange(c *rowCheck) {
+	r := model.RoleChange{PersonID: c.id("person_id"), WasTitle: c.str("was_title"),
+		WasOrganisation: c.str("was_organisation"), Title: c.str("title"),
+		Organisation: c.str("organisation"), Cause: model.StanceCause(c.str("cause"))}
+	c.model(r.Validate(), map[string]string{"person": "person_id", "was title": "was_title",
+		"was organisation": "was_organisation"})
+}
