@@ -232,7 +232,6 @@ func (m PanelMember) Validate() error {
 type PanelInput struct {
 	Person      Person
 	Part        PanelPart
-	Target      Stance    // the stance the user is working toward; "" for none
 	Warmth      int       // 0 (cold) to 100 (warm), see CreditRules.Warmth
 	LastContact time.Time // the last contact at or before now; zero if never
 }
@@ -293,10 +292,20 @@ func panelStatusOrder(s PanelStatus) int {
 type PanelStanding struct {
 	Person   Person
 	Part     PanelPart
-	Target   Stance // the stance the user is working toward; "" for none
 	Warmth   int
 	Status   PanelStatus
 	NextStep string // a short concrete step, such as "Warm up: coffee with Dana (last contact 94 days ago)"
+	// Target is the stance the user is working toward with the member,
+	// "" for none: the store sets it (see PanelReadiness.SetTargets).
+	Target Stance
+}
+
+// SetTargets gives each member of r the target stance targets holds for
+// them (by person ID).
+func (r *PanelReadiness) SetTargets(targets map[int64]Stance) {
+	for i := range r.Members {
+		r.Members[i].Target = targets[r.Members[i].Person.ID]
+	}
 }
 
 // PanelReadiness is how ready the people who decide on a role are to
@@ -342,7 +351,7 @@ func AssessPanel(in []PanelInput, now time.Time) PanelReadiness {
 	for _, m := range in {
 		st := panelStatus(m.Person.Stance, m.Warmth)
 		days := daysSince(m.LastContact, today, now.Location())
-		r.Members = append(r.Members, PanelStanding{Person: m.Person, Part: m.Part, Target: m.Target, Warmth: m.Warmth,
+		r.Members = append(r.Members, PanelStanding{Person: m.Person, Part: m.Part, Warmth: m.Warmth,
 			Status: st, NextStep: panelNextStep(m.Person, st, days)})
 		switch st {
 		case PanelBacking:

@@ -148,16 +148,43 @@ func (s *Store) RemovePanelMember(ctx context.Context, roleID, personID int64) e
 // rows). People in the trash are left out. A role that does not exist
 // gives an error wrapping ErrNotFound.
 func (s *Store) Panel(ctx context.Context, roleID int64, now time.Time) (model.PanelReadiness, error) {
-	var in []model.PanelInput
+	var r model.PanelReadiness
 	err := s.inReadTx(ctx, func(q querier) error {
 		var err error
-		in, err = panelInputs(ctx, q, roleID, now)
+		r, err = assessPanel(ctx, q, roleID, now)
 		return err
 	})
 	if err != nil {
 		return model.PanelReadiness{}, fmt.Errorf("panel of role %d: %w", roleID, err)
 	}
-	return model.AssessPanel(in, now), nil
+	return r, nil
+}
+
+// assessPanel is model.AssessPanel of the role's panel at now, each
+// member with the target stance the user set.
+func assessPanel(ctx context.Context, q querier, roleID int64, now time.Time) (model.PanelReadiness, error) {
+	in, err := panelInputs(ctx, q, roleID, now)
+	if err != nil {
+		return model.PanelReadiness{}, err
+	}
+	r := model.AssessPanel(in, now)
+	rows, err := q.QueryContext(ctx, `SELECT person_id, target_stance FROM panel_member
+		WHERE role_id = ? AND target_stance <> ''`, roleID)
+	if err != nil {
+		return model.PanelReadiness{}, err
+	}
+	defer rows.Close()
+	targets := make(map[int64]model.Stance)
+	for rows.Next() {
+		var id int64
+		var st model.Stance
+		if err := rows.Scan(&id, &st); err != nil {
+			return model.PanelReadiness{}, err
+		}
+		targets[id] = st
+	}
+	r.SetTargets(targets)
+	return r, rows.Err()
 }
 
 // panelInputs reads the active members of a role's panel with their
@@ -172,7 +199,7 @@ func panelInputs(ctx context.Context, q querier, roleID int64, now time.Time) ([
 	}
 	// The last contact as Network and People read it: last_at unless it
 	// lies in the future, when the person's interactions are read.
-	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+`, panel_member.part, panel_member.target_stance,
+	rows, err := q.QueryContext(ctx, `SELECT `+personColumns+`, panel_member.part,
 		person.credit_folded, person.credit_next,
 		CASE WHEN last_at IS NULL OR last_at <= ?2 THEN last_at ELSE
 		(SELECT max(ip.at) FROM interaction_person ip WHERE ip.person_id = person.id AND ip.at <= ?2) END
@@ -188,7 +215,7 @@ func panelInputs(ctx context.Context, q querier, roleID int64, now time.Time) ([
 	for rows.Next() {
 		var m model.PanelInput
 		var f foldedBalance
-		if err := rows.Scan(append(personFields(&m.Person), &m.Part, &m.Target, &f.folded, timeField{&f.next},
+		if err := rows.Scan(append(personFields(&m.Person), &m.Part, &f.folded, timeField{&f.next},
 			timeField{&m.LastContact})...); err != nil {
 			return nil, err
 		}
