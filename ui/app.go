@@ -33,6 +33,7 @@ type Store interface {
 	CreatePerson(ctx context.Context, p *model.Person) error
 	UpdatePerson(ctx context.Context, p *model.Person) error
 	SetStance(ctx context.Context, personID int64, stance model.Stance) (before model.Stance, err error)
+	UndoStance(ctx context.Context, personID int64, before model.Stance) error
 	ArchivePerson(ctx context.Context, id int64) error
 	RestorePerson(ctx context.Context, id int64) error
 	EmptyTrash(ctx context.Context) (int, error)
