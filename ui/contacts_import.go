@@ -174,7 +174,7 @@ func (ci *contactsImport) show(problems []model.ImportProblem) {
 	ci.confirm = widget.NewButtonWithIcon("Import", theme.ConfirmIcon(), ci.importAll)
 	ci.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { ci.dialog.Hide() })
-	note := kit.Quiet("Nothing is written until you import, and then all of it at once. A duplicate is someone with the same e-mail address, or the same name and organisation: merge fills in what their page lacks and never overwrites it.")
+	note := kit.Quiet("Nothing is written until you import, and then all of it at once. A duplicate is someone with the same e-mail address, or the same name and organisation: merge fills in what their page lacks and never overwrites it, but for a new title or company, which it takes as a job change, keeping the old role in their history.")
 	body := container.NewBorder(container.NewVBox(ci.summary, note, ci.choices()),
 		container.NewHBox(layout.NewSpacer(), cancel, ci.confirm), nil, nil, container.NewVScroll(rows))
 	ci.dialog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Import %s (%s)", filepath.Base(ci.file), ci.format.Label()), body, w.win)
