@@ -62,8 +62,8 @@ type RoleChange struct {
 	Cause                     StanceCause
 }
 
-// StanceAsOf is the entry of history (in any order) in force at the end
-// of day: the latest one at or before it; ok is false when history starts
+// StanceAsOf is the entry of history (in any order) in force at the
+// moment day: the latest one at or before it; ok is false when history starts
 // after it (the person was not known yet).
 func StanceAsOf(history []StanceChange, day time.Time) (c StanceChange, ok bool) {
 	for _, h := range history {
@@ -222,4 +222,35 @@ func (c RoleChange) Validate() error {
 	}
 	k.oneOf("cause", c.Cause == CauseImport)
 	return k.err()
+}
+
+// NetworkAsOf is n as it stood at the moment day, as far as the stance
+// history (history, everyone's, in any order) tells: each person with the
+// stance and influence of their entry in force then (StanceAsOf), people
+// not known yet left out with their ties. A person with no history at all
+// keeps what n holds. Warmth and contacts stay as n has them.
+func NetworkAsOf(n Network, history []StanceChange, day time.Time) Network {
+	byPerson := make(map[int64][]StanceChange)
+	for _, h := range history {
+		byPerson[h.PersonID] = append(byPerson[h.PersonID], h)
+	}
+	out := Network{Now: n.Now}
+	kept := make(map[int64]bool, len(n.People))
+	for _, np := range n.People {
+		if h, ok := byPerson[np.Person.ID]; ok {
+			c, known := StanceAsOf(h, day)
+			if !known {
+				continue
+			}
+			np.Person.Stance, np.Person.Influence = c.Stance, c.Influence
+		}
+		kept[np.Person.ID] = true
+		out.People = append(out.People, np)
+	}
+	for _, t := range n.Ties {
+		if kept[t.FromID] && kept[t.ToID] {
+			out.Ties = append(out.Ties, t)
+		}
+	}
+	return out
 }

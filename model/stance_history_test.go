@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -122,5 +123,31 @@ func TestPanelMemberTargetIsValidated(t *testing.T) {
 		if err := m.Validate(); (err == nil) != tt.ok {
 			t.Errorf("target %q: Validate = %v, want ok %v", tt.target, err, tt.ok)
 		}
+	}
+}
+
+// TestNetworkAsOf: on 18 Nov Dana was neutral (3) and Ben a blocker; Cleo
+// was not known yet, so she and her tie are left out; Dee, with no
+// history, stays as she is.
+func TestNetworkAsOf(t *testing.T) {
+	n := Network{People: []NetworkPerson{
+		{Person: Person{ID: 1, Name: "Dana", Stance: StanceSupporter, Influence: 4}},
+		{Person: Person{ID: 2, Name: "Ben", Stance: StanceChampion, Influence: 5}},
+		{Person: Person{ID: 3, Name: "Cleo", Stance: StanceSupporter, Influence: 2}},
+		{Person: Person{ID: 4, Name: "Dee", Stance: StanceSkeptic, Influence: 1}},
+	}, Ties: []Tie{{ID: 1, FromID: 1, ToID: 2}, {ID: 2, FromID: 3, ToID: 1}}}
+	got := NetworkAsOf(n, danaHistory(), day(11, 18))
+	var people []string
+	for _, p := range got.People {
+		people = append(people, fmt.Sprintf("%s %s/%d", p.Person.Name, p.Person.Stance, p.Person.Influence))
+	}
+	if want := []string{"Dana neutral/3", "Ben blocker/5", "Dee skeptic/1"}; !reflect.DeepEqual(people, want) {
+		t.Errorf("people as of 18 Nov = %q, want %q", people, want)
+	}
+	if len(got.Ties) != 1 || got.Ties[0].ID != 1 {
+		t.Errorf("ties as of 18 Nov = %+v, want Dana's to Ben alone", got.Ties)
+	}
+	if n.People[0].Person.Stance != StanceSupporter {
+		t.Error("NetworkAsOf changed the network it was given")
 	}
 }

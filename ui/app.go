@@ -34,6 +34,7 @@ type Store interface {
 	UpdatePerson(ctx context.Context, p *model.Person) error
 	SetStance(ctx context.Context, personID int64, stance model.Stance) (before model.Stance, err error)
 	UndoStance(ctx context.Context, personID int64, before model.Stance) error
+	StanceHistoryAll(ctx context.Context) ([]model.StanceChange, error)
 	ArchivePerson(ctx context.Context, id int64) error
 	RestorePerson(ctx context.Context, id int64) error
 	EmptyTrash(ctx context.Context) (int, error)
