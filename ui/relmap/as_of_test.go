@@ -21,7 +21,7 @@ type asOfNav struct {
 }
 
 func (n *asOfNav) ShowError(_ string, err error) { n.errors = append(n.errors, err) }
-func (n *asOfNav) Window() fyne.Window            { return n.win }
+func (n *asOfNav) Window() fyne.Window           { return n.win }
 
 // TestMapAsOfShowsTheNetworkAsItWas: Dana, added three months ago a
 // skeptic with influence 2, became a champion with influence 5 last week;
