@@ -259,7 +259,7 @@ func (ci *contactsImport) row(i int, m model.ImportMatch) fyne.CanvasObject {
 	})
 	sel.SetSelected(m.Action.Label())
 	ci.actions[i] = sel
-	return container.NewBorder(nil, nil, nil, sel, text)
+	return container.NewBorder(nil, nil, nil, container.NewCenter(sel), text)
 }
 
 // refreshSummary counts what the import will do.
@@ -284,7 +284,8 @@ func (ci *contactsImport) refreshSummary() {
 		}
 	}
 	ci.summary.SetText(fmt.Sprintf("%s in the file, %s of people you know. It will add %d, merge %d and skip %d.",
-		kit.Plural(len(ci.matches), "person", "people"), kit.Plural(dup, "duplicate", "duplicates"), add, merge, skip))
+		kit.Plural(len(ci.matches), "person", "people"), kit.Plural(dup, "duplicate", "duplicates"), add, merge, skip) +
+		jobChangesSummary(ci.matches))
 	if add+merge == 0 {
 		ci.confirm.Disable()
 	} else {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,4 +21,22 @@ func jobChangeLabel(m model.ImportMatch) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.HighImportance
 	return l
+}
+
+// jobChangesSummary is what the preview's summary adds about job changes
+// (" 2 of them changed jobs."), "" when nobody did.
+func jobChangesSummary(matches []model.ImportMatch) string {
+	n := 0
+	for _, m := range matches {
+		if m.Job.Changed() {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return " One of them changed jobs."
+	}
+	return fmt.Sprintf(" %d of them changed jobs.", n)
 }

@@ -195,6 +195,9 @@ func TestReimportShowsJobChanges(t *testing.T) {
 	if !kittest.Shows(preview, "Ngozi Eze: now Director at Fabrikam, was Lead at Northwind") {
 		t.Fatalf("the preview does not show the job change; it shows %q", kittest.Texts(preview))
 	}
+	if !kittest.Shows(preview, "One of them changed jobs.") {
+		t.Errorf("the summary does not count the job change: %q", kittest.Texts(preview))
+	}
 	if got, _ := st.Person(t.Context(), ngozi.ID); got.Organisation != "Northwind" {
 		t.Fatal("the preview wrote the new role")
 	}

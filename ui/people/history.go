@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,6 +17,10 @@ import (
 // historyShown is how many changes of stance the page lists before
 // "and N earlier".
 const historyShown = 8
+
+// badgeWidth is the width of the history's stance badges, the widest
+// stance's ("Supporter").
+const badgeWidth = 96
 
 // historySection is how the person's stance and influence moved, and the
 // roles a contacts import found them leave, newest first, each with its
@@ -48,7 +53,10 @@ func stanceStepRow(c model.StanceChange, latest bool) fyne.CanvasObject {
 		when = "since " + historyDay(c.At)
 	}
 	sub := kit.QuietText(when+" · "+c.Cause.Label(), theme.SizeNameCaptionText)
-	return container.NewHBox(kit.StanceBadge(c.Stance), what, sub)
+	badge := kit.StanceBadge(c.Stance)
+	// Every badge as wide, so that the influences line up.
+	column := container.New(layout.NewGridWrapLayout(fyne.NewSize(badgeWidth, what.MinSize().Height)), badge)
+	return container.NewHBox(column, what, sub)
 }
 
 // roleChangeRow is a job change: "Was Lead at Northwind, now Director at
