@@ -1,6 +1,8 @@
 package model
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -112,4 +114,48 @@ func TestRecentJobChangeAndLeftHome(t *testing.T) {
 		t.Error("LeftHome is wrong")
 	}
 	_ = time.Hour
+}
+
+// TestPutJobNewsFirst: Ngozi's fresh change puts her first, her own
+// reasons after the congratulation (without repeating her influence);
+// Kofi's change 40 days ago suggests nothing; the limit holds.
+func TestPutJobNewsFirst(t *testing.T) {
+	now := day(12, 7)
+	reach := []ReachOut{
+		{PersonID: 1, Score: 9, Reasons: []string{"Influence 4", "you owe them a promise"}},
+		{PersonID: 2, Score: 5, Reasons: []string{"Influence 2"}},
+		{PersonID: 3, Score: 3},
+	}
+	news := []JobNews{
+		{Person: Person{ID: 2, Influence: 2}, Change: RoleChange{At: now.AddDate(0, 0, -2), Title: "Director", Organisation: "Fabrikam"}},
+		{Person: Person{ID: 3, Influence: 3}, Change: RoleChange{At: now.AddDate(0, 0, -40), Title: "Lead", Organisation: "Initech"}},
+	}
+	got := PutJobNewsFirst(reach, news, now, 2)
+	if len(got) != 2 || got[0].PersonID != 2 || got[1].PersonID != 1 || got[0].Score <= got[1].Score {
+		t.Fatalf("PutJobNewsFirst = %+v; want Ngozi (2) first, above person 1, and 2 suggestions", got)
+	}
+	want := []string{"new role: Director at Fabrikam, congratulate them (a deposit)", "influence 2: still right in the new role?"}
+	if !slices.Equal(got[0].Reasons, want) {
+		t.Errorf("reasons = %q, want %q", got[0].Reasons, want)
+	}
+}
+
+// TestBackerLeftRisks: a champion who left home and a panel member who
+// left home are risks; a supporter off every panel who left is not; nor
+// is a champion who moved between two other companies.
+func TestBackerLeftRisks(t *testing.T) {
+	left := RoleChange{WasOrganisation: "Northwind", Organisation: "Fabrikam"}
+	news := []JobNews{
+		{Person: Person{ID: 1, Name: "Ngozi Eze", Stance: StanceChampion}, Change: left},
+		{Person: Person{ID: 2, Name: "Ben Ruiz", Stance: StanceNeutral}, Change: left, Panels: []string{"Staff engineer"}},
+		{Person: Person{ID: 3, Name: "Cleo Marsh", Stance: StanceSupporter}, Change: left},
+		{Person: Person{ID: 4, Name: "Kofi Mensah", Stance: StanceChampion}, Change: RoleChange{WasOrganisation: "Contoso", Organisation: "Initech"}},
+	}
+	got := BackerLeftRisks(news, "Northwind")
+	if len(got) != 2 || got[0].PersonIDs[0] != 1 || got[1].PersonIDs[0] != 2 {
+		t.Fatalf("risks = %+v; want Ngozi and Ben", got)
+	}
+	if want := "Ben Ruiz, on the Staff engineer panel, left Northwind for Fabrikam."; !strings.HasPrefix(got[1].Text, want) {
+		t.Errorf("Ben's risk = %q, want it to start %q", got[1].Text, want)
+	}
 }

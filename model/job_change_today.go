@@ -32,7 +32,14 @@ func Congratulate(n JobNews, other ReachOut, top float64) ReachOut {
 		"new role: " + roleWords(n.Change.Title, n.Change.Organisation) + ", congratulate them (a deposit)",
 		fmt.Sprintf("influence %d: still right in the new role?", n.Person.Influence),
 	}
-	r.Reasons = append(reasons, other.Reasons...)
+	// The influence is in the second reason already.
+	same := fmt.Sprintf("Influence %d", n.Person.Influence)
+	for _, o := range other.Reasons {
+		if o != same {
+			reasons = append(reasons, o)
+		}
+	}
+	r.Reasons = reasons
 	return r
 }
 
