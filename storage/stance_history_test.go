@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -299,5 +300,30 @@ func TestReimportKeepsTheOldRole(t *testing.T) {
 	}
 	if n := countRows(t, s, "person"); n != 1 {
 		t.Errorf("%d people after two imports, want 1", n)
+	}
+}
+
+// BenchmarkPersonPageHistory reads what the stance history adds to a
+// person page's one read: the person's stance and role changes, at 5,000
+// people. It should stay far below a tenth of BenchmarkPersonPage's 1 ms.
+func BenchmarkPersonPageHistory(b *testing.B) {
+	s, opts := benchStore(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		id := int64(i%opts.People) + 1
+		err := s.inReadTx(ctx, func(q querier) error {
+			h, err := queryStanceChanges(ctx, q, `WHERE person_id = ?`, id)
+			if err == nil && len(h) == 0 {
+				err = fmt.Errorf("person %d has no stance history", id)
+			}
+			if err == nil {
+				_, err = roleHistoryOf(ctx, q, `WHERE person_id = ?`, id)
+			}
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
 	}
 }
