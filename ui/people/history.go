@@ -53,6 +53,7 @@ func stanceStepRow(c model.StanceChange, latest bool) fyne.CanvasObject {
 		when = "since " + historyDay(c.At)
 	}
 	sub := kit.QuietText(when+" · "+c.Cause.Label(), theme.SizeNameCaptionText)
+	sub.Wrapping = fyne.TextWrapOff // one short line: as wide as it reads
 	badge := kit.StanceBadge(c.Stance)
 	// Every badge as wide, so that the influences line up.
 	column := container.New(layout.NewGridWrapLayout(fyne.NewSize(badgeWidth, what.MinSize().Height)), badge)
