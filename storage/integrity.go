@@ -52,10 +52,10 @@ type integrityCheck struct {
 func checkInBackground(path string) *integrityCheck {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &integrityCheck{done: make(chan struct{}), cancel: cancel}
-	go func() {
+	go inBackground(func() {
 		defer close(c.done)
 		c.err = quickCheck(ctx, path)
-	}()
+	})
 	return c
 }
 

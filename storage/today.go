@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"rapport/model"
@@ -40,6 +41,9 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 		return err
 	}
 	byID := make(map[int64]int, len(inputs))
+	if len(t.People) == 0 {
+		t.People = make(map[int64]model.Person, len(inputs))
+	}
 	for i := range inputs {
 		in := &inputs[i]
 		in.Balance = bal[in.Person.ID]
@@ -50,55 +54,12 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 	// Promises due, both ways, archived people's too: the first few in
 	// full, and counts of all of them by person and direction.
 	today, dueBy := model.Day(now.Local()), model.Day(now.Local()).AddDate(0, 0, model.DueSoonDays)
-	const pendingDue = `FROM promise WHERE status IN ('open', 'renegotiated') AND due_on <= ?`
-	rows, err := tx.QueryContext(ctx, `SELECT `+promiseColumns+` `+pendingDue+`
-		ORDER BY due_on, made_on, id LIMIT ?`, day(dueBy), model.TodayDueShown)
+	due, err := promisesDue(ctx, tx, today, dueBy)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var p model.Promise
-		if err := rows.Scan(promiseFields(&p)...); err != nil {
-			rows.Close()
-			return err
-		}
-		t.Due = append(t.Due, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	mineDue, theirsDue := make(map[int64]int), make(map[int64]int)
-	rows, err = tx.QueryContext(ctx, `SELECT person_id, direction = 'mine', due_on < ?, due_on = ?, count(*) `+
-		pendingDue+` GROUP BY 1, 2, 3, 4`, day(today), day(today), day(dueBy))
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id int64
-		var mine, overdue, dueToday bool
-		var n int
-		if err := rows.Scan(&id, &mine, &overdue, &dueToday, &n); err != nil {
-			rows.Close()
-			return err
-		}
-		if mine {
-			mineDue[id] += n
-		} else {
-			theirsDue[id] += n
-		}
-		t.DueCount += n
-		if overdue {
-			t.Overdue += n
-		}
-		if dueToday {
-			t.DueToday += n
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	t.Due, t.DueCount, t.Overdue, t.DueToday = due.shown, due.count, due.overdue, due.today
+	mineDue, theirsDue := due.mine, due.theirs
 
 	// Meetings: the coming week, and the held ones with no outcome.
 	ahead := now.AddDate(0, 0, model.MeetingsAheadDays)
@@ -189,6 +150,86 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 		return err
 	}
 	return s.namePeople(ctx, tx, t)
+}
+
+// dueSummary is what Today shows of the pending promises due soon.
+type dueSummary struct {
+	shown                 []model.Promise // the first model.TodayDueShown, soonest first
+	count, overdue, today int
+	mine, theirs          map[int64]int // by person
+}
+
+// promisesDue reads the pending promises due by dueBy in one pass over
+// the promise_due index, soonest first (then the oldest made): counting
+// all of them and reading in full only the first model.TodayDueShown.
+func promisesDue(ctx context.Context, q querier, today, dueBy time.Time) (dueSummary, error) {
+	d := dueSummary{mine: make(map[int64]int), theirs: make(map[int64]int)}
+	rows, err := q.QueryContext(ctx, `SELECT id, person_id, direction = 'mine', due_on FROM promise
+		WHERE status IN ('open', 'renegotiated') AND due_on <= ? ORDER BY due_on, made_on, id`, day(dueBy))
+	if err != nil {
+		return d, err
+	}
+	defer rows.Close()
+	todayDay := today.Format(dayLayout)
+	var ids []any
+	var id, personID int64
+	var mine bool
+	var dueOn string
+	for rows.Next() {
+		if err := rows.Scan(&id, &personID, &mine, &dueOn); err != nil {
+			return d, err
+		}
+		if len(ids) < model.TodayDueShown {
+			ids = append(ids, id)
+		}
+		if mine {
+			d.mine[personID]++
+		} else {
+			d.theirs[personID]++
+		}
+		d.count++
+		if dueOn < todayDay {
+			d.overdue++
+		} else if dueOn == todayDay {
+			d.today++
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return d, err
+	}
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return d, err
+	}
+	d.shown, err = promisesByID(ctx, q, ids)
+	return d, err
+}
+
+// promisesByID reads the promises with the given IDs, in that order.
+func promisesByID(ctx context.Context, q querier, ids []any) ([]model.Promise, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+promiseColumns+` FROM promise WHERE id IN (?`+
+		strings.Repeat(", ?", len(ids)-1)+`)`, ids...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := make(map[int64]model.Promise, len(ids))
+	for rows.Next() {
+		var p model.Promise
+		if err := rows.Scan(promiseFields(&p)...); err != nil {
+			return nil, err
+		}
+		byID[p.ID] = p
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]model.Promise, 0, len(ids))
+	for _, id := range ids {
+		if p, ok := byID[id.(int64)]; ok {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // todayPeopleQuery reads what todayPeople needs of each active person;

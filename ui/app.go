@@ -139,11 +139,14 @@ type Options struct {
 	// InvitesDir is the default invites folder, used when the settings
 	// name none.
 	InvitesDir string
-	// FirstScreenWhenRunning, when set, reads and builds the first screen
-	// once the app runs, with the window already on the screen, instead of
-	// inside New: on a large database the window then appears sooner and
-	// fills a moment later. Tests leave it unset to get a window ready.
+	// FirstScreenWhenRunning, when set, reads the first screen's data off
+	// the window's goroutine, starting inside New: the window appears
+	// with the screen's layout and placeholders, which fill a moment later
+	// on a large database. Tests leave it unset to get a window ready.
 	FirstScreenWhenRunning bool
+	// FirstScreenShown, when set, is called once on the window's goroutine
+	// when the first screen shows its data (or the welcome shows).
+	FirstScreenShown func()
 }
 
 // Preference keys under which the window remembers itself.
@@ -214,26 +217,44 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	})
 	app.Lifecycle().SetOnStopped(w.saveSize)
 
-	// The reminder reuses the report of the Today screen: it starts after.
-	start := func() {
-		w.show(screenToday)
-		w.reminder = newReminder(w)
-	}
-	app.Lifecycle().SetOnStarted(func() {
-		w.nameWindowClass()
-		if opts.FirstScreenWhenRunning {
-			go fyne.Do(start) // queued behind the window's first frames
-		}
-	})
-	if !opts.FirstScreenWhenRunning {
-		start()
-	}
+	app.Lifecycle().SetOnStarted(w.nameWindowClass)
+	w.showFirstScreen()
 	w.win.SetOnClosed(func() {
 		if w.reminder != nil {
 			w.reminder.stop()
 		}
 	})
 	return w
+}
+
+// showFirstScreen shows Today (or the welcome) and starts the daily
+// reminder, which reuses Today's report. With FirstScreenWhenRunning,
+// Today's report is read off the window's goroutine, starting now, while
+// the window is still being made: its first frame shows Today's layout
+// with placeholders, filled when the report arrives, and the reminder
+// starts then.
+func (w *Window) showFirstScreen() {
+	shown := func() {
+		w.reminder = newReminder(w)
+		if w.opts.FirstScreenShown != nil {
+			w.opts.FirstScreenShown()
+		}
+	}
+	if !w.opts.FirstScreenWhenRunning {
+		w.show(screenToday)
+		shown()
+		return
+	}
+	w.screens.today.LoadInBackground()
+	w.screens.today.OnLoad(func() {
+		if w.reminder == nil {
+			shown()
+		}
+	})
+	w.show(screenToday)
+	if w.welcome != nil { // nothing to read: Today is not on show
+		shown()
+	}
 }
 
 // nameWindowClass gives the window, on X11, the WM_CLASS its desktop

@@ -1,11 +1,11 @@
 package ics
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 	"time"
@@ -81,7 +81,7 @@ var ErrUnreadable = errors.New("unreadable calendar file")
 // An input that is empty, not a calendar, not UTF-8, cut short or
 // malformed is an error wrapping ErrUnreadable, with the line when known.
 func Read(r io.Reader) ([]model.CalendarEvent, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxReadSize+1))
+	data, err := readAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("ics: read: %w: %w", err, ErrUnreadable)
 	}
@@ -89,6 +89,28 @@ func Read(r io.Reader) ([]model.CalendarEvent, error) {
 		return nil, unreadable(0, "the file is larger than %d MB", MaxReadSize>>20)
 	}
 	return readIn(data, time.Local)
+}
+
+// readAll reads up to MaxReadSize+1 bytes of r into one buffer, sized
+// once when r tells its length (a file, a bytes.Reader) instead of grown
+// and copied as io.ReadAll does.
+func readAll(r io.Reader) ([]byte, error) {
+	size := -1
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		size = r.Len()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(min(fi.Size(), MaxReadSize+1))
+		}
+	}
+	if size < 0 {
+		return io.ReadAll(io.LimitReader(r, MaxReadSize+1))
+	}
+	var buf bytes.Buffer
+	buf.Grow(min(size, MaxReadSize+1) + bytes.MinRead)
+	_, err := buf.ReadFrom(io.LimitReader(r, MaxReadSize+1))
+	return buf.Bytes(), err
 }
 
 // unreadable is an error wrapping ErrUnreadable, naming line unless it
@@ -113,6 +135,16 @@ type reader struct {
 // readIn is Read on data already in memory, with floating times and dates
 // in local.
 func readIn(data []byte, local *time.Location) ([]model.CalendarEvent, error) {
+	rd, eventLines, err := prepareIn(data, local)
+	if err != nil {
+		return nil, err
+	}
+	return decodeIn(rd, eventLines)
+}
+
+// prepareIn checks data and readies a reader of it: what readIn does
+// before decoding.
+func prepareIn(data []byte, local *time.Location) (*reader, []int, error) {
 	if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
 		data = fromUTF16(data[2:], data[0] == 0xfe)
 	}
@@ -125,14 +157,14 @@ func readIn(data []byte, local *time.Location) ([]model.CalendarEvent, error) {
 	data = bytes.TrimRight(trimmed, " \t\r\n")
 
 	if len(data) == 0 {
-		return nil, unreadable(0, "the file is empty")
+		return nil, nil, unreadable(0, "the file is empty")
 	}
 	first, _, _ := bytes.Cut(data, []byte("\n"))
 	if !strings.EqualFold(string(bytes.TrimSpace(first)), "BEGIN:VCALENDAR") {
 		if looksBinary(data) {
-			return nil, unreadable(0, "not a calendar file: it holds binary data, not text")
+			return nil, nil, unreadable(0, "not a calendar file: it holds binary data, not text")
 		}
-		return nil, unreadable(0, "not a calendar file: it does not begin with BEGIN:VCALENDAR")
+		return nil, nil, unreadable(0, "not a calendar file: it does not begin with BEGIN:VCALENDAR")
 	}
 	if !utf8.Valid(data) {
 		off := 0
@@ -143,31 +175,43 @@ func readIn(data []byte, local *time.Location) ([]model.CalendarEvent, error) {
 			}
 			off += size
 		}
-		return nil, unreadable(rd.base+1+bytes.Count(data[:off], []byte("\n")), "not UTF-8 text (save the calendar as UTF-8)")
+		return nil, nil, unreadable(rd.base+1+bytes.Count(data[:off], []byte("\n")), "not UTF-8 text (save the calendar as UTF-8)")
 	}
 	rd.data = shortenParams(data)
 	eventLines, err := rd.scan()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	cals, err := rd.decode()
+	return rd, eventLines, nil
+}
+
+// decodeIn is the rest of readIn.
+func decodeIn(rd *reader, eventLines []int) ([]model.CalendarEvent, error) {
+	events := make([]model.CalendarEvent, 0, len(eventLines))
+	var convertErr error // the first event that cannot be read
+	err := rd.decodeAll(func(ev propList) {
+		if convertErr != nil {
+			return
+		}
+		line := 0
+		if len(events) < len(eventLines) {
+			line = eventLines[len(events)]
+		}
+		e, err := rd.event(ev, line)
+		if err != nil {
+			convertErr = err
+			return
+		}
+		events = append(events, e)
+	})
+	// The file's structure is checked in full before any one event: a
+	// malformed line anywhere is the error, as when the whole file was
+	// decoded first.
 	if err != nil {
 		return nil, err
 	}
-
-	var events []model.CalendarEvent
-	for _, cal := range cals {
-		for _, ev := range cal.Events() {
-			line := 0
-			if len(events) < len(eventLines) {
-				line = eventLines[len(events)]
-			}
-			e, err := rd.event(ev, line)
-			if err != nil {
-				return nil, err
-			}
-			events = append(events, e)
-		}
+	if convertErr != nil {
+		return nil, convertErr
 	}
 	if len(events) != len(eventLines) { // cannot happen: scan and go-ical see the same structure
 		for i := range events {
@@ -210,7 +254,8 @@ func looksBinary(data []byte) bool {
 // scan walks the physical lines once: it records where each starts, checks
 // that BEGIN and END lines pair up (so a file cut short or mangled is
 // reported with its line, which go-ical cannot do), bounds the nesting,
-// and returns the line of each VEVENT directly in a VCALENDAR, in order.
+// and returns the line of each VEVENT directly in a VCALENDAR,
+// in order.
 func (rd *reader) scan() ([]int, error) {
 	type open struct {
 		name string
@@ -220,7 +265,7 @@ func (rd *reader) scan() ([]int, error) {
 		stack      []open
 		eventLines []int
 		pending    []byte // a BEGIN or END line being unfolded
-		pendingAt  int
+		pendingAt  int    // its line number
 	)
 	finish := func() error {
 		if pending == nil {
@@ -289,11 +334,12 @@ func (rd *reader) scan() ([]int, error) {
 		if i < 0 {
 			continue // go-ical reports it
 		}
-		switch name := strings.ToUpper(string(text[:i])); {
-		case name == "BEGIN" || name == "END":
-			pending, pendingAt = append([]byte(nil), text...), n
+		switch name := text[:i]; {
+		case isBeginOrEnd(name):
+			// Copied only if a continuation line is added to it.
+			pending, pendingAt = text[:len(text):len(text)], n
 		case len(stack) == 0:
-			return nil, unreadable(rd.base+n, "%s outside a calendar (expected BEGIN:VCALENDAR)", name)
+			return nil, unreadable(rd.base+n, "%s outside a calendar (expected BEGIN:VCALENDAR)", strings.ToUpper(string(name)))
 		}
 	}
 	if err := finish(); err != nil {
@@ -304,6 +350,18 @@ func (rd *reader) scan() ([]int, error) {
 		return nil, unreadable(top.line, "the file is cut short: BEGIN:%s is never ended", top.name)
 	}
 	return eventLines, nil
+}
+
+// isBeginOrEnd reports whether a property name is BEGIN or END in any
+// case, as strings.ToUpper sees it, without a copy for an ASCII name.
+func isBeginOrEnd(name []byte) bool {
+	for _, b := range name {
+		if b >= utf8.RuneSelf {
+			upper := strings.ToUpper(string(name))
+			return upper == "BEGIN" || upper == "END"
+		}
+	}
+	return bytes.EqualFold(name, []byte("BEGIN")) || bytes.EqualFold(name, []byte("END"))
 }
 
 // shortenParams returns data with every parameter value cut to
@@ -319,22 +377,30 @@ func shortenParams(data []byte) []byte {
 		inParamValue
 		inValue
 	)
-	out := make([]byte, 0, len(data))
+	// out is a copy made at the first byte dropped: most files have no
+	// parameter that long, and get data itself back.
+	var out []byte
+	copied := false
+	keep := func(b byte) {
+		if copied {
+			out = append(out, b)
+		}
+	}
 	state, quoted, atStart, dropping, n := inName, false, false, false, 0
 	for i := 0; i < len(data); i++ {
 		b := data[i]
 		if b == '\n' {
-			out = append(out, b)
+			keep(b)
 			if i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\t') {
 				i++
-				out = append(out, data[i])
+				keep(data[i])
 			} else {
 				state, quoted = inName, false
 			}
 			continue
 		}
 		if b == '\r' && i+1 < len(data) && data[i+1] == '\n' {
-			out = append(out, b)
+			keep(b)
 			continue
 		}
 		switch state {
@@ -365,51 +431,21 @@ func shortenParams(data []byte) []byte {
 			default:
 				atStart = false
 				if dropping || n >= maxParamValue && utf8.RuneStart(b) {
+					if !copied {
+						out, copied = append(make([]byte, 0, len(data)), data[:i]...), true
+					}
 					dropping = true
 					continue
 				}
 				n++
 			}
 		}
-		out = append(out, b)
+		keep(b)
+	}
+	if !copied {
+		return data
 	}
 	return out
-}
-
-// decode runs go-ical's decoder over the data until only blank space is
-// left. go-ical returns a bare io.EOF both at a clean end and for a file
-// cut short, so the end is decided here, by what is left: io.EOF from a
-// calendar that has begun is an error. Its panics on malformed parameters
-// become errors, and its errors get the line where they happened.
-func (rd *reader) decode() ([]*ical.Calendar, error) {
-	src := bytes.NewReader(rd.data)
-	br := bufio.NewReaderSize(src, 64<<10) // go-ical uses it as is, so Buffered tells how far it got
-	dec := ical.NewDecoder(br)
-	consumed := func() int { return len(rd.data) - src.Len() - br.Buffered() }
-
-	var cals []*ical.Calendar
-	for len(bytes.TrimSpace(rd.data[consumed():])) > 0 {
-		cal, err := decodeOne(dec)
-		if errors.Is(err, io.EOF) {
-			return nil, unreadable(rd.lineBefore(consumed()), "the file is cut short: it ends before END:VCALENDAR")
-		}
-		if err != nil {
-			return nil, unreadable(rd.lineBefore(consumed()), "%s", strings.TrimPrefix(err.Error(), "ical: "))
-		}
-		cals = append(cals, cal)
-	}
-	return cals, nil
-}
-
-// decodeOne decodes one calendar, turning go-ical's panics (it indexes
-// past the end of "ATTENDEE;CN=x" and panics on `CN="a"b`) into errors.
-func decodeOne(dec *ical.Decoder) (cal *ical.Calendar, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			cal, err = nil, errors.New("malformed property parameters (a quote or a colon is missing)")
-		}
-	}()
-	return dec.Decode()
 }
 
 // lineBefore is the line number of the logical line (first physical line
@@ -425,12 +461,13 @@ func (rd *reader) lineBefore(off int) int {
 	return rd.base + max(i, 0) + 1
 }
 
-// event converts one VEVENT beginning at line.
-func (rd *reader) event(ev ical.Event, line int) (model.CalendarEvent, error) {
+// event converts one VEVENT beginning at line, of which it is given the
+// properties.
+func (rd *reader) event(ev propList, line int) (model.CalendarEvent, error) {
 	e := model.CalendarEvent{
-		UID:      strings.TrimSpace(textValue(ev.Props.Get(ical.PropUID))),
-		Summary:  oneLine(textValue(ev.Props.Get(ical.PropSummary))),
-		Location: oneLine(textValue(ev.Props.Get(ical.PropLocation))),
+		UID:      strings.TrimSpace(textValue(ev.get(ical.PropUID))),
+		Summary:  oneLine(textValue(ev.get(ical.PropSummary))),
+		Location: oneLine(textValue(ev.get(ical.PropLocation))),
 		Line:     line,
 	}
 	bad := func(prop *ical.Prop) error {
@@ -445,13 +482,13 @@ func (rd *reader) event(ev ical.Event, line int) (model.CalendarEvent, error) {
 		return unreadable(line, "%s: %s %q is not %s", what, prop.Name, prop.Value, want)
 	}
 
-	if p := ev.Props.Get(ical.PropDateTimeStart); p != nil && strings.TrimSpace(p.Value) != "" {
+	if p := ev.get(ical.PropDateTimeStart); p != nil && strings.TrimSpace(p.Value) != "" {
 		start, date, err := rd.dateTime(p)
 		if err != nil {
 			return e, bad(p)
 		}
 		e.Start, e.AllDay = start.UTC(), date
-		switch end, dur := ev.Props.Get(ical.PropDateTimeEnd), ev.Props.Get(ical.PropDuration); {
+		switch end, dur := ev.get(ical.PropDateTimeEnd), ev.get(ical.PropDuration); {
 		case end != nil:
 			t, _, err := rd.dateTime(end)
 			if err != nil {
@@ -474,18 +511,22 @@ func (rd *reader) event(ev ical.Event, line int) (model.CalendarEvent, error) {
 		}
 	}
 
-	status := strings.TrimSpace(textValue(ev.Props.Get(ical.PropStatus)))
+	status := strings.TrimSpace(textValue(ev.get(ical.PropStatus)))
 	e.Canceled = strings.EqualFold(status, "CANCELLED") || strings.EqualFold(status, "CANCELED")
-	e.Recurring = ev.Props.Get(ical.PropRecurrenceRule) != nil || ev.Props.Get(ical.PropRecurrenceDates) != nil
-	if p := ev.Props.Get(ical.PropOrganizer); p != nil {
+	e.Recurring = ev.get(ical.PropRecurrenceRule) != nil || ev.get(ical.PropRecurrenceDates) != nil
+	if p := ev.get(ical.PropOrganizer); p != nil {
 		e.Organizer = partyOf(p)
 	}
-	for _, p := range ev.Props.Values(ical.PropAttendee) {
+	for i := range ev {
+		p := &ev[i]
+		if p.Name != ical.PropAttendee {
+			continue
+		}
 		switch strings.ToUpper(p.Params.Get(ical.ParamCalendarUserType)) {
 		case "ROOM", "RESOURCE":
 			continue
 		}
-		e.Attendees = append(e.Attendees, partyOf(&p))
+		e.Attendees = append(e.Attendees, partyOf(p))
 	}
 	return e, nil
 }

@@ -41,19 +41,27 @@ func (p *painter) stamp(cx, cy float64, k nodeLook) {
 }
 
 // blit lays src over the image with its top-left corner at (x0, y0).
+// A fully opaque source pixel is copied: laying it over keeps nothing of
+// what was there (scalePixel by 1/256 of bytes below 256 is 0).
 func (p *painter) blit(src *image.RGBA, x0, y0 int) {
 	sw, sh := src.Rect.Dx(), src.Rect.Dy()
+	xs, xe := max(0, -x0), min(sw, p.w-x0)
 	for y := max(0, -y0); y < sh && y0+y < p.h; y++ {
 		srow := src.Pix[y*src.Stride:]
 		drow := p.img.Pix[(y0+y)*p.img.Stride:]
-		for x := max(0, -x0); x < sw && x0+x < p.w; x++ {
+		for x := xs; x < xe; x++ {
 			s := srow[x*4 : x*4+4 : x*4+4]
-			if s[3] == 0 {
+			a := s[3]
+			if a == 0 {
 				continue
 			}
 			d := drow[(x0+x)*4 : (x0+x)*4+4 : (x0+x)*4+4]
+			if a == 255 {
+				copy(d, s)
+				continue
+			}
 			binary.LittleEndian.PutUint32(d, binary.LittleEndian.Uint32(s)+
-				scalePixel(binary.LittleEndian.Uint32(d), 256-uint32(s[3])))
+				scalePixel(binary.LittleEndian.Uint32(d), 256-uint32(a)))
 		}
 	}
 }
@@ -126,6 +134,21 @@ func (p *painter) fastLine(x0, y0, x1, y1 float64, c ink, dash float64) {
 		dashSteps = max(int(dash/math.Sqrt(dx*dx+dy*dy)*float64(n)), 1)
 	}
 	w, h, stride := p.w, p.h, p.img.Stride
+	// The steps run straight from the first pixel to the last: when both
+	// are in the image, so is every one between, and none is tested.
+	xn, yn := (x+n*sx)>>16, (y+n*sy)>>16
+	inside := uint(x>>16) < uint(w) && uint(y>>16) < uint(h) && uint(xn) < uint(w) && uint(yn) < uint(h)
+	if dash <= 0 && inside {
+		pix, k := p.img.Pix, c.packed
+		for range n + 1 {
+			i := (y>>16)*stride + (x>>16)*4
+			x += sx
+			y += sy
+			px := pix[i : i+4 : i+4]
+			binary.LittleEndian.PutUint32(px, k+scalePixel(binary.LittleEndian.Uint32(px), 256-c.ia))
+		}
+		return
+	}
 	if dash <= 0 {
 		for range n + 1 {
 			xi, yi := x>>16, y>>16

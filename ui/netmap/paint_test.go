@@ -1,8 +1,12 @@
 package netmap
 
 import (
+	"bytes"
+	"encoding/binary"
+	"image"
 	"image/color"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -72,5 +76,84 @@ func TestLineIsClippedAndDashed(t *testing.T) {
 	}
 	if gaps < 15 || gaps > 30 {
 		t.Errorf("dashed line has %d empty pixels of 50, want about half", gaps)
+	}
+}
+
+// refFastLine is fastLine without dashes as it was: every step tested
+// against the image, every pixel laid over with put.
+func refFastLine(p *painter, x0, y0, x1, y1 float64, c ink) {
+	if !p.clip(&x0, &y0, &x1, &y1) {
+		return
+	}
+	dx, dy := x1-x0, y1-y0
+	n := int(max(math.Abs(dx), math.Abs(dy)))
+	if n == 0 {
+		return
+	}
+	const one = 1 << 16
+	x, y := int(x0*one), int(y0*one)
+	sx, sy := int(dx/float64(n)*one), int(dy/float64(n)*one)
+	for range n + 1 {
+		xi, yi := x>>16, y>>16
+		x += sx
+		y += sy
+		if uint(xi) < uint(p.w) && uint(yi) < uint(p.h) {
+			p.put(yi*p.img.Stride+xi*4, c)
+		}
+	}
+}
+
+// refBlit is blit as it was: every pixel that is not transparent laid
+// over with scalePixel.
+func refBlit(p *painter, src *image.RGBA, x0, y0 int) {
+	sw, sh := src.Rect.Dx(), src.Rect.Dy()
+	for y := max(0, -y0); y < sh && y0+y < p.h; y++ {
+		for x := max(0, -x0); x < sw && x0+x < p.w; x++ {
+			s := src.Pix[y*src.Stride+x*4 : y*src.Stride+x*4+4]
+			if s[3] == 0 {
+				continue
+			}
+			i := (y0+y)*p.img.Stride + (x0+x)*4
+			d := p.img.Pix[i : i+4]
+			binary.LittleEndian.PutUint32(d, binary.LittleEndian.Uint32(s)+
+				scalePixel(binary.LittleEndian.Uint32(d), 256-uint32(s[3])))
+		}
+	}
+}
+
+// The repaint's fast paths (lines wholly in the image drawn untested,
+// opaque glyph pixels copied) paint exactly what the plain steps did,
+// over lines and glyphs inside, across and outside the image's edges.
+func TestFastPathsPaintTheSamePixels(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var got, want painter
+	got.reset(97, 61)
+	want.reset(97, 61)
+	for range 3000 {
+		x0, y0 := rng.Float64()*140-20, rng.Float64()*100-20
+		x1, y1 := rng.Float64()*140-20, rng.Float64()*100-20
+		c := inkOf(color.NRGBA{uint8(rng.IntN(256)), uint8(rng.IntN(256)), uint8(rng.IntN(256)), 255}, rng.Float64())
+		got.fastLine(x0, y0, x1, y1, c, 0)
+		refFastLine(&want, x0, y0, x1, y1, c)
+	}
+	if !bytes.Equal(got.img.Pix, want.img.Pix) {
+		t.Fatal("fastLine painted other pixels than its plain steps")
+	}
+	for _, look := range []nodeLook{
+		{radius: 6, scale: 1, color: color.NRGBA{200, 40, 40, 255}, opacity: 255, fg: color.NRGBA{A: 255}},
+		{shape: Square, radius: 11, scale: 1.5, color: color.NRGBA{40, 90, 200, 255}, opacity: 120, marked: true,
+			fg: color.NRGBA{A: 255}, alert: color.NRGBA{250, 180, 0, 255}},
+	} {
+		var s painter
+		s.reset(30, 30)
+		drawNode(&s, 15, 15, look)
+		for range 200 {
+			x, y := rng.IntN(130)-30, rng.IntN(90)-30
+			got.blit(s.img, x, y)
+			refBlit(&want, s.img, x, y)
+		}
+	}
+	if !bytes.Equal(got.img.Pix, want.img.Pix) {
+		t.Fatal("blit laid glyphs over differently from the plain blend")
 	}
 }

@@ -5,8 +5,11 @@
 // by asking the window through Navigator.
 //
 // It is the pattern for a screen package: one read (Store.Today, one
-// read transaction) gives a ready model.Today; the screen only builds
-// widgets from it; it knows the window only through its Navigator.
+// read transaction) gives a ready model.Today; the screen's widgets are
+// built once (layout.go, rows.go) and filled from each report; it knows
+// the window only through its Navigator. The window may have the read
+// made off its goroutine (LoadInBackground): the page then shows its
+// layout with placeholders at once and fills when the report arrives.
 package today
 
 import (
@@ -66,6 +69,12 @@ type Screen struct {
 	now    func() time.Time
 	report model.Today
 	root   *fyne.Container
+	page   *page // built on the first Content, then only filled
+
+	background bool   // read off the UI goroutine (LoadInBackground)
+	reads      int    // reads started; a report from an older one is dropped
+	pending    bool   // a read in the background has not been shown yet
+	onLoad     func() // told after each report is shown (OnLoad)
 }
 
 // New is the Today screen reading store at now, going places through
@@ -74,32 +83,83 @@ func New(store Store, nav Navigator, now func() time.Time) *Screen {
 	return &Screen{store: store, nav: nav, now: now, root: container.NewStack()}
 }
 
-// Content reads the report and returns the screen built from it, for the
-// window to show.
+// LoadInBackground has the report read on a goroutine of its own and
+// shown through fyne.Do, so that the window's goroutine never waits for
+// the database: the page shows its layout with placeholders until then.
+// Tests leave it off to get a page filled on return.
+func (s *Screen) LoadInBackground() { s.background = true }
+
+// OnLoad sets f to be called on the window's goroutine after each report
+// read is shown (or its failure said).
+func (s *Screen) OnLoad(f func()) { s.onLoad = f }
+
+// Content reads the report and returns the screen, for the window to
+// show: filled from it, or, reading in the background, with placeholders
+// that fill when it arrives.
 func (s *Screen) Content() fyne.CanvasObject {
+	if s.page == nil {
+		s.page = newPage(s)
+		s.root.Objects = []fyne.CanvasObject{s.page.root}
+	}
 	s.load()
 	return s.root
 }
 
-// Reload reads the report again and rebuilds the screen where it is.
+// Reload reads the report again and fills the screen where it is.
 func (s *Screen) Reload() {
+	if s.page == nil {
+		s.Content()
+		return
+	}
 	s.load()
-	s.root.Refresh()
 }
 
-// Report is the report last read; its People is nil when none was read
-// (never shown, or the read failed).
-func (s *Screen) Report() model.Today { return s.report }
+// Report is the report on show; its People is nil when there is none
+// (never shown, or the read failed) or a newer one is being read in the
+// background: then only a read of its own is up to date.
+func (s *Screen) Report() model.Today {
+	if s.pending {
+		return model.Today{}
+	}
+	return s.report
+}
 
-// load reads the report and builds the screen from it, or, when the read
-// fails, says so in place of the page.
+// load reads the report and fills the page from it; in the background
+// the read runs on a goroutine and the newest read's report is shown.
 func (s *Screen) load() {
-	report, err := s.store.Today(context.Background(), s.now())
+	now := s.now()
+	if !s.background {
+		report, err := s.store.Today(context.Background(), now)
+		s.show(report, err)
+		return
+	}
+	s.reads++
+	read := s.reads
+	s.pending = true
+	go func() {
+		report, err := s.store.Today(context.Background(), now)
+		fyne.Do(func() {
+			if read == s.reads {
+				s.pending = false
+				s.show(report, err)
+			}
+		})
+	}()
+}
+
+// show fills the page from report, or, when the read failed, says so in
+// place of the page.
+func (s *Screen) show(report model.Today, err error) {
 	if err != nil {
 		s.report = model.Today{}
 		s.root.Objects = []fyne.CanvasObject{kit.ScreenProblem("Could not read today's plan", err)}
-		return
+	} else {
+		s.report = report
+		s.page.fill(report)
+		s.root.Objects = []fyne.CanvasObject{s.page.root}
 	}
-	s.report = report
-	s.root.Objects = []fyne.CanvasObject{s.build()}
+	s.root.Refresh()
+	if s.onLoad != nil {
+		s.onLoad()
+	}
 }

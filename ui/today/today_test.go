@@ -279,3 +279,81 @@ func TestLongPromiseIsNotCut(t *testing.T) {
 		win.Close()
 	}
 }
+
+// gated is a store whose Today waits until release is closed.
+type gated struct {
+	today.Store
+	release chan struct{}
+}
+
+func (g gated) Today(ctx context.Context, now time.Time) (model.Today, error) {
+	<-g.release
+	return g.Store.Today(ctx, now)
+}
+
+// TestTodayShowsItsLayoutBeforeTheReportArrives checks that, reading in
+// the background, the page shows its layout with placeholders at once,
+// without waiting for the store, and fills when the report arrives.
+func TestTodayShowsItsLayoutBeforeTheReportArrives(t *testing.T) {
+	st := storetest.Open(t, clock)
+	boss := storetest.Person(t, st, "Morgan Lee", storetest.Standing(model.StanceNeutral, 5))
+	storetest.Interaction(t, st, model.KindCoffee, testNow.AddDate(0, 0, -94), boss.ID)
+
+	kittest.NewApp(t)
+	g := gated{Store: st, release: make(chan struct{})}
+	s := today.New(g, &navigator{}, clock)
+	s.LoadInBackground()
+	loaded := make(chan struct{}, 1)
+	s.OnLoad(func() { loaded <- struct{}{} })
+	content := s.Content() // returns while the read waits
+	w := test.NewWindow(content)
+	w.Resize(fyne.NewSize(1180, 760))
+	t.Cleanup(w.Close)
+	for _, want := range []string{"Monday 23 November", "Reach out", "Promises due", "This week's meetings",
+		"Risks in your network", "Follow-through", "Reading…"} {
+		if !kittest.Shows(content, want) {
+			t.Errorf("before the report, Today does not show %q: %q", want, kittest.Texts(content))
+		}
+	}
+	if kittest.Shows(content, "Morgan Lee") || s.Report().People != nil {
+		t.Error("Today shows a report before the store gave one")
+	}
+
+	close(g.release)
+	select {
+	case <-loaded:
+	case <-time.After(time.Minute): // a liveness bound, not a timing
+		t.Fatal("the report never arrived")
+	}
+	if !kittest.Shows(content, "Morgan Lee") || kittest.Shows(content, "Reading…") {
+		t.Errorf("after the report, Today shows %q, want Morgan Lee and no placeholder", kittest.Texts(content))
+	}
+}
+
+// TestTodayRefillsInPlace checks that a reload after the data changed
+// shows the new report with the rows it had, and drops what is gone.
+func TestTodayRefillsInPlace(t *testing.T) {
+	st := storetest.Open(t, clock)
+	boss := storetest.Person(t, st, "Morgan Lee", storetest.Standing(model.StanceNeutral, 5))
+	storetest.Interaction(t, st, model.KindCoffee, testNow.AddDate(0, 0, -94), boss.ID)
+	p := storetest.Promise(t, st, model.Promise{Direction: model.DirectionMine, PersonID: boss.ID,
+		What: "Send the deck", MadeOn: testNow.AddDate(0, 0, -3), DueOn: testNow.AddDate(0, 0, 1)})
+
+	s, nav, content := show(t, st)
+	if !kittest.Shows(content, "Send the deck") {
+		t.Fatalf("Today does not show the promise due: %q", kittest.Texts(content))
+	}
+	p.What = "Send the revised deck"
+	if err := st.UpdatePromise(t.Context(), &p); err != nil {
+		t.Fatal(err)
+	}
+	storetest.Interaction(t, st, model.KindCoffee, testNow.Add(-time.Hour), boss.ID)
+	s.Reload()
+	if !kittest.Shows(content, "Send the revised deck") || kittest.Shows(content, "Send the deck") {
+		t.Errorf("after the change Today shows %q", kittest.Texts(content))
+	}
+	test.Tap(kittest.MustButton(t, content, "Kept"))
+	if want := []string{`keep "Send the revised deck" with Morgan Lee`}; !slices.Equal(nav.Asked, want) {
+		t.Errorf("asked %q, want %q", nav.Asked, want)
+	}
+}
