@@ -117,7 +117,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 
-	matches := model.MatchImport(file.People, existing)
+	matches := model.MatchJobChanges(model.MatchImport(file.People, existing), existing)
 	printPreview(stdout, name, file, matches)
 	if !*yes {
 		fmt.Fprintf(stdout, "\nNothing was written. To import, run it again with --yes.\n")
@@ -204,11 +204,31 @@ func printPreview(w io.Writer, name string, file model.ContactFile, matches []mo
 				m.By, of, m.Action.Label())
 		}
 	}
+	printJobChanges(w, matches)
 	if len(file.Problems) > 0 {
 		fmt.Fprintln(w, "\nProblems:")
 		for _, p := range file.Problems {
 			fmt.Fprintf(w, "  %s\n", p)
 		}
+	}
+}
+
+// printJobChanges lists the people whose role the file changes, as the
+// import will save them ("Ngozi Eze: now Director at Fabrikam, was Lead
+// at Northwind").
+func printJobChanges(w io.Writer, matches []model.ImportMatch) {
+	var lines []string
+	for _, m := range matches {
+		if m.Job.Changed() && m.Action == model.ImportMerge {
+			lines = append(lines, fmt.Sprintf("  %s: %s", m.Existing, m.Job.Text()))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nJob changes (their old role stays in their history):")
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
 	}
 }
 

@@ -276,3 +276,54 @@ func TestImportCommandExitStatusAndMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestImportCommandJobChanges: Connections.csv imported again after Dana
+// moved to Fabrikam as Director: the preview lists the job change, and
+// --yes gives her the new role and keeps the old one in her history.
+func TestImportCommandJobChanges(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rapport.db")
+	if code, _, errOut := runImportCmd(t, "--yes", "--db", db, connections); code != 0 {
+		t.Fatalf("first import: exit %d: %s", code, errOut)
+	}
+	before := storedPeople(t, db)
+	var dana model.PersonSummary
+	for _, p := range before {
+		if p.Name == "Dana Reyes" {
+			dana = p
+		}
+	}
+	data, err := os.ReadFile(connections)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := filepath.Join(dir, "Connections.csv")
+	text := strings.Replace(string(data), dana.Organisation+","+dana.Title, "Fabrikam,Director", 1)
+	if text == string(data) {
+		t.Fatalf("the test file has no line %q", dana.Organisation+","+dana.Title)
+	}
+	if err := os.WriteFile(moved, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runImportCmd(t, moved, "--db", db, "--yes")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := "Job changes (their old role stays in their history):\n  Dana Reyes: now Director at Fabrikam, was " +
+		dana.Title + " at " + dana.Organisation + "\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	got, err := st.Person(t.Context(), dana.ID)
+	if err != nil || got.Title != "Director" || got.Organisation != "Fabrikam" {
+		t.Errorf("Dana after the import: %q at %q (%v)", got.Title, got.Organisation, err)
+	}
+	if roles, err := st.RoleHistory(t.Context(), dana.ID); err != nil || len(roles) != 1 || roles[0].WasOrganisation != dana.Organisation {
+		t.Errorf("role history = %+v, %v", roles, err)
+	}
+}

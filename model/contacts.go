@@ -356,6 +356,10 @@ type ImportMatch struct {
 	Existing   string // their name, or EarlierInFile
 	By         string
 	Action     ImportAction
+	// Job is the change of title or organisation the file gives an
+	// existing person (see MatchJobChanges); zero when none. A merge with
+	// a Job takes the new role and keeps the old one in their history.
+	Job JobChange
 }
 
 // Duplicate reports whether m was matched to someone.

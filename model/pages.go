@@ -33,6 +33,12 @@ type PersonPage struct {
 	// ended by Now, soonest first: a repeating one at its next occurrence
 	// in the user's time zone.
 	Upcoming []NextMeeting
+	// StanceHistory is every entry of the person's stance history, oldest
+	// first (see StanceSteps for the changes a page lists).
+	StanceHistory []StanceChange
+	// RoleHistory are the changes of role contacts imports found, oldest
+	// first.
+	RoleHistory []RoleChange
 }
 
 // NextMeeting is a planned meeting and the start of its next occurrence.

@@ -211,6 +211,9 @@ type PanelMember struct {
 	RoleID   int64
 	PersonID int64
 	Part     PanelPart
+	// Target is the stance the user is working toward with the member;
+	// "" for none.
+	Target Stance
 }
 
 // Validate reports every field of m that cannot be saved.
@@ -219,6 +222,9 @@ func (m PanelMember) Validate() error {
 	c.reference("role", m.RoleID)
 	c.reference("person", m.PersonID)
 	c.oneOf("part", m.Part.Valid())
+	if m.Target != "" {
+		c.oneOf("target stance", m.Target.Valid() && m.Target != StanceUnknown)
+	}
 	return c.err()
 }
 
@@ -289,6 +295,17 @@ type PanelStanding struct {
 	Warmth   int
 	Status   PanelStatus
 	NextStep string // a short concrete step, such as "Warm up: coffee with Dana (last contact 94 days ago)"
+	// Target is the stance the user is working toward with the member,
+	// "" for none: the store sets it (see PanelReadiness.SetTargets).
+	Target Stance
+}
+
+// SetTargets gives each member of r the target stance targets holds for
+// them (by person ID).
+func (r *PanelReadiness) SetTargets(targets map[int64]Stance) {
+	for i := range r.Members {
+		r.Members[i].Target = targets[r.Members[i].Person.ID]
+	}
 }
 
 // PanelReadiness is how ready the people who decide on a role are to

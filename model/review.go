@@ -17,7 +17,8 @@ type WeeklyReview struct {
 	// Due are the pending promises due within a week of Now's day (overdue
 	// ones included), both ways, in the order of Store.Promises.
 	Due []Promise
-	// People are the people of Meetings and Due, by ID, archived or not.
+	// People are the people of Meetings, Due and Moved, by ID, archived or
+	// not.
 	// A meeting or promise whose person is not here is left out of both.
 	People map[int64]Person
 	// InTouch are the active people last in touch within the week before
@@ -40,4 +41,8 @@ type WeeklyReview struct {
 	// Now on, and every planned recurring one: the coffees the review
 	// schedules keep clear of them (see PlanCoffees).
 	Planned []Meeting
+	// Moved are the active people whose stance or influence moved in the
+	// week before Now (StanceMoves), ordered by person ID; People holds
+	// them too.
+	Moved []StanceMove
 }

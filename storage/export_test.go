@@ -55,6 +55,12 @@ func richStore(t *testing.T) *Store {
 	}
 
 	dana := n.People[0].ID
+	// A re-import that found Dana a new job: a row in role_change.
+	job := model.JobChange{WasTitle: n.People[0].Title, WasOrganisation: n.People[0].Organisation,
+		Title: "Director", Organisation: "Fabrikam"}
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return recordRoleChange(ctx, tx, dana, job, testNow) }); err != nil {
+		t.Fatal(err)
+	}
 	p := model.Promise{Direction: model.DirectionMine, PersonID: dana, What: "Send the offsite notes",
 		MadeOn: date(11, 20), DueOn: date(11, 24), Status: model.PromiseOpen}
 	if err := s.CreatePromise(ctx, &p); err != nil {
@@ -379,7 +385,7 @@ func TestRestoreExportRefuses(t *testing.T) {
 		{"duplicate id", replace(`{"id": 2, "name": "Ben"`, `{"id": 1, "name": "Ben"`), nil, []string{"table person, row 2 (id 1)", "UNIQUE"}},
 		{"broken foreign key", replace(`"to_id": 2,`, `"to_id": 9,`), nil,
 			[]string{"foreign key", "table tie, the row with id 1, column to_id: there is no person with id 9"}},
-		{"broken foreign key without rowid", replace(`"panel_member": []`, `"panel_member": [{"role_id": 5, "person_id": 1, "part": "decides"}]`), nil,
+		{"broken foreign key without rowid", replace(`"panel_member": []`, `"panel_member": [{"role_id": 5, "person_id": 1, "part": "decides", "target_stance": ""}]`), nil,
 			[]string{"foreign key", "table panel_member, column role_id: there is no role with id 5"}},
 		{"cut short", good[:len(good)/2], nil, []string{"unexpected EOF"}},
 		{"trailing garbage", good + "{}", nil, []string{"more after the end"}},
@@ -442,11 +448,11 @@ func TestRestoreExportLenient(t *testing.T) {
 		doc  string
 		rows int
 	}{
-		{"as exported", good, 5},
+		{"as exported", good, 7}, // Ana, Ben, their stance entries, the tie, the promise, the review
 		{"tables left out", regexp.MustCompile(`(?s)"tables": \{.*\n  \}`).ReplaceAllString(good, `"tables": {"person": [{"id": 1, "name": "Ana", "title": "", "team": "", "organisation": "", "email": "", "phone": "", "relation": "other", "influence": 3, "stance": "unknown", "cadence_days": 30, "working_on": "", "needs": "", "notes": "", "first_met": null, "last_at": null, "archived_at": null, "created_at": "2026-11-23T09:30:00.000Z", "updated_at": "2026-11-23T09:30:00.000Z", "credit_folded": 0, "credit_next": null, "credits_version": 1, "thanked_at": null, "cadence_set": 0}]}`), 1},
-		{"unknown header member skipped", strings.Replace(good, `"tables": {`, `"app": {"name": ["Rapport"]}, "tables": {`, 1), 5},
+		{"unknown header member skipped", strings.Replace(good, `"tables": {`, `"app": {"name": ["Rapport"]}, "tables": {`, 1), 7},
 		{"exported_at after the tables", strings.Replace(strings.Replace(good, `"exported_at": "2026-11-23T09:30:00Z",`, ``, 1),
-			"\n  }\n}", "\n  },\n  \"exported_at\": \"2026-11-23T09:30:00Z\"\n}", 1), 5},
+			"\n  }\n}", "\n  },\n  \"exported_at\": \"2026-11-23T09:30:00Z\"\n}", 1), 7},
 		{"no tables at all", fmt.Sprintf(`{"format": "rapport-export", "version": 1, "schema": %d}`, len(mustMigrations(t))), 0},
 	}
 	for _, tt := range tests {
@@ -552,8 +558,8 @@ func TestRestoreOlderSchemaExport(t *testing.T) {
 func TestCheckExport(t *testing.T) {
 	good := smallExport(t)
 	sum, err := CheckExport(t.Context(), strings.NewReader(good), t.TempDir())
-	if err != nil || sum.Rows() != 5 {
-		t.Errorf("CheckExport = %+v, %v; want 5 rows", sum, err)
+	if err != nil || sum.Rows() != 7 {
+		t.Errorf("CheckExport = %+v, %v; want 7 rows", sum, err)
 	}
 	bad := strings.Replace(good, `"to_id": 2,`, `"to_id": 9,`, 1)
 	if _, err := CheckExport(t.Context(), strings.NewReader(bad), ""); err == nil || !strings.Contains(err.Error(), "no person with id 9") {

@@ -57,7 +57,7 @@ func (s *Store) ImportPeople(ctx context.Context, format model.ContactFormat, ma
 				became[i] = p.ID
 				added++
 			case m.Action == model.ImportMerge && target > 0:
-				if err := mergePerson(ctx, tx, target, m.Imported, format, now); err != nil {
+				if err := mergePerson(ctx, tx, target, m, format, now); err != nil {
 					return fmt.Errorf("line %d: %w", line, err)
 				}
 				became[i] = target
@@ -74,15 +74,28 @@ func (s *Store) ImportPeople(ctx context.Context, format model.ContactFormat, ma
 	return added, merged, skipped, nil
 }
 
-// mergePerson saves model.Merged of the person with the given ID and in.
-func mergePerson(ctx context.Context, tx *sql.Tx, id int64, in model.ImportedPerson, format model.ContactFormat, now time.Time) error {
+// mergePerson saves model.Merged of the person with the given ID and the
+// imported one. When the file gives them another title or organisation
+// (model.DetectJobChange, against the person as stored now, and only when
+// the match found one: m.Job), they take the new role and the old one is
+// kept in their role history.
+func mergePerson(ctx context.Context, tx *sql.Tx, id int64, m model.ImportMatch, format model.ContactFormat, now time.Time) error {
 	var existing model.Person
 	err := tx.QueryRowContext(ctx, `SELECT `+personColumns+` FROM person WHERE id = ?`, id).
 		Scan(personFields(&existing)...)
 	if err != nil {
 		return notFound(err, "person", id)
 	}
-	p := model.Merged(existing, in, format)
+	merging := existing
+	if m.Job.Changed() {
+		if job, ok := model.DetectJobChange(existing, m.Imported.Person); ok {
+			if err := recordRoleChange(ctx, tx, id, job, now); err != nil {
+				return err
+			}
+			merging.Title, merging.Organisation = job.Title, job.Organisation
+		}
+	}
+	p := model.Merged(merging, m.Imported, format)
 	p.Normalize()
 	if err := p.Validate(); err != nil {
 		return err

@@ -107,7 +107,8 @@ func TestChecksMigrationKeepsTheSample(t *testing.T) {
 	if _, err := s.db.ExecContext(ctx, `ALTER TABLE person DROP COLUMN cadence_set`); err != nil {
 		t.Fatal(err)
 	}
-	mustExec(t, s, `ALTER TABLE meeting DROP COLUMN agenda_drafted`) // compare what 0006 saw
+	mustExec(t, s, `ALTER TABLE meeting DROP COLUMN agenda_drafted`)     // compare what 0006 saw
+	mustExec(t, s, `ALTER TABLE panel_member DROP COLUMN target_stance`) // 0011_stance_history.sql
 	after := tableRows(t, s)
 	mustExec(t, s, laterMeetingColumnAdd)
 	// The backup taken before migrating gives the database its identity.

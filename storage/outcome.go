@@ -154,14 +154,17 @@ func insertOutcomePromises(ctx context.Context, tx *sql.Tx, m model.Meeting, int
 }
 
 // updatePersonFromOutcome saves what the person said they work on and
-// need, and their stance.
+// need, and their stance, keeping a change of stance in their history.
 func updatePersonFromOutcome(ctx context.Context, tx *sql.Tx, personID int64, o model.MeetingOutcome, now time.Time) error {
 	res, err := tx.ExecContext(ctx, `UPDATE person SET working_on = ?, needs = ?, stance = ?, updated_at = ?
 		WHERE id = ?`, o.WorkingOn, o.Needs, o.Stance, instant(now), personID)
 	if err != nil {
 		return fmt.Errorf("save person: %w", err)
 	}
-	return checkAffected(res, "person", personID)
+	if err := checkAffected(res, "person", personID); err != nil {
+		return err
+	}
+	return recordStance(ctx, tx, personID, model.CauseOutcome, now)
 }
 
 // setMeetingOutcome points m at the interaction it became: a one-off is

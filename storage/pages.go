@@ -46,6 +46,12 @@ func readPersonPage(ctx context.Context, q querier, id int64, pg *model.PersonPa
 	if pg.Upcoming, err = upcomingWith(ctx, q, id, pg.Now); err != nil {
 		return err
 	}
+	if pg.StanceHistory, err = queryStanceChanges(ctx, q, `WHERE person_id = ?`, id); err != nil {
+		return err
+	}
+	if pg.RoleHistory, err = roleHistoryOf(ctx, q, `WHERE person_id = ?`, id); err != nil {
+		return err
+	}
 	named := make(map[int64]bool)
 	for _, i := range pg.Timeline {
 		for _, p := range i.PersonIDs {
@@ -104,11 +110,9 @@ func readRolePage(ctx context.Context, q querier, id int64, pg *model.RolePage) 
 	if pg.History, err = levelHistory(ctx, q, id); err != nil {
 		return err
 	}
-	in, err := panelInputs(ctx, q, id, pg.Now)
-	if err != nil {
+	if pg.Panel, err = assessPanel(ctx, q, id, pg.Now); err != nil {
 		return err
 	}
-	pg.Panel = model.AssessPanel(in, pg.Now)
 	actions, err := queryActions(ctx, q, `WHERE requirement_id IN (SELECT id FROM requirement WHERE role_id = ?)`, id)
 	if err != nil {
 		return err

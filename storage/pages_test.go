@@ -86,8 +86,17 @@ func TestPersonPageEqualsPiecemeal(t *testing.T) {
 			}
 		}
 		slices.SortStableFunc(upcoming, func(a, b model.NextMeeting) int { return a.Next.Compare(b.Next) })
+		stances, err := s.StanceHistory(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		roles, err := s.RoleHistory(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
 		want := model.PersonPage{Now: testNow, Person: p, Timeline: timeline, Promises: promises, Ties: ties,
-			Disclosures: disclosures, Advises: advises, People: people, Upcoming: upcoming}
+			Disclosures: disclosures, Advises: advises, People: people, Upcoming: upcoming,
+			StanceHistory: stances, RoleHistory: roles}
 		check(t, ps.Name+"'s page", got, want)
 		for n, l := range map[*int]int{&filled.timeline: len(timeline), &filled.promises: len(promises),
 			&filled.ties: len(ties), &filled.disclosures: len(disclosures), &filled.advises: len(advises),

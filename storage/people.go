@@ -41,8 +41,10 @@ func insertPerson(ctx context.Context, tx *sql.Tx, p *model.Person) error {
 	if err != nil {
 		return fmt.Errorf("add person: %w", err)
 	}
-	p.ID, err = res.LastInsertId()
-	return err
+	if p.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	return recordStance(ctx, tx, p.ID, model.CauseAdded, p.CreatedAt)
 }
 
 // UpdatePerson validates p and saves every field of it but its archive
@@ -64,7 +66,10 @@ func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
 		if err != nil {
 			return fmt.Errorf("save person: %w", err)
 		}
-		return checkAffected(res, "person", p.ID)
+		if err := checkAffected(res, "person", p.ID); err != nil {
+			return err
+		}
+		return recordStance(ctx, tx, p.ID, model.CauseForm, p.UpdatedAt)
 	})
 }
 
@@ -202,8 +207,9 @@ func (s *Store) EmptyTrash(ctx context.Context) (int, error) {
 }
 
 // SetStance changes the stance of the person with the given ID, and
-// nothing else but UpdatedAt, in one transaction, and returns the stance
-// they had before, for an undo.
+// nothing else but UpdatedAt, in one transaction, recording the change in
+// their stance history as the weekly review's, and returns the stance
+// they had before, for an undo (UndoStance).
 func (s *Store) SetStance(ctx context.Context, id int64, stance model.Stance) (model.Stance, error) {
 	if !stance.Valid() {
 		return "", fmt.Errorf("set stance of person %d: %q is not a stance", id, stance)
@@ -216,9 +222,11 @@ func (s *Store) SetStance(ctx context.Context, id int64, stance model.Stance) (m
 		} else if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE person SET stance = ?, updated_at = ? WHERE id = ?`,
-			stance, instant(s.now()), id)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE person SET stance = ?, updated_at = ? WHERE id = ?`,
+			stance, instant(s.now()), id); err != nil {
+			return err
+		}
+		return recordStance(ctx, tx, id, model.CauseReview, s.now())
 	})
 	if err != nil {
 		return "", fmt.Errorf("set stance of person %d: %w", id, err)

@@ -47,7 +47,7 @@ func levelHistory(ctx context.Context, q querier, roleID int64) ([]model.LevelCh
 // the trash included, ordered by name (case-insensitive), then person ID.
 // A role that does not exist has none.
 func (s *Store) PanelMembers(ctx context.Context, roleID int64) ([]model.PanelMember, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT m.role_id, m.person_id, m.part FROM panel_member m
+	rows, err := s.db.QueryContext(ctx, `SELECT m.role_id, m.person_id, m.part, m.target_stance FROM panel_member m
 		JOIN person p ON p.id = m.person_id WHERE m.role_id = ?
 		ORDER BY p.name COLLATE NOCASE, p.id`, roleID)
 	if err != nil {
@@ -57,7 +57,7 @@ func (s *Store) PanelMembers(ctx context.Context, roleID int64) ([]model.PanelMe
 	var out []model.PanelMember
 	for rows.Next() {
 		var m model.PanelMember
-		if err := rows.Scan(&m.RoleID, &m.PersonID, &m.Part); err != nil {
+		if err := rows.Scan(&m.RoleID, &m.PersonID, &m.Part, &m.Target); err != nil {
 			return nil, fmt.Errorf("panel of role %d: %w", roleID, err)
 		}
 		out = append(out, m)
@@ -87,11 +87,36 @@ func (s *Store) SetPanelMember(ctx context.Context, m model.PanelMember) error {
 				return fmt.Errorf("set panel member: %w", notFound(err, named.table, named.id))
 			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO panel_member (role_id, person_id, part) VALUES (?, ?, ?)
-			ON CONFLICT (role_id, person_id) DO UPDATE SET part = excluded.part`,
-			m.RoleID, m.PersonID, m.Part)
+		_, err := tx.ExecContext(ctx, `INSERT INTO panel_member (role_id, person_id, part, target_stance)
+			VALUES (?, ?, ?, ?) ON CONFLICT (role_id, person_id) DO UPDATE SET part = excluded.part`,
+			m.RoleID, m.PersonID, m.Part, m.Target)
 		if err != nil {
 			return fmt.Errorf("set panel member: %w", err)
+		}
+		return nil
+	})
+}
+
+// SetPanelTarget sets the stance the user is working toward with a
+// member of a role's panel ("" for none), returning an error wrapping
+// ErrNotFound when they are not on it.
+func (s *Store) SetPanelTarget(ctx context.Context, roleID, personID int64, target model.Stance) error {
+	m := model.PanelMember{RoleID: roleID, PersonID: personID, Part: model.PanelDecides, Target: target}
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE panel_member SET target_stance = ? WHERE role_id = ? AND person_id = ?`,
+			target, roleID, personID)
+		if err != nil {
+			return fmt.Errorf("set panel target: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("set panel target: %w", err)
+		}
+		if n == 0 {
+			return fmt.Errorf("set panel target: person %d on the panel of role %d: %w", personID, roleID, ErrNotFound)
 		}
 		return nil
 	})
@@ -123,16 +148,43 @@ func (s *Store) RemovePanelMember(ctx context.Context, roleID, personID int64) e
 // rows). People in the trash are left out. A role that does not exist
 // gives an error wrapping ErrNotFound.
 func (s *Store) Panel(ctx context.Context, roleID int64, now time.Time) (model.PanelReadiness, error) {
-	var in []model.PanelInput
+	var r model.PanelReadiness
 	err := s.inReadTx(ctx, func(q querier) error {
 		var err error
-		in, err = panelInputs(ctx, q, roleID, now)
+		r, err = assessPanel(ctx, q, roleID, now)
 		return err
 	})
 	if err != nil {
 		return model.PanelReadiness{}, fmt.Errorf("panel of role %d: %w", roleID, err)
 	}
-	return model.AssessPanel(in, now), nil
+	return r, nil
+}
+
+// assessPanel is model.AssessPanel of the role's panel at now, each
+// member with the target stance the user set.
+func assessPanel(ctx context.Context, q querier, roleID int64, now time.Time) (model.PanelReadiness, error) {
+	in, err := panelInputs(ctx, q, roleID, now)
+	if err != nil {
+		return model.PanelReadiness{}, err
+	}
+	r := model.AssessPanel(in, now)
+	rows, err := q.QueryContext(ctx, `SELECT person_id, target_stance FROM panel_member
+		WHERE role_id = ? AND target_stance <> ''`, roleID)
+	if err != nil {
+		return model.PanelReadiness{}, err
+	}
+	defer rows.Close()
+	targets := make(map[int64]model.Stance)
+	for rows.Next() {
+		var id int64
+		var st model.Stance
+		if err := rows.Scan(&id, &st); err != nil {
+			return model.PanelReadiness{}, err
+		}
+		targets[id] = st
+	}
+	r.SetTargets(targets)
+	return r, rows.Err()
 }
 
 // panelInputs reads the active members of a role's panel with their

@@ -225,6 +225,8 @@ var rowChecks = map[string]func(c *rowCheck){
 	"requirement_level": checkLevel,
 	"panel_member":      checkPanelMember,
 	"opportunity":       checkOpportunity,
+	"stance_change":     checkStanceChange,
+	"role_change":       checkRoleChange,
 }
 
 func checkPerson(c *rowCheck) {
@@ -319,7 +321,11 @@ func checkLevel(c *rowCheck) {
 
 func checkPanelMember(c *rowCheck) {
 	m := model.PanelMember{RoleID: c.id("role_id"), PersonID: c.id("person_id"), Part: model.PanelPart(c.str("part"))}
-	c.model(m.Validate(), nil)
+	// target_stance came with schema 11; an older document has none.
+	if _, ok := c.value("target_stance"); ok {
+		m.Target = model.Stance(c.str("target_stance"))
+	}
+	c.model(m.Validate(), map[string]string{"target stance": "target_stance"})
 }
 
 func checkOpportunity(c *rowCheck) {

@@ -27,7 +27,7 @@ func fullExport(t *testing.T) string {
 		"action":             `{"id": 1, "requirement_id": 1, "kind": "course", "title": "Course", "due_on": null, "status": "planned", "done_on": null, "notes": "", "created_at": ` + at + `, "updated_at": ` + at + `, "evidence": 0}`,
 		"disclosure":         `{"id": 1, "person_id": 1, "topic": "Moving", "sensitivity": "low", "shared_on": "2026-11-01", "notes": "", "created_at": ` + at + `, "updated_at": ` + at + `}`,
 		"opportunity":        `{"id": 1, "title": "Promotion", "kind": "job_opening", "date": "2026-11-01", "outcome": "pending", "notes": "", "created_at": ` + at + `, "updated_at": ` + at + `}`,
-		"panel_member":       `{"role_id": 1, "person_id": 1, "part": "decides"}`,
+		"panel_member":       `{"role_id": 1, "person_id": 1, "part": "decides", "target_stance": "champion"}`,
 	} {
 		empty := `"` + table + `": []`
 		if !strings.Contains(doc, empty) {
@@ -177,8 +177,8 @@ func TestRestoreSkipsAByteOrderMark(t *testing.T) {
 		t.Errorf("ReadExportHeader: %v", err)
 	}
 	sum, err := mustOpen(t).RestoreExport(t.Context(), strings.NewReader(doc))
-	if err != nil || sum.Rows() != 5 {
-		t.Errorf("RestoreExport = %d rows, %v; want 5", sum.Rows(), err)
+	if err != nil || sum.Rows() != 7 {
+		t.Errorf("RestoreExport = %d rows, %v; want 7", sum.Rows(), err)
 	}
 }
 

@@ -126,6 +126,9 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 		}
 	}
 	t.Risks = model.NetworkRisks(risks, now)
+	if err := readJobNews(ctx, tx, t); err != nil {
+		return err
+	}
 
 	// Headline numbers.
 	if err := countFollowThrough(ctx, tx, &t.FollowThrough); err != nil {

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"time"
 
@@ -13,6 +14,9 @@ import (
 func (s *Store) WeeklyReview(ctx context.Context, now time.Time) (model.WeeklyReview, error) {
 	return readPage(ctx, s, "weekly review", model.WeeklyReview{Now: now}, func(q querier, r *model.WeeklyReview) error {
 		if err := readReviewItems(ctx, q, r); err != nil {
+			return err
+		}
+		if err := readReviewMoves(ctx, q, r); err != nil {
 			return err
 		}
 		var err error
@@ -63,6 +67,31 @@ func readReviewItems(ctx context.Context, q querier, r *model.WeeklyReview) erro
 	}
 	r.Meetings = slices.DeleteFunc(meetings, func(m model.Meeting) bool { _, ok := r.People[m.PersonID]; return !ok })
 	r.Due = slices.DeleteFunc(promises, func(p model.Promise) bool { _, ok := r.People[p.PersonID]; return !ok })
+	return nil
+}
+
+// readReviewMoves fills r's Moved, the active people whose stance or
+// influence moved in the week before Now, and adds them to People.
+func readReviewMoves(ctx context.Context, q querier, r *model.WeeklyReview) error {
+	moves, err := stanceMovesSince(ctx, q, r.Now.AddDate(0, 0, -7))
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for _, m := range moves {
+		if _, ok := r.People[m.PersonID]; !ok {
+			ids = append(ids, m.PersonID)
+		}
+	}
+	more, err := peopleByID(ctx, q, ids)
+	if err != nil {
+		return err
+	}
+	maps.Copy(r.People, more)
+	r.Moved = slices.DeleteFunc(moves, func(m model.StanceMove) bool {
+		p, ok := r.People[m.PersonID]
+		return !ok || p.Archived()
+	})
 	return nil
 }
 

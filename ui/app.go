@@ -33,6 +33,8 @@ type Store interface {
 	CreatePerson(ctx context.Context, p *model.Person) error
 	UpdatePerson(ctx context.Context, p *model.Person) error
 	SetStance(ctx context.Context, personID int64, stance model.Stance) (before model.Stance, err error)
+	UndoStance(ctx context.Context, personID int64, before model.Stance) error
+	StanceHistoryAll(ctx context.Context) ([]model.StanceChange, error)
 	ArchivePerson(ctx context.Context, id int64) error
 	RestorePerson(ctx context.Context, id int64) error
 	EmptyTrash(ctx context.Context) (int, error)
@@ -85,6 +87,7 @@ type Store interface {
 	CreateAction(ctx context.Context, a *model.Action) error
 	UpdateAction(ctx context.Context, a *model.Action) error
 	SetPanelMember(ctx context.Context, m model.PanelMember) error
+	SetPanelTarget(ctx context.Context, roleID, personID int64, target model.Stance) error
 	RemovePanelMember(ctx context.Context, roleID, personID int64) error
 	AdvisedBy(ctx context.Context, personID int64) ([]model.Requirement, error)
 

@@ -143,7 +143,7 @@ func previewContacts(w *Window, path string, file model.ContactFile) *contactsIm
 		w.showError("Could not read people", err)
 		return nil
 	}
-	ci := &contactsImport{w: w, file: path, format: file.Format, matches: model.MatchImport(file.People, existing)}
+	ci := &contactsImport{w: w, file: path, format: file.Format, matches: model.MatchJobChanges(model.MatchImport(file.People, existing), existing)}
 	ci.show(file.Problems)
 	return ci
 }
@@ -174,7 +174,7 @@ func (ci *contactsImport) show(problems []model.ImportProblem) {
 	ci.confirm = widget.NewButtonWithIcon("Import", theme.ConfirmIcon(), ci.importAll)
 	ci.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { ci.dialog.Hide() })
-	note := kit.Quiet("Nothing is written until you import, and then all of it at once. A duplicate is someone with the same e-mail address, or the same name and organisation: merge fills in what their page lacks and never overwrites it.")
+	note := kit.Quiet("Nothing is written until you import, and then all of it at once. A duplicate is someone with the same e-mail address, or the same name and organisation: merge fills in what their page lacks and never overwrites it, but for a new title or company, which it takes as a job change, keeping the old role in their history.")
 	body := container.NewBorder(container.NewVBox(ci.summary, note, ci.choices()),
 		container.NewHBox(layout.NewSpacer(), cancel, ci.confirm), nil, nil, container.NewVScroll(rows))
 	ci.dialog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Import %s (%s)", filepath.Base(ci.file), ci.format.Label()), body, w.win)
@@ -238,6 +238,9 @@ func (ci *contactsImport) row(i int, m model.ImportMatch) fyne.CanvasObject {
 	sub.Truncation = fyne.TextTruncateEllipsis
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	text := container.New(tight, name, sub)
+	if job := jobChangeLabel(m); job != nil {
+		text.Add(job)
+	}
 	choices := []string{model.ImportMerge.Label(), model.ImportSkip.Label(), model.ImportAdd.Label()}
 	switch {
 	case m.ExistingID == 0:
@@ -256,7 +259,7 @@ func (ci *contactsImport) row(i int, m model.ImportMatch) fyne.CanvasObject {
 	})
 	sel.SetSelected(m.Action.Label())
 	ci.actions[i] = sel
-	return container.NewBorder(nil, nil, nil, sel, text)
+	return container.NewBorder(nil, nil, nil, container.NewCenter(sel), text)
 }
 
 // refreshSummary counts what the import will do.
@@ -281,7 +284,8 @@ func (ci *contactsImport) refreshSummary() {
 		}
 	}
 	ci.summary.SetText(fmt.Sprintf("%s in the file, %s of people you know. It will add %d, merge %d and skip %d.",
-		kit.Plural(len(ci.matches), "person", "people"), kit.Plural(dup, "duplicate", "duplicates"), add, merge, skip))
+		kit.Plural(len(ci.matches), "person", "people"), kit.Plural(dup, "duplicate", "duplicates"), add, merge, skip) +
+		jobChangesSummary(ci.matches))
 	if add+merge == 0 {
 		ci.confirm.Disable()
 	} else {

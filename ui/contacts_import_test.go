@@ -62,8 +62,10 @@ func TestImportContactsPreviewThenImport(t *testing.T) {
 		t.Fatalf("Dana is gone after the import: %+v", people)
 	}
 	merged := people[i]
-	if merged.Title != "Director" || merged.Phone != "+44 20 7946 0000" {
-		t.Errorf("merge overwrote or missed: title %q, phone %q", merged.Title, merged.Phone)
+	// A new title is a job change (see TestReimportShowsJobChanges): the
+	// merge takes it.
+	if merged.Title != "VP Platform" || merged.Phone != "+44 20 7946 0000" {
+		t.Errorf("merge missed: title %q, phone %q", merged.Title, merged.Phone)
 	}
 }
 
@@ -167,5 +169,48 @@ func TestImportPreviewSkipAllNewThenAddAll(t *testing.T) {
 	test.Tap(ci.confirm)
 	if n := len(storedPeople(t, st)); n != 2 {
 		t.Errorf("%d people imported, want 2", n)
+	}
+}
+
+// TestReimportShowsJobChanges: Connections.csv imported again names Ngozi
+// as Director at Fabrikam, whom Rapport knows as Lead at Northwind (so only
+// her name matches her): the preview says so before anything is written,
+// and the import gives her the new role and keeps the old one in her
+// history.
+func TestReimportShowsJobChanges(t *testing.T) {
+	st := storetest.Open(t, func() time.Time { return testNow })
+	ngozi := storetest.Person(t, st, "Ngozi Eze", func(p *model.Person) { p.Title, p.Organisation = "Lead", "Northwind" })
+	contacts := fakeContacts{file: model.ContactFile{Format: model.FormatLinkedIn, People: []model.ImportedPerson{
+		{Person: model.Person{Name: "Ngozi Eze", Title: "Director", Organisation: "Fabrikam"}, Line: 2},
+	}}}
+	a := test.NewTempApp(t)
+	w := New(a, st, Options{Now: func() time.Time { return testNow }, Contacts: contacts})
+	t.Cleanup(w.win.Close)
+	path := filepath.Join(t.TempDir(), "Connections.csv")
+	if err := os.WriteFile(path, []byte("stand-in"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.importFile(path)
+	preview := kittest.TopDialog(w.win)
+	if !kittest.Shows(preview, "Ngozi Eze: now Director at Fabrikam, was Lead at Northwind") {
+		t.Fatalf("the preview does not show the job change; it shows %q", kittest.Texts(preview))
+	}
+	if !kittest.Shows(preview, "One of them changed jobs.") {
+		t.Errorf("the summary does not count the job change: %q", kittest.Texts(preview))
+	}
+	if got, _ := st.Person(t.Context(), ngozi.ID); got.Organisation != "Northwind" {
+		t.Fatal("the preview wrote the new role")
+	}
+	test.Tap(kittest.MustButton(t, preview, "Import"))
+	got, err := st.Person(t.Context(), ngozi.ID)
+	if err != nil || got.Title != "Director" || got.Organisation != "Fabrikam" {
+		t.Errorf("after the import: %q at %q (%v), want Director at Fabrikam", got.Title, got.Organisation, err)
+	}
+	roles, err := st.RoleHistory(t.Context(), ngozi.ID)
+	if err != nil || len(roles) != 1 || roles[0].WasTitle != "Lead" || roles[0].WasOrganisation != "Northwind" {
+		t.Errorf("role history = %+v, %v; want the old role", roles, err)
+	}
+	if n := len(storedPeople(t, st)); n != 1 {
+		t.Errorf("%d people after the re-import, want Ngozi alone", n)
 	}
 }

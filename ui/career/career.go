@@ -42,6 +42,7 @@ type Store interface {
 	CreateAction(ctx context.Context, a *model.Action) error
 	UpdateAction(ctx context.Context, a *model.Action) error
 	SetPanelMember(ctx context.Context, m model.PanelMember) error
+	SetPanelTarget(ctx context.Context, roleID, personID int64, target model.Stance) error
 	RemovePanelMember(ctx context.Context, roleID, personID int64) error
 }
 

@@ -87,7 +87,7 @@ func (ps *panelSection) memberRow(m model.PanelStanding) fyne.CanvasObject {
 	remove.Importance = widget.LowImportance
 	tight := layout.NewCustomPaddedVBoxLayout(-2 * theme.Padding())
 	head := container.NewHBox(kit.StanceBadge(m.Person.Stance), name, status)
-	return container.NewBorder(nil, nil, nil, remove, container.New(tight, head, step))
+	return container.NewBorder(nil, nil, nil, remove, container.New(tight, head, step, ps.targetRow(m)))
 }
 
 // addMember puts the person typed on the panel with the part chosen.
@@ -117,7 +117,7 @@ func (ps *panelSection) removeMember(m model.PanelStanding) {
 	}
 	s.Reload()
 	s.nav.Toast(kit.Isolate(m.Person.Name)+" is off the panel.", func() {
-		if err := s.store.SetPanelMember(context.Background(), model.PanelMember{RoleID: roleID, PersonID: m.Person.ID, Part: m.Part}); err != nil {
+		if err := s.store.SetPanelMember(context.Background(), model.PanelMember{RoleID: roleID, PersonID: m.Person.ID, Part: m.Part, Target: m.Target}); err != nil {
 			s.nav.ShowError("Could not put them back", err)
 		}
 		s.Reload()

@@ -64,6 +64,7 @@ func (s *Screen) newPersonPage(id int64) (*personPage, error) {
 	body.Add(pg.promiseSection(s, data.Now))
 	body.Add(pg.ties.root)
 	body.Add(pg.frame.root)
+	body.Add(historySection(data))
 	body.Add(widget.NewSeparator())
 	body.Add(widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	body.Add(pg.timelineBox(s, s.names(data.People), data.Now))

@@ -51,6 +51,7 @@ type Store interface {
 	Network(ctx context.Context, now time.Time) (model.Network, error)
 	SensitiveKnowers(ctx context.Context) (map[int64]bool, error)
 	MapCard(ctx context.Context, personID int64) (model.MapCard, error)
+	StanceHistoryAll(ctx context.Context) ([]model.StanceChange, error)
 }
 
 // Navigator is what the map asks of the window: to open a person's page,
@@ -80,7 +81,12 @@ type Screen struct {
 	store Store
 	nav   Navigator
 	now   func() time.Time
-	net   model.Network
+	net   model.Network // as of the moment chosen (as_of.go)
+	// live is the network as read; history everyone's stance history,
+	// nil until the "as of" drop-down needs it.
+	live    model.Network
+	history []model.StanceChange
+	asOf    *widget.Select
 	// shown is the people that pass the filters, and byID every person
 	// by ID, archived ones too.
 	shown    []model.NetworkPerson
@@ -149,6 +155,7 @@ func (s *Screen) newFilters() {
 	s.influence = widget.NewSelect(minInfluenceChoices, func(string) { s.apply() })
 	s.influence.Selected = anyInfluence
 	s.archived = widget.NewCheck("Trash", func(bool) { s.apply() }) // as on People
+	s.asOf = s.newAsOf()
 	s.sensitive = widget.NewCheck("Knows sensitive things", func(bool) { s.apply() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Find a person: name, title, team, organisation or email")
@@ -172,7 +179,7 @@ func (s *Screen) layout() fyne.CanvasObject {
 	how.Importance = widget.LowImportance
 
 	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(150, s.groupBy),
-		atLeast(160, s.group), atLeast(130, s.stance), atLeast(140, s.influence), s.archived)
+		atLeast(160, s.group), atLeast(130, s.stance), atLeast(140, s.influence), s.archived, atLeast(170, s.asOf))
 	// The tint's check sits by the search, where a narrow window still
 	// shows it.
 	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.sensitive, s.zoom, how), s.search)
@@ -218,10 +225,10 @@ func (s *Screen) load() {
 		return
 	}
 	s.root.Objects = []fyne.CanvasObject{s.page}
-	s.net = net
+	s.setNetwork(net)
 	s.knowers = nil // read again when next needed
 	clear(s.byID)
-	for _, p := range net.People {
+	for _, p := range s.net.People {
 		s.byID[p.Person.ID] = p
 	}
 	s.apply()

@@ -31,6 +31,7 @@ import (
 type Store interface {
 	WeeklyReview(ctx context.Context, now time.Time) (model.WeeklyReview, error)
 	SetStance(ctx context.Context, personID int64, stance model.Stance) (before model.Stance, err error)
+	UndoStance(ctx context.Context, personID int64, before model.Stance) error
 	CreateMeeting(ctx context.Context, m *model.Meeting) error
 	MarkReviewed(ctx context.Context, at time.Time) error
 }

@@ -61,7 +61,7 @@ func (r *Review) promisesStep() fyne.CanvasObject {
 // stance (the current one highlighted) that changes it at once, and Edit…
 // for what they are working on.
 func (r *Review) peopleStep() fyne.CanvasObject {
-	box := container.NewVBox(kit.Quiet("The people you were in touch with last week: has anyone's stance moved? Tap their stance. Did they tell you what they are working on, or what they need?"))
+	box := container.NewVBox(r.moversBox(), kit.Quiet("The people you were in touch with last week: has anyone's stance moved? Tap their stance. Did they tell you what they are working on, or what they need?"))
 	for _, p := range r.read.InTouch {
 		working := p.WorkingOn
 		if working == "" {
@@ -98,7 +98,8 @@ func (r *Review) stanceChips(p model.Person) fyne.CanvasObject {
 }
 
 // setStance stores p's new stance, rebuilds the step and says so, offering
-// Undo, which puts back the stance p had.
+// Undo, which puts back the stance p had and takes the change out of
+// their history.
 func (r *Review) setStance(p model.Person, st model.Stance) {
 	if st == p.Stance {
 		return
@@ -110,7 +111,7 @@ func (r *Review) setStance(p model.Person, st model.Stance) {
 	}
 	r.refreshStep()
 	r.nav.Toast(p.Name+"'s stance: "+st.Label()+".", func() {
-		if _, err := r.store.SetStance(context.Background(), p.ID, before); err != nil {
+		if err := r.store.UndoStance(context.Background(), p.ID, before); err != nil {
 			r.nav.ShowError("Could not undo the stance", err)
 			return
 		}
