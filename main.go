@@ -79,6 +79,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runExport(args[1:], stdout, stderr)
 		case "log":
 			return runLog(args[1:], stdout, stderr)
+		case "path":
+			return runPath(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -131,6 +133,8 @@ func usage(w io.Writer) {
                                       preview logging a contact and its promises from one line,
                                       e.g. 'coffee with Helena yesterday; I owe her the plan by Fri';
                                       --yes saves it
+  rapport path [--db PATH] NAME       print the best chains of introductions from you to NAME,
+                                      one per line: You → Daniel Okafor → Helena Sørensen
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;

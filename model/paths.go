@@ -208,33 +208,46 @@ type TieGraph struct {
 // NewTieGraph indexes the network's active people and the ties between
 // them. Archived people and their ties are left out.
 func NewTieGraph(n Network) *TieGraph {
-	g := &TieGraph{index: make(map[int64]int32, len(n.People))}
+	g := &TieGraph{index: make(map[int64]int32, len(n.People)), people: make([]NetworkPerson, 0, len(n.People))}
 	for _, p := range n.People {
 		if !p.Person.Archived() {
 			g.index[p.Person.ID] = int32(len(g.people))
 			g.people = append(g.people, p)
 		}
 	}
-	type pair struct{ a, b int32 }
-	odds := map[pair]bool{}
-	for _, t := range n.Ties {
+	ends := make([][2]int32, len(n.Ties)) // -1 for a tie left out
+	degree := make([]int32, len(g.people))
+	odds := map[[2]int32]bool{}
+	for i, t := range n.Ties {
 		a, okA := g.index[t.FromID]
 		b, okB := g.index[t.ToID]
-		if okA && okB && t.Kind == TieAtOddsWith {
-			odds[pair{min(a, b), max(a, b)}] = true
+		ends[i] = [2]int32{-1, -1}
+		switch {
+		case !okA || !okB || a == b:
+		case t.Kind == TieAtOddsWith:
+			odds[[2]int32{min(a, b), max(a, b)}] = true
+		case tieStrength(t.Kind, true) > 0:
+			ends[i] = [2]int32{a, b}
+			degree[a]++
+			degree[b]++
 		}
 	}
 	g.links = make([][]link, len(g.people))
-	for _, t := range n.Ties {
-		a, okA := g.index[t.FromID]
-		b, okB := g.index[t.ToID]
-		if !okA || !okB || a == b || odds[pair{min(a, b), max(a, b)}] || tieStrength(t.Kind, true) == 0 {
+	for i, d := range degree {
+		g.links[i] = make([]link, 0, d)
+	}
+	for i, t := range n.Ties {
+		a, b := ends[i][0], ends[i][1]
+		if a < 0 || (len(odds) > 0 && odds[[2]int32{min(a, b), max(a, b)}]) {
 			continue
 		}
 		g.links[a] = append(g.links[a], link{to: b, kind: t.Kind, forward: true, strength: tieStrength(t.Kind, true)})
 		g.links[b] = append(g.links[b], link{to: a, kind: t.Kind, forward: false, strength: tieStrength(t.Kind, false)})
 	}
 	for i, ls := range g.links {
+		if len(ls) < 2 {
+			continue
+		}
 		slices.SortFunc(ls, func(x, y link) int {
 			if c := cmp.Compare(x.to, y.to); c != 0 {
 				return c
@@ -393,4 +406,13 @@ func (g *TieGraph) tieStep(a, b int32) PathStep {
 		s.Reason = "weak: " + words
 	}
 	return s
+}
+
+// FindPerson is the one active person name stands for, read as the quick
+// log reads names: the full name, then a first or last name, then the
+// start of the name or of its words, case and accents ignored. No one, or
+// several at the first level that matches, is a *CaptureError naming
+// candidates.
+func FindPerson(name string, people []Person) (Person, error) {
+	return matchPerson(name, activePeople(people), false)
 }
