@@ -55,7 +55,7 @@ func (s *Screen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	} else {
 		objects = append(objects, s.cardPromiseLists(p, card.Promises)...)
 	}
-	return append(objects, s.cardTies(p)...)
+	return append(append(objects, s.cardTies(p)...), s.cardPaths(p))
 }
 
 // cardHeader is who the person is, whether they are in the trash, where

@@ -23,7 +23,7 @@ func (s *Screen) build() fyne.CanvasObject {
 	right := container.NewVBox(
 		section("Promises due", theme.IconNameConfirm), s.due(),
 		section("This week's meetings", theme.IconNameCalendar), s.meetings(),
-		section("Risks in your network", theme.IconNameWarning), s.risks())
+		section("Risks in your network", theme.IconNameWarning), s.risks(), s.reachSection())
 	columns := container.NewGridWithColumns(2, left, right)
 	quick := widget.NewButtonWithIcon("Quick log", theme.ContentAddIcon(), s.nav.QuickLog)
 	body := container.NewVBox(container.NewBorder(nil, nil, nil, quick, date), s.reviewNudge(), s.numbers(), columns)
