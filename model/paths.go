@@ -24,6 +24,10 @@ const (
 	// strongTieStep is the strength from which a step along a tie counts
 	// as strong.
 	strongTieStep = 0.6
+	// furtherAsk is what each person to ask beyond the first keeps of a
+	// path's strength: one more introduction is one more chance to stall,
+	// so a warm direct introduction beats an equally warm chain.
+	furtherAsk = 0.8
 )
 
 // tieStrength is how well an introduction carries along a tie of kind k
@@ -80,8 +84,9 @@ type PathStep struct {
 // WarmPath is one chain of introductions from the user to a person.
 type WarmPath struct {
 	Steps []PathStep
-	// Strength is the product of the steps' strengths: 0 to 1, longer
-	// paths weaker.
+	// Strength is the product of the steps' strengths, times furtherAsk
+	// (0.8) for the second person to ask on a path of three steps: 0 to
+	// 1, longer paths weaker.
 	Strength float64
 }
 
@@ -301,7 +306,7 @@ func (g *TieGraph) walk(t int32, found func(candidate)) {
 			if wa == 0 || warmth <= 0 {
 				continue
 			}
-			s := float64(warmth) / 100 * tieStrength(ab.kind, !ab.forward) * wa * toT
+			s := float64(warmth) / 100 * tieStrength(ab.kind, !ab.forward) * wa * toT * furtherAsk
 			found(candidate{via: [2]int32{a, b}, strength: s})
 		}
 	}

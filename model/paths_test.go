@@ -99,10 +99,10 @@ func TestWarmPathsExcluded(t *testing.T) {
 		{"archived second person", []NetworkPerson{nadia, daniel, archived(helena)},
 			[]Tie{tie(2, 3, TieReportsTo), tie(3, 1, TieReportsTo)}, nil},
 		{"archived target", []NetworkPerson{archived(nadia), daniel}, []Tie{tie(2, 1, TieReportsTo)}, nil},
-		// 0.8 × 0.9 × 1 × 0.9 × 0.8
+		// 0.8 × 0.9 × 1 × 0.9 × 0.8, × 0.8 for the second ask
 		{"two people between", []NetworkPerson{nadia, daniel, helena},
 			[]Tie{tie(2, 3, TieReportsTo), tie(3, 1, TieReportsTo)},
-			[]string{"You → Daniel Okafor → Helena Sørensen → Nadia Haddad 0.5184"}},
+			[]string{"You → Daniel Okafor → Helena Sørensen → Nadia Haddad 0.4147"}},
 	}
 	for _, tt := range tests {
 		g := NewTieGraph(Network{People: tt.people, Ties: tt.ties})
@@ -119,7 +119,7 @@ func TestWarmPathsHopLimit(t *testing.T) {
 			pathPerson(3, "Cai", 0, StanceChampion), pathPerson(4, "Dee", 0, StanceChampion)},
 		Ties: []Tie{tie(1, 2, TieCloseTo), tie(2, 3, TieCloseTo), tie(3, 4, TieCloseTo)},
 	})
-	if got, want := pathLines(g.WarmPaths(3)), []string{"You → Ana → Ben → Cai 1"}; !reflect.DeepEqual(got, want) {
+	if got, want := pathLines(g.WarmPaths(3)), []string{"You → Ana → Ben → Cai 0.8"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("3 steps: %q, want %q", got, want)
 	}
 	if got := g.WarmPaths(4); len(got) != 0 {
@@ -129,9 +129,10 @@ func TestWarmPathsHopLimit(t *testing.T) {
 
 func TestWarmPathsOrder(t *testing.T) {
 	// Daniel reaches Nadia directly (0.8 × 0.6 × 1 = 0.48, he listens to
-	// her) and through Helena (0.8 × 0.9 × 1 × 0.9 × 1 = 0.648): his best
-	// path only is kept. Cleo: 0.5 × 1 × 1 = 0.5. Ivan: 0.5 × 1 × 1 =
-	// 0.5, after Cleo by name. Lena: 0.2 × 1 = 0.2, the fourth, left out.
+	// her) and through Helena (0.8 × 0.9 × 1 × 0.9 × 1 × 0.8 = 0.5184):
+	// his best path only is kept. Cleo: 0.5 × 1 × 1 = 0.5. Ivan: 0.5 × 1
+	// × 1 = 0.5, after Cleo by name. Lena: 0.2 × 1 = 0.2, the fourth, left
+	// out.
 	g := NewTieGraph(Network{
 		People: []NetworkPerson{nadia, pathPerson(2, "Daniel Okafor", 80, StanceSupporter),
 			pathPerson(3, "Helena Sørensen", 0, StanceChampion), pathPerson(4, "Ivan Petrov", 50, StanceChampion),
@@ -140,7 +141,7 @@ func TestWarmPathsOrder(t *testing.T) {
 			tie(4, 1, TieCloseTo), tie(1, 5, TieCloseTo), tie(6, 1, TieCloseTo)},
 	})
 	want := []string{
-		"You → Daniel Okafor → Helena Sørensen → Nadia Haddad 0.648",
+		"You → Daniel Okafor → Helena Sørensen → Nadia Haddad 0.5184",
 		"You → Cleo Park → Nadia Haddad 0.5",
 		"You → Ivan Petrov → Nadia Haddad 0.5",
 	}

@@ -2,6 +2,7 @@ package kit
 
 import (
 	"strconv"
+	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,4 +62,31 @@ func pathStep(s model.PathStep, ask func(via, next model.Person)) fyne.CanvasObj
 	b := widget.NewButtonWithIcon(AskIntroductionLabel, theme.MailSendIcon(), func() { ask(via, next) })
 	b.Importance = widget.LowImportance
 	return container.NewVBox(line, container.NewHBox(b))
+}
+
+// RefreshScrolls lays out again every scroll in the containers under o
+// (not those inside a scroll's content): after a part filled in late grew,
+// so that its scroll makes room for it.
+func RefreshScrolls(o fyne.CanvasObject) {
+	switch v := o.(type) {
+	case *container.Scroll:
+		v.Refresh()
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			RefreshScrolls(c)
+		}
+	}
+}
+
+// OffUI runs f, a read or a computation whose result f hands back with
+// fyne.Do, off the UI goroutine. Under go test it runs f in place instead:
+// Fyne's test driver runs fyne.Do in place on the caller's goroutine, so a
+// goroutine would touch widgets beside the test (and outlive its store);
+// in place, a test sees the result as soon as the screen is built.
+func OffUI(f func()) {
+	if testing.Testing() {
+		f()
+		return
+	}
+	go f()
 }

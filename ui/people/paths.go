@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
 	"rapport/ui/kit"
@@ -24,13 +25,11 @@ type introAsker interface {
 	AskIntroduction(via, target model.Person)
 }
 
-// offUI runs a read off the UI goroutine; its result comes back with
-// fyne.Do. Tests make it run in place.
-var offUI = func(f func()) { go f() }
-
 // pathSection is the person page's How to reach: a placeholder until the
-// paths are read off the UI goroutine, then the paths.
-func pathSection(s *Screen, p model.Person) fyne.CanvasObject {
+// paths are read off the UI goroutine, then the paths, the page's scroll
+// laid out again for their room.
+func pathSection(s *Screen, pg *personPage) fyne.CanvasObject {
+	p := pg.person
 	box := container.NewVBox()
 	store, ok := s.store.(pathStore)
 	if !ok || p.Archived() {
@@ -42,7 +41,7 @@ func pathSection(s *Screen, p model.Person) fyne.CanvasObject {
 	}
 	box.Add(kit.Quiet("Looking for the warmest way to reach " + kit.FirstName(p.Name) + "…"))
 	now := s.now()
-	offUI(func() {
+	kit.OffUI(func() {
 		paths, err := store.WarmPaths(context.Background(), p.ID, now)
 		fyne.Do(func() {
 			if err != nil {
@@ -51,7 +50,10 @@ func pathSection(s *Screen, p model.Person) fyne.CanvasObject {
 				box.Objects = []fyne.CanvasObject{kit.WarmPaths(p, paths, ask)}
 			}
 			box.Refresh()
+			if pg.scroll != nil {
+				pg.scroll.Refresh()
+			}
 		})
 	})
-	return box
+	return container.NewVBox(widget.NewSeparator(), box)
 }

@@ -10,7 +10,6 @@ import (
 	"rapport/storage/storetest"
 	"rapport/ui/kit"
 	"rapport/ui/kit/kittest"
-	"rapport/ui/people"
 )
 
 func (n *navigator) AskIntroduction(via, target model.Person) {
@@ -22,7 +21,6 @@ func (n *navigator) AskIntroduction(via, target model.Person) {
 // to ask for the introduction, and says there is no way once the only
 // one goes to the trash.
 func TestPageShowsHowToReach(t *testing.T) {
-	people.ReadInPlace(t)
 	st := peopleStore(t, "Nadia Haddad", "Daniel Okafor")
 	if err := st.CreateTie(t.Context(), &model.Tie{FromID: 2, ToID: 1, Kind: model.TieReportsTo}); err != nil {
 		t.Fatal(err)

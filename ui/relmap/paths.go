@@ -30,10 +30,6 @@ type introAsker interface {
 	AskIntroduction(via, target model.Person)
 }
 
-// offUI runs work off the UI goroutine; its result comes back with
-// fyne.Do. Tests make it run in place.
-var offUI = func(f func()) { go f() }
-
 // newThinFilter makes the check Only through one person.
 func (s *Screen) newThinFilter() *widget.Check {
 	return widget.NewCheck(onlyThroughOne, func(on bool) {
@@ -44,7 +40,7 @@ func (s *Screen) newThinFilter() *widget.Check {
 			return
 		}
 		now := s.now()
-		offUI(func() {
+		kit.OffUI(func() {
 			risks, err := store.ReachRisks(context.Background(), now)
 			fyne.Do(func() {
 				if err != nil {
@@ -86,11 +82,14 @@ func (s *Screen) cardPaths(p model.Person) fyne.CanvasObject {
 	}
 	box.Add(kit.Quiet("Looking for the warmest way to reach " + kit.FirstName(p.Name) + "…"))
 	net := s.net
-	offUI(func() {
+	kit.OffUI(func() {
 		paths := model.NewTieGraph(net).WarmPaths(p.ID)
 		fyne.Do(func() {
 			box.Objects = []fyne.CanvasObject{kit.WarmPaths(p, paths, ask)}
 			box.Refresh()
+			if s.side != nil {
+				kit.RefreshScrolls(s.side)
+			}
 		})
 	})
 	return box

@@ -12,7 +12,6 @@ import (
 	"rapport/storage/storetest"
 	"rapport/ui/kit"
 	"rapport/ui/kit/kittest"
-	"rapport/ui/relmap"
 )
 
 func (n *navigator) AskIntroduction(via, target model.Person) {
@@ -51,7 +50,6 @@ func reachStore(t *testing.T) *storage.Store {
 // through two people says so, step by step, and asks each for their
 // introduction.
 func TestMapCardShowsHowToReach(t *testing.T) {
-	relmap.ReadInPlace(t)
 	s := openMap(t, reachStore(t))
 	tapNode(t, s, reachNadiaID)
 	want := "How to reach Nadia: through Daniel (warm, reports to Helena) and Helena (reports to Nadia)"
@@ -75,7 +73,6 @@ func TestMapCardShowsHowToReach(t *testing.T) {
 // reach risk names: Nadia and Helena, reached only through Daniel, and
 // Daniel; Zed goes; unchecked, everyone is back.
 func TestMapFilterOnlyThroughOnePerson(t *testing.T) {
-	relmap.ReadInPlace(t)
 	s := openMap(t, reachStore(t))
 	thin := kittest.Find(s.root, func(c *widget.Check) bool { return c.Text == "Only through one person" })
 	if thin == nil {

@@ -24,10 +24,6 @@ type reachStore interface {
 	ReachRisks(ctx context.Context, now time.Time) ([]model.Risk, error)
 }
 
-// offUI runs a read off the UI goroutine; its result comes back with
-// fyne.Do. Tests make it run in place.
-var offUI = func(f func()) { go f() }
-
 // reachSection is "Where your reach is thin": panel members who hear for
 // the user from one champion, influential people reached through one
 // person, cold brokers, each with its next step; a placeholder until they
@@ -42,11 +38,12 @@ func (s *Screen) reachSection() fyne.CanvasObject {
 	if now.IsZero() {
 		now = s.now()
 	}
-	offUI(func() {
+	kit.OffUI(func() {
 		risks, err := store.ReachRisks(context.Background(), now)
 		fyne.Do(func() {
 			box.Objects = s.reachRows(risks, err)
 			box.Refresh()
+			kit.RefreshScrolls(s.root)
 		})
 	})
 	return container.NewVBox(section("Where your reach is thin", theme.IconNameWarning), box)

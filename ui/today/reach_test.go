@@ -9,14 +9,12 @@ import (
 	"rapport/model"
 	"rapport/storage/storetest"
 	"rapport/ui/kit/kittest"
-	"rapport/ui/today"
 )
 
 // TestTodayShowsWhereReachIsThin checks Today lists, under its own
 // heading, an influential person reached through one person only, with
 // the next step, and Open goes to them.
 func TestTodayShowsWhereReachIsThin(t *testing.T) {
-	today.ReadInPlace(t)
 	st := storetest.Open(t, clock)
 	nadia := storetest.Person(t, st, "Nadia Haddad", storetest.Standing(model.StanceUnknown, 5))
 	daniel := storetest.Person(t, st, "Daniel Okafor", storetest.Standing(model.StanceSupporter, 3))
