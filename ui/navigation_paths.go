@@ -20,3 +20,9 @@ func (w *Window) askIntroduction(via, target model.Person) *forms.InteractionEdi
 	})
 	return e
 }
+
+// The screens ask the window for AskIntroduction through an interface of
+// their own; this keeps the window answering it.
+var _ interface {
+	AskIntroduction(via, target model.Person)
+} = (*Window)(nil)
