@@ -83,6 +83,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runLog(args[1:], stdout, stderr)
 		case "search":
 			return runSearch(args[1:], stdout, stderr)
+		case "path":
+			return runPath(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -139,6 +141,8 @@ func usage(w io.Writer) {
                                       search everything as the search box does: one result a line
                                       (kind, date, person, snippet with matches in «»), or a JSON
                                       array with --json; the frame log only with is:frame or frame:yes
+  rapport path [--db PATH] NAME       print the best chains of introductions from you to NAME,
+                                      one per line: You → Daniel Okafor → Helena Sørensen
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;

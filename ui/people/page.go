@@ -63,6 +63,7 @@ func (s *Screen) newPersonPage(id int64) (*personPage, error) {
 	}
 	body.Add(pg.promiseSection(s, data.Now))
 	body.Add(pg.ties.root)
+	body.Add(pathSection(s, pg))
 	body.Add(pg.frame.root)
 	body.Add(historySection(data))
 	body.Add(widget.NewSeparator())

@@ -42,8 +42,9 @@ func (s *Screen) showCard() {
 
 // personCard is what the map knows about one person: who they are, where
 // they stand, how warm it is and why, what is owed each way, their ties,
-// and what to do next. Their contacts and promises are read here, in one
-// call; when that fails the card says so in place of the promises.
+// and what to do next, and how to reach them (paths.go). Their contacts
+// and promises are read here, in one call; when that fails the card says
+// so in place of the promises.
 func (s *Screen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	p := np.Person
 	card, err := s.store.MapCard(context.Background(), p.ID)
@@ -55,7 +56,7 @@ func (s *Screen) personCard(np model.NetworkPerson) []fyne.CanvasObject {
 	} else {
 		objects = append(objects, s.cardPromiseLists(p, card.Promises)...)
 	}
-	return append(objects, s.cardTies(p)...)
+	return append(append(objects, s.cardTies(p)...), s.cardPaths(p))
 }
 
 // cardHeader is who the person is, whether they are in the trash, where

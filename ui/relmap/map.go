@@ -109,6 +109,8 @@ type Screen struct {
 	influence *widget.Select
 	archived  *widget.Check
 	sensitive *widget.Check // tint who knows something sensitive
+	thin      *widget.Check // only where reach is thin (paths.go)
+	thinIDs   map[int64]bool
 	search    *widget.Entry
 	zoom      *fyne.Container   // zoom buttons, shown with the map only
 	page      fyne.CanvasObject // the filters, the map or grid, and the card
@@ -157,6 +159,7 @@ func (s *Screen) newFilters() {
 	s.archived = widget.NewCheck("Trash", func(bool) { s.apply() }) // as on People
 	s.asOf = s.newAsOf()
 	s.sensitive = widget.NewCheck("Knows sensitive things", func(bool) { s.apply() })
+	s.thin = s.newThinFilter()
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Find a person: name, title, team, organisation or email")
 	s.search.OnChanged = func(string) { s.applySearch() }
@@ -179,7 +182,7 @@ func (s *Screen) layout() fyne.CanvasObject {
 	how.Importance = widget.LowImportance
 
 	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(150, s.groupBy),
-		atLeast(160, s.group), atLeast(130, s.stance), atLeast(140, s.influence), s.archived, atLeast(170, s.asOf))
+		atLeast(160, s.group), atLeast(130, s.stance), atLeast(140, s.influence), s.archived, s.thin, atLeast(170, s.asOf))
 	// The tint's check sits by the search, where a narrow window still
 	// shows it.
 	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.sensitive, s.zoom, how), s.search)
@@ -284,7 +287,7 @@ func (s *Screen) updateGroupChoices() {
 
 // keep reports whether a person passes the filters.
 func (s *Screen) keep(p model.NetworkPerson) bool {
-	if p.Person.Archived() && !s.archived.Checked {
+	if (p.Person.Archived() && !s.archived.Checked) || !s.keepThin(p) {
 		return false
 	}
 	if every, none := s.groupWords(); s.group.Selected != every {

@@ -49,6 +49,10 @@ func newPage(s *Screen) *page {
 	p.parts = []part{reach, due, meet, risks}
 	left := container.NewVBox(reach.object())
 	right := container.NewVBox(due.object(), meet.object(), risks.object())
+	if thin := newReach(s); thin != nil {
+		p.parts = append(p.parts, thin)
+		right.Add(thin.object())
+	}
 	columns := container.NewGridWithColumns(2, left, right)
 	quick := widget.NewButtonWithIcon("Quick log", theme.ContentAddIcon(), s.nav.QuickLog)
 	nums := container.NewGridWithColumns(3, p.numbers[0].root, p.numbers[1].root, p.numbers[2].root)

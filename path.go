@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"rapport/model"
+	"rapport/storage"
+)
+
+const pathUsage = `usage: rapport path [--db PATH] NAME
+  prints the best chains of introductions from you to NAME, one per line,
+  e.g. rapport path Helena`
+
+// runPath prints the best warm paths from the user to the person a name
+// stands for: the same paths as the person page's "How to reach".
+func runPath(args []string, stdout, stderr io.Writer) int {
+	return pathLines(args, stdout, stderr, time.Now)
+}
+
+// pathLines is runPath with its clock given.
+func pathLines(args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	flags := flag.NewFlagSet("rapport path", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	dbFlag := flags.String("db", "", "the database file")
+	// The name may come before or after the flags, in one word or several.
+	var words []string
+	for rest := args; ; {
+		if err := flags.Parse(rest); err != nil {
+			return 2
+		}
+		if flags.NArg() == 0 {
+			break
+		}
+		words = append(words, flags.Arg(0))
+		rest = flags.Args()[1:]
+	}
+	name := strings.TrimSpace(strings.Join(words, " "))
+	if name == "" {
+		fmt.Fprintln(stderr, pathUsage)
+		return 2
+	}
+	path := dbPath(*dbFlag)
+	if _, err := os.Stat(path); err != nil {
+		fmt.Fprintf(stderr, "rapport path: no database: %v\n", err)
+		return 1
+	}
+	st, err := storage.Open(path)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport path:", err)
+		if errors.Is(err, storage.ErrLocked) {
+			fmt.Fprintln(stderr, "Rapport has this database open: see How to reach on their page, or close it first.")
+		}
+		return 1
+	}
+	defer st.Close()
+	printNote(stderr, st.Notice())
+	return printPaths(st, name, now(), stdout, stderr)
+}
+
+// printPaths finds the person name stands for among the active people of
+// st and prints the paths to them.
+func printPaths(st *storage.Store, name string, now time.Time, stdout, stderr io.Writer) int {
+	ctx := context.Background()
+	summaries, err := st.People(ctx, false)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport path:", err)
+		return 1
+	}
+	people := make([]model.Person, len(summaries))
+	for i, p := range summaries {
+		people[i] = p.Person
+	}
+	target, err := model.FindPerson(name, people)
+	if err != nil {
+		fmt.Fprintf(stderr, "rapport path: %v\n", err)
+		return 1
+	}
+	paths, err := st.WarmPaths(ctx, target.ID, now)
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport path:", err)
+		return 1
+	}
+	if len(paths) == 0 {
+		fmt.Fprintf(stderr, "rapport path: no warm path to %s within %d steps: nobody you know is tied to them, "+
+			"or only through someone at odds with them or blocking you.\n", target.Name, model.MaxPathHops)
+		return 1
+	}
+	for _, p := range paths {
+		fmt.Fprintln(stdout, strings.Join(p.Names(), " → "))
+	}
+	return 0
+}
