@@ -102,6 +102,8 @@ type Store interface {
 	MarkReviewed(ctx context.Context, at time.Time) error
 
 	ImportPeople(ctx context.Context, format model.ContactFormat, matches []model.ImportMatch) (added, merged, skipped int, err error)
+
+	Search(ctx context.Context, q model.SearchQuery, limit int) (model.SearchResults, error)
 }
 
 // Options are the settings of a window that do not come from the store.

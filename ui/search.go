@@ -1,0 +1,368 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rapport/model"
+	"rapport/ui/kit"
+)
+
+// searchStore is what the box's search needs of the store: one call that
+// finds everything a query matches, at most limit of it.
+type searchStore interface {
+	Search(ctx context.Context, q model.SearchQuery, limit int) (model.SearchResults, error)
+}
+
+// searchLimit is how many results the box shows at most; the count says
+// how many matched in all.
+const searchLimit = 200
+
+// resultsHeight is the height of the results under the box's line.
+const resultsHeight = 380
+
+// resultRow is a row of the results: a kind's heading, or a hit.
+type resultRow struct {
+	heading string
+	hit     model.SearchHit
+}
+
+// searchResults shows what the box's search found, grouped by kind under
+// headings (people first), each hit with its snippet, its matched words
+// in the primary colour, and its person and date. One hit is highlighted:
+// Up and Down move it and open runs with it on Enter; a click opens a hit
+// at once.
+type searchResults struct {
+	rows  []resultRow
+	at    int // the highlighted row, -1 when none is
+	sized []widget.ListItemID
+
+	count *widget.Label
+	list  *widget.List
+	root  *fyne.Container // the count over the list; hidden with no query
+	// quiet is set while the highlight moves, so that the list's
+	// selection does not open the row.
+	quiet bool
+	// open runs with the hit clicked, or highlighted when Enter is typed.
+	open func(model.SearchHit)
+}
+
+// newSearchResults is the results view, hidden until show.
+func newSearchResults(open func(model.SearchHit)) *searchResults {
+	r := &searchResults{at: -1, open: open}
+	r.count = widget.NewLabel("")
+	r.count.Wrapping = fyne.TextWrapWord
+	r.list = widget.NewList(func() int { return len(r.rows) }, newResultRow, r.updateRow)
+	r.list.OnSelected = func(id widget.ListItemID) {
+		if r.quiet || id >= len(r.rows) {
+			return
+		}
+		if r.rows[id].heading != "" { // a heading is not a thing to open
+			r.moveTo(r.at)
+			return
+		}
+		r.at = id
+		r.open(r.rows[id].hit)
+	}
+	sized := container.New(&fixedHeight{height: resultsHeight}, r.list)
+	r.root = container.NewBorder(r.count, nil, nil, nil, sized)
+	r.root.Hide()
+	return r
+}
+
+// Object is the view to place under the line.
+func (r *searchResults) Object() fyne.CanvasObject { return r.root }
+
+// show lists res, the first hit highlighted, and says how many there are
+// of how many; none says so in words, naming the query.
+func (r *searchResults) show(query string, res model.SearchResults) {
+	r.rows = groupHits(res.Hits)
+	r.count.Importance = widget.MediumImportance
+	r.count.SetText(resultCount(query, len(res.Hits), res.Total))
+	r.sizeHeadings()
+	r.list.UnselectAll()
+	r.list.Refresh()
+	r.at = -1
+	r.move(1)
+	r.list.Show()
+	if len(r.rows) == 0 {
+		r.list.Hide()
+	}
+	r.root.Show()
+}
+
+// fail says in place of the results that the search failed, and why.
+func (r *searchResults) fail(err error) {
+	r.rows, r.at = nil, -1
+	r.list.Refresh()
+	r.list.Hide()
+	r.count.Importance = widget.DangerImportance
+	r.count.SetText("Could not search: " + err.Error())
+	r.root.Show()
+}
+
+// hide clears and hides the results.
+func (r *searchResults) hide() {
+	r.rows, r.at = nil, -1
+	r.list.Refresh()
+	r.root.Hide()
+}
+
+// visible reports whether results show.
+func (r *searchResults) visible() bool { return r.root.Visible() }
+
+// highlighted is the hit highlighted, false when none is.
+func (r *searchResults) highlighted() (model.SearchHit, bool) {
+	if r.at < 0 || r.at >= len(r.rows) || r.rows[r.at].heading != "" {
+		return model.SearchHit{}, false
+	}
+	return r.rows[r.at].hit, true
+}
+
+// move highlights the next hit in direction step (1 down, -1 up),
+// skipping headings and staying within the rows.
+func (r *searchResults) move(step int) {
+	for i := r.at + step; i >= 0 && i < len(r.rows); i += step {
+		if r.rows[i].heading == "" {
+			r.moveTo(i)
+			return
+		}
+	}
+}
+
+// moveTo highlights row id (a hit), scrolled into view, without opening it.
+func (r *searchResults) moveTo(id widget.ListItemID) {
+	if id < 0 || id >= len(r.rows) {
+		r.list.UnselectAll()
+		return
+	}
+	r.at = id
+	r.quiet = true
+	r.list.Select(id)
+	r.quiet = false
+}
+
+// sizeHeadings gives the heading rows a heading's height, and rows that
+// were headings before a hit's height again.
+func (r *searchResults) sizeHeadings() {
+	headingH := newResultRow().(*fyne.Container).Objects[0].MinSize().Height
+	rowH := newResultRow().MinSize().Height
+	for _, id := range r.sized {
+		if id < len(r.rows) {
+			r.list.SetItemHeight(id, rowH)
+		}
+	}
+	r.sized = r.sized[:0]
+	for id, row := range r.rows {
+		if row.heading != "" {
+			r.list.SetItemHeight(id, headingH)
+			r.sized = append(r.sized, id)
+		}
+	}
+}
+
+// groupHits is the rows for hits: a heading before the first hit of each
+// kind. The store gives hits grouped in model.HitKinds order already.
+func groupHits(hits []model.SearchHit) []resultRow {
+	var rows []resultRow
+	var last model.HitKind
+	for _, h := range hits {
+		if h.Kind != last {
+			rows = append(rows, resultRow{heading: hitHeading(h.Kind)})
+			last = h.Kind
+		}
+		rows = append(rows, resultRow{hit: h})
+	}
+	return rows
+}
+
+// resultCount says how many results show, of how many, or that nothing
+// matched query.
+func resultCount(query string, shown, total int) string {
+	switch {
+	case total == 0:
+		return fmt.Sprintf("Nothing found for “%s”.", strings.TrimSpace(query))
+	case shown < total:
+		return fmt.Sprintf("%s of %s results", thousands(shown), thousands(total))
+	case total == 1:
+		return "1 result"
+	}
+	return thousands(total) + " results"
+}
+
+// thousands writes n with a comma between each three digits: 1,342.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// hitHeading names a kind of hit over its group.
+func hitHeading(k model.HitKind) string {
+	switch k {
+	case model.HitPerson:
+		return "People"
+	case model.HitInteraction:
+		return "Interactions"
+	case model.HitPromise:
+		return "Promises"
+	case model.HitMeeting:
+		return "Meetings"
+	case model.HitPlan:
+		return "Career plan"
+	case model.HitOpportunity:
+		return "Opportunities"
+	case model.HitDisclosure:
+		return "What you shared about yourself"
+	}
+	return string(k)
+}
+
+// hitIcon is the icon of a kind of hit, as the sidebar shows its screen.
+func hitIcon(k model.HitKind) fyne.ThemeIconName {
+	switch k {
+	case model.HitPerson:
+		return theme.IconNameAccount
+	case model.HitInteraction:
+		return theme.IconNameHistory
+	case model.HitPromise:
+		return theme.IconNameConfirm
+	case model.HitMeeting:
+		return theme.IconNameCalendar
+	case model.HitPlan:
+		return theme.IconNameList
+	case model.HitOpportunity:
+		return theme.IconNameMailCompose
+	}
+	return theme.IconNameVisibility
+}
+
+// newResultRow is the template of a row: a heading, or a hit's icon, its
+// snippet and, under it, what it is, with whom and when.
+func newResultRow() fyne.CanvasObject {
+	heading := widget.NewLabelWithStyle("Interactions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameCaptionText
+	snippet := widget.NewRichText(&widget.TextSegment{Text: "Snippet", Style: widget.RichTextStyleInline})
+	snippet.Truncation = fyne.TextTruncateEllipsis
+	meta := widget.NewLabel("Person · date")
+	meta.SizeName = theme.SizeNameCaptionText
+	meta.Truncation = fyne.TextTruncateEllipsis
+	meta.Importance = widget.LowImportance
+	tight := layout.NewCustomPaddedVBoxLayout(-3 * theme.Padding())
+	icon := kit.NewThemedIcon(theme.IconNameAccount)
+	row := container.NewBorder(nil, nil, container.NewCenter(icon), nil, container.New(tight, snippet, meta))
+	return container.NewStack(heading, row)
+}
+
+// updateRow fills row id of the list: a heading or a hit.
+func (r *searchResults) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(r.rows) {
+		return
+	}
+	stack := o.(*fyne.Container)
+	heading, row := stack.Objects[0].(*widget.Label), stack.Objects[1].(*fyne.Container)
+	if h := r.rows[id].heading; h != "" {
+		heading.SetText(h)
+		heading.Show()
+		row.Hide()
+		return
+	}
+	heading.Hide()
+	row.Show()
+	hit := r.rows[id].hit
+	texts := row.Objects[0].(*fyne.Container)
+	snippet, meta := texts.Objects[0].(*widget.RichText), texts.Objects[1].(*widget.Label)
+	snippet.Segments = snippetSegments(hit)
+	snippet.Refresh()
+	meta.SetText(hitMeta(hit))
+	row.Objects[1].(*fyne.Container).Objects[0].(*kit.ThemedIcon).SetName(hitIcon(hit.Kind))
+}
+
+// snippetSegments are the hit's snippet as text, its matched words bold in
+// the primary colour, on one line; the title when there is no snippet.
+func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
+	spans := h.Snippet
+	if len(spans) == 0 {
+		spans = []model.Span{{Text: h.Title}}
+	}
+	segs := make([]widget.RichTextSegment, 0, len(spans))
+	for _, s := range spans {
+		style := widget.RichTextStyleInline
+		if s.Match {
+			style.ColorName = theme.ColorNamePrimary
+			style.TextStyle = fyne.TextStyle{Bold: true}
+		}
+		segs = append(segs, &widget.TextSegment{Text: oneLine(s.Text), Style: style})
+	}
+	return segs
+}
+
+// hitMeta is the line under a hit's snippet: its title when the snippet
+// does not already show it, the part of the plan it is, the person it is
+// with and its date.
+func hitMeta(h model.SearchHit) string {
+	var parts []string
+	shown := snippetText(h)
+	if h.Title != "" && !strings.Contains(shown, oneLine(h.Title)) {
+		parts = append(parts, oneLine(h.Title))
+	}
+	if h.Kind == model.HitPlan && h.PlanPart != "" {
+		parts = append(parts, kit.CapitalFirst(h.PlanPart))
+	}
+	if h.PersonName != "" && h.Kind != model.HitPerson {
+		parts = append(parts, kit.Isolate(h.PersonName))
+	}
+	if !h.Date.IsZero() {
+		parts = append(parts, kit.DayText(h.Date.Local()))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// snippetText is the snippet's text as shown, on one line.
+func snippetText(h model.SearchHit) string {
+	var b strings.Builder
+	for _, s := range h.Snippet {
+		b.WriteString(oneLine(s.Text))
+	}
+	return b.String()
+}
+
+// oneLine puts text on one line: its line breaks become spaces.
+func oneLine(text string) string {
+	if !strings.ContainsAny(text, "\r\n") {
+		return text
+	}
+	return strings.Join(strings.Fields(text), " ")
+}
+
+// fixedHeight lays its objects out stacked, at a constant minimum height,
+// as wide as their widest.
+type fixedHeight struct {
+	height float32
+}
+
+// Layout implements fyne.Layout.
+func (f *fixedHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// MinSize implements fyne.Layout.
+func (f *fixedHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objects {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, f.height)
+}
