@@ -45,10 +45,10 @@ type Screen struct {
 	nav   Navigator
 	now   func() time.Time
 
-	all    []model.Promise
+	all []model.Promise
 	// seek is the promise to highlight when the list is next filled (0:
 	// none), clearing the filters that would hide it.
-	seek int64
+	seek   int64
 	people map[int64]model.Person // whom the promises are with, archived too
 	rows   []row                  // what the list shows: headers and promises
 	sized  []widget.ListItemID    // rows given a header's height
