@@ -30,6 +30,13 @@ const quickBoxTitle = "Search or log"
 // quickBoxHint is the placeholder of the box's line.
 const quickBoxHint = "Search everything, or log: coffee with Helena yesterday: the reorg"
 
+// quickBoxHelp is what the box says before anything is typed.
+const quickBoxHelp = `Search everything as you type: people, notes, interactions, promises, meetings, the career plan, opportunities.
+
+Words match their start ("reorg"), "quoted phrases" match as typed, and filters narrow: stance:skeptic  influence:4+  team:payments  kind:coffee  before:Fri  after:"last month"  is:promise  is:overdue  is:frame
+
+A line like “coffee with Helena yesterday: the reorg; I owe her the plan by Fri” logs the contact and its promises instead.`
+
 // quickBoxWidth is the width of the box.
 const quickBoxWidth = 640
 
@@ -66,6 +73,7 @@ type quickBox struct {
 	badge   *modeBadge
 	preview *widget.Label
 	results *searchResults
+	hint    *widget.RichText // what the box does, before anything is typed
 	keys    *widget.RichText
 	content *fyne.Container
 	dialog  dialog.Dialog
@@ -196,9 +204,13 @@ func openQuickBox(w *Window, store quickBoxStore) *quickBox {
 	q.entry.OnSubmitted = func(string) { q.submit() }
 	q.preview.Wrapping = fyne.TextWrapWord
 	q.keys = kit.QuietText(quickBoxKeys, theme.SizeNameCaptionText)
+	q.hint = kit.QuietText(quickBoxHelp, theme.SizeNameText)
 	line := container.NewBorder(nil, nil, q.badge.root, nil, q.entry)
-	q.content = container.NewVBox(line, q.completions.Object(), q.preview, q.results.Object(), q.keys)
-	q.completions.Relayout = q.relayout
+	// The completions open over the top of the body, as a drop-down does.
+	body := container.New(&fixedHeight{height: bodyHeight}, container.NewVBox(q.hint, q.preview), q.results.Object(),
+		container.NewVBox(q.completions.Object()))
+	q.content = container.NewBorder(line, q.keys, nil, nil, body)
+	q.completions.Relayout = q.content.Refresh
 	q.dialog = dialog.NewCustomWithoutButtons(quickBoxTitle, q.content, w.win)
 	q.update()
 	q.dialog.Resize(fyne.NewSize(quickBoxWidth, 0))
@@ -207,23 +219,18 @@ func openQuickBox(w *Window, store quickBoxStore) *quickBox {
 	return q
 }
 
-// relayout fits the box to what it shows: as tall as it needs, no more.
-func (q *quickBox) relayout() {
-	q.content.Refresh()
-	q.dialog.Resize(fyne.NewSize(quickBoxWidth, 0))
-}
-
 // update reads the line again as it is typed: its completions, its mode,
 // and the preview of a log or the results of a search.
 func (q *quickBox) update() {
 	q.offer()
 	text := q.entry.Text
-	before := q.results.visible()
+	q.hint.Hide()
 	switch {
 	case strings.TrimSpace(text) == "":
 		q.setMode(modeSearch, quickBoxKeys)
-		q.setPreview("", widget.MediumImportance) // the placeholder shows a line
+		q.setPreview("", widget.MediumImportance)
 		q.results.hide()
+		q.hint.Show()
 	case q.readsAsLog(text):
 		q.setMode(modeLog, quickLogKeys)
 		q.results.hide()
@@ -232,9 +239,6 @@ func (q *quickBox) update() {
 		q.setMode(modeSearch, searchKeys)
 		q.setPreview("", widget.MediumImportance)
 		q.search(text)
-	}
-	if q.results.visible() != before && q.dialog != nil {
-		q.relayout()
 	}
 }
 
@@ -305,6 +309,11 @@ func (q *quickBox) showPreview() {
 func (q *quickBox) setPreview(text string, importance widget.Importance) {
 	q.preview.Importance = importance
 	q.preview.SetText(text)
+	if text == "" {
+		q.preview.Hide()
+	} else {
+		q.preview.Show()
+	}
 }
 
 // captureProblem says in words what in the line could not be read.

@@ -25,8 +25,10 @@ type searchStore interface {
 // how many matched in all.
 const searchLimit = 200
 
-// resultsHeight is the height of the results under the box's line.
-const resultsHeight = 380
+// bodyHeight is the height of what shows under the box's line (the
+// results, a log's preview, or the hint), constant so that the box does
+// not jump as it switches.
+const bodyHeight = 420
 
 // resultRow is a row of the results: a kind's heading, or a hit.
 type resultRow struct {
@@ -71,8 +73,7 @@ func newSearchResults(open func(model.SearchHit)) *searchResults {
 		r.at = id
 		r.open(r.rows[id].hit)
 	}
-	sized := container.New(&fixedHeight{height: resultsHeight}, r.list)
-	r.root = container.NewBorder(r.count, nil, nil, nil, sized)
+	r.root = container.NewBorder(r.count, nil, nil, nil, r.list)
 	r.root.Hide()
 	return r
 }
