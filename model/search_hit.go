@@ -63,4 +63,8 @@ type SearchHit struct {
 type SearchResults struct {
 	Hits  []SearchHit
 	Total int
+	// ByKind is how many matched of each kind (HitPlan counts roles,
+	// requirements and actions), for headings such as "Interactions
+	// (1,204)" when not all are shown.
+	ByKind map[HitKind]int
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -84,7 +85,7 @@ func (r *searchResults) Object() fyne.CanvasObject { return r.root }
 // show lists res, the first hit highlighted, and says how many there are
 // of how many; none says so in words, naming the query.
 func (r *searchResults) show(query string, res model.SearchResults) {
-	r.rows = groupHits(res.Hits)
+	r.rows = groupHits(res.Hits, res.ByKind)
 	r.count.Importance = widget.MediumImportance
 	r.count.SetText(resultCount(query, len(res.Hits), res.Total))
 	r.sizeHeadings()
@@ -170,13 +171,18 @@ func (r *searchResults) sizeHeadings() {
 }
 
 // groupHits is the rows for hits: a heading before the first hit of each
-// kind. The store gives hits grouped in model.HitKinds order already.
-func groupHits(hits []model.SearchHit) []resultRow {
+// kind, with how many of that kind matched in all (byKind) when known.
+// The store gives hits grouped in model.HitKinds order already.
+func groupHits(hits []model.SearchHit, byKind map[model.HitKind]int) []resultRow {
 	var rows []resultRow
 	var last model.HitKind
 	for _, h := range hits {
 		if h.Kind != last {
-			rows = append(rows, resultRow{heading: hitHeading(h.Kind)})
+			heading := hitHeading(h.Kind)
+			if n := byKind[h.Kind]; n > 0 {
+				heading += " · " + thousands(n)
+			}
+			rows = append(rows, resultRow{heading: heading})
 			last = h.Kind
 		}
 		rows = append(rows, resultRow{hit: h})
@@ -226,6 +232,25 @@ func hitHeading(k model.HitKind) string {
 		return "What you shared about yourself"
 	}
 	return string(k)
+}
+
+// hitNoun names one thing of a kind.
+func hitNoun(k model.HitKind) string {
+	switch k {
+	case model.HitPerson:
+		return "Person"
+	case model.HitInteraction:
+		return "Interaction"
+	case model.HitPromise:
+		return "Promise"
+	case model.HitMeeting:
+		return "Meeting"
+	case model.HitPlan:
+		return "Career plan"
+	case model.HitOpportunity:
+		return "Opportunity"
+	}
+	return "What you shared"
 }
 
 // hitIcon is the icon of a kind of hit, as the sidebar shows its screen.
@@ -291,9 +316,9 @@ func (r *searchResults) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // snippetSegments are the hit's snippet as text, its matched words bold in
 // the primary colour, on one line; the title when there is no snippet.
 func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
-	spans := h.Snippet
+	spans := tidySpans(h.Snippet)
 	if len(spans) == 0 {
-		spans = []model.Span{{Text: h.Title}}
+		spans = []model.Span{{Text: hitTitle(h)}}
 	}
 	segs := make([]widget.RichTextSegment, 0, len(spans))
 	for _, s := range spans {
@@ -302,19 +327,58 @@ func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
 			style.ColorName = theme.ColorNamePrimary
 			style.TextStyle = fyne.TextStyle{Bold: true}
 		}
-		segs = append(segs, &widget.TextSegment{Text: oneLine(s.Text), Style: style})
+		segs = append(segs, &widget.TextSegment{Text: s.Text, Style: style})
 	}
 	return segs
 }
 
+// tidySpans puts spans on one line: each run of spaces and line breaks
+// becomes one space, none at either end; spans left empty are dropped.
+func tidySpans(spans []model.Span) []model.Span {
+	out := make([]model.Span, 0, len(spans))
+	space := true // at the start: drop leading spaces
+	for _, s := range spans {
+		var b strings.Builder
+		for _, r := range s.Text {
+			if unicode.IsSpace(r) {
+				if !space {
+					b.WriteByte(' ')
+				}
+				space = true
+				continue
+			}
+			b.WriteRune(r)
+			space = false
+		}
+		if b.Len() > 0 {
+			out = append(out, model.Span{Text: b.String(), Match: s.Match})
+		}
+	}
+	if n := len(out); n > 0 {
+		out[n-1].Text = strings.TrimRight(out[n-1].Text, " ")
+		if out[n-1].Text == "" {
+			out = out[:n-1]
+		}
+	}
+	return out
+}
+
+// hitTitle is the hit's own name, or what it is when it has none (a
+// meeting without a title).
+func hitTitle(h model.SearchHit) string {
+	if t := strings.TrimSpace(h.Title); t != "" {
+		return t
+	}
+	return hitNoun(h.Kind)
+}
+
 // hitMeta is the line under a hit's snippet: its title when the snippet
 // does not already show it, the part of the plan it is, the person it is
-// with and its date.
+// with and its date (a person's none).
 func hitMeta(h model.SearchHit) string {
 	var parts []string
-	shown := snippetText(h)
-	if h.Title != "" && !strings.Contains(shown, oneLine(h.Title)) {
-		parts = append(parts, oneLine(h.Title))
+	if title := hitTitle(h); !strings.Contains(snippetText(h), oneLine(title)) {
+		parts = append(parts, oneLine(title))
 	}
 	if h.Kind == model.HitPlan && h.PlanPart != "" {
 		parts = append(parts, kit.CapitalFirst(h.PlanPart))
@@ -322,7 +386,7 @@ func hitMeta(h model.SearchHit) string {
 	if h.PersonName != "" && h.Kind != model.HitPerson {
 		parts = append(parts, kit.Isolate(h.PersonName))
 	}
-	if !h.Date.IsZero() {
+	if !h.Date.IsZero() && h.Kind != model.HitPerson {
 		parts = append(parts, kit.DayText(h.Date.Local()))
 	}
 	return strings.Join(parts, " · ")
@@ -331,17 +395,15 @@ func hitMeta(h model.SearchHit) string {
 // snippetText is the snippet's text as shown, on one line.
 func snippetText(h model.SearchHit) string {
 	var b strings.Builder
-	for _, s := range h.Snippet {
-		b.WriteString(oneLine(s.Text))
+	for _, s := range tidySpans(h.Snippet) {
+		b.WriteString(s.Text)
 	}
 	return b.String()
 }
 
-// oneLine puts text on one line: its line breaks become spaces.
+// oneLine puts text on one line: its runs of spaces and line breaks
+// become one space.
 func oneLine(text string) string {
-	if !strings.ContainsAny(text, "\r\n") {
-		return text
-	}
 	return strings.Join(strings.Fields(text), " ")
 }
 
