@@ -43,16 +43,12 @@ type resultRow struct {
 // Up and Down move it and open runs with it on Enter; a click opens a hit
 // at once.
 type searchResults struct {
-	rows  []resultRow
-	at    int // the highlighted row, -1 when none is
-	sized []widget.ListItemID
+	rows []resultRow
+	at   int // the highlighted row, -1 when none is
 
 	count *widget.Label
 	list  *widget.List
 	root  *fyne.Container // the count over the list; hidden with no query
-	// quiet is set while the highlight moves, so that the list's
-	// selection does not open the row.
-	quiet bool
 	// open runs with the hit clicked, or highlighted when Enter is typed.
 	open func(model.SearchHit)
 }
@@ -63,16 +59,15 @@ func newSearchResults(open func(model.SearchHit)) *searchResults {
 	r.count = widget.NewLabel("")
 	r.count.Wrapping = fyne.TextWrapWord
 	r.list = widget.NewList(func() int { return len(r.rows) }, newResultRow, r.updateRow)
+	// The highlight is drawn by the rows (updateRow), not the list's
+	// selection, which only takes clicks: one pass over the rows on show
+	// per keystroke.
 	r.list.OnSelected = func(id widget.ListItemID) {
-		if r.quiet || id >= len(r.rows) {
-			return
+		r.list.UnselectAll()
+		if id < len(r.rows) && r.rows[id].heading == "" { // a heading is not a thing to open
+			r.moveTo(id)
+			r.open(r.rows[id].hit)
 		}
-		if r.rows[id].heading != "" { // a heading is not a thing to open
-			r.moveTo(r.at)
-			return
-		}
-		r.at = id
-		r.open(r.rows[id].hit)
 	}
 	r.root = container.NewBorder(r.count, nil, nil, nil, r.list)
 	r.root.Hide()
@@ -88,11 +83,15 @@ func (r *searchResults) show(query string, res model.SearchResults) {
 	r.rows = groupHits(res.Hits, res.ByKind)
 	r.count.Importance = widget.MediumImportance
 	r.count.SetText(resultCount(query, len(res.Hits), res.Total))
-	r.sizeHeadings()
-	r.list.UnselectAll()
-	r.list.Refresh()
 	r.at = -1
-	r.move(1)
+	for i, row := range r.rows {
+		if row.heading == "" {
+			r.at = i
+			break
+		}
+	}
+	r.list.ScrollToTop()
+	r.list.Refresh()
 	r.list.Show()
 	if len(r.rows) == 0 {
 		r.list.Hide()
@@ -142,32 +141,13 @@ func (r *searchResults) move(step int) {
 // moveTo highlights row id (a hit), scrolled into view, without opening it.
 func (r *searchResults) moveTo(id widget.ListItemID) {
 	if id < 0 || id >= len(r.rows) {
-		r.list.UnselectAll()
 		return
 	}
+	old := r.at
 	r.at = id
-	r.quiet = true
-	r.list.Select(id)
-	r.quiet = false
-}
-
-// sizeHeadings gives the heading rows a heading's height, and rows that
-// were headings before a hit's height again.
-func (r *searchResults) sizeHeadings() {
-	headingH := newResultRow().(*fyne.Container).Objects[0].MinSize().Height
-	rowH := newResultRow().MinSize().Height
-	for _, id := range r.sized {
-		if id < len(r.rows) {
-			r.list.SetItemHeight(id, rowH)
-		}
-	}
-	r.sized = r.sized[:0]
-	for id, row := range r.rows {
-		if row.heading != "" {
-			r.list.SetItemHeight(id, headingH)
-			r.sized = append(r.sized, id)
-		}
-	}
+	r.list.RefreshItem(old)
+	r.list.RefreshItem(id)
+	r.list.ScrollTo(id)
 }
 
 // groupHits is the rows for hits: a heading before the first hit of each
@@ -272,11 +252,16 @@ func hitIcon(k model.HitKind) fyne.ThemeIconName {
 	return theme.IconNameVisibility
 }
 
-// newResultRow is the template of a row: a heading, or a hit's icon, its
-// snippet and, under it, what it is, with whom and when.
+// newResultRow is the template of a row: a heading (at the foot of the
+// row, the space above it parting the groups), or a hit's icon, its
+// snippet and, under it, what it is, with whom and when, on the
+// highlight's background when it is the one highlighted. Every row has
+// the same height: sizing rows one by one costs a pass over the list each.
 func newResultRow() fyne.CanvasObject {
-	heading := widget.NewLabelWithStyle("Interactions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.SizeName = theme.SizeNameCaptionText
+	label := widget.NewLabelWithStyle("Interactions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	label.SizeName = theme.SizeNameCaptionText
+	heading := container.NewBorder(nil, label, nil, nil)
+	highlight := kit.NewThemedRect(theme.ColorNameSelection)
 	snippet := widget.NewRichText(&widget.TextSegment{Text: "Snippet", Style: widget.RichTextStyleInline})
 	snippet.Truncation = fyne.TextTruncateEllipsis
 	meta := widget.NewLabel("Person · date")
@@ -286,7 +271,7 @@ func newResultRow() fyne.CanvasObject {
 	tight := layout.NewCustomPaddedVBoxLayout(-3 * theme.Padding())
 	icon := kit.NewThemedIcon(theme.IconNameAccount)
 	row := container.NewBorder(nil, nil, container.NewCenter(icon), nil, container.New(tight, snippet, meta))
-	return container.NewStack(heading, row)
+	return container.NewStack(heading, container.NewStack(highlight, row))
 }
 
 // updateRow fills row id of the list: a heading or a hit.
@@ -295,15 +280,21 @@ func (r *searchResults) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	stack := o.(*fyne.Container)
-	heading, row := stack.Objects[0].(*widget.Label), stack.Objects[1].(*fyne.Container)
+	heading, item := stack.Objects[0].(*fyne.Container), stack.Objects[1].(*fyne.Container)
 	if h := r.rows[id].heading; h != "" {
-		heading.SetText(h)
+		heading.Objects[0].(*widget.Label).SetText(h)
 		heading.Show()
-		row.Hide()
+		item.Hide()
 		return
 	}
 	heading.Hide()
-	row.Show()
+	item.Show()
+	if mark := item.Objects[0].(*kit.ThemedRect); id == r.at {
+		mark.Show()
+	} else {
+		mark.Hide()
+	}
+	row := item.Objects[1].(*fyne.Container)
 	hit := r.rows[id].hit
 	texts := row.Objects[0].(*fyne.Container)
 	snippet, meta := texts.Objects[0].(*widget.RichText), texts.Objects[1].(*widget.Label)
