@@ -176,6 +176,9 @@ type Window struct {
 	// openURL asks the desktop to open a file or folder: the app's
 	// OpenURL, a fake in tests.
 	openURL func(*url.URL) error
+	// background runs work off the window's goroutine, then what it
+	// returns on it (offBeat); tests run both at once, in order.
+	background func(work func() (then func()))
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -184,7 +187,8 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	w := &Window{app: app, store: store, now: opts.Now, opts: opts, drags: drags{dragger: platformDragger{}}, openURL: app.OpenURL}
+	w := &Window{app: app, store: store, now: opts.Now, opts: opts, drags: drags{dragger: platformDragger{}}, openURL: app.OpenURL,
+		background: offBeat}
 	applyAppearance(app, savedAppearance(app))
 	guardSaves()
 	w.win = app.NewWindow("Rapport")

@@ -80,6 +80,12 @@ type quickBox struct {
 	// completions offer kinds and names for the words being typed.
 	completions *kit.SuggestionList
 	offered     model.CaptureCompletion
+	// searches counts the searches started and stopped; cancel stops the one under
+	// way (nil: none is); openWhenFound opens its first result when it
+	// is done (Enter typed while it ran).
+	searches      int
+	cancel        context.CancelFunc
+	openWhenFound bool
 }
 
 // quickEntry is the line of the box: while completions show, Tab takes
@@ -227,11 +233,13 @@ func (q *quickBox) update() {
 	q.hint.Hide()
 	switch {
 	case strings.TrimSpace(text) == "":
+		q.stopSearch()
 		q.setMode(modeSearch, quickBoxKeys)
 		q.setPreview("", widget.MediumImportance)
 		q.results.hide()
 		q.hint.Show()
 	case q.readsAsLog(text):
+		q.stopSearch()
 		q.setMode(modeLog, quickLogKeys)
 		q.results.hide()
 		q.showPreview()
@@ -261,21 +269,62 @@ func (q *quickBox) setMode(mode boxMode, keys string) {
 	}
 }
 
-// search shows what text finds, at most searchLimit of it.
+// search shows what text finds, at most searchLimit of it. The search
+// runs off the window's goroutine (a short prefix over a large database
+// can take longer than a frame), so typing never waits for it; a newer
+// keystroke cancels it, and its results, if they still come, are dropped.
 func (q *quickBox) search(text string) {
-	res, err := q.store.Search(context.Background(), model.ParseSearch(text, q.w.now()), searchLimit)
+	q.stopSearch()
+	n := q.searches
+	ctx, cancel := context.WithCancel(context.Background())
+	q.cancel = cancel
+	query := model.ParseSearch(text, q.w.now())
+	q.w.background(func() func() {
+		res, err := q.store.Search(ctx, query, searchLimit)
+		return func() {
+			if n != q.searches {
+				return // a later keystroke searches again
+			}
+			q.stopSearch()
+			q.searched(text, res, err)
+		}
+	})
+}
+
+// stopSearch cancels the search under way, if any: what it finds is not
+// shown.
+func (q *quickBox) stopSearch() {
+	q.searches++
+	if q.cancel != nil {
+		q.cancel()
+		q.cancel = nil
+	}
+}
+
+// searched shows what the search for text found, or why it failed, and
+// opens the first result when Enter was typed before it came.
+func (q *quickBox) searched(text string, res model.SearchResults, err error) {
 	if err != nil {
+		q.openWhenFound = false
 		q.results.fail(err)
 		return
 	}
 	q.results.show(text, res)
+	if q.openWhenFound {
+		q.openWhenFound = false
+		q.submit()
+	}
 }
 
-// submit is Enter in the line: it opens the result highlighted, or saves
-// the line to log.
+// submit is Enter in the line: it opens the result highlighted (once the
+// search under way, if any, is done), or saves the line to log.
 func (q *quickBox) submit() {
 	if q.mode == modeLog {
 		q.save()
+		return
+	}
+	if q.cancel != nil { // still searching: open what it finds
+		q.openWhenFound = true
 		return
 	}
 	if h, ok := q.results.highlighted(); ok {
@@ -362,8 +411,11 @@ func (q *quickBox) undo(res model.CaptureResult) {
 	q.w.refresh()
 }
 
-// close hides the box without saving.
-func (q *quickBox) close() { q.dialog.Hide() }
+// close hides the box without saving, stopping its search.
+func (q *quickBox) close() {
+	q.stopSearch()
+	q.dialog.Hide()
+}
 
 // modeBadge says beside the box's line what Enter does with it: Search,
 // with a magnifier, or Log, with a plus.

@@ -420,3 +420,12 @@ func (f *fixedHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	}
 	return fyne.NewSize(w, f.height)
 }
+
+// offBeat runs work on a goroutine of its own, then what it returns on
+// the window's goroutine: the Window's background outside tests.
+func offBeat(work func() (then func())) {
+	go func() {
+		then := work()
+		fyne.Do(then)
+	}()
+}

@@ -1,13 +1,17 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"rapport/model"
 	"rapport/model/sample"
+	"rapport/storage"
 	"rapport/storage/storetest"
 	"rapport/ui/kit/kittest"
 )
@@ -29,6 +33,7 @@ func BenchmarkSearchBoxKeystroke(b *testing.B) {
 	}
 	w := New(test.NewTempApp(b), st, Options{Now: func() time.Time { return testNow }})
 	w.win.Resize(fyne.NewSize(1280, 800))
+	w.background = inBeat // each keystroke waits for its results: end to end
 	b.Cleanup(w.win.Close)
 	w.show(screenToday)
 	q := openQuickBox(w, st)
@@ -47,5 +52,46 @@ func BenchmarkSearchBoxKeystroke(b *testing.B) {
 	q.entry.SetText("broker migration")
 	if len(q.results.rows) == 0 || !kittest.Shows(q.content, "results") {
 		b.Fatalf("“broker migration” found nothing: %q", kittest.Texts(q.content))
+	}
+}
+
+// cannedSearch is a real store whose Search answers res at once, to time
+// the window's share of a keystroke alone.
+type cannedSearch struct {
+	*storage.Store
+	res model.SearchResults
+}
+
+// Search returns the canned results.
+func (c cannedSearch) Search(context.Context, model.SearchQuery, int) (model.SearchResults, error) {
+	return c.res, nil
+}
+
+// BenchmarkSearchBoxResults is the window's share of a keystroke in the
+// Ctrl+K box: the line read again and 200 results (of 3,000) in six
+// groups shown, the store's answer given at once. Target: a few
+// milliseconds, well within a frame.
+func BenchmarkSearchBoxResults(b *testing.B) {
+	var res model.SearchResults
+	kinds := model.HitKinds()
+	for i := range searchLimit {
+		res.Hits = append(res.Hits, model.SearchHit{Kind: kinds[i*6/searchLimit], ID: int64(i + 1), PersonName: "Helena Sørensen",
+			Date: testNow, Title: fmt.Sprint("The reorg, part ", i), Snippet: []model.Span{{Text: "She fears the "},
+				{Text: "migration", Match: true}, {Text: " will slip past the quarter and the reorg with it."}}})
+	}
+	res.Total = 3000
+	st := cannedSearch{Store: storetest.Open(b, func() time.Time { return testNow }), res: res}
+	w := New(test.NewTempApp(b), st, Options{Now: func() time.Time { return testNow }})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.background = inBeat
+	b.Cleanup(w.win.Close)
+	q := openQuickBox(w, st)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q.entry.SetText(fmt.Sprint("migration ", i%10))
+	}
+	b.StopTimer()
+	if len(q.results.rows) != searchLimit+6 || !kittest.Shows(q.content, "200 of 3,000 results") {
+		b.Fatalf("showing %d rows: %q", len(q.results.rows), kittest.Texts(q.content))
 	}
 }

@@ -341,3 +341,39 @@ func TestResultCountInWords(t *testing.T) {
 		}
 	}
 }
+
+// inBeat runs work, then what it returns, at once: the window's
+// background in tests, where Fyne's test driver has no goroutine of its
+// own to come back to.
+func inBeat(work func() (then func())) { work()() }
+
+// TestSearchDropsResultsOvertaken: searches run off the window's
+// goroutine; one that comes back after a later keystroke is dropped, and
+// Enter typed before the results came opens the first once they do.
+func TestSearchDropsResultsOvertaken(t *testing.T) {
+	w, f := searchWindow(t)
+	var queued []func() func()
+	w.background = func(work func() func()) { queued = append(queued, work) }
+	w.show(screenToday)
+	_, entry := openBox(t, w)
+	entry.SetText("okafor")
+	entry.SetText("zebra")
+	if len(queued) != 2 {
+		t.Fatalf("%d searches started, want 2", len(queued))
+	}
+	queued[1]()()
+	queued[0]()() // "okafor" comes back last
+	r := resultsOf(t, w)
+	if h, ok := r.highlighted(); !ok || h.ID != f.coffee.ID || h.Kind != model.HitInteraction {
+		t.Fatalf("showing %q, want the results for zebra", shownRows(r))
+	}
+	entry.SetText("quokka")
+	key(entry, fyne.KeyReturn)
+	if w.current == screenPromises {
+		t.Fatal("Enter opened something before the results came")
+	}
+	queued[2]()()
+	if p, ok := w.screens.promises.Highlighted(); w.current != screenPromises || !ok || p.ID != f.promise.ID {
+		t.Errorf("once found: on %v with %+v, want the quokka plan in Promises", w.current, p)
+	}
+}
