@@ -264,10 +264,9 @@ func newResultRow() fyne.CanvasObject {
 	highlight := kit.NewThemedRect(theme.ColorNameSelection)
 	snippet := widget.NewRichText(&widget.TextSegment{Text: "Snippet", Style: widget.RichTextStyleInline})
 	snippet.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewLabel("Person · date")
-	meta.SizeName = theme.SizeNameCaptionText
+	meta := widget.NewRichText(&widget.TextSegment{Text: "Person · date", Style: widget.RichTextStyle{
+		ColorName: kit.ColorNameQuiet, SizeName: theme.SizeNameCaptionText, Inline: true}})
 	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.Importance = widget.LowImportance
 	tight := layout.NewCustomPaddedVBoxLayout(-3 * theme.Padding())
 	icon := kit.NewThemedIcon(theme.IconNameAccount)
 	row := container.NewBorder(nil, nil, container.NewCenter(icon), nil, container.New(tight, snippet, meta))
@@ -297,10 +296,11 @@ func (r *searchResults) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row := item.Objects[1].(*fyne.Container)
 	hit := r.rows[id].hit
 	texts := row.Objects[0].(*fyne.Container)
-	snippet, meta := texts.Objects[0].(*widget.RichText), texts.Objects[1].(*widget.Label)
+	snippet, meta := texts.Objects[0].(*widget.RichText), texts.Objects[1].(*widget.RichText)
 	snippet.Segments = snippetSegments(hit)
 	snippet.Refresh()
-	meta.SetText(hitMeta(hit))
+	meta.Segments[0].(*widget.TextSegment).Text = hitMeta(hit)
+	meta.Refresh()
 	row.Objects[1].(*fyne.Container).Objects[0].(*kit.ThemedIcon).SetName(hitIcon(hit.Kind))
 }
 
@@ -311,7 +311,14 @@ func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
 	if len(spans) == 0 {
 		spans = []model.Span{{Text: hitTitle(h)}}
 	}
-	segs := make([]widget.RichTextSegment, 0, len(spans))
+	segs := make([]widget.RichTextSegment, 0, len(spans)+2)
+	if h.Kind == model.HitPerson && !strings.Contains(snippetText(h), oneLine(h.Title)) {
+		// A person found by their notes: their name first.
+		name := widget.RichTextStyleInline
+		name.TextStyle = fyne.TextStyle{Bold: true}
+		segs = append(segs, &widget.TextSegment{Text: kit.Isolate(oneLine(h.Title)), Style: name},
+			&widget.TextSegment{Text: " · ", Style: widget.RichTextStyleInline})
+	}
 	for _, s := range spans {
 		style := widget.RichTextStyleInline
 		if s.Match {
@@ -364,11 +371,12 @@ func hitTitle(h model.SearchHit) string {
 }
 
 // hitMeta is the line under a hit's snippet: its title when the snippet
-// does not already show it, the part of the plan it is, the person it is
+// does not already show it (a person's name shows before the snippet),
+// the part of the plan it is, the person it is
 // with and its date (a person's none).
 func hitMeta(h model.SearchHit) string {
 	var parts []string
-	if title := hitTitle(h); !strings.Contains(snippetText(h), oneLine(title)) {
+	if title := hitTitle(h); h.Kind != model.HitPerson && !strings.Contains(snippetText(h), oneLine(title)) {
 		parts = append(parts, oneLine(title))
 	}
 	if h.Kind == model.HitPlan && h.PlanPart != "" {
