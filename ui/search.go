@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -307,7 +308,7 @@ func (r *searchResults) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // snippetSegments are the hit's snippet as text, its matched words bold in
 // the primary colour, on one line; the title when there is no snippet.
 func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
-	spans := tidySpans(h.Snippet)
+	spans := fitSpans(tidySpans(h.Snippet), snippetLead, snippetRunes)
 	if len(spans) == 0 {
 		spans = []model.Span{{Text: hitTitle(h)}}
 	}
@@ -328,6 +329,48 @@ func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
 		segs = append(segs, &widget.TextSegment{Text: s.Text, Style: style})
 	}
 	return segs
+}
+
+// How much of a snippet a row shows: at most snippetLead characters
+// before the first match, snippetRunes in all, so that the match shows
+// whole in a row's width.
+const (
+	snippetLead  = 28
+	snippetRunes = 96
+)
+
+// fitSpans cuts spans to at most lead characters before the first match
+// and total in all, marking each cut with "…".
+func fitSpans(spans []model.Span, lead, total int) []model.Span {
+	before := 0
+	for _, s := range spans {
+		if s.Match {
+			break
+		}
+		before += utf8.RuneCountInString(s.Text)
+	}
+	skip := max(before-lead, 0)
+	out := make([]model.Span, 0, len(spans)+2)
+	left := total
+	for _, s := range spans {
+		r := []rune(s.Text)
+		if skip >= len(r) {
+			skip -= len(r)
+			continue
+		}
+		r = r[skip:]
+		if skip > 0 && len(out) == 0 {
+			r = append([]rune("…"), r...)
+		}
+		skip = 0
+		if len(r) > left {
+			out = append(out, model.Span{Text: string(r[:left]) + "…", Match: s.Match})
+			return out
+		}
+		left -= len(r)
+		out = append(out, model.Span{Text: string(r), Match: s.Match})
+	}
+	return out
 }
 
 // tidySpans puts spans on one line: each run of spaces and line breaks

@@ -377,3 +377,31 @@ func TestSearchDropsResultsOvertaken(t *testing.T) {
 		t.Errorf("once found: on %v with %+v, want the quokka plan in Promises", w.current, p)
 	}
 }
+
+// TestFitSpans: a snippet is cut to a little before its first match and
+// to a length a row shows, each cut marked.
+func TestFitSpans(t *testing.T) {
+	spans := []model.Span{{Text: "one two three four "}, {Text: "five", Match: true}, {Text: " six seven"}}
+	tests := []struct {
+		lead, total int
+		want        string
+	}{
+		{100, 100, "one two three four [five] six seven"},
+		{5, 100, "…four [five] six seven"},
+		{5, 12, "…four [five] s…"},
+		{100, 8, "one two …"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		for _, s := range fitSpans(spans, tt.lead, tt.total) {
+			if s.Match {
+				b.WriteString("[" + s.Text + "]")
+			} else {
+				b.WriteString(s.Text)
+			}
+		}
+		if got := b.String(); got != tt.want {
+			t.Errorf("fitSpans(%d, %d) = %q, want %q", tt.lead, tt.total, got, tt.want)
+		}
+	}
+}
