@@ -79,6 +79,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runExport(args[1:], stdout, stderr)
 		case "log":
 			return runLog(args[1:], stdout, stderr)
+		case "search":
+			return runSearch(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -131,6 +133,10 @@ func usage(w io.Writer) {
                                       preview logging a contact and its promises from one line,
                                       e.g. 'coffee with Helena yesterday; I owe her the plan by Fri';
                                       --yes saves it
+  rapport search [--db PATH] [--json] [--limit N] QUERY...
+                                      search everything as the search box does: one result a line
+                                      (kind, date, person, snippet with matches in «»), or a JSON
+                                      array with --json; the frame log only with is:frame or frame:yes
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;
@@ -151,19 +157,35 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	// The integrity check runs while the window is built; nothing is
 	// written before it passes, and watchIntegrity explains a failure.
-	st, err := storage.OpenCheckingInBackground(path)
+	show := func(st *storage.Store) fyne.Window { return buildWindow(a, st, true, stderr) }
+	r, done := openForWindow(a, path, func(st *storage.Store) fyne.Window { return buildWindow(a, st, false, stderr) }, stderr)
+	if done { // a long migration: the app ran and has quit
+		if r.err != nil {
+			return 1
+		}
+		return 0
+	}
+	st, err := r.st, r.err
 	if err != nil {
 		fmt.Fprintln(stderr, "rapport:", err)
 		ui.ShowStartupProblem(a, startupProblem(path, err, func() {}), func() { restart(a, path) })
 		return 1
 	}
 	defer st.Close()
+	show(st).ShowAndRun()
+	return 0
+}
+
+// buildWindow makes the main window on st, ready to show; beforeRun says
+// that the app does not run yet, so that its first screen can wait for
+// it (ui.Options.FirstScreenWhenRunning).
+func buildWindow(a fyne.App, st *storage.Store, beforeRun bool, stderr io.Writer) fyne.Window {
 	printNote(stderr, st.Notice())
 	backups := st.BackupSet(keyring.New(osKeyring))
 	skipped := backUpDaily(backups, stderr)
 	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
 		Backups: backups, Restart: func() { restart(a, st.Path()) }, Contacts: contacts.Reader{},
-		Exports: st, FirstScreenWhenRunning: true}
+		Exports: st, FirstScreenWhenRunning: beforeRun}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}
@@ -177,8 +199,7 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 		}
 	}()
 	watchIntegrity(w, st, stderr)
-	w.Window().ShowAndRun()
-	return 0
+	return w.Window()
 }
 
 // backUpDaily writes the day's backup, at most one a day, off the window's

@@ -55,6 +55,10 @@ type SearchHit struct {
 	Title string
 	// Snippet is the matching text around the match, matched words marked.
 	Snippet []Span
+	// TitleSpans is Title with the words the query matched marked (Title
+	// as one span when none did); Snippet then comes from the rest of the
+	// thing's text.
+	TitleSpans []Span
 }
 
 // SearchResults is what a search found: at most the limit asked for, in

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"rapport/model"
 	"rapport/model/sample"
 )
 
@@ -188,4 +189,32 @@ func BenchmarkNetwork(b *testing.B) {
 		b.Fatalf("network has %d people and %d ties, want %d people and some ties", people, ties, opts.People)
 	}
 	b.ReportMetric(float64(ties), "ties")
+}
+
+// BenchmarkSearch times the search box's query over the sample: a typical
+// word, a prefix as typed, a phrase and a filtered query, each of which
+// must find something (issue 20: each at most 10 ms).
+func BenchmarkSearch(b *testing.B) {
+	s, _ := benchStore(b)
+	setClock(s, testNow)
+	for _, bc := range []struct{ name, query string }{
+		{"word", "migration"},
+		{"prefix", "onboa"},
+		{"phrase", `"broker migration"`},
+		{"filtered", "coffee stance:skeptic after:2026-06-01"},
+		{"people", "is:person team:platform"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			q := model.ParseSearch(bc.query, testNow)
+			for b.Loop() {
+				res, err := s.Search(b.Context(), q, 200)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Hits) == 0 {
+					b.Fatalf("Search(%q) found nothing", bc.query)
+				}
+			}
+		})
+	}
 }

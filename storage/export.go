@@ -372,10 +372,12 @@ func (t table) insertRow() string {
 }
 
 // schemaTables lists the tables of the schema by name, SQLite's own
-// (sqlite_*) left out, each with its columns in table order.
+// (sqlite_*) left out, each with its columns in table order. The search
+// index (virtual tables and their shadow tables) is left out too: it is
+// made from the other tables, and their triggers make it again on restore.
 func schemaTables(ctx context.Context, q querier) ([]table, error) {
-	names, err := queryStrings(ctx, q, `SELECT name FROM sqlite_master
-		WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
+	names, err := queryStrings(ctx, q, `SELECT name FROM pragma_table_list
+		WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("list tables: %w", err)
 	}

@@ -330,6 +330,11 @@ func restoreInTx(ctx context.Context, tx *sql.Tx, dec *json.Decoder, sum *Export
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
 	}
+	// The triggers indexed each row as it came, before the people whose
+	// names it carries: the index is made again from the whole.
+	if err := rebuildSearch(ctx, tx); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
 	return checkForeignKeys(ctx, tx)
 }
 
@@ -352,22 +357,34 @@ func checkHeader(h ExportHeader, known int) error {
 	return nil
 }
 
-// rebuildAt replaces the empty database's schema, inside tx, with the one
-// the given (earlier) migrations make.
-func rebuildAt(ctx context.Context, tx *sql.Tx, migrations []migration) error {
-	views, err := queryStrings(ctx, tx, `SELECT name FROM sqlite_master WHERE type = 'view'`)
+// dropEach drops each view or table (what) that list names.
+func dropEach(ctx context.Context, tx *sql.Tx, what, list string) error {
+	names, err := queryStrings(ctx, tx, list)
 	if err != nil {
 		return err
 	}
-	for _, name := range views {
-		if _, err := tx.ExecContext(ctx, "DROP VIEW "+quoteIdent(name)); err != nil {
+	for _, name := range names {
+		if _, err := tx.ExecContext(ctx, "DROP "+what+" "+quoteIdent(name)); err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// rebuildAt replaces the empty database's schema, inside tx, with the one
+// the given (earlier) migrations make.
+func rebuildAt(ctx context.Context, tx *sql.Tx, migrations []migration) error {
+	if err := dropEach(ctx, tx, "VIEW", `SELECT name FROM sqlite_master WHERE type = 'view'`); err != nil {
+		return err
+	}
+	// Virtual tables (the search index) go first, with their shadow tables.
+	if err := dropEach(ctx, tx, "TABLE", `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'virtual'`); err != nil {
+		return err
+	}
 	// Tables go (with their indexes and triggers) children first: with
 	// foreign keys on, dropping a table whose parent is gone fails.
-	tables, err := queryStrings(ctx, tx, `SELECT name FROM sqlite_master
-		WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
+	tables, err := queryStrings(ctx, tx, `SELECT name FROM pragma_table_list
+		WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`)
 	if err != nil {
 		return err
 	}
