@@ -78,7 +78,7 @@ func searchStoreWith(t *testing.T) (*storage.Store, searchFixture) {
 func searchWindow(t *testing.T) (*Window, searchFixture) {
 	t.Helper()
 	st, f := searchStoreWith(t)
-	return newTestWindow(t, searchable(t, st, f)), f
+	return newTestWindow(t, st), f
 }
 
 // resultsOf is the results of the box on top of w.

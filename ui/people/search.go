@@ -28,7 +28,8 @@ func usesFilters(text string) bool {
 // searched is the positions in the list of the people the store's search
 // finds for text, in the list's order, among those keep keeps.
 func (s *Screen) searched(text string, keep func(i int) bool) ([]int, error) {
-	q := model.ParseSearch(peopleOnly+" "+text, s.now())
+	q := model.ParseSearch(text, s.now())
+	q.Kinds, q.Frame = []model.HitKind{model.HitPerson}, false
 	res, err := s.store.Search(context.Background(), q, max(len(s.all), 1))
 	if err != nil {
 		return nil, err
@@ -47,6 +48,3 @@ func (s *Screen) searched(text string, keep func(i int) bool) ([]int, error) {
 	}
 	return shown, nil
 }
-
-// peopleOnly is the search's word that keeps its results to people.
-const peopleOnly = "is:person"
