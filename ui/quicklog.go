@@ -33,7 +33,7 @@ const quickBoxHint = "Search everything, or log: coffee with Helena yesterday: t
 // quickBoxHelp is what the box says before anything is typed.
 const quickBoxHelp = `Search everything as you type: people, notes, interactions, promises, meetings, the career plan, opportunities.
 
-Words match their start ("reorg"), "quoted phrases" match as typed, and filters narrow: stance:skeptic  influence:4+  team:payments  kind:coffee  before:Fri  after:"last month"  is:promise  is:overdue  is:frame
+Words match their start ("reorg"), "quoted phrases" match as typed, and filters narrow: stance:skeptic  influence:4+  team:payments  kind:coffee  before:Fri  after:last month  is:promise  is:overdue  is:frame
 
 A line like “coffee with Helena yesterday: the reorg; I owe her the plan by Fri” logs the contact and its promises instead.`
 
@@ -286,7 +286,7 @@ func (q *quickBox) search(text string) {
 				return // a later keystroke searches again
 			}
 			q.stopSearch()
-			q.searched(text, res, err)
+			q.searched(text, query, res, err)
 		}
 	})
 }
@@ -303,13 +303,13 @@ func (q *quickBox) stopSearch() {
 
 // searched shows what the search for text found, or why it failed, and
 // opens the first result when Enter was typed before it came.
-func (q *quickBox) searched(text string, res model.SearchResults, err error) {
+func (q *quickBox) searched(text string, query model.SearchQuery, res model.SearchResults, err error) {
 	if err != nil {
 		q.openWhenFound = false
 		q.results.fail(err)
 		return
 	}
-	q.results.show(text, res)
+	q.results.show(text, query, res)
 	if q.openWhenFound {
 		q.openWhenFound = false
 		q.submit()
