@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -349,18 +348,23 @@ const (
 	snippetRunes = 96
 )
 
-// fitSpans cuts spans to at most lead characters before the first match
-// and total in all, marking each cut with "…".
+// fitSpans cuts spans to at most total characters, dropping, when they
+// do not fit, as many from before the first match as it takes (keeping
+// lead of them, from a word's start), and marks each cut with "…".
 func fitSpans(spans []model.Span, lead, total int) []model.Span {
-	before := 0
+	var all []rune
+	before := -1
 	for _, s := range spans {
-		if s.Match {
-			break
+		if s.Match && before < 0 {
+			before = len(all)
 		}
-		before += utf8.RuneCountInString(s.Text)
+		all = append(all, []rune(s.Text)...)
 	}
-	skip := max(before-lead, 0)
-	out := make([]model.Span, 0, len(spans)+2)
+	skip := max(0, min(before-lead, len(all)-total))
+	for skip > 0 && skip < before && all[skip-1] != ' ' {
+		skip++ // from the start of a word
+	}
+	out := make([]model.Span, 0, len(spans)+1)
 	left := total
 	for _, s := range spans {
 		r := []rune(s.Text)
@@ -374,8 +378,7 @@ func fitSpans(spans []model.Span, lead, total int) []model.Span {
 		}
 		skip = 0
 		if len(r) > left {
-			out = append(out, model.Span{Text: string(r[:left]) + "…", Match: s.Match})
-			return out
+			return append(out, model.Span{Text: string(r[:left]) + "…", Match: s.Match})
 		}
 		left -= len(r)
 		out = append(out, model.Span{Text: string(r), Match: s.Match})

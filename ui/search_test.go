@@ -387,7 +387,8 @@ func TestFitSpans(t *testing.T) {
 		want        string
 	}{
 		{100, 100, "one two three four [five] six seven"},
-		{5, 100, "…four [five] six seven"},
+		{5, 100, "one two three four [five] six seven"}, // fits: nothing cut
+		{5, 30, "…two three four [five] six seven"},
 		{5, 12, "…four [five] s…"},
 		{100, 8, "one two …"},
 	}
