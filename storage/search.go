@@ -143,6 +143,10 @@ type searchRow struct {
 // (+t.id keeps SQLite from looking each match up by id and sorting them
 // all instead), so that the first limit come without reading the rest.
 func searchKind(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, limit int) ([]searchRow, int, error) {
+	if spec.person == "many" && q.PersonFiltered() {
+		query, args := searchByPeople(spec, q, now)
+		return readRows(ctx, db, query, args, limit)
+	}
 	where, args := searchFilters(spec, q, now)
 	// With filters, counting reads every match anyway: one pass reads
 	// and counts them. Without, the index counts and the first limit
@@ -171,10 +175,51 @@ func searchKind(ctx context.Context, db querier, spec searchSpec, q model.Search
 		query += " ORDER BY top DESC, d IS NULL, d DESC, t.id DESC"
 	}
 	args = append(topArgs, args...)
-	if !filtered {
-		query += " LIMIT ?"
-		args = append(args, limit)
+	if filtered {
+		return readRows(ctx, db, query, args, limit)
 	}
+	out, n, err := readRows(ctx, db, query+" LIMIT ?", append(args, limit), limit)
+	if err != nil || n < limit {
+		return out, n, err
+	}
+	total, err := searchCount(ctx, db, spec, q)
+	return out, total, err
+}
+
+// searchByPeople is the query for interactions with person filters: read
+// from the people who pass them and their interactions in
+// interaction_person, whose index holds each interaction's time, so that
+// no interaction is read (CROSS JOIN keeps that order; +ip keeps the index
+// match a check).
+func searchByPeople(spec searchSpec, q model.SearchQuery, now time.Time) (string, []any) {
+	cond, args := personFilter(q)
+	where := []string{cond}
+	for _, b := range []struct {
+		day time.Time
+		op  string
+	}{{q.After, ">="}, {q.Before, "<"}} {
+		if !b.day.IsZero() {
+			where = append(where, "ip.at "+b.op+" ?")
+			args = append(args, dateBound(b.day, true, now.Location()))
+		}
+	}
+	if len(q.InteractionKinds) > 0 {
+		where = append(where, "+ip.interaction_id IN (SELECT id FROM "+spec.table+" WHERE kind IN ("+placeholders(len(q.InteractionKinds))+"))")
+		for _, k := range q.InteractionKinds {
+			args = append(args, string(k))
+		}
+	}
+	if match := ftsQuery(q); match != "" {
+		fts := "search_" + spec.table
+		where = append(where, "+ip.interaction_id IN (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ?)")
+		args = append(args, match)
+	}
+	return "SELECT DISTINCT ip.interaction_id AS id, 0 AS top, ip.at AS d FROM person p CROSS JOIN interaction_person ip" +
+		" ON ip.person_id = p.id WHERE " + strings.Join(where, " AND ") + " ORDER BY d DESC, id DESC", args
+}
+
+// readRows reads the first limit matches query finds and counts them all.
+func readRows(ctx context.Context, db querier, query string, args []any, limit int) ([]searchRow, int, error) {
 	rows, err := db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, 0, err
@@ -195,11 +240,7 @@ func searchKind(ctx context.Context, db querier, spec searchSpec, q model.Search
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
-	if filtered || n < limit {
-		return out, n, nil
-	}
-	total, err := searchCount(ctx, db, spec, q)
-	return out, total, err
+	return out, n, nil
 }
 
 // searchCount counts the matches of one kind the query's words find,
