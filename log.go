@@ -57,7 +57,7 @@ func logLine(args []string, stdout, stderr io.Writer, now func() time.Time) int 
 	if err != nil {
 		fmt.Fprintln(stderr, "rapport log:", err)
 		if errors.Is(err, storage.ErrLocked) {
-			fmt.Fprintln(stderr, "Rapport has this database open: use its Quick log (Ctrl+K), or close it first.")
+			fmt.Fprintln(stderr, "Rapport has this database open: use its Search or log box (Ctrl+K), or close it first.")
 		}
 		return 1
 	}

@@ -41,7 +41,7 @@ func TestSmokeUpkeep(t *testing.T) {
 		u.begin(t)
 		u.await("Today", func(w upkeepWidgets) bool { return w.has("Reach out") })
 		u.key("ctrl+k")
-		u.await("the quick log box", func(w upkeepWidgets) bool { return w.onTop().has("Quick log") })
+		u.await("the search or log box", func(w upkeepWidgets) bool { return w.onTop().has("Search or log") })
 		u.typeLine("coffee with Helena yesterday: the reorg; I owe her the migration plan by Fri")
 		u.key("Return")
 		u.atMost(3, 0)

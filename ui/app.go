@@ -105,6 +105,8 @@ type Store interface {
 	MarkReviewed(ctx context.Context, at time.Time) error
 
 	ImportPeople(ctx context.Context, format model.ContactFormat, matches []model.ImportMatch) (added, merged, skipped int, err error)
+
+	Search(ctx context.Context, q model.SearchQuery, limit int) (model.SearchResults, error)
 }
 
 // Options are the settings of a window that do not come from the store.
@@ -180,6 +182,9 @@ type Window struct {
 	// openURL asks the desktop to open a file or folder: the app's
 	// OpenURL, a fake in tests.
 	openURL func(*url.URL) error
+	// background runs work off the window's goroutine, then what it
+	// returns on it (offBeat); tests run both at once, in order.
+	background func(work func() (then func()))
 }
 
 // New builds the main window on app, showing the data in store. Call
@@ -188,7 +193,8 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	w := &Window{app: app, store: store, now: opts.Now, opts: opts, drags: drags{dragger: platformDragger{}}, openURL: app.OpenURL}
+	w := &Window{app: app, store: store, now: opts.Now, opts: opts, drags: drags{dragger: platformDragger{}}, openURL: app.OpenURL,
+		background: offBeat}
 	applyAppearance(app, savedAppearance(app))
 	guardSaves()
 	w.win = app.NewWindow("Rapport")

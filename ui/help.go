@@ -22,7 +22,7 @@ type keySection struct {
 }
 
 // keyboardSections are the keys that are not menu shortcuts, in two
-// columns: forms, the quick log and dialogs; lists and the People search.
+// columns: forms, the search or log box and dialogs; lists and the People search.
 // mod is "Ctrl" or "Cmd".
 func keyboardSections(mod string) (left, right []keySection) {
 	left = []keySection{
@@ -38,10 +38,12 @@ func keyboardSections(mod string) (left, right []keySection) {
 			{"Take it", "Enter"},
 			{"Close the suggestions", "Esc"},
 		}},
-		{"In the quick log", []keyLine{
+		{"In the search or log box", []keyLine{
 			{"Open it", mod + "+K"},
+			{"Move through the results", "Up / Down"},
+			{"Open the result at its place", "Enter"},
 			{"Complete a kind or a name", "Tab"},
-			{"Save the line", "Enter"},
+			{"Save a line to log", "Enter"},
 			{"Close", "Esc"},
 		}},
 		{"In any dialog", []keyLine{{"Close it", "Esc"}}},
@@ -98,7 +100,7 @@ func isScreenKey(s fyne.Shortcut) bool {
 
 // showShortcuts shows every key the app answers, under headings in three
 // columns so that it fits a small window: the menus' shortcuts; forms,
-// the quick log and dialogs; lists and the People search.
+// the search or log box and dialogs; lists and the People search.
 func (w *Window) showShortcuts() {
 	left, right := keyboardSections(modifierName())
 	columns := container.NewGridWithColumns(3,

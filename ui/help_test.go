@@ -37,7 +37,7 @@ func TestKeyboardHelpListsEveryShortcut(t *testing.T) {
 		t.Errorf("only %d menu shortcuts checked; the menus lost theirs?", n)
 	}
 	for _, want := range []string{"In a form", "Ctrl+Enter", "Tab / Shift+Tab", "Open the row", "Up / Down",
-		"Open the first match", "In the quick log", "Complete a kind or a name", "In a name field", "In any dialog"} {
+		"Open the first match", "In the search or log box", "Complete a kind or a name", "In a name field", "In any dialog"} {
 		if !kittest.Shows(help, want) {
 			t.Errorf("the help does not say %q", want)
 		}

@@ -37,6 +37,7 @@ func newTestWindow(t *testing.T, store Store) *Window {
 	a := test.NewTempApp(t)
 	w := New(a, store, Options{Now: func() time.Time { return testNow }, DBPath: "/home/dana/.local/share/rapport/rapport.db"})
 	w.win.Resize(fyne.NewSize(1180, 760))
+	w.background = inBeat // searches come back at once
 	t.Cleanup(w.win.Close)
 	// The People screen reads the people when it is first shown; tests use
 	// it from the start, as if it had been.

@@ -1,6 +1,6 @@
 package ui
 
-// QuickLog opens the quick log box: one line that logs an interaction and
-// the promises made at it, with a live preview, Enter to save and Undo in
-// the toast.
-func (w *Window) QuickLog() { openQuickLog(w, w.store) }
+// QuickLog opens the box of Ctrl+K: one line that searches everything as
+// it is typed, or logs an interaction and the promises made at it, with a
+// live preview, Enter to save and Undo in the toast.
+func (w *Window) QuickLog() { openQuickBox(w, w.store) }

@@ -192,10 +192,10 @@ func TestQuickLogEnterSavesWithCompletionsShowing(t *testing.T) {
 func TestQuickLogPreviewReads(t *testing.T) {
 	w, _, _ := quickLogWindow(t)
 	box, entry := openBox(t, w)
+	test.Type(entry, issueLine)
 	if !kittest.Shows(box, "Enter saves") {
 		t.Errorf("the box does not say what the keys do: %q", kittest.Texts(box))
 	}
-	test.Type(entry, issueLine)
 	preview := kittest.Find(box, func(l *widget.Label) bool { return strings.HasPrefix(l.Text, "Coffee with Helena") })
 	if preview == nil || preview.Importance != widget.MediumImportance {
 		t.Fatalf("the preview is %+v, want it in the text colour", preview)

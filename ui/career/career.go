@@ -75,6 +75,9 @@ type Screen struct {
 	list         model.RoleList
 	showArchived bool
 	selectedID   int64
+	// seek is set by Select: the role selected is looked for among the
+	// archived roles too.
+	seek bool
 
 	archived *widget.Check
 	add      *widget.Button
@@ -100,11 +103,7 @@ func New(store Store, nav Navigator, win fyne.Window, plans PlanWriter, now func
 		})
 	})
 	s.add.Importance = widget.HighImportance
-	s.archived = widget.NewCheck("Archived", func(on bool) {
-		s.showArchived = on
-		s.selectedID = 0
-		s.Reload()
-	})
+	s.archived = widget.NewCheck("Archived", s.setArchived)
 	s.count = widget.NewLabel("")
 	s.count.SizeName = theme.SizeNameCaptionText
 	s.count.Wrapping = fyne.TextWrapWord
@@ -121,6 +120,20 @@ func New(store Store, nav Navigator, win fyne.Window, plans PlanWriter, now func
 	split.Offset = 0.3
 	s.split = split
 	return s
+}
+
+// Select makes the role with id the one shown when the screen is next
+// shown or reloaded, from the archived roles when that is where it is.
+func (s *Screen) Select(id int64) {
+	s.selectedID, s.seek = id, true
+}
+
+// ShownRole is the ID of the role whose page is on show, 0 when none is.
+func (s *Screen) ShownRole() int64 {
+	if s.shown == nil {
+		return 0
+	}
+	return s.shown.role.ID
 }
 
 // Content reads the roles and returns the screen built from them, for
@@ -146,6 +159,16 @@ func (s *Screen) load() {
 		s.root.Objects = []fyne.CanvasObject{kit.PageProblem("Could not read the career plan", err)}
 		return
 	}
+	if s.seek && !hasRole(list, s.selectedID) {
+		s.seek = false
+		s.showArchived = !s.showArchived
+		s.archived.OnChanged, s.archived.Checked = nil, s.showArchived
+		s.archived.Refresh()
+		s.archived.OnChanged = s.setArchived
+		s.load()
+		return
+	}
+	s.seek = false
 	s.list = list
 	s.root.Objects = []fyne.CanvasObject{s.split, s.tips.Object()}
 	s.count.SetText(s.countText())
@@ -164,6 +187,23 @@ func (s *Screen) load() {
 	s.selectedID = 0
 	s.shown = nil
 	s.showEmpty()
+}
+
+// setArchived lists the archived roles (on) or the others.
+func (s *Screen) setArchived(on bool) {
+	s.showArchived = on
+	s.selectedID = 0
+	s.Reload()
+}
+
+// hasRole reports whether list holds the role with id.
+func hasRole(list model.RoleList, id int64) bool {
+	for _, r := range list.Roles {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // countText says what the list holds, or what to do when it is empty.

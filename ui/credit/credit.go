@@ -62,6 +62,9 @@ type Screen struct {
 	people []model.PersonSummary
 	byID   map[int64]model.Person
 	root   *fyne.Container
+	// seek is the opportunity whose form opens when the page is next
+	// read (0: none).
+	seek int64
 }
 
 // New is the Give credit screen reading store at now, going places
@@ -79,6 +82,10 @@ func (s *Screen) Content() fyne.CanvasObject {
 
 // Reload reads the page again and rebuilds the screen in place.
 func (s *Screen) Reload() { s.load() }
+
+// OpenOpportunity opens the form of the opportunity with id over the
+// screen when it is next shown or reloaded.
+func (s *Screen) OpenOpportunity(id int64) { s.seek = id }
 
 // load reads the page and builds it, or says in its place why it could
 // not be read.
@@ -101,6 +108,14 @@ func (s *Screen) load() {
 	s.opps = pg.Opportunities
 	s.root.Objects = []fyne.CanvasObject{s.build()}
 	s.root.Refresh()
+	if id := s.seek; id != 0 {
+		s.seek = 0
+		for _, o := range s.opps {
+			if o.ID == id {
+				s.openOpportunity(o)
+			}
+		}
+	}
 }
 
 // build lays the page out from what load read.

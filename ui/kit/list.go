@@ -78,6 +78,10 @@ func (l *List) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// MoveTo highlights row id (kept within the rows), scrolled into view,
+// without opening it: the row a screen was asked to show.
+func (l *List) MoveTo(id widget.ListItemID) { l.moveTo(id, false) }
+
 // Open highlights and selects the row id, running OnSelected even when it
 // was selected already.
 func (l *List) Open(id widget.ListItemID) {

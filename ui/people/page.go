@@ -33,6 +33,11 @@ type personPage struct {
 	// openMeeting are the Open buttons of the coming meetings, in order.
 	openMeeting []*widget.Button
 
+	// marks are the timeline's rows by interaction, each with the mark
+	// that shows it is the one a search opened.
+	marks map[int64]timelineMark
+	body  *fyne.Container
+
 	logInteraction *widget.Button
 	addPromise     *widget.Button
 	schedule       *widget.Button
@@ -69,6 +74,7 @@ func (s *Screen) newPersonPage(id int64) (*personPage, error) {
 	body.Add(widget.NewSeparator())
 	body.Add(widget.NewLabelWithStyle("Timeline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	body.Add(pg.timelineBox(s, s.names(data.People), data.Now))
+	pg.body = body
 	pg.scroll = container.NewVScroll(container.NewPadded(body))
 	pg.root = pg.scroll
 	return pg, nil
@@ -180,6 +186,7 @@ func (pg *personPage) texts() fyne.CanvasObject {
 // none yet; names name the others who were there.
 func (pg *personPage) timelineBox(s *Screen, names map[int64]string, now time.Time) fyne.CanvasObject {
 	box := container.NewVBox()
+	pg.marks = make(map[int64]timelineMark, len(pg.timeline))
 	if len(pg.timeline) == 0 {
 		box.Add(kit.Quiet("No interactions yet. Log a coffee, a message, help given or a thank-you: each one keeps the relationship warm."))
 	}
@@ -188,7 +195,11 @@ func (pg *personPage) timelineBox(s *Screen, names map[int64]string, now time.Ti
 		if !pg.person.Archived() {
 			actions = pg.rowActions(s, i, names)
 		}
-		box.Add(timelineRow(i, pg.person.ID, names, now, actions))
+		mark := kit.NewThemedRect(theme.ColorNameSelection)
+		mark.Hide()
+		row := container.NewStack(mark, timelineRow(i, pg.person.ID, names, now, actions))
+		pg.marks[i.ID] = timelineMark{row: row, mark: mark, box: box}
+		box.Add(row)
 	}
 	if len(pg.timeline) == model.TimelineLimit {
 		more := widget.NewLabel(fmt.Sprintf("Showing the latest %d interactions.", model.TimelineLimit))

@@ -36,6 +36,9 @@ type Store interface {
 	UpdateDisclosure(ctx context.Context, d *model.Disclosure) error
 	DeleteDisclosure(ctx context.Context, id int64) error
 	OnPanel(ctx context.Context, personID int64) (bool, error)
+	// Search answers the search when it uses the search's filters or
+	// phrases (stance:skeptic, "the reorg"), as the Ctrl+K box does.
+	Search(ctx context.Context, q model.SearchQuery, limit int) (model.SearchResults, error)
 }
 
 // Navigator is what the People screen asks of the window: the forms it
@@ -143,7 +146,7 @@ func (s *Screen) buildFilters() {
 	s.search = &kit.TextField{}
 	s.search.ActionItem = kit.NewThemedIcon(theme.IconNameSearch)
 	s.search.ExtendBaseWidget(s.search)
-	s.search.SetPlaceHolder("Search people (Ctrl+F)")
+	s.search.SetPlaceHolder(searchHint)
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.search.OnSubmitted = func(string) { s.openFirstMatch() }
 	s.search.OnDown = s.focusList
@@ -295,11 +298,20 @@ func (s *Screen) applyFilter() {
 	}
 	stance, stanceOK := model.FromLabel(model.Stances(), s.stance.Selected)
 	relation, relationOK := model.FromLabel(model.Relations(), s.relation.Selected)
-	s.shown = s.index.Match(s.search.Text, func(i int) bool {
+	keep := func(i int) bool {
 		p := s.all[i]
 		return (!stanceOK || p.Stance == stance) && (!relationOK || p.Relation == relation)
-	})
+	}
+	var problem error
+	if usesFilters(s.search.Text) {
+		s.shown, problem = s.searched(s.search.Text, keep)
+	} else {
+		s.shown = s.index.Match(s.search.Text, keep)
+	}
 	s.updateCount()
+	if problem != nil {
+		s.count.SetText("Could not search: " + problem.Error())
+	}
 	s.list.Refresh()
 	pos := -1
 	for i, k := range s.shown {

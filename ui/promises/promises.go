@@ -45,7 +45,10 @@ type Screen struct {
 	nav   Navigator
 	now   func() time.Time
 
-	all    []model.Promise
+	all []model.Promise
+	// seek is the promise to highlight when the list is next filled (0:
+	// none), clearing the filters that would hide it.
+	seek   int64
 	people map[int64]model.Person // whom the promises are with, archived too
 	rows   []row                  // what the list shows: headers and promises
 	sized  []widget.ListItemID    // rows given a header's height
@@ -103,6 +106,54 @@ func (s *Screen) load() {
 	s.root.Objects = []fyne.CanvasObject{s.page}
 	s.panel.show(s.all, s.now())
 	s.applyFilter()
+	if s.seek != 0 {
+		s.seekPromise()
+	}
+}
+
+// Select makes the promise with id the one highlighted in the list when
+// the screen is next shown or reloaded, clearing the filters that would
+// hide it; Enter then opens it.
+func (s *Screen) Select(id int64) { s.seek = id }
+
+// FocusList gives the list the keyboard, on the row highlighted.
+func (s *Screen) FocusList(c fyne.Canvas) { c.Focus(s.list) }
+
+// Highlighted is the promise highlighted in the list, false when the row
+// highlighted is none or a header.
+func (s *Screen) Highlighted() (model.Promise, bool) {
+	id := s.list.Highlighted()
+	if id < 0 || id >= len(s.rows) || s.rows[id].header != "" {
+		return model.Promise{}, false
+	}
+	return s.rows[id].promise, true
+}
+
+// seekPromise highlights the promise Select asked for, clearing the
+// filters first when they hide it.
+func (s *Screen) seekPromise() {
+	id := s.seek
+	s.seek = 0
+	if s.rowOf(id) < 0 {
+		s.person.SetText("")
+		s.direction.SetSelected(allDirections)
+		s.status.SetSelected(allStatuses)
+		s.applyFilter()
+	}
+	if row := s.rowOf(id); row >= 0 {
+		s.list.MoveTo(row)
+	}
+}
+
+// rowOf is the row of the promise with id, -1 when the list does not show
+// it.
+func (s *Screen) rowOf(id int64) int {
+	for i, r := range s.rows {
+		if r.header == "" && r.promise.ID == id {
+			return i
+		}
+	}
+	return -1
 }
 
 // open asks for the dialog of a promise.
