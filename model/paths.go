@@ -116,6 +116,9 @@ func (p WarmPath) Names() []string {
 // Helena)", or with two people between "through Ingrid (warm, reports to
 // Maximiliane) and Maximiliane (reports to Helena)".
 func (p WarmPath) Summary() string {
+	if len(p.Steps) == 1 {
+		return "directly (" + warmthBand(p.Steps[0].Warmth) + ", warmth " + strconv.Itoa(p.Steps[0].Warmth) + ")"
+	}
 	var parts []string
 	for i, s := range p.Steps[1:] {
 		words := tiePhrase(s.Kind, s.Forward, callName(s.To))
@@ -314,7 +317,8 @@ func (g *TieGraph) walk(t int32, found func(candidate)) {
 
 // WarmPaths is the best paths from the user to the person with the given
 // ID, at most MaxWarmPaths of them and each through a different first
-// person: strongest first, then fewer steps, then by the first person's
+// person: first the direct way when the user is warm with them already (a
+// path of one step), then strongest first, then fewer steps, then by the first person's
 // name and ID. Someone archived or unknown has none.
 func (g *TieGraph) WarmPaths(personID int64) []WarmPath {
 	t, ok := g.index[personID]
@@ -336,9 +340,15 @@ func (g *TieGraph) WarmPaths(personID int64) []WarmPath {
 	if len(cands) > MaxWarmPaths {
 		cands = cands[:MaxWarmPaths]
 	}
-	out := make([]WarmPath, len(cands))
-	for i, c := range cands {
-		out[i] = g.path(c, t)
+	out := make([]WarmPath, 0, len(cands)+1)
+	if direct := firstStep(g.people[t]); direct.Strong {
+		// Warm already: asking them is the best way, an introduction the
+		// fallback.
+		out = append(out, WarmPath{Steps: []PathStep{direct}, Strength: direct.Strength})
+		cands = cands[:min(len(cands), MaxWarmPaths-1)]
+	}
+	for _, c := range cands {
+		out = append(out, g.path(c, t))
 	}
 	return out
 }

@@ -153,3 +153,26 @@ func TestWarmPathsOrder(t *testing.T) {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 }
+
+// TestWarmPathsDirect checks that someone the user is warm with is reached
+// directly first, the introductions after; someone cooling is not.
+func TestWarmPathsDirect(t *testing.T) {
+	people := []NetworkPerson{pathPerson(1, "Ana", 90, StanceChampion), pathPerson(2, "Ben", 100, StanceChampion),
+		pathPerson(3, "Cai", 20, StanceChampion)}
+	g := NewTieGraph(Network{People: people, Ties: []Tie{tie(2, 1, TieCloseTo), tie(2, 3, TieCloseTo)}})
+	paths := g.WarmPaths(1)
+	// Ana: warmth 0.9 directly, first though weaker than through Ben
+	// (1 × close 1 × champion 1); through Cai 0.2 × 1 × 1 × 0.8 (a
+	// further person to ask).
+	want := []string{"You → Ana 0.9", "You → Ben → Ana 1", "You → Cai → Ben → Ana 0.16"}
+	if got := pathLines(paths); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths to Ana: %q, want %q", got, want)
+	}
+	if got, want := paths[0].Summary(), "directly (warm, warmth 90)"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	want = []string{"You → Ben → Cai 1", "You → Ana → Ben → Cai 0.72"}
+	if got := pathLines(g.WarmPaths(3)); !reflect.DeepEqual(got, want) {
+		t.Errorf("paths to Cai, cooling: %q, want %q: no direct way", got, want)
+	}
+}
