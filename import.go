@@ -49,16 +49,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	cadence := flags.Int("cadence", 0, "keep in touch with everyone new every so many days, counted from the import (0: the default, counted from the first contact)")
 	passFile := flags.String("passphrase-file", "", "decrypt an encrypted file with the passphrase on the first line of this file (without it, asked on the terminal)")
 	// The file may come before or after the flags.
-	var positional []string
-	for rest := args; ; {
-		if err := flags.Parse(rest); err != nil {
-			return 2
-		}
-		if flags.NArg() == 0 {
-			break
-		}
-		positional = append(positional, flags.Arg(0))
-		rest = flags.Args()[1:]
+	positional, ok := parseInterleaved(flags, args)
+	if !ok {
+		return 2
 	}
 	if len(positional) != 1 {
 		fmt.Fprintln(stderr, importUsage)

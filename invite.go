@@ -23,16 +23,9 @@ func runInvite(args []string, stdout, stderr io.Writer) int {
 	request := fs.Bool("request", false, "an invite to the person (METHOD:REQUEST) instead of an event for your calendar")
 	out := fs.String("out", "", "write to this file instead of standard output")
 	// The ID may come before or after the flags.
-	var positional []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			return 2
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		rest = fs.Args()[1:]
+	positional, ok := parseInterleaved(fs, args)
+	if !ok {
+		return 2
 	}
 	usageLine := "usage: rapport invite MEETING_ID [--request] [--out FILE] [--db PATH]"
 	if len(positional) != 1 {

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -31,38 +29,21 @@ func logLine(args []string, stdout, stderr io.Writer, now func() time.Time) int 
 	dbFlag := flags.String("db", "", "the database file")
 	yes := flags.Bool("yes", false, "save (without it, only show what would be saved)")
 	// The line may come before or after the flags, quoted or not.
-	var words []string
-	for rest := args; ; {
-		if err := flags.Parse(rest); err != nil {
-			return 2
-		}
-		if flags.NArg() == 0 {
-			break
-		}
-		words = append(words, flags.Arg(0))
-		rest = flags.Args()[1:]
+	words, ok := parseInterleaved(flags, args)
+	if !ok {
+		return 2
 	}
 	line := strings.TrimSpace(strings.Join(words, " "))
 	if line == "" {
 		fmt.Fprintln(stderr, logUsage)
 		return 2
 	}
-	path := dbPath(*dbFlag)
-	if _, err := os.Stat(path); err != nil {
-		// Opening would make a new, empty database: no one to log with.
-		fmt.Fprintf(stderr, "rapport log: no database: %v\n", err)
-		return 1
-	}
-	st, err := storage.Open(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "rapport log:", err)
-		if errors.Is(err, storage.ErrLocked) {
-			fmt.Fprintln(stderr, "Rapport has this database open: use its Search or log box (Ctrl+K), or close it first.")
-		}
+	st := openExisting("rapport log", dbPath(*dbFlag), storage.Open,
+		"Rapport has this database open: use its Search or log box (Ctrl+K), or close it first.", stderr)
+	if st == nil {
 		return 1
 	}
 	defer st.Close()
-	printNote(stderr, st.Notice())
 	return logCapture(st, line, *yes, now(), stdout, stderr)
 }
 

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -30,37 +28,21 @@ func pathLines(args []string, stdout, stderr io.Writer, now func() time.Time) in
 	flags.SetOutput(stderr)
 	dbFlag := flags.String("db", "", "the database file")
 	// The name may come before or after the flags, in one word or several.
-	var words []string
-	for rest := args; ; {
-		if err := flags.Parse(rest); err != nil {
-			return 2
-		}
-		if flags.NArg() == 0 {
-			break
-		}
-		words = append(words, flags.Arg(0))
-		rest = flags.Args()[1:]
+	words, ok := parseInterleaved(flags, args)
+	if !ok {
+		return 2
 	}
 	name := strings.TrimSpace(strings.Join(words, " "))
 	if name == "" {
 		fmt.Fprintln(stderr, pathUsage)
 		return 2
 	}
-	path := dbPath(*dbFlag)
-	if _, err := os.Stat(path); err != nil {
-		fmt.Fprintf(stderr, "rapport path: no database: %v\n", err)
-		return 1
-	}
-	st, err := storage.Open(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "rapport path:", err)
-		if errors.Is(err, storage.ErrLocked) {
-			fmt.Fprintln(stderr, "Rapport has this database open: see How to reach on their page, or close it first.")
-		}
+	st := openExisting("rapport path", dbPath(*dbFlag), storage.Open,
+		"Rapport has this database open: see How to reach on their page, or close it first.", stderr)
+	if st == nil {
 		return 1
 	}
 	defer st.Close()
-	printNote(stderr, st.Notice())
 	return printPaths(st, name, now(), stdout, stderr)
 }
 

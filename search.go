@@ -3,11 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -36,39 +34,22 @@ func searchWith(args []string, stdout, stderr io.Writer, now func() time.Time) i
 	asJSON := flags.Bool("json", false, "print the results as a JSON array")
 	limit := flags.Int("limit", 200, "print at most this many results")
 	// The query may come before or after the flags, quoted or not.
-	var words []string
-	for rest := args; ; {
-		if err := flags.Parse(rest); err != nil {
-			return 2
-		}
-		if flags.NArg() == 0 {
-			break
-		}
-		words = append(words, flags.Arg(0))
-		rest = flags.Args()[1:]
+	words, ok := parseInterleaved(flags, args)
+	if !ok {
+		return 2
 	}
 	q := model.ParseSearch(strings.Join(words, " "), now())
 	if q.Empty() || *limit < 1 {
 		fmt.Fprintln(stderr, searchUsage)
 		return 2
 	}
-	path := dbPath(*dbFlag)
-	if _, err := os.Stat(path); err != nil {
-		// Opening would make a new, empty database: nothing to find.
-		fmt.Fprintf(stderr, "rapport search: no database: %v\n", err)
-		return 1
-	}
 	// Searching writes nothing: the integrity check need not hold it up.
-	st, err := storage.OpenCheckingInBackground(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "rapport search:", err)
-		if errors.Is(err, storage.ErrLocked) {
-			fmt.Fprintln(stderr, "Rapport has this database open: use its search box, or close it first.")
-		}
+	st := openExisting("rapport search", dbPath(*dbFlag), storage.OpenCheckingInBackground,
+		"Rapport has this database open: use its search box, or close it first.", stderr)
+	if st == nil {
 		return 1
 	}
 	defer st.Close()
-	printNote(stderr, st.Notice())
 	st.Now = now
 	res, err := st.Search(context.Background(), q, *limit)
 	if err != nil {
