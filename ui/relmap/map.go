@@ -182,14 +182,17 @@ func (s *Screen) layout() fyne.CanvasObject {
 	how.Importance = widget.LowImportance
 
 	filters := container.NewHBox(s.viewMode, widget.NewSeparator(), atLeast(150, s.groupBy),
-		atLeast(160, s.group), atLeast(130, s.stance), atLeast(140, s.influence), s.archived, s.thin, atLeast(170, s.asOf))
+		atLeast(160, s.group), atLeast(130, s.stance), atLeast(140, s.influence))
 	// The tint's check sits by the search, where a narrow window still
 	// shows it.
 	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.sensitive, s.zoom, how), s.search)
 	top := container.NewVBox(container.NewHScroll(filters), searchRow)
 	s.side = container.NewBorder(nil, nil, widget.NewSeparator(), nil,
 		atLeast(300, container.NewVScroll(container.NewPadded(s.card))))
-	return container.NewBorder(container.NewPadded(top), container.NewPadded(s.count), nil, s.side, s.body)
+	// Whom the map is of, and when: under it, by the count, where a narrow
+	// window has room for them.
+	foot := container.NewBorder(nil, nil, nil, container.NewHBox(s.archived, s.thin, atLeast(170, s.asOf)), s.count)
+	return container.NewBorder(container.NewPadded(top), foot, nil, s.side, s.body)
 }
 
 // Content reads the network and returns the screen drawn from it, for
