@@ -12,9 +12,10 @@ import (
 	"rapport/model"
 )
 
-// The index the search reads is made by migrations/0009_search.sql: one
-// FTS4 table search_<table> per table searched, whose docid is the row's
-// id, kept by triggers. Search asks each kind's table for its matches in
+// The index the search reads is made by migrations/0009_search.sql (and
+// made again with first letters by 0012_search_letter.sql): one FTS4
+// table search_<table> per table searched, whose docid is the row's id,
+// kept by triggers. Search asks each kind's table for its matches in
 // order (title matches first, then the most recent) with their count, then
 // reads what the hits shown need (names, snippets) for those alone.
 

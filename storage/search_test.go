@@ -576,3 +576,49 @@ func TestSearchMeetingHit(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchLetterIndex checks that a database made before
+// 0012_search_letter.sql opens with an index of first letters in every
+// search table, filled from what it held (found by its first letter and
+// its words), and that a row written after it is found by its letter too.
+func TestSearchLetterIndex(t *testing.T) {
+	migrations, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := slices.IndexFunc(migrations, func(m migration) bool { return strings.HasSuffix(m.name, "0012_search_letter.sql") })
+	if before < 0 {
+		t.Fatal("no 0012_search_letter.sql")
+	}
+	path := filepath.Join(t.TempDir(), "rapport.db")
+	makeDatabaseAt(t, path, before)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s.Close()
+	setClock(s, testNow)
+	for _, spec := range searchSpecs {
+		var sql string
+		if err := s.db.QueryRowContext(t.Context(), `SELECT sql FROM sqlite_master WHERE name = ?`, "search_"+spec.table).Scan(&sql); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(sql, `prefix="1,2,3"`) {
+			t.Errorf("search_%s is %s, want prefix=\"1,2,3\"", spec.table, sql)
+		}
+	}
+	want := []string{key(model.HitPerson, 1), key(model.HitInteraction, 1)}
+	for _, text := range []string{"d", "dana", "O"} {
+		got := searchFor(t, s, text)
+		if text == "O" {
+			want = want[1:] // "offsite": Dana's name has no word in o
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v", text, got, want)
+		}
+	}
+	ana := mustCreatePerson(t, s, "Zoë Ng")
+	if got, want := searchFor(t, s, "z"), []string{key(model.HitPerson, ana.ID)}; !slices.Equal(got, want) {
+		t.Errorf("Search(z) after adding Zoë = %v, want %v", got, want)
+	}
+}
