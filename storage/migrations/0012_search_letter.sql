@@ -46,3 +46,9 @@ INSERT INTO search_opportunity (docid, title, body, people) SELECT t.id, t.title
 INSERT INTO search_opportunity (search_opportunity) VALUES ('optimize');
 INSERT INTO search_disclosure (docid, title, body, people) SELECT t.id, t.topic, t.notes, coalesce((SELECT name FROM person WHERE id = t.person_id), '') FROM disclosure t;
 INSERT INTO search_disclosure (search_disclosure) VALUES ('optimize');
+
+-- A promise's date in search results is its due day, else the day it was
+-- made: indexed, the search reads the newest matches first and stops at
+-- the limit instead of sorting every match (storage/search.go's
+-- searchSpecs says so for promise).
+CREATE INDEX promise_search_date ON promise (coalesce(due_on, made_on), id);
