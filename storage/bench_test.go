@@ -205,6 +205,10 @@ func BenchmarkSearch(b *testing.B) {
 		{"phrase", `"broker migration"`},
 		{"filtered", "coffee stance:skeptic after:2026-06-01"},
 		{"people", "is:person team:platform"},
+		// The worst as typed: a letter, two, a word in most rows.
+		{"letter", "t"},
+		{"two-letters", "th"},
+		{"common", "the"},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			q := model.ParseSearch(bc.query, testNow)

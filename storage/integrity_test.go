@@ -29,9 +29,11 @@ func pageSize(t *testing.T, data []byte) int {
 // garbage is what damage writes: its first byte is no b-tree page type.
 var garbage = []byte("garbage! ")
 
-// damage returns a copy of an SQLite file with its middle page (a b-tree
-// page in a database that was never vacuumed or had nothing deleted)
-// overwritten with garbage, as a failing disk or a stray write might.
+// damage returns a copy of an SQLite file with a page of its data (the
+// first in use from three quarters in: the schema's own pages can lie in
+// the middle since 0012_search_letter.sql made tables again, and a page on
+// the freelist is no b-tree page) overwritten with garbage, as a failing
+// disk or a stray write might.
 func damage(t *testing.T, data []byte) []byte {
 	t.Helper()
 	size := pageSize(t, data)
@@ -39,12 +41,37 @@ func damage(t *testing.T, data []byte) []byte {
 	if pages < 3 {
 		t.Fatalf("only %d pages: nothing in the middle to damage", pages)
 	}
+	free := freePages(data, size)
+	n := pages * 3 / 4 // 0-based: page n+1
+	for n < pages-1 && free[n+1] {
+		n++
+	}
+	if free[n+1] {
+		t.Fatal("no page in use to damage")
+	}
 	out := bytes.Clone(data)
-	page := out[pages/2*size : (pages/2+1)*size]
+	page := out[n*size : (n+1)*size]
 	for i := range page {
 		page[i] = garbage[i%len(garbage)]
 	}
 	return out
+}
+
+// freePages is the set of page numbers (1-based) on the file's freelist:
+// its trunk pages and the leaves each lists.
+func freePages(data []byte, size int) map[int]bool {
+	free := map[int]bool{}
+	for trunk := int(binary.BigEndian.Uint32(data[32:36])); trunk > 0 && !free[trunk] && trunk*size <= len(data); {
+		free[trunk] = true
+		p := data[(trunk-1)*size : trunk*size]
+		for i := range int(binary.BigEndian.Uint32(p[4:8])) {
+			if off := 8 + 4*i; off+4 <= size {
+				free[int(binary.BigEndian.Uint32(p[off:off+4]))] = true
+			}
+		}
+		trunk = int(binary.BigEndian.Uint32(p[0:4]))
+	}
+	return free
 }
 
 // damageFile damages the database file at path in place with how.

@@ -12,9 +12,10 @@ import (
 	"rapport/model"
 )
 
-// The index the search reads is made by migrations/0009_search.sql: one
-// FTS4 table search_<table> per table searched, whose docid is the row's
-// id, kept by triggers. Search asks each kind's table for its matches in
+// The index the search reads is made by migrations/0009_search.sql (and
+// made again with first letters by 0012_search_letter.sql): one FTS4
+// table search_<table> per table searched, whose docid is the row's id,
+// kept by triggers. Search asks each kind's table for its matches in
 // order (title matches first, then the most recent) with their count, then
 // reads what the hits shown need (names, snippets) for those alone.
 
@@ -47,8 +48,9 @@ type searchSpec struct {
 	// is an RFC 3339 time (compared in the user's days) or a day.
 	date    string
 	instant bool
-	// indexed says that date is a column with an index, which the
-	// search reads in order rather than sort every match.
+	// indexed says that date is never NULL and has an index (on the
+	// column or, for promise, the expression), which the search reads in
+	// order rather than sort every match.
 	indexed bool
 	// person says how the hit's person is found: "self" (t is the
 	// person), "one" (t.person_id), "many" (interaction_person) or "".
@@ -64,7 +66,7 @@ var searchSpecs = []searchSpec{
 		title: "t.name", body: "concat_ws(' · ', nullif(t.title, ''), nullif(t.team, ''), nullif(t.organisation, ''))"},
 	{kind: model.HitInteraction, table: "interaction", date: "t.at", instant: true, indexed: true, person: "many",
 		title: "t.summary", kind2: "t.kind", body: "t.notes"},
-	{kind: model.HitPromise, table: "promise", date: "coalesce(t.due_on, t.made_on)", person: "one",
+	{kind: model.HitPromise, table: "promise", date: "coalesce(t.due_on, t.made_on)", indexed: true, person: "one",
 		title: "t.what", body: "t.notes"},
 	{kind: model.HitMeeting, table: "meeting", date: "t.start_at", instant: true, indexed: true, person: "one",
 		title: "t.kind", kind2: "t.kind", body: "concat_ws(' · ', nullif(t.location, ''), nullif(t.agenda, ''))"},
@@ -137,26 +139,54 @@ type searchRow struct {
 	date time.Time
 }
 
+// walkAbove is how many times the limit a kind's matches must number for
+// the search to walk its date index: each row walked is checked against
+// the set of matches, and at fewer matches looking each one up by id and
+// sorting them costs less than walking the rows between them.
+const walkAbove = 8
+
 // searchKind returns the best matches of one kind, at most limit, and how
-// many matched. The matches are read in date order from the table's date
-// index where it has one, each checked against the set the index matched
-// (+t.id keeps SQLite from looking each match up by id and sorting them
-// all instead), so that the first limit come without reading the rest.
+// many matched. Without filters the index counts the matches first; when
+// they are many, they are read in date order from the table's date index
+// where it has one, each checked against the set the index matched (+t.id
+// keeps SQLite from looking each match up by id and sorting them all
+// instead), so that the first limit come without reading the rest; when
+// they are few, each is looked up by id and they are sorted.
 func searchKind(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, limit int) ([]searchRow, int, error) {
 	if spec.person == "many" && q.PersonFiltered() {
 		query, args := searchByPeople(spec, q, now)
 		return readRows(ctx, db, query, args, limit)
 	}
 	where, args := searchFilters(spec, q, now)
-	// With filters, counting reads every match anyway: one pass reads
-	// and counts them. Without, the index counts and the first limit
-	// are read alone.
-	filtered := len(where) > 0
+	// With filters (or no words: is:meeting), counting reads every
+	// match anyway: one pass reads and counts them. Without, the index
+	// counts and the first limit are read alone.
+	filtered := len(where) > 0 || ftsQuery(q) == ""
+	total := 0
+	if !filtered {
+		var err error
+		if total, err = searchCount(ctx, db, spec, q); err != nil || total == 0 {
+			return nil, total, err
+		}
+	}
+	walk := spec.indexed && (filtered || total > walkAbove*limit)
+	query, qargs := searchKindQuery(spec, q, where, args, walk)
+	if filtered {
+		return readRows(ctx, db, query, qargs, limit)
+	}
+	out, _, err := readRows(ctx, db, query+" LIMIT ?", append(qargs, limit), limit)
+	return out, total, err
+}
+
+// searchKindQuery is the query for one kind's matches in order, with
+// where (and its args) the filters; walk says to read them from the date
+// index.
+func searchKindQuery(spec searchSpec, q model.SearchQuery, where []string, args []any, walk bool) (string, []any) {
 	fts := "search_" + spec.table
 	top, topArgs := "0", []any(nil)
 	if match := ftsQuery(q); match != "" {
 		in := "t.id IN"
-		if spec.indexed {
+		if walk {
 			in = "+t.id IN"
 		}
 		where = append(where, in+" (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ?)")
@@ -169,21 +199,12 @@ func searchKind(ctx context.Context, db querier, spec searchSpec, q model.Search
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	if spec.indexed {
+	if walk {
 		query += " ORDER BY d DESC, t.id DESC" // never NULL: the date index serves
 	} else {
 		query += " ORDER BY top DESC, d IS NULL, d DESC, t.id DESC"
 	}
-	args = append(topArgs, args...)
-	if filtered {
-		return readRows(ctx, db, query, args, limit)
-	}
-	out, n, err := readRows(ctx, db, query+" LIMIT ?", append(args, limit), limit)
-	if err != nil || n < limit {
-		return out, n, err
-	}
-	total, err := searchCount(ctx, db, spec, q)
-	return out, total, err
+	return query, append(topArgs, args...)
 }
 
 // searchByPeople is the query for interactions with person filters: read

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -573,6 +574,89 @@ func TestSearchMeetingHit(t *testing.T) {
 		}
 		if h.Title != "Coffee with Ana Silva" || h.PersonID != ana.ID || !h.Date.Equal(m.Start) || marked != tt.marked {
 			t.Errorf("Search(%q) = %+v (marked %q), want the coffee with Ana, %q marked", tt.query, h, marked, tt.marked)
+		}
+	}
+}
+
+// TestSearchLetterIndex checks that a database made before
+// 0012_search_letter.sql opens with an index of first letters in every
+// search table, filled from what it held (found by its first letter and
+// its words), and that a row written after it is found by its letter too.
+func TestSearchLetterIndex(t *testing.T) {
+	migrations, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := slices.IndexFunc(migrations, func(m migration) bool { return strings.HasSuffix(m.name, "0012_search_letter.sql") })
+	if before < 0 {
+		t.Fatal("no 0012_search_letter.sql")
+	}
+	path := filepath.Join(t.TempDir(), "rapport.db")
+	makeDatabaseAt(t, path, before)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	defer s.Close()
+	setClock(s, testNow)
+	for _, spec := range searchSpecs {
+		var sql string
+		if err := s.db.QueryRowContext(t.Context(), `SELECT sql FROM sqlite_master WHERE name = ?`, "search_"+spec.table).Scan(&sql); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(sql, `prefix="1,2,3"`) {
+			t.Errorf("search_%s is %s, want prefix=\"1,2,3\"", spec.table, sql)
+		}
+	}
+	want := []string{key(model.HitPerson, 1), key(model.HitInteraction, 1)}
+	for _, text := range []string{"d", "dana", "O"} {
+		got := searchFor(t, s, text)
+		if text == "O" {
+			want = want[1:] // "offsite": Dana's name has no word in o
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Search(%q) = %v, want %v", text, got, want)
+		}
+	}
+	ana := mustCreatePerson(t, s, "Zoë Ng")
+	if got, want := searchFor(t, s, "z"), []string{key(model.HitPerson, ana.ID)}; !slices.Equal(got, want) {
+		t.Errorf("Search(z) after adding Zoë = %v, want %v", got, want)
+	}
+}
+
+// TestSearchManyMatchesWalkTheDates checks that a kind whose matches are
+// many (more than walkAbove times the limit: read from its date index)
+// and few (looked up by id and sorted) comes in the same order, newest
+// first, with every match counted: interactions and promises made out of
+// date order.
+func TestSearchManyMatchesWalkTheDates(t *testing.T) {
+	s := mustOpen(t)
+	setClock(s, testNow)
+	ana := mustCreatePerson(t, s, "Ana Silva")
+	const n = 5 * walkAbove
+	var interactions, promises []string
+	for i := range n {
+		days := (i * 7) % n // ids and dates in different orders
+		in := mustInteraction(t, s, "Sync", "", testNow.AddDate(0, 0, -days-1), ana.ID)
+		p := mustSearchPromise(t, s, ana.ID, "Send the sync notes", "", model.Day(testNow.AddDate(0, 0, days+1)))
+		interactions = append(interactions, fmt.Sprintf("%03d %s", days, key(model.HitInteraction, in.ID)))
+		promises = append(promises, fmt.Sprintf("%03d %s", n-days, key(model.HitPromise, p.ID)))
+	}
+	for _, want := range [][]string{interactions, promises} {
+		slices.Sort(want)
+		for i := range want {
+			want[i] = want[i][4:]
+		}
+	}
+	q := model.ParseSearch("sync", testNow)
+	for _, limit := range []int{1, 2, 3, n} { // walked, walked, sorted, sorted: each kind is given 2*limit
+		res, err := s.Search(t.Context(), q, 2*limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := append(slices.Clone(interactions[:limit]), promises[:limit]...)
+		if got := hitKeys(res.Hits); !slices.Equal(got, want) || res.Total != 2*n {
+			t.Errorf("Search(sync, %d) = %v of %d, want %v of %d", 2*limit, got, res.Total, want, 2*n)
 		}
 	}
 }
