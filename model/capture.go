@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -51,7 +52,7 @@ const CaptureHelp = `KIND with NAME[, NAME…] [WHEN][: SUMMARY]` +
 // name, or the start of a name, ignoring case and accents. It does no I/O;
 // on any error it returns an empty Capture and a *CaptureError.
 func ParseCapture(line string, people []Person, now time.Time) (Capture, error) {
-	r := captureReader{people: activePeople(people), now: now}
+	r := captureReader{all: people, now: now}
 	parts := strings.Split(line, ";")
 	if err := r.head(parts[0]); err != nil {
 		return Capture{}, err
@@ -79,7 +80,8 @@ func ParseCapture(line string, people []Person, now time.Time) (Capture, error) 
 
 // captureReader holds what has been read of a line so far.
 type captureReader struct {
-	people       []Person
+	all          []Person // the people given, the trash included
+	people       []Person // the active ones, found when a name is first read
 	now          time.Time
 	interaction  Interaction
 	with         []Person // the interaction's people, in the order typed
@@ -87,9 +89,23 @@ type captureReader struct {
 	promiseParts []string // the part of the line each promise came from
 }
 
-// activePeople are the people not in the trash that have been saved.
+// active is the people a name may stand for: found once, when the line
+// first names someone, so that a line that is no capture (a search typed
+// in the same box) costs no pass over thousands of people.
+func (r *captureReader) active() []Person {
+	if r.people == nil {
+		r.people = activePeople(r.all)
+	}
+	return r.people
+}
+
+// activePeople are the people not in the trash that have been saved:
+// people itself when all are, as they usually are, else a copy of those.
 func activePeople(people []Person) []Person {
-	var out []Person
+	if !slices.ContainsFunc(people, func(p Person) bool { return !p.ArchivedAt.IsZero() || p.ID <= 0 }) {
+		return people
+	}
+	out := make([]Person, 0, len(people))
 	for _, p := range people {
 		if p.ArchivedAt.IsZero() && p.ID > 0 {
 			out = append(out, p)
@@ -146,7 +162,7 @@ func (r *captureReader) whoAndWhen(text string) error {
 		return &CaptureError{Part: text, Problem: fmt.Sprintf("%s is in the future: log what has happened", DateReadBack(day, r.now))}
 	}
 	for _, name := range segments {
-		p, err := matchPerson(name, r.people, false)
+		p, err := matchPerson(name, r.active(), false)
 		if err != nil {
 			return err
 		}
@@ -229,13 +245,13 @@ func (r *captureReader) preview() string {
 // person has the same first name.
 func (r *captureReader) shortName(id int64) string {
 	var name string
-	for _, p := range r.people {
+	for _, p := range r.active() {
 		if p.ID == id {
 			name = p.Name
 		}
 	}
 	first := firstName(name)
-	for _, p := range r.people {
+	for _, p := range r.active() {
 		if p.ID != id && Fold(firstName(p.Name)) == Fold(first) {
 			return name
 		}

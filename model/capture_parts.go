@@ -111,7 +111,7 @@ func (r *captureReader) whom(words []string) ([]Person, []string, error) {
 	}
 	for k := min(3, len(words)-1); k >= 1; k-- {
 		name := strings.Join(words[:k], " ")
-		p, err := matchPerson(name, r.people, true)
+		p, err := matchPerson(name, r.active(), true)
 		if err == nil {
 			return []Person{p}, words[k:], nil
 		}
@@ -130,7 +130,7 @@ func (r *captureReader) subject(words []string) ([]Person, error) {
 	case "they", "she", "he":
 		return r.pronoun(name)
 	}
-	p, err := matchPerson(name, r.people, false)
+	p, err := matchPerson(name, r.active(), false)
 	if err != nil {
 		return nil, err
 	}
