@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -745,7 +746,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := (&Store{db: db}).IntegrityCheck(ctx); err != nil {
+		if err := (&Store{writing: new(sync.Mutex), db: db}).IntegrityCheck(ctx); err != nil {
 			t.Errorf("%s: %v", filepath.Base(b.Path), err)
 		}
 		db.Close()

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -504,7 +505,7 @@ func TestRestoreOlderSchemaExport(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer db.Close()
-			old := &Store{db: db, Now: func() time.Time { return testNow }}
+			old := &Store{writing: new(sync.Mutex), db: db, Now: func() time.Time { return testNow }}
 			at := testNow.Add(-24 * time.Hour).Format(timeLayout)
 			for _, q := range []string{
 				// A public thank-you (thanked_at is filled in by 0002) and a

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"rapport/model"
@@ -180,7 +181,7 @@ func TestIntegrityCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	err = (&Store{db: db}).IntegrityCheck(t.Context())
+	err = (&Store{writing: new(sync.Mutex), db: db}).IntegrityCheck(t.Context())
 	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "integrity_check") {
 		t.Errorf("IntegrityCheck of a damaged database = %v, want ErrDamaged from integrity_check", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,7 +25,7 @@ func schema6People(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	old := &Store{db: db, Now: func() time.Time { return testNow }}
+	old := &Store{writing: new(sync.Mutex), db: db, Now: func() time.Time { return testNow }}
 	if err := old.migrate(ctx, mustMigrations(t)[:6]); err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +105,7 @@ func TestCadenceSetOldExportRestores(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	doc := exportOf(t, &Store{db: db, Now: func() time.Time { return testNow }})
+	doc := exportOf(t, &Store{writing: new(sync.Mutex), db: db, Now: func() time.Time { return testNow }})
 	if strings.Contains(string(doc), "cadence_set") {
 		t.Fatal("the schema 6 export already has cadence_set")
 	}

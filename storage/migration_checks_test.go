@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,7 +22,7 @@ func schema5Store(t *testing.T, path string) *Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := &Store{db: db, Now: func() time.Time { return testNow }}
+	old := &Store{writing: new(sync.Mutex), db: db, Now: func() time.Time { return testNow }}
 	if err := old.migrate(t.Context(), mustMigrations(t)[:5]); err != nil {
 		t.Fatal(err)
 	}

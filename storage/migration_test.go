@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,7 +27,7 @@ func makeDatabaseAt(t *testing.T, path string, version int) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	old := &Store{db: db, Now: func() time.Time { return testNow }}
+	old := &Store{writing: new(sync.Mutex), db: db, Now: func() time.Time { return testNow }}
 	if err := old.migrate(ctx, migrations[:version]); err != nil {
 		t.Fatalf("migrate to %s: %v", migrations[version-1].name, err)
 	}

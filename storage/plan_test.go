@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -31,7 +32,7 @@ func TestLevelHistoryBackfilledByMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := &Store{db: db, Now: func() time.Time { return testNow }}
+	old := &Store{writing: new(sync.Mutex), db: db, Now: func() time.Time { return testNow }}
 	if err := old.migrate(ctx, migrations[:before]); err != nil {
 		db.Close()
 		t.Fatalf("migrate to %s: %v", migrations[before-1].name, err)

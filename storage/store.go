@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver; its error codes
@@ -51,6 +52,11 @@ type Store struct {
 	db   *sql.DB
 	path string
 	lock *fileLock
+	// writing lets one write transaction of this process run at a time,
+	// in turn: SQLite's own busy wait lets a writer that commits and
+	// begins again at once starve another (a backup saving the database's
+	// identity while an import writes) past the busy timeout.
+	writing *sync.Mutex
 	// notice is what Open did to the file unasked, for the user: "" or
 	// one sentence or more (see Notice).
 	notice string
@@ -153,7 +159,8 @@ func open(path string, lock *fileLock, background bool) (*Store, error) {
 		intact.stop()
 		return nil, err
 	}
-	s := &Store{db: db, path: path, lock: lock, intact: intact, notice: notice, readOnly: readOnly, Now: time.Now}
+	s := &Store{db: db, path: path, lock: lock, intact: intact, notice: notice, readOnly: readOnly, Now: time.Now,
+		writing: new(sync.Mutex)}
 	if readOnly != nil {
 		s.notice = joinNotice(notice, "Opened "+filepath.Base(path)+" read-only: "+readOnly.Error()+
 			". It can be read, exported and backed up to another disk; nothing can be saved.")
@@ -330,6 +337,8 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly != nil {
 		return fmt.Errorf("database %s is open read-only: %w", s.path, s.readOnly)
 	}
+	s.writing.Lock()
+	defer s.writing.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
