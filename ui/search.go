@@ -317,17 +317,22 @@ func (r *searchResults) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // snippetSegments are the hit's snippet as text, its matched words bold in
 // the primary colour, on one line; the title when there is no snippet.
 func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
-	spans := fitSpans(tidySpans(h.Snippet), snippetLead, snippetRunes)
+	room := snippetRunes
+	var segs []widget.RichTextSegment
+	if h.Kind == model.HitPerson && !strings.Contains(snippetText(h), oneLine(h.Title)) {
+		// A person found by their notes: their name first, taking its
+		// share of the row's characters (Fyne cannot truncate a line of
+		// several segments, so the row is cut to fit here).
+		name := fitSpans([]model.Span{{Text: oneLine(h.Title)}}, 0, snippetRunes/3)[0].Text
+		room -= len([]rune(name)) + 3
+		bold := widget.RichTextStyleInline
+		bold.TextStyle = fyne.TextStyle{Bold: true}
+		segs = append(segs, &widget.TextSegment{Text: kit.Isolate(name), Style: bold},
+			&widget.TextSegment{Text: " · ", Style: widget.RichTextStyleInline})
+	}
+	spans := fitSpans(tidySpans(h.Snippet), min(snippetLead, room/3), room)
 	if len(spans) == 0 {
 		spans = []model.Span{{Text: hitTitle(h)}}
-	}
-	segs := make([]widget.RichTextSegment, 0, len(spans)+2)
-	if h.Kind == model.HitPerson && !strings.Contains(snippetText(h), oneLine(h.Title)) {
-		// A person found by their notes: their name first.
-		name := widget.RichTextStyleInline
-		name.TextStyle = fyne.TextStyle{Bold: true}
-		segs = append(segs, &widget.TextSegment{Text: kit.Isolate(oneLine(h.Title)), Style: name},
-			&widget.TextSegment{Text: " · ", Style: widget.RichTextStyleInline})
 	}
 	for _, s := range spans {
 		style := widget.RichTextStyleInline
