@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"rapport/model"
@@ -82,13 +83,6 @@ var searchSpecs = []searchSpec{
 		title: "t.topic", body: "t.notes"},
 }
 
-// Snippet marks: characters no text typed by a user holds, turned into
-// model.Spans.
-const (
-	markOpen  = "\x02"
-	markClose = "\x03"
-)
-
 // Search finds what the query asks for: at most limit hits, grouped by
 // kind in model.HitKinds order (people first) and best first within a
 // kind (title matches, then the most recent), with Total the number of
@@ -101,24 +95,33 @@ func (s *Store) Search(ctx context.Context, q model.SearchQuery, limit int) (mod
 		return res, nil
 	}
 	now := s.Now()
-	var found [][]searchRow
 	err := s.inReadTx(ctx, func(db querier) error {
-		for _, spec := range searchSpecs {
+		found := make([]kindMatches, len(searchSpecs))
+		totals := make([]int, len(searchSpecs))
+		for i, spec := range searchSpecs {
 			if !q.Wants(spec.kind) || (q.PersonFiltered() && spec.person == "") {
-				found = append(found, nil)
 				continue
 			}
-			rows, total, err := searchKind(ctx, db, spec, q, now, limit)
+			m, err := searchMatches(ctx, db, spec, q, now, limit)
 			if err != nil {
 				return fmt.Errorf("%s: %w", spec.table, err)
 			}
-			found = append(found, rows)
-			res.Total += total
-			res.ByKind[spec.kind] += total
+			found[i], totals[i] = m, m.total
+			res.Total += m.total
+			res.ByKind[spec.kind] += m.total
 		}
-		found = shareLimit(found, limit)
-		for i, rows := range found {
-			hits, err := searchDetails(ctx, db, searchSpecs[i], q, rows)
+		for i, n := range shareLimit(totals, limit) {
+			if n == 0 {
+				continue
+			}
+			rows := found[i].rows
+			if !found[i].read {
+				var err error
+				if rows, err = searchFirst(ctx, db, searchSpecs[i], q, now, found[i].total, n); err != nil {
+					return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
+				}
+			}
+			hits, err := searchDetails(ctx, db, searchSpecs[i], q, rows[:min(n, len(rows))])
 			if err != nil {
 				return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
 			}
@@ -145,37 +148,130 @@ type searchRow struct {
 // sorting them costs less than walking the rows between them.
 const walkAbove = 8
 
-// searchKind returns the best matches of one kind, at most limit, and how
-// many matched. Without filters the index counts the matches first; when
-// they are many, they are read in date order from the table's date index
-// where it has one, each checked against the set the index matched (+t.id
-// keeps SQLite from looking each match up by id and sorting them all
-// instead), so that the first limit come without reading the rest; when
-// they are few, each is looked up by id and they are sorted.
-func searchKind(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, limit int) ([]searchRow, int, error) {
+// kindMatches is what the search knows of one kind's matches before it
+// reads their details: how many there are and, when reading them was the
+// way to count them, the first ones in order.
+type kindMatches struct {
+	total int
+	rows  []searchRow
+	read  bool
+}
+
+// searchMatches counts one kind's matches. With filters (or no words:
+// is:meeting) counting reads every match anyway: one pass reads the first
+// limit in order and counts them all. With words alone the index counts
+// them, and searchFirst reads the first once the kinds' shares of the
+// limit are known.
+func searchMatches(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, limit int) (kindMatches, error) {
 	if spec.person == "many" && q.PersonFiltered() {
 		query, args := searchByPeople(spec, q, now)
-		return readRows(ctx, db, query, args, limit)
+		rows, total, err := readRows(ctx, db, query, args, limit)
+		return kindMatches{total: total, rows: rows, read: true}, err
 	}
 	where, args := searchFilters(spec, q, now)
-	// With filters (or no words: is:meeting), counting reads every
-	// match anyway: one pass reads and counts them. Without, the index
-	// counts and the first limit are read alone.
-	filtered := len(where) > 0 || ftsQuery(q) == ""
-	total := 0
-	if !filtered {
-		var err error
-		if total, err = searchCount(ctx, db, spec, q); err != nil || total == 0 {
-			return nil, total, err
+	if own, _ := ownFilters(spec, q); ftsQuery(q) != "" && len(where) == len(own) {
+		total, err := searchCount(ctx, db, spec, q)
+		return kindMatches{total: total}, err
+	}
+	query, qargs := searchKindQuery(spec, q, where, args, spec.indexed)
+	rows, total, err := readRows(ctx, db, query, qargs, limit)
+	return kindMatches{total: total, rows: rows, read: true}, err
+}
+
+// searchFirst reads the first n of a kind's total matches, for a query of
+// words alone. When they are many, they are read in date order from the
+// table's date index where it has one, each checked against the set the
+// index matched (+t.id keeps SQLite from looking each match up by id and
+// sorting them all instead), so that the first n come without reading the
+// rest; when they are few, each is looked up by id and they are sorted.
+func searchFirst(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, total, n int) ([]searchRow, error) {
+	walk := spec.indexed && total > walkAbove*n
+	if walk {
+		if rows, ok, err := searchRecent(ctx, db, spec, model.NewSearchMatcher(q), total, n); err != nil || ok {
+			return rows, err
 		}
 	}
-	walk := spec.indexed && (filtered || total > walkAbove*limit)
-	query, qargs := searchKindQuery(spec, q, where, args, walk)
-	if filtered {
-		return readRows(ctx, db, query, qargs, limit)
+	where, args := ownFilters(spec, q)
+	if title := ftsTitleQuery(q); spec.person == "self" && title != "" && total > n && wordsAreTokens(q) {
+		// Matches in the title come first: when they fill n, the rest
+		// need not be sorted. (Each word being one token, a title match
+		// is a match.)
+		query := "SELECT t.id, 1 AS top, " + spec.date + " AS d FROM " + spec.table + " t WHERE " +
+			strings.Join(append(where, "t.id IN (SELECT docid FROM search_"+spec.table+" WHERE search_"+spec.table+" MATCH ?)"), " AND ") +
+			" ORDER BY d IS NULL, d DESC, t.id DESC LIMIT ?"
+		rows, _, err := readRows(ctx, db, query, append(args, title, n), n)
+		if err != nil || len(rows) == n {
+			return rows, err
+		}
 	}
-	out, _, err := readRows(ctx, db, query+" LIMIT ?", append(qargs, limit), limit)
-	return out, total, err
+	query, qargs := searchKindQuery(spec, q, where, args, walk)
+	rows, _, err := readRows(ctx, db, query+" LIMIT ?", append(qargs, n), n)
+	return rows, err
+}
+
+// wordsAreTokens reports whether the query is words alone, each one token
+// of the index (no phrase, no word the index splits, as "o'brien").
+func wordsAreTokens(q model.SearchQuery) bool {
+	if len(q.Phrases) > 0 {
+		return false
+	}
+	for _, w := range q.Words {
+		if strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// recentScan is how many times the limit searchRecent reads of a kind's
+// most recent rows before it leaves the search to the index.
+const recentScan = 8
+
+// searchRecent finds the most recent matches of a kind whose matches are
+// many (a letter or a common word: most rows) by reading its rows from the
+// newest with the text the index holds for them, and matching that in Go,
+// until it has limit: a few hundred rows, where asking the index which of
+// its tens of thousands of matches come first would set them all aside
+// first. ok is false when it cannot say: the matcher is not exact for the
+// query's words, or the newest rows hold too few matches.
+func searchRecent(ctx context.Context, db querier, spec searchSpec, m model.SearchMatcher, total, limit int) (out []searchRow, ok bool, err error) {
+	if !m.Exact() {
+		return nil, false, nil
+	}
+	// Where the matches are as dense among the newest rows as in all,
+	// limit of them are among the newest limit*rows/total: only worth
+	// reading when that is well within the rows it reads at most. The
+	// highest id stands for the number of rows (at least as many).
+	var rows int
+	if err := queryRow(ctx, db, "SELECT coalesce(max(id), 0) FROM "+spec.table, nil, &rows); err != nil {
+		return nil, false, err
+	}
+	if limit*rows > total*recentScan*limit/2 {
+		return nil, false, nil
+	}
+	res, err := db.QueryContext(ctx, "SELECT t.id, "+spec.date+" AS d, coalesce(c.c0title, ''), coalesce(c.c1body, ''),"+
+		" coalesce(c.c2people, '') FROM "+spec.table+" t CROSS JOIN search_"+spec.table+"_content c ON c.docid = t.id"+
+		" ORDER BY d DESC, t.id DESC LIMIT ?", recentScan*limit)
+	if err != nil {
+		return nil, false, err
+	}
+	defer res.Close()
+	read := 0
+	for res.Next() {
+		read++
+		var r searchRow
+		var title, body, people string
+		if err := res.Scan(&r.id, timeField{&r.date}, &title, &body, &people); err != nil {
+			return nil, false, err
+		}
+		if m.Matches(title, body, people) {
+			if out = append(out, r); len(out) == limit {
+				return out, true, nil
+			}
+		}
+	}
+	// Every row read: what matched is all there is.
+	return out, read < recentScan*limit, res.Err()
 }
 
 // searchKindQuery is the query for one kind's matches in order, with
@@ -265,12 +361,22 @@ func readRows(ctx context.Context, db querier, query string, args []any, limit i
 }
 
 // searchCount counts the matches of one kind the query's words find,
-// from the index alone (for a query without filters).
+// from the index alone (for a query without filters), but for the people
+// in the trash (few), whose matches are counted apart: those that are
+// never shown, or (is:trash) the only ones that are.
 func searchCount(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery) (int, error) {
 	fts := "search_" + spec.table
 	var n int
-	err := queryRow(ctx, db, "SELECT count(*) FROM "+fts+" WHERE "+fts+" MATCH ?", []any{ftsQuery(q)}, &n)
-	return n, err
+	if err := queryRow(ctx, db, "SELECT count(*) FROM "+fts+" WHERE "+fts+" MATCH ?", []any{ftsQuery(q)}, &n); err != nil || n == 0 || spec.person != "self" {
+		return n, err
+	}
+	var trashed int
+	err := queryRow(ctx, db, "SELECT count(*) FROM "+spec.table+" t WHERE t.archived_at IS NOT NULL AND +t.id IN"+
+		" (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ?)", []any{ftsQuery(q)}, &trashed)
+	if q.Trashed {
+		return trashed, err
+	}
+	return n - trashed, err
 }
 
 // queryRow scans the one row of query into dst.
@@ -292,16 +398,16 @@ func queryRow(ctx context.Context, db querier, query string, args []any, dst ...
 	return rows.Close()
 }
 
-// shareLimit cuts the kinds' matches to limit in all: each kind keeps as
-// many as it has up to an equal share, and what a kind leaves of its share
-// goes to the others, in order.
-func shareLimit(found [][]searchRow, limit int) [][]searchRow {
-	keep := make([]int, len(found))
+// shareLimit shares limit between the kinds, given how many each
+// matched: each kind is given as many as it has up to an equal share, and
+// what a kind leaves of its share goes to the others, in order.
+func shareLimit(totals []int, limit int) []int {
+	keep := make([]int, len(totals))
 	left := limit
 	for left > 0 {
 		open := 0
-		for i, rows := range found {
-			if keep[i] < len(rows) {
+		for i, n := range totals {
+			if keep[i] < n {
 				open++
 			}
 		}
@@ -309,19 +415,15 @@ func shareLimit(found [][]searchRow, limit int) [][]searchRow {
 			break
 		}
 		share := max(left/open, 1)
-		for i, rows := range found {
-			n := min(share, len(rows)-keep[i], left)
+		for i, total := range totals {
+			n := min(share, total-keep[i], left)
 			if n > 0 {
 				keep[i] += n
 				left -= n
 			}
 		}
 	}
-	out := make([][]searchRow, len(found))
-	for i, rows := range found {
-		out[i] = rows[:keep[i]]
-	}
-	return out
+	return keep
 }
 
 // ftsQuery is the query's words and phrases as an FTS4 MATCH expression,
@@ -367,7 +469,7 @@ func ftsTitleQuery(q model.SearchQuery) string {
 // text with none of them would match nothing or fail.
 func ftsText(s string) string {
 	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return r == '"' || r == '*' || r == ' ' || r == 2 || r == 3
+		return r == '"' || r == '*' || r == ' '
 	}), " ")
 	for _, r := range s {
 		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127 {
@@ -380,13 +482,7 @@ func ftsText(s string) string {
 // searchFilters turns the query's filters into conditions on t for spec,
 // the cheapest first: those on t's own columns, then those on its person.
 func searchFilters(spec searchSpec, q model.SearchQuery, now time.Time) (where []string, args []any) {
-	if spec.person == "self" {
-		if q.Trashed {
-			where = append(where, "t.archived_at IS NOT NULL")
-		} else {
-			where = append(where, "t.archived_at IS NULL")
-		}
-	}
+	where, args = ownFilters(spec, q)
 	for _, b := range []struct {
 		day time.Time
 		op  string
@@ -420,6 +516,19 @@ func searchFilters(spec searchSpec, q model.SearchQuery, now time.Time) (where [
 		args = append(args, cargs...)
 	}
 	return where, args
+}
+
+// ownFilters are the conditions on t that every search of spec's kind
+// has, filters or not: people in the trash are found only when asked for.
+func ownFilters(spec searchSpec, q model.SearchQuery) (where []string, args []any) {
+	switch {
+	case spec.person != "self":
+		return nil, nil
+	case q.Trashed:
+		return []string{"t.archived_at IS NOT NULL"}, nil
+	default:
+		return []string{"t.archived_at IS NULL"}, nil
+	}
 }
 
 // dateBound is the stored text a date filter's day compares with: the day
@@ -532,26 +641,23 @@ func searchDetails(ctx context.Context, db querier, spec searchSpec, q model.Sea
 // searchSnippets marks the matched words in the hits' titles and sets
 // their snippets, when the query has words: around the matches in the
 // rest of the text, else in the names of the people it is with, else (the
-// match being in the title) the start of the rest as it was.
+// match being in the title) the start of the rest as it was. It reads the
+// text the index holds for the hits and marks it in Go: asking the index
+// for snippet() would match the query against the whole index again.
 func searchSnippets(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, ids []any, hits map[int64]*model.SearchHit) error {
-	match := ftsQuery(q)
-	if match == "" {
+	m := model.NewSearchMatcher(q)
+	if m.Empty() {
 		return nil
 	}
-	fts := "search_" + spec.table
-	snippet := func(col string) string {
-		return "snippet(" + fts + ", '" + markOpen + "', '" + markClose + "', '…', " + col + ", 12)"
-	}
-	res, err := db.QueryContext(ctx, "SELECT docid, snippet("+fts+", '"+markOpen+"', '"+markClose+"', '', 0, 64), "+
-		snippet("1")+", "+snippet("2")+" FROM "+fts+" WHERE "+fts+" MATCH ? AND docid IN ("+placeholders(len(ids))+")",
-		append([]any{match}, ids...)...)
+	res, err := db.QueryContext(ctx, "SELECT docid, c0title, c1body, c2people FROM search_"+spec.table+"_content"+
+		" WHERE docid IN ("+placeholders(len(ids))+")", ids...)
 	if err != nil {
 		return err
 	}
 	defer res.Close()
 	for res.Next() {
 		var id int64
-		var title, body, people string
+		var title, body, people sql.NullString
 		if err := res.Scan(&id, &title, &body, &people); err != nil {
 			return err
 		}
@@ -560,20 +666,23 @@ func searchSnippets(ctx context.Context, db querier, spec searchSpec, q model.Se
 			continue
 		}
 		place := h.Kind == model.HitMeeting // its title column is the place
-		if strings.Contains(title, markOpen) && !place {
-			h.TitleSpans = snippetSpans(title)
+		titleSpans := m.Mark(title.String, 0)
+		if titleSpans != nil && !place {
+			h.TitleSpans = titleSpans
 		}
-		switch {
-		case strings.Contains(body, markOpen):
-			h.Snippet = snippetSpans(body)
-		case strings.Contains(title, markOpen) && place:
-			h.Snippet = snippetSpans(title)
-		case strings.Contains(people, markOpen) && !place:
-			h.Snippet = snippetSpans(people)
+		if spans := m.Mark(body.String, snippetWords); spans != nil {
+			h.Snippet = spans
+		} else if spans := m.Mark(title.String, snippetWords); spans != nil && place {
+			h.Snippet = spans
+		} else if spans := m.Mark(people.String, snippetWords); spans != nil && !place {
+			h.Snippet = spans
 		}
 	}
 	return res.Err()
 }
+
+// snippetWords is how many words a snippet shows around its match.
+const snippetWords = 12
 
 // plainSnippet is the start of text, on one line, for a hit found by
 // filters alone.
@@ -613,29 +722,6 @@ func searchPersonColumns(spec searchSpec, q model.SearchQuery) (id, name string)
 		return fmt.Sprintf(sub, "id"), fmt.Sprintf(sub, "name")
 	}
 	return "NULL", "NULL"
-}
-
-// snippetSpans splits a snippet marked by snippet() into spans.
-func snippetSpans(s string) []model.Span {
-	var out []model.Span
-	for s != "" {
-		open := strings.Index(s, markOpen)
-		if open < 0 {
-			out = append(out, model.Span{Text: s})
-			break
-		}
-		if open > 0 {
-			out = append(out, model.Span{Text: s[:open]})
-		}
-		s = s[open+len(markOpen):]
-		end := strings.Index(s, markClose)
-		if end < 0 {
-			end = len(s)
-		}
-		out = append(out, model.Span{Text: s[:end], Match: true})
-		s = strings.TrimPrefix(s[end:], markClose)
-	}
-	return mergeSpans(out)
 }
 
 // mergeSpans joins neighbouring spans of the same kind.

@@ -660,3 +660,58 @@ func TestSearchManyMatchesWalkTheDates(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchRecentAgreesWithTheIndex checks that the most recent matches
+// read by matching in Go (searchRecent, for a kind with many matches) are
+// those the index finds, over the sample and over words whose letters the
+// index and Go could fold apart: for each letter and a few common words,
+// each kind, and a limit small enough that searchRecent answers.
+func TestSearchRecentAgreesWithTheIndex(t *testing.T) {
+	s := mustOpen(t)
+	setClock(s, testNow)
+	if err := s.InsertNetwork(t.Context(), sample.Generate(sample.Options{Seed: 3, People: 60, Interactions: 600, Promises: 200, Now: testNow})); err != nil {
+		t.Fatal(err)
+	}
+	odd := mustCreatePerson(t, s, "Þórunn Ærøskøbing-Straße")
+	for i, text := range []string{"Naïve e\u0301clair ǅemal", "ŉ ﬁnal ＴＨＥ ℌ ½ ², Ø ı İstanbul", "Ⅻ th̃e O'Brien q3-plan 东京 e-mail", "Sørensen Łódź ĳssel Œuvre"} {
+		mustInteraction(t, s, text, text, testNow.AddDate(0, 0, -i), odd.ID)
+	}
+	queries := []string{"th", "the", "e", "mi", "q3", "o", "ss", "oe", "ij", "n", "fi", "h", "i", "1", "2", "x", "l", "d", "c", `"the q3"`, "e mi"}
+	for r := 'a'; r <= 'z'; r++ {
+		queries = append(queries, string(r))
+	}
+	const limit = 5
+	compared := 0
+	for _, text := range queries {
+		q := model.ParseSearch(text, testNow)
+		m := model.NewSearchMatcher(q)
+		for _, spec := range searchSpecs {
+			if !spec.indexed {
+				continue
+			}
+			total, err := searchCount(t.Context(), s.db, spec, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok, err := searchRecent(t.Context(), s.db, spec, m, total, limit)
+			if err != nil {
+				t.Fatalf("searchRecent(%q, %s): %v", text, spec.table, err)
+			}
+			if !ok {
+				continue // too few among the newest: the index answers
+			}
+			compared++
+			query, args := searchKindQuery(spec, q, nil, nil, true)
+			want, _, err := readRows(t.Context(), s.db, query+" LIMIT ?", append(args, limit), limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.EqualFunc(got, want, func(a, b searchRow) bool { return a.id == b.id }) {
+				t.Errorf("%s %q: Go matched %v, the index %v", spec.table, text, got, want)
+			}
+		}
+	}
+	if compared < 40 {
+		t.Errorf("searchRecent answered %d times, want most of the %d queries and kinds", compared, 3*len(queries))
+	}
+}
