@@ -715,3 +715,52 @@ func TestSearchRecentAgreesWithTheIndex(t *testing.T) {
 		t.Errorf("searchRecent answered %d times, want most of the %d queries and kinds", compared, 3*len(queries))
 	}
 }
+
+// TestSearchPeopleNamedFirst checks that people whose name matches come
+// before those matched by their notes, even when the latter were seen
+// more recently and fill the limit, and that people in the trash are
+// neither shown nor counted unless asked for.
+func TestSearchPeopleNamedFirst(t *testing.T) {
+	s := mustOpen(t)
+	setClock(s, testNow)
+	tamsin := mustCreatePerson(t, s, "Tamsin Roe")
+	var noted []model.Person
+	for i, name := range []string{"Bo Lind", "Cy Park", "Di Vega"} {
+		p := mustCreatePerson(t, s, name)
+		p.Notes = "Loves tango"
+		if err := s.UpdatePerson(t.Context(), &p); err != nil {
+			t.Fatal(err)
+		}
+		mustInteraction(t, s, "Lunch", "", testNow.AddDate(0, 0, -1-i), p.ID)
+		noted = append(noted, p)
+	}
+	tara := mustCreatePerson(t, s, "Tara Old")
+	for _, tc := range []struct {
+		limit int
+		want  []model.Person
+	}{
+		{1, []model.Person{tara}}, // neither seen: the newest first
+		{2, []model.Person{tara, tamsin}},
+		{3, []model.Person{tara, tamsin, noted[0]}},
+	} {
+		res := searchResults(t, s, "ta is:person", tc.limit)
+		var want []string
+		for _, p := range tc.want {
+			want = append(want, key(model.HitPerson, p.ID))
+		}
+		if got := hitKeys(res.Hits); !slices.Equal(got, want) || res.Total != 5 {
+			t.Errorf("Search(ta, %d) = %v of %d, want %v of 5", tc.limit, got, res.Total, want)
+		}
+	}
+	if err := s.ArchivePerson(t.Context(), tamsin.ID); err != nil {
+		t.Fatal(err)
+	}
+	if res := searchResults(t, s, "ta is:person", 1); res.Total != 4 || !slices.Equal(hitKeys(res.Hits), []string{key(model.HitPerson, tara.ID)}) {
+		t.Errorf("Search(ta) with Tamsin in the trash = %v of %d, want Tara of 4", hitKeys(res.Hits), res.Total)
+	}
+	q := model.ParseSearch("ta is:person", testNow)
+	q.Trashed = true // the People screen's trash
+	if res, err := s.Search(t.Context(), q, 5); err != nil || res.Total != 1 || !slices.Equal(hitKeys(res.Hits), []string{key(model.HitPerson, tamsin.ID)}) {
+		t.Errorf("Search(ta) in the trash = %v of %d, %v; want Tamsin of 1", hitKeys(res.Hits), res.Total, err)
+	}
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -81,13 +80,12 @@ func (r *searchResults) Object() fyne.CanvasObject { return r.root }
 // show lists res, the first hit highlighted, and says how many there are
 // of how many; none says so in words, naming the query.
 func (r *searchResults) show(query string, q model.SearchQuery, res model.SearchResults) {
-	words := q.Words
-	for _, p := range q.Phrases {
-		words = append(words, strings.Fields(p)...)
-	}
+	m := model.NewSearchMatcher(q)
 	for i := range res.Hits {
 		if h := &res.Hits[i]; len(h.Snippet) == 0 { // matched by its title
-			h.Snippet = markWords(hitTitle(*h), words)
+			if h.Snippet = m.Mark(hitTitle(*h), 0); h.Snippet == nil {
+				h.Snippet = []model.Span{{Text: hitTitle(*h)}}
+			}
 		}
 	}
 	r.rows = groupHits(res.Hits, res.ByKind)
@@ -420,44 +418,6 @@ func tidySpans(spans []model.Span) []model.Span {
 		}
 	}
 	return out
-}
-
-// markWords is text as spans, its words that start with one of words
-// (case and accents ignored) marked as matches.
-func markWords(text string, words []string) []model.Span {
-	folded := make([]string, len(words))
-	for i, w := range words {
-		folded[i] = model.Fold(w)
-	}
-	var spans []model.Span
-	add := func(part string, match bool) {
-		if n := len(spans); n > 0 && spans[n-1].Match == match {
-			spans[n-1].Text += part
-			return
-		}
-		spans = append(spans, model.Span{Text: part, Match: match})
-	}
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := text[start:end]
-		add(w, slices.ContainsFunc(folded, func(f string) bool { return f != "" && strings.HasPrefix(model.Fold(w), f) }))
-		start = -1
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-		add(string(r), false)
-	}
-	flush(len(text))
-	return spans
 }
 
 // hitTitle is the hit's own name, or what it is when it has none (a

@@ -406,14 +406,3 @@ func TestFitSpans(t *testing.T) {
 		}
 	}
 }
-
-// TestMarkWords: a hit found by its title has the words that start with
-// a query word marked, case and accents ignored.
-func TestMarkWords(t *testing.T) {
-	got := markWords("Shout-out to Zoë for the ledger-migration", []string{"zoe", "LEDG", "x"})
-	want := []model.Span{{Text: "Shout-out to "}, {Text: "Zoë", Match: true}, {Text: " for the "},
-		{Text: "ledger", Match: true}, {Text: "-migration"}}
-	if !slices.Equal(got, want) {
-		t.Errorf("markWords = %+v, want %+v", got, want)
-	}
-}
