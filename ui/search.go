@@ -338,7 +338,7 @@ func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
 			style.ColorName = theme.ColorNamePrimary
 			style.TextStyle = fyne.TextStyle{Bold: true}
 		}
-		segs = append(segs, &widget.TextSegment{Text: s.Text, Style: style})
+		segs = append(segs, &widget.TextSegment{Text: kit.IsolateRuns(s.Text), Style: style})
 	}
 	return segs
 }

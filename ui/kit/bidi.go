@@ -43,3 +43,40 @@ func LeftToRight(s string) string {
 	}
 	return leftToRightMark + s
 }
+
+// IsolateRuns isolates each run of right-to-left words in s (from its
+// first right-to-left letter to its last, with the spaces and
+// punctuation between them) in FSI … PDI, so that a line mixing scripts,
+// such as a snippet of someone's notes, keeps the spaces between a
+// right-to-left run and the left-to-right words beside it. Text without
+// right-to-left letters is unchanged.
+func IsolateRuns(s string) string {
+	if !HasRightToLeft(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	start, end := -1, -1 // the run: its first right-to-left letter, and just after its last
+	flush := func(next int) {
+		if start >= 0 {
+			b.WriteString(firstStrongIsolate + s[start:end] + popIsolate + s[end:next])
+			start = -1
+		}
+	}
+	for i, r := range s {
+		switch {
+		case unicode.In(r, rightToLeft...):
+			if start < 0 {
+				start = i
+			}
+			end = i + len(string(r))
+		case unicode.IsLetter(r) || unicode.IsDigit(r) && start < 0:
+			flush(i)
+			b.WriteRune(r)
+		case start < 0:
+			b.WriteRune(r)
+		}
+	}
+	flush(len(s))
+	return b.String()
+}

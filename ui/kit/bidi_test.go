@@ -86,3 +86,19 @@ func sameImage(a, b image.Image) bool {
 	}
 	return true
 }
+
+func TestIsolateRuns(t *testing.T) {
+	const fsi, pdi = "\u2068", "\u2069"
+	for _, tc := range []struct{ in, want string }{
+		{"Knows the reorg timeline", "Knows the reorg timeline"},
+		{"مديرة الهندسة Payments Northwind", fsi + "مديرة الهندسة" + pdi + " Payments Northwind"},
+		{"Met نادية, then الحداد.", "Met " + fsi + "نادية" + pdi + ", then " + fsi + "الحداد" + pdi + "."},
+		{"Met نادية الحداد.", "Met " + fsi + "نادية الحداد" + pdi + "."},
+		{"Ask נועה 3 times", "Ask " + fsi + "נועה" + pdi + " 3 times"},
+		{"שלום 3 עולם", fsi + "שלום 3 עולם" + pdi},
+	} {
+		if got := kit.IsolateRuns(tc.in); got != tc.want {
+			t.Errorf("IsolateRuns(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
