@@ -85,35 +85,36 @@ func (r DueReport) MeetingLine(m Meeting) string {
 }
 
 // DigestText is the report in one line, for a notification or a tooltip:
-// "2 promises overdue, 1 due today · meetings today: 10:00 coffee with
+// "2 promises overdue, 1 due today · Meetings today: 10:00 coffee with
 // Helena · 1 gap action due this week". It is "" when the report is
 // Empty.
 func (r DueReport) DigestText() string {
-	var parts []string
-	var promises []string
-	if n := len(r.Overdue); n > 0 {
-		promises = append(promises, fmt.Sprintf("%d overdue", n))
-	}
-	if n := len(r.DueToday); n > 0 {
-		promises = append(promises, fmt.Sprintf("%d due today", n))
-	}
-	if n := len(r.DueThisWeek); n > 0 {
-		promises = append(promises, fmt.Sprintf("%d due this week", n))
+	var parts, promises []string
+	for _, c := range []struct {
+		n    int
+		when string
+	}{{len(r.Overdue), "overdue"}, {len(r.DueToday), "due today"}, {len(r.DueThisWeek), "due this week"}} {
+		if c.n == 0 {
+			continue
+		}
+		noun := ""
+		if len(promises) == 0 {
+			noun = " promises"
+			if c.n == 1 {
+				noun = " promise"
+			}
+		}
+		promises = append(promises, fmt.Sprintf("%d%s %s", c.n, noun, c.when))
 	}
 	if len(promises) > 0 {
-		n := r.Pressing() + len(r.DueThisWeek)
-		word := "promises"
-		if n == 1 {
-			word = "promise"
-		}
-		parts = append(parts, word+" "+strings.Join(promises, ", "))
+		parts = append(parts, strings.Join(promises, ", "))
 	}
 	if len(r.Meetings) > 0 {
 		var ms []string
 		for _, m := range r.Meetings {
 			ms = append(ms, r.MeetingLine(m))
 		}
-		parts = append(parts, "meetings today: "+strings.Join(ms, ", "))
+		parts = append(parts, "Meetings today: "+strings.Join(ms, ", "))
 	}
 	if n := len(r.Actions); n > 0 {
 		word := "gap actions"
@@ -125,8 +126,7 @@ func (r DueReport) DigestText() string {
 	if len(parts) == 0 {
 		return ""
 	}
-	s := strings.Join(parts, " · ")
-	return strings.ToUpper(s[:1]) + s[1:]
+	return strings.Join(parts, " · ")
 }
 
 // DigestTitle is the title of the morning digest's notification:

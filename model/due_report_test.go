@@ -28,11 +28,11 @@ func TestDueReportWords(t *testing.T) {
 	}{
 		{"nothing", DueReport{Now: now, Today: today}, 0, DueExitNothing, true, "", "Rapport: your day", ""},
 		{"the week only", DueReport{Now: now, Today: today, Names: full.Names, DueThisWeek: full.DueThisWeek},
-			0, DueExitNothing, false, "Promise 1 due this week", "Rapport: your day", "Promise 1 due this week"},
+			0, DueExitNothing, false, "1 promise due this week", "Rapport: your day", "1 promise due this week"},
 		{"everything", full, 5, DueExitPressing, false,
-			"Promises 2 overdue, 3 due today, 1 due this week · meetings today: 10:00 coffee with Helena · 1 gap action due this week",
+			"2 promises overdue, 3 due today, 1 due this week · Meetings today: 10:00 coffee with Helena · 1 gap action due this week",
 			"Rapport: 5 promises need you today",
-			"Promises 2 overdue, 3 due today, 1 due this week · meetings today: 10:00 coffee with Helena · 1 gap action due this week\n" +
+			"2 promises overdue, 3 due today, 1 due this week · Meetings today: 10:00 coffee with Helena · 1 gap action due this week\n" +
 				"You owe Dana: the deck\nBen owes you: an intro\nYou owe Ada: feedback\nand 2 more on the Today screen"},
 	}
 	for _, tt := range tests {

@@ -149,6 +149,9 @@ type Options struct {
 	// FirstScreenShown, when set, is called once on the window's goroutine
 	// when the first screen shows its data (or the welcome shows).
 	FirstScreenShown func()
+	// StartInTray asks to start in the system tray without showing the
+	// window (`rapport --tray`, as start at login runs it).
+	StartInTray bool
 }
 
 // Preference keys under which the window remembers itself.
