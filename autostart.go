@@ -91,3 +91,36 @@ func loginDB(flagValue string) string {
 	}
 	return db
 }
+
+// loginStart is the window's switch to start at login (ui.LoginStart):
+// this program, in the tray, on the database db when it is not the
+// default one.
+type loginStart struct {
+	place autostart.Place
+	db    string
+}
+
+// newLoginStart is the switch of this system and user, for the database
+// at path.
+func newLoginStart(path string) loginStart {
+	db := ""
+	if abs, err := filepath.Abs(path); err == nil && abs != defaultDBPath(runtime.GOOS, os.Getenv, homeDir()) {
+		db = abs
+	}
+	return loginStart{place: autostart.Place{GOOS: runtime.GOOS, Home: homeDir(), Getenv: os.Getenv}, db: db}
+}
+
+// Enabled reports whether Rapport starts at login.
+func (l loginStart) Enabled() (bool, error) { return l.place.Enabled() }
+
+// SetEnabled makes Rapport start at login, or not.
+func (l loginStart) SetEnabled(on bool) error {
+	if !on {
+		return l.place.Disable()
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("start at login: where is this program? %w", err)
+	}
+	return l.place.Enable(autostart.TrayCommand(exe, l.db))
+}

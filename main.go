@@ -212,7 +212,8 @@ func buildWindow(a fyne.App, st *storage.Store, beforeRun, inTray bool, shown fu
 	skipped := backUpDaily(backups, stderr)
 	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
 		Backups: backups, Restart: func() { restart(a, st.Path()) }, Contacts: contacts.Reader{},
-		Exports: st, FirstScreenWhenRunning: beforeRun, FirstScreenShown: shown, StartInTray: inTray}
+		Exports: st, FirstScreenWhenRunning: beforeRun, FirstScreenShown: shown, StartInTray: inTray,
+		AtLogin: newLoginStart(st.Path())}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}
