@@ -48,3 +48,25 @@ func openExisting(cmd, path string, open func(string) (*storage.Store, error), b
 	printNote(stderr, st.Notice())
 	return st
 }
+
+// openForReading opens the existing database at path for a command that
+// only reads, beside a window that may hold it (storage.OpenReadOnly).
+// A database whose schema is older than this Rapport's is opened with
+// storage.Open instead, which updates it, unless a window holds it. It
+// returns nil when it could not open it, having said why on stderr.
+func openForReading(cmd, path string, stderr io.Writer) *storage.Store {
+	if _, err := os.Stat(path); err != nil {
+		fmt.Fprintf(stderr, "%s: no database: %v\n", cmd, err)
+		return nil
+	}
+	st, err := storage.OpenReadOnly(path)
+	if errors.Is(err, storage.ErrSchemaOld) {
+		return openExisting(cmd, path, storage.Open,
+			"Rapport has this database open and has not updated it yet: close that window and try again.", stderr)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", cmd, err)
+		return nil
+	}
+	return st
+}

@@ -15,6 +15,10 @@
 //	                               restore an export into a new database
 //	rapport export --format json|vcard --out FILE [--db PATH] [--encrypt | --passphrase-file FILE]
 //	                               export everything, or the people as vCard
+//	rapport due [--db PATH] [--json]
+//	                               print what is due (exit 3 when something is pressing)
+//	rapport autostart on|off|status
+//	                               start Rapport in the tray at login, or not
 //
 // The database defaults to $RAPPORT_DB, else the per-user data folder
 // (see defaultDBPath). Subcommands and --version never start the
@@ -85,6 +89,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runSearch(args[1:], stdout, stderr)
 		case "path":
 			return runPath(args[1:], stdout, stderr)
+		case "due":
+			return runDue(args[1:], stdout, stderr)
+		case "autostart":
+			return runAutostart(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
@@ -99,6 +107,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() { usage(stderr) }
 	dbFlag := fs.String("db", "", "the database file")
 	version := fs.Bool("version", false, "print the version and exit")
+	inTray := fs.Bool("tray", false, "start in the tray, without a window (as at login)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -110,12 +119,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s %s (build %d)\n", meta.Name, meta.Version, meta.Build)
 		return 0
 	}
-	return runWindow(meta, dbPath(*dbFlag), stderr)
+	return runWindow(meta, dbPath(*dbFlag), *inTray, stderr)
 }
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
-  rapport [--db PATH]                 open Rapport on a database
+  rapport [--db PATH] [--tray]        open Rapport on a database; --tray starts it in the tray
+                                      without a window (as it starts at login)
   rapport --version                   print the version
   rapport demo --db PATH [options]    write a sample career network into a new database
       --people N --interactions N --promises N --seed N
@@ -143,6 +153,13 @@ func usage(w io.Writer) {
                                       array with --json; the frame log only with is:frame or frame:yes
   rapport path [--db PATH] NAME       print the best chains of introductions from you to NAME,
                                       one per line: You → Daniel Okafor → Helena Sørensen
+  rapport due [--db PATH] [--json]    print the promises overdue, due today and this week (both
+                                      ways), today's meetings and the gap actions due this week,
+                                      or one JSON object with --json; works while the window is
+                                      open. Exit status 0 when no promise is overdue or due today,
+                                      3 when some are (for status bars), 1 on an error
+  rapport autostart on|off|status     start Rapport in the tray when you log in (on), stop doing
+                                      so (off), or say whether it does (status)
   rapport invite ID [--request] [--out FILE] [--db PATH]
                                       print meeting ID as an iCalendar file for your own
                                       calendar; --request makes it an invite to the person;
@@ -156,8 +173,9 @@ The database is PATH, else $RAPPORT_DB, else `+defaultDBPath(runtime.GOOS, os.Ge
 // commands use; tests replace it.
 var osKeyring keyring.Keyring = keyring.System{}
 
-// runWindow opens the store and shows the main window until it is closed.
-func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
+// runWindow opens the store and shows the main window until it is closed;
+// inTray asks to start in the tray without a window (ui.Options.StartInTray).
+func runWindow(meta fyne.AppMetadata, path string, inTray bool, stderr io.Writer) int {
 	profileStartup(stderr)
 	lift := limitStartupHeap()
 	app.SetMetadata(meta)
@@ -165,8 +183,8 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	// The integrity check runs while the window is built; nothing is
 	// written before it passes, and watchIntegrity explains a failure.
-	show := func(st *storage.Store) fyne.Window { return buildWindow(a, st, true, lift, stderr) }
-	r, done := openForWindow(a, path, func(st *storage.Store) fyne.Window { return buildWindow(a, st, false, lift, stderr) }, stderr)
+	show := func(st *storage.Store) fyne.Window { return buildWindow(a, st, true, inTray, lift, stderr) }
+	r, done := openForWindow(a, path, func(st *storage.Store) fyne.Window { return buildWindow(a, st, false, inTray, lift, stderr) }, stderr)
 	if done { // a long migration: the app ran and has quit
 		if r.err != nil {
 			return 1
@@ -187,14 +205,15 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 // buildWindow makes the main window on st, ready to show; beforeRun says
 // that the app does not run yet, so that its first screen can wait for
 // it (ui.Options.FirstScreenWhenRunning); shown is called when the first
-// screen shows its data.
-func buildWindow(a fyne.App, st *storage.Store, beforeRun bool, shown func(), stderr io.Writer) fyne.Window {
+// screen shows its data; inTray is ui.Options.StartInTray.
+func buildWindow(a fyne.App, st *storage.Store, beforeRun, inTray bool, shown func(), stderr io.Writer) fyne.Window {
 	printNote(stderr, st.Notice())
 	backups := st.BackupSet(keyring.New(osKeyring))
 	skipped := backUpDaily(backups, stderr)
 	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
 		Backups: backups, Restart: func() { restart(a, st.Path()) }, Contacts: contacts.Reader{},
-		Exports: st, FirstScreenWhenRunning: beforeRun, FirstScreenShown: shown}
+		Exports: st, FirstScreenWhenRunning: beforeRun, FirstScreenShown: shown, StartInTray: inTray,
+		AtLogin: newLoginStart(st.Path())}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}

@@ -37,8 +37,7 @@ func pathLines(args []string, stdout, stderr io.Writer, now func() time.Time) in
 		fmt.Fprintln(stderr, pathUsage)
 		return 2
 	}
-	st := openExisting("rapport path", dbPath(*dbFlag), storage.Open,
-		"Rapport has this database open: see How to reach on their page, or close it first.", stderr)
+	st := openForReading("rapport path", dbPath(*dbFlag), stderr)
 	if st == nil {
 		return 1
 	}

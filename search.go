@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"rapport/model"
-	"rapport/storage"
 )
 
 const searchUsage = `usage: rapport search [--db PATH] [--json] [--limit N] QUERY...
@@ -43,9 +42,9 @@ func searchWith(args []string, stdout, stderr io.Writer, now func() time.Time) i
 		fmt.Fprintln(stderr, searchUsage)
 		return 2
 	}
-	// Searching writes nothing: the integrity check need not hold it up.
-	st := openExisting("rapport search", dbPath(*dbFlag), storage.OpenCheckingInBackground,
-		"Rapport has this database open: use its search box, or close it first.", stderr)
+	// Searching writes nothing: it reads beside a window that has the
+	// database open.
+	st := openForReading("rapport search", dbPath(*dbFlag), stderr)
 	if st == nil {
 		return 1
 	}

@@ -31,11 +31,17 @@ type Settings struct {
 	MeetingMinutes int
 	// ReminderMinutes is the reminder of a new meeting; 0 for none.
 	ReminderMinutes int
+	// DigestMinute is the time of day of the morning digest, in minutes
+	// after midnight, local time (see DigestSettings).
+	DigestMinute int
+	// DigestWorkingDaysOnly sends the digest Monday to Friday only.
+	DigestWorkingDaysOnly bool
 }
 
 // DefaultSettings are the settings of a new database.
 func DefaultSettings() Settings {
-	return Settings{MeetingMinutes: 30, ReminderMinutes: 10}
+	d := DefaultDigestSettings()
+	return Settings{MeetingMinutes: 30, ReminderMinutes: 10, DigestMinute: d.Minute, DigestWorkingDaysOnly: d.WorkingDaysOnly}
 }
 
 // Validate reports every field of s that cannot be saved.
@@ -55,6 +61,9 @@ func (s Settings) Validate() error {
 	c.singleLine("backup folder", s.BackupFolder)
 	c.between("meeting length", s.MeetingMinutes, 5, int(MaxMeetingDuration/time.Minute))
 	c.between("reminder", s.ReminderMinutes, 0, MaxReminderMinutes)
+	if s.DigestMinute < 0 || s.DigestMinute >= 24*60 {
+		c.add("digest time", "is not a time of day such as 08:30")
+	}
 	return c.err()
 }
 
@@ -69,4 +78,9 @@ func (s Settings) Zone(fallback *time.Location) *time.Location {
 		return fallback
 	}
 	return loc
+}
+
+// Digest is when the morning digest is sent.
+func (s Settings) Digest() DigestSettings {
+	return DigestSettings{Minute: s.DigestMinute, WorkingDaysOnly: s.DigestWorkingDaysOnly}
 }

@@ -29,6 +29,8 @@ func settingFields(st *model.Settings) []settingField {
 		{key: "backups.encrypt", flag: &st.EncryptBackups},
 		{key: "meeting.minutes", number: &st.MeetingMinutes},
 		{key: "meeting.reminder_minutes", number: &st.ReminderMinutes},
+		{key: "digest.minute", number: &st.DigestMinute},
+		{key: "digest.working_days_only", flag: &st.DigestWorkingDaysOnly},
 	}
 }
 

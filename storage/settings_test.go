@@ -123,3 +123,24 @@ func TestSettingsIgnoresUnknownKeys(t *testing.T) {
 		t.Errorf("Settings() = %+v, %v; want the defaults", got, err)
 	}
 }
+
+// The digest's time and days are kept with the other settings.
+func TestSettingsKeepTheDigest(t *testing.T) {
+	s := mustOpen(t)
+	ctx := t.Context()
+	if got, _ := s.Settings(ctx); got.Digest() != model.DefaultDigestSettings() {
+		t.Errorf("a new database's digest = %+v, want %+v", got.Digest(), model.DefaultDigestSettings())
+	}
+	st := model.DefaultSettings()
+	st.DigestMinute, st.DigestWorkingDaysOnly = 17*60+5, false
+	if err := s.SaveSettings(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Settings(ctx); err != nil || got.Digest() != (model.DigestSettings{Minute: 17*60 + 5}) {
+		t.Errorf("Settings().Digest() = %+v, %v", got.Digest(), err)
+	}
+	st.DigestMinute = 24 * 60
+	if err := s.SaveSettings(ctx, st); model.FieldProblem(err, "digest time") == "" {
+		t.Errorf("SaveSettings(24:00) = %v, want a problem with the digest time", err)
+	}
+}

@@ -56,6 +56,7 @@ type Store interface {
 	PromiseHistory(ctx context.Context, promiseID int64) ([]model.PromiseChange, error)
 
 	Today(ctx context.Context, now time.Time) (model.Today, error)
+	Due(ctx context.Context, now time.Time) (model.DueReport, error)
 	PersonPage(ctx context.Context, id int64, now time.Time) (model.PersonPage, error)
 	RolePage(ctx context.Context, id int64, now time.Time) (model.RolePage, error)
 	MeetingPage(ctx context.Context, id int64) (model.MeetingPage, error)
@@ -149,6 +150,18 @@ type Options struct {
 	// FirstScreenShown, when set, is called once on the window's goroutine
 	// when the first screen shows its data (or the welcome shows).
 	FirstScreenShown func()
+	// StartInTray asks to start in the system tray without showing the
+	// window (`rapport --tray`, as start at login runs it).
+	StartInTray bool
+	// AtLogin starts Rapport at login, or not; nil leaves the choice out
+	// of Settings (tests).
+	AtLogin LoginStart
+}
+
+// LoginStart turns starting Rapport (in the tray) at login on or off.
+type LoginStart interface {
+	Enabled() (bool, error)
+	SetEnabled(on bool) error
 }
 
 // Preference keys under which the window remembers itself.
@@ -242,6 +255,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 func (w *Window) showFirstScreen() {
 	shown := func() {
 		w.reminder = newReminder(w)
+		w.offerAtLogin()
 		if w.opts.FirstScreenShown != nil {
 			w.opts.FirstScreenShown()
 		}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"rapport/model"
@@ -41,8 +42,20 @@ func (w *Window) logOutcome(m model.Meeting, p model.Person, onSaved func()) *fo
 func (w *Window) editSettings(onSaved func()) *forms.SettingsEditor {
 	s, c := w.settings(), w.settingsChoices()
 	enc := newEncryptChoice(w, s.EncryptBackups)
-	c.Encrypt, c.EncryptHint, c.AfterSave = enc.check, encryptHint, enc.keep
-	return forms.EditSettings(w, w.store, s, c, onSaved)
+	c.Encrypt, c.EncryptHint = enc.check, encryptHint
+	c.AtLogin = w.atLoginCheck()
+	wasAtLogin := c.AtLogin != nil && c.AtLogin.Checked
+	c.AfterSave = func() string {
+		return strings.TrimSpace(enc.keep() + " " + w.applyAtLogin(c.AtLogin, wasAtLogin))
+	}
+	return forms.EditSettings(w, w.store, s, c, func() {
+		if w.reminder != nil {
+			w.reminder.reconfigure() // the digest's time may have changed
+		}
+		if onSaved != nil {
+			onSaved()
+		}
+	})
 }
 
 // settingsChoices are what the settings form shows besides the settings:

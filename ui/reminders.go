@@ -9,111 +9,172 @@ import (
 	"fyne.io/fyne/v2"
 
 	"rapport/model"
-	"rapport/ui/kit"
 )
 
-// reminderHour is the local hour of the daily reminder while the window
-// stays open overnight.
-const reminderHour = 8
+// Preference keys of the reminders, shared with the tray: they belong to
+// this computer, not to the data.
+const (
+	// PrefPausedOn holds the local day ("2006-01-02") reminders are paused
+	// for: no digest and no notification that day.
+	PrefPausedOn = "reminders.pausedOn"
+	// PrefLastDigest holds the local day ("2006-01-02") of the last
+	// morning digest, so that a restart does not send a second one.
+	PrefLastDigest = "reminders.lastDigest"
+)
 
-// reminder sends one desktop notification that sums up the promises due
-// today and overdue, both ways: when the window opens, and once a day
-// after that while it stays open. One timer waits for the next morning;
-// nothing ticks in between.
+// reminder sends the morning digest, one desktop notification summing up
+// what is due (model.DueReport), at the time the settings say, and a
+// notification for a promise that becomes due later in the day, once
+// (model.DigestSchedule decides). One timer waits for the next thing to
+// decide, at most model.DigestRecheck ahead (a computer that slept would
+// otherwise wake late for it) and never less than a minute; nothing
+// ticks faster. It runs whether the window is shown or hidden in the
+// tray, and does not depend on the Today screen.
+//
+// Fyne's notifications cannot be clicked (fyne.Notification has no
+// action): after a digest, the next Window.Reveal opens Today instead.
 type reminder struct {
-	w     *Window
-	timer *time.Timer
-	sent  []*fyne.Notification // what was sent, for tests
+	w        *Window
+	schedule model.DigestSchedule
+	timer    *time.Timer
+	wake     time.Time            // when the schedule next has something to decide
+	day      time.Time            // the day of the last step, to reload Today when it changes
+	unseen   bool                 // a digest was sent that Reveal has not shown Today for
+	sent     []*fyne.Notification // what was sent, for tests
 }
+
+// reminderFloor is the shortest wait between two steps.
+const reminderFloor = time.Minute
 
 func newReminder(w *Window) *reminder {
 	r := &reminder{w: w}
-	r.remind()
-	r.schedule()
+	r.schedule.Settings = w.settings().Digest()
+	r.schedule.LastDigest = prefDay(w.app, PrefLastDigest)
+	r.step()
 	return r
 }
 
-// remind sends the summary, if anything is due. It reuses the report of the
-// Today screen when that is on show, rather than reading it twice.
-func (r *reminder) remind() {
-	report := r.w.screens.today.Report()
-	if r.w.current != screenToday || report.People == nil {
-		var err error
-		if report, err = r.w.store.Today(context.Background(), r.w.now()); err != nil {
-			return // the Today screen reports read errors; a reminder must not nag
+// step reads what is due, sends what the schedule says, and sets the
+// timer for the next step.
+func (r *reminder) step() {
+	now := r.w.now()
+	r.schedule.PausedOn = prefDay(r.w.app, PrefPausedOn)
+	if day := model.Day(now); !day.Equal(r.day) {
+		if !r.day.IsZero() && r.w.current == screenToday && r.w.welcome == nil {
+			r.w.screens.today.Reload() // the day changed: so did what is due
 		}
+		r.day = day
 	}
-	n := reminderFor(report)
-	if n == nil {
+	r.wake = now.Add(model.DigestRecheck)
+	report, err := r.w.store.Due(context.Background(), now)
+	if err == nil { // the screens report read errors; a reminder must not nag
+		last := r.schedule.LastDigest
+		step := r.schedule.Step(now, report)
+		if !r.schedule.LastDigest.Equal(last) {
+			r.w.app.Preferences().SetString(PrefLastDigest, r.schedule.LastDigest.Format(time.DateOnly))
+		}
+		if step.Digest {
+			r.send(fyne.NewNotification(report.DigestTitle(), report.DigestBody()))
+			r.unseen = true
+		}
+		if n := promptly(report, step.Promptly); n != nil {
+			r.send(n)
+		}
+		r.wake = step.Wake
+	}
+	r.arm(now)
+}
+
+// arm sets the timer for r.wake, seen from now.
+func (r *reminder) arm(now time.Time) {
+	r.stop()
+	r.timer = time.AfterFunc(reminderWait(now, r.wake), func() { fyne.Do(r.tick) })
+}
+
+// reminderWait is how long the timer waits from now for wake: at least
+// reminderFloor, at most model.DigestRecheck.
+func reminderWait(now, wake time.Time) time.Duration {
+	return min(max(wake.Sub(now), reminderFloor), model.DigestRecheck)
+}
+
+// tick is the timer's: a step when the wake has come, else (woken early,
+// so as not to oversleep a suspend) only the timer again.
+func (r *reminder) tick() {
+	if now := r.w.now(); now.Before(r.wake) {
+		r.arm(now)
 		return
 	}
+	r.step()
+}
+
+// reconfigure takes the digest settings again from the store and decides
+// anew: after the settings changed, or reminders were paused.
+func (r *reminder) reconfigure() {
+	r.schedule.Settings = r.w.settings().Digest()
+	r.step()
+}
+
+func (r *reminder) send(n *fyne.Notification) {
 	r.sent = append(r.sent, n)
 	r.w.app.SendNotification(n)
 }
 
-// schedule sets the timer for the next morning's reminder.
-func (r *reminder) schedule() {
-	now := r.w.now()
-	r.timer = time.AfterFunc(nextReminder(now).Sub(now), func() {
-		fyne.Do(func() {
-			if r.w.current == screenToday {
-				r.w.screens.today.Reload() // the day changed: so did what is due
-			}
-			r.remind()
-			r.schedule()
-		})
-	})
-}
-
-// stop cancels the next reminder.
+// stop cancels the next step.
 func (r *reminder) stop() {
 	if r.timer != nil {
 		r.timer.Stop()
 	}
 }
 
-// nextReminder is the next reminderHour o'clock, local time, after now.
-func nextReminder(now time.Time) time.Time {
-	local := now.Local()
-	y, m, d := local.Date()
-	next := time.Date(y, m, d, reminderHour, 0, 0, 0, local.Location())
-	if !next.After(local) {
-		next = time.Date(y, m, d+1, reminderHour, 0, 0, 0, local.Location())
-	}
-	return next
-}
-
-// reminderFor sums up what is due today or overdue in one notification, or
-// returns nil when nothing is.
-func reminderFor(t model.Today) *fyne.Notification {
-	var overdue, today []string
-	for _, p := range t.Due {
-		line := kit.PromiseSentence(p, t.Name(p.PersonID))
-		switch {
-		case p.Overdue(t.Now):
-			overdue = append(overdue, line)
-		case model.DaysBetween(p.DueOn, model.Day(t.Now.Local())) == 0:
-			today = append(today, line)
-		}
-	}
-	// The report lists only the first promises due; its counts cover all.
-	nOverdue, nToday := max(len(overdue), t.Overdue), max(len(today), t.DueToday)
-	n := nOverdue + nToday
-	if n == 0 {
+// promptly is the notification of promises that became due since the
+// digest, or nil when there are none.
+func promptly(r model.DueReport, ps []model.Promise) *fyne.Notification {
+	if len(ps) == 0 {
 		return nil
 	}
-	var parts []string
-	if nOverdue > 0 {
-		parts = append(parts, fmt.Sprintf("%d overdue", nOverdue))
+	title := "Rapport: a promise is due"
+	if len(ps) > 1 {
+		title = fmt.Sprintf("Rapport: %d promises are due", len(ps))
 	}
-	if nToday > 0 {
-		parts = append(parts, fmt.Sprintf("%d due today", nToday))
-	}
-	title := fmt.Sprintf("Rapport: %s (%s)", kit.Plural(n, "promise needs you", "promises need you"), strings.Join(parts, ", "))
-	lines := append(overdue, today...)
-	if len(lines) > 3 || n > len(lines) {
-		shown := min(len(lines), 3)
-		lines = append(lines[:shown], fmt.Sprintf("and %d more on the Today screen", n-shown))
+	var lines []string
+	for i, p := range ps {
+		if i == model.DigestPromisesShown {
+			lines = append(lines, fmt.Sprintf("and %d more on the Today screen", len(ps)-i))
+			break
+		}
+		lines = append(lines, r.PromiseLine(p))
 	}
 	return fyne.NewNotification(title, strings.Join(lines, "\n"))
+}
+
+// prefDay reads a day kept as "2006-01-02" in the app's preferences; zero
+// when none or unreadable.
+func prefDay(a fyne.App, key string) time.Time {
+	d, err := time.Parse(time.DateOnly, a.Preferences().String(key))
+	if err != nil {
+		return time.Time{}
+	}
+	return d
+}
+
+// RecheckReminders decides again what to remind of now: for the tray,
+// after it paused or resumed reminders (PrefPausedOn).
+func (w *Window) RecheckReminders() {
+	if w.reminder != nil {
+		w.reminder.step()
+	}
+}
+
+// Reveal shows the window and brings it forward; after a morning digest
+// it opens Today, which the digest's notification cannot do (Fyne's
+// notifications take no clicks). For the tray's Open Rapport.
+func (w *Window) Reveal() {
+	if w.reminder != nil && w.reminder.unseen {
+		w.reminder.unseen = false
+		if w.welcome == nil {
+			w.show(screenToday)
+		}
+	}
+	w.win.Show()
+	w.win.RequestFocus()
 }

@@ -49,6 +49,10 @@ type SettingsChoices struct {
 	Encrypt     *widget.Check
 	EncryptHint string
 	AfterSave   func() string
+	// AtLogin, when not nil, is the switch "Start Rapport at login",
+	// which the caller reads and applies in AfterSave (it lives in the
+	// system, not in the settings).
+	AtLogin *widget.Check
 }
 
 // SettingsEditor edits the user's settings: who they are on an invite,
@@ -67,6 +71,8 @@ type SettingsEditor struct {
 	Zone                         *kit.SelectEntry
 	Length, Reminder             *kit.Select
 	Look                         *widget.RadioGroup
+	DigestAt                     *kit.TextField
+	WorkingDays, AtLogin         *widget.Check // AtLogin: nil when not offered
 }
 
 // IdentityEntries are the fields of the user's name and e-mail, the
@@ -92,6 +98,10 @@ func EditSettings(host Host, store SettingsStore, s model.Settings, c SettingsCh
 	e.Length.SetSelected(kit.MinutesText(s.MeetingMinutes))
 	e.Reminder = kit.NewSelect(minuteLabels(reminderChoices, kit.ReminderText), nil)
 	e.Reminder.SetSelected(kit.ReminderText(s.ReminderMinutes))
+	e.DigestAt = kit.Entry(s.Digest().DigestClock(), "08:30")
+	e.WorkingDays = widget.NewCheck("Working days only (Monday to Friday)", nil)
+	e.WorkingDays.SetChecked(s.DigestWorkingDaysOnly)
+	e.AtLogin = c.AtLogin
 	e.Look = widget.NewRadioGroup(c.Looks, nil)
 	e.Look.Horizontal = true
 	e.Look.Required = true
@@ -112,6 +122,14 @@ func (e *SettingsEditor) fieldSet() *kit.FieldSet {
 	f.Add("time zone", "Time zone", e.Zone, "Repeating meetings keep their local time in this zone across daylight-saving changes. Empty: your computer's.")
 	f.Add("meeting length", "New meetings last", e.Length, "")
 	f.Add("reminder", "Reminder", e.Reminder, "")
+	f.Section("Reminders")
+	f.Add("digest time", "Morning digest at", e.DigestAt,
+		"One notification a day sums up what is overdue or due, today's meetings and gap actions; none when nothing is.")
+	f.Add("digest days", "Digest days", e.WorkingDays, "")
+	if e.choices.AtLogin != nil {
+		f.Add("start at login", "Start at login", e.choices.AtLogin,
+			"Rapport starts in the tray when you log in, so reminders arrive while its window is closed.")
+	}
 	f.Section("Files")
 	f.Add("invites folder", "Invites folder", withFolderButton(e.host, e.Folder), "Where calendar files are written. Empty: beside your data.")
 	if e.choices.Backups {
@@ -161,6 +179,13 @@ func (e *SettingsEditor) read() model.Settings {
 	if n, ok := minutesFromLabel(reminderChoices, kit.ReminderText, e.Reminder.Selected); ok {
 		s.ReminderMinutes = n
 	}
+	s.DigestMinute = -1 // not a time: Validate says so
+	if at := strings.TrimSpace(e.DigestAt.Text); at == "" {
+		s.DigestMinute = model.DefaultDigestSettings().Minute
+	} else if m, err := model.ParseDigestClock(at); err == nil {
+		s.DigestMinute = m
+	}
+	s.DigestWorkingDaysOnly = e.WorkingDays.Checked
 	return s
 }
 
