@@ -269,8 +269,9 @@ func (t appTheme) Icon(name fyne.ThemeIconName) fyne.Resource {
 		return cached.(*theme.ThemedResource)
 	}
 	own := *tr
-	themedIcons.Store(key, &own)
-	return &own
+	ours := compactIcon(&own)
+	themedIcons.Store(key, ours)
+	return ours
 }
 
 // focusColor marks the button, check or drop-down that has the keyboard.

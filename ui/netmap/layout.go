@@ -110,6 +110,9 @@ type Layout struct {
 	Sectors []Sector
 	// Outer is the radius of the outer ring, in world units.
 	Outer float64
+	// farthest is the farthest a node's centre is from the middle, in
+	// world units (spreading nodes apart may push one past Outer).
+	farthest float64
 
 	pos    []point
 	radius []float64 // node radius in world units
@@ -155,6 +158,9 @@ func NewLayout(nodes []Node, edges []Edge) *Layout {
 		}
 	}
 	l.spread(bounds)
+	for _, p := range l.pos {
+		l.farthest = max(l.farthest, math.Hypot(p.x, p.y))
+	}
 	l.linkEdges()
 	l.buildGrid()
 	return l

@@ -52,6 +52,7 @@ type Map struct {
 	hoverAt     fyne.Position
 	size        fyne.Size
 	paint       painter
+	back        backdrop     // the guides and ties, reused while only the pan changes
 	renderer    *mapRenderer // once created, for repainting the tooltip alone
 	// labelBoxes are where labels are, in widget units, so the picture
 	// can lay a backing under them that keeps them readable over lines.
@@ -503,12 +504,11 @@ func (r *mapRenderer) draw(w, h int) image.Image {
 }
 
 // paintView paints the map at w×h pixels, scale pixels per widget unit:
-// rings and sectors, edges, nodes, the labels' backings, and the centre.
+// rings and sectors, edges (from the backdrop when only the pan changed),
+// nodes, the labels' backings, and the centre.
 func (m *Map) paintView(w, h int, scale float64) {
-	m.paint.reset(w, h)
 	v := m.newView(w, h, scale)
-	v.paintGuides()
-	v.paintEdges()
+	v.paintBackdrop(&m.back)
 	v.paintNodes()
 	v.paintLeaders(m.leaders)
 	v.paintBackings(m.labelBoxes)

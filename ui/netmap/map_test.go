@@ -270,6 +270,25 @@ func BenchmarkRepaint(b *testing.B) {
 	}
 }
 
+// BenchmarkRepaintSelect is BenchmarkRepaint when every frame changes what
+// the ties look like (a click selecting one person, then another), so
+// that nothing of the last frame can be reused: the cost of a frame
+// painted from nothing.
+func BenchmarkRepaintSelect(b *testing.B) {
+	test.NewTempApp(b)
+	nodes, edges := generated(5000)
+	m := New()
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	r.Layout(fyne.NewSize(1280, 800))
+	m.SetLayout(NewLayout(nodes, edges))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m.selected = nodes[i%2*100].ID
+		r.place()
+		m.paintView(1280, 800, 1)
+	}
+}
+
 // Zoomed out on a big network, only prominent nodes are named, no two
 // labels overlap, and the selected node is always named.
 func TestLabelsOnABigMapNameOnlyTheProminent(t *testing.T) {

@@ -69,15 +69,24 @@ func (p *painter) blit(src *image.RGBA, x0, y0 int) {
 // reset makes the painter's image w×h pixels and clears it, reusing the
 // image's memory when it is big enough.
 func (p *painter) reset(w, h int) {
-	if p.img == nil || cap(p.img.Pix) < w*h*4 {
-		p.img = image.NewRGBA(image.Rect(0, 0, w, h))
-	} else {
-		p.img.Pix = p.img.Pix[:w*h*4]
-		p.img.Stride = w * 4
-		p.img.Rect = image.Rect(0, 0, w, h)
+	if !p.size(w, h) {
 		clear(p.img.Pix)
 	}
+}
+
+// size makes the painter's image w×h pixels, reusing the image's memory
+// when it is big enough, and reports whether the image is new (and so
+// clear); a reused one keeps whatever its bytes held.
+func (p *painter) size(w, h int) bool {
 	p.w, p.h = w, h
+	if p.img == nil || cap(p.img.Pix) < w*h*4 {
+		p.img = image.NewRGBA(image.Rect(0, 0, w, h))
+		return true
+	}
+	p.img.Pix = p.img.Pix[:w*h*4]
+	p.img.Stride = w * 4
+	p.img.Rect = image.Rect(0, 0, w, h)
+	return false
 }
 
 // ink is a colour ready to blend: premultiplied components 0–255, as
@@ -115,9 +124,12 @@ func scalePixel(d, keep uint32) uint32 {
 
 // fastLine draws a one-pixel line without anti-aliasing (a fixed-point
 // DDA), several times faster than line: for networks with thousands of
-// faint edges, where smoothing is invisible.
+// faint edges, where smoothing is invisible. Its pixels and dashes are
+// those of the whole line, wherever the image cuts it: a line reaching
+// past the image's side does not change as the view pans.
 func (p *painter) fastLine(x0, y0, x1, y1 float64, c ink, dash float64) {
-	if !p.clip(&x0, &y0, &x1, &y1) {
+	lo, hi, ok := p.clipRange(x0, y0, x1, y1)
+	if !ok {
 		return
 	}
 	dx, dy := x1-x0, y1-y0
@@ -126,8 +138,10 @@ func (p *painter) fastLine(x0, y0, x1, y1 float64, c ink, dash float64) {
 		return
 	}
 	const one = 1 << 16
-	x, y := int(x0*one), int(y0*one)
 	sx, sy := int(dx/float64(n)*one), int(dy/float64(n)*one)
+	// Only the steps the clipped part spans.
+	k0, k1 := max(int(lo*float64(n))-1, 0), min(int(math.Ceil(hi*float64(n)))+1, n)
+	x, y := int(x0*one)+k0*sx, int(y0*one)+k0*sy
 	// Dashes: on for dashSteps steps, off for as many.
 	dashSteps := n + 1
 	if dash > 0 {
@@ -136,11 +150,11 @@ func (p *painter) fastLine(x0, y0, x1, y1 float64, c ink, dash float64) {
 	w, h, stride := p.w, p.h, p.img.Stride
 	// The steps run straight from the first pixel to the last: when both
 	// are in the image, so is every one between, and none is tested.
-	xn, yn := (x+n*sx)>>16, (y+n*sy)>>16
+	xn, yn := (x+(k1-k0)*sx)>>16, (y+(k1-k0)*sy)>>16
 	inside := uint(x>>16) < uint(w) && uint(y>>16) < uint(h) && uint(xn) < uint(w) && uint(yn) < uint(h)
 	if dash <= 0 && inside {
 		pix, k := p.img.Pix, c.packed
-		for range n + 1 {
+		for range k1 - k0 + 1 {
 			i := (y>>16)*stride + (x>>16)*4
 			x += sx
 			y += sy
@@ -149,27 +163,12 @@ func (p *painter) fastLine(x0, y0, x1, y1 float64, c ink, dash float64) {
 		}
 		return
 	}
-	if dash <= 0 {
-		for range n + 1 {
-			xi, yi := x>>16, y>>16
-			x += sx
-			y += sy
-			if uint(xi) < uint(w) && uint(yi) < uint(h) {
-				p.put(yi*stride+xi*4, c)
-			}
-		}
-		return
-	}
-	for k, run := 0, 0; k <= n; k++ {
+	for k := k0; k <= k1; k++ {
 		xi, yi := x>>16, y>>16
 		x += sx
 		y += sy
-		if run++; run > dashSteps {
-			if run > 2*dashSteps {
-				run = 1
-			} else {
-				continue
-			}
+		if dash > 0 && (k/dashSteps)%2 == 1 {
+			continue
 		}
 		if uint(xi) < uint(w) && uint(yi) < uint(h) {
 			p.put(yi*stride+xi*4, c)
@@ -334,17 +333,24 @@ func (p *painter) glyph(cx, cy, r float64, s Shape, c ink, outline ink) {
 
 // line draws a one-pixel anti-aliased line (Xiaolin Wu) from (x0, y0) to
 // (x1, y1). With dash > 0 it leaves gaps of dash pixels every dash pixels.
+// Like fastLine's, its pixels and dashes do not depend on where the image
+// cuts it.
 func (p *painter) line(x0, y0, x1, y1 float64, c ink, dash float64) {
-	if !p.clip(&x0, &y0, &x1, &y1) {
+	lo, hi, ok := p.clipRange(x0, y0, x1, y1)
+	if !ok {
 		return
 	}
+	// The columns (rows when steep) of the part in the image.
+	ca, cb := x0+lo*(x1-x0), x0+hi*(x1-x0)
 	steep := math.Abs(y1-y0) > math.Abs(x1-x0)
 	if steep {
+		ca, cb = y0+lo*(y1-y0), y0+hi*(y1-y0)
 		x0, y0, x1, y1 = y0, x0, y1, x1
 	}
 	if x0 > x1 {
 		x0, x1, y0, y1 = x1, x0, y1, y0
 	}
+	ca, cb = min(ca, cb), max(ca, cb)
 	dx := x1 - x0
 	gradient := 1.0
 	if dx > 0 {
@@ -352,9 +358,14 @@ func (p *painter) line(x0, y0, x1, y1 float64, c ink, dash float64) {
 	}
 	// Dashes are measured along the line.
 	stepLen := math.Hypot(1, gradient)
+	first := int(math.Round(x0))
+	start := max(first, int(math.Floor(ca))-1)
 	y := y0 + gradient*(math.Round(x0)-x0)
-	for x := int(math.Round(x0)); x <= int(math.Round(x1)); x++ {
-		if dash > 0 && int(float64(x-int(math.Round(x0)))*stepLen/dash)%2 == 1 {
+	if start > first {
+		y += gradient * float64(start-first)
+	}
+	for x := start; x <= min(int(math.Round(x1)), int(math.Ceil(cb))+1); x++ {
+		if dash > 0 && int(float64(x-first)*stepLen/dash)%2 == 1 {
 			y += gradient
 			continue
 		}
@@ -372,8 +383,10 @@ func (p *painter) line(x0, y0, x1, y1 float64, c ink, dash float64) {
 }
 
 // thickLine draws a line width pixels wide with round ends.
+// Its dashes are measured from (x0, y0) wherever the image cuts it.
 func (p *painter) thickLine(x0, y0, x1, y1, width float64, c ink, dash float64) {
-	if !p.clip(&x0, &y0, &x1, &y1) {
+	cx0, cy0, cx1, cy1 := x0, y0, x1, y1
+	if !p.clip(&cx0, &cy0, &cx1, &cy1) {
 		return
 	}
 	length := math.Hypot(x1-x0, y1-y0)
@@ -382,8 +395,8 @@ func (p *painter) thickLine(x0, y0, x1, y1, width float64, c ink, dash float64) 
 	}
 	ux, uy := (x1-x0)/length, (y1-y0)/length
 	half := width / 2
-	minX, maxX := int(math.Floor(min(x0, x1)-half-1)), int(math.Ceil(max(x0, x1)+half+1))
-	minY, maxY := int(math.Floor(min(y0, y1)-half-1)), int(math.Ceil(max(y0, y1)+half+1))
+	minX, maxX := int(math.Floor(min(cx0, cx1)-half-1)), int(math.Ceil(max(cx0, cx1)+half+1))
+	minY, maxY := int(math.Floor(min(cy0, cy1)-half-1)), int(math.Ceil(max(cy0, cy1)+half+1))
 	minX, minY = max(minX, 0), max(minY, 0)
 	maxX, maxY = min(maxX, p.w-1), min(maxY, p.h-1)
 	for y := minY; y <= maxY; y++ {
@@ -437,17 +450,31 @@ func (p *painter) arrowHead(x, y, ux, uy, size float64, c ink) {
 // clip trims a segment to the image (with a margin), Liang–Barsky, and
 // reports whether any of it is left.
 func (p *painter) clip(x0, y0, x1, y1 *float64) bool {
+	lo, hi, ok := p.clipRange(*x0, *y0, *x1, *y1)
+	if !ok {
+		return false
+	}
+	ox, oy, dx, dy := *x0, *y0, *x1-*x0, *y1-*y0
+	*x0, *y0 = ox+lo*dx, oy+lo*dy
+	*x1, *y1 = ox+hi*dx, oy+hi*dy
+	return true
+}
+
+// clipRange is the part of a segment inside the image (with a margin),
+// Liang–Barsky, as fractions lo–hi of the way from (x0, y0) to (x1, y1);
+// ok is false when none of it is.
+func (p *painter) clipRange(x0, y0, x1, y1 float64) (lo, hi float64, ok bool) {
 	const m = 2
-	lo, hi := 0.0, 1.0
-	dx, dy := *x1-*x0, *y1-*y0
+	lo, hi = 0.0, 1.0
+	dx, dy := x1-x0, y1-y0
 	for _, e := range [4][2]float64{
-		{-dx, *x0 + m}, {dx, float64(p.w) + m - *x0},
-		{-dy, *y0 + m}, {dy, float64(p.h) + m - *y0},
+		{-dx, x0 + m}, {dx, float64(p.w) + m - x0},
+		{-dy, y0 + m}, {dy, float64(p.h) + m - y0},
 	} {
 		pp, q := e[0], e[1]
 		if pp == 0 {
 			if q < 0 {
-				return false
+				return 0, 0, false
 			}
 			continue
 		}
@@ -458,11 +485,8 @@ func (p *painter) clip(x0, y0, x1, y1 *float64) bool {
 			hi = min(hi, t)
 		}
 		if lo > hi {
-			return false
+			return 0, 0, false
 		}
 	}
-	ox, oy := *x0, *y0
-	*x0, *y0 = ox+lo*dx, oy+lo*dy
-	*x1, *y1 = ox+hi*dx, oy+hi*dy
-	return true
+	return lo, hi, true
 }
