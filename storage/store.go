@@ -179,11 +179,16 @@ func open(path string, lock *fileLock, background bool) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := s.backupBeforeMigrating(context.Background(), len(migrations)); err != nil {
-		return fail(err)
-	}
-	if err := s.migrate(context.Background(), migrations); err != nil {
-		return fail(err)
+	// The file's lock keeps every other process out: a schema read as
+	// current before connecting is current still, and needs neither a
+	// backup nor a look under the write lock.
+	if version < len(migrations) {
+		if err := s.backupBeforeMigrating(context.Background(), len(migrations)); err != nil {
+			return fail(err)
+		}
+		if err := s.migrate(context.Background(), migrations); err != nil {
+			return fail(err)
+		}
 	}
 	if err := s.refoldStale(context.Background()); err != nil {
 		return fail(fmt.Errorf("fold credits: %w", err))
