@@ -68,13 +68,25 @@ func NetworkRisks(in []RiskInput, now time.Time) []Risk {
 		RiskInput
 		silent int
 	}
-	var key []keyed // the influential, whom the per-person rules can name
-	for _, r := range in {
-		if !r.Person.Archived() && r.Person.Influence >= keyInfluence {
-			key = append(key, keyed{r, daysSilent(r.LastContact, now)})
+	isKey := func(r *RiskInput) bool { return !r.Person.Archived() && r.Person.Influence >= keyInfluence }
+	n := 0
+	for i := range in {
+		if isKey(&in[i]) {
+			n++
 		}
 	}
-	slices.SortStableFunc(key, func(a, b keyed) int {
+	influential := make([]keyed, 0, n) // whom the per-person rules can name
+	for i := range in {
+		if r := &in[i]; isKey(r) {
+			influential = append(influential, keyed{*r, daysSilent(r.LastContact, now)})
+		}
+	}
+	// Sorted by pointer: the inputs are large to move.
+	key := make([]*keyed, len(influential))
+	for i := range influential {
+		key[i] = &influential[i]
+	}
+	slices.SortStableFunc(key, func(a, b *keyed) int {
 		if c := cmp.Compare(b.Person.Influence, a.Person.Influence); c != 0 {
 			return c
 		}
@@ -107,6 +119,14 @@ func NetworkRisks(in []RiskInput, now time.Time) []Risk {
 	return risks
 }
 
+// RiskCandidate reports whether NetworkRisks may count or name p: someone
+// not archived who is influential enough to count toward support, or a
+// team mate. NetworkRisks gives the same risks for its input cut to the
+// candidates, which a caller with thousands of people may pass alone.
+func RiskCandidate(p Person) bool {
+	return !p.Archived() && (p.Influence >= championInfluence || p.Relation == RelationTeamMate)
+}
+
 // daysSilent is the calendar days since t, 0 for a date in the future, and a
 // very large number when t is zero (never).
 func daysSilent(t, now time.Time) int {
@@ -137,21 +157,22 @@ func blockerRisk(r RiskInput, now time.Time) (Risk, bool) {
 // singleChampionRisk is "All your support rests on Dana Whitfield: find a
 // second champion".
 func singleChampionRisk(in []RiskInput) (Risk, bool) {
-	influential := 0
-	var support []Person
-	for _, r := range in {
+	influential, support := 0, 0
+	var p *Person // the one support, when there is one
+	for i := range in {
+		r := &in[i]
 		if r.Person.Archived() || r.Person.Influence < championInfluence {
 			continue
 		}
 		influential++
 		if s := r.Person.Stance; s == StanceChampion || s == StanceSupporter {
-			support = append(support, r.Person)
+			support++
+			p = &r.Person
 		}
 	}
-	if len(support) != 1 || influential < championMinPeople {
+	if support != 1 || influential < championMinPeople {
 		return Risk{}, false
 	}
-	p := support[0]
 	return Risk{
 		Kind:      RiskSingleChampion,
 		PersonIDs: []int64{p.ID},
@@ -187,8 +208,9 @@ func coldFor(days int) string {
 // teamRisk is "3 team mates not thanked in 60 days: A, B and C", never
 // thanked first, then the longest unthanked.
 func teamRisk(in []RiskInput, now time.Time) (Risk, bool) {
-	var late []RiskInput
-	for _, r := range in {
+	var late []*RiskInput // sorted by pointer: the inputs are large to move
+	for i := range in {
+		r := &in[i]
 		if r.Person.Archived() || r.Person.Relation != RelationTeamMate {
 			continue
 		}
@@ -199,7 +221,7 @@ func teamRisk(in []RiskInput, now time.Time) (Risk, bool) {
 	if len(late) == 0 {
 		return Risk{}, false
 	}
-	slices.SortStableFunc(late, func(a, b RiskInput) int {
+	slices.SortStableFunc(late, func(a, b *RiskInput) int {
 		if c := cmp.Compare(daysSilent(b.LastThanks, now), daysSilent(a.LastThanks, now)); c != 0 {
 			return c
 		}

@@ -151,3 +151,38 @@ func TestNetworkRisksOrder(t *testing.T) {
 		t.Errorf("no people: %+v", got)
 	}
 }
+
+// TestNetworkRisksOfTheCandidatesAlone checks the promise of
+// RiskCandidate: cut to the candidates, the input gives the same risks,
+// over every influence, stance and relation, archived or not, thanked
+// and contacted long ago or lately.
+func TestNetworkRisksOfTheCandidatesAlone(t *testing.T) {
+	stances := []Stance{StanceChampion, StanceSupporter, StanceNeutral, StanceSkeptic, StanceBlocker, StanceUnknown}
+	relations := []Relation{RelationTeamMate, RelationPeer, RelationLeader, RelationManager}
+	var all, candidates []RiskInput
+	id := int64(0)
+	for influence := 1; influence <= 5; influence++ {
+		for _, s := range stances {
+			for _, rel := range relations {
+				id++
+				p := riskPerson(id, "Person "+string(rune('A'+id%26)), influence, s, rel)
+				if id%7 == 0 {
+					p = archivedPerson(p)
+				}
+				in := RiskInput{Person: p, LastContact: riskAgo(int(id*13) % 200), LastThanks: riskAgo(int(id*29) % 120),
+					Warmth: int(id*37) % 100}
+				all = append(all, in)
+				if RiskCandidate(p) {
+					candidates = append(candidates, in)
+				}
+			}
+		}
+	}
+	got, want := NetworkRisks(candidates, riskNow), NetworkRisks(all, riskNow)
+	if len(candidates) == len(all) || len(want) < 3 {
+		t.Fatalf("the input tests nothing: %d candidates of %d, %d risks", len(candidates), len(all), len(want))
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("risks of the candidates:\n got %+v\nwant %+v", got, want)
+	}
+}

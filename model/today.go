@@ -44,7 +44,8 @@ type Today struct {
 	// suggested a week after it (see ReviewDue).
 	FirstUse time.Time
 
-	// People holds everyone the lists above name, archived or not, by ID.
+	// People holds everyone the lists above name (reach-outs, risks,
+	// promises and meetings), archived or not, by ID, and no one else.
 	// Active people carry only what Today shows and ranks by: name,
 	// relation, influence, stance and cadence.
 	People map[int64]Person

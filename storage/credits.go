@@ -162,11 +162,12 @@ func balances(ctx context.Context, q querier, folds map[int64]foldedBalance, now
 	out := make(map[int64]float64, len(folds))
 	var stale []int64
 	for id, f := range folds {
-		if !f.next.IsZero() && !f.next.After(now) {
+		bal, ok := unfold(f, now)
+		if !ok {
 			stale = append(stale, id)
 			continue
 		}
-		out[id] = rules.Unfold(f.folded, now)
+		out[id] = bal
 	}
 	if len(stale) == 0 {
 		return out, nil
@@ -179,6 +180,16 @@ func balances(ctx context.Context, q querier, folds map[int64]foldedBalance, now
 		out[id] = rules.Balance(credits[id], now)
 	}
 	return out, nil
+}
+
+// unfold is the balance at now of a folded one, or false when a credit
+// dated after the fold has overtaken it (next on or before now): then it
+// must be recomputed from the person's history.
+func unfold(f foldedBalance, now time.Time) (float64, bool) {
+	if !f.next.IsZero() && !f.next.After(now) {
+		return 0, false
+	}
+	return rules.Unfold(f.folded, now), true
 }
 
 // Credits returns a person's credits in no particular order: what

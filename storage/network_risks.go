@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"rapport/model"
@@ -36,7 +38,67 @@ func (s *Store) WarmPaths(ctx context.Context, personID int64, now time.Time) ([
 // at now and returns where the user's reach is thin (model.ReachRisks):
 // panel members with one champion, influential people reached through one
 // person, cold brokers. It is its own read, apart from Today's.
+//
+// The whole tie graph takes tens of milliseconds to read and walk at
+// thousands of people, and Today asks on every show: the store keeps the
+// last answer until something is written or the day of now changes, so a
+// second ask on the same day with nothing written in between gives the
+// answer of the first, with the warmth figures as they were then.
 func (s *Store) ReachRisks(ctx context.Context, now time.Time) ([]model.Risk, error) {
+	key := riskKey{day: now.Format(dayLayout), zone: now.Location().String()}
+	if s.version != nil {
+		key.version = s.version.Load() // before the read: see Store.version
+	}
+	if risks, ok := s.reachRisks.get(key); ok {
+		return risks, nil
+	}
+	risks, err := s.readReachRisks(ctx, now)
+	if err == nil {
+		s.reachRisks.put(key, risks)
+	}
+	return slices.Clone(risks), err
+}
+
+// riskKey is what a kept ReachRisks answer holds for: the data as it was
+// after so many writes, and the day of now in its zone.
+type riskKey struct {
+	version   uint64
+	day, zone string
+}
+
+// riskCache keeps the last ReachRisks answer; a nil one keeps nothing.
+type riskCache struct {
+	mu    sync.Mutex
+	key   riskKey
+	risks []model.Risk
+	kept  bool
+	reads int // answers computed, for tests
+}
+
+func (c *riskCache) get(key riskKey) ([]model.Risk, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.kept || c.key != key {
+		return nil, false
+	}
+	return slices.Clone(c.risks), true
+}
+
+func (c *riskCache) put(key riskKey, risks []model.Risk) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.key, c.risks, c.kept = key, slices.Clone(risks), true
+	c.reads++
+}
+
+// readReachRisks is ReachRisks read afresh.
+func (s *Store) readReachRisks(ctx context.Context, now time.Time) ([]model.Risk, error) {
 	var risks []model.Risk
 	err := s.inReadTx(ctx, func(q querier) error {
 		n, err := tieGraph(ctx, q, now)

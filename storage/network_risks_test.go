@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"rapport/model"
 )
@@ -98,5 +99,43 @@ func TestReachRisks(t *testing.T) {
 	}
 	if risks, err = s.ReachRisks(ctx, testNow); err != nil || len(risks) != 2 || risks[0].Kind != model.RiskOnlyThroughOne {
 		t.Errorf("with the role archived: %+v, %v; want the panel risk gone", risks, err)
+	}
+}
+
+// TestReachRisksAreKeptUntilAWrite checks that a second ask with nothing
+// written gives the first answer without reading again, and that a write,
+// or another day, has the risks read afresh.
+func TestReachRisksAreKeptUntilAWrite(t *testing.T) {
+	s := mustOpen(t)
+	ctx := context.Background()
+	_, helena, _ := reachPeople(t, s)
+	first, err := s.ReachRisks(ctx, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.ReachRisks(ctx, testNow.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := s.reachRisks.reads, 1; got != want || !reflect.DeepEqual(again, first) {
+		t.Fatalf("asked twice with nothing written: %d reads, want %d; %+v, want %+v", got, want, again, first)
+	}
+	// Helena in the trash: the risks naming her go.
+	if err := s.ArchivePerson(ctx, helena.ID); err != nil {
+		t.Fatal(err)
+	}
+	after, err := s.ReachRisks(ctx, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := s.readReachRisks(ctx, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.reachRisks.reads != 2 || !reflect.DeepEqual(after, fresh) || reflect.DeepEqual(after, first) {
+		t.Errorf("after a write: %d reads, want 2; %+v, want %+v", s.reachRisks.reads, after, fresh)
+	}
+	if _, err := s.ReachRisks(ctx, testNow.AddDate(0, 0, 1)); err != nil || s.reachRisks.reads != 3 {
+		t.Errorf("the next day: %d reads, want 3 (%v)", s.reachRisks.reads, err)
 	}
 }

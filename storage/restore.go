@@ -287,6 +287,7 @@ func (s *Store) restoreDocument(ctx context.Context, dec *json.Decoder, sum *Exp
 	}
 	// Foreign keys off: the migrations applied to an older document may
 	// rebuild tables; restoreInTx checks every key before the commit.
+	defer s.changed()
 	return withForeignKeysOff(ctx, s.db, func(tx *sql.Tx) error {
 		return restoreInTx(ctx, tx, dec, sum, hasTables, migrations)
 	})

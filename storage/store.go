@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver; its error codes
@@ -66,6 +67,13 @@ type Store struct {
 	// intact is the integrity check running in the background after
 	// OpenCheckingInBackground; nil when Open checked before opening.
 	intact *integrityCheck
+	// version counts the write transactions of this store that have
+	// ended, so that a result computed from the data can be kept until it
+	// moves (reachRisks). The file's lock keeps other processes from
+	// writing.
+	version *atomic.Uint64
+	// reachRisks keeps the last ReachRisks.
+	reachRisks *riskCache
 
 	// Now is the clock used for created/updated times and anything relative
 	// to today. Tests replace it to pin time.
@@ -160,7 +168,7 @@ func open(path string, lock *fileLock, background bool) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path, lock: lock, intact: intact, notice: notice, readOnly: readOnly, Now: time.Now,
-		writing: new(sync.Mutex)}
+		writing: new(sync.Mutex), version: new(atomic.Uint64), reachRisks: new(riskCache)}
 	if readOnly != nil {
 		s.notice = joinNotice(notice, "Opened "+filepath.Base(path)+" read-only: "+readOnly.Error()+
 			". It can be read, exported and backed up to another disk; nothing can be saved.")
@@ -171,11 +179,16 @@ func open(path string, lock *fileLock, background bool) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	if err := s.backupBeforeMigrating(context.Background(), len(migrations)); err != nil {
-		return fail(err)
-	}
-	if err := s.migrate(context.Background(), migrations); err != nil {
-		return fail(err)
+	// The file's lock keeps every other process out: a schema read as
+	// current before connecting is current still, and needs neither a
+	// backup nor a look under the write lock.
+	if version < len(migrations) {
+		if err := s.backupBeforeMigrating(context.Background(), len(migrations)); err != nil {
+			return fail(err)
+		}
+		if err := s.migrate(context.Background(), migrations); err != nil {
+			return fail(err)
+		}
 	}
 	if err := s.refoldStale(context.Background()); err != nil {
 		return fail(fmt.Errorf("fold credits: %w", err))
@@ -339,6 +352,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	s.writing.Lock()
 	defer s.writing.Unlock()
+	defer s.changed() // after the commit or rollback: see version
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -348,6 +362,14 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// changed counts one more write transaction ended: whatever was
+// computed from the data before may be out of date.
+func (s *Store) changed() {
+	if s.version != nil {
+		s.version.Add(1)
+	}
 }
 
 // inReadTx runs fn on one connection inside a deferred transaction, so

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -32,25 +33,10 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 	if t.FirstUse, err = firstUse(ctx, tx); err != nil {
 		return err
 	}
-	inputs, folds, thanked, err := todayPeople(ctx, tx, now)
+	people, err := readTodayPeople(ctx, tx, now)
 	if err != nil {
 		return err
 	}
-	bal, err := balances(ctx, tx, folds, now)
-	if err != nil {
-		return err
-	}
-	byID := make(map[int64]int, len(inputs))
-	if len(t.People) == 0 {
-		t.People = make(map[int64]model.Person, len(inputs))
-	}
-	for i := range inputs {
-		in := &inputs[i]
-		in.Balance = bal[in.Person.ID]
-		byID[in.Person.ID] = i
-		t.People[in.Person.ID] = in.Person
-	}
-
 	// Promises due, both ways, archived people's too: the first few in
 	// full, and counts of all of them by person and direction.
 	today, dueBy := model.Day(now.Local()), model.Day(now.Local()).AddDate(0, 0, model.DueSoonDays)
@@ -59,16 +45,35 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 		return err
 	}
 	t.Due, t.DueCount, t.Overdue, t.DueToday = due.shown, due.count, due.overdue, due.today
-	mineDue, theirsDue := due.mine, due.theirs
+	inHand, err := readTodayMeetings(ctx, tx, t)
+	if err != nil {
+		return err
+	}
+	if err := rankReachOuts(ctx, tx, t, people, due, inHand); err != nil {
+		return err
+	}
+	t.Risks = model.NetworkRisks(people.risks(now), now)
+	if err := readJobNews(ctx, tx, t); err != nil {
+		return err
+	}
+	if err := readHeadline(ctx, tx, t, people); err != nil {
+		return err
+	}
+	return s.namePeople(ctx, tx, t, people)
+}
 
-	// Meetings: the coming week, and the held ones with no outcome.
+// readTodayMeetings fills t's meetings: the coming week, and the held
+// ones with no outcome. It returns the first meeting planned with each
+// person within model.MeetingInHandDays.
+func readTodayMeetings(ctx context.Context, tx querier, t *model.Today) (map[int64]model.Meeting, error) {
+	now := t.Now
 	ahead := now.AddDate(0, 0, model.MeetingsAheadDays)
 	// A repeating meeting that began before the week counts at its next
 	// occurrence, in the zone of now.
 	upcoming, err := queryMeetings(ctx, tx, `WHERE status = 'planned' AND start_at < ?
 		AND (start_at >= ? OR recurrence <> '')`, instant(ahead), instant(now.Add(-12*time.Hour)))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, m := range upcoming {
 		m.Start = m.NextOccurrence(now, now.Location())
@@ -80,7 +85,7 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 	past, err := queryMeetings(ctx, tx, `WHERE status = 'planned' AND outcome_id IS NULL
 		AND recurrence = '' AND start_at < ?`, instant(now))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i := len(past) - 1; i >= 0; i-- {
 		if !past[i].End().After(now) {
@@ -91,65 +96,64 @@ func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error
 	soon, err := queryMeetings(ctx, tx, `WHERE status = 'planned' AND start_at >= ? AND start_at < ?`,
 		instant(now), instant(now.AddDate(0, 0, model.MeetingInHandDays)))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, m := range soon {
 		if _, ok := inHand[m.PersonID]; !ok {
 			inHand[m.PersonID] = m
 		}
 	}
+	return inHand, nil
+}
 
-	// Whom to reach out to.
-	for i := range inputs {
-		in := &inputs[i]
+// rankReachOuts fills t.ReachOuts: whom to reach out to, ranked over
+// every active person with what they are owed and the meetings in hand.
+func rankReachOuts(ctx context.Context, tx querier, t *model.Today, people activePeople,
+	due dueSummary, inHand map[int64]model.Meeting) error {
+	now := t.Now
+	for i := range people.inputs {
+		in := &people.inputs[i]
 		id := in.Person.ID
-		in.MineDue, in.TheirsDue = mineDue[id], theirsDue[id]
+		in.MineDue, in.TheirsDue = due.mine[id], due.theirs[id]
 		if m, ok := inHand[id]; ok {
 			in.NextMeeting, in.NextMeetingKind = m.Start, m.Kind
 		}
 	}
-	ranked := rules.RankReachOuts(inputs, now, model.TodayReachOuts)
-	for _, r := range ranked {
-		in := inputs[byID[r.PersonID]]
+	for _, r := range rules.RankReachOuts(people.inputs, now, model.TodayReachOuts) {
+		i, _ := people.index(r.PersonID)
+		in := people.inputs[i]
+		var err error
 		if in.LastKind, err = lastKind(ctx, tx, r.PersonID, now); err != nil {
 			return err
 		}
 		t.ReachOuts = append(t.ReachOuts, rules.ReachOut(in, now))
 	}
+	return nil
+}
 
-	// Risks.
-	risks := make([]model.RiskInput, len(inputs))
-	for i, in := range inputs {
-		risks[i] = model.RiskInput{
-			Person: in.Person, LastContact: in.LastContact, LastThanks: thanked[in.Person.ID],
-			Warmth: rules.Warmth(in.Balance, in.LastContact, in.Person.CadenceDays, now),
-		}
-	}
-	t.Risks = model.NetworkRisks(risks, now)
-	if err := readJobNews(ctx, tx, t); err != nil {
-		return err
-	}
-
-	// Headline numbers.
+// readHeadline fills t's headline numbers: how the user's promises were
+// resolved, the people contacted this month and the public thank-yous
+// this quarter.
+func readHeadline(ctx context.Context, tx querier, t *model.Today, people activePeople) error {
 	if err := countFollowThrough(ctx, tx, &t.FollowThrough); err != nil {
 		return err
 	}
+	now := t.Now
 	local := now.Location()
 	y, m, _ := now.Date()
 	monthStart := time.Date(y, m, 1, 0, 0, 0, 0, local)
 	quarterStart := time.Date(y, m-(m-1)%3, 1, 0, 0, 0, 0, local)
-	for _, in := range inputs {
+	for _, in := range people.inputs {
 		// A last contact (up to now) this month means a contact this month.
 		if !in.LastContact.Before(monthStart) {
 			t.Warmed++
 		}
 	}
-	if t.PublicThanks, err = count(ctx, tx, `SELECT count(*) FROM interaction
+	var err error
+	t.PublicThanks, err = count(ctx, tx, `SELECT count(*) FROM interaction
 		WHERE kind = 'thanks_public' AND at >= ? AND at <= ?`,
-		instant(quarterStart), instant(now)); err != nil {
-		return err
-	}
-	return s.namePeople(ctx, tx, t)
+		instant(quarterStart), instant(now))
+	return err
 }
 
 // dueSummary is what Today shows of the pending promises due soon.
@@ -160,28 +164,28 @@ type dueSummary struct {
 }
 
 // promisesDue reads the pending promises due by dueBy in one pass over
-// the promise_due index, soonest first (then the oldest made): counting
-// all of them and reading in full only the first model.TodayDueShown.
+// the promise_due index, in index order: it counts all of them and keeps
+// the first model.TodayDueShown, soonest first (then the oldest made),
+// which it then reads in full. Picking those few as the rows go by spares
+// SQLite sorting them all.
 func promisesDue(ctx context.Context, q querier, today, dueBy time.Time) (dueSummary, error) {
 	d := dueSummary{mine: make(map[int64]int), theirs: make(map[int64]int)}
-	rows, err := q.QueryContext(ctx, `SELECT id, person_id, direction = 'mine', due_on FROM promise
-		WHERE status IN ('open', 'renegotiated') AND due_on <= ? ORDER BY due_on, made_on, id`, day(dueBy))
+	rows, err := q.QueryContext(ctx, `SELECT id, person_id, direction = 'mine', due_on, made_on FROM promise
+		WHERE status IN ('open', 'renegotiated') AND due_on <= ?`, day(dueBy))
 	if err != nil {
 		return d, err
 	}
 	defer rows.Close()
 	todayDay := today.Format(dayLayout)
-	var ids []any
+	var first firstDue
 	var id, personID int64
 	var mine bool
-	var dueOn string
+	var dueOn, madeOn string
 	for rows.Next() {
-		if err := rows.Scan(&id, &personID, &mine, &dueOn); err != nil {
+		if err := rows.Scan(&id, &personID, &mine, &dueOn, &madeOn); err != nil {
 			return d, err
 		}
-		if len(ids) < model.TodayDueShown {
-			ids = append(ids, id)
-		}
+		first.offer(dueKey{due: dueOn, made: madeOn, id: id})
 		if mine {
 			d.mine[personID]++
 		} else {
@@ -197,11 +201,45 @@ func promisesDue(ctx context.Context, q querier, today, dueBy time.Time) (dueSum
 	if err := rows.Close(); err != nil {
 		return d, err
 	}
-	if err := rows.Err(); err != nil || len(ids) == 0 {
+	if err := rows.Err(); err != nil || len(first) == 0 {
 		return d, err
+	}
+	ids := make([]any, len(first))
+	for i, k := range first {
+		ids[i] = k.id
 	}
 	d.shown, err = promisesByID(ctx, q, ids)
 	return d, err
+}
+
+// dueKey is the order Today lists promises due in: due day, day made, ID.
+type dueKey struct {
+	due, made string
+	id        int64
+}
+
+func (k dueKey) compare(o dueKey) int {
+	if c := strings.Compare(k.due, o.due); c != 0 {
+		return c
+	}
+	if c := strings.Compare(k.made, o.made); c != 0 {
+		return c
+	}
+	return cmp.Compare(k.id, o.id)
+}
+
+// firstDue keeps, in order, the first model.TodayDueShown keys offered.
+type firstDue []dueKey
+
+func (f *firstDue) offer(k dueKey) {
+	if len(*f) == model.TodayDueShown && k.compare((*f)[len(*f)-1]) >= 0 {
+		return
+	}
+	i, _ := slices.BinarySearchFunc(*f, k, dueKey.compare)
+	*f = slices.Insert(*f, i, k)
+	if len(*f) > model.TodayDueShown {
+		*f = (*f)[:model.TodayDueShown]
+	}
 }
 
 // promisesByID reads the promises with the given IDs, in that order.
@@ -232,78 +270,148 @@ func promisesByID(ctx context.Context, q querier, ids []any) ([]model.Promise, e
 	return out, nil
 }
 
-// todayPeopleQuery reads what todayPeople needs of each active person;
-// ?1 is now.
+// todayPeopleQuery reads what readTodayPeople needs of each active
+// person, in order of ID, from the person_reach index alone; ?1 is now.
+// When they were added counts only for a cadence set.
 const todayPeopleQuery = `SELECT id, name, relation, influence, stance, cadence_days,
-	cadence_set, created_at, credit_folded, credit_next,
+	cadence_set, CASE WHEN cadence_set THEN created_at END, credit_folded, credit_next,
 	CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at
 		ELSE (SELECT max(at) FROM interaction_person WHERE person_id = person.id AND at <= ?1) END,
 	CASE WHEN thanked_at IS NULL OR thanked_at <= ?1 THEN thanked_at
 		ELSE (SELECT max(ip.at) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id
 			WHERE ip.person_id = person.id AND ip.at <= ?1
 			AND i.kind IN ('thanks_private', 'thanks_public')) END
-	FROM person WHERE archived_at IS NULL`
+	FROM person WHERE archived_at IS NULL ORDER BY id`
 
-// todayPeople reads every active person as a reach-out candidate (name
-// and the fields that rank them, when they were added only where it
-// counts, not their title or notes) with their last contact and last
+// activePeople are the active people as Today reads them: each as a
+// reach-out candidate with their balance, in order of ID, and their last
+// thank-you (zero for none) at the same index.
+type activePeople struct {
+	inputs  []model.ReachOutInput
+	thanked []time.Time
+}
+
+// index is where the person with the given ID is in p.inputs.
+func (p activePeople) index(id int64) (int, bool) {
+	return slices.BinarySearchFunc(p.inputs, id, func(in model.ReachOutInput, id int64) int {
+		return cmp.Compare(in.Person.ID, id)
+	})
+}
+
+// risks are the inputs of model.NetworkRisks at now: the people it may
+// count or name (model.RiskCandidate), for whom it gives the same risks
+// as for everyone.
+func (p activePeople) risks(now time.Time) []model.RiskInput {
+	n := 0
+	for i := range p.inputs {
+		if model.RiskCandidate(p.inputs[i].Person) {
+			n++
+		}
+	}
+	out := make([]model.RiskInput, 0, n)
+	for i := range p.inputs {
+		in := &p.inputs[i]
+		if !model.RiskCandidate(in.Person) {
+			continue
+		}
+		out = append(out, model.RiskInput{
+			Person: in.Person, LastContact: in.LastContact, LastThanks: p.thanked[i],
+			Warmth: rules.Warmth(in.Balance, in.LastContact, in.Person.CadenceDays, now),
+		})
+	}
+	return out
+}
+
+// readTodayPeople reads every active person as a reach-out candidate
+// (name and the fields that rank them, when they were added only where
+// it counts, not their title or notes) with their last contact and last
 // thank-you at or before now (the person row also counts those typed in
-// ahead of time), and their folded credits.
-func todayPeople(ctx context.Context, q querier, now time.Time) (
-	[]model.ReachOutInput, map[int64]foldedBalance, map[int64]time.Time, error) {
+// ahead of time), and their balance at now from their folded credits.
+func readTodayPeople(ctx context.Context, q querier, now time.Time) (activePeople, error) {
+	p, folds, err := scanTodayPeople(ctx, q, now)
+	if err != nil {
+		return p, err
+	}
+	var stale []int64
+	for i := range p.inputs {
+		if bal, ok := unfold(folds[i], now); ok {
+			p.inputs[i].Balance = bal
+		} else {
+			stale = append(stale, p.inputs[i].Person.ID)
+		}
+	}
+	if len(stale) == 0 {
+		return p, nil
+	}
+	credits, err := creditsOf(ctx, q, stale)
+	if err != nil {
+		return p, err
+	}
+	for _, id := range stale {
+		i, _ := p.index(id)
+		p.inputs[i].Balance = rules.Balance(credits[id], now)
+	}
+	return p, nil
+}
+
+// scanTodayPeople reads the rows of readTodayPeople, with each person's
+// folded credits at the same index.
+func scanTodayPeople(ctx context.Context, q querier, now time.Time) (activePeople, []foldedBalance, error) {
 	n, err := count(ctx, q, `SELECT count(*) FROM person WHERE archived_at IS NULL`)
 	if err != nil {
-		return nil, nil, nil, err
+		return activePeople{}, nil, err
 	}
-	at := instant(now)
-	rows, err := q.QueryContext(ctx, todayPeopleQuery, at)
+	p := activePeople{inputs: make([]model.ReachOutInput, 0, n), thanked: make([]time.Time, 0, n)}
+	folds := make([]foldedBalance, 0, n)
+	rows, err := q.QueryContext(ctx, todayPeopleQuery, instant(now))
 	if err != nil {
-		return nil, nil, nil, err
+		return p, nil, err
 	}
 	defer rows.Close()
-	out := make([]model.ReachOutInput, 0, n)
-	folds := make(map[int64]foldedBalance, n)
-	thanked := make(map[int64]time.Time)
 	// Scanning into plain values and converting here is several times
 	// faster than letting database/sql convert into named types.
 	var id, influence, cadence int64
 	var name, relation, stance string
 	var folded float64
 	var set bool
-	var created string
-	var next, last, thanks sql.NullString
+	var created, next, last, thanks sql.NullString
 	for rows.Next() {
 		if err := rows.Scan(&id, &name, &relation, &influence, &stance, &cadence, &set, &created, &folded,
 			&next, &last, &thanks); err != nil {
-			return nil, nil, nil, err
+			return p, nil, err
 		}
 		in := model.ReachOutInput{Person: model.Person{ID: id, Name: name, Relation: model.Relation(relation),
 			Influence: int(influence), Stance: model.Stance(stance), CadenceDays: int(cadence),
 			CadenceSet: set}}
 		f := foldedBalance{folded: folded}
-		if err := parseNullTime(next, &f.next); err != nil {
-			return nil, nil, nil, err
-		}
-		if err := parseNullTime(last, &in.LastContact); err != nil {
-			return nil, nil, nil, err
+		var thanked time.Time
+		if err := parseNullTimes(next, &f.next, last, &in.LastContact, thanks, &thanked); err != nil {
+			return p, nil, err
 		}
 		// When they were added counts only for a cadence set and no contact.
 		if set && in.LastContact.IsZero() {
-			if err := parseStoredTime(created, &in.Person.CreatedAt); err != nil {
-				return nil, nil, nil, err
+			if err := parseNullTime(created, &in.Person.CreatedAt); err != nil {
+				return p, nil, err
 			}
 		}
-		if thanks.Valid {
-			var t time.Time
-			if err := parseNullTime(thanks, &t); err != nil {
-				return nil, nil, nil, err
-			}
-			thanked[id] = t
-		}
-		out = append(out, in)
-		folds[id] = f
+		p.inputs = append(p.inputs, in)
+		p.thanked = append(p.thanked, thanked)
+		folds = append(folds, f)
 	}
-	return out, folds, thanked, rows.Err()
+	return p, folds, rows.Err()
+}
+
+// parseNullTimes is parseNullTime of each pair of a stored instant and
+// where it goes.
+func parseNullTimes(s1 sql.NullString, d1 *time.Time, s2 sql.NullString, d2 *time.Time,
+	s3 sql.NullString, d3 *time.Time) error {
+	if err := parseNullTime(s1, d1); err != nil {
+		return err
+	}
+	if err := parseNullTime(s2, d2); err != nil {
+		return err
+	}
+	return parseNullTime(s3, d3)
 }
 
 // parseNullTime reads a stored instant that may be NULL into dst.
@@ -371,13 +479,30 @@ func count(ctx context.Context, q querier, query string, args ...any) (int, erro
 	return int(ids[0]), nil
 }
 
-// namePeople adds to t.People the archived people its lists name, so
-// every promise and meeting has a name to show.
-func (s *Store) namePeople(ctx context.Context, q querier, t *model.Today) error {
+// namePeople fills t.People with everyone its lists name: the active
+// people from people, the archived ones from their rows, so every
+// promise and meeting has a name to show.
+func (s *Store) namePeople(ctx context.Context, q querier, t *model.Today, people activePeople) error {
+	if t.People == nil {
+		t.People = make(map[int64]model.Person)
+	}
 	var missing []int64
 	need := func(id int64) {
-		if _, ok := t.People[id]; !ok && !slices.Contains(missing, id) {
-			missing = append(missing, id)
+		if _, ok := t.People[id]; ok || slices.Contains(missing, id) {
+			return
+		}
+		if i, ok := people.index(id); ok {
+			t.People[id] = people.inputs[i].Person
+			return
+		}
+		missing = append(missing, id)
+	}
+	for _, r := range t.ReachOuts {
+		need(r.PersonID)
+	}
+	for _, r := range t.Risks {
+		for _, id := range r.PersonIDs {
+			need(id)
 		}
 	}
 	for _, p := range t.Due {
@@ -387,21 +512,12 @@ func (s *Store) namePeople(ctx context.Context, q querier, t *model.Today) error
 		need(m.PersonID)
 	}
 	for _, id := range missing {
-		rows, err := q.QueryContext(ctx, `SELECT `+personColumns+` FROM person WHERE id = ?`, id)
+		p, ok, err := personIn(ctx, q, id)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var p model.Person
-			if err := rows.Scan(personFields(&p)...); err != nil {
-				rows.Close()
-				return err
-			}
+		if ok {
 			t.People[p.ID] = p
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
 		}
 	}
 	return nil
