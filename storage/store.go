@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver; its error codes
@@ -66,6 +67,9 @@ type Store struct {
 	// intact is the integrity check running in the background after
 	// OpenCheckingInBackground; nil when Open checked before opening.
 	intact *integrityCheck
+	// committed is called after each write transaction commits (see
+	// OnCommit); nil calls nothing.
+	committed atomic.Pointer[func()]
 
 	// Now is the clock used for created/updated times and anything relative
 	// to today. Tests replace it to pin time.
@@ -347,7 +351,25 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if f := s.committed.Load(); f != nil {
+		(*f)()
+	}
+	return nil
+}
+
+// OnCommit sets fn to be called after each write transaction of this
+// store commits, on the goroutine that wrote, so that a view of the data
+// kept elsewhere (the tray's count of what is due) can be read again;
+// fn must return at once. nil stops the calls.
+func (s *Store) OnCommit(fn func()) {
+	if fn == nil {
+		s.committed.Store(nil)
+		return
+	}
+	s.committed.Store(&fn)
 }
 
 // inReadTx runs fn on one connection inside a deferred transaction, so
