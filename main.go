@@ -3,7 +3,8 @@
 //
 // Usage:
 //
-//	rapport [--db PATH]            open the window on a database
+//	rapport [--db PATH] [--tray]   open the window on a database
+//	                               (--tray: start in the system tray)
 //	rapport --version              print the version
 //	rapport demo --db PATH [...]   write a sample career network
 //	rapport invite ID [--request] [--out FILE] [--db PATH]
@@ -99,6 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() { usage(stderr) }
 	dbFlag := fs.String("db", "", "the database file")
 	version := fs.Bool("version", false, "print the version and exit")
+	inTray := fs.Bool("tray", false, "start in the system tray, without a window")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -110,12 +112,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s %s (build %d)\n", meta.Name, meta.Version, meta.Build)
 		return 0
 	}
-	return runWindow(meta, dbPath(*dbFlag), stderr)
+	return runWindow(meta, dbPath(*dbFlag), *inTray, stderr)
 }
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
-  rapport [--db PATH]                 open Rapport on a database
+  rapport [--db PATH] [--tray]        open Rapport on a database; --tray starts it in the
+                                      system tray without a window (where the desktop has one)
   rapport --version                   print the version
   rapport demo --db PATH [options]    write a sample career network into a new database
       --people N --interactions N --promises N --seed N
@@ -156,8 +159,9 @@ The database is PATH, else $RAPPORT_DB, else `+defaultDBPath(runtime.GOOS, os.Ge
 // commands use; tests replace it.
 var osKeyring keyring.Keyring = keyring.System{}
 
-// runWindow opens the store and shows the main window until it is closed.
-func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
+// runWindow opens the store and shows the main window until it is closed
+// (or, inTray, puts Rapport in the system tray until it quits).
+func runWindow(meta fyne.AppMetadata, path string, inTray bool, stderr io.Writer) int {
 	profileStartup(stderr)
 	lift := limitStartupHeap()
 	app.SetMetadata(meta)
@@ -165,8 +169,8 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	// The integrity check runs while the window is built; nothing is
 	// written before it passes, and watchIntegrity explains a failure.
-	show := func(st *storage.Store) fyne.Window { return buildWindow(a, st, true, lift, stderr) }
-	r, done := openForWindow(a, path, func(st *storage.Store) fyne.Window { return buildWindow(a, st, false, lift, stderr) }, stderr)
+	show := func(st *storage.Store) *ui.Window { return buildWindow(a, st, true, inTray, lift, stderr) }
+	r, done := openForWindow(a, path, func(st *storage.Store) *ui.Window { return buildWindow(a, st, false, inTray, lift, stderr) }, stderr)
 	if done { // a long migration: the app ran and has quit
 		if r.err != nil {
 			return 1
@@ -186,15 +190,16 @@ func runWindow(meta fyne.AppMetadata, path string, stderr io.Writer) int {
 
 // buildWindow makes the main window on st, ready to show; beforeRun says
 // that the app does not run yet, so that its first screen can wait for
-// it (ui.Options.FirstScreenWhenRunning); shown is called when the first
-// screen shows its data.
-func buildWindow(a fyne.App, st *storage.Store, beforeRun bool, shown func(), stderr io.Writer) fyne.Window {
+// it (ui.Options.FirstScreenWhenRunning); inTray starts it in the system
+// tray (ui.Options.StartInTray); shown is called when the first screen
+// shows its data.
+func buildWindow(a fyne.App, st *storage.Store, beforeRun, inTray bool, shown func(), stderr io.Writer) *ui.Window {
 	printNote(stderr, st.Notice())
 	backups := st.BackupSet(keyring.New(osKeyring))
 	skipped := backUpDaily(backups, stderr)
 	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
 		Backups: backups, Restart: func() { restart(a, st.Path()) }, Contacts: contacts.Reader{},
-		Exports: st, FirstScreenWhenRunning: beforeRun, FirstScreenShown: shown}
+		Exports: st, FirstScreenWhenRunning: beforeRun, FirstScreenShown: shown, StartInTray: inTray}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}
@@ -208,7 +213,7 @@ func buildWindow(a fyne.App, st *storage.Store, beforeRun bool, shown func(), st
 		}
 	}()
 	watchIntegrity(w, st, stderr)
-	return w.Window()
+	return w
 }
 
 // startupHeapLimit is the soft limit on the Go heap while the window and
