@@ -28,10 +28,15 @@ func (w *Window) startTray() {
 // replace it.
 var trayPresent = trayhost.Present
 
-// Show shows the window, unless Rapport starts in the tray.
+// Show shows the window, unless Rapport starts in the tray, and has the
+// tray read what is due.
 func (w *Window) Show() {
 	if !w.inTray {
 		w.win.Show()
+	}
+	if w.tray != nil && !w.tray.read {
+		w.tray.read = true
+		w.tray.refresh()
 	}
 }
 

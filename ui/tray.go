@@ -3,10 +3,12 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/systray"
 
 	"rapport/model"
 	"rapport/ui/kit"
@@ -30,6 +32,10 @@ const (
 
 // pausedLayout is how prefRemindersPausedOn writes the date.
 const pausedLayout = "2006-01-02"
+
+// trayLabelMax is the most characters a line of the menu shows: panels
+// make the menu as wide as its widest line.
+const trayLabelMax = 64
 
 // trayItemsShown is how many things due today the menu lists at most;
 // the rest are counted in a line that opens Today.
@@ -103,9 +109,9 @@ func trayItems(t model.Today) (count int, items []trayItem) {
 		}
 		label := kit.PromiseSentence(p, t.Name(p.PersonID))
 		if p.Overdue(t.Now) {
-			label += " (overdue)"
+			label = "Overdue: " + label
 		}
-		items = append(items, trayItem{label: label, promiseID: p.ID})
+		items = append(items, trayItem{label: clip(label, trayLabelMax), promiseID: p.ID})
 		listed++
 	}
 	// The report lists only the first promises due; its counts cover all.
@@ -115,9 +121,18 @@ func trayItems(t model.Today) (count int, items []trayItem) {
 			continue
 		}
 		label := fmt.Sprintf("%s %s with %s", m.Start.Local().Format("15:04"), m.Kind.Label(), t.Name(m.PersonID))
-		items = append(items, trayItem{label: label, meetingID: m.ID})
+		items = append(items, trayItem{label: clip(label, trayLabelMax), meetingID: m.ID})
 	}
 	return count, items
+}
+
+// clip shortens s to at most n characters, ending it with "…" when cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimRight(string(r[:n-1]), " ") + "…"
 }
 
 // tray is the icon in the system tray and its menu.
@@ -127,11 +142,20 @@ type tray struct {
 	store   trayStore
 	present func() bool // whether the desktop shows tray icons now
 	shown   *trayContent
-	badge   string // the count drawn on the icon now
-	icons   map[string]fyne.Resource
+	// menu is the one menu handed to the desktop, its items replaced on
+	// each change: Fyne's tray, once ready, shows the menu it was first
+	// given, which must then be the latest.
+	menu  *fyne.Menu
+	badge string // the count drawn on the icon now
+	// text names the item and sets the words shown when it is hovered;
+	// said is what they last said.
+	text  func(title, tooltip string)
+	said  string
+	icons map[string]fyne.Resource
 	// stale is set when a write committed and a read is due; reading,
 	// while a read runs; again, when another was asked for meanwhile.
 	stale    atomic.Bool
+	read     bool // the first read was asked for (Window.Show)
 	reading  bool
 	again    bool
 	midnight *time.Timer
@@ -140,16 +164,15 @@ type tray struct {
 	later func(f func())
 }
 
-// newTray puts the icon in the tray with a menu of what needs no reading,
-// then reads what is due off the window's goroutine and shows it.
+// newTray puts the icon in the tray with a menu of what needs no reading;
+// the window's Show has it read what is due.
 func newTray(w *Window, menus trayMenus, store trayStore, present func() bool) *tray {
 	t := &tray{w: w, menus: menus, store: store, present: present, icons: map[string]fyne.Resource{},
-		later: func(f func()) { go fyne.Do(f) }}
+		later: func(f func()) { go fyne.Do(f) }, text: setTrayText}
 	t.apply(trayContent{paused: t.paused()})
 	if c, ok := store.(commitWatcher); ok {
 		c.OnCommit(t.committed)
 	}
-	t.refresh()
 	t.scheduleMidnight()
 	return t
 }
@@ -186,6 +209,7 @@ func (t *tray) refresh() {
 					c.items = c.items[:trayItemsShown]
 				}
 				t.apply(c)
+				t.say("Rapport: " + c.headline())
 			}
 			if t.again {
 				t.again = false
@@ -205,11 +229,33 @@ func (t *tray) apply(c trayContent) {
 		return
 	}
 	t.shown = &c
-	t.menus.SetSystemTrayMenu(t.menu(c))
+	if t.menu == nil {
+		t.menu = fyne.NewMenu("Rapport")
+	}
+	t.menu.Items = t.menuItems(c)
+	t.menus.SetSystemTrayMenu(t.menu)
 }
 
-// menu is the tray's menu showing c.
-func (t *tray) menu(c trayContent) *fyne.Menu {
+// say names the item Rapport and shows tooltip when it is hovered, unless
+// it does already. Fyne names the item once its tray is ready, but may do
+// it before the item's properties are on the bus, where the name is then
+// lost; the first read after the app runs names it again.
+func (t *tray) say(tooltip string) {
+	if tooltip == t.said || t.text == nil {
+		return
+	}
+	t.said = tooltip
+	t.text("Rapport", tooltip)
+}
+
+// setTrayText sets the tray item's title and tooltip.
+func setTrayText(title, tooltip string) {
+	systray.SetTitle(title)
+	systray.SetTooltip(tooltip)
+}
+
+// menuItems are the items of the tray's menu showing c.
+func (t *tray) menuItems(c trayContent) []*fyne.MenuItem {
 	items := []*fyne.MenuItem{
 		fyne.NewMenuItem(c.headline(), func() { t.w.open(); t.w.show(screenToday) }),
 		fyne.NewMenuItemSeparator(),
@@ -232,7 +278,7 @@ func (t *tray) menu(c trayContent) *fyne.Menu {
 	}
 	items = append(items, fyne.NewMenuItemSeparator(), pause,
 		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Quit", t.w.quit))
-	return fyne.NewMenu("Rapport", items...)
+	return items
 }
 
 // opener opens the place of it in the window.

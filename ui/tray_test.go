@@ -40,13 +40,17 @@ func TestTrayItemsAreWhatIsDueToday(t *testing.T) {
 			}},
 			wantCount: 2,
 			want: []trayItem{
-				{label: "You owe Dana: the deck (overdue)", promiseID: 7},
+				{label: "Overdue: You owe Dana: the deck", promiseID: 7},
 				{label: "Ben owes you: an intro", promiseID: 8},
 				{label: at(0, 15).Format("15:04") + " " + model.MeetingOneOnOne.Label() + " with Dana", meetingID: 4},
 			}},
+		{name: "a long promise is cut", report: model.Today{Now: testNow, People: people, DueToday: 1,
+			Due: []model.Promise{{ID: 7, PersonID: 1, Direction: model.DirectionMine, DueOn: day(0), Status: model.PromiseOpen,
+				What: "Put Elif in touch with the right person for the service-mesh pilot"}}},
+			wantCount: 1, want: []trayItem{{label: "You owe Dana: Put Elif in touch with the right person for the s…", promiseID: 7}}},
 		{name: "more due than the report lists", report: model.Today{Now: testNow, People: people, Overdue: 30, DueToday: 2,
 			Due: []model.Promise{{ID: 7, PersonID: 1, Direction: model.DirectionMine, What: "the deck", DueOn: day(-2), Status: model.PromiseOpen}}},
-			wantCount: 32, want: []trayItem{{label: "You owe Dana: the deck (overdue)", promiseID: 7}}},
+			wantCount: 32, want: []trayItem{{label: "Overdue: You owe Dana: the deck", promiseID: 7}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -125,6 +129,7 @@ func newTrayWindow(t *testing.T, st *storage.Store, opts Options, present *bool)
 	w.background = inBeat
 	var queued []func()
 	w.tray.later = func(f func()) { queued = append(queued, f) }
+	w.tray.text = nil // no real tray to name
 	t.Cleanup(w.tray.stop)
 	w.tray.refresh() // with inBeat: read now
 	return w, a, &queued
@@ -139,7 +144,7 @@ func TestTrayCountsWhatIsDueAndOpensIt(t *testing.T) {
 	present := true
 	w, a, queued := newTrayWindow(t, st, Options{}, &present)
 
-	want := []string{"1 promise needs you today", "Open Rapport", "Quick log…", "You owe Dana Reyes: the deck (overdue)",
+	want := []string{"1 promise needs you today", "Open Rapport", "Quick log…", "Overdue: You owe Dana Reyes: the deck",
 		"Pause reminders for today", "Quit"}
 	if got := a.labels(); !reflect.DeepEqual(got, want) {
 		t.Errorf("menu %q\nwant %q", got, want)
@@ -170,7 +175,7 @@ func TestTrayCountsWhatIsDueAndOpensIt(t *testing.T) {
 		t.Errorf("after a save the icon is %s, want the badge of 2", name)
 	}
 
-	a.item(t, "You owe Dana Reyes: the deck (overdue)").Action()
+	a.item(t, "Overdue: You owe Dana Reyes: the deck").Action()
 	if w.current != screenPromises || w.inTray {
 		t.Errorf("the promise opened %v (in tray: %v), want Promises", w.current, w.inTray)
 	}
