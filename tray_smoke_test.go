@@ -6,16 +6,21 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
+	"log"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/godbus/dbus/v5"
 	"github.com/godbus/dbus/v5/prop"
+	"github.com/jezek/xgb"
+	"github.com/jezek/xgb/xproto"
 
 	"rapport/storage"
 )
@@ -32,7 +37,10 @@ const trayWait = 60 * time.Second
 // com.canonical.dbusmenu menu (the count of promises due, the fixed
 // items), then clicks through the menu as a panel does (Event
 // "clicked"): Pause reminders writes the preference, Open Rapport shows
-// the window, Quit ends the process. What a real panel draws (GNOME's
+// the window; closing the window (WM_DELETE_WINDOW) hides it, the app
+// running on, and sends the one notification (the test plays the
+// desktop's notification server too); Ctrl+Q ends the process, and so
+// does the tray's Quit in a second run. What a real panel draws (GNOME's
 // AppIndicator extension, KDE Plasma) is not seen here.
 func TestSmokeTray(t *testing.T) {
 	for _, tool := range []string{"Xvfb", "xdotool", "dbus-daemon"} {
@@ -55,6 +63,7 @@ func TestSmokeTray(t *testing.T) {
 	display := smokeXvfb(t)
 	bus, conn := privateBus(t)
 	items := watchItems(t, conn)
+	notes := watchNotes(t, conn)
 	env := append(slices.DeleteFunc(smokeEnv(dir, display), func(kv string) bool {
 		return strings.HasPrefix(kv, "DBUS_SESSION_BUS_ADDRESS=")
 	}), "DBUS_SESSION_BUS_ADDRESS="+bus)
@@ -99,16 +108,121 @@ func TestSmokeTray(t *testing.T) {
 	clickItem(t, menu, findLabel(labels, "Open Rapport"))
 	waitFor(t, "the window to show", app, func() bool { return visibleRapport(env) })
 
-	// Quit ends the process.
+	// Closing it keeps Rapport in the tray, and says so once.
+	closeWindow(t, display, env)
+	waitFor(t, "the window to hide", app, func() bool { return !visibleRapport(env) })
+	select {
+	case n := <-notes:
+		if n != "Rapport is still running in the tray" {
+			t.Errorf("closing to the tray said %q", n)
+		}
+	case <-time.After(trayWait):
+		t.Errorf("closing to the tray said nothing within %v", trayWait)
+	}
+	if app.exited() {
+		t.Fatalf("closing the window ended the app: %v\n%s", app.err(), app.output())
+	}
+
+	// Open again, Ctrl+Q quits.
+	clickItem(t, menu, findLabel(labels, "Open Rapport"))
+	waitFor(t, "the window to show again", app, func() bool { return visibleRapport(env) })
+	if out, err := smokeRun(10*time.Second, env, "xdotool", "key", "ctrl+q"); err != nil {
+		t.Fatalf("xdotool key ctrl+q: %v\n%s", err, out)
+	}
+	waitExit(t, app, "Ctrl+Q")
+
+	// The tray's Quit quits too.
+	app = smokeStart(t, "app", env, bin, "--db", db, "--tray")
+	select {
+	case item = <-items:
+	case <-time.After(trayWait):
+		t.Fatalf("no tray item registered again within %v:\n%s", trayWait, app.output())
+	}
+	menu = conn.Object(item, "/StatusNotifierItem/menu")
+	labels = waitForMenu(t, menu, func(l []trayLabel) bool { return findLabel(l, "Quit") != 0 }, app)
 	clickItem(t, menu, findLabel(labels, "Quit"))
+	waitExit(t, app, "the tray's Quit")
+}
+
+// waitExit waits for the app to end with status 0 after how asked it to.
+func waitExit(t *testing.T, app *smokeProc, how string) {
+	t.Helper()
 	select {
 	case <-app.done:
 		if app.werr != nil {
-			t.Errorf("Quit ended the app with %v:\n%s", app.werr, app.output())
+			t.Errorf("%s ended the app with %v:\n%s", how, app.werr, app.output())
 		}
 	case <-time.After(trayWait):
-		t.Fatalf("Quit did not end the app within %v:\n%s", trayWait, app.output())
+		t.Fatalf("%s did not end the app within %v:\n%s", how, trayWait, app.output())
 	}
+}
+
+// closeWindow asks the window named Rapport to close, as a window
+// manager's close button does (WM_DELETE_WINDOW).
+func closeWindow(t *testing.T, display string, env []string) {
+	t.Helper()
+	search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^Rapport$")
+	search.Env = env
+	out, err := search.Output()
+	if err != nil {
+		t.Fatalf("finding the window: %v", err)
+	}
+	id, err := strconv.ParseUint(strings.Fields(string(out))[0], 10, 32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xgb.Logger = log.New(io.Discard, "", 0)
+	x, err := xgb.NewConnDisplay(display)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	atom := func(name string) xproto.Atom {
+		r, err := xproto.InternAtom(x, false, uint16(len(name)), name).Reply()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Atom
+	}
+	win := xproto.Window(id)
+	ev := xproto.ClientMessageEvent{Format: 32, Window: win, Type: atom("WM_PROTOCOLS"),
+		Data: xproto.ClientMessageDataUnionData32New([]uint32{uint32(atom("WM_DELETE_WINDOW")), 0, 0, 0, 0})}
+	if err := xproto.SendEventChecked(x, false, win, xproto.EventMaskNoEvent, string(ev.Bytes())).Check(); err != nil {
+		t.Fatalf("sending WM_DELETE_WINDOW: %v", err)
+	}
+}
+
+// notifier is a notification server of a few lines, as a desktop runs one.
+type notifier struct{ summaries chan string }
+
+// Notify is org.freedesktop.Notifications.Notify.
+func (n notifier) Notify(app string, replaces uint32, icon, summary, body string, actions []string,
+	hints map[string]dbus.Variant, timeout int32) (uint32, *dbus.Error) {
+	n.summaries <- summary
+	return 1, nil
+}
+
+// GetCapabilities is org.freedesktop.Notifications.GetCapabilities.
+func (n notifier) GetCapabilities() ([]string, *dbus.Error) { return []string{"body"}, nil }
+
+// GetServerInformation is org.freedesktop.Notifications.GetServerInformation.
+func (n notifier) GetServerInformation() (string, string, string, string, *dbus.Error) {
+	return "test", "rapport", "1", "1.2", nil
+}
+
+// watchNotes plays the desktop's notification server on conn and returns
+// the summaries of the notifications sent.
+func watchNotes(t *testing.T, conn *dbus.Conn) <-chan string {
+	t.Helper()
+	const name = "org.freedesktop.Notifications"
+	n := notifier{summaries: make(chan string, 8)}
+	if err := conn.Export(n, "/org/freedesktop/Notifications", name); err != nil {
+		t.Fatal(err)
+	}
+	if reply, err := conn.RequestName(name, dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
+		t.Fatalf("owning %s: %v %v", name, reply, err)
+	}
+	return n.summaries
 }
 
 // trayHeadline is the first line the tray's menu should show for the
