@@ -67,9 +67,9 @@ type Store struct {
 	// intact is the integrity check running in the background after
 	// OpenCheckingInBackground; nil when Open checked before opening.
 	intact *integrityCheck
-	// committed is called after each write transaction commits (see
-	// OnCommit); nil calls nothing.
-	committed atomic.Pointer[func()]
+	// committed holds what is called after each write transaction
+	// commits (see OnCommit); nil, or holding nil, calls nothing.
+	committed *atomic.Pointer[func()]
 
 	// Now is the clock used for created/updated times and anything relative
 	// to today. Tests replace it to pin time.
@@ -164,7 +164,7 @@ func open(path string, lock *fileLock, background bool) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path, lock: lock, intact: intact, notice: notice, readOnly: readOnly, Now: time.Now,
-		writing: new(sync.Mutex)}
+		writing: new(sync.Mutex), committed: new(atomic.Pointer[func()])}
 	if readOnly != nil {
 		s.notice = joinNotice(notice, "Opened "+filepath.Base(path)+" read-only: "+readOnly.Error()+
 			". It can be read, exported and backed up to another disk; nothing can be saved.")
@@ -354,8 +354,10 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	if f := s.committed.Load(); f != nil {
-		(*f)()
+	if s.committed != nil {
+		if f := s.committed.Load(); f != nil {
+			(*f)()
+		}
 	}
 	return nil
 }
@@ -365,6 +367,9 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // kept elsewhere (the tray's count of what is due) can be read again;
 // fn must return at once. nil stops the calls.
 func (s *Store) OnCommit(fn func()) {
+	if s.committed == nil {
+		s.committed = new(atomic.Pointer[func()])
+	}
 	if fn == nil {
 		s.committed.Store(nil)
 		return
