@@ -13,10 +13,11 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev \
 # libical's GObject binding for Debian's Python, which storage/ics's
 # TestClientsParse runs on the invites; a window manager with GTK 3
 # and Qt 5 drop targets for the drag-out end-to-end test (ui/dragout);
-# and the age tool (1.4 MB), which storage/sealed's TestAgeToolDecrypts
-# runs on Rapport's encrypted files.
+# the age tool (1.4 MB), which storage/sealed's TestAgeToolDecrypts
+# runs on Rapport's encrypted files; and the D-Bus daemon, for the private
+# session bus on which TestSmokeTray plays the panel's tray watcher.
 TEST_PKGS := xvfb xdotool imagemagick gir1.2-ical-3.0 python3-gi \
-	openbox gir1.2-gtk-3.0 python3-pyqt5 age
+	openbox gir1.2-gtk-3.0 python3-pyqt5 age dbus-daemon
 
 # Node.js and npm for ical.js, the other parser TestClientsParse runs,
 # installed only when there is no npm: Debian's npm conflicts with a

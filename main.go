@@ -3,7 +3,8 @@
 //
 // Usage:
 //
-//	rapport [--db PATH]            open the window on a database
+//	rapport [--db PATH] [--tray]   open the window on a database
+//	                               (--tray: start in the system tray)
 //	rapport --version              print the version
 //	rapport demo --db PATH [...]   write a sample career network
 //	rapport invite ID [--request] [--out FILE] [--db PATH]
@@ -107,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Usage = func() { usage(stderr) }
 	dbFlag := fs.String("db", "", "the database file")
 	version := fs.Bool("version", false, "print the version and exit")
-	inTray := fs.Bool("tray", false, "start in the tray, without a window (as at login)")
+	inTray := fs.Bool("tray", false, "start in the system tray, without a window")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -124,8 +125,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `Usage:
-  rapport [--db PATH] [--tray]        open Rapport on a database; --tray starts it in the tray
-                                      without a window (as it starts at login)
+  rapport [--db PATH] [--tray]        open Rapport on a database; --tray starts it in the
+                                      system tray without a window (where the desktop has one)
   rapport --version                   print the version
   rapport demo --db PATH [options]    write a sample career network into a new database
       --people N --interactions N --promises N --seed N
@@ -173,8 +174,8 @@ The database is PATH, else $RAPPORT_DB, else `+defaultDBPath(runtime.GOOS, os.Ge
 // commands use; tests replace it.
 var osKeyring keyring.Keyring = keyring.System{}
 
-// runWindow opens the store and shows the main window until it is closed;
-// inTray asks to start in the tray without a window (ui.Options.StartInTray).
+// runWindow opens the store and shows the main window until it is closed
+// (or, inTray, puts Rapport in the system tray until it quits).
 func runWindow(meta fyne.AppMetadata, path string, inTray bool, stderr io.Writer) int {
 	profileStartup(stderr)
 	lift := limitStartupHeap()
@@ -183,8 +184,8 @@ func runWindow(meta fyne.AppMetadata, path string, inTray bool, stderr io.Writer
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	// The integrity check runs while the window is built; nothing is
 	// written before it passes, and watchIntegrity explains a failure.
-	show := func(st *storage.Store) fyne.Window { return buildWindow(a, st, true, inTray, lift, stderr) }
-	r, done := openForWindow(a, path, func(st *storage.Store) fyne.Window { return buildWindow(a, st, false, inTray, lift, stderr) }, stderr)
+	show := func(st *storage.Store) *ui.Window { return buildWindow(a, st, true, inTray, lift, stderr) }
+	r, done := openForWindow(a, path, func(st *storage.Store) *ui.Window { return buildWindow(a, st, false, inTray, lift, stderr) }, stderr)
 	if done { // a long migration: the app ran and has quit
 		if r.err != nil {
 			return 1
@@ -204,9 +205,10 @@ func runWindow(meta fyne.AppMetadata, path string, inTray bool, stderr io.Writer
 
 // buildWindow makes the main window on st, ready to show; beforeRun says
 // that the app does not run yet, so that its first screen can wait for
-// it (ui.Options.FirstScreenWhenRunning); shown is called when the first
-// screen shows its data; inTray is ui.Options.StartInTray.
-func buildWindow(a fyne.App, st *storage.Store, beforeRun, inTray bool, shown func(), stderr io.Writer) fyne.Window {
+// it (ui.Options.FirstScreenWhenRunning); inTray starts it in the system
+// tray (ui.Options.StartInTray); shown is called when the first screen
+// shows its data.
+func buildWindow(a fyne.App, st *storage.Store, beforeRun, inTray bool, shown func(), stderr io.Writer) *ui.Window {
 	printNote(stderr, st.Notice())
 	backups := st.BackupSet(keyring.New(osKeyring))
 	skipped := backUpDaily(backups, stderr)
@@ -227,7 +229,7 @@ func buildWindow(a fyne.App, st *storage.Store, beforeRun, inTray bool, shown fu
 		}
 	}()
 	watchIntegrity(w, st, stderr)
-	return w.Window()
+	return w
 }
 
 // startupHeapLimit is the soft limit on the Go heap while the window and

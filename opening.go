@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/storage"
+	"rapport/ui"
 )
 
 // openingPatience is how long the window waits for the database to open
@@ -31,7 +32,7 @@ type opened struct {
 // the database is open, hands it to show (on the app's goroutine) and
 // closes the small window; then it returns done, after the app has quit,
 // with the error opening met if any (shown in the small window).
-func openForWindow(a fyne.App, path string, show func(*storage.Store) fyne.Window, stderr io.Writer) (r opened, done bool) {
+func openForWindow(a fyne.App, path string, show func(*storage.Store) *ui.Window, stderr io.Writer) (r opened, done bool) {
 	result := make(chan opened, 1)
 	go func() {
 		st, err := storage.OpenCheckingInBackground(path)
@@ -63,9 +64,9 @@ func openForWindow(a fyne.App, path string, show func(*storage.Store) fyne.Windo
 					widget.NewButton("Close", a.Quit))))
 				return
 			}
-			win := show(r.st)
-			win.SetMaster()
-			win.Show()
+			w := show(r.st)
+			w.Window().SetMaster()
+			w.Show()
 			wait.Close()
 		})
 	}()

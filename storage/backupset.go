@@ -121,8 +121,8 @@ func (s *Store) replaceWith(restore func() error) error {
 	if oerr != nil {
 		return errors.Join(err, fmt.Errorf("open the database again: %w", oerr))
 	}
-	now := s.Now
+	now, committed := s.Now, s.committed
 	*s = *again
-	s.Now = now
+	s.Now, s.committed = now, committed
 	return err
 }

@@ -74,6 +74,9 @@ type Store struct {
 	version *atomic.Uint64
 	// reachRisks keeps the last ReachRisks.
 	reachRisks *riskCache
+	// committed holds what is called after each write transaction
+	// commits (see OnCommit); nil, or holding nil, calls nothing.
+	committed *atomic.Pointer[func()]
 
 	// Now is the clock used for created/updated times and anything relative
 	// to today. Tests replace it to pin time.
@@ -168,7 +171,7 @@ func open(path string, lock *fileLock, background bool) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, path: path, lock: lock, intact: intact, notice: notice, readOnly: readOnly, Now: time.Now,
-		writing: new(sync.Mutex), version: new(atomic.Uint64), reachRisks: new(riskCache)}
+		writing: new(sync.Mutex), version: new(atomic.Uint64), reachRisks: new(riskCache), committed: new(atomic.Pointer[func()])}
 	if readOnly != nil {
 		s.notice = joinNotice(notice, "Opened "+filepath.Base(path)+" read-only: "+readOnly.Error()+
 			". It can be read, exported and backed up to another disk; nothing can be saved.")
@@ -361,7 +364,30 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if s.committed != nil {
+		if f := s.committed.Load(); f != nil {
+			(*f)()
+		}
+	}
+	return nil
+}
+
+// OnCommit sets fn to be called after each write transaction of this
+// store commits, on the goroutine that wrote, so that a view of the data
+// kept elsewhere (the tray's count of what is due) can be read again;
+// fn must return at once. nil stops the calls.
+func (s *Store) OnCommit(fn func()) {
+	if s.committed == nil {
+		s.committed = new(atomic.Pointer[func()])
+	}
+	if fn == nil {
+		s.committed.Store(nil)
+		return
+	}
+	s.committed.Store(&fn)
 }
 
 // changed counts one more write transaction ended: whatever was

@@ -150,8 +150,11 @@ type Options struct {
 	// FirstScreenShown, when set, is called once on the window's goroutine
 	// when the first screen shows its data (or the welcome shows).
 	FirstScreenShown func()
-	// StartInTray asks to start in the system tray without showing the
-	// window (`rapport --tray`, as start at login runs it).
+	// StartInTray starts Rapport with its tray icon only, no window,
+	// when the desktop shows tray icons (else the window shows as usual),
+	// as `rapport --tray` and start at login do: Show then shows nothing,
+	// and the first screen's data is read when the tray's Open Rapport
+	// first shows the window.
 	StartInTray bool
 	// AtLogin starts Rapport at login, or not; nil leaves the choice out
 	// of Settings (tests).
@@ -189,6 +192,12 @@ type Window struct {
 	welcome  *welcome // the welcome on show, nil once done
 	drags    drags
 	reminder *reminder
+	// tray is the icon in the system tray, nil where the app has no tray
+	// (tests); inTray is set while the window waits in it, hidden, and
+	// firstShown once the first screen was shown.
+	tray       *tray
+	inTray     bool
+	firstShown bool
 	// lastLogged is the person last logged with in this session (0: none),
 	// whom a new promise is with when no one is in view.
 	lastLogged int64
@@ -230,17 +239,20 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	w.win.Resize(fyne.NewSize(float32(max(width, 640)), float32(max(height, 480))))
 	// Remember the size whether the window is closed or the app quits
 	// (File → Quit closes windows without asking them).
-	w.win.SetCloseIntercept(func() {
-		w.saveSize()
-		w.win.Close()
-	})
+	w.win.SetCloseIntercept(w.closeWindow)
 	app.Lifecycle().SetOnStopped(w.saveSize)
 
 	app.Lifecycle().SetOnStarted(w.nameWindowClass)
-	w.showFirstScreen()
+	w.startTray()
+	if !w.inTray {
+		w.showFirstScreen()
+	}
 	w.win.SetOnClosed(func() {
 		if w.reminder != nil {
 			w.reminder.stop()
+		}
+		if w.tray != nil {
+			w.tray.stop()
 		}
 	})
 	return w
@@ -253,6 +265,7 @@ func New(app fyne.App, store Store, opts Options) *Window {
 // with placeholders, filled when the report arrives, and the reminder
 // starts then.
 func (w *Window) showFirstScreen() {
+	w.firstShown = true
 	shown := func() {
 		w.reminder = newReminder(w)
 		w.offerAtLogin()

@@ -195,6 +195,12 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	roomForShortcuts(view)
 	w.notUnderDialogs(file)
 	w.notUnderDialogs(view)
+	// Quit works under a dialog too: it asks first whether to throw away
+	// what was typed in it.
+	quit := fyne.NewMenuItem("Quit", w.quit)
+	quit.Shortcut = shortcut(fyne.KeyQ)
+	quit.IsQuit = true
+	file = append(file, fyne.NewMenuItemSeparator(), quit)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", w.showShortcuts),
 		fyne.NewMenuItem("About Rapport", w.showAbout))
