@@ -244,7 +244,9 @@ func New(app fyne.App, store Store, opts Options) *Window {
 
 	app.Lifecycle().SetOnStarted(w.nameWindowClass)
 	w.startTray()
-	if !w.inTray {
+	if w.inTray {
+		w.reminder = newReminder(w) // the digest comes while the window waits in the tray
+	} else {
 		w.showFirstScreen()
 	}
 	w.win.SetOnClosed(func() {
@@ -267,7 +269,9 @@ func New(app fyne.App, store Store, opts Options) *Window {
 func (w *Window) showFirstScreen() {
 	w.firstShown = true
 	shown := func() {
-		w.reminder = newReminder(w)
+		if w.reminder == nil {
+			w.reminder = newReminder(w)
+		}
 		w.offerAtLogin()
 		if w.opts.FirstScreenShown != nil {
 			w.opts.FirstScreenShown()
@@ -279,8 +283,10 @@ func (w *Window) showFirstScreen() {
 		return
 	}
 	w.screens.today.LoadInBackground()
+	once := false
 	w.screens.today.OnLoad(func() {
-		if w.reminder == nil {
+		if !once {
+			once = true
 			shown()
 		}
 	})

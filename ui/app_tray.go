@@ -48,11 +48,18 @@ func (w *Window) ShowAndRun() {
 }
 
 // open shows the window and brings it forward, reading the first screen
-// when it shows for the first time.
+// when it shows for the first time; after a morning digest it opens
+// Today, which the digest's notification cannot do (Fyne's notifications
+// take no clicks).
 func (w *Window) open() {
 	w.inTray = false
 	if !w.firstShown {
 		w.showFirstScreen()
+	} else if w.reminder != nil && w.reminder.unseen && w.welcome == nil {
+		w.show(screenToday)
+	}
+	if w.reminder != nil {
+		w.reminder.unseen = false
 	}
 	w.win.Show()
 	w.win.RequestFocus()

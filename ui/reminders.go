@@ -60,7 +60,7 @@ func (r *reminder) step() {
 	now := r.w.now()
 	r.schedule.PausedOn = prefDay(r.w.app, PrefPausedOn)
 	if day := model.Day(now); !day.Equal(r.day) {
-		if !r.day.IsZero() && r.w.current == screenToday && r.w.welcome == nil {
+		if !r.day.IsZero() && r.w.firstShown && r.w.current == screenToday && r.w.welcome == nil {
 			r.w.screens.today.Reload() // the day changed: so did what is due
 		}
 		r.day = day
@@ -157,24 +157,11 @@ func prefDay(a fyne.App, key string) time.Time {
 	return d
 }
 
-// RecheckReminders decides again what to remind of now: for the tray,
+// recheckReminders decides again what to remind of now: for the tray,
 // after it paused or resumed reminders (PrefPausedOn).
-func (w *Window) RecheckReminders() {
+func (w *Window) recheckReminders() {
 	if w.reminder != nil {
 		w.reminder.step()
 	}
 }
 
-// Reveal shows the window and brings it forward; after a morning digest
-// it opens Today, which the digest's notification cannot do (Fyne's
-// notifications take no clicks). For the tray's Open Rapport.
-func (w *Window) Reveal() {
-	if w.reminder != nil && w.reminder.unseen {
-		w.reminder.unseen = false
-		if w.welcome == nil {
-			w.show(screenToday)
-		}
-	}
-	w.win.Show()
-	w.win.RequestFocus()
-}

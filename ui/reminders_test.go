@@ -47,8 +47,8 @@ func TestDigestOncePerDay(t *testing.T) {
 	// A promise becomes due: its own notification, once.
 	storetest.Promise(t, st, model.Promise{Direction: model.DirectionTheirs, PersonID: dana.ID, What: "an intro",
 		MadeOn: day(-5), DueOn: day(0)})
-	w.RecheckReminders()
-	w.RecheckReminders()
+	w.recheckReminders()
+	w.recheckReminders()
 	if len(w.reminder.sent) != 2 || w.reminder.sent[1].Title != "Rapport: a promise is due" ||
 		w.reminder.sent[1].Content != "Dana Reyes owes you: an intro" {
 		t.Errorf("after a promise became due: %d sent, last %+v", len(w.reminder.sent), w.reminder.sent[len(w.reminder.sent)-1])
@@ -81,15 +81,15 @@ func TestDigestPausedAndNothingDue(t *testing.T) {
 		t.Errorf("paused: next wake %v, want %v", w.reminder.wake, want)
 	}
 	paused.Preferences().SetString(PrefPausedOn, "")
-	w.RecheckReminders()
+	w.recheckReminders()
 	if len(w.reminder.sent) != 1 {
 		t.Errorf("resumed: %d sent, want the digest", len(w.reminder.sent))
 	}
 }
 
-// TestRevealOpensTodayAfterADigest: the digest cannot be clicked, so the
-// next Reveal opens Today, once.
-func TestRevealOpensTodayAfterADigest(t *testing.T) {
+// TestOpenShowsTodayAfterADigest: the digest cannot be clicked, so the
+// next time the tray opens the window it shows Today, once.
+func TestOpenShowsTodayAfterADigest(t *testing.T) {
 	day := func(d int) time.Time { return model.Day(testNow).AddDate(0, 0, d) }
 	st := storetest.Open(t, func() time.Time { return testNow })
 	dana := storetest.Person(t, st, "Dana Reyes")
@@ -98,14 +98,14 @@ func TestRevealOpensTodayAfterADigest(t *testing.T) {
 	w := newTestWindow(t, st)
 	defer w.reminder.stop()
 	w.show(screenPeople)
-	w.Reveal()
+	w.open()
 	if w.current != screenToday {
-		t.Errorf("after a digest Reveal shows screen %d, want Today", w.current)
+		t.Errorf("after a digest open shows screen %d, want Today", w.current)
 	}
 	w.show(screenPeople)
-	w.Reveal()
+	w.open()
 	if w.current != screenPeople {
-		t.Errorf("a second Reveal moved to screen %d", w.current)
+		t.Errorf("a second open moved to screen %d", w.current)
 	}
 }
 

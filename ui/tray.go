@@ -22,16 +22,9 @@ import (
 // each write the store commits and at midnight, and builds the menu again
 // only when what it shows changed: nothing ticks while it sits idle.
 
-// Preference keys of the tray. prefRemindersPausedOn holds the local
-// date ("2006-01-02") on which reminders are paused for the day; the
-// digest reads it too.
-const (
-	prefRemindersPausedOn = "reminders.pausedOn"
-	prefToldTrayOnClose   = "tray.toldOnClose"
-)
-
-// pausedLayout is how prefRemindersPausedOn writes the date.
-const pausedLayout = "2006-01-02"
+// prefToldTrayOnClose remembers that the user was told, the first time
+// they closed the window, that Rapport stays in the tray.
+const prefToldTrayOnClose = "tray.toldOnClose"
 
 // trayLabelMax is the most characters a line of the menu shows: panels
 // make the menu as wide as its widest line.
@@ -49,7 +42,7 @@ type trayMenus interface {
 
 // trayStore is what the tray reads from the store.
 type trayStore interface {
-	Today(ctx context.Context, now time.Time) (model.Today, error)
+	Due(ctx context.Context, now time.Time) (model.DueReport, error)
 }
 
 // commitWatcher is a store that says when a write has committed
@@ -97,33 +90,20 @@ func (c trayContent) headline() string {
 	return kit.Plural(c.count, "promise needs you today", "promises need you today")
 }
 
-// trayItems is what is due today in the report: the promises overdue or
-// due today, both ways, then today's meetings, with how many promises
-// that makes. It is the tray's one reading of the store's report.
-func trayItems(t model.Today) (count int, items []trayItem) {
-	today := model.Day(t.Now.Local())
-	listed := 0
-	for _, p := range t.Due {
-		if !p.Overdue(t.Now) && model.DaysBetween(p.DueOn, today) != 0 {
-			continue
-		}
-		label := kit.PromiseSentence(p, t.Name(p.PersonID))
-		if p.Overdue(t.Now) {
+// trayItems is what is due today in the report: the promises, both ways,
+// overdue or due today (the count), then today's meetings not yet over.
+func trayItems(r model.DueReport) (count int, items []trayItem) {
+	for _, p := range r.PressingPromises() {
+		label := r.PromiseLine(p)
+		if p.Overdue(r.Now) {
 			label = "Overdue: " + label
 		}
 		items = append(items, trayItem{label: clip(label, trayLabelMax), promiseID: p.ID})
-		listed++
 	}
-	// The report lists only the first promises due; its counts cover all.
-	count = max(listed, t.Overdue+t.DueToday)
-	for _, m := range t.Upcoming {
-		if model.DaysBetween(model.Day(m.Start.Local()), today) != 0 {
-			continue
-		}
-		label := fmt.Sprintf("%s %s with %s", m.Start.Local().Format("15:04"), m.Kind.Label(), t.Name(m.PersonID))
-		items = append(items, trayItem{label: clip(label, trayLabelMax), meetingID: m.ID})
+	for _, m := range r.Meetings {
+		items = append(items, trayItem{label: clip(r.MeetingLine(m), trayLabelMax), meetingID: m.ID})
 	}
-	return count, items
+	return r.Pressing(), items
 }
 
 // clip shortens s to at most n characters, ending it with "…" when cut.
@@ -196,7 +176,7 @@ func (t *tray) refresh() {
 	t.reading = true
 	now := t.w.now()
 	t.w.background(func() func() {
-		report, err := t.store.Today(context.Background(), now)
+		report, err := t.store.Due(context.Background(), now)
 		return func() {
 			t.reading = false
 			if err != nil {
@@ -295,18 +275,19 @@ func (t *tray) opener(it trayItem) func() {
 
 // paused reports whether reminders are paused for today.
 func (t *tray) paused() bool {
-	on := t.w.app.Preferences().String(prefRemindersPausedOn)
-	return on != "" && on == t.w.now().Local().Format(pausedLayout)
+	on := t.w.app.Preferences().String(PrefPausedOn)
+	return on != "" && on == t.w.now().Local().Format(time.DateOnly)
 }
 
 // setPaused pauses reminders for today, or resumes them.
 func (t *tray) setPaused(paused bool) {
 	prefs := t.w.app.Preferences()
 	if paused {
-		prefs.SetString(prefRemindersPausedOn, t.w.now().Local().Format(pausedLayout))
+		prefs.SetString(PrefPausedOn, t.w.now().Local().Format(time.DateOnly))
 	} else {
-		prefs.RemoveValue(prefRemindersPausedOn)
+		prefs.RemoveValue(PrefPausedOn)
 	}
+	t.w.recheckReminders()
 	if t.shown != nil {
 		c := *t.shown
 		c.paused = paused
