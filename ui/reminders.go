@@ -164,4 +164,3 @@ func (w *Window) recheckReminders() {
 		w.reminder.step()
 	}
 }
-
