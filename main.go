@@ -193,13 +193,22 @@ func runWindow(meta fyne.AppMetadata, path string, inTray bool, stderr io.Writer
 		return 0
 	}
 	st, err := r.st, r.err
+	if errors.Is(err, storage.ErrLocked) && handOff(path, inTray) {
+		return 0 // the Rapport that has it open shows its window
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "rapport:", err)
 		ui.ShowStartupProblem(a, startupProblem(path, err, func() {}), func() { restart(a, path) })
 		return 1
 	}
 	defer st.Close()
-	show(st).ShowAndRun()
+	w := show(st)
+	stop, err := listenForLaunches(st.Path(), func() { fyne.Do(w.Open) })
+	if err != nil {
+		fmt.Fprintln(stderr, "rapport: a second launch will not find this window:", err)
+	}
+	defer stop()
+	w.ShowAndRun()
 	return 0
 }
 

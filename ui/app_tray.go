@@ -47,6 +47,10 @@ func (w *Window) ShowAndRun() {
 	w.app.Run()
 }
 
+// Open shows the window and brings it forward, from the tray or for a
+// second launch of Rapport on the same database.
+func (w *Window) Open() { w.open() }
+
 // open shows the window and brings it forward, reading the first screen
 // when it shows for the first time; after a morning digest it opens
 // Today, which the digest's notification cannot do (Fyne's notifications
