@@ -231,3 +231,17 @@ test-package: package package-windows
 	@$(call ensure-pkgs,$(PACKAGE_TEST_PKGS) $(WINDOWS_PKGS))
 	$(TEST_ENV) RAPPORT_LINUX_PKG=$(CURDIR)/$(LINUX_PKG) RAPPORT_WINDOWS_EXE=$(CURDIR)/$(WINDOWS_EXE) \
 		$(GO) test -count=1 -timeout 20m -tags package,wine -run 'TestPackage|TestWine' -v .
+
+# --- Dragging out on Windows, under wine ----------------------------------
+#
+# make test-windows-drag  the cross-built .exe's drag out of the window
+#                         (ui/dragout/dragout_windows.go) under wine on a
+#                         private Xvfb, onto a mingw-w64 OLE drop target
+#                         (testdata/wine/droptarget.c); see docs/drag-out.md
+
+WINDOWS_DRAG_PKGS := xvfb xdotool wine wine64 $(WINDOWS_PKGS)
+
+.PHONY: windows-drag-deps test-windows-drag
+
+windows-drag-deps:
+	@$(call ensure-pkgs,$(WINDOWS_DRAG_PKGS))
