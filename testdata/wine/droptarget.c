@@ -18,7 +18,8 @@
  *   x86_64-w64-mingw32-gcc -O2 -s -mconsole -o droptarget.exe droptarget.c \
  *       -lole32 -luuid -lshell32 -luser32 -lgdi32
  *
- * droptarget.exe [x y width height [title]] places its window there.
+ * droptarget.exe [x y width height [title]] places its window there; it
+ * is topmost, so the window dragged from never covers it.
  */
 #define COBJMACROS
 #include <windows.h>
@@ -225,7 +226,7 @@ int main(int argc, char **argv)
 	wc.hCursor = LoadCursor(NULL, IDC_ARROW);
 	wc.lpszClassName = L"RapportDropTarget";
 	RegisterClassW(&wc);
-	HWND hwnd = CreateWindowExA(0, "RapportDropTarget", title, WS_POPUP | WS_VISIBLE,
+	HWND hwnd = CreateWindowExA(WS_EX_TOPMOST, "RapportDropTarget", title, WS_POPUP | WS_VISIBLE,
 		x, y, w, h, NULL, NULL, wc.hInstance, NULL);
 	if (!hwnd) {
 		say("dropfail CreateWindow: error %lu\n", GetLastError());
