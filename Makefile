@@ -228,7 +228,28 @@ package-windows: $(FYNE)
 	@ls -l $(WINDOWS_EXE)
 
 # test-package checks both packages (package_test.go, wine_smoke_test.go).
-test-package: package package-windows
+test-package: package package-windows test-windows-drag
 	@$(call ensure-pkgs,$(PACKAGE_TEST_PKGS) $(WINDOWS_PKGS))
 	$(TEST_ENV) RAPPORT_LINUX_PKG=$(CURDIR)/$(LINUX_PKG) RAPPORT_WINDOWS_EXE=$(CURDIR)/$(WINDOWS_EXE) \
 		$(GO) test -count=1 -timeout 20m -tags package,wine -run 'TestPackage|TestWine' -v .
+
+# --- Dragging out on Windows, under wine ----------------------------------
+#
+# make test-windows-drag  the cross-built .exe's drag out of the window
+#                         (ui/dragout/dragout_windows.go) under wine on a
+#                         private Xvfb, onto a mingw-w64 OLE drop target
+#                         (testdata/wine/droptarget.c); see docs/drag-out.md
+
+WINDOWS_DRAG_PKGS := xvfb xdotool wine wine64 $(WINDOWS_PKGS)
+
+.PHONY: windows-drag-deps test-windows-drag
+
+windows-drag-deps:
+	@$(call ensure-pkgs,$(WINDOWS_DRAG_PKGS))
+
+# test-windows-drag runs windrag_wine_test.go (build tags wine windrag) on
+# the release .exe: a control drag from a C source, then Rapport's handle
+# dropped on the target, on the desktop, back on Rapport, Esc, and again.
+test-windows-drag: windows-drag-deps package-windows
+	$(TEST_ENV) RAPPORT_WINDOWS_EXE=$(CURDIR)/$(WINDOWS_EXE) \
+		$(GO) test -count=1 -timeout 20m -tags 'wine windrag' -run TestWindowsDragOut -v .

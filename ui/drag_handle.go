@@ -192,7 +192,10 @@ func (w *Window) dragFinished(f exported, r dragout.Result) {
 	}
 }
 
-// nativeWindowID is the window's X11 ID, when it has one.
+// nativeWindowID is the window's native ID package dragout drags from,
+// when it has one: its X11 window ID, or its HWND on Windows. RunNative
+// runs the function at once on the GLFW thread, where Dragged is called;
+// on Windows the drag must start on that thread (see dragout.Start).
 func nativeWindowID(win fyne.Window) (uintptr, bool) {
 	nw, ok := win.(driver.NativeWindow)
 	if !ok {
@@ -200,8 +203,11 @@ func nativeWindowID(win fyne.Window) (uintptr, bool) {
 	}
 	var id uintptr
 	nw.RunNative(func(ctx any) {
-		if x, ok := ctx.(driver.X11WindowContext); ok {
-			id = x.WindowHandle
+		switch c := ctx.(type) {
+		case driver.X11WindowContext:
+			id = c.WindowHandle
+		case driver.WindowsWindowContext:
+			id = c.HWND
 		}
 	})
 	return id, id != 0

@@ -1,7 +1,8 @@
 // Package dragout drags a file out of the app's window onto other
 // applications (a calendar, a mail, a file manager), which Fyne cannot do.
-// On Linux/X11 it speaks the XDND protocol (v5) as the source; elsewhere
-// Supported is false and callers fall back to "Show in folder".
+// On Linux/X11 it speaks the XDND protocol (v5) as the source; on Windows
+// it runs the OLE drag with the shell's data object for the file;
+// elsewhere Supported is false and callers fall back to "Show in folder".
 package dragout
 
 import (
@@ -55,7 +56,8 @@ type Result struct {
 
 var (
 	// ErrUnsupported is returned by Start where dragging out is not
-	// implemented (any platform but X11) or no X server is reachable.
+	// implemented (any platform but X11 and Windows) or no X server is
+	// reachable.
 	ErrUnsupported = errors.New("dragout: dragging out of the window is not supported here")
 	// ErrBusy is returned by Start while another drag is still running.
 	ErrBusy = errors.New("dragout: a drag is already running")
