@@ -65,7 +65,12 @@ func TestInstallerMSI(t *testing.T) {
 	}
 	user := installerWineUser(t, drive)
 	installed := filepath.Join(drive, "Program Files", "Rapport", "rapport.exe")
-	shortcut := filepath.Join(drive, "ProgramData", "Microsoft", "Windows", "Start Menu", "Programs", "Rapport.lnk")
+	// ProgramMenuFolder: the all-users Start menu on Windows for a per-machine
+	// install; wine 8 puts it in the user's.
+	shortcuts := []string{
+		filepath.Join(drive, "ProgramData", "Microsoft", "Windows", "Start Menu", "Programs", "Rapport.lnk"),
+		filepath.Join(drive, "users", user, "AppData", "Roaming", "Microsoft", "Windows", "Start Menu", "Programs", "Rapport.lnk"),
+	}
 	const winExe = `C:\Program Files\Rapport\rapport.exe`
 	winDB := `C:\users\` + user + `\AppData\Roaming\Rapport\rapport.db`
 	unixDB := filepath.Join(drive, "users", user, "AppData", "Roaming", "Rapport", "rapport.db")
@@ -86,13 +91,17 @@ func TestInstallerMSI(t *testing.T) {
 	t.Run("upgrade in place", func(t *testing.T) {
 		installerMsiexec(t, w, "/i", `C:\installers\rapport.msi`)
 		entry := installerARP(t, w, meta.Version)
-		if entry["Publisher"] != "Rapport" || entry["DisplayIcon"] == "" {
-			t.Errorf("Apps & features shows Publisher %q, DisplayIcon %q: want Rapport and the icon", entry["Publisher"], entry["DisplayIcon"])
+		if entry["Publisher"] != "Rapport" {
+			t.Errorf("Apps & features shows Publisher %q, want Rapport", entry["Publisher"])
 		}
-		for _, f := range []string{installed, shortcut} {
-			if _, err := os.Stat(f); err != nil {
-				t.Errorf("after the upgrade: %v", err)
-			}
+		installerProductIcon(t, w, drive)
+		if _, err := os.Stat(installed); err != nil {
+			t.Errorf("after the upgrade: %v", err)
+		}
+		if n := installerExisting(shortcuts); len(n) != 1 {
+			t.Errorf("want one Start menu shortcut, have %v", n)
+		} else {
+			t.Logf("the Start menu shortcut is %s", n[0])
 		}
 		if got := installerHash(t, unixDB); got != data {
 			t.Errorf("the upgrade changed %s", unixDB)
@@ -101,6 +110,13 @@ func TestInstallerMSI(t *testing.T) {
 	if t.Failed() {
 		t.FailNow()
 	}
+
+	t.Run("older version refused", func(t *testing.T) {
+		if out, err := w.run(wineStartWait, "", "msiexec", "/i", `C:\installers\previous.msi`, "/qn"); err == nil {
+			t.Errorf("msiexec installed the older version over the newer one:\n%s", out)
+		}
+		installerARP(t, w, meta.Version)
+	})
 
 	t.Run("start", func(t *testing.T) {
 		out, err := w.run(wineStartWait, "", winExe, "--version")
@@ -117,7 +133,7 @@ func TestInstallerMSI(t *testing.T) {
 		if entries := installerARPEntries(t, w); len(entries) != 0 {
 			t.Errorf("Apps & features still lists Rapport: %v", entries)
 		}
-		for _, gone := range []string{installed, filepath.Dir(installed), shortcut} {
+		for _, gone := range append([]string{installed, filepath.Dir(installed)}, shortcuts...) {
 			if _, err := os.Stat(gone); !os.IsNotExist(err) {
 				t.Errorf("the uninstall left %s (%v)", gone, err)
 			}
@@ -211,12 +227,25 @@ func installerARP(t *testing.T, w *winePrefix, version string) map[string]string
 }
 
 // installerARPEntries are the uninstall entries (Apps & features) named
-// Rapport, read with reg query.
+// Rapport.
 func installerARPEntries(t *testing.T, w *winePrefix) []map[string]string {
 	t.Helper()
-	out, err := w.run(wineRunWait, "", "reg", "query", `HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall`, "/s")
+	var rapport []map[string]string
+	for _, e := range installerRegQuery(t, w, `HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall`) {
+		if e["DisplayName"] == "Rapport" {
+			rapport = append(rapport, e)
+		}
+	}
+	return rapport
+}
+
+// installerRegQuery reads the registry key and its subkeys with reg
+// query /s: each key's values by name, and its name as "key".
+func installerRegQuery(t *testing.T, w *winePrefix, key string) []map[string]string {
+	t.Helper()
+	out, err := w.run(wineRunWait, "", "reg", "query", key, "/s")
 	if err != nil {
-		t.Fatalf("reg query: %v\n%s", err, out)
+		t.Fatalf("reg query %s: %v\n%s", key, err, out)
 	}
 	var entries []map[string]string
 	var cur map[string]string
@@ -232,13 +261,39 @@ func installerARPEntries(t *testing.T, w *winePrefix) []map[string]string {
 			}
 		}
 	}
-	var rapport []map[string]string
-	for _, e := range entries {
-		if e["DisplayName"] == "Rapport" {
-			rapport = append(rapport, e)
+	return entries
+}
+
+// installerProductIcon checks that the installed product has its icon
+// registered per machine, where Apps & features reads it: ProductIcon
+// in HKLM's Installer\Products, naming an icon file that exists.
+func installerProductIcon(t *testing.T, w *winePrefix, drive string) {
+	t.Helper()
+	var icon string
+	for _, e := range installerRegQuery(t, w, `HKLM\Software\Classes\Installer\Products`) {
+		if e["ProductName"] == "Rapport" {
+			icon = e["ProductIcon"]
 		}
 	}
-	return rapport
+	path, ok := strings.CutPrefix(icon, `C:\`)
+	if !ok {
+		t.Fatalf("Rapport has no ProductIcon on C: (%q)", icon)
+	}
+	if _, err := os.Stat(filepath.Join(drive, filepath.FromSlash(strings.ReplaceAll(path, `\`, "/")))); err != nil {
+		t.Errorf("the ProductIcon %s: %v", icon, err)
+	}
+	t.Logf("Apps & features icon: %s", icon)
+}
+
+// installerExisting are the paths that exist.
+func installerExisting(paths []string) []string {
+	var have []string
+	for _, p := range paths {
+		if _, err := os.Stat(p); err == nil {
+			have = append(have, p)
+		}
+	}
+	return have
 }
 
 // installerWineUser is the name of the prefix's Windows user.
