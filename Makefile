@@ -245,11 +245,14 @@ test-package: package package-windows test-installers
 #                       validate, the MSI's tables, and the MSI installed,
 #                       upgraded, started and uninstalled under wine
 
-# Debian packages: dpkg-dev (dpkg-shlibdeps) and ImageMagick (the icon's
-# sizes) for the .deb; wixl and ImageMagick (the .ico) for the MSI; and
-# for the checks lintian, appstream (appstreamcli), desktop-file-utils,
-# man-db and msitools (msiinfo).
-DEB_PKGS := dpkg-dev imagemagick
+# Debian packages: dpkg-dev (dpkg-shlibdeps), ImageMagick (the icon's
+# sizes) and the X11 and Wayland libraries GLFW opens at run time (the
+# .deb depends on the packages that hold them) for the .deb; wixl and
+# ImageMagick (the .ico) for the MSI; and for the checks lintian,
+# appstream (appstreamcli), desktop-file-utils, man-db and msitools.
+DEB_PKGS := dpkg-dev imagemagick libx11-6 libx11-xcb1 libxcursor1 libxrandr2 \
+	libxinerama1 libxi6 libxxf86vm1 libxext6 libxrender1 libxkbcommon0 \
+	libwayland-cursor0 libwayland-egl1 libegl1
 MSI_PKGS := wixl imagemagick
 INSTALLER_TEST_PKGS := lintian appstream desktop-file-utils man-db msitools
 
