@@ -159,8 +159,15 @@ func TestInstallerMSI(t *testing.T) {
 // Apps & features icon and publisher, per machine, 64-bit.
 func installerMSITables(t *testing.T, msi, version string) {
 	t.Helper()
+	msi, err := filepath.Abs(msi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir() // msiinfo writes a table's binary streams (the icon) into its folder
 	table := func(name string) string {
-		out, err := exec.Command("msiinfo", "export", msi, name).Output()
+		cmd := exec.Command("msiinfo", "export", msi, name)
+		cmd.Dir = dir
+		out, err := cmd.Output()
 		if err != nil {
 			t.Fatalf("msiinfo export %s %s: %v", msi, name, err)
 		}
