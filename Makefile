@@ -265,12 +265,12 @@ MSI_PREVIOUS_VERSION := 0.0.1
 WINDOWS_MSI_PREVIOUS = dist/test/$(BIN)-$(MSI_PREVIOUS_VERSION)-x64.msi
 
 # build-msi writes the MSI $(2) of version $(1) from the .exe, with an
-# icon made from assets/icon.png.
+# icon made from assets/icon.png. (wixl finds sources by paths relative
+# to the current folder only: the icon is made beside the MSI.)
 define build-msi
-set -e; stage=$$(mktemp -d); trap 'rm -rf "$$stage"' EXIT; \
-convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$$stage/rapport.ico"; \
-mkdir -p $(dir $(2)); \
-wixl -a x64 -D Version=$(1) -D Exe=$(WINDOWS_EXE) -D Icon="$$stage/rapport.ico" \
+set -e; mkdir -p $(dir $(2)); trap 'rm -f $(2).ico' EXIT; \
+convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 $(2).ico; \
+wixl -a x64 -D Version=$(1) -D Exe=$(WINDOWS_EXE) -D Icon=$(2).ico \
 	-o $(2).tmp packaging/windows/rapport.wxs; \
 mv $(2).tmp $(2); ls -l $(2)
 endef
