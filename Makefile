@@ -227,8 +227,10 @@ package-windows: $(FYNE)
 	mv $(WINDOWS_EXE).tmp $(WINDOWS_EXE)
 	@ls -l $(WINDOWS_EXE)
 
-# test-package checks both packages (package_test.go, wine_smoke_test.go).
-test-package: package package-windows test-windows-drag
+# test-package checks both packages (package_test.go, wine_smoke_test.go),
+# the installers made from them (test-installers, below) and dragging an
+# invite out of the window on Windows (test-windows-drag, below).
+test-package: package package-windows test-installers test-windows-drag
 	@$(call ensure-pkgs,$(PACKAGE_TEST_PKGS) $(WINDOWS_PKGS))
 	$(TEST_ENV) RAPPORT_LINUX_PKG=$(CURDIR)/$(LINUX_PKG) RAPPORT_WINDOWS_EXE=$(CURDIR)/$(WINDOWS_EXE) \
 		$(GO) test -count=1 -timeout 20m -tags package,wine -run 'TestPackage|TestWine' -v .
@@ -253,3 +255,67 @@ windows-drag-deps:
 test-windows-drag: windows-drag-deps package-windows
 	$(TEST_ENV) RAPPORT_WINDOWS_EXE=$(CURDIR)/$(WINDOWS_EXE) \
 		$(GO) test -count=1 -timeout 20m -tags 'wine windrag' -run TestWindowsDragOut -v .
+
+# --- Installers: a Debian package and a Windows MSI ------------------------
+#
+# make package-deb      dist/rapport_VERSION_ARCH.deb, from the tarball's
+#                       binary and desktop entry, with dpkg-deb
+#                       (packaging/linux/build-deb.sh)
+# make package-msi      dist/rapport-VERSION-x64.msi, from the .exe, with
+#                       wixl (packaging/windows/rapport.wxs)
+# make test-installers  builds both and checks them (installer_test.go,
+#                       installer_wine_test.go): lintian, appstreamcli
+#                       validate, the MSI's tables, and the MSI installed,
+#                       upgraded, started and uninstalled under wine
+
+# Debian packages: dpkg-dev (dpkg-shlibdeps), ImageMagick (the icon's
+# sizes) and the X11 and Wayland libraries GLFW opens at run time (the
+# .deb depends on the packages that hold them) for the .deb; wixl and
+# ImageMagick (the .ico) for the MSI; and for the checks lintian,
+# appstream (appstreamcli), desktop-file-utils, man-db and msitools.
+DEB_PKGS := dpkg-dev imagemagick libx11-6 libx11-xcb1 libxcursor1 libxrandr2 \
+	libxinerama1 libxi6 libxxf86vm1 libxext6 libxrender1 libxkbcommon0 \
+	libwayland-cursor0 libwayland-egl1 libegl1
+MSI_PKGS := wixl imagemagick
+INSTALLER_TEST_PKGS := lintian appstream desktop-file-utils man-db msitools
+
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null || $(GO) env GOARCH)
+LINUX_DEB = dist/$(BIN)_$(APP_VERSION)_$(DEB_ARCH).deb
+WINDOWS_MSI = dist/$(BIN)-$(APP_VERSION)-x64.msi
+# The same installer under an older version: test-installers installs it
+# first, so that the real one has to upgrade it in place.
+MSI_PREVIOUS_VERSION := 0.0.1
+WINDOWS_MSI_PREVIOUS = dist/test/$(BIN)-$(MSI_PREVIOUS_VERSION)-x64.msi
+
+# build-msi writes the MSI $(2) of version $(1) from the .exe, with an
+# icon made from assets/icon.png. (wixl finds sources by paths relative
+# to the current folder only: the icon is made beside the MSI.)
+define build-msi
+set -e; mkdir -p $(dir $(2)); trap 'rm -f $(2).ico' EXIT; \
+convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 $(2).ico; \
+wixl -a x64 -D Version=$(1) -D Exe=$(WINDOWS_EXE) -D Icon=$(2).ico \
+	-o $(2).tmp packaging/windows/rapport.wxs; \
+mv $(2).tmp $(2); ls -l $(2)
+endef
+
+.PHONY: package-deb package-msi package-msi-previous test-installers
+
+package-deb: package
+	@$(call ensure-pkgs,$(DEB_PKGS))
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) sh packaging/linux/build-deb.sh \
+		$(LINUX_PKG) $(APP_ID) $(APP_VERSION) $(LINUX_DEB)
+	@ls -l $(LINUX_DEB)
+
+package-msi: package-windows
+	@$(call ensure-pkgs,$(MSI_PKGS))
+	@$(call build-msi,$(APP_VERSION),$(WINDOWS_MSI))
+
+package-msi-previous: package-windows
+	@$(call ensure-pkgs,$(MSI_PKGS))
+	@$(call build-msi,$(MSI_PREVIOUS_VERSION),$(WINDOWS_MSI_PREVIOUS))
+
+test-installers: package-deb package-msi package-msi-previous
+	@$(call ensure-pkgs,$(INSTALLER_TEST_PKGS) $(PACKAGE_TEST_PKGS) $(WINDOWS_PKGS))
+	$(TEST_ENV) RAPPORT_DEB=$(CURDIR)/$(LINUX_DEB) RAPPORT_MSI=$(CURDIR)/$(WINDOWS_MSI) \
+		RAPPORT_MSI_PREVIOUS=$(CURDIR)/$(WINDOWS_MSI_PREVIOUS) \
+		$(GO) test -count=1 -timeout 20m -tags package,wine -run 'TestInstaller' -v .

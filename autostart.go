@@ -26,7 +26,6 @@ func runAutostart(args []string, stdout, stderr io.Writer) int {
 func autostartWith(args []string, place autostart.Place, exe func() (string, error), stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("rapport autostart", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	flags.Usage = func() { fmt.Fprintln(stderr, autostartUsage) }
 	dbFlag := flags.String("db", "", "the database to open at login (default: the usual one)")
 	words, ok := parseInterleaved(flags, args)
 	if !ok {

@@ -26,7 +26,6 @@ func runDue(args []string, stdout, stderr io.Writer) int {
 func dueWith(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	flags := flag.NewFlagSet("rapport due", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	flags.Usage = func() { fmt.Fprintln(stderr, dueUsage) }
 	dbFlag := flags.String("db", "", "the database file")
 	asJSON := flags.Bool("json", false, "print the report as one JSON object")
 	rest, ok := parseInterleaved(flags, args)

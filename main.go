@@ -11,7 +11,7 @@
 //	                               write a meeting's calendar invite
 //	rapport backup [--to DIR] [--db PATH] [--encrypt | --passphrase-file FILE]
 //	                               write a backup of the database
-//	rapport import FILE [--db PATH] [--yes] [--passphrase-file FILE]
+//	rapport import FILE [--db PATH] [--yes] [--team-from-company] [--cadence DAYS] [--passphrase-file FILE]
 //	                               import people from a contacts file, or
 //	                               restore an export into a new database
 //	rapport export --format json|vcard --out FILE [--db PATH] [--encrypt | --passphrase-file FILE]
@@ -95,8 +95,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "autostart":
 			return runAutostart(args[1:], stdout, stderr)
 		case "help":
-			usage(stdout)
-			return 0
+			return runHelp(args[1:], meta, stdout, stderr)
 		default:
 			fmt.Fprintf(stderr, "rapport: unknown command %q\n", args[0])
 			usage(stderr)
@@ -121,53 +120,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	return runWindow(meta, dbPath(*dbFlag), *inTray, stderr)
-}
-
-func usage(w io.Writer) {
-	fmt.Fprint(w, `Usage:
-  rapport [--db PATH] [--tray]        open Rapport on a database; --tray starts it in the
-                                      system tray without a window (where the desktop has one)
-  rapport --version                   print the version
-  rapport demo --db PATH [options]    write a sample career network into a new database
-      --people N --interactions N --promises N --seed N
-  rapport backup [--to DIR] [--db PATH] [--encrypt | --passphrase-file FILE]
-                                      write a backup of the database (default: the backup folder
-                                      of Settings, else backups beside it); --encrypt asks for a
-                                      passphrase, --passphrase-file reads it from a file's first line
-  rapport import FILE [--db PATH] [--yes] [--passphrase-file FILE]
-                                      preview importing people from a vCard, LinkedIn or Google
-                                      Contacts file; --yes imports them. A Rapport export (.json)
-                                      is restored instead, into a new or empty database. An
-                                      encrypted file (age) is decrypted with the passphrase
-  rapport export --format json|vcard --out FILE [--db PATH] [--encrypt | --passphrase-file FILE]
-                                      write everything as one JSON document (restore it with
-                                      rapport import FILE --db NEW.db --yes), or the active people
-                                      as vCard 4.0 without their notes; --out - writes to stdout;
-                                      encrypted with a passphrase (age) when asked
-  rapport log [--yes] [--db PATH] 'LINE'
-                                      preview logging a contact and its promises from one line,
-                                      e.g. 'coffee with Helena yesterday; I owe her the plan by Fri';
-                                      --yes saves it
-  rapport search [--db PATH] [--json] [--limit N] QUERY...
-                                      search everything as the search box does: one result a line
-                                      (kind, date, person, snippet with matches in «»), or a JSON
-                                      array with --json; the frame log only with is:frame or frame:yes
-  rapport path [--db PATH] NAME       print the best chains of introductions from you to NAME,
-                                      one per line: You → Daniel Okafor → Helena Sørensen
-  rapport due [--db PATH] [--json]    print the promises overdue, due today and this week (both
-                                      ways), today's meetings and the gap actions due this week,
-                                      or one JSON object with --json; works while the window is
-                                      open. Exit status 0 when no promise is overdue or due today,
-                                      3 when some are (for status bars), 1 on an error
-  rapport autostart on|off|status     start Rapport in the tray when you log in (on), stop doing
-                                      so (off), or say whether it does (status)
-  rapport invite ID [--request] [--out FILE] [--db PATH]
-                                      print meeting ID as an iCalendar file for your own
-                                      calendar; --request makes it an invite to the person;
-                                      --out writes it (whole or not at all) to FILE
-
-The database is PATH, else $RAPPORT_DB, else `+defaultDBPath(runtime.GOOS, os.Getenv, homeDir())+`
-`)
 }
 
 // osKeyring is the keyring of backup passphrases the window and

@@ -169,40 +169,50 @@ func TestWineWindowsBuild(t *testing.T) {
 	})
 
 	t.Run("window", func(t *testing.T) {
-		display := smokeXvfb(t)
-		t.Logf("Xvfb is on display %s", display)
-		app, shown := wineOpen(t, w.env(display), appDir, display, winExe, "--db", winDB)
-		if shown {
-			time.Sleep(winePaintWait)
-		}
-		shot := filepath.Join(dir, "wine.png")
-		captureOut, captureErr := smokeRunIn(30*time.Second, w.env(display), "", "import", "-window", "root", shot)
-		switch {
-		case app.exited():
-			smokeKeepAs(t, shot, "wine.png")
-			t.Fatalf("rapport.exe exited early: %v\n%s", app.err(), app.output())
-		case !shown:
-			smokeKeepAs(t, shot, "wine.png")
-			t.Fatalf("no visible window named Rapport within %v; output:\n%s", wineWindowWait, app.output())
-		case captureErr != nil:
-			t.Fatalf("import -window root: %v\n%s", captureErr, captureOut)
-		}
-		colours, share, err := smokeColours(shot)
-		if err != nil {
-			smokeKeepAs(t, shot, "wine.png")
-			t.Fatalf("reading the screenshot: %v", err)
-		}
-		t.Logf("screenshot has %d distinct colours; the commonest covers %.1f%% of it", colours, 100*share)
-		if colours < wineMinColours || share > wineMaxShare {
-			smokeKeepAs(t, shot, "wine.png")
-			t.Fatalf("the screen looks blank: %d distinct colours (want at least %d), commonest covers %.1f%% (want at most %.0f%%); output:\n%s",
-				colours, wineMinColours, 100*share, 100*wineMaxShare, app.output())
-		}
-		if os.Getenv("RAPPORT_KEEP_WINE_SHOT") != "" {
-			smokeKeepAs(t, shot, "wine.png")
-		}
-		app.stop()
+		wineCheckWindow(t, w, appDir, "wine.png", winExe, "--db", winDB)
 	})
+}
+
+// wineCheckWindow starts the Windows program winExe with args under wine
+// in dir, on a private Xvfb display, and fails the test unless a window
+// named Rapport shows and paints something other than a blank rectangle.
+// The capture is kept as testdata/failed/shotName when the test fails, or
+// always with RAPPORT_KEEP_WINE_SHOT=1.
+func wineCheckWindow(t *testing.T, w *winePrefix, dir, shotName, winExe string, args ...string) {
+	t.Helper()
+	display := smokeXvfb(t)
+	t.Logf("Xvfb is on display %s", display)
+	app, shown := wineOpen(t, w.env(display), dir, display, winExe, args...)
+	if shown {
+		time.Sleep(winePaintWait)
+	}
+	shot := filepath.Join(t.TempDir(), shotName)
+	captureOut, captureErr := smokeRunIn(30*time.Second, w.env(display), "", "import", "-window", "root", shot)
+	switch {
+	case app.exited():
+		smokeKeepAs(t, shot, shotName)
+		t.Fatalf("%s exited early: %v\n%s", winExe, app.err(), app.output())
+	case !shown:
+		smokeKeepAs(t, shot, shotName)
+		t.Fatalf("no visible window named Rapport within %v; output:\n%s", wineWindowWait, app.output())
+	case captureErr != nil:
+		t.Fatalf("import -window root: %v\n%s", captureErr, captureOut)
+	}
+	colours, share, err := smokeColours(shot)
+	if err != nil {
+		smokeKeepAs(t, shot, shotName)
+		t.Fatalf("reading the screenshot: %v", err)
+	}
+	t.Logf("screenshot has %d distinct colours; the commonest covers %.1f%% of it", colours, 100*share)
+	if colours < wineMinColours || share > wineMaxShare {
+		smokeKeepAs(t, shot, shotName)
+		t.Fatalf("the screen looks blank: %d distinct colours (want at least %d), commonest covers %.1f%% (want at most %.0f%%); output:\n%s",
+			colours, wineMinColours, 100*share, 100*wineMaxShare, app.output())
+	}
+	if os.Getenv("RAPPORT_KEEP_WINE_SHOT") != "" {
+		smokeKeepAs(t, shot, shotName)
+	}
+	app.stop()
 }
 
 // wineZoneCheck is a program that exits 1 when it cannot load the zone
@@ -340,8 +350,9 @@ func (w *winePrefix) env(display string) []string {
 		"WINEARCH=win64",
 		"WINEDEBUG=-all",
 		// No Mono or Gecko install prompts; the native stand-in for
-		// bcryptprimitives.dll (wine 8 has no builtin one to fall back on).
-		"WINEDLLOVERRIDES=mscoree,mshtml=;bcryptprimitives=n",
+		// bcryptprimitives.dll (wine 8 has no builtin one to fall back on);
+		// no Linux menu entries for the shortcuts an installer makes.
+		"WINEDLLOVERRIDES=mscoree,mshtml=;bcryptprimitives=n;winemenubuilder.exe=d",
 	)
 	if display != "" {
 		env = append(env, "DISPLAY="+display)
