@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	_ "embed"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -89,50 +91,104 @@ var searchSpecs = []searchSpec{
 // matches in all. When more match than limit, every kind that matched
 // keeps a share of the hits shown. An empty query finds nothing; a query
 // of filters alone lists everything that passes them.
+//
+// It reads in two lanes side by side, each in a read transaction of its
+// own: the interactions (the most rows by far) and the other kinds. Each
+// lane counts its kinds' matches, waits for the other to share the limit
+// between all the kinds, then reads the first matches and their details.
 func (s *Store) Search(ctx context.Context, q model.SearchQuery, limit int) (model.SearchResults, error) {
 	res := model.SearchResults{ByKind: map[model.HitKind]int{}}
 	if (ftsQuery(q) == "" && !q.Filtered()) || limit <= 0 {
 		return res, nil
 	}
 	now := s.Now()
-	err := s.inReadTx(ctx, func(db querier) error {
-		found := make([]kindMatches, len(searchSpecs))
-		totals := make([]int, len(searchSpecs))
-		for i, spec := range searchSpecs {
-			if !q.Wants(spec.kind) || (q.PersonFiltered() && spec.person == "") {
-				continue
-			}
-			m, err := searchMatches(ctx, db, spec, q, now, limit)
-			if err != nil {
-				return fmt.Errorf("%s: %w", spec.table, err)
-			}
-			found[i], totals[i] = m, m.total
-			res.Total += m.total
-			res.ByKind[spec.kind] += m.total
-		}
-		for i, n := range shareLimit(totals, limit) {
-			if n == 0 {
-				continue
-			}
-			rows := found[i].rows
-			if !found[i].read {
-				var err error
-				if rows, err = searchFirst(ctx, db, searchSpecs[i], q, now, found[i].total, n); err != nil {
-					return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
+	found := make([]kindMatches, len(searchSpecs))
+	shares := make([]int, len(searchSpecs))
+	hits := make([][]model.SearchHit, len(searchSpecs))
+	lanes := searchLanes(q)
+	var counted, done sync.WaitGroup
+	shared := make(chan struct{})
+	errs := make([]error, len(lanes))
+	for l, lane := range lanes {
+		counted.Add(1)
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			countedOnce := sync.OnceFunc(counted.Done)
+			defer countedOnce()
+			errs[l] = s.inReadTx(ctx, func(db querier) error {
+				for _, i := range lane {
+					m, err := searchMatches(ctx, db, searchSpecs[i], q, now, limit)
+					if err != nil {
+						return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
+					}
+					found[i] = m
 				}
-			}
-			hits, err := searchDetails(ctx, db, searchSpecs[i], q, rows[:min(n, len(rows))])
-			if err != nil {
-				return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
-			}
-			res.Hits = append(res.Hits, hits...)
-		}
-		return nil
-	})
-	if err != nil {
+				countedOnce()
+				<-shared
+				for _, i := range lane {
+					var err error
+					if hits[i], err = searchFirstHits(ctx, db, searchSpecs[i], q, now, found[i], shares[i]); err != nil {
+						return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
+					}
+				}
+				return nil
+			})
+		}()
+	}
+	counted.Wait()
+	totals := make([]int, len(searchSpecs))
+	for i, m := range found {
+		totals[i] = m.total
+		res.Total += m.total
+		res.ByKind[searchSpecs[i].kind] += m.total
+	}
+	copy(shares, shareLimit(totals, limit))
+	close(shared)
+	done.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return model.SearchResults{}, fmt.Errorf("search: %w", err)
 	}
+	for _, h := range hits {
+		res.Hits = append(res.Hits, h...)
+	}
 	return res, nil
+}
+
+// searchLanes are the indexes in searchSpecs of the kinds q wants, in two
+// lanes: the interactions, and the rest.
+func searchLanes(q model.SearchQuery) [][]int {
+	lanes := [][]int{nil, nil}
+	for i, spec := range searchSpecs {
+		if !q.Wants(spec.kind) || (q.PersonFiltered() && spec.person == "") {
+			continue
+		}
+		lane := 1
+		if spec.kind == model.HitInteraction {
+			lane = 0
+		}
+		lanes[lane] = append(lanes[lane], i)
+	}
+	if lanes[0] == nil {
+		return lanes[1:]
+	}
+	return lanes
+}
+
+// searchFirstHits reads the first n of a kind's matches m and what the
+// hits need to show.
+func searchFirstHits(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, m kindMatches, n int) ([]model.SearchHit, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	rows := m.rows
+	if !m.read {
+		var err error
+		if rows, err = searchFirst(ctx, db, spec, q, now, m.total, n); err != nil {
+			return nil, err
+		}
+	}
+	return searchDetails(ctx, db, spec, q, rows[:min(n, len(rows))])
 }
 
 // searchRow is one match before its details are read.
@@ -223,16 +279,16 @@ func wordsAreTokens(q model.SearchQuery) bool {
 	return true
 }
 
-// recentScan is how many times the limit searchRecent reads of a kind's
-// most recent rows before it leaves the search to the index.
-const recentScan = 8
+// recentRows is the most rows searchRecent reads before it leaves the
+// search to the index: reading a row and matching it in Go costs about
+// what the index spends on ten or twenty matches it sets aside.
+const recentRows = 2000
 
 // searchRecent finds the most recent matches of a kind whose matches are
 // many (a letter or a common word: most rows) by reading its rows from the
 // newest with the text the index holds for them, and matching that in Go,
 // until it has limit: a few hundred rows, where asking the index which of
-// its tens of thousands of matches come first would set them all aside
-// first. ok is false when it cannot say: the matcher is not exact for the
+// its thousands of matches come first would set them all aside first. ok is false when it cannot say: the matcher is not exact for the
 // query's words, or the newest rows hold too few matches.
 func searchRecent(ctx context.Context, db querier, spec searchSpec, m model.SearchMatcher, total, limit int) (out []searchRow, ok bool, err error) {
 	if !m.Exact() {
@@ -246,12 +302,12 @@ func searchRecent(ctx context.Context, db querier, spec searchSpec, m model.Sear
 	if err := queryRow(ctx, db, "SELECT coalesce(max(id), 0) FROM "+spec.table, nil, &rows); err != nil {
 		return nil, false, err
 	}
-	if limit*rows > total*recentScan*limit/2 {
+	if limit*rows > total*recentRows/2 {
 		return nil, false, nil
 	}
 	res, err := db.QueryContext(ctx, "SELECT t.id, "+spec.date+" AS d, coalesce(c.c0title, ''), coalesce(c.c1body, ''),"+
 		" coalesce(c.c2people, '') FROM "+spec.table+" t CROSS JOIN search_"+spec.table+"_content c ON c.docid = t.id"+
-		" ORDER BY d DESC, t.id DESC LIMIT ?", recentScan*limit)
+		" ORDER BY d DESC, t.id DESC LIMIT ?", recentRows)
 	if err != nil {
 		return nil, false, err
 	}
@@ -271,7 +327,7 @@ func searchRecent(ctx context.Context, db querier, spec searchSpec, m model.Sear
 		}
 	}
 	// Every row read: what matched is all there is.
-	return out, read < recentScan*limit, res.Err()
+	return out, read < recentRows, res.Err()
 }
 
 // searchKindQuery is the query for one kind's matches in order, with
