@@ -4,7 +4,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -14,8 +13,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"rapport/storage"
 )
 
 // How the drags are paced. They are liveness bounds and pauses for wine
@@ -72,7 +69,9 @@ func TestWindowsDragOut(t *testing.T) {
 	if out, err := w.run(wineRunWait, "", winExe, "demo", "--db", winDB); err != nil {
 		t.Fatalf("rapport.exe demo: %v\n%s", err, out)
 	}
-	windragZone(t, filepath.Join(appDir, "demo.db"))
+	if err := wineZoneSaved(t, filepath.Join(appDir, "demo.db")).Close(); err != nil {
+		t.Fatal(err)
+	}
 
 	display := smokeXvfb(t)
 	x := &windragX{t: t, env: w.env(display)}
@@ -178,31 +177,6 @@ func windragCompile(t *testing.T, name, out string) {
 	if b, err := smokeRunIn(5*time.Minute, os.Environ(), "", "x86_64-w64-mingw32-gcc", "-O2", "-s", "-mconsole",
 		"-Wall", "-o", out, src, "-lole32", "-luuid", "-lshell32", "-luser32", "-lgdi32"); err != nil {
 		t.Fatalf("building %s.exe: %v\n%s", name, err, b)
-	}
-}
-
-// windragZone saves wineZone as the zone in the settings of the database
-// at path, so that every meeting can be written as an invite (wine gives
-// the .exe no named local zone).
-func windragZone(t *testing.T, path string) {
-	t.Helper()
-	ctx := context.Background()
-	st, err := storage.Open(path)
-	if err != nil {
-		t.Fatalf("opening the database the .exe wrote: %v", err)
-	}
-	defer func() {
-		if err := st.Close(); err != nil {
-			t.Error(err)
-		}
-	}()
-	s, err := st.Settings(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.TimeZone = wineZone
-	if err := st.SaveSettings(ctx, s); err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -234,29 +234,40 @@ func main() {
 }
 `
 
+// wineZoneSaved opens the database at path, which the .exe wrote, and
+// saves wineZone as the zone in its settings, so that every meeting can
+// be written as an invite (wine gives the .exe no named local zone). The
+// caller closes the store.
+func wineZoneSaved(t *testing.T, path string) *storage.Store {
+	t.Helper()
+	st, err := storage.Open(path)
+	if err != nil {
+		t.Fatalf("opening the database the .exe wrote: %v", err)
+	}
+	settings, err := st.Settings(context.Background())
+	if err == nil {
+		settings.TimeZone = wineZone
+		err = st.SaveSettings(context.Background(), settings)
+	}
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	return st
+}
+
 // wineRepeatingMeeting saves wineZone as the zone in the settings of the
 // database at path and returns the ID of a repeating meeting in it,
 // adding a weekly one when the sample has none.
 func wineRepeatingMeeting(t *testing.T, path string) int64 {
 	t.Helper()
 	ctx := context.Background()
-	st, err := storage.Open(path)
-	if err != nil {
-		t.Fatalf("opening the database the .exe wrote: %v", err)
-	}
+	st := wineZoneSaved(t, path)
 	defer func() {
 		if err := st.Close(); err != nil {
 			t.Error(err)
 		}
 	}()
-	settings, err := st.Settings(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	settings.TimeZone = wineZone
-	if err := st.SaveSettings(ctx, settings); err != nil {
-		t.Fatal(err)
-	}
 	meetings, err := st.Meetings(ctx, time.Time{}, time.Time{})
 	if err != nil {
 		t.Fatal(err)
