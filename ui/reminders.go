@@ -32,14 +32,15 @@ const (
 // tray, and does not depend on the Today screen.
 //
 // Fyne's notifications cannot be clicked (fyne.Notification has no
-// action): after a digest, the next Window.Reveal opens Today instead.
+// action): after a digest, the next Window.open (the tray's Open Rapport)
+// shows Today instead.
 type reminder struct {
 	w        *Window
 	schedule model.DigestSchedule
 	timer    *time.Timer
 	wake     time.Time            // when the schedule next has something to decide
 	day      time.Time            // the day of the last step, to reload Today when it changes
-	unseen   bool                 // a digest was sent that Reveal has not shown Today for
+	unseen   bool                 // a digest was sent that open has not shown Today for
 	sent     []*fyne.Notification // what was sent, for tests
 }
 
