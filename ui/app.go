@@ -276,6 +276,9 @@ func (w *Window) showFirstScreen() {
 		if w.opts.FirstScreenShown != nil {
 			w.opts.FirstScreenShown()
 		}
+		if w.opts.FirstScreenWhenRunning {
+			w.readTray()
+		}
 	}
 	if !w.opts.FirstScreenWhenRunning {
 		w.show(screenToday)

@@ -29,11 +29,21 @@ func (w *Window) startTray() {
 var trayPresent = trayhost.Present
 
 // Show shows the window, unless Rapport starts in the tray, and has the
-// tray read what is due.
+// tray read what is due; when the first screen is read as the app runs
+// (FirstScreenWhenRunning), the tray reads once that screen has its data
+// instead: two reads side by side at start would each take a connection
+// of their own and fill its page cache.
 func (w *Window) Show() {
 	if !w.inTray {
 		w.win.Show()
 	}
+	if w.inTray || !w.opts.FirstScreenWhenRunning {
+		w.readTray()
+	}
+}
+
+// readTray has the tray read what is due for the first time.
+func (w *Window) readTray() {
 	if w.tray != nil && !w.tray.read {
 		w.tray.read = true
 		w.tray.refresh()
