@@ -275,8 +275,8 @@ func (t *tray) opener(it trayItem) func() {
 
 // paused reports whether reminders are paused for today.
 func (t *tray) paused() bool {
-	on := t.w.app.Preferences().String(PrefPausedOn)
-	return on != "" && on == t.w.now().Local().Format(time.DateOnly)
+	s := model.DigestSchedule{PausedOn: prefDay(t.w.app, PrefPausedOn)} // as the digest reads it
+	return s.Paused(t.w.now().Local())
 }
 
 // setPaused pauses reminders for today, or resumes them.
