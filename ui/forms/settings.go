@@ -107,7 +107,7 @@ func EditSettings(host Host, store SettingsStore, s model.Settings, c SettingsCh
 	e.Look.Required = true
 	e.Look.SetSelected(c.Look)
 	e.Fields = e.fieldSet()
-	e.open(host, "Settings", "Save", fyne.NewSize(640, 600), e.submit)
+	e.open(host, "Settings", "Save", fyne.NewSize(640, 860), e.submit)
 	host.Window().Canvas().Focus(e.Name)
 	return e
 }
