@@ -51,11 +51,13 @@ type searchResults struct {
 	root  *fyne.Container // the count over the list; hidden with no query
 	// open runs with the hit clicked, or highlighted when Enter is typed.
 	open func(model.SearchHit)
+	// fit cuts each row's lines to its width.
+	fit *kit.LineFitter
 }
 
 // newSearchResults is the results view, hidden until show.
 func newSearchResults(open func(model.SearchHit)) *searchResults {
-	r := &searchResults{at: -1, open: open}
+	r := &searchResults{at: -1, open: open, fit: kit.NewLineFitter()}
 	r.count = widget.NewLabel("")
 	r.count.Wrapping = fyne.TextWrapWord
 	r.list = widget.NewList(func() int { return len(r.rows) }, newResultRow, r.updateRow)
@@ -270,11 +272,12 @@ func newResultRow() fyne.CanvasObject {
 	label.SizeName = theme.SizeNameCaptionText
 	heading := container.NewBorder(nil, label, nil, nil)
 	highlight := kit.NewThemedRect(theme.ColorNameSelection)
+	// The rows' lines are cut to fit with an ellipsis by updateRow;
+	// clipping only keeps a script it misjudges inside the row.
 	snippet := widget.NewRichText(&widget.TextSegment{Text: "Snippet", Style: widget.RichTextStyleInline})
-	snippet.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewRichText(&widget.TextSegment{Text: "Person · date", Style: widget.RichTextStyle{
-		ColorName: kit.ColorNameQuiet, SizeName: theme.SizeNameCaptionText, Inline: true}})
-	meta.Truncation = fyne.TextTruncateEllipsis
+	snippet.Truncation = fyne.TextTruncateClip
+	meta := widget.NewRichText(&widget.TextSegment{Text: "Person · date", Style: metaStyle})
+	meta.Truncation = fyne.TextTruncateClip
 	tight := layout.NewCustomPaddedVBoxLayout(-3 * theme.Padding())
 	icon := kit.NewThemedIcon(theme.IconNameAccount)
 	row := container.NewBorder(nil, nil, container.NewCenter(icon), nil, container.New(tight, snippet, meta))
@@ -305,18 +308,21 @@ func (r *searchResults) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	hit := r.rows[id].hit
 	texts := row.Objects[0].(*fyne.Container)
 	snippet, meta := texts.Objects[0].(*widget.RichText), texts.Objects[1].(*widget.RichText)
-	snippet.Segments = snippetSegments(hit)
+	// Each line is cut to the row here: Fyne's TextTruncateEllipsis would
+	// shape every row's text anew on each keystroke.
+	width := snippet.Size().Width - 2*theme.InnerPadding()
+	snippet.Segments = richSegments(r.fit.Fit(snippetSegments(hit), width))
 	snippet.Refresh()
-	meta.Segments[0].(*widget.TextSegment).Text = hitMeta(hit)
+	meta.Segments = richSegments(r.fit.Fit([]*widget.TextSegment{{Text: hitMeta(hit), Style: metaStyle}}, width))
 	meta.Refresh()
 	row.Objects[1].(*fyne.Container).Objects[0].(*kit.ThemedIcon).SetName(hitIcon(hit.Kind))
 }
 
 // snippetSegments are the hit's snippet as text, its matched words bold in
 // the primary colour, on one line; the title when there is no snippet.
-func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
+func snippetSegments(h model.SearchHit) []*widget.TextSegment {
 	room := snippetRunes
-	var segs []widget.RichTextSegment
+	var segs []*widget.TextSegment
 	if h.Kind == model.HitPerson && !strings.Contains(snippetText(h), oneLine(h.Title)) {
 		// A person found by their notes: their name first, taking its
 		// share of the row's characters (Fyne cannot truncate a line of
@@ -341,6 +347,18 @@ func snippetSegments(h model.SearchHit) []widget.RichTextSegment {
 		segs = append(segs, &widget.TextSegment{Text: kit.IsolateRuns(s.Text), Style: style})
 	}
 	return segs
+}
+
+// metaStyle is the style of the line under a hit's snippet.
+var metaStyle = widget.RichTextStyle{ColorName: kit.ColorNameQuiet, SizeName: theme.SizeNameCaptionText, Inline: true}
+
+// richSegments are segs as a RichText's segments.
+func richSegments(segs []*widget.TextSegment) []widget.RichTextSegment {
+	out := make([]widget.RichTextSegment, len(segs))
+	for i, s := range segs {
+		out[i] = s
+	}
+	return out
 }
 
 // How much of a snippet a row shows: at most snippetLead characters

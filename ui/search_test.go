@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rapport/model"
@@ -154,7 +155,7 @@ func TestSearchHighlightsTheMatchedWords(t *testing.T) {
 		t.Fatalf("%d segments, want 3", len(segs))
 	}
 	for i, want := range []bool{false, true, false} {
-		s := segs[i].(*widget.TextSegment)
+		s := segs[i]
 		if got := s.Style.TextStyle.Bold && s.Style.ColorName == "primary"; got != want {
 			t.Errorf("segment %q highlighted %v, want %v", s.Text, got, want)
 		}
@@ -162,8 +163,47 @@ func TestSearchHighlightsTheMatchedWords(t *testing.T) {
 			t.Errorf("segment %q breaks the line or spaces twice", s.Text)
 		}
 	}
-	if got := segs[2].(*widget.TextSegment).Text; got != " migration will slip." {
+	if got := segs[2].Text; got != " migration will slip." {
 		t.Errorf("the last segment reads %q", got)
+	}
+}
+
+// TestSearchRowsFitTheirWidth: a long snippet and a long name are cut to
+// the row's width with "…", and what is kept fits it as Fyne shapes it.
+func TestSearchRowsFitTheirWidth(t *testing.T) {
+	st, f := searchStoreWith(t)
+	long := model.Interaction{Kind: model.KindCoffee, At: testNow.AddDate(0, 0, -1), PersonIDs: []int64{f.dana.ID},
+		Summary: "a long talk", Notes: "The capybara " + strings.Repeat("migration will slip past the quarter, and the reorg with it ", 4)}
+	if err := st.CreateInteraction(t.Context(), &long); err != nil {
+		t.Fatal(err)
+	}
+	w := newTestWindow(t, st)
+	w.win.Resize(fyne.NewSize(480, 600)) // a narrow window: the box is narrower than its snippets
+	_, entry := openBox(t, w)
+	test.Type(entry, "capybara")
+	r := resultsOf(t, w)
+	row := r.list.Length()
+	if row != 2 {
+		t.Fatalf("%d rows, want a heading and the interaction: %q", row, shownRows(r))
+	}
+	snippet := kittest.Find(r.list, func(rt *widget.RichText) bool { return strings.Contains(rt.String(), "capybara") })
+	if snippet == nil {
+		t.Fatal("no row shows the snippet")
+	}
+	if !strings.HasSuffix(snippet.String(), "…") {
+		t.Errorf("the snippet reads %q, want it cut with …", snippet.String())
+	}
+	var width float32
+	for _, seg := range snippet.Segments {
+		s := seg.(*widget.TextSegment)
+		size := theme.Size(theme.SizeNameText)
+		if s.Style.SizeName != "" {
+			size = theme.Size(s.Style.SizeName)
+		}
+		width += fyne.MeasureText(s.Text, size, s.Style.TextStyle).Width
+	}
+	if room := snippet.Size().Width - 2*theme.InnerPadding(); width > room || room <= 0 {
+		t.Errorf("the snippet is %.0f wide in a row with room for %.0f", width, room)
 	}
 }
 
