@@ -94,8 +94,11 @@ var searchSpecs = []searchSpec{
 //
 // It reads in two lanes side by side, each in a read transaction of its
 // own: the interactions (the most rows by far) and the other kinds. Each
-// lane counts its kinds' matches, waits for the other to share the limit
-// between all the kinds, then reads the first matches and their details.
+// lane counts its kinds' matches up to just past the limit (enough to
+// share it: see searchMatches), waits for the other to share the limit
+// between all the kinds, then counts in full the kinds that passed it
+// and reads the first matches and their details. So neither lane waits
+// for the other's full count, the one long step of a letter typed.
 func (s *Store) Search(ctx context.Context, q model.SearchQuery, limit int) (model.SearchResults, error) {
 	res := model.SearchResults{ByKind: map[model.HitKind]int{}}
 	if (ftsQuery(q) == "" && !q.Filtered()) || limit <= 0 {
@@ -127,6 +130,9 @@ func (s *Store) Search(ctx context.Context, q model.SearchQuery, limit int) (mod
 				countedOnce()
 				<-shared
 				for _, i := range lane {
+					if err := searchExactly(ctx, db, searchSpecs[i], q, &found[i]); err != nil {
+						return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
+					}
 					var err error
 					if hits[i], err = searchFirstHits(ctx, db, searchSpecs[i], q, now, found[i], shares[i]); err != nil {
 						return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
@@ -140,14 +146,16 @@ func (s *Store) Search(ctx context.Context, q model.SearchQuery, limit int) (mod
 	totals := make([]int, len(searchSpecs))
 	for i, m := range found {
 		totals[i] = m.total
-		res.Total += m.total
-		res.ByKind[searchSpecs[i].kind] += m.total
 	}
 	copy(shares, shareLimit(totals, limit))
 	close(shared)
 	done.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return model.SearchResults{}, fmt.Errorf("search: %w", err)
+	}
+	for i, m := range found {
+		res.Total += m.total
+		res.ByKind[searchSpecs[i].kind] += m.total
 	}
 	for _, h := range hits {
 		res.Hits = append(res.Hits, h...)
@@ -173,6 +181,17 @@ func searchLanes(q model.SearchQuery) [][]int {
 		return lanes[1:]
 	}
 	return lanes
+}
+
+// searchExactly counts in full the matches of a kind that searchMatches
+// counted only up to the limit.
+func searchExactly(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, m *kindMatches) error {
+	if !m.atLeast {
+		return nil
+	}
+	total, err := searchCount(ctx, db, spec, q)
+	m.total, m.atLeast = total, false
+	return err
 }
 
 // searchFirstHits reads the first n of a kind's matches m and what the
@@ -211,13 +230,20 @@ type kindMatches struct {
 	total int
 	rows  []searchRow
 	read  bool
+	// atLeast says the count stopped at total, past the limit: enough
+	// to share the limit (shareLimit gives no kind more than it), not
+	// the number to show, which searchExactly counts.
+	atLeast bool
 }
 
 // searchMatches counts one kind's matches. With filters (or no words:
 // is:meeting) counting reads every match anyway: one pass reads the first
 // limit in order and counts them all. With words alone the index counts
 // them, and searchFirst reads the first once the kinds' shares of the
-// limit are known.
+// limit are known; a kind of its own (not people, whose trash is counted
+// apart) is counted only up to one past the limit: a prefix such as "t"
+// matches 84,000 of 100,000 interactions, and counting them all takes
+// 3.6 ms that the other kinds need not wait for.
 func searchMatches(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, limit int) (kindMatches, error) {
 	if spec.person == "many" && q.PersonFiltered() {
 		query, args := searchByPeople(spec, q, now)
@@ -226,6 +252,13 @@ func searchMatches(ctx context.Context, db querier, spec searchSpec, q model.Sea
 	}
 	where, args := searchFilters(spec, q, now)
 	if own, _ := ownFilters(spec, q); ftsQuery(q) != "" && len(where) == len(own) {
+		if spec.person != "self" { // no trash of their own to count apart
+			fts := "search_" + spec.table
+			var n int
+			err := queryRow(ctx, db, "SELECT count(*) FROM (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ? LIMIT ?)",
+				[]any{ftsQuery(q), limit + 1}, &n)
+			return kindMatches{total: n, atLeast: n > limit}, err
+		}
 		total, err := searchCount(ctx, db, spec, q)
 		return kindMatches{total: total}, err
 	}

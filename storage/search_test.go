@@ -3,6 +3,7 @@ package storage
 import (
 	"database/sql"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -762,5 +763,27 @@ func TestSearchPeopleNamedFirst(t *testing.T) {
 	q.Trashed = true // the People screen's trash
 	if res, err := s.Search(t.Context(), q, 5); err != nil || res.Total != 1 || !slices.Equal(hitKeys(res.Hits), []string{key(model.HitPerson, tamsin.ID)}) {
 		t.Errorf("Search(ta) in the trash = %v of %d, %v; want Tamsin of 1", hitKeys(res.Hits), res.Total, err)
+	}
+}
+
+// TestShareLimitNeedsCountsOnlyPastTheLimit: the shares of the limit are
+// the same whether a kind's count is exact or stopped one past the limit,
+// which is what lets Search share it before counting in full.
+func TestShareLimitNeedsCountsOnlyPastTheLimit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 20))
+	for range 2000 {
+		limit := 1 + rng.IntN(250)
+		totals := make([]int, 1+rng.IntN(9))
+		clipped := make([]int, len(totals))
+		for i := range totals {
+			totals[i] = rng.IntN(3 * limit)
+			if rng.IntN(4) == 0 {
+				totals[i] = rng.IntN(100_000)
+			}
+			clipped[i] = min(totals[i], limit+1)
+		}
+		if got, want := shareLimit(clipped, limit), shareLimit(totals, limit); !slices.Equal(got, want) {
+			t.Fatalf("shareLimit(%v, %d) = %v, but %v with the counts clipped", totals, limit, want, got)
+		}
 	}
 }
