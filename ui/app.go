@@ -193,11 +193,13 @@ type Window struct {
 	drags    drags
 	reminder *reminder
 	// tray is the icon in the system tray, nil where the app has no tray
-	// (tests); inTray is set while the window waits in it, hidden, and
-	// firstShown once the first screen was shown.
-	tray       *tray
-	inTray     bool
-	firstShown bool
+	// (tests) or the desktop no panel to show it yet; inTray is set while
+	// the window waits in it, hidden; trayReadDue once the tray may read
+	// what is due (see Show); firstShown once the first screen was shown.
+	tray        *tray
+	inTray      bool
+	trayReadDue bool
+	firstShown  bool
 	// lastLogged is the person last logged with in this session (0: none),
 	// whom a new promise is with when no one is in view.
 	lastLogged int64

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"rapport/ui/kit"
@@ -13,20 +14,42 @@ import (
 // tray's, File → Quit, Ctrl+Q) ends Rapport.
 
 // startTray puts Rapport's icon in the tray when the app has one (Fyne's
-// desktop app; not the test app), and keeps the window hidden in it when
-// asked to start there and the desktop shows tray icons.
+// desktop app; not the test app) and the desktop shows tray icons, and
+// keeps the window hidden there when asked to start in it. Where the
+// desktop shows none yet, the icon waits for a panel to appear: Fyne's
+// tray costs 10–14 MB and a D-Bus service of its own, for nothing while
+// no panel can show it.
 func (w *Window) startTray() {
 	menus, ok := w.app.(desktop.App)
 	if !ok {
 		return
 	}
-	w.tray = newTray(w, menus, w.store, trayPresent)
-	w.inTray = w.opts.StartInTray && w.tray.present()
+	if !trayPresent() {
+		trayAppears(func() { fyne.Do(func() { w.putInTray(menus) }) })
+		return
+	}
+	w.putInTray(menus)
+	w.inTray = w.opts.StartInTray
 }
 
-// trayPresent reports whether the desktop shows tray icons now; tests
-// replace it.
-var trayPresent = trayhost.Present
+// putInTray shows Rapport's icon in the tray, once; it reads what is due
+// when the time for that has come (see Show).
+func (w *Window) putInTray(menus desktop.App) {
+	if w.tray != nil {
+		return
+	}
+	w.tray = newTray(w, menus, w.store, trayPresent)
+	if w.trayReadDue {
+		w.readTray()
+	}
+}
+
+// trayPresent reports whether the desktop shows tray icons now, and
+// trayAppears calls its function once they do; tests replace them.
+var (
+	trayPresent = trayhost.Present
+	trayAppears = trayhost.WhenPresent
+)
 
 // Show shows the window, unless Rapport starts in the tray, and has the
 // tray read what is due; when the first screen is read as the app runs
@@ -42,8 +65,10 @@ func (w *Window) Show() {
 	}
 }
 
-// readTray has the tray read what is due for the first time.
+// readTray has the tray read what is due for the first time, now, or as
+// it is put in the tray when it waits for a panel.
 func (w *Window) readTray() {
+	w.trayReadDue = true
 	if w.tray != nil && !w.tray.read {
 		w.tray.read = true
 		w.tray.refresh()

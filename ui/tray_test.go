@@ -112,20 +112,66 @@ func (a *fakeTrayApp) item(t *testing.T, label string) *fyne.MenuItem {
 // reads on the returned list until the test runs them.
 func newTrayWindow(t *testing.T, st *storage.Store, opts Options, present *bool) (*Window, *fakeTrayApp, *[]func()) {
 	t.Helper()
-	before := trayPresent
+	before, beforeAppears := trayPresent, trayAppears
 	trayPresent = func() bool { return *present }
-	t.Cleanup(func() { trayPresent = before })
+	trayAppears = func(func()) {}
+	t.Cleanup(func() { trayPresent, trayAppears = before, beforeAppears })
 	a := &fakeTrayApp{App: test.NewTempApp(t)}
 	a.SetIcon(fyne.NewStaticResource("icon.png", testIconPNG(t)))
 	opts.Now = func() time.Time { return testNow }
 	w := New(a, st, opts)
 	w.background = inBeat
 	var queued []func()
-	w.tray.later = func(f func()) { queued = append(queued, f) }
+	if w.tray != nil {
+		fakeTray(t, w, &queued)
+	}
+	return w, a, &queued
+}
+
+// fakeTray has w's tray queue the reads its commits ask for on queued and
+// name no real tray, and reads now.
+func fakeTray(t *testing.T, w *Window, queued *[]func()) {
+	w.tray.later = func(f func()) { *queued = append(*queued, f) }
 	w.tray.text = nil // no real tray to name
 	t.Cleanup(w.tray.stop)
 	w.tray.refresh() // with inBeat: read now
-	return w, a, &queued
+}
+
+// TestTrayWaitsForAPanel: with no panel to show tray icons, Rapport puts
+// nothing in the tray (and closing quits); once one appears, the icon is
+// put there with what is due, and closing keeps Rapport in it.
+func TestTrayWaitsForAPanel(t *testing.T) {
+	st := storetest.Open(t, func() time.Time { return testNow })
+	dana := storetest.Person(t, st, "Dana Reyes")
+	storetest.Promise(t, st, model.Promise{Direction: model.DirectionMine, PersonID: dana.ID, What: "the deck",
+		DueOn: model.Day(testNow)})
+	before, beforeAppears := trayPresent, trayAppears
+	present := false
+	var appeared func()
+	trayPresent = func() bool { return present }
+	trayAppears = func(f func()) { appeared = f }
+	t.Cleanup(func() { trayPresent, trayAppears = before, beforeAppears })
+	a := &fakeTrayApp{App: test.NewTempApp(t)}
+	w := New(a, st, Options{Now: func() time.Time { return testNow }})
+	w.background = inBeat
+	w.Show()
+	if w.tray != nil || len(a.menus) != 0 || appeared == nil {
+		t.Fatalf("with no panel: tray %v, %d menus set, waiting %v; want no tray, waiting for a panel", w.tray != nil, len(a.menus), appeared != nil)
+	}
+
+	present = true
+	appeared()
+	if w.tray == nil || !w.tray.read {
+		t.Fatal("a panel appeared, and the tray was not put there and read")
+	}
+	t.Cleanup(w.tray.stop)
+	if got := a.labels(); len(got) == 0 || got[0] != "1 promise needs you today" {
+		t.Errorf("the tray menu reads %q, want the promise due first", got)
+	}
+	w.closeWindow()
+	if !w.inTray || !windowOpen(w) {
+		t.Errorf("closed with the panel there: in tray %v, window open %v", w.inTray, windowOpen(w))
+	}
 }
 
 func TestTrayCountsWhatIsDueAndOpensIt(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/godbus/dbus/v5"
 	"github.com/godbus/dbus/v5/prop"
@@ -16,6 +17,62 @@ import (
 // make test-deps) and plays a panel on it: no watcher, a watcher with no
 // host registered, then one with a host.
 func TestPresentAsksTheSessionBus(t *testing.T) {
+	address := privateBus(t)
+
+	if Present() {
+		t.Error("Present with no watcher on the bus")
+	}
+	panel, props := playPanel(t, address, false)
+	defer panel.Close()
+	if Present() {
+		t.Error("Present with a watcher that has no host")
+	}
+	props.SetMust(watcherName, "IsStatusNotifierHostRegistered", true)
+	if !Present() {
+		t.Error("not Present with a watcher and its host")
+	}
+}
+
+// TestWhenPresentWaitsForThePanel: with no panel, WhenPresent waits; a
+// watcher with no host does not wake it, its host registering does; and
+// with a panel there already it calls at once.
+func TestWhenPresentWaitsForThePanel(t *testing.T) {
+	address := privateBus(t)
+	found := make(chan struct{}, 2)
+	WhenPresent(func() { found <- struct{}{} })
+	select {
+	case <-found:
+		t.Fatal("found a panel on an empty bus")
+	case <-time.After(200 * time.Millisecond):
+	}
+	panel, props := playPanel(t, address, false)
+	defer panel.Close()
+	select {
+	case <-found:
+		t.Fatal("found a panel in a watcher with no host")
+	case <-time.After(200 * time.Millisecond):
+	}
+	props.SetMust(watcherName, "IsStatusNotifierHostRegistered", true)
+	if err := panel.Emit("/StatusNotifierWatcher", watcherName+".StatusNotifierHostRegistered"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-found:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the host registering was not noticed")
+	}
+	WhenPresent(func() { found <- struct{}{} })
+	select {
+	case <-found:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a panel already there was not found")
+	}
+}
+
+// privateBus runs a session bus of the test's own (dbus-daemon, make
+// test-deps) and makes it the session bus; it returns its address.
+func privateBus(t *testing.T) string {
+	t.Helper()
 	d := exec.Command("dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1")
 	out, err := d.StdoutPipe()
 	if err != nil {
@@ -31,17 +88,19 @@ func TestPresentAsksTheSessionBus(t *testing.T) {
 	}
 	address := strings.TrimSpace(line)
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", address)
+	return address
+}
 
-	if Present() {
-		t.Error("Present with no watcher on the bus")
-	}
+// playPanel owns the watcher's name on the bus at address, with a host
+// registered or not.
+func playPanel(t *testing.T, address string, host bool) (*dbus.Conn, *prop.Properties) {
+	t.Helper()
 	panel, err := dbus.Connect(address)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer panel.Close()
 	props, err := prop.Export(panel, "/StatusNotifierWatcher", prop.Map{watcherName: {
-		"IsStatusNotifierHostRegistered": {Value: false, Writable: true},
+		"IsStatusNotifierHostRegistered": {Value: host, Writable: true},
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -49,11 +108,5 @@ func TestPresentAsksTheSessionBus(t *testing.T) {
 	if _, err := panel.RequestName(watcherName, dbus.NameFlagDoNotQueue); err != nil {
 		t.Fatal(err)
 	}
-	if Present() {
-		t.Error("Present with a watcher that has no host")
-	}
-	props.SetMust(watcherName, "IsStatusNotifierHostRegistered", true)
-	if !Present() {
-		t.Error("not Present with a watcher and its host")
-	}
+	return panel, props
 }
