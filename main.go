@@ -173,14 +173,21 @@ func buildWindow(a fyne.App, st *storage.Store, beforeRun, inTray bool, shown fu
 	printNote(stderr, st.Notice())
 	backups := st.BackupSet(keyring.New(osKeyring))
 	skipped := backUpDaily(backups, stderr)
+	var w *ui.Window
+	// The integrity check begins once the first screen shows, so as not to
+	// slow it (a write before then begins it at once).
+	firstScreen := func() {
+		shown()
+		watchIntegrity(w, st, stderr)
+	}
 	opts := ui.Options{DBPath: st.Path(), Calendar: ics.Calendar{}, Plans: plansummary.Writer{}, Zone: systemZone(),
 		Backups: backups, Restart: func() { restart(a, st.Path()) }, Contacts: contacts.Reader{},
-		Exports: st, FirstScreenWhenRunning: beforeRun, FirstScreenShown: shown, StartInTray: inTray,
+		Exports: st, FirstScreenWhenRunning: beforeRun, FirstScreenShown: firstScreen, StartInTray: inTray,
 		AtLogin: newLoginStart(st.Path())}
 	if path := os.Getenv("RAPPORT_TEST_HANDLES"); path != "" {
 		opts.HandleMoved = reportHandles(path)
 	}
-	w := ui.New(a, st, opts)
+	w = ui.New(a, st, opts)
 	for _, hook := range windowHooks {
 		hook(w)
 	}
@@ -189,7 +196,6 @@ func buildWindow(a fyne.App, st *storage.Store, beforeRun, inTray bool, shown fu
 			fyne.Do(w.BackupSkipped)
 		}
 	}()
-	watchIntegrity(w, st, stderr)
 	return w
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sync"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -45,22 +46,34 @@ type integrityCheck struct {
 	done   chan struct{}
 	err    error
 	cancel context.CancelFunc
+	// start lets the check begin; begin closes it, once.
+	start chan struct{}
+	begin func()
 }
 
-// checkInBackground starts the quick_check of the file at path on a
-// goroutine of its own.
+// checkInBackground prepares the quick_check of the file at path, on a
+// goroutine of its own, to begin when it is first asked for (Intact):
+// the window asks once its first screen is shown, so that the check's
+// half a second of CPU on a large file does not slow that screen, and a
+// write asks before it writes.
 func checkInBackground(path string) *integrityCheck {
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &integrityCheck{done: make(chan struct{}), cancel: cancel}
+	c := &integrityCheck{done: make(chan struct{}), cancel: cancel, start: make(chan struct{})}
+	c.begin = sync.OnceFunc(func() { close(c.start) })
 	go inBackground(func() {
 		defer close(c.done)
-		c.err = quickCheck(ctx, path)
+		select {
+		case <-c.start:
+			c.err = quickCheck(ctx, path)
+		case <-ctx.Done():
+			c.err = ctx.Err()
+		}
 	})
 	return c
 }
 
-// stop ends the check if it is still running and waits for it. A check
-// stopped before it finished counts as not passed.
+// stop ends the check if it is still running (or has not begun) and
+// waits for it. A check stopped before it finished counts as not passed.
 func (c *integrityCheck) stop() {
 	if c == nil {
 		return
@@ -70,13 +83,15 @@ func (c *integrityCheck) stop() {
 }
 
 // Intact waits for the integrity check of the file (run by Open before it
-// returned, or in the background after OpenCheckingInBackground) and
-// returns its result: nil, or an error wrapping ErrDamaged. Writes and
-// backups call it first, so a damaged file is never written to.
+// returned, or in the background after OpenCheckingInBackground, begun
+// by the first call of Intact) and returns its result: nil, or an error
+// wrapping ErrDamaged. Writes and backups call it first, so a damaged
+// file is never written to.
 func (s *Store) Intact(ctx context.Context) error {
 	if s.intact == nil { // checked before it was opened
 		return nil
 	}
+	s.intact.begin()
 	select {
 	case <-s.intact.done:
 		if s.intact.err != nil {

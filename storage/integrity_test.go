@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"rapport/model"
 )
@@ -262,6 +263,25 @@ func TestOpenCheckingInBackground(t *testing.T) {
 		}
 		if _, err := os.Stat(BackupDir(path)); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("a backups folder was made for a damaged database (%v)", err)
+		}
+	})
+	t.Run("begun by the first write", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "rapport.db")
+		makeFilledDatabase(t, path)
+		damageFile(t, path, damage)
+		s, err := OpenCheckingInBackground(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		select {
+		case <-s.intact.done:
+			t.Fatal("the check ran before anything asked for it")
+		case <-time.After(300 * time.Millisecond): // a check of this small file takes a millisecond
+		}
+		p := model.NewPerson("Dana Reyes")
+		if err := s.CreatePerson(t.Context(), &p); !errors.Is(err, ErrDamaged) {
+			t.Errorf("the first write to a damaged database = %v, want ErrDamaged", err)
 		}
 	})
 	t.Run("closed while checking", func(t *testing.T) {

@@ -97,10 +97,11 @@ func Open(path string) (*Store, error) {
 // OpenCheckingInBackground opens the database as Open does, but for its
 // PRAGMA quick_check, which reads the whole file (about 90 ms on a
 // 40 MB database): unless the schema must be migrated, it runs in the
-// background while the caller goes on reading. Every write and backup
-// waits for it; if it fails they return an error wrapping ErrDamaged
-// without touching the file, and so does Intact, which a window watches to
-// explain and offer a backup.
+// background while the caller goes on reading, from the first call of
+// Intact (a window makes it once its first screen shows) or the first
+// write or backup. Every write and backup waits for it; if it fails they
+// return an error wrapping ErrDamaged without touching the file, and so
+// does Intact, which a window watches to explain and offer a backup.
 func OpenCheckingInBackground(path string) (*Store, error) {
 	return openFile(path, true)
 }
