@@ -13,9 +13,9 @@ import (
 	"rapport/ui/kit/kittest"
 )
 
-// smallSettings opens Settings over a window smaller than a 1024×640
-// screen's (a test window draws a little smaller than a real one), where the Reminders and Files sections lie below the fold,
-// and returns the editor and the scroll its fields are in.
+// smallSettings opens Settings over a window of 1024×540, where the
+// Reminders section reaches below the fold and the Files section lies
+// under it, and returns the editor and the scroll its fields are in.
 func smallSettings(t *testing.T) (*forms.SettingsEditor, *container.Scroll, *host) {
 	t.Helper()
 	st, h := open(t)
