@@ -89,11 +89,13 @@ func openBackups(w *Window) *backupsDialog {
 	note := kit.Quiet(backupsNote(w.opts.Backups))
 	closeBtn := widget.NewButton("Close", func() { d.dialog.Hide() })
 	top := container.NewVBox(d.last, note, container.NewHBox(d.now))
-	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(d.rows))
+	rows := container.NewVScroll(d.rows)
+	body := container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, rows)
 	d.dialog = dialog.NewCustomWithoutButtons("Backups", body, w.win)
 	d.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(640, 520)))
 	d.reload()
 	d.dialog.Show()
+	kit.FollowFocus(w.win.Canvas(), rows, d.dialog)
 	return d
 }
 

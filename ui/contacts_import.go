@@ -175,12 +175,14 @@ func (ci *contactsImport) show(problems []model.ImportProblem) {
 	ci.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { ci.dialog.Hide() })
 	note := kit.Quiet("Nothing is written until you import, and then all of it at once. A duplicate is someone with the same e-mail address, or the same name and organisation: merge fills in what their page lacks and never overwrites it, but for a new title or company, which it takes as a job change, keeping the old role in their history.")
+	scroll := container.NewVScroll(rows)
 	body := container.NewBorder(container.NewVBox(ci.summary, note, ci.choices()),
-		container.NewHBox(layout.NewSpacer(), cancel, ci.confirm), nil, nil, container.NewVScroll(rows))
+		container.NewHBox(layout.NewSpacer(), cancel, ci.confirm), nil, nil, scroll)
 	ci.dialog = dialog.NewCustomWithoutButtons(fmt.Sprintf("Import %s (%s)", filepath.Base(ci.file), ci.format.Label()), body, w.win)
 	ci.dialog.Resize(kit.FitWindow(w.win, fyne.NewSize(780, 600)))
 	ci.refreshSummary()
 	ci.dialog.Show()
+	kit.FollowFocus(w.win.Canvas(), scroll, ci.dialog)
 }
 
 // choices are the choices for everyone the file brings in: the company as

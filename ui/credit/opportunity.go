@@ -140,10 +140,12 @@ func (s *Screen) openFollowUps(o model.Opportunity, people map[int64]model.Perso
 		d.Hide()
 		s.Reload()
 	})
-	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(box))
+	scroll := container.NewVScroll(box)
+	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn), nil, nil, scroll)
 	d = dialog.NewCustomWithoutButtons("After "+o.Title, body, s.parent)
 	d.Resize(kit.FitWindow(s.parent, fyne.NewSize(640, 440)))
 	d.Show()
+	kit.FollowFocus(s.parent.Canvas(), scroll, d)
 }
 
 // followUpButton logs f as done, once.

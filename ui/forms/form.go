@@ -111,7 +111,8 @@ func SaveRecord[T any](parent Parent, f *kit.FieldSet, rec *T, isNew bool,
 // input (Ctrl+Enter or Shift+Enter in a multi-line one) submits, Enter on
 // a button presses it, and Esc closes the dialog without saving (asking
 // first when something was typed). The window's newest toast shows at the
-// dialog's foot while it is open (see kit.HoldToasts).
+// dialog's foot while it is open (see kit.HoldToasts), and the fields
+// scroll to the one that gets the keyboard (see kit.FollowFocus).
 func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, submit func()) (dialog.Dialog, *widget.Button) {
 	save := kit.NewButton(verb, theme.ConfirmIcon(), submit)
 	save.Importance = widget.HighImportance
@@ -119,12 +120,14 @@ func Open(parent Parent, f *kit.FieldSet, title, verb string, size fyne.Size, su
 	cancel := kit.NewButton("Cancel", nil, func() { d.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
 	slot := kit.NewToastSlot()
-	body := container.NewBorder(nil, container.NewVBox(buttons, slot), nil, nil, container.NewVScroll(f.Content()))
+	fields := container.NewVScroll(f.Content())
+	body := container.NewBorder(nil, container.NewVBox(buttons, slot), nil, nil, fields)
 	d = dialog.NewCustomWithoutButtons(title, body, parent.Window())
 	kit.SubmitOnEnter(f.Content(), submit)
 	d.Resize(kit.FitWindow(parent.Window(), size))
 	d.Show()
 	kit.HoldToasts(parent.Window().Canvas(), slot, d)
 	kit.CloseOnEscape(parent.Window().Canvas(), body, d)
+	kit.FollowFocus(parent.Window().Canvas(), fields, d)
 	return d, &save.Button
 }

@@ -16,13 +16,15 @@ import (
 type FieldSet struct {
 	grid     *fyne.Container
 	problems map[string]*ThemedText
+	cells    map[string]fyne.CanvasObject // each input with its problem and hint
 	labels   map[string]string
 	order    []string
 }
 
 // NewFieldSet is an empty set of fields.
 func NewFieldSet() *FieldSet {
-	return &FieldSet{grid: container.New(layout.NewFormLayout()), problems: map[string]*ThemedText{}, labels: map[string]string{}}
+	return &FieldSet{grid: container.New(layout.NewFormLayout()), problems: map[string]*ThemedText{},
+		cells: map[string]fyne.CanvasObject{}, labels: map[string]string{}}
 }
 
 // Add appends an input labelled label for the field key, with an optional
@@ -40,6 +42,7 @@ func (f *FieldSet) Add(key, label string, input fyne.CanvasObject, hint string) 
 		}
 	})
 	cell := container.NewVBox(input, problem)
+	f.cells[key] = cell
 	if hint != "" {
 		cell.Add(QuietText(hint, theme.SizeNameCaptionText))
 	}
@@ -55,10 +58,12 @@ func (f *FieldSet) Section(title string) {
 }
 
 // Show marks every field problem in err (a *model.ValidationError) and the
-// extra problems found while reading the inputs, clearing the rest. It
-// reports whether anything was wrong.
+// extra problems found while reading the inputs, clearing the rest, and
+// scrolls the first field at fault into view, with its problem, in a form
+// that follows the focus (see FollowFocus). It reports whether anything
+// was wrong.
 func (f *FieldSet) Show(err error, extra map[string]string) bool {
-	any := false
+	var first fyne.CanvasObject
 	for _, key := range f.order {
 		msg := extra[key]
 		if msg == "" {
@@ -71,12 +76,17 @@ func (f *FieldSet) Show(err error, extra map[string]string) bool {
 			p.Hide()
 			continue
 		}
-		any = true
+		if first == nil {
+			first = f.cells[key]
+		}
 		p.Text = msg
 		p.Show()
 		p.Refresh()
 	}
-	return any
+	if first != nil {
+		RevealInScroll(first)
+	}
+	return first != nil
 }
 
 // Problem is the message shown under a field, "" when none.

@@ -63,3 +63,10 @@ func (s *Select) TypedKey(ev *fyne.KeyEvent) {
 	}
 	s.Select.TypedKey(ev)
 }
+
+// FocusGained implements fyne.Focusable, and scrolls the drop-down into
+// view in a form that follows the focus (see FollowFocus).
+func (s *Select) FocusGained() {
+	s.Select.FocusGained()
+	focusMoved()
+}

@@ -237,6 +237,13 @@ func (f *TextField) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// FocusGained implements fyne.Focusable, and scrolls the field into view
+// in a form that follows the focus (see FollowFocus).
+func (f *TextField) FocusGained() {
+	f.Entry.FocusGained()
+	focusMoved()
+}
+
 // FocusLost implements fyne.Focusable.
 func (f *TextField) FocusLost() {
 	f.Entry.FocusLost()
@@ -280,6 +287,13 @@ func (e *SelectEntry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	e.SelectEntry.TypedKey(ev)
+}
+
+// FocusGained implements fyne.Focusable, and scrolls the entry into view
+// in a form that follows the focus (see FollowFocus).
+func (e *SelectEntry) FocusGained() {
+	e.SelectEntry.FocusGained()
+	focusMoved()
 }
 
 // Button is a button that Enter presses too, as Space does, while it has
