@@ -1,0 +1,269 @@
+package storage
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+	"time"
+
+	"rapport/model"
+)
+
+// todayPeopleQuery reads what readTodayPeople needs of each active
+// person, in order of ID, from the person_reach index alone; ?1 is now.
+// When they were added counts only for a cadence set and no contact by
+// now (last_at after now may hide none: the Go side decides), and the
+// folded credits' next change only for whether it is at or before now
+// (stored instants sort as text in time order).
+const todayPeopleQuery = `SELECT id, name, relation, influence, stance, cadence_days,
+	cadence_set, CASE WHEN cadence_set AND (last_at IS NULL OR last_at > ?1) THEN created_at END,
+	credit_folded, credit_next IS NOT NULL AND credit_next <= ?1,
+	CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at
+		ELSE (SELECT max(at) FROM interaction_person WHERE person_id = person.id AND at <= ?1) END,
+	CASE WHEN thanked_at IS NULL OR thanked_at <= ?1 THEN thanked_at
+		ELSE (SELECT max(ip.at) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id
+			WHERE ip.person_id = person.id AND ip.at <= ?1
+			AND i.kind IN ('thanks_private', 'thanks_public')) END
+	FROM person WHERE archived_at IS NULL ORDER BY id`
+
+// activePeople are the active people as Today reads them: each as a
+// reach-out candidate with their balance, in order of ID, and their last
+// thank-you (zero for none) at the same index.
+type activePeople struct {
+	inputs  []model.ReachOutInput
+	thanked []time.Time
+}
+
+// index is where the person with the given ID is in p.inputs.
+func (p activePeople) index(id int64) (int, bool) {
+	return slices.BinarySearchFunc(p.inputs, id, func(in model.ReachOutInput, id int64) int {
+		return cmp.Compare(in.Person.ID, id)
+	})
+}
+
+// todayScratch is the room one Today read works in: a slice per person
+// (5,000 of them make megabytes), kept between reads in todayScratches
+// so that each read does not allocate and clear it again. Nothing a
+// read returns points into it, and each read writes every element it
+// uses before reading it: it keeps no result from one read to the next.
+type todayScratch struct {
+	people activePeople
+	stale  []int64 // people whose folded credits a later credit overtook
+	risks  []model.RiskInput
+}
+
+var todayScratches = sync.Pool{New: func() any { return new(todayScratch) }}
+
+// risks are the inputs of model.NetworkRisks at now: the people it may
+// count or name (model.RiskCandidate), for whom it gives the same risks
+// as for everyone. They are written into out's room.
+func (p activePeople) risks(now time.Time, out []model.RiskInput) []model.RiskInput {
+	out = out[:0]
+	for i := range p.inputs {
+		in := &p.inputs[i]
+		if !model.RiskCandidate(in.Person) {
+			continue
+		}
+		out = append(out, model.RiskInput{
+			Person: in.Person, LastContact: in.LastContact, LastThanks: p.thanked[i],
+			Warmth: rules.Warmth(in.Balance, in.LastContact, in.Person.CadenceDays, now),
+		})
+	}
+	return out
+}
+
+// readTodayPeople reads every active person into sc.people as a
+// reach-out candidate (name and the fields that rank them, when they were
+// added only where it counts, not their title or notes) with their last
+// contact and last thank-you at or before now (the person row also counts
+// those typed in ahead of time), and their balance at now from their
+// folded credits.
+func readTodayPeople(ctx context.Context, q querier, now time.Time, sc *todayScratch) error {
+	if err := scanTodayPeople(ctx, q, now, sc); err != nil {
+		return err
+	}
+	if len(sc.stale) == 0 {
+		return nil
+	}
+	credits, err := creditsOf(ctx, q, sc.stale)
+	if err != nil {
+		return err
+	}
+	p := sc.people
+	for _, id := range sc.stale {
+		i, _ := p.index(id)
+		p.inputs[i].Balance = rules.Balance(credits[id], now)
+	}
+	return nil
+}
+
+// scanTodayPeople reads the rows of readTodayPeople into sc, with the
+// balance of each person whose folded credits hold at now, and the IDs of
+// the others in sc.stale. It reads the driver's values as they are
+// (database/sql converting and copying each of 60,000 cells doubles the
+// time) into room kept from the read before.
+func scanTodayPeople(ctx context.Context, q querier, now time.Time, sc *todayScratch) error {
+	p := &sc.people
+	p.inputs, p.thanked, sc.stale = p.inputs[:0], p.thanked[:0], sc.stale[:0]
+	args := []driver.NamedValue{{Ordinal: 1, Value: instant(now)}}
+	return eachRow(ctx, q, todayPeopleQuery, args, func(row []driver.Value) error {
+		in, thanked, stale, err := todayPerson(row, now)
+		if err != nil {
+			return err
+		}
+		if stale {
+			sc.stale = append(sc.stale, in.Person.ID)
+		}
+		p.inputs = append(p.inputs, in)
+		p.thanked = append(p.thanked, thanked)
+		return nil
+	})
+}
+
+// todayPerson is one row of todayPeopleQuery: the person as a reach-out
+// candidate with their balance at now, their last thank-you, and whether
+// their folded credits are stale (then the balance is left 0).
+func todayPerson(row []driver.Value, now time.Time) (in model.ReachOutInput, thanked time.Time, stale bool, err error) {
+	var c cells
+	p := &in.Person
+	p.ID, p.Name, p.Relation = c.int(row[0]), c.text(row[1]), model.Relation(c.text(row[2]))
+	p.Influence, p.Stance, p.CadenceDays = int(c.int(row[3])), model.Stance(c.text(row[4])), int(c.int(row[5]))
+	p.CadenceSet, stale = c.int(row[6]) != 0, c.int(row[9]) != 0
+	folded := c.float(row[8])
+	c.time(row[10], &in.LastContact)
+	c.time(row[11], &thanked)
+	// When they were added counts only for a cadence set and no contact.
+	if p.CadenceSet && in.LastContact.IsZero() {
+		c.time(row[7], &p.CreatedAt)
+	}
+	if c.err != nil {
+		return in, thanked, stale, fmt.Errorf("person %d: %w", p.ID, c.err)
+	}
+	if !stale {
+		in.Balance = rules.Unfold(folded, now)
+	}
+	return in, thanked, stale, nil
+}
+
+// cells converts the driver's values of a row, keeping the first error.
+type cells struct{ err error }
+
+func (c *cells) fail(what string, v driver.Value) {
+	if c.err == nil {
+		c.err = fmt.Errorf("%s column holds %T", what, v)
+	}
+}
+
+func (c *cells) int(v driver.Value) int64 {
+	switch v := v.(type) {
+	case int64:
+		return v
+	case bool:
+		if v {
+			return 1
+		}
+		return 0
+	}
+	c.fail("integer", v)
+	return 0
+}
+
+func (c *cells) float(v driver.Value) float64 {
+	switch v := v.(type) {
+	case float64:
+		return v
+	case int64:
+		return float64(v)
+	}
+	c.fail("real", v)
+	return 0
+}
+
+func (c *cells) text(v driver.Value) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []byte:
+		return string(v)
+	}
+	c.fail("text", v)
+	return ""
+}
+
+// time reads a stored instant, or NULL as the zero time, into dst.
+func (c *cells) time(v driver.Value, dst *time.Time) {
+	if err := (timeField{dst}).Scan(v); err != nil && c.err == nil {
+		c.err = err
+	}
+}
+
+// eachRow runs query with args through q and calls fn with each row's
+// values as the driver gives them, which are good until fn returns. On a
+// connection it asks the driver itself.
+func eachRow(ctx context.Context, q querier, query string, args []driver.NamedValue,
+	fn func(row []driver.Value) error) error {
+	conn, ok := q.(*sql.Conn)
+	if !ok {
+		return eachScannedRow(ctx, q, query, args, fn)
+	}
+	return conn.Raw(func(dc any) error {
+		qc, ok := dc.(driver.QueryerContext)
+		if !ok {
+			return eachScannedRow(ctx, q, query, args, fn)
+		}
+		rows, err := qc.QueryContext(ctx, query, args)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		row := make([]driver.Value, len(rows.Columns()))
+		for {
+			if err := rows.Next(row); errors.Is(err, io.EOF) {
+				return rows.Close()
+			} else if err != nil {
+				return err
+			}
+			if err := fn(row); err != nil {
+				return err
+			}
+		}
+	})
+}
+
+// eachScannedRow is eachRow through database/sql, which hands on the
+// driver's values when scanning into an any.
+func eachScannedRow(ctx context.Context, q querier, query string, args []driver.NamedValue,
+	fn func(row []driver.Value) error) error {
+	params := make([]any, len(args))
+	for i, a := range args {
+		params[i] = a.Value
+	}
+	rows, err := q.QueryContext(ctx, query, params...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	row, dest := make([]driver.Value, len(cols)), make([]any, len(cols))
+	for i := range row {
+		dest[i] = (*any)(&row[i]) // scanned as is
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
