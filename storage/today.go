@@ -60,25 +60,17 @@ func readTodayLists(ctx context.Context, q querier, t *model.Today) (todayLists,
 	return l, readHeadline(ctx, q, t)
 }
 
-// readTodayNetwork reads the active people into sc and fills what t
-// says of them alone: the risks in the network and the people warmed
-// this month.
-func readTodayNetwork(ctx context.Context, q querier, t *model.Today, sc *todayScratch) error {
-	if err := readTodayPeople(ctx, q, t.Now, sc); err != nil {
-		return err
-	}
+// assessPeople fills what t says of the people read into sc alone:
+// the risks in the network and the people warmed this month.
+func assessPeople(t *model.Today, sc *todayScratch) {
 	sc.risks = sc.people.risks(t.Now, sc.risks)
 	t.Risks = model.NetworkRisks(sc.risks, t.Now)
 	t.Warmed = sc.people.warmed(t.Now)
-	return nil
 }
 
-// finishToday ranks the people read into sc with the lists l, adds what
-// the job news say, and names everyone t lists.
-func (s *Store) finishToday(ctx context.Context, q querier, t *model.Today, sc *todayScratch, l todayLists) error {
-	if err := rankReachOuts(ctx, q, t, sc.people, l.due, l.inHand); err != nil {
-		return err
-	}
+// finishToday adds to t what the job news say, once the reach-outs and
+// the risks are in, and names everyone t lists.
+func (s *Store) finishToday(ctx context.Context, q querier, t *model.Today, sc *todayScratch) error {
 	if err := readJobNews(ctx, q, t); err != nil {
 		return err
 	}

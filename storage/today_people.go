@@ -10,13 +10,15 @@ import (
 	"io"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"rapport/model"
 )
 
-// todayPeopleQuery reads what readTodayPeople needs of each active
-// person, in order of ID, from the person_reach index alone; ?1 is now.
+// todayPeopleQuery reads what Today needs of each active person with an
+// ID from ?2 to ?3, in order of ID, from the
+// person_reach index alone; ?1 is now.
 // When they were added counts only for a cadence set and no contact by
 // now (last_at after now may hide none: the Go side decides), and the
 // folded credits' next change only for whether it is at or before now
@@ -30,7 +32,7 @@ const todayPeopleQuery = `SELECT id, name, relation, influence, stance, cadence_
 		ELSE (SELECT max(ip.at) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id
 			WHERE ip.person_id = person.id AND ip.at <= ?1
 			AND i.kind IN ('thanks_private', 'thanks_public')) END
-	FROM person WHERE archived_at IS NULL ORDER BY id`
+	FROM person WHERE archived_at IS NULL AND id BETWEEN ?2 AND ?3 ORDER BY id`
 
 // activePeople are the active people as Today reads them: each as a
 // reach-out candidate with their balance, in order of ID, and their last
@@ -47,18 +49,131 @@ func (p activePeople) index(id int64) (int, bool) {
 	})
 }
 
-// todayScratch is the room one Today read works in: a slice per person
+// todayScratch is the room one Today read works in: slices per person
 // (5,000 of them make megabytes), kept between reads in todayScratches
-// so that each read does not allocate and clear it again. Nothing a
+// so that each read does not allocate and clear them again. Nothing a
 // read returns points into it, and each read writes every element it
 // uses before reading it: it keeps no result from one read to the next.
 type todayScratch struct {
 	people activePeople
-	stale  []int64 // people whose folded credits a later credit overtook
+	parts  []todayPart
+	stale  []int64
 	risks  []model.RiskInput
 }
 
 var todayScratches = sync.Pool{New: func() any { return new(todayScratch) }}
+
+// todayPart is the active people of one part of the range of IDs, as
+// scanTodayPeople reads them.
+type todayPart struct {
+	people activePeople
+	stale  []int64 // whose folded credits a later credit overtook
+}
+
+// todayParts is how many parts of the range of IDs the people are read
+// in, so that two connections can share them out.
+const todayParts = 8
+
+// peopleScan reads the active people, part by part, on one connection
+// or more: each takes the next part not yet taken until none is left.
+type peopleScan struct {
+	now  time.Time
+	from []int64 // part i holds the IDs from from[i] up to from[i+1] (not included)
+	to   int64   // the last part holds the IDs up to to (included)
+	next atomic.Int64
+	sc   *todayScratch
+}
+
+// newPeopleScan splits the range of the active people's IDs into at
+// most parts parts of sc.parts, each read into its own room.
+func newPeopleScan(ctx context.Context, q querier, now time.Time, sc *todayScratch, parts int) (*peopleScan, error) {
+	lo, hi, err := activeIDs(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	ps := &peopleScan{now: now, sc: sc}
+	if !lo.Valid || !hi.Valid {
+		sc.parts = sc.parts[:0]
+		return ps, nil
+	}
+	// In unsigned arithmetic, which cannot overflow here, part i holds
+	// the IDs from lo + i×step on, the last one up to hi.
+	span := uint64(hi.Int64) - uint64(lo.Int64)
+	n := uint64(parts)
+	if span < n {
+		n = span + 1
+	}
+	step := span / n
+	ps.from = make([]int64, n)
+	for i := range ps.from {
+		ps.from[i] = int64(uint64(lo.Int64) + step*uint64(i))
+	}
+	ps.to = hi.Int64
+	if cap(sc.parts) < int(n) {
+		sc.parts = append(sc.parts[:cap(sc.parts)], make([]todayPart, int(n)-cap(sc.parts))...)
+	}
+	sc.parts = sc.parts[:n]
+	return ps, nil
+}
+
+// activeIDs are the lowest and highest IDs of the active people; not
+// valid when there is none.
+func activeIDs(ctx context.Context, q querier) (lo, hi sql.NullInt64, err error) {
+	rows, err := q.QueryContext(ctx, `SELECT (SELECT min(id) FROM person WHERE archived_at IS NULL),
+		(SELECT max(id) FROM person WHERE archived_at IS NULL)`)
+	if err != nil {
+		return lo, hi, err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		err = rows.Scan(&lo, &hi)
+	}
+	return lo, hi, errors.Join(err, rows.Err())
+}
+
+// run reads parts through q until none is left.
+func (ps *peopleScan) run(ctx context.Context, q querier) error {
+	for {
+		i := int(ps.next.Add(1) - 1)
+		if i >= len(ps.sc.parts) {
+			return nil
+		}
+		to := ps.to
+		if i+1 < len(ps.from) {
+			to = ps.from[i+1] - 1
+		}
+		if err := scanTodayPeople(ctx, q, ps.now, ps.from[i], to, &ps.sc.parts[i]); err != nil {
+			return err
+		}
+	}
+}
+
+// gather puts the parts together in sc.people, in order of ID, and
+// gives the people whose folded credits are stale their balance at now
+// from their history, read through q.
+func (ps *peopleScan) gather(ctx context.Context, q querier) error {
+	sc := ps.sc
+	p := &sc.people
+	p.inputs, p.thanked, sc.stale = p.inputs[:0], p.thanked[:0], sc.stale[:0]
+	for i := range sc.parts {
+		part := &sc.parts[i]
+		p.inputs = append(p.inputs, part.people.inputs...)
+		p.thanked = append(p.thanked, part.people.thanked...)
+		sc.stale = append(sc.stale, part.stale...)
+	}
+	if len(sc.stale) == 0 {
+		return nil
+	}
+	credits, err := creditsOf(ctx, q, sc.stale)
+	if err != nil {
+		return err
+	}
+	for _, id := range sc.stale {
+		i, _ := p.index(id)
+		p.inputs[i].Balance = rules.Balance(credits[id], ps.now)
+	}
+	return nil
+}
 
 // risks are the inputs of model.NetworkRisks at now: the people it may
 // count or name (model.RiskCandidate), for whom it gives the same risks
@@ -78,47 +193,26 @@ func (p activePeople) risks(now time.Time, out []model.RiskInput) []model.RiskIn
 	return out
 }
 
-// readTodayPeople reads every active person into sc.people as a
-// reach-out candidate (name and the fields that rank them, when they were
-// added only where it counts, not their title or notes) with their last
-// contact and last thank-you at or before now (the person row also counts
-// those typed in ahead of time), and their balance at now from their
-// folded credits.
-func readTodayPeople(ctx context.Context, q querier, now time.Time, sc *todayScratch) error {
-	if err := scanTodayPeople(ctx, q, now, sc); err != nil {
-		return err
-	}
-	if len(sc.stale) == 0 {
-		return nil
-	}
-	credits, err := creditsOf(ctx, q, sc.stale)
-	if err != nil {
-		return err
-	}
-	p := sc.people
-	for _, id := range sc.stale {
-		i, _ := p.index(id)
-		p.inputs[i].Balance = rules.Balance(credits[id], now)
-	}
-	return nil
-}
-
-// scanTodayPeople reads the rows of readTodayPeople into sc, with the
-// balance of each person whose folded credits hold at now, and the IDs of
-// the others in sc.stale. It reads the driver's values as they are
-// (database/sql converting and copying each of 60,000 cells doubles the
-// time) into room kept from the read before.
-func scanTodayPeople(ctx context.Context, q querier, now time.Time, sc *todayScratch) error {
-	p := &sc.people
-	p.inputs, p.thanked, sc.stale = p.inputs[:0], p.thanked[:0], sc.stale[:0]
-	args := []driver.NamedValue{{Ordinal: 1, Value: instant(now)}}
+// scanTodayPeople reads the active people with IDs from lo to hi into
+// part: each as a reach-out candidate (name and the fields that
+// rank them, when they were added only where it counts, not their title
+// or notes) with their last contact and last thank-you at or before now
+// (the person row also counts those typed in ahead of time), and their
+// balance at now from their folded credits, or their ID in part.stale
+// when a later credit overtook those. It reads the driver's values as
+// they are (database/sql converting and copying each of 60,000 cells
+// doubles the time).
+func scanTodayPeople(ctx context.Context, q querier, now time.Time, lo, hi int64, part *todayPart) error {
+	p := &part.people
+	p.inputs, p.thanked, part.stale = p.inputs[:0], p.thanked[:0], part.stale[:0]
+	args := []driver.NamedValue{{Ordinal: 1, Value: instant(now)}, {Ordinal: 2, Value: lo}, {Ordinal: 3, Value: hi}}
 	return eachRow(ctx, q, todayPeopleQuery, args, func(row []driver.Value) error {
 		in, thanked, stale, err := todayPerson(row, now)
 		if err != nil {
 			return err
 		}
 		if stale {
-			sc.stale = append(sc.stale, in.Person.ID)
+			part.stale = append(part.stale, in.Person.ID)
 		}
 		p.inputs = append(p.inputs, in)
 		p.thanked = append(p.thanked, thanked)

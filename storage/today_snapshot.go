@@ -46,26 +46,55 @@ func (s *Store) readTodayIn(ctx context.Context, q querier, t *model.Today, sc *
 	if err != nil {
 		return err
 	}
-	if err := readTodayNetwork(ctx, q, t, sc); err != nil {
+	scan, err := newPeopleScan(ctx, q, t.Now, sc, 1)
+	if err != nil {
 		return err
 	}
-	return s.finishToday(ctx, q, t, sc, l)
+	if err := scan.run(ctx, q); err != nil {
+		return err
+	}
+	if err := scan.gather(ctx, q); err != nil {
+		return err
+	}
+	assessPeople(t, sc)
+	if err := rankReachOuts(ctx, q, t, sc.people, l.due, l.inHand); err != nil {
+		return err
+	}
+	return s.finishToday(ctx, q, t, sc)
 }
 
 // readTodaySideBySide fills t from a and b, two connections in the same
-// snapshot: the people and what is said of them alone on a, the rest on
-// b at the same time, then the ranking, which needs both.
+// snapshot. Reading the lists takes b a while; the people are read in
+// parts, each by whichever connection is free; then the risks are
+// assessed beside the ranking, which writes other fields of the people
+// (what is due, the next meeting) than the risks read.
 func (s *Store) readTodaySideBySide(ctx context.Context, a, b *sql.Conn, t *model.Today, sc *todayScratch) error {
-	// The two write different fields of t.
-	var wg sync.WaitGroup
-	var networkErr error
-	wg.Go(func() { networkErr = readTodayNetwork(ctx, a, t, sc) })
-	l, err := readTodayLists(ctx, b, t)
-	wg.Wait()
-	if err := errors.Join(networkErr, err); err != nil {
+	scan, err := newPeopleScan(ctx, a, t.Now, sc, todayParts)
+	if err != nil {
 		return err
 	}
-	return s.finishToday(ctx, b, t, sc, l)
+	var wg sync.WaitGroup
+	var aErr error
+	wg.Go(func() { aErr = scan.run(ctx, a) })
+	l, err := readTodayLists(ctx, b, t)
+	if err == nil {
+		err = scan.run(ctx, b)
+	}
+	wg.Wait()
+	if err := errors.Join(aErr, err); err != nil {
+		return err
+	}
+	if err := scan.gather(ctx, b); err != nil {
+		return err
+	}
+	// The two write different fields of t.
+	wg.Go(func() { assessPeople(t, sc) })
+	err = rankReachOuts(ctx, b, t, sc.people, l.due, l.inHand)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	return s.finishToday(ctx, b, t, sc)
 }
 
 // twoSnapshots begins a read transaction on each of two connections and
@@ -80,13 +109,19 @@ func (s *Store) twoSnapshots(ctx context.Context) (a, b *sql.Conn, end func(), e
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	snapshotTaken(s)
 	b, endB, err := s.beginSnapshot(ctx)
 	if err != nil {
 		endA()
 		return nil, nil, nil, err
 	}
+	snapshotTaken(s)
 	return a, b, func() { endB(); endA() }, nil
 }
+
+// snapshotTaken is called in twoSnapshots as each connection has taken
+// its snapshot; tests look at the write lock there.
+var snapshotTaken = func(*Store) {}
 
 // beginSnapshot takes a connection and begins a deferred read
 // transaction on it (the DSN makes BeginTx immediate, which suits
