@@ -27,17 +27,19 @@ func (s *Store) Today(ctx context.Context, now time.Time) (model.Today, error) {
 	return t, nil
 }
 
-// todayLists is what Today reads beside the people and ranks them with:
-// the promises due and the meetings in hand, by person.
+// todayLists is what Today reads beside the people and puts together
+// with them: the promises due and the meetings in hand, by person, which
+// rank them, and the job news.
 type todayLists struct {
 	due    dueSummary
 	inHand map[int64]model.Meeting
+	jobs   todayJobNews
 }
 
 // readTodayLists fills what t lists that needs no one's ranking: the
 // last review and first use, the promises due, the meetings, and the
-// headline numbers read from their own tables. It returns what the
-// ranking needs of them.
+// headline numbers read from their own tables. It returns what is put
+// together with the people later.
 func readTodayLists(ctx context.Context, q querier, t *model.Today) (todayLists, error) {
 	var l todayLists
 	var err error
@@ -57,6 +59,9 @@ func readTodayLists(ctx context.Context, q querier, t *model.Today) (todayLists,
 	if l.inHand, err = readTodayMeetings(ctx, q, t); err != nil {
 		return l, err
 	}
+	if l.jobs, err = readJobNews(ctx, q); err != nil {
+		return l, err
+	}
 	return l, readHeadline(ctx, q, t)
 }
 
@@ -70,10 +75,8 @@ func assessPeople(t *model.Today, sc *todayScratch) {
 
 // finishToday adds to t what the job news say, once the reach-outs and
 // the risks are in, and names everyone t lists.
-func (s *Store) finishToday(ctx context.Context, q querier, t *model.Today, sc *todayScratch) error {
-	if err := readJobNews(ctx, q, t); err != nil {
-		return err
-	}
+func (s *Store) finishToday(ctx context.Context, q querier, t *model.Today, sc *todayScratch, l todayLists) error {
+	l.jobs.addTo(t)
 	return s.namePeople(ctx, q, t, sc.people)
 }
 
@@ -126,21 +129,36 @@ func readTodayMeetings(ctx context.Context, tx querier, t *model.Today) (map[int
 func rankReachOuts(ctx context.Context, tx querier, t *model.Today, people activePeople,
 	due dueSummary, inHand map[int64]model.Meeting) error {
 	now := t.Now
-	for i := range people.inputs {
-		in := &people.inputs[i]
-		id := in.Person.ID
-		in.MineDue, in.TheirsDue = due.mine[id], due.theirs[id]
-		if m, ok := inHand[id]; ok {
-			in.NextMeeting, in.NextMeetingKind = m.Start, m.Kind
+	// Each person read has nothing due and no meeting yet: only those
+	// who have some are looked up.
+	for id, n := range due.mine {
+		if i, ok := people.index(id); ok {
+			people.inputs[i].MineDue = n
 		}
 	}
-	for _, r := range rules.RankReachOuts(people.inputs, now, model.TodayReachOuts) {
+	for id, n := range due.theirs {
+		if i, ok := people.index(id); ok {
+			people.inputs[i].TheirsDue = n
+		}
+	}
+	for id, m := range inHand {
+		if i, ok := people.index(id); ok {
+			people.inputs[i].NextMeeting, people.inputs[i].NextMeetingKind = m.Start, m.Kind
+		}
+	}
+	ranked := rules.RankReachOuts(people.inputs, now, model.TodayReachOuts)
+	ids := make([]int64, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.PersonID
+	}
+	kinds, err := lastKinds(ctx, tx, ids, now)
+	if err != nil {
+		return err
+	}
+	for _, r := range ranked {
 		i, _ := people.index(r.PersonID)
 		in := people.inputs[i]
-		var err error
-		if in.LastKind, err = lastKind(ctx, tx, r.PersonID, now); err != nil {
-			return err
-		}
+		in.LastKind = kinds[r.PersonID]
 		t.ReachOuts = append(t.ReachOuts, rules.ReachOut(in, now))
 	}
 	return nil
@@ -300,23 +318,34 @@ func parseNullTime(s sql.NullString, dst *time.Time) error {
 	return timeField{dst}.Scan(s.String)
 }
 
-// lastKind is the kind of a person's last contact at or before now, or ""
-// when there was none.
-func lastKind(ctx context.Context, q querier, personID int64, now time.Time) (model.InteractionKind, error) {
-	rows, err := q.QueryContext(ctx, `SELECT i.kind FROM interaction_person ip
+// lastKinds are the kinds of the last contact at or before now of the
+// given people, by ID, for those who have one.
+func lastKinds(ctx context.Context, q querier, ids []int64, now time.Time) (map[int64]model.InteractionKind, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := []any{instant(now)}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT p.id, (SELECT i.kind FROM interaction_person ip
 		JOIN interaction i ON i.id = ip.interaction_id
-		WHERE ip.person_id = ? AND ip.at <= ? ORDER BY ip.at DESC LIMIT 1`, personID, instant(now))
+		WHERE ip.person_id = p.id AND ip.at <= ?1 ORDER BY ip.at DESC LIMIT 1)
+		FROM person p WHERE p.id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, args...)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer rows.Close()
-	var kind model.InteractionKind
-	if rows.Next() {
-		if err := rows.Scan(&kind); err != nil {
-			return "", err
+	kinds := make(map[int64]model.InteractionKind, len(ids))
+	for rows.Next() {
+		var id int64
+		var kind sql.NullString
+		if err := rows.Scan(&id, &kind); err != nil {
+			return nil, err
 		}
+		kinds[id] = model.InteractionKind(kind.String)
 	}
-	return kind, rows.Err()
+	return kinds, rows.Err()
 }
 
 // countFollowThrough counts how the user's own promises were resolved.

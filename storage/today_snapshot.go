@@ -60,7 +60,7 @@ func (s *Store) readTodayIn(ctx context.Context, q querier, t *model.Today, sc *
 	if err := rankReachOuts(ctx, q, t, sc.people, l.due, l.inHand); err != nil {
 		return err
 	}
-	return s.finishToday(ctx, q, t, sc)
+	return s.finishToday(ctx, q, t, sc, l)
 }
 
 // readTodaySideBySide fills t from a and b, two connections in the same
@@ -94,7 +94,7 @@ func (s *Store) readTodaySideBySide(ctx context.Context, a, b *sql.Conn, t *mode
 	if err != nil {
 		return err
 	}
-	return s.finishToday(ctx, b, t, sc)
+	return s.finishToday(ctx, b, t, sc, l)
 }
 
 // twoSnapshots begins a read transaction on each of two connections and
