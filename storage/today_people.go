@@ -1,14 +1,13 @@
 package storage
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -42,11 +41,12 @@ type activePeople struct {
 	thanked []time.Time
 }
 
-// index is where the person with the given ID is in p.inputs.
+// index is where the person with the given ID is in p.inputs. It looks
+// at the inputs in place: slices.BinarySearchFunc would copy each one it
+// compares, hundreds of bytes.
 func (p activePeople) index(id int64) (int, bool) {
-	return slices.BinarySearchFunc(p.inputs, id, func(in model.ReachOutInput, id int64) int {
-		return cmp.Compare(in.Person.ID, id)
-	})
+	i := sort.Search(len(p.inputs), func(i int) bool { return p.inputs[i].Person.ID >= id })
+	return i, i < len(p.inputs) && p.inputs[i].Person.ID == id
 }
 
 // todayScratch is the room one Today read works in: slices per person
