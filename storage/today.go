@@ -21,7 +21,7 @@ func (s *Store) Today(ctx context.Context, now time.Time) (model.Today, error) {
 	t := model.Today{Now: now, People: make(map[int64]model.Person)}
 	sc := todayScratches.Get().(*todayScratch)
 	defer todayScratches.Put(sc)
-	if err := s.readTodayOnce(ctx, &t, sc); err != nil {
+	if err := s.readTodaySnapshot(ctx, &t, sc); err != nil {
 		return model.Today{}, fmt.Errorf("today: %w", err)
 	}
 	return t, nil

@@ -16,12 +16,12 @@ import (
 )
 
 // todayPeopleQuery reads what Today needs of each active person with an
-// ID from ?2 to ?3, in order of ID, from the
-// person_reach index alone; ?1 is now.
-// When they were added counts only for a cadence set and no contact by
-// now (last_at after now may hide none: the Go side decides), and the
-// folded credits' next change only for whether it is at or before now
-// (stored instants sort as text in time order).
+// ID from ?2 to ?3, in order of ID, from the person_reach index alone;
+// ?1 is now. It gives when they were added only for a cadence set and
+// perhaps no contact by now (todayPerson looks at it only when there was
+// none), and of the folded credits' next change only whether it is at or
+// before now: stored instants sort as text in time order, which the
+// comparisons with last_at and thanked_at rely on too.
 const todayPeopleQuery = `SELECT id, name, relation, influence, stance, cadence_days,
 	cadence_set, CASE WHEN cadence_set AND (last_at IS NULL OR last_at > ?1) THEN created_at END,
 	credit_folded, credit_next IS NOT NULL AND credit_next <= ?1,

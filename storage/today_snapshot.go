@@ -10,16 +10,16 @@ import (
 	"rapport/model"
 )
 
-// readTodayOnce fills t in one snapshot of the database, so that every
-// list agrees. Reading the 5,000 people takes about as long as all the
-// rest together, so when it can it reads them on one connection while a
-// second reads the rest, in two read transactions that see the same
+// readTodaySnapshot fills t in one snapshot of the database, so that every
+// list agrees. Reading the 5,000 people takes longer than all the rest
+// together, so when it can it reads on two connections side by side
+// (readTodaySideBySide), in two read transactions that see the same
 // snapshot (see twoSnapshots). It can when this process holds the
 // file's lock (a store from OpenReadOnly does not: another process may
 // write) and no write of this store is under way (one may hold the
 // write lock for long, and Today waits for no writer): otherwise it reads
 // everything in turn in one read transaction (readTodayIn).
-func (s *Store) readTodayOnce(ctx context.Context, t *model.Today, sc *todayScratch) error {
+func (s *Store) readTodaySnapshot(ctx context.Context, t *model.Today, sc *todayScratch) error {
 	if s.lock == nil || !s.writing.TryLock() {
 		return s.inReadTx(ctx, func(q querier) error { return s.readTodayIn(ctx, q, t, sc) })
 	}
