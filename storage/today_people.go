@@ -306,28 +306,40 @@ func eachRow(ctx context.Context, q querier, query string, args []driver.NamedVa
 	if !ok {
 		return eachScannedRow(ctx, q, query, args, fn)
 	}
-	return conn.Raw(func(dc any) error {
+	raw := true
+	err := conn.Raw(func(dc any) error {
 		qc, ok := dc.(driver.QueryerContext)
 		if !ok {
-			return eachScannedRow(ctx, q, query, args, fn)
+			raw = false // conn cannot be queried while Raw holds it
+			return nil
 		}
-		rows, err := qc.QueryContext(ctx, query, args)
-		if err != nil {
+		return eachDriverRow(ctx, qc, query, args, fn)
+	})
+	if !raw {
+		return eachScannedRow(ctx, q, query, args, fn)
+	}
+	return err
+}
+
+// eachDriverRow is eachRow through the driver's connection qc.
+func eachDriverRow(ctx context.Context, qc driver.QueryerContext, query string, args []driver.NamedValue,
+	fn func(row []driver.Value) error) error {
+	rows, err := qc.QueryContext(ctx, query, args)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	row := make([]driver.Value, len(rows.Columns()))
+	for {
+		if err := rows.Next(row); errors.Is(err, io.EOF) {
+			return rows.Close()
+		} else if err != nil {
 			return err
 		}
-		defer rows.Close()
-		row := make([]driver.Value, len(rows.Columns()))
-		for {
-			if err := rows.Next(row); errors.Is(err, io.EOF) {
-				return rows.Close()
-			} else if err != nil {
-				return err
-			}
-			if err := fn(row); err != nil {
-				return err
-			}
+		if err := fn(row); err != nil {
+			return err
 		}
-	})
+	}
 }
 
 // eachScannedRow is eachRow through database/sql, which hands on the

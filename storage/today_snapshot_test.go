@@ -117,7 +117,8 @@ func TestTwoSnapshotsAreTakenBeforeTheyReturn(t *testing.T) {
 // TestTodayReadsTheSameEveryWay compares Today read side by side on two
 // connections with Today read on one: while a write holds the write
 // lock (Today does not wait for it), from a read-only store beside the
-// window, and in the weekly review's own read transaction.
+// window, in the weekly review's own read transaction, and through
+// database/sql rather than the driver itself.
 func TestTodayReadsTheSameEveryWay(t *testing.T) {
 	f := newTodayFixture(t)
 	s, ctx := f.s, t.Context()
@@ -147,8 +148,15 @@ func TestTodayReadsTheSameEveryWay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Through database/sql's scanning, which a querier other than a
+	// connection takes.
+	scanned := model.Today{Now: testNow, People: make(map[int64]model.Person)}
+	if err := s.readToday(ctx, s.db, &scanned); err != nil {
+		t.Fatal(err)
+	}
 	for name, got := range map[string]model.Today{
 		"with a write under way": onOne, "read-only": readOnly, "in the weekly review": review.Today,
+		"scanned by database/sql": scanned,
 	} {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("Today %s:\n got %+v\nwant %+v", name, got, want)
