@@ -16,7 +16,7 @@ import (
 // reads each table once through its indexes and the per-person summaries
 // (last contact, folded credits), never every interaction, all of it in
 // one snapshot of the database: on two connections side by side when it
-// can (see readToday).
+// can (see readTodaySnapshot).
 func (s *Store) Today(ctx context.Context, now time.Time) (model.Today, error) {
 	t := model.Today{Now: now, People: make(map[int64]model.Person)}
 	sc := todayScratches.Get().(*todayScratch)
