@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -109,12 +110,20 @@ func newPeopleScan(ctx context.Context, q querier, now time.Time, sc *todayScrat
 		ps.from[i] = int64(uint64(lo.Int64) + step*uint64(i))
 	}
 	ps.to = hi.Int64
-	if cap(sc.parts) < int(n) {
-		sc.parts = append(sc.parts[:cap(sc.parts)], make([]todayPart, int(n)-cap(sc.parts))...)
+	sc.parts = slices.Grow(sc.parts[:0], int(n))[:n]
+	// Room for as many people as a part holds IDs, up to a bound (the
+	// IDs may be sparse): growing a slice of large elements as rows come
+	// costs more than the reading (a read after others reuses its room).
+	room := int(min(step+1, partRoom))
+	for i := range sc.parts {
+		p := &sc.parts[i].people
+		p.inputs, p.thanked = slices.Grow(p.inputs[:0], room), slices.Grow(p.thanked[:0], room)
 	}
-	sc.parts = sc.parts[:n]
 	return ps, nil
 }
+
+// partRoom is the most people a part makes room for before reading.
+const partRoom = 1024
 
 // activeIDs are the lowest and highest IDs of the active people; not
 // valid when there is none.
@@ -154,7 +163,12 @@ func (ps *peopleScan) run(ctx context.Context, q querier) error {
 func (ps *peopleScan) gather(ctx context.Context, q querier) error {
 	sc := ps.sc
 	p := &sc.people
-	p.inputs, p.thanked, sc.stale = p.inputs[:0], p.thanked[:0], sc.stale[:0]
+	n := 0
+	for i := range sc.parts {
+		n += len(sc.parts[i].people.inputs)
+	}
+	p.inputs, p.thanked = slices.Grow(p.inputs[:0], n), slices.Grow(p.thanked[:0], n)
+	sc.stale = sc.stale[:0]
 	for i := range sc.parts {
 		part := &sc.parts[i]
 		p.inputs = append(p.inputs, part.people.inputs...)
@@ -179,7 +193,13 @@ func (ps *peopleScan) gather(ctx context.Context, q querier) error {
 // count or name (model.RiskCandidate), for whom it gives the same risks
 // as for everyone. They are written into out's room.
 func (p activePeople) risks(now time.Time, out []model.RiskInput) []model.RiskInput {
-	out = out[:0]
+	n := 0
+	for i := range p.inputs {
+		if model.RiskCandidate(p.inputs[i].Person) {
+			n++
+		}
+	}
+	out = slices.Grow(out[:0], n)
 	for i := range p.inputs {
 		in := &p.inputs[i]
 		if !model.RiskCandidate(in.Person) {
