@@ -8,22 +8,36 @@ import (
 	"rapport/model"
 )
 
-// readJobNews adds to t what the job changes contacts imports found say:
-// a congratulation first among the reach-outs for each change within
-// model.JobChangeDays, and a risk for each champion or panel member who
-// left the user's organisation.
-func readJobNews(ctx context.Context, q querier, t *model.Today) error {
-	news, err := jobNews(ctx, q)
-	if err != nil || len(news) == 0 {
-		return err
+// todayJobNews is what the job changes contacts imports found say, as
+// Today reads them: the news, and the user's organisation when there is
+// any.
+type todayJobNews struct {
+	news []model.JobNews
+	home string
+}
+
+// readJobNews reads what Today shows of the job changes contacts imports
+// found (see addTo).
+func readJobNews(ctx context.Context, q querier) (todayJobNews, error) {
+	var n todayJobNews
+	var err error
+	if n.news, err = jobNews(ctx, q); err != nil || len(n.news) == 0 {
+		return n, err
 	}
-	t.ReachOuts = model.PutJobNewsFirst(t.ReachOuts, news, t.Now, model.TodayReachOuts)
-	home, err := homeOrganisation(ctx, q)
-	if err != nil {
-		return err
+	n.home, err = homeOrganisation(ctx, q)
+	return n, err
+}
+
+// addTo adds to t, once its reach-outs and risks are in, what the job
+// news say: a congratulation first among the reach-outs for each change
+// within model.JobChangeDays, and a risk for each champion or panel
+// member who left the user's organisation.
+func (n todayJobNews) addTo(t *model.Today) {
+	if len(n.news) == 0 {
+		return
 	}
-	t.Risks = append(t.Risks, model.BackerLeftRisks(news, home)...)
-	return nil
+	t.ReachOuts = model.PutJobNewsFirst(t.ReachOuts, n.news, t.Now, model.TodayReachOuts)
+	t.Risks = append(t.Risks, model.BackerLeftRisks(n.news, n.home)...)
 }
 
 // jobNews is the latest role change of each active person who has one,

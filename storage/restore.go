@@ -287,6 +287,9 @@ func (s *Store) restoreDocument(ctx context.Context, dec *json.Decoder, sum *Exp
 	}
 	// Foreign keys off: the migrations applied to an older document may
 	// rebuild tables; restoreInTx checks every key before the commit.
+	// Like every write, it holds the write lock (see twoSnapshots).
+	s.writing.Lock()
+	defer s.writing.Unlock()
 	defer s.changed()
 	return withForeignKeysOff(ctx, s.db, func(tx *sql.Tx) error {
 		return restoreInTx(ctx, tx, dec, sum, hasTables, migrations)

@@ -14,52 +14,70 @@ import (
 
 // Today reads what the Today screen shows at now (see model.Today). It
 // reads each table once through its indexes and the per-person summaries
-// (last contact, folded credits), never every interaction.
+// (last contact, folded credits), never every interaction, all of it in
+// one snapshot of the database: on two connections side by side when it
+// can (see readTodaySnapshot).
 func (s *Store) Today(ctx context.Context, now time.Time) (model.Today, error) {
 	t := model.Today{Now: now, People: make(map[int64]model.Person)}
-	if err := s.inReadTx(ctx, func(q querier) error { return s.readToday(ctx, q, &t) }); err != nil {
+	sc := todayScratches.Get().(*todayScratch)
+	defer todayScratches.Put(sc)
+	if err := s.readTodaySnapshot(ctx, &t, sc); err != nil {
 		return model.Today{}, fmt.Errorf("today: %w", err)
 	}
 	return t, nil
 }
 
-// readToday fills t; run it in one read transaction, so every list agrees.
-func (s *Store) readToday(ctx context.Context, tx querier, t *model.Today) error {
-	now := t.Now
+// todayLists is what Today reads beside the people and puts together
+// with them: the promises due and the meetings in hand, by person, which
+// rank them, and the job news.
+type todayLists struct {
+	due    dueSummary
+	inHand map[int64]model.Meeting
+	jobs   todayJobNews
+}
+
+// readTodayLists fills what t lists that needs no one's ranking: the
+// last review and first use, the promises due, the meetings, and the
+// headline numbers read from their own tables. It returns what is put
+// together with the people later.
+func readTodayLists(ctx context.Context, q querier, t *model.Today) (todayLists, error) {
+	var l todayLists
 	var err error
-	if t.LastReview, err = lastReview(ctx, tx); err != nil {
-		return err
+	if t.LastReview, err = lastReview(ctx, q); err != nil {
+		return l, err
 	}
-	if t.FirstUse, err = firstUse(ctx, tx); err != nil {
-		return err
-	}
-	people, err := readTodayPeople(ctx, tx, now)
-	if err != nil {
-		return err
+	if t.FirstUse, err = firstUse(ctx, q); err != nil {
+		return l, err
 	}
 	// Promises due, both ways, archived people's too: the first few in
 	// full, and counts of all of them by person and direction.
-	today, dueBy := model.Day(now.Local()), model.Day(now.Local()).AddDate(0, 0, model.DueSoonDays)
-	due, err := promisesDue(ctx, tx, today, dueBy)
-	if err != nil {
-		return err
+	today := model.Day(t.Now.Local())
+	if l.due, err = promisesDue(ctx, q, today, today.AddDate(0, 0, model.DueSoonDays)); err != nil {
+		return l, err
 	}
-	t.Due, t.DueCount, t.Overdue, t.DueToday = due.shown, due.count, due.overdue, due.today
-	inHand, err := readTodayMeetings(ctx, tx, t)
-	if err != nil {
-		return err
+	t.Due, t.DueCount, t.Overdue, t.DueToday = l.due.shown, l.due.count, l.due.overdue, l.due.today
+	if l.inHand, err = readTodayMeetings(ctx, q, t); err != nil {
+		return l, err
 	}
-	if err := rankReachOuts(ctx, tx, t, people, due, inHand); err != nil {
-		return err
+	if l.jobs, err = readJobNews(ctx, q); err != nil {
+		return l, err
 	}
-	t.Risks = model.NetworkRisks(people.risks(now), now)
-	if err := readJobNews(ctx, tx, t); err != nil {
-		return err
-	}
-	if err := readHeadline(ctx, tx, t, people); err != nil {
-		return err
-	}
-	return s.namePeople(ctx, tx, t, people)
+	return l, readHeadline(ctx, q, t)
+}
+
+// assessPeople fills what t says of the people read into sc alone:
+// the risks in the network and the people warmed this month.
+func assessPeople(t *model.Today, sc *todayScratch) {
+	sc.risks = sc.people.risks(t.Now, sc.risks)
+	t.Risks = model.NetworkRisks(sc.risks, t.Now)
+	t.Warmed = sc.people.warmed(t.Now)
+}
+
+// finishToday adds to t what the job news say, once the reach-outs and
+// the risks are in, and names everyone t lists.
+func (s *Store) finishToday(ctx context.Context, q querier, t *model.Today, sc *todayScratch, l todayLists) error {
+	l.jobs.addTo(t)
+	return s.namePeople(ctx, q, t, sc.people)
 }
 
 // readTodayMeetings fills t's meetings: the coming week, and the held
@@ -111,49 +129,70 @@ func readTodayMeetings(ctx context.Context, tx querier, t *model.Today) (map[int
 func rankReachOuts(ctx context.Context, tx querier, t *model.Today, people activePeople,
 	due dueSummary, inHand map[int64]model.Meeting) error {
 	now := t.Now
-	for i := range people.inputs {
-		in := &people.inputs[i]
-		id := in.Person.ID
-		in.MineDue, in.TheirsDue = due.mine[id], due.theirs[id]
-		if m, ok := inHand[id]; ok {
-			in.NextMeeting, in.NextMeetingKind = m.Start, m.Kind
+	// Each person read has nothing due and no meeting yet: only those
+	// who have some are looked up.
+	for id, n := range due.mine {
+		if i, ok := people.index(id); ok {
+			people.inputs[i].MineDue = n
 		}
 	}
-	for _, r := range rules.RankReachOuts(people.inputs, now, model.TodayReachOuts) {
+	for id, n := range due.theirs {
+		if i, ok := people.index(id); ok {
+			people.inputs[i].TheirsDue = n
+		}
+	}
+	for id, m := range inHand {
+		if i, ok := people.index(id); ok {
+			people.inputs[i].NextMeeting, people.inputs[i].NextMeetingKind = m.Start, m.Kind
+		}
+	}
+	ranked := rules.RankReachOuts(people.inputs, now, model.TodayReachOuts)
+	ids := make([]int64, len(ranked))
+	for i, r := range ranked {
+		ids[i] = r.PersonID
+	}
+	kinds, err := lastKinds(ctx, tx, ids, now)
+	if err != nil {
+		return err
+	}
+	for _, r := range ranked {
 		i, _ := people.index(r.PersonID)
 		in := people.inputs[i]
-		var err error
-		if in.LastKind, err = lastKind(ctx, tx, r.PersonID, now); err != nil {
-			return err
-		}
+		in.LastKind = kinds[r.PersonID]
 		t.ReachOuts = append(t.ReachOuts, rules.ReachOut(in, now))
 	}
 	return nil
 }
 
-// readHeadline fills t's headline numbers: how the user's promises were
-// resolved, the people contacted this month and the public thank-yous
-// this quarter.
-func readHeadline(ctx context.Context, tx querier, t *model.Today, people activePeople) error {
-	if err := countFollowThrough(ctx, tx, &t.FollowThrough); err != nil {
+// readHeadline fills the headline numbers t reads from their own
+// tables: how the user's promises were resolved and the public
+// thank-yous this quarter.
+func readHeadline(ctx context.Context, q querier, t *model.Today) error {
+	if err := countFollowThrough(ctx, q, &t.FollowThrough); err != nil {
 		return err
 	}
 	now := t.Now
-	local := now.Location()
 	y, m, _ := now.Date()
-	monthStart := time.Date(y, m, 1, 0, 0, 0, 0, local)
-	quarterStart := time.Date(y, m-(m-1)%3, 1, 0, 0, 0, 0, local)
-	for _, in := range people.inputs {
-		// A last contact (up to now) this month means a contact this month.
-		if !in.LastContact.Before(monthStart) {
-			t.Warmed++
-		}
-	}
+	quarterStart := time.Date(y, m-(m-1)%3, 1, 0, 0, 0, 0, now.Location())
 	var err error
-	t.PublicThanks, err = count(ctx, tx, `SELECT count(*) FROM interaction
+	t.PublicThanks, err = count(ctx, q, `SELECT count(*) FROM interaction
 		WHERE kind = 'thanks_public' AND at >= ? AND at <= ?`,
 		instant(quarterStart), instant(now))
 	return err
+}
+
+// warmed counts the people contacted in the calendar month of now: a
+// last contact (up to now) this month means a contact this month.
+func (p activePeople) warmed(now time.Time) int {
+	y, m, _ := now.Date()
+	monthStart := time.Date(y, m, 1, 0, 0, 0, 0, now.Location())
+	n := 0
+	for i := range p.inputs {
+		if !p.inputs[i].LastContact.Before(monthStart) {
+			n++
+		}
+	}
+	return n
 }
 
 // dueSummary is what Today shows of the pending promises due soon.
@@ -270,150 +309,6 @@ func promisesByID(ctx context.Context, q querier, ids []any) ([]model.Promise, e
 	return out, nil
 }
 
-// todayPeopleQuery reads what readTodayPeople needs of each active
-// person, in order of ID, from the person_reach index alone; ?1 is now.
-// When they were added counts only for a cadence set.
-const todayPeopleQuery = `SELECT id, name, relation, influence, stance, cadence_days,
-	cadence_set, CASE WHEN cadence_set THEN created_at END, credit_folded, credit_next,
-	CASE WHEN last_at IS NULL OR last_at <= ?1 THEN last_at
-		ELSE (SELECT max(at) FROM interaction_person WHERE person_id = person.id AND at <= ?1) END,
-	CASE WHEN thanked_at IS NULL OR thanked_at <= ?1 THEN thanked_at
-		ELSE (SELECT max(ip.at) FROM interaction_person ip JOIN interaction i ON i.id = ip.interaction_id
-			WHERE ip.person_id = person.id AND ip.at <= ?1
-			AND i.kind IN ('thanks_private', 'thanks_public')) END
-	FROM person WHERE archived_at IS NULL ORDER BY id`
-
-// activePeople are the active people as Today reads them: each as a
-// reach-out candidate with their balance, in order of ID, and their last
-// thank-you (zero for none) at the same index.
-type activePeople struct {
-	inputs  []model.ReachOutInput
-	thanked []time.Time
-}
-
-// index is where the person with the given ID is in p.inputs.
-func (p activePeople) index(id int64) (int, bool) {
-	return slices.BinarySearchFunc(p.inputs, id, func(in model.ReachOutInput, id int64) int {
-		return cmp.Compare(in.Person.ID, id)
-	})
-}
-
-// risks are the inputs of model.NetworkRisks at now: the people it may
-// count or name (model.RiskCandidate), for whom it gives the same risks
-// as for everyone.
-func (p activePeople) risks(now time.Time) []model.RiskInput {
-	n := 0
-	for i := range p.inputs {
-		if model.RiskCandidate(p.inputs[i].Person) {
-			n++
-		}
-	}
-	out := make([]model.RiskInput, 0, n)
-	for i := range p.inputs {
-		in := &p.inputs[i]
-		if !model.RiskCandidate(in.Person) {
-			continue
-		}
-		out = append(out, model.RiskInput{
-			Person: in.Person, LastContact: in.LastContact, LastThanks: p.thanked[i],
-			Warmth: rules.Warmth(in.Balance, in.LastContact, in.Person.CadenceDays, now),
-		})
-	}
-	return out
-}
-
-// readTodayPeople reads every active person as a reach-out candidate
-// (name and the fields that rank them, when they were added only where
-// it counts, not their title or notes) with their last contact and last
-// thank-you at or before now (the person row also counts those typed in
-// ahead of time), and their balance at now from their folded credits.
-func readTodayPeople(ctx context.Context, q querier, now time.Time) (activePeople, error) {
-	p, folds, err := scanTodayPeople(ctx, q, now)
-	if err != nil {
-		return p, err
-	}
-	var stale []int64
-	for i := range p.inputs {
-		if bal, ok := unfold(folds[i], now); ok {
-			p.inputs[i].Balance = bal
-		} else {
-			stale = append(stale, p.inputs[i].Person.ID)
-		}
-	}
-	if len(stale) == 0 {
-		return p, nil
-	}
-	credits, err := creditsOf(ctx, q, stale)
-	if err != nil {
-		return p, err
-	}
-	for _, id := range stale {
-		i, _ := p.index(id)
-		p.inputs[i].Balance = rules.Balance(credits[id], now)
-	}
-	return p, nil
-}
-
-// scanTodayPeople reads the rows of readTodayPeople, with each person's
-// folded credits at the same index.
-func scanTodayPeople(ctx context.Context, q querier, now time.Time) (activePeople, []foldedBalance, error) {
-	n, err := count(ctx, q, `SELECT count(*) FROM person WHERE archived_at IS NULL`)
-	if err != nil {
-		return activePeople{}, nil, err
-	}
-	p := activePeople{inputs: make([]model.ReachOutInput, 0, n), thanked: make([]time.Time, 0, n)}
-	folds := make([]foldedBalance, 0, n)
-	rows, err := q.QueryContext(ctx, todayPeopleQuery, instant(now))
-	if err != nil {
-		return p, nil, err
-	}
-	defer rows.Close()
-	// Scanning into plain values and converting here is several times
-	// faster than letting database/sql convert into named types.
-	var id, influence, cadence int64
-	var name, relation, stance string
-	var folded float64
-	var set bool
-	var created, next, last, thanks sql.NullString
-	for rows.Next() {
-		if err := rows.Scan(&id, &name, &relation, &influence, &stance, &cadence, &set, &created, &folded,
-			&next, &last, &thanks); err != nil {
-			return p, nil, err
-		}
-		in := model.ReachOutInput{Person: model.Person{ID: id, Name: name, Relation: model.Relation(relation),
-			Influence: int(influence), Stance: model.Stance(stance), CadenceDays: int(cadence),
-			CadenceSet: set}}
-		f := foldedBalance{folded: folded}
-		var thanked time.Time
-		if err := parseNullTimes(next, &f.next, last, &in.LastContact, thanks, &thanked); err != nil {
-			return p, nil, err
-		}
-		// When they were added counts only for a cadence set and no contact.
-		if set && in.LastContact.IsZero() {
-			if err := parseNullTime(created, &in.Person.CreatedAt); err != nil {
-				return p, nil, err
-			}
-		}
-		p.inputs = append(p.inputs, in)
-		p.thanked = append(p.thanked, thanked)
-		folds = append(folds, f)
-	}
-	return p, folds, rows.Err()
-}
-
-// parseNullTimes is parseNullTime of each pair of a stored instant and
-// where it goes.
-func parseNullTimes(s1 sql.NullString, d1 *time.Time, s2 sql.NullString, d2 *time.Time,
-	s3 sql.NullString, d3 *time.Time) error {
-	if err := parseNullTime(s1, d1); err != nil {
-		return err
-	}
-	if err := parseNullTime(s2, d2); err != nil {
-		return err
-	}
-	return parseNullTime(s3, d3)
-}
-
 // parseNullTime reads a stored instant that may be NULL into dst.
 func parseNullTime(s sql.NullString, dst *time.Time) error {
 	if !s.Valid {
@@ -423,23 +318,34 @@ func parseNullTime(s sql.NullString, dst *time.Time) error {
 	return timeField{dst}.Scan(s.String)
 }
 
-// lastKind is the kind of a person's last contact at or before now, or ""
-// when there was none.
-func lastKind(ctx context.Context, q querier, personID int64, now time.Time) (model.InteractionKind, error) {
-	rows, err := q.QueryContext(ctx, `SELECT i.kind FROM interaction_person ip
+// lastKinds are the kinds of the last contact at or before now of the
+// given people, by ID, for those who have one.
+func lastKinds(ctx context.Context, q querier, ids []int64, now time.Time) (map[int64]model.InteractionKind, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := []any{instant(now)}
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT p.id, (SELECT i.kind FROM interaction_person ip
 		JOIN interaction i ON i.id = ip.interaction_id
-		WHERE ip.person_id = ? AND ip.at <= ? ORDER BY ip.at DESC LIMIT 1`, personID, instant(now))
+		WHERE ip.person_id = p.id AND ip.at <= ?1 ORDER BY ip.at DESC LIMIT 1)
+		FROM person p WHERE p.id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, args...)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer rows.Close()
-	var kind model.InteractionKind
-	if rows.Next() {
-		if err := rows.Scan(&kind); err != nil {
-			return "", err
+	kinds := make(map[int64]model.InteractionKind, len(ids))
+	for rows.Next() {
+		var id int64
+		var kind sql.NullString
+		if err := rows.Scan(&id, &kind); err != nil {
+			return nil, err
 		}
+		kinds[id] = model.InteractionKind(kind.String)
 	}
-	return kind, rows.Err()
+	return kinds, rows.Err()
 }
 
 // countFollowThrough counts how the user's own promises were resolved.
