@@ -104,13 +104,11 @@ func (s *Store) Search(ctx context.Context, q model.SearchQuery, limit int) (mod
 	if (ftsQuery(q) == "" && !q.Filtered()) || limit <= 0 {
 		return res, nil
 	}
-	now := s.Now()
-	found := make([]kindMatches, len(searchSpecs))
-	shares := make([]int, len(searchSpecs))
-	hits := make([][]model.SearchHit, len(searchSpecs))
+	r := &searchRun{q: q, now: s.Now(), limit: limit, found: make([]kindMatches, len(searchSpecs)),
+		shares: make([]int, len(searchSpecs)), hits: make([][]model.SearchHit, len(searchSpecs)),
+		shared: make(chan struct{})}
 	lanes := searchLanes(q)
 	var counted, done sync.WaitGroup
-	shared := make(chan struct{})
 	errs := make([]error, len(lanes))
 	for l, lane := range lanes {
 		counted.Add(1)
@@ -119,48 +117,66 @@ func (s *Store) Search(ctx context.Context, q model.SearchQuery, limit int) (mod
 			defer done.Done()
 			countedOnce := sync.OnceFunc(counted.Done)
 			defer countedOnce()
-			errs[l] = s.inReadTx(ctx, func(db querier) error {
-				for _, i := range lane {
-					m, err := searchMatches(ctx, db, searchSpecs[i], q, now, limit)
-					if err != nil {
-						return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
-					}
-					found[i] = m
-				}
-				countedOnce()
-				<-shared
-				for _, i := range lane {
-					if err := searchExactly(ctx, db, searchSpecs[i], q, &found[i]); err != nil {
-						return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
-					}
-					var err error
-					if hits[i], err = searchFirstHits(ctx, db, searchSpecs[i], q, now, found[i], shares[i]); err != nil {
-						return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
-					}
-				}
-				return nil
-			})
+			errs[l] = s.inReadTx(ctx, func(db querier) error { return r.lane(ctx, db, lane, countedOnce) })
 		}()
 	}
 	counted.Wait()
 	totals := make([]int, len(searchSpecs))
-	for i, m := range found {
+	for i, m := range r.found {
 		totals[i] = m.total
 	}
-	copy(shares, shareLimit(totals, limit))
-	close(shared)
+	copy(r.shares, shareLimit(totals, limit))
+	close(r.shared)
 	done.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return model.SearchResults{}, fmt.Errorf("search: %w", err)
 	}
-	for i, m := range found {
+	for i, m := range r.found {
 		res.Total += m.total
 		res.ByKind[searchSpecs[i].kind] += m.total
 	}
-	for _, h := range hits {
+	for _, h := range r.hits {
 		res.Hits = append(res.Hits, h...)
 	}
 	return res, nil
+}
+
+// searchRun is one search, as its lanes share it: what each kind
+// matched, its share of the limit and its hits, by index in searchSpecs.
+type searchRun struct {
+	q      model.SearchQuery
+	now    time.Time
+	limit  int
+	found  []kindMatches
+	shares []int
+	hits   [][]model.SearchHit
+	shared chan struct{} // closed once shares is set
+}
+
+// lane reads the kinds of one lane through db: it counts their matches
+// (up to just past the limit), says so with counted, waits for the
+// shares, then counts in full the kinds that passed the limit and reads
+// their first hits.
+func (r *searchRun) lane(ctx context.Context, db querier, lane []int, counted func()) error {
+	for _, i := range lane {
+		m, err := searchMatches(ctx, db, searchSpecs[i], r.q, r.now, r.limit)
+		if err != nil {
+			return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
+		}
+		r.found[i] = m
+	}
+	counted()
+	<-r.shared
+	for _, i := range lane {
+		if err := searchExactly(ctx, db, searchSpecs[i], r.q, &r.found[i]); err != nil {
+			return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
+		}
+		var err error
+		if r.hits[i], err = searchFirstHits(ctx, db, searchSpecs[i], r.q, r.now, r.found[i], r.shares[i]); err != nil {
+			return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
+		}
+	}
+	return nil
 }
 
 // searchLanes are the indexes in searchSpecs of the kinds q wants, in two
