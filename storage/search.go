@@ -199,6 +199,24 @@ func searchLanes(q model.SearchQuery) [][]int {
 	return lanes
 }
 
+// countStopsEarly reports whether a count of q's matches stops early at
+// a limit: when each of its words is one token of at most three letters,
+// which the index keeps a list for (prefix="1,2,3" in 0012_search_letter),
+// read as far as needed. For a longer word the index first merges the
+// lists of every word it starts, whatever the limit, and counting twice
+// would cost twice.
+func countStopsEarly(q model.SearchQuery) bool {
+	if !wordsAreTokens(q) {
+		return false
+	}
+	for _, w := range q.Words {
+		if utf8.RuneCountInString(w) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
 // searchExactly counts in full the matches of a kind that searchMatches
 // counted only up to the limit.
 func searchExactly(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, m *kindMatches) error {
@@ -257,9 +275,10 @@ type kindMatches struct {
 // limit in order and counts them all. With words alone the index counts
 // them, and searchFirst reads the first once the kinds' shares of the
 // limit are known; a kind of its own (not people, whose trash is counted
-// apart) is counted only up to one past the limit: a prefix such as "t"
-// matches 84,000 of 100,000 interactions, and counting them all takes
-// 3.6 ms that the other kinds need not wait for.
+// apart) is counted only up to one past the limit when that count stops
+// early (countStopsEarly): a prefix such as "t" matches 84,000 of 100,000
+// interactions, and counting them all takes 3.6 ms that the other kinds
+// need not wait for.
 func searchMatches(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, now time.Time, limit int) (kindMatches, error) {
 	if spec.person == "many" && q.PersonFiltered() {
 		query, args := searchByPeople(spec, q, now)
@@ -268,7 +287,7 @@ func searchMatches(ctx context.Context, db querier, spec searchSpec, q model.Sea
 	}
 	where, args := searchFilters(spec, q, now)
 	if own, _ := ownFilters(spec, q); ftsQuery(q) != "" && len(where) == len(own) {
-		if spec.person != "self" { // no trash of their own to count apart
+		if spec.person != "self" && countStopsEarly(q) { // no trash of their own to count apart
 			fts := "search_" + spec.table
 			var n int
 			err := queryRow(ctx, db, "SELECT count(*) FROM (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ? LIMIT ?)",

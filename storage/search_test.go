@@ -403,6 +403,12 @@ func TestSearchLimitSharesAndCounts(t *testing.T) {
 	if res.Total != 33 || res.ByKind[model.HitInteraction] != 30 || res.ByKind[model.HitPromise] != 3 {
 		t.Errorf("counts = %d %v, want 33 (30 interactions, 3 promises)", res.Total, res.ByKind)
 	}
+	// A prefix of three letters is counted to just past the limit first,
+	// then in full: the counts shown are the same.
+	if short := searchResults(t, s, "sta", 10); short.Total != 33 || short.ByKind[model.HitInteraction] != 30 ||
+		len(short.Hits) != 10 {
+		t.Errorf("“sta”: %d hits, counts %d %v, want 10 of 33 (30 interactions)", len(short.Hits), short.Total, short.ByKind)
+	}
 	var kinds []model.HitKind
 	for _, h := range res.Hits {
 		kinds = append(kinds, h.Kind)
@@ -784,6 +790,24 @@ func TestShareLimitNeedsCountsOnlyPastTheLimit(t *testing.T) {
 		}
 		if got, want := shareLimit(clipped, limit), shareLimit(totals, limit); !slices.Equal(got, want) {
 			t.Fatalf("shareLimit(%v, %d) = %v, but %v with the counts clipped", totals, limit, want, got)
+		}
+	}
+}
+
+// TestCountStopsEarly: only queries whose every word is a token of at
+// most three letters (which the index keeps a list for) are counted up
+// to the limit first.
+func TestCountStopsEarly(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		want  bool
+	}{
+		{"t", true}, {"the", true}, {"the q3 p", true}, {"Zoë", true},
+		{"them", false}, {"migration", false}, {"the migra", false},
+		{`"the q"`, false}, {"o'b", false},
+	} {
+		if got := countStopsEarly(model.ParseSearch(tc.query, testNow)); got != tc.want {
+			t.Errorf("countStopsEarly(%q) = %v, want %v", tc.query, got, tc.want)
 		}
 	}
 }
