@@ -200,21 +200,13 @@ func searchLanes(q model.SearchQuery) [][]int {
 }
 
 // countStopsEarly reports whether a count of q's matches stops early at
-// a limit: when each of its words is one token of at most three letters,
-// which the index keeps a list for (prefix="1,2,3" in 0012_search_letter),
-// read as far as needed. For a longer word the index first merges the
-// lists of every word it starts, whatever the limit, and counting twice
-// would cost twice.
+// a limit: when it is one word, one token of at most three letters, whose
+// list the index keeps (prefix="1,2,3" in 0012_search_letter) and reads
+// as far as needed. For a longer word the index first merges the lists
+// of every word it starts, and for several words it sets their lists
+// side by side, whatever the limit: counting twice would cost twice.
 func countStopsEarly(q model.SearchQuery) bool {
-	if !wordsAreTokens(q) {
-		return false
-	}
-	for _, w := range q.Words {
-		if utf8.RuneCountInString(w) > 3 {
-			return false
-		}
-	}
-	return true
+	return len(q.Words) == 1 && len(q.Phrases) == 0 && wordsAreTokens(q) && utf8.RuneCountInString(q.Words[0]) <= 3
 }
 
 // searchExactly counts in full the matches of a kind that searchMatches
