@@ -168,10 +168,16 @@ func (r *searchRun) lane(ctx context.Context, db querier, lane []int, counted fu
 	counted()
 	<-r.shared
 	for _, i := range lane {
-		if err := searchExactly(ctx, db, searchSpecs[i], r.q, &r.found[i]); err != nil {
+		m := &r.found[i]
+		var err error
+		if m.atLeast && m.walkCounts && r.shares[i] > 0 {
+			err = searchWalkCounting(ctx, db, searchSpecs[i], r.q, r.shares[i], m)
+		} else {
+			err = searchExactly(ctx, db, searchSpecs[i], r.q, m)
+		}
+		if err != nil {
 			return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
 		}
-		var err error
 		if r.hits[i], err = searchFirstHits(ctx, db, searchSpecs[i], r.q, r.now, r.found[i], r.shares[i]); err != nil {
 			return fmt.Errorf("%s: %w", searchSpecs[i].table, err)
 		}
@@ -197,6 +203,45 @@ func searchLanes(q model.SearchQuery) [][]int {
 		return lanes[1:]
 	}
 	return lanes
+}
+
+// countUpTo counts a kind's matches up to one past most: enough to share
+// the limit (most is at least the limit). walkCounts says that past most
+// the matches are many enough to be walked in date order whatever the
+// share (walkAbove), and searchWalkCounting counts them as it walks.
+func countUpTo(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, most int, walkCounts bool) (kindMatches, error) {
+	fts := "search_" + spec.table
+	var n int
+	err := queryRow(ctx, db, "SELECT count(*) FROM (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ? LIMIT ?)",
+		[]any{ftsQuery(q), most + 1}, &n)
+	return kindMatches{total: n, atLeast: n > most, walkCounts: walkCounts}, err
+}
+
+// searchWalkCounting reads the first n of a kind's matches, many (m
+// counted past walkAbove times the limit), from its date index, and
+// counts them all, in one query: the index's matches are set aside once,
+// counted, and checked against as the rows go by, where counting them
+// and then walking would match the query twice (a query of several
+// words, which the index cannot stop counting early: "the q3 p", 3.8 ms
+// a time on 100,000 interactions).
+func searchWalkCounting(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, n int, m *kindMatches) error {
+	fts := "search_" + spec.table
+	rows, err := db.QueryContext(ctx, "WITH m(id) AS MATERIALIZED (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ?)"+
+		" SELECT (SELECT count(*) FROM m), t.id, "+spec.date+" AS d FROM "+spec.table+" t WHERE +t.id IN m"+
+		" ORDER BY d DESC, t.id DESC LIMIT ?", ftsQuery(q), n)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	m.rows, m.read, m.atLeast = nil, true, false
+	for rows.Next() {
+		var r searchRow
+		if err := rows.Scan(&m.total, &r.id, timeField{&r.date}); err != nil {
+			return err
+		}
+		m.rows = append(m.rows, r)
+	}
+	return rows.Err()
 }
 
 // countStopsEarly reports whether a count of q's matches stops early at
@@ -258,8 +303,10 @@ type kindMatches struct {
 	read  bool
 	// atLeast says the count stopped at total, past the limit: enough
 	// to share the limit (shareLimit gives no kind more than it), not
-	// the number to show, which searchExactly counts.
-	atLeast bool
+	// the number to show, which searchExactly or searchWalkCounting
+	// counts (the latter when walkCounts).
+	atLeast    bool
+	walkCounts bool
 }
 
 // searchMatches counts one kind's matches. With filters (or no words:
@@ -279,12 +326,13 @@ func searchMatches(ctx context.Context, db querier, spec searchSpec, q model.Sea
 	}
 	where, args := searchFilters(spec, q, now)
 	if own, _ := ownFilters(spec, q); ftsQuery(q) != "" && len(where) == len(own) {
-		if spec.person != "self" && countStopsEarly(q) { // no trash of their own to count apart
-			fts := "search_" + spec.table
-			var n int
-			err := queryRow(ctx, db, "SELECT count(*) FROM (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ? LIMIT ?)",
-				[]any{ftsQuery(q), limit + 1}, &n)
-			return kindMatches{total: n, atLeast: n > limit}, err
+		if spec.person != "self" { // no trash of their own to count apart
+			switch {
+			case countStopsEarly(q):
+				return countUpTo(ctx, db, spec, q, limit, false)
+			case spec.indexed && len(q.Words)+len(q.Phrases) > 1:
+				return countUpTo(ctx, db, spec, q, walkAbove*limit, true)
+			}
 		}
 		total, err := searchCount(ctx, db, spec, q)
 		return kindMatches{total: total}, err

@@ -811,3 +811,31 @@ func TestCountStopsEarly(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchManyMatchesOfSeveralWords: a query of several words whose
+// matches are many (past walkAbove times the limit) is counted as its
+// first matches are walked in date order: the count is exact and the
+// hits are the most recent.
+func TestSearchManyMatchesOfSeveralWords(t *testing.T) {
+	s := mustOpen(t)
+	ana := mustCreatePerson(t, s, "Ana")
+	var newest []int64
+	for i := range 30 {
+		in := mustInteraction(t, s, "Weekly sync "+strconv.Itoa(i), "", testNow.Add(-time.Duration(i*7)*time.Hour), ana.ID)
+		if i < 3 {
+			newest = append(newest, in.ID)
+		}
+	}
+	mustInteraction(t, s, "Weekly review", "", testNow, ana.ID) // one word only
+	res := searchResults(t, s, "weekly sync", 3)
+	if res.Total != 30 || res.ByKind[model.HitInteraction] != 30 {
+		t.Errorf("counts = %d %v, want 30 interactions", res.Total, res.ByKind)
+	}
+	var got []int64
+	for _, h := range res.Hits {
+		got = append(got, h.ID)
+	}
+	if !slices.Equal(got, newest) {
+		t.Errorf("hits = %v, want the three most recent %v", got, newest)
+	}
+}
