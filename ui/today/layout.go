@@ -31,6 +31,7 @@ type page struct {
 	nudge   *nudge
 	numbers [3]*headline
 	parts   []part
+	thin    *reach // "Where your reach is thin", nil for a store without it
 }
 
 // newPage builds the page with placeholders, before any report: the day
@@ -49,9 +50,9 @@ func newPage(s *Screen) *page {
 	p.parts = []part{reach, due, meet, risks}
 	left := container.NewVBox(reach.object())
 	right := container.NewVBox(due.object(), meet.object(), risks.object())
-	if thin := newReach(s); thin != nil {
-		p.parts = append(p.parts, thin)
-		right.Add(thin.object())
+	if p.thin = newReach(s); p.thin != nil {
+		p.parts = append(p.parts, p.thin)
+		right.Add(p.thin.object())
 	}
 	columns := container.NewGridWithColumns(2, left, right)
 	quick := widget.NewButtonWithIcon("Quick log", theme.ContentAddIcon(), s.nav.QuickLog)

@@ -27,13 +27,23 @@ type reachStore interface {
 // reach is the part "Where your reach is thin": panel members who hear
 // for the user from one champion, influential people reached through one
 // person, cold brokers, each with its next step. They are read apart from
-// Today's report, off the UI goroutine, each time the report is shown; the
-// part says it is looking until then.
+// Today's report, off the UI goroutine, each time the report is shown (in
+// the background, beside the report's own read: readAhead); the part says
+// it is looking until then.
 type reach struct {
 	s     *Screen
 	store reachStore
 	root  fyne.CanvasObject
 	box   *fyne.Container
+	ahead *reachRead // begun beside the report's read, for fill to take
+}
+
+// reachRead is a read of the reach risks at now, done once done is closed.
+type reachRead struct {
+	now   time.Time
+	done  chan struct{}
+	risks []model.Risk
+	err   error
 }
 
 // newReach makes the part, or returns nil for a store without the read.
@@ -49,13 +59,34 @@ func newReach(s *Screen) *reach {
 
 func (k *reach) object() fyne.CanvasObject { return k.root }
 
+// readAhead begins reading the risks at now, beside the report's read
+// in the background, so that they are there when the report shows: read
+// after it, they came some 100 ms after the rest of the first screen.
+func (k *reach) readAhead(now time.Time) {
+	r := &reachRead{now: now, done: make(chan struct{})}
+	k.ahead = r
+	go func() {
+		defer close(r.done)
+		r.risks, r.err = k.store.ReachRisks(context.Background(), now)
+	}()
+}
+
 func (k *reach) fill(r model.Today) {
 	now := r.Now
 	if now.IsZero() {
 		now = k.s.now()
 	}
+	ahead := k.ahead
+	k.ahead = nil
 	kit.OffUI(func() {
-		risks, err := k.store.ReachRisks(context.Background(), now)
+		var risks []model.Risk
+		var err error
+		if ahead != nil && ahead.now.Equal(now) {
+			<-ahead.done
+			risks, err = ahead.risks, ahead.err
+		} else {
+			risks, err = k.store.ReachRisks(context.Background(), now)
+		}
 		fyne.Do(func() {
 			k.box.Objects = k.s.reachRows(risks, err)
 			k.box.Refresh()

@@ -136,6 +136,9 @@ func (s *Screen) load() {
 	s.reads++
 	read := s.reads
 	s.pending = true
+	if s.page.thin != nil {
+		s.page.thin.readAhead(now)
+	}
 	go func() {
 		report, err := s.store.Today(context.Background(), now)
 		fyne.Do(func() {
