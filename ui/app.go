@@ -192,6 +192,8 @@ type Window struct {
 	welcome  *welcome // the welcome on show, nil once done
 	drags    drags
 	reminder *reminder
+	// reminderSoon starts the reminder, waiting to (see startReminder).
+	reminderSoon *time.Timer
 	// tray is the icon in the system tray, nil where the app has no tray
 	// (tests) or the desktop no panel to show it yet; inTray is set while
 	// the window waits in it, hidden; trayReadDue once the tray may read
@@ -252,6 +254,9 @@ func New(app fyne.App, store Store, opts Options) *Window {
 		w.showFirstScreen()
 	}
 	w.win.SetOnClosed(func() {
+		if w.reminderSoon != nil {
+			w.reminderSoon.Stop()
+		}
 		if w.reminder != nil {
 			w.reminder.stop()
 		}
@@ -262,18 +267,41 @@ func New(app fyne.App, store Store, opts Options) *Window {
 	return w
 }
 
+// reminderAfterFirstScreen is how long after the first screen shows its
+// data the reminder starts, when that screen is read as the app runs: its
+// first read of what is due (80 ms of the window's goroutine at start on
+// a large database) would otherwise hold up the frames that finish the
+// first screen. The digest is not a matter of seconds.
+const reminderAfterFirstScreen = 3 * time.Second
+
+// startReminder starts the daily reminder, once: at once, or with
+// FirstScreenWhenRunning reminderAfterFirstScreen later.
+func (w *Window) startReminder() {
+	if w.reminder != nil || w.reminderSoon != nil {
+		return
+	}
+	if !w.opts.FirstScreenWhenRunning {
+		w.reminder = newReminder(w)
+		return
+	}
+	w.reminderSoon = time.AfterFunc(reminderAfterFirstScreen, func() {
+		fyne.Do(func() {
+			if w.reminder == nil {
+				w.reminder = newReminder(w)
+			}
+		})
+	})
+}
+
 // showFirstScreen shows Today (or the welcome) and starts the daily
-// reminder, which reuses Today's report. With FirstScreenWhenRunning,
-// Today's report is read off the window's goroutine, starting now, while
-// the window is still being made: its first frame shows Today's layout
-// with placeholders, filled when the report arrives, and the reminder
-// starts then.
+// reminder. With FirstScreenWhenRunning, Today's report is read off the
+// window's goroutine, starting now, while the window is still being made:
+// its first frame shows Today's layout with placeholders, filled when the
+// report arrives, and the reminder starts a little after that.
 func (w *Window) showFirstScreen() {
 	w.firstShown = true
 	shown := func() {
-		if w.reminder == nil {
-			w.reminder = newReminder(w)
-		}
+		w.startReminder()
 		w.offerAtLogin()
 		if w.opts.FirstScreenShown != nil {
 			w.opts.FirstScreenShown()
