@@ -16,10 +16,10 @@ import (
 	"rapport/ui/today"
 )
 
-// TestTodayShowsWhereReachIsThin checks Today lists, under its own
-// heading, an influential person reached through one person only, with
-// the next step, and Open goes to them.
-func TestTodayShowsWhereReachIsThin(t *testing.T) {
+// thinReach is a store where Nadia Haddad (influence 5) is reached only
+// through Daniel Okafor, whom the user had coffee with yesterday.
+func thinReach(t *testing.T) (*storage.Store, model.Person) {
+	t.Helper()
 	st := storetest.Open(t, clock)
 	nadia := storetest.Person(t, st, "Nadia Haddad", storetest.Standing(model.StanceUnknown, 5))
 	daniel := storetest.Person(t, st, "Daniel Okafor", storetest.Standing(model.StanceSupporter, 3))
@@ -27,6 +27,14 @@ func TestTodayShowsWhereReachIsThin(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.Interaction(t, st, model.KindCoffee, testNow.AddDate(0, 0, -1), daniel.ID)
+	return st, nadia
+}
+
+// TestTodayShowsWhereReachIsThin checks Today lists, under its own
+// heading, an influential person reached through one person only, with
+// the next step, and Open goes to them.
+func TestTodayShowsWhereReachIsThin(t *testing.T) {
+	st, nadia := thinReach(t)
 	// Cooling, but not cold long enough for Today's other risks to name her.
 	storetest.Interaction(t, st, model.KindMessage, testNow.AddDate(0, 0, -80), nadia.ID)
 	_, nav, content := show(t, st)
@@ -67,13 +75,7 @@ func (a aheadStore) ReachRisks(ctx context.Context, now time.Time) ([]model.Risk
 // reach risks are read while the report is still being read, once, and
 // shown with it.
 func TestTodayReadsTheReachBesideTheReport(t *testing.T) {
-	st := storetest.Open(t, clock)
-	nadia := storetest.Person(t, st, "Nadia Haddad", storetest.Standing(model.StanceUnknown, 5))
-	daniel := storetest.Person(t, st, "Daniel Okafor", storetest.Standing(model.StanceSupporter, 3))
-	if err := st.CreateTie(t.Context(), &model.Tie{FromID: daniel.ID, ToID: nadia.ID, Kind: model.TieReportsTo}); err != nil {
-		t.Fatal(err)
-	}
-	storetest.Interaction(t, st, model.KindCoffee, testNow.AddDate(0, 0, -1), daniel.ID)
+	st, _ := thinReach(t)
 	kittest.NewApp(t)
 	a := aheadStore{Store: st, release: make(chan struct{}), reads: make(chan struct{}, 4)}
 	s := today.New(a, &navigator{}, clock)
