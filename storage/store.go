@@ -6,6 +6,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -407,12 +408,22 @@ func (s *Store) inReadTx(ctx context.Context, fn func(q querier) error) error {
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		conn.Close()
 		return err
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+	defer endRead(ctx, conn)
 	return fn(conn)
+}
+
+// endRead rolls back the read transaction on conn and gives conn back to
+// the pool. A read transaction has nothing to undo, but a connection still
+// in one must not go back to the pool: a failed rollback closes it.
+func endRead(ctx context.Context, conn *sql.Conn) {
+	if _, err := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); err != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	_ = conn.Close() // only says the connection was closed already
 }
 
 // now is the store's clock in UTC, truncated to what the database keeps.

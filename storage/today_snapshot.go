@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"errors"
 	"sync"
 
@@ -132,14 +131,7 @@ func (s *Store) beginSnapshot(ctx context.Context) (conn *sql.Conn, end func(), 
 	if err != nil {
 		return nil, nil, err
 	}
-	end = func() {
-		// A read transaction has nothing to undo, but a connection still
-		// in one must not go back to the pool: a failed rollback closes it.
-		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); err != nil {
-			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
-		}
-		_ = conn.Close() // only says the connection was closed already
-	}
+	end = func() { endRead(ctx, conn) }
 	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
 		_ = conn.Close()
 		return nil, nil, err
