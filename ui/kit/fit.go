@@ -146,7 +146,8 @@ func segmentSize(s *widget.TextSegment) float32 {
 
 // cut is the longest start of the text of s that fits width, backed off to the end
 // of a word when one ends in its last fifth, with its trailing spaces
-// dropped; whole is true when all of text fits.
+// dropped, and a separator before them; whole is true when all of text
+// fits.
 func (f *LineFitter) cut(s *widget.TextSegment, width float32) (string, bool) {
 	text, style, size := s.Text, s.Style.TextStyle, segmentSize(s)
 	var w float32
@@ -164,7 +165,13 @@ func (f *LineFitter) cut(s *widget.TextSegment, width float32) (string, bool) {
 	if space := strings.LastIndexFunc(kept, unicode.IsSpace); space > 0 && space >= len(kept)*4/5 {
 		kept = kept[:space]
 	}
-	return strings.TrimRightFunc(kept, unicode.IsSpace), false
+	return strings.TrimRightFunc(kept, endsBadly), false
+}
+
+// endsBadly reports whether r should not stand just before an ellipsis:
+// a space, or a separator such as " · " or a comma left dangling.
+func endsBadly(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("·,;:–—", r)
 }
 
 // closeIsolates ends the bidi isolates that a cut left open (IsolateRuns

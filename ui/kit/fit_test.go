@@ -68,7 +68,7 @@ func TestLineFitterCutsToTheWidth(t *testing.T) {
 }
 
 // TestLineFitterCutsAtAWord: the cut falls after a whole word when one
-// ends near it, and a width of zero (a row not laid out yet) keeps the
+// ends near it, with no separator dangling before the "…", and a width of zero (a row not laid out yet) keeps the
 // line as it is.
 func TestLineFitterCutsAtAWord(t *testing.T) {
 	test.NewTempApp(t)
@@ -77,6 +77,12 @@ func TestLineFitterCutsAtAWord(t *testing.T) {
 	width := f.Width("alpha bravo charlie de", fyne.TextStyle{}, theme.Size(theme.SizeNameText))
 	if got := lineText(f.Fit(line, width)); got != "alpha bravo charlie…" {
 		t.Errorf("cut to %q, want %q", got, "alpha bravo charlie…")
+	}
+	// A separator left at the cut goes with what it separated.
+	meta := []*widget.TextSegment{{Text: "Nadia Haddad · 2026-04-30 · a long line after it", Style: widget.RichTextStyleInline}}
+	width = f.Width("Nadia Haddad · 20", fyne.TextStyle{}, theme.Size(theme.SizeNameText))
+	if got := lineText(f.Fit(meta, width)); got != "Nadia Haddad…" {
+		t.Errorf("cut to %q, want %q", got, "Nadia Haddad…")
 	}
 	if got := f.Fit(line, 0); len(got) != 1 || got[0] != line[0] {
 		t.Errorf("fitting to no width changed the line to %q", lineText(got))
