@@ -232,10 +232,18 @@ func (pp *PersonPicker) typedKey(ev *fyne.KeyEvent) bool {
 
 // PersonLabel names a person in a list: "Dana Whitfield — VP · Platform".
 func PersonLabel(p model.Person) string {
-	if sub := p.Subtitle(); sub != "" {
-		return p.Name + " — " + sub
+	if sub := Subtitle(p); sub != "" {
+		return Isolate(p.Name) + " — " + sub
 	}
 	return p.Name
+}
+
+// Subtitle is the person's title, team and organisation as shown under
+// their name (model.Person.Subtitle), each right-to-left run isolated so
+// that a title in Arabic or Hebrew keeps the " · " after it where it
+// belongs ("مديرة الهندسة · Payments", not "مديرة الهندسة ·Payments").
+func Subtitle(p model.Person) string {
+	return IsolateRuns(p.Subtitle())
 }
 
 // PersonProblem is the message for a person field labelled label that

@@ -43,7 +43,7 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	dot := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*canvas.Circle)
 	right := row.Objects[2].(*fyne.Container)
 	center.Objects[0].(*widget.Label).SetText(p.Name)
-	sub := p.Subtitle()
+	sub := kit.Subtitle(p.Person)
 	if sub == "" {
 		sub = p.Relation.Label()
 	}

@@ -101,9 +101,9 @@ func (pg *personPage) header() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(p.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
 	name.Wrapping = fyne.TextWrapWord
-	sub := widget.NewLabel(p.Subtitle())
+	sub := widget.NewLabel(kit.Subtitle(p))
 	sub.Wrapping = fyne.TextWrapWord
-	if p.Subtitle() == "" {
+	if sub.Text == "" {
 		sub.Hide()
 	}
 	var actions fyne.CanvasObject
