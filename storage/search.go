@@ -170,7 +170,7 @@ func (r *searchRun) lane(ctx context.Context, db querier, lane []int, counted fu
 	for _, i := range lane {
 		m := &r.found[i]
 		var err error
-		if m.atLeast && m.walkCounts && r.shares[i] > 0 {
+		if m.atLeast && !countStopsEarly(r.q) && r.shares[i] > 0 { // counted to walkAbove times the limit
 			err = searchWalkCounting(ctx, db, searchSpecs[i], r.q, r.shares[i], m)
 		} else {
 			err = searchExactly(ctx, db, searchSpecs[i], r.q, m)
@@ -206,15 +206,15 @@ func searchLanes(q model.SearchQuery) [][]int {
 }
 
 // countUpTo counts a kind's matches up to one past most: enough to share
-// the limit (most is at least the limit). walkCounts says that past most
-// the matches are many enough to be walked in date order whatever the
-// share (walkAbove), and searchWalkCounting counts them as it walks.
-func countUpTo(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, most int, walkCounts bool) (kindMatches, error) {
+// the limit (most is at least the limit). Counted past walkAbove times
+// the limit, the matches are many enough to be walked in date order
+// whatever the share, and searchWalkCounting counts them as it walks.
+func countUpTo(ctx context.Context, db querier, spec searchSpec, q model.SearchQuery, most int) (kindMatches, error) {
 	fts := "search_" + spec.table
 	var n int
 	err := queryRow(ctx, db, "SELECT count(*) FROM (SELECT docid FROM "+fts+" WHERE "+fts+" MATCH ? LIMIT ?)",
 		[]any{ftsQuery(q), most + 1}, &n)
-	return kindMatches{total: n, atLeast: n > most, walkCounts: walkCounts}, err
+	return kindMatches{total: n, atLeast: n > most}, err
 }
 
 // searchWalkCounting reads the first n of a kind's matches, many (m
@@ -304,9 +304,9 @@ type kindMatches struct {
 	// atLeast says the count stopped at total, past the limit: enough
 	// to share the limit (shareLimit gives no kind more than it), not
 	// the number to show, which searchExactly or searchWalkCounting
-	// counts (the latter when walkCounts).
-	atLeast    bool
-	walkCounts bool
+	// counts (the latter for a query that does not countStopsEarly,
+	// counted to walkAbove times the limit).
+	atLeast bool
 }
 
 // searchMatches counts one kind's matches. With filters (or no words:
@@ -329,9 +329,9 @@ func searchMatches(ctx context.Context, db querier, spec searchSpec, q model.Sea
 		if spec.person != "self" { // no trash of their own to count apart
 			switch {
 			case countStopsEarly(q):
-				return countUpTo(ctx, db, spec, q, limit, false)
+				return countUpTo(ctx, db, spec, q, limit)
 			case spec.indexed && len(q.Words)+len(q.Phrases) > 1:
-				return countUpTo(ctx, db, spec, q, walkAbove*limit, true)
+				return countUpTo(ctx, db, spec, q, walkAbove*limit)
 			}
 		}
 		total, err := searchCount(ctx, db, spec, q)
