@@ -68,7 +68,7 @@ func TestSmokeDragInviteOut(t *testing.T) {
 	xdo("key", "--window", win, "ctrl+6")
 	time.Sleep(smokePaintWait)
 
-	_, oy, _, height := smokeGeometry(t, xdo("getwindowgeometry", "--shell", win))
+	_, oy, _, height := xdotoolGeometry(xdo("getwindowgeometry", "--shell", win))
 	targetY := oy + height + 50
 	if targetY+200 > 800 {
 		t.Fatalf("Rapport's window is %d high: no room under it for the target", height)
@@ -94,7 +94,7 @@ func TestSmokeDragInviteOut(t *testing.T) {
 	// Relative to the window's client area, which is where Fyne's canvas
 	// starts; then where that is on the screen.
 	xdo("mousemove", "--window", win, strconv.Itoa(x), strconv.Itoa(y))
-	hx, hy, _, _ := smokeGeometry(t, xdo("getmouselocation", "--shell"))
+	hx, hy, _, _ := xdotoolGeometry(xdo("getmouselocation", "--shell"))
 	t.Logf("dragging from the first Meetings row's handle at %d,%d on the screen (%d,%d in the window)", hx, hy, x, y)
 
 	drag := func(toX, toY int) {
@@ -210,25 +210,4 @@ func smokeHandle(t *testing.T, path, place string) (int, int) {
 	}
 	t.Fatalf("the app reported no %q handle in %s", place, path)
 	return 0, 0
-}
-
-// smokeGeometry reads X, Y, WIDTH and HEIGHT from xdotool's --shell
-// output (getwindowgeometry, getmouselocation).
-func smokeGeometry(t *testing.T, out string) (x, y, width, height int) {
-	t.Helper()
-	for _, line := range strings.Fields(out) {
-		name, v, _ := strings.Cut(line, "=")
-		n, _ := strconv.Atoi(v)
-		switch name {
-		case "X":
-			x = n
-		case "Y":
-			y = n
-		case "WIDTH":
-			width = n
-		case "HEIGHT":
-			height = n
-		}
-	}
-	return x, y, width, height
 }

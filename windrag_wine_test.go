@@ -5,9 +5,7 @@ package main
 import (
 	"bytes"
 	"encoding/hex"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -52,7 +50,8 @@ const (
 //
 //	make test-windows-drag
 func TestWindowsDragOut(t *testing.T) {
-	exe := windragTools(t)
+	exe := wineExe(t, "the Windows drag test", "windows-drag-deps", "test-windows-drag",
+		"wine", "wineboot", "wineserver", "x86_64-w64-mingw32-gcc", "Xvfb", "xdotool")
 	dir := t.TempDir()
 	w := wineNewPrefix(t, filepath.Join(dir, "prefix"), filepath.Join(dir, "home"))
 	appDir := filepath.Join(w.prefix, "drive_c", "rapport")
@@ -99,7 +98,7 @@ func TestWindowsDragOut(t *testing.T) {
 	// manager, wine does not always learn of it, and its clicks miss.
 	win := windragMainWindow(t, x, app)
 	time.Sleep(winePaintWait)
-	rx, ry, rw, rh := windragGeometry(x.do("getwindowgeometry", "--shell", win))
+	rx, ry, rw, rh := xdotoolGeometry(x.do("getwindowgeometry", "--shell", win))
 	const dx, dy = 1275, 700 // the bare desktop: right of both windows, below the target
 	if dx < rx+rw && dy < ry+rh {
 		t.Fatalf("Rapport's window (%dx%d at %d,%d) covers the desktop point %d,%d", rw, rh, rx, ry, dx, dy)
@@ -143,28 +142,6 @@ func TestWindowsDragOut(t *testing.T) {
 	if app.exited() {
 		t.Fatalf("rapport.exe exited: %v\n%s", app.err(), app.output())
 	}
-}
-
-// windragTools checks the tools the test needs and returns the .exe.
-func windragTools(t *testing.T) string {
-	t.Helper()
-	for _, tool := range []string{"wine", "wineboot", "wineserver", "x86_64-w64-mingw32-gcc", "Xvfb", "xdotool"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is needed for the Windows drag test (make windows-drag-deps installs it): %v", tool, err)
-		}
-	}
-	meta, err := readMetadata(fyneAppTOML)
-	if err != nil {
-		t.Fatal(err)
-	}
-	exe := os.Getenv("RAPPORT_WINDOWS_EXE")
-	if exe == "" {
-		exe = filepath.Join("dist", fmt.Sprintf("rapport-%s-windows-amd64.exe", meta.Version))
-	}
-	if _, err := os.Stat(exe); err != nil {
-		t.Fatalf("%v: run make package-windows first (make test-windows-drag does)", err)
-	}
-	return exe
 }
 
 // windragCompile builds testdata/wine/NAME.c with mingw-w64 into out.
@@ -211,7 +188,7 @@ func windragMainWindow(t *testing.T, x *windragX, app *smokeProc) string {
 	for deadline := time.Now().Add(wineWindowWait); time.Now().Before(deadline); time.Sleep(250 * time.Millisecond) {
 		out, _ := smokeRun(10*time.Second, x.env, "xdotool", "search", "--onlyvisible", "--name", "^Rapport$")
 		for _, win := range strings.Fields(string(out)) {
-			if _, _, width, _ := windragGeometry(x.do("getwindowgeometry", "--shell", win)); width >= 600 {
+			if _, _, width, _ := xdotoolGeometry(x.do("getwindowgeometry", "--shell", win)); width >= 600 {
 				return win
 			}
 		}
@@ -221,26 +198,6 @@ func windragMainWindow(t *testing.T, x *windragX, app *smokeProc) string {
 	}
 	t.Fatalf("no main window named Rapport within %v:\n%s", wineWindowWait, app.output())
 	return ""
-}
-
-// windragGeometry reads X, Y, WIDTH and HEIGHT from xdotool's --shell
-// output (getwindowgeometry, getmouselocation).
-func windragGeometry(out string) (x, y, width, height int) {
-	for _, kv := range strings.Fields(out) {
-		name, v, _ := strings.Cut(kv, "=")
-		n, _ := strconv.Atoi(v)
-		switch name {
-		case "X":
-			x = n
-		case "Y":
-			y = n
-		case "WIDTH":
-			width = n
-		case "HEIGHT":
-			height = n
-		}
-	}
-	return x, y, width, height
 }
 
 // windragHandle is where on the screen the first Meetings row's handle
@@ -267,7 +224,7 @@ func windragHandle(t *testing.T, x *windragX, win, handles string) (int, int) {
 		t.Fatalf("the app reported no Meetings row handle in %s", handles)
 	}
 	x.do("mousemove", "--window", win, strconv.Itoa(cx), strconv.Itoa(cy))
-	sx, sy, _, _ := windragGeometry(x.do("getmouselocation", "--shell"))
+	sx, sy, _, _ := xdotoolGeometry(x.do("getmouselocation", "--shell"))
 	return sx, sy
 }
 

@@ -69,21 +69,11 @@ func TestWineWindowsBuild(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("wine runs the .exe on Linux")
 	}
-	for _, tool := range []string{"wine", "wineboot", "wineserver", "x86_64-w64-mingw32-gcc", "Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is needed for the wine test (make test-package installs it): %v", tool, err)
-		}
-	}
+	exe := wineExe(t, "the wine test", "test-package", "test-package",
+		"wine", "wineboot", "wineserver", "x86_64-w64-mingw32-gcc", "Xvfb", "xdotool", "import")
 	meta, err := readMetadata(fyneAppTOML)
 	if err != nil {
 		t.Fatal(err)
-	}
-	exe := os.Getenv("RAPPORT_WINDOWS_EXE")
-	if exe == "" {
-		exe = filepath.Join("dist", fmt.Sprintf("rapport-%s-windows-amd64.exe", meta.Version))
-	}
-	if _, err := os.Stat(exe); err != nil {
-		t.Fatalf("%v: run make package-windows first (make test-package does)", err)
 	}
 
 	dir := t.TempDir()
@@ -439,4 +429,29 @@ func wineCopy(src, dst string) error {
 		return err
 	}
 	return os.WriteFile(dst, data, 0o755)
+}
+
+// wineExe checks that the tools a wine test needs are installed (make
+// installs, a target, installs them) and returns the Windows .exe it runs:
+// $RAPPORT_WINDOWS_EXE, or the one make package-windows built (make
+// builds, a target, runs that first).
+func wineExe(t *testing.T, test, installs, builds string, tools ...string) string {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is needed for %s (make %s installs it): %v", tool, test, installs, err)
+		}
+	}
+	meta, err := readMetadata(fyneAppTOML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exe := os.Getenv("RAPPORT_WINDOWS_EXE")
+	if exe == "" {
+		exe = filepath.Join("dist", fmt.Sprintf("rapport-%s-windows-amd64.exe", meta.Version))
+	}
+	if _, err := os.Stat(exe); err != nil {
+		t.Fatalf("%v: run make package-windows first (make %s does)", err, builds)
+	}
+	return exe
 }
