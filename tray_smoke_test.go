@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -23,6 +22,7 @@ import (
 	"github.com/jezek/xgb/xproto"
 
 	"rapport/storage"
+	"rapport/ui/trayhost/bustest"
 )
 
 // trayWait bounds how long the app may take to put its icon in the tray,
@@ -252,21 +252,8 @@ func trayHeadline(t *testing.T, path string) string {
 // privateBus starts a session bus of the test's own and connects to it.
 func privateBus(t *testing.T) (address string, conn *dbus.Conn) {
 	t.Helper()
-	d := exec.Command("dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1")
-	out, err := d.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Start(); err != nil {
-		t.Fatalf("dbus-daemon: %v", err)
-	}
-	t.Cleanup(func() { _ = d.Process.Kill(); _ = d.Wait() })
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("dbus-daemon gave no address: %v", err)
-	}
-	address = strings.TrimSpace(line)
-	conn, err = dbus.Connect(address)
+	address = bustest.Start(t)
+	conn, err := dbus.Connect(address)
 	if err != nil {
 		t.Fatalf("connecting to the private bus: %v", err)
 	}

@@ -3,14 +3,13 @@
 package trayhost
 
 import (
-	"bufio"
-	"os/exec"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/godbus/dbus/v5"
 	"github.com/godbus/dbus/v5/prop"
+
+	"rapport/ui/trayhost/bustest"
 )
 
 // TestPresentAsksTheSessionBus runs a private session bus (dbus-daemon,
@@ -69,24 +68,11 @@ func TestWhenPresentWaitsForThePanel(t *testing.T) {
 	}
 }
 
-// privateBus runs a session bus of the test's own (dbus-daemon, make
-// test-deps) and makes it the session bus; it returns its address.
+// privateBus runs a session bus of the test's own and makes it the
+// session bus; it returns its address.
 func privateBus(t *testing.T) string {
 	t.Helper()
-	d := exec.Command("dbus-daemon", "--session", "--nofork", "--nopidfile", "--print-address=1")
-	out, err := d.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.Start(); err != nil {
-		t.Fatalf("dbus-daemon is needed (make test-deps): %v", err)
-	}
-	t.Cleanup(func() { _ = d.Process.Kill(); _ = d.Wait() })
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("dbus-daemon gave no address: %v", err)
-	}
-	address := strings.TrimSpace(line)
+	address := bustest.Start(t)
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", address)
 	return address
 }
